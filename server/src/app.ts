@@ -1,0 +1,127 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import cookieParser from 'cookie-parser';
+import express, { type Express, type Request, type Response } from 'express';
+import type { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
+import { SESSION_COOKIE, authenticate, secretOf } from './core/auth';
+import { systemClock, type Clock } from './core/clock';
+import type { AppConfig } from './core/config';
+import { createContext, type AppContext, type ContextDeps } from './core/context';
+import { formatError } from './core/errors';
+import { MAX_BODY_BYTES, MAX_TOKENS, depthRule, limitsPlugin } from './core/limits';
+import { createLogger } from './core/logger';
+import { createMailer, type Mailer } from './core/mailer';
+import { getSchema } from './schema';
+
+export interface AppOptions {
+  db: DataSource;
+  config: AppConfig;
+  clock?: Clock;
+  log?: Logger;
+  mailer?: Mailer;
+  /** The built Vue client to serve; null to serve none (API-only tests). */
+  clientDir?: string | null;
+}
+
+export interface App {
+  app: Express;
+  deps: ContextDeps;
+  stop(): Promise<void>;
+}
+
+function securityHeaders(_req: Request, res: Response, next: () => void) {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Referrer-Policy', 'same-origin');
+  res.setHeader(
+    'Content-Security-Policy',
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; script-src 'self'; frame-ancestors 'none'",
+  );
+  next();
+}
+
+/** The HTTP application: GraphQL at /graphql, /healthz, and the built client, on one port. */
+export async function createApp(options: AppOptions): Promise<App> {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? createLogger(options.config.logLevel);
+  const deps: ContextDeps = {
+    db: options.db,
+    clock,
+    config: options.config,
+    log,
+    mailer: options.mailer ?? createMailer(options.config.smtpUrl, log, clock),
+  };
+
+  const schema = await getSchema();
+  const apollo = new ApolloServer<AppContext>({
+    schema,
+    formatError: formatError(log),
+    validationRules: [depthRule],
+    parseOptions: { maxTokens: MAX_TOKENS },
+    plugins: [limitsPlugin(schema)],
+    csrfPrevention: true,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    logger: log,
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(securityHeaders);
+  app.use(cookieParser());
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await options.db.query('SELECT 1');
+      res.json({ status: 'ok', database: 'ok' });
+    } catch (err) {
+      log.error({ err }, 'health check: database unreachable');
+      res.status(503).json({ status: 'error', database: 'unreachable' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: MAX_BODY_BYTES }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const auth = await authenticate(options.db, clock.now(), secretOf(req.headers, req.cookies));
+        return createContext(deps, {
+          ...auth,
+          ip: req.ip ?? null,
+          cookie: {
+            set: (token, expires) =>
+              res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: options.config.secureCookies, expires, path: '/' }),
+            clear: () => res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: options.config.secureCookies, path: '/' }),
+          },
+        });
+      },
+    }),
+  );
+
+  const clientDir = options.clientDir === undefined ? defaultClientDir() : options.clientDir;
+  if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
+    app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+    // Client-side routes: every other GET gets the app shell.
+    app.get(/^\/(?!graphql|export|healthz).*/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(path.join(clientDir, 'index.html'));
+    });
+  }
+
+  return { app, deps, stop: () => apollo.stop() };
+}
+
+/** client/dist of this checkout, whether running from source or from dist/. */
+export function defaultClientDir(): string | null {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'client', 'dist');
+    if (fs.existsSync(path.join(dir, 'client', 'package.json'))) return candidate;
+  }
+  return null;
+}

@@ -1,0 +1,50 @@
+import type { AuthChecker } from 'type-graphql';
+import type { DataSource } from 'typeorm';
+import { AuthToken } from '../modules/account/auth-token.entity';
+import { Role } from '../modules/account/role';
+import { User } from '../modules/account/user.entity';
+import type { AppContext } from './context';
+import { sha256 } from './crypto';
+import { unauthenticated } from './errors';
+
+export const SESSION_COOKIE = 'eplan_session';
+/** A sign-in session lasts one working day and a bit; signing in again starts a new one. */
+export const SESSION_TTL_MS = 12 * 3600_000;
+
+/** Finds the user behind a session or API token: not revoked, not expired, account not disabled. */
+export async function authenticate(
+  db: DataSource,
+  now: Date,
+  secret: string | undefined,
+): Promise<{ user: User | null; authTokenId: number | null }> {
+  if (!secret || secret.length > 200) return { user: null, authTokenId: null };
+  const row = await db
+    .getRepository(AuthToken)
+    .createQueryBuilder('t')
+    .innerJoinAndMapOne('t.user', User, 'u', 'u.id = t.user_id')
+    .where('t.token_hash = :hash', { hash: sha256(secret) })
+    .andWhere('t.revoked_at IS NULL')
+    .andWhere('(t.expires_at IS NULL OR t.expires_at > :now)', { now })
+    .andWhere('u.disabled = :off', { off: false })
+    .getOne();
+  if (!row?.user) return { user: null, authTokenId: null };
+  return { user: row.user, authTokenId: row.id };
+}
+
+/** Reads the bearer token of an Authorization header, or the session cookie. */
+export function secretOf(headers: { authorization?: string }, cookies: Record<string, string> | undefined): string | undefined {
+  const auth = headers.authorization;
+  if (auth?.startsWith('Bearer ')) return auth.slice('Bearer '.length).trim();
+  return cookies?.[SESSION_COOKIE];
+}
+
+/**
+ * The one role gate of the API (`@Authorized(...roles)`). No user → UNAUTHENTICATED. SERVICE accounts
+ * are read-only: no mutation, whatever roles it lists. Record-level scope is checked by the policies.
+ */
+export const authChecker: AuthChecker<AppContext, Role> = ({ context, info }, roles) => {
+  const user = context.user;
+  if (!user) throw unauthenticated();
+  if (user.role === Role.SERVICE && info.parentType.name === 'Mutation') return false;
+  return roles.length === 0 || roles.includes(user.role);
+};

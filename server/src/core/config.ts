@@ -1,0 +1,109 @@
+import path from 'node:path';
+
+/** Process configuration, read once from the environment (PRODUCT.md §8) and validated before anything starts. */
+export interface AppConfig {
+  port: number;
+  db: DbConfig;
+  adminUsername?: string;
+  adminPassword?: string;
+  demoData: boolean;
+  smtpUrl?: string;
+  /** Address of the app as users reach it, for links in e-mails. */
+  publicUrl: string;
+  /** Send cookies only over HTTPS (behind TLS in production). */
+  secureCookies: boolean;
+  logLevel: string;
+}
+
+export type DbConfig =
+  | { kind: 'sqlite'; path: string }
+  | { kind: 'mysql'; url: string; host: string; port: number; user: string; password: string; database: string };
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+export const DEFAULT_SQLITE_PATH = 'data/e-plannacc.sqlite';
+
+/** Parses DB_URL: empty → the embedded file under data/, `sqlite:<path>`, or `mysql://user:pass@host:port/db`. */
+export function parseDbUrl(raw: string | undefined, cwd = process.cwd()): DbConfig {
+  const value = (raw ?? '').trim();
+  if (value === '') return { kind: 'sqlite', path: path.resolve(cwd, DEFAULT_SQLITE_PATH) };
+  if (value.startsWith('sqlite:')) {
+    const file = value.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (file === '') throw new ConfigError(['DB_URL=sqlite:<path> needs a file path (or :memory:)']);
+    return { kind: 'sqlite', path: file === ':memory:' ? file : path.resolve(cwd, file) };
+  }
+  if (value.startsWith('mysql://') || value.startsWith('mariadb://')) {
+    let url: URL;
+    try {
+      url = new URL(value.replace(/^mariadb:/, 'mysql:'));
+    } catch {
+      throw new ConfigError([`DB_URL is not a valid URL: ${redact(value)}`]);
+    }
+    const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+    if (!database) throw new ConfigError(['DB_URL must name a database: mysql://user:pass@host:3306/<database>']);
+    return {
+      kind: 'mysql',
+      url: value,
+      host: url.hostname || '127.0.0.1',
+      port: url.port ? Number(url.port) : 3306,
+      user: decodeURIComponent(url.username || 'root'),
+      password: decodeURIComponent(url.password),
+      database,
+    };
+  }
+  throw new ConfigError([`DB_URL must start with sqlite: or mysql:// (got ${redact(value)})`]);
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
+
+function parseBool(name: string, raw: string | undefined, fallback: boolean, problems: string[]): boolean {
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  problems.push(`${name} must be 1 or 0 (got "${raw}")`);
+  return fallback;
+}
+
+/** Reads and validates the configuration; throws ConfigError listing every problem at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const port = env.PORT === undefined || env.PORT === '' ? 4000 : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a port number (got "${env.PORT}")`);
+
+  let db: DbConfig = { kind: 'sqlite', path: DEFAULT_SQLITE_PATH };
+  try {
+    db = parseDbUrl(env.DB_URL);
+  } catch (e) {
+    problems.push(...(e instanceof ConfigError ? e.problems : [String(e)]));
+  }
+
+  const adminUsername = env.ADMIN_USERNAME?.trim() || undefined;
+  const adminPassword = env.ADMIN_PASSWORD || undefined;
+  if (Boolean(adminUsername) !== Boolean(adminPassword)) {
+    problems.push('ADMIN_USERNAME and ADMIN_PASSWORD go together: set both or neither');
+  }
+  if (adminPassword !== undefined && adminPassword.length < 8) problems.push('ADMIN_PASSWORD must have at least 8 characters');
+
+  const demoData = parseBool('DEMO_DATA', env.DEMO_DATA, db.kind === 'sqlite', problems);
+
+  const smtpUrl = env.SMTP_URL?.trim() || undefined;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://');
+
+  const publicUrl = (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/$/, '');
+  if (!/^https?:\/\//.test(publicUrl)) problems.push('PUBLIC_URL must start with http:// or https://');
+
+  const secureCookies = parseBool('SECURE_COOKIES', env.SECURE_COOKIES, publicUrl.startsWith('https://'), problems);
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}")`);
+  }
+
+  if (problems.length) throw new ConfigError(problems);
+  return { port, db, adminUsername, adminPassword, demoData, smtpUrl, publicUrl, secureCookies, logLevel };
+}

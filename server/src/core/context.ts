@@ -1,0 +1,62 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Logger } from 'pino';
+import type { Clock } from './clock';
+import type { AppConfig } from './config';
+import type { Mailer } from './mailer';
+import type { User } from '../modules/account/user.entity';
+import { createLoaders, type Loaders } from '../loaders';
+
+/** Cookie operations of the current HTTP exchange, so services never touch express. */
+export interface SessionCookie {
+  set(token: string, expires: Date): void;
+  clear(): void;
+}
+
+/**
+ * Everything a resolver or service needs about the current request. Services take it as their
+ * first argument so that the user's scope and the transaction travel with every call.
+ */
+export interface AppContext {
+  /** The signed-in user, or null. */
+  user: User | null;
+  /** The session or API token the request was authenticated with. */
+  authTokenId: number | null;
+  /** Inside a mutation: the manager of its transaction. Elsewhere: the data source's manager. */
+  em: EntityManager;
+  db: DataSource;
+  loaders: Loaders;
+  clock: Clock;
+  config: AppConfig;
+  log: Logger;
+  mailer: Mailer;
+  ip: string | null;
+  cookie: SessionCookie;
+  /** Set when the current mutation has written its audit row. */
+  audited: boolean;
+  /** Work to do once the current transaction has committed (e.g. sending mail). */
+  afterCommit: Array<() => Promise<void> | void>;
+}
+
+export interface ContextDeps {
+  db: DataSource;
+  clock: Clock;
+  config: AppConfig;
+  log: Logger;
+  mailer: Mailer;
+}
+
+export function createContext(
+  deps: ContextDeps,
+  request: { user: User | null; authTokenId: number | null; ip: string | null; cookie: SessionCookie },
+): AppContext {
+  const ctx: AppContext = {
+    ...deps,
+    ...request,
+    em: deps.db.manager,
+    loaders: undefined as unknown as Loaders,
+    audited: false,
+    afterCommit: [],
+  };
+  ctx.loaders = createLoaders(ctx);
+  return ctx;
+}

@@ -1,0 +1,102 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
+import type { ValidationError } from 'class-validator';
+import type { Logger } from 'pino';
+
+/** The error codes of the API contract (PRODUCT.md §7), each with the Thai message a user sees by default. */
+export const ERROR_CODES = {
+  BAD_USER_INPUT: 'ข้อมูลที่กรอกไม่ถูกต้อง กรุณาตรวจสอบอีกครั้ง',
+  UNAUTHENTICATED: 'กรุณาเข้าสู่ระบบก่อนใช้งาน',
+  FORBIDDEN: 'ท่านไม่มีสิทธิ์ทำรายการนี้',
+  NOT_FOUND: 'ไม่พบข้อมูลที่ต้องการ',
+  CONFLICT: 'ข้อมูลถูกแก้ไขโดยผู้อื่นแล้ว กรุณาโหลดข้อมูลใหม่แล้วลองอีกครั้ง',
+  LOCKED: 'บัญชีผู้ใช้งานถูกล็อกชั่วคราว',
+  ROUND_CLOSED: 'ขณะนี้ไม่อยู่ในช่วงเวลาการรายงานผล',
+  INTERNAL_SERVER_ERROR: 'ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง หากยังพบปัญหากรุณาติดต่อผู้ดูแลระบบ',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface FieldError {
+  /** Path of the input field, e.g. `input.name`. */
+  field: string;
+  message: string;
+}
+
+/** An error a service raises on purpose: its code and Thai message reach the client as they are. */
+export class DomainError extends Error {
+  constructor(
+    public readonly code: ErrorCode,
+    message: string = ERROR_CODES[code],
+    public readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const badInput = (fields: FieldError[], message: string = ERROR_CODES.BAD_USER_INPUT) =>
+  new DomainError('BAD_USER_INPUT', message, { fields });
+export const notFound = (message: string = ERROR_CODES.NOT_FOUND) => new DomainError('NOT_FOUND', message);
+export const forbidden = (message: string = ERROR_CODES.FORBIDDEN) => new DomainError('FORBIDDEN', message);
+export const unauthenticated = (message: string = ERROR_CODES.UNAUTHENTICATED, extra = {}) =>
+  new DomainError('UNAUTHENTICATED', message, extra);
+export const conflict = (message: string = ERROR_CODES.CONFLICT) => new DomainError('CONFLICT', message);
+
+const THAI = /[\u0E00-\u0E7F]/;
+
+/** Flattens class-validator errors into field paths with the Thai messages set on the decorators. */
+export function fieldErrorsOf(errors: readonly ValidationError[], prefix = ''): FieldError[] {
+  const out: FieldError[] = [];
+  for (const e of errors) {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    for (const message of Object.values(e.constraints ?? {})) {
+      out.push({ field, message: THAI.test(message) ? message : ERROR_CODES.BAD_USER_INPUT });
+    }
+    if (e.children?.length) out.push(...fieldErrorsOf(e.children, field));
+  }
+  return out;
+}
+
+/**
+ * The one mapping from whatever a resolver threw to what a client sees. Domain errors keep their code
+ * and message; validation and auth errors of the framework get Thai messages; anything else is logged
+ * and replaced, so SQL and stack traces never reach a client.
+ */
+export function formatError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, raw: unknown): GraphQLFormattedError => {
+    const error = unwrapResolverError(raw);
+    if (error instanceof DomainError) {
+      return { message: error.message, path: formatted.path, extensions: { code: error.code, ...error.extra } };
+    }
+    if (error instanceof ArgumentValidationError) {
+      const fields = fieldErrorsOf(error.extensions.validationErrors as ValidationError[]);
+      return {
+        message: fields[0]?.message ?? ERROR_CODES.BAD_USER_INPUT,
+        path: formatted.path,
+        extensions: { code: 'BAD_USER_INPUT', fields },
+      };
+    }
+    if (error instanceof AuthenticationError) {
+      return { message: ERROR_CODES.UNAUTHENTICATED, path: formatted.path, extensions: { code: 'UNAUTHENTICATED' } };
+    }
+    if (error instanceof AuthorizationError) {
+      return { message: ERROR_CODES.FORBIDDEN, path: formatted.path, extensions: { code: 'FORBIDDEN' } };
+    }
+    const code = formatted.extensions?.code;
+    // Errors of the GraphQL layer itself (parse, validation, coercion of arguments) describe the request, not our data.
+    if (error instanceof GraphQLError && !error.originalError && code !== 'INTERNAL_SERVER_ERROR') {
+      return { message: formatted.message, locations: formatted.locations, extensions: { code: code ?? 'BAD_REQUEST' } };
+    }
+    if (error instanceof GraphQLError && error.originalError === undefined && code === 'BAD_USER_INPUT') {
+      return formatted;
+    }
+    logger.error({ err: error, path: formatted.path }, 'unexpected error in resolver');
+    return {
+      message: ERROR_CODES.INTERNAL_SERVER_ERROR,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}

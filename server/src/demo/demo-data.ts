@@ -1,0 +1,104 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { hashPassword } from '../core/crypto';
+import { inTransaction } from '../core/db';
+import { Role } from '../modules/account/role';
+import { User } from '../modules/account/user.entity';
+import { AuditLog } from '../modules/audit/audit-log.entity';
+import { LaoSize, LaoType } from '../modules/lao/lao.enums';
+import { Lao } from '../modules/lao/lao.entity';
+
+/**
+ * Demo data from the two source documents (shared seeds): the memo's LAO, the manual's example LAOs
+ * and its Krabi province table. No public list of real LAO codes exists, so demo codes are made the
+ * way the synthetic generator makes them: a type digit followed by the six-digit subdistrict code
+ * (or the district code and a sequence number when the seed's place is not a subdistrict).
+ */
+export interface DemoLao {
+  code: string;
+  name: string;
+  type: LaoType;
+  size: LaoSize;
+  provinceCode: string;
+  districtCode: string;
+  address?: string;
+}
+
+const sao = (code: string, name: string, districtCode: string, size = LaoSize.MEDIUM): DemoLao => ({
+  code,
+  name: `องค์การบริหารส่วนตำบล${name}`,
+  type: LaoType.SAO,
+  size,
+  provinceCode: districtCode.slice(0, 2),
+  districtCode,
+});
+const subMunicipality = (code: string, name: string, districtCode: string): DemoLao => ({
+  code,
+  name: `เทศบาลตำบล${name}`,
+  type: LaoType.SUBDISTRICT_MUNICIPALITY,
+  size: LaoSize.MEDIUM,
+  provinceCode: districtCode.slice(0, 2),
+  districtCode,
+});
+
+/** The memo's LAO: อบต.ขอนหาด อ.ชะอวด จ.นครศรีธรรมราช (subdistrict 800707). */
+export const KHON_HAT: DemoLao = { ...sao('6800707', 'ขอนหาด', '8007'), address: 'ต.ขอนหาด อ.ชะอวด จ.นครศรีธรรมราช 80180' };
+
+export const DEMO_LAOS: DemoLao[] = [
+  KHON_HAT,
+  // The manual's examples.
+  { ...sao('6210604', 'แม่น้ำคู้', '2106'), address: '789 ม.3 ต.แม่น้ำคู้ อ.ปลวกแดง จ.ระยอง' },
+  subMunicipality('5810401', 'คลองท่อมใต้', '8104'),
+  // The manual's province table of Krabi, FY 2563, six months (names as the manual prints them).
+  subMunicipality('5810301', 'เกาะลันตาใหญ่', '8103'),
+  sao('6810303', 'เกาะกลาง', '8103'),
+  sao('6810304', 'คลองยาง', '8103'),
+  subMunicipality('5810305', 'ลาดาตัน', '8103'),
+  sao('6810301', 'เกาะลันตาใหญ่', '8103'),
+  sao('6810302', 'เกาะลันตาน้อย', '8103'),
+  subMunicipality('5810201', 'เขาพนม', '8102'),
+  sao('6810251', 'เจ็ดยี่สิบ', '8102'),
+  sao('6810252', 'สุคีริน', '8102'),
+  sao('6810253', 'วังป่วน', '8102'),
+  sao('6810254', 'นาจาง', '8102'),
+  sao('6810255', 'โคกยาว', '8102'),
+  sao('6810201', 'เขาพนม', '8102'),
+  subMunicipality('5810404', 'ทรายขาว', '8104'),
+  subMunicipality('5810451', 'คลองขนิงนิคม', '8104'),
+  subMunicipality('5810452', 'คลองขนิง', '8104'),
+  sao('6810453', 'เทพา', '8104'),
+  sao('6810454', 'คลองขนิงเหนือ', '8104'),
+];
+
+/** Demo accounts; the README lists them with their passwords. */
+export const DEMO_PASSWORDS = {
+  admin: { username: 'admin', password: 'Admin@2567' },
+  province: { username: 'nacc80', password: 'Province@2567' },
+  provinceKrabi: { username: 'nacc81', password: 'Province@2567' },
+  lao: { username: KHON_HAT.code, password: 'Lao@2567' },
+} as const;
+
+export async function insertDemoLaos(em: EntityManager, laos: DemoLao[]): Promise<void> {
+  await em.getRepository(Lao).save(laos.map((l) => em.getRepository(Lao).create({ ...l, address: l.address ?? null, active: true })));
+}
+
+/** Loads the demo data into an empty database (no LAO yet). Returns whether it did. */
+export async function loadDemoDataIfEmpty(db: DataSource): Promise<boolean> {
+  return inTransaction(db, async (em) => {
+    if ((await em.getRepository(Lao).count()) > 0) return false;
+    await insertDemoLaos(em, DEMO_LAOS);
+    const users = em.getRepository(User);
+    const laoPassword = await hashPassword(DEMO_PASSWORDS.lao.password);
+    const provincePassword = await hashPassword(DEMO_PASSWORDS.province.password);
+    const base = { disabled: false, failedLogins: 0, lockedUntil: null, lastLoginAt: null };
+    await users.save([
+      users.create({ ...base, username: DEMO_PASSWORDS.admin.username, passwordHash: await hashPassword(DEMO_PASSWORDS.admin.password), role: Role.ADMIN, displayName: 'ผู้ดูแลระบบ (สำนักพัฒนาและส่งเสริมธรรมาภิบาล)', email: 'admin@example.go.th', laoCode: null, provinceCode: null }),
+      users.create({ ...base, username: DEMO_PASSWORDS.province.username, passwordHash: provincePassword, role: Role.PROVINCE_OFFICER, displayName: 'เจ้าหน้าที่ สำนักงาน ป.ป.ช. ประจำจังหวัดนครศรีธรรมราช', email: 'nacc80@example.go.th', laoCode: null, provinceCode: '80' }),
+      users.create({ ...base, username: DEMO_PASSWORDS.provinceKrabi.username, passwordHash: provincePassword, role: Role.PROVINCE_OFFICER, displayName: 'เจ้าหน้าที่ สำนักงาน ป.ป.ช. ประจำจังหวัดกระบี่', email: 'nacc81@example.go.th', laoCode: null, provinceCode: '81' }),
+      ...DEMO_LAOS.map((l) =>
+        users.create({ ...base, username: l.code, passwordHash: laoPassword, role: Role.LAO_OFFICER, displayName: l.code === KHON_HAT.code ? 'นางสาวอนุศาสน์ อภัยรัตน์' : '', email: `${l.code}@example.go.th`, laoCode: l.code, provinceCode: l.provinceCode }),
+      ),
+    ]);
+    await em.getRepository(AuditLog).insert({ actorId: null, actorUsername: 'system', action: 'loadDemoData', targetType: 'Database', targetId: null, at: new Date() });
+    return true;
+  });
+}

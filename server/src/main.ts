@@ -1,0 +1,50 @@
+import 'reflect-metadata';
+import type { Server } from 'node:http';
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './core/config';
+import { openDatabase } from './core/database';
+import { createLogger } from './core/logger';
+import { ensureAdminAccount } from './modules/account/bootstrap';
+import { loadDemoDataIfEmpty } from './demo/demo-data';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(`e-PlanNACC cannot start. ${e.message}`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const log = createLogger(config.logLevel);
+  const db = await openDatabase(config.db);
+  log.info({ database: config.db.kind === 'sqlite' ? config.db.path : `${config.db.host}:${config.db.port}/${config.db.database}` }, 'database ready');
+
+  if (config.adminUsername && config.adminPassword) {
+    await ensureAdminAccount(db, config.adminUsername, config.adminPassword);
+    log.info({ username: config.adminUsername }, 'admin account from ADMIN_USERNAME is ready');
+  }
+  if (config.demoData && (await loadDemoDataIfEmpty(db))) log.info('demo data loaded into the empty database');
+
+  const { app, stop } = await createApp({ db, config, log });
+  const server: Server = app.listen(config.port, () => log.info({ port: config.port }, `e-PlanNACC listening on http://localhost:${config.port}`));
+
+  const shutdown = (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    server.close(async () => {
+      await stop();
+      await db.destroy();
+      process.exit(0);
+    });
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((err) => {
+  console.error('e-PlanNACC failed to start:', err);
+  process.exit(1);
+});

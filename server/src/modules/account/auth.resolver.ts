@@ -1,0 +1,82 @@
+import { Args, Authorized, Ctx, Extensions, Mutation, Query, Resolver } from 'type-graphql';
+import type { AppContext } from '../../core/context';
+import { badInput } from '../../core/errors';
+import { fiscalYearOf, selectableFiscalYears } from '../../core/fiscal-year';
+import { OWN_TRANSACTIONS } from '../../core/transaction';
+import { recordAudit } from '../audit/audit.service';
+import { District } from '../geography/district.entity';
+import { Lao } from '../lao/lao.entity';
+import { AuthPayload, FiscalYearOptions, LaoAccount } from './account.types';
+import { ChangePasswordArgs, LoginArgs, PasswordResetRequestArgs, ResetPasswordArgs, UsernameLookupArgs } from './account.inputs';
+import { AuthToken } from './auth-token.entity';
+import { login } from './login.command';
+import { changePassword, requestPasswordReset, resetPassword } from './password.commands';
+import { Role } from './role';
+import { User } from './user.entity';
+
+/** Signing in and out, passwords, and what anyone may ask signed out. */
+@Resolver()
+export class AuthResolver {
+  @Query(() => User, { nullable: true, description: 'The signed-in user, or null' })
+  me(@Ctx() ctx: AppContext): User | null {
+    return ctx.user;
+  }
+
+  @Query(() => FiscalYearOptions, { description: 'The current fiscal year (BE) and the years to offer' })
+  fiscalYearOptions(@Ctx() ctx: AppContext): FiscalYearOptions {
+    const now = ctx.clock.now();
+    return { current: fiscalYearOf(now), years: selectableFiscalYears(now) };
+  }
+
+  @Query(() => [LaoAccount], { description: 'ค้นหาชื่อผู้ใช้งาน (public): the LAOs of a district and their officers’ usernames' })
+  async usernameLookup(@Args() { provinceCode, districtCode }: UsernameLookupArgs, @Ctx() ctx: AppContext): Promise<LaoAccount[]> {
+    const district = await ctx.em.getRepository(District).findOneBy({ code: districtCode });
+    if (!district || district.provinceCode !== provinceCode) {
+      const message = 'อำเภอที่เลือกไม่อยู่ในจังหวัดที่เลือก';
+      throw badInput([{ field: 'districtCode', message }], message);
+    }
+    const rows = await ctx.em
+      .getRepository(Lao)
+      .createQueryBuilder('l')
+      .leftJoin(User, 'u', 'u.lao_code = l.code AND u.role = :role AND u.disabled = :off', { role: Role.LAO_OFFICER, off: false })
+      .select(['l.code AS laoCode', 'l.name AS laoName', 'u.username AS username'])
+      .where('l.district_code = :districtCode AND l.active = :on', { districtCode, on: true })
+      .getRawMany<{ laoCode: string; laoName: string; username: string | null }>();
+    const thai = new Intl.Collator('th');
+    return rows
+      .map((r) => ({ laoCode: r.laoCode, laoName: r.laoName, username: r.username ?? null }))
+      .sort((a, b) => thai.compare(a.laoName, b.laoName) || (a.username ?? '').localeCompare(b.username ?? ''));
+  }
+
+  @Extensions({ [OWN_TRANSACTIONS]: true })
+  @Mutation(() => AuthPayload, { description: 'Sign in. Five wrong passwords in a row lock the account for five minutes (LOCKED).' })
+  login(@Args() { username, password }: LoginArgs, @Ctx() ctx: AppContext): Promise<AuthPayload> {
+    return login(ctx, username, password);
+  }
+
+  @Mutation(() => Boolean, { description: 'Sign out: the session (or the API token used) stops working' })
+  async logout(@Ctx() ctx: AppContext): Promise<boolean> {
+    if (ctx.authTokenId !== null) {
+      await ctx.em.getRepository(AuthToken).update({ id: ctx.authTokenId }, { revokedAt: ctx.clock.now() });
+    }
+    await recordAudit(ctx, { action: 'logout', targetType: 'User', targetId: ctx.user?.id ?? null });
+    ctx.cookie.clear();
+    return true;
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: 'เปลี่ยนรหัสผ่าน. Other sessions of the account end.' })
+  changePassword(@Args() { currentPassword, newPassword }: ChangePasswordArgs, @Ctx() ctx: AppContext): Promise<boolean> {
+    return changePassword(ctx, currentPassword, newPassword);
+  }
+
+  @Mutation(() => Boolean, { description: 'ลืมรหัสผ่าน: always true; mails a 30-minute single-use link when username and e-mail match' })
+  requestPasswordReset(@Args() { username, email }: PasswordResetRequestArgs, @Ctx() ctx: AppContext): Promise<boolean> {
+    return requestPasswordReset(ctx, username, email);
+  }
+
+  @Mutation(() => Boolean, { description: 'Set a new password with the token of a reset link' })
+  resetPassword(@Args() { token, newPassword }: ResetPasswordArgs, @Ctx() ctx: AppContext): Promise<boolean> {
+    return resetPassword(ctx, token, newPassword);
+  }
+}

@@ -1,0 +1,102 @@
+import type { AppContext } from '../../core/context';
+import { SESSION_TTL_MS } from '../../core/auth';
+import { execute, inTransaction } from '../../core/db';
+import { verifyPassword } from '../../core/crypto';
+import { DomainError, unauthenticated } from '../../core/errors';
+import { runInTransaction } from '../../core/transaction';
+import { recordAudit } from '../audit/audit.service';
+import type { AuthPayload } from './account.types';
+import { issueToken } from './session';
+import { User } from './user.entity';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MS = 5 * 60_000;
+
+const WRONG_CREDENTIALS = 'ชื่อผู้ใช้งานหรือรหัสผ่านไม่ถูกต้อง';
+
+/** "4 นาที 59 วินาที" */
+export function thaiDuration(ms: number): string {
+  const total = Math.max(1, Math.ceil(ms / 1000));
+  const minutes = Math.floor(total / 60);
+  const seconds = total % 60;
+  return [minutes ? `${minutes} นาที` : '', seconds ? `${seconds} วินาที` : ''].filter(Boolean).join(' ');
+}
+
+function lockedError(lockedUntil: Date, now: Date): DomainError {
+  const ms = lockedUntil.getTime() - now.getTime();
+  return new DomainError(
+    'LOCKED',
+    `บัญชีนี้ถูกล็อกชั่วคราวเนื่องจากกรอกรหัสผ่านผิดครบ ${MAX_FAILED_LOGINS} ครั้ง กรุณาลองใหม่ในอีก ${thaiDuration(ms)}`,
+    { lockedUntil: lockedUntil.toISOString(), retryAfterSeconds: Math.max(1, Math.ceil(ms / 1000)) },
+  );
+}
+
+/** One autocommitted statement, queued like any transaction (SQLite shares one connection). */
+const autonomous = (ctx: AppContext, sql: string, params: unknown[]) => inTransaction(ctx.db, (em) => execute(em, sql, params));
+
+/**
+ * Signs a user in (เข้าสู่ระบบ). Five wrong passwords in a row lock the account for five minutes.
+ *
+ * The count lives in the database and each try is *reserved* by one conditional UPDATE before the
+ * password is checked, so concurrent tries, on any number of server instances, can never check more
+ * than five passwords: the fifth reservation also sets the lock. These writes commit on their own,
+ * outside any request transaction, because a failed sign-in must still count.
+ */
+export async function login(ctx: AppContext, username: string, password: string): Promise<AuthPayload> {
+  const now = ctx.clock.now();
+  const user = await ctx.db.getRepository(User).findOneBy({ username: username.trim() });
+  const failed = async (reason: string, userId: number | null) =>
+    runInTransaction(ctx, () =>
+      recordAudit(ctx, { action: 'loginFailed', targetType: 'User', targetId: userId, after: { username, reason } }),
+    );
+
+  if (!user || !user.passwordHash) {
+    await verifyPassword(null, password);
+    await failed('unknown username', user?.id ?? null);
+    throw unauthenticated(WRONG_CREDENTIALS);
+  }
+
+  // A lock that has run out is over: the count starts again.
+  await autonomous(ctx, 'UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = ? AND locked_until IS NOT NULL AND locked_until <= ?', [
+    user.id,
+    now,
+  ]);
+  // Reserve this try. locked_until is assigned first: MySQL evaluates SET left to right, so it must read the old count.
+  const reserved = await autonomous(
+    ctx,
+    `UPDATE app_user SET locked_until = CASE WHEN failed_logins >= ? THEN ? ELSE NULL END, failed_logins = failed_logins + 1
+      WHERE id = ? AND failed_logins < ?`,
+    [MAX_FAILED_LOGINS - 1, new Date(now.getTime() + LOCK_MS), user.id, MAX_FAILED_LOGINS],
+  );
+  if (reserved === 0) {
+    const state = await ctx.db.getRepository(User).findOneByOrFail({ id: user.id });
+    await failed('locked', user.id);
+    throw lockedError(state.lockedUntil ?? new Date(now.getTime() + LOCK_MS), now);
+  }
+
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    const state = await ctx.db.getRepository(User).findOneByOrFail({ id: user.id });
+    await failed('wrong password', user.id);
+    if (state.failedLogins >= MAX_FAILED_LOGINS && state.lockedUntil) throw lockedError(state.lockedUntil, now);
+    const left = MAX_FAILED_LOGINS - state.failedLogins;
+    throw unauthenticated(`${WRONG_CREDENTIALS} (เหลือโอกาสอีก ${left} ครั้ง ก่อนบัญชีจะถูกล็อก ${LOCK_MS / 60_000} นาที)`, {
+      remainingAttempts: left,
+    });
+  }
+
+  if (user.disabled) {
+    await autonomous(ctx, 'UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = ?', [user.id]);
+    await failed('disabled', user.id);
+    throw new DomainError('FORBIDDEN', 'บัญชีผู้ใช้งานนี้ถูกระงับ กรุณาติดต่อผู้ดูแลระบบ');
+  }
+
+  return runInTransaction(ctx, async () => {
+    await execute(ctx.em, 'UPDATE app_user SET failed_logins = 0, locked_until = NULL, last_login_at = ? WHERE id = ?', [now, user.id]);
+    const { secret } = await issueToken(ctx, user.id, 'SESSION');
+    ctx.user = await ctx.em.getRepository(User).findOneByOrFail({ id: user.id });
+    await recordAudit(ctx, { action: 'login', targetType: 'User', targetId: user.id, laoCode: user.laoCode, provinceCode: user.provinceCode });
+    const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+    ctx.cookie.set(secret, expiresAt);
+    return { token: secret, expiresAt, user: ctx.user };
+  });
+}

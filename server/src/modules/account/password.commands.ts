@@ -1,0 +1,115 @@
+import type { AppContext } from '../../core/context';
+import { execute } from '../../core/db';
+import { hashPassword, randomToken, sha256, verifyPassword } from '../../core/crypto';
+import { badInput } from '../../core/errors';
+import { recordAudit } from '../audit/audit.service';
+import { PASSWORD_PATTERN, PASSWORD_RULE_TH } from './account.inputs';
+import { PasswordReset } from './password-reset.entity';
+import { revokeUserTokens } from './session';
+import { User } from './user.entity';
+
+export const RESET_TTL_MS = 30 * 60_000;
+
+function checkNewPassword(field: string, password: string, username: string): void {
+  if (!PASSWORD_PATTERN.test(password)) throw badInput([{ field, message: PASSWORD_RULE_TH }], PASSWORD_RULE_TH);
+  if (password.toLowerCase().includes(username.toLowerCase())) {
+    const message = 'รหัสผ่านต้องไม่มีชื่อผู้ใช้งานอยู่ในรหัสผ่าน';
+    throw badInput([{ field, message }], message);
+  }
+}
+
+/** Sets a new password hash, clears any lock, and ends every other session of the user. */
+export async function setPassword(ctx: AppContext, user: User, password: string, keepTokenId: number | null = null): Promise<void> {
+  await execute(ctx.em, 'UPDATE app_user SET password_hash = ?, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?', [
+    await hashPassword(password),
+    ctx.clock.now(),
+    user.id,
+  ]);
+  await revokeUserTokens(ctx, user.id, { exceptTokenId: keepTokenId });
+}
+
+/** เปลี่ยนรหัสผ่าน: the current password once, the new one (typed twice in the client). Other sessions end. */
+export async function changePassword(ctx: AppContext, currentPassword: string, newPassword: string): Promise<boolean> {
+  const user = await ctx.em.getRepository(User).findOneByOrFail({ id: ctx.user!.id });
+  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+    const message = 'รหัสผ่านเดิมไม่ถูกต้อง';
+    throw badInput([{ field: 'currentPassword', message }], message);
+  }
+  checkNewPassword('newPassword', newPassword, user.username);
+  if (currentPassword === newPassword) {
+    const message = 'รหัสผ่านใหม่ต้องไม่ซ้ำกับรหัสผ่านเดิม';
+    throw badInput([{ field: 'newPassword', message }], message);
+  }
+  await setPassword(ctx, user, newPassword, ctx.authTokenId);
+  await recordAudit(ctx, { action: 'changePassword', targetType: 'User', targetId: user.id, laoCode: user.laoCode, provinceCode: user.provinceCode });
+  return true;
+}
+
+/**
+ * ลืมรหัสผ่าน: if username and e-mail match an active account, mail a single-use link valid 30 minutes.
+ * The answer is the same either way, so nobody learns which accounts exist or what their e-mail is.
+ */
+export async function requestPasswordReset(ctx: AppContext, username: string, email: string): Promise<boolean> {
+  const user = await ctx.em.getRepository(User).findOneBy({ username: username.trim() });
+  const matches =
+    user !== null && !user.disabled && user.passwordHash !== null && !!user.email && user.email.toLowerCase() === email.trim().toLowerCase();
+  await recordAudit(ctx, {
+    action: 'requestPasswordReset',
+    targetType: 'User',
+    targetId: matches ? user.id : null,
+    after: { username, matched: matches },
+  });
+  if (!matches) return true;
+
+  const now = ctx.clock.now();
+  // Only the newest link works.
+  await execute(ctx.em, 'UPDATE password_reset SET used_at = ? WHERE user_id = ? AND used_at IS NULL', [now, user.id]);
+  const secret = randomToken();
+  await ctx.em.getRepository(PasswordReset).insert({
+    tokenHash: sha256(secret),
+    userId: user.id,
+    expiresAt: new Date(now.getTime() + RESET_TTL_MS),
+    usedAt: null,
+    createdAt: now,
+  });
+  const link = `${ctx.config.publicUrl}/reset-password?token=${encodeURIComponent(secret)}`;
+  await ctx.mailer.send(
+    ctx.em,
+    {
+      to: user.email!,
+      subject: 'e-PlanNACC: ตั้งรหัสผ่านใหม่',
+      text: [
+        `เรียน ${user.displayName || user.username}`,
+        '',
+        `มีการขอตั้งรหัสผ่านใหม่สำหรับชื่อผู้ใช้งาน ${user.username} ในระบบ e-PlanNACC`,
+        `กรุณาเปิดลิงก์นี้ภายใน 30 นาที (ใช้ได้ครั้งเดียว):`,
+        link,
+        '',
+        'หากท่านไม่ได้ขอตั้งรหัสผ่านใหม่ โปรดละเว้นอีเมลฉบับนี้ รหัสผ่านเดิมยังใช้ได้ตามปกติ',
+        '',
+        'สำนักพัฒนาและส่งเสริมธรรมาภิบาล สำนักงาน ป.ป.ช.',
+      ].join('\n'),
+    },
+    ctx.afterCommit,
+  );
+  return true;
+}
+
+/** Sets a new password from a reset link; the link works once, for 30 minutes. Every session of the account ends. */
+export async function resetPassword(ctx: AppContext, token: string, newPassword: string): Promise<boolean> {
+  const now = ctx.clock.now();
+  const invalid = () => {
+    const message = 'ลิงก์ตั้งรหัสผ่านใหม่ไม่ถูกต้อง ถูกใช้ไปแล้ว หรือหมดอายุแล้ว กรุณาขอลิงก์ใหม่';
+    return badInput([{ field: 'token', message }], message);
+  };
+  const reset = await ctx.em.getRepository(PasswordReset).findOneBy({ tokenHash: sha256(token) });
+  if (!reset || reset.usedAt || reset.expiresAt.getTime() <= now.getTime()) throw invalid();
+  const user = await ctx.em.getRepository(User).findOneByOrFail({ id: reset.userId });
+  checkNewPassword('newPassword', newPassword, user.username);
+  // Claim the link atomically: of two concurrent uses, one wins.
+  const claimed = await execute(ctx.em, 'UPDATE password_reset SET used_at = ? WHERE id = ? AND used_at IS NULL', [now, reset.id]);
+  if (claimed !== 1) throw invalid();
+  await setPassword(ctx, user, newPassword);
+  await recordAudit(ctx, { action: 'resetPassword', targetType: 'User', targetId: user.id, laoCode: user.laoCode, provinceCode: user.provinceCode });
+  return true;
+}

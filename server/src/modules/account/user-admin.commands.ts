@@ -1,0 +1,143 @@
+import type { AppContext } from '../../core/context';
+import { execute } from '../../core/db';
+import { hashPassword } from '../../core/crypto';
+import { badInput, notFound, type FieldError } from '../../core/errors';
+import { recordAudit } from '../audit/audit.service';
+import { Province } from '../geography/province.entity';
+import { Lao } from '../lao/lao.entity';
+import type { ApiTokenSecret } from './account.types';
+import type { CreateUserInput, ReassignUserInput } from './account.inputs';
+import { AuthToken } from './auth-token.entity';
+import { setPassword } from './password.commands';
+import { Role } from './role';
+import { issueToken, revokeUserTokens } from './session';
+import { User } from './user.entity';
+
+async function userByUsername(ctx: AppContext, username: string): Promise<User> {
+  const user = await ctx.em.getRepository(User).findOneBy({ username });
+  if (!user) throw notFound('ไม่พบผู้ใช้งานชื่อนี้');
+  return user;
+}
+
+const audited = (user: User) => ({ targetType: 'User', targetId: user.id, laoCode: user.laoCode, provinceCode: user.provinceCode });
+
+/** Creates an account of any role (ADMIN). An LAO officer belongs to an LAO, a province officer to a province. */
+export async function createUser(ctx: AppContext, input: CreateUserInput): Promise<User> {
+  const repo = ctx.em.getRepository(User);
+  const fields: FieldError[] = [];
+  let laoCode: string | null = null;
+  let provinceCode: string | null = null;
+  if (await repo.existsBy({ username: input.username })) fields.push({ field: 'input.username', message: 'มีชื่อผู้ใช้งานนี้ในระบบแล้ว' });
+  if (input.role !== Role.SERVICE && !input.password) fields.push({ field: 'input.password', message: 'กรุณากำหนดรหัสผ่าน' });
+  if (input.role === Role.SERVICE && input.password) fields.push({ field: 'input.password', message: 'บัญชีระบบงาน (SERVICE) ใช้ API token แทนรหัสผ่าน' });
+  if (input.role === Role.LAO_OFFICER) {
+    const lao = input.laoCode ? await ctx.em.getRepository(Lao).findOneBy({ code: input.laoCode }) : null;
+    if (!lao) fields.push({ field: 'input.laoCode', message: input.laoCode ? 'ไม่พบ อปท. รหัสนี้' : 'กรุณาระบุ อปท. ของผู้ใช้งาน' });
+    else {
+      laoCode = lao.code;
+      provinceCode = lao.provinceCode;
+    }
+  } else if (input.laoCode) {
+    fields.push({ field: 'input.laoCode', message: 'ระบุ อปท. ได้เฉพาะบัญชีเจ้าหน้าที่ อปท.' });
+  }
+  if (input.role === Role.PROVINCE_OFFICER) {
+    const province = input.provinceCode ? await ctx.em.getRepository(Province).findOneBy({ code: input.provinceCode }) : null;
+    if (!province) fields.push({ field: 'input.provinceCode', message: input.provinceCode ? 'ไม่พบจังหวัดรหัสนี้' : 'กรุณาระบุจังหวัดของผู้ใช้งาน' });
+    else provinceCode = province.code;
+  } else if (input.provinceCode && input.role !== Role.LAO_OFFICER) {
+    fields.push({ field: 'input.provinceCode', message: 'ระบุจังหวัดได้เฉพาะบัญชีเจ้าหน้าที่สำนักงาน ป.ป.ช. ประจำจังหวัด' });
+  }
+  if (input.password && input.password.toLowerCase().includes(input.username.toLowerCase())) {
+    fields.push({ field: 'input.password', message: 'รหัสผ่านต้องไม่มีชื่อผู้ใช้งานอยู่ในรหัสผ่าน' });
+  }
+  if (fields.length) throw badInput(fields, fields[0].message);
+
+  const user = repo.create({
+    username: input.username,
+    passwordHash: input.password ? await hashPassword(input.password) : null,
+    role: input.role,
+    displayName: input.displayName?.trim() ?? '',
+    email: input.email?.trim() || null,
+    laoCode,
+    provinceCode,
+    disabled: false,
+    failedLogins: 0,
+    lockedUntil: null,
+    lastLoginAt: null,
+  });
+  await repo.save(user);
+  await recordAudit(ctx, { action: 'createUser', ...audited(user), after: user });
+  return user;
+}
+
+/** Disables (and signs out everywhere) or re-enables an account. */
+export async function setUserDisabled(ctx: AppContext, username: string, disabled: boolean): Promise<User> {
+  const user = await userByUsername(ctx, username);
+  if (user.id === ctx.user!.id && disabled) {
+    const message = 'ไม่สามารถระงับบัญชีของตนเองได้';
+    throw badInput([{ field: 'username', message }], message);
+  }
+  const before = { disabled: user.disabled };
+  user.disabled = disabled;
+  await ctx.em.getRepository(User).save(user);
+  if (disabled) await revokeUserTokens(ctx, user.id, { includeApiTokens: true });
+  await recordAudit(ctx, { action: disabled ? 'disableUser' : 'enableUser', ...audited(user), before, after: { disabled } });
+  return user;
+}
+
+/** Lifts a lockout before its five minutes are up. */
+export async function unlockUser(ctx: AppContext, username: string): Promise<User> {
+  const user = await userByUsername(ctx, username);
+  const before = { failedLogins: user.failedLogins, lockedUntil: user.lockedUntil };
+  await execute(ctx.em, 'UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = ?', [user.id]);
+  await recordAudit(ctx, { action: 'unlockUser', ...audited(user), before, after: { failedLogins: 0, lockedUntil: null } });
+  return ctx.em.getRepository(User).findOneByOrFail({ id: user.id });
+}
+
+/** Sets a password for a user who cannot reset their own (no e-mail on file); all their sessions end. */
+export async function resetUserPassword(ctx: AppContext, username: string, newPassword: string): Promise<User> {
+  const user = await userByUsername(ctx, username);
+  if (user.role === Role.SERVICE) {
+    const message = 'บัญชีระบบงาน (SERVICE) ใช้ API token แทนรหัสผ่าน';
+    throw badInput([{ field: 'username', message }], message);
+  }
+  await setPassword(ctx, user, newPassword);
+  await recordAudit(ctx, { action: 'resetUserPassword', ...audited(user) });
+  return ctx.em.getRepository(User).findOneByOrFail({ id: user.id });
+}
+
+/** Staff transfer: the account passes to a new officer with a new e-mail and password; the old holder's sessions end. */
+export async function reassignUser(ctx: AppContext, username: string, input: ReassignUserInput): Promise<User> {
+  const user = await userByUsername(ctx, username);
+  const before = { displayName: user.displayName, email: user.email };
+  user.displayName = input.displayName.trim();
+  user.email = input.email?.trim() || null;
+  await ctx.em.getRepository(User).save(user);
+  await setPassword(ctx, user, input.newPassword);
+  await recordAudit(ctx, { action: 'reassignUser', ...audited(user), before, after: { displayName: user.displayName, email: user.email } });
+  return ctx.em.getRepository(User).findOneByOrFail({ id: user.id });
+}
+
+/** A new API token for a SERVICE account; the secret is returned this once. */
+export async function createApiToken(ctx: AppContext, username: string, name: string): Promise<ApiTokenSecret> {
+  const user = await userByUsername(ctx, username);
+  if (user.role !== Role.SERVICE) {
+    const message = 'API token ออกให้ได้เฉพาะบัญชีระบบงาน (SERVICE)';
+    throw badInput([{ field: 'username', message }], message);
+  }
+  const { secret, token } = await issueToken(ctx, user.id, 'API', name.trim());
+  await recordAudit(ctx, { action: 'createApiToken', targetType: 'ApiToken', targetId: token.id, after: { username, name: token.name } });
+  return { secret, apiToken: token };
+}
+
+export async function revokeApiToken(ctx: AppContext, id: number): Promise<AuthToken> {
+  const repo = ctx.em.getRepository(AuthToken);
+  const token = Number.isSafeInteger(id) ? await repo.findOneBy({ id, kind: 'API' }) : null;
+  if (!token) throw notFound('ไม่พบ API token นี้');
+  if (!token.revokedAt) {
+    token.revokedAt = ctx.clock.now();
+    await repo.save(token);
+  }
+  await recordAudit(ctx, { action: 'revokeApiToken', targetType: 'ApiToken', targetId: token.id, after: { revokedAt: token.revokedAt } });
+  return token;
+}

@@ -1,0 +1,41 @@
+import type { AppContext } from '../../core/context';
+import { AuditLog } from './audit-log.entity';
+
+export interface AuditEntry {
+  action: string;
+  targetType: string;
+  targetId?: string | number | null;
+  laoCode?: string | null;
+  provinceCode?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+const SECRET_KEYS = new Set(['passwordHash', 'tokenHash', 'password', 'newPassword', 'currentPassword', 'token']);
+
+/** JSON of a record for the audit trail, without secrets. */
+function snapshot(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  return JSON.stringify(value, (key, v) => (SECRET_KEYS.has(key) ? undefined : v));
+}
+
+/**
+ * Writes the audit row of a change through the context's entity manager, so it commits or rolls back
+ * with the change itself. Every mutation calls this once (the transaction middleware checks).
+ */
+export async function recordAudit(ctx: AppContext, entry: AuditEntry): Promise<void> {
+  await ctx.em.getRepository(AuditLog).insert({
+    actorId: ctx.user?.id ?? null,
+    actorUsername: ctx.user?.username ?? '-',
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId === undefined || entry.targetId === null ? null : String(entry.targetId),
+    laoCode: entry.laoCode ?? null,
+    provinceCode: entry.provinceCode ?? null,
+    before: snapshot(entry.before),
+    after: snapshot(entry.after),
+    ip: ctx.ip,
+    at: ctx.clock.now(),
+  });
+  ctx.audited = true;
+}

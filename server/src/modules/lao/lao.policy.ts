@@ -1,0 +1,30 @@
+import { Role } from '../account/role';
+import type { User } from '../account/user.entity';
+
+type LaoRef = { code: string; provinceCode: string };
+type Actor = Pick<User, 'role' | 'laoCode' | 'provinceCode'> | null;
+
+/** Who may read an LAO's data: its own officers, its province's NACC office, NACC central and NACC systems. */
+export function canReadLao(user: Actor, lao: LaoRef): boolean {
+  if (!user) return false;
+  switch (user.role) {
+    case Role.ADMIN:
+    case Role.SERVICE:
+      return true;
+    case Role.PROVINCE_OFFICER:
+      return user.provinceCode === lao.provinceCode;
+    case Role.LAO_OFFICER:
+      return user.laoCode === lao.code;
+  }
+}
+
+/** Who may change an LAO's own data (basic data, projects, reports): its officers, and NACC central. */
+export function canEditLao(user: Actor, lao: LaoRef): boolean {
+  if (!user) return false;
+  return user.role === Role.ADMIN || (user.role === Role.LAO_OFFICER && user.laoCode === lao.code);
+}
+
+/** The provinces a user's lists are limited to: null means nationwide. */
+export function provinceScope(user: NonNullable<Actor>): string | null {
+  return user.role === Role.ADMIN || user.role === Role.SERVICE ? null : user.provinceCode;
+}

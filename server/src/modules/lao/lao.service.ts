@@ -1,0 +1,58 @@
+import type { AppContext } from '../../core/context';
+import { badInput, forbidden, notFound } from '../../core/errors';
+import { recordAudit } from '../audit/audit.service';
+import { District } from '../geography/district.entity';
+import { Role } from '../account/role';
+import { Lao } from './lao.entity';
+import type { CreateLaoInput } from './lao.inputs';
+import { canReadLao, provinceScope } from './lao.policy';
+
+/** An LAO the current user may read; NOT_FOUND for one that does not exist, FORBIDDEN for one out of scope. */
+export async function getReadableLao(ctx: AppContext, code: string): Promise<Lao> {
+  const lao = await ctx.loaders.laoByCode.load(code);
+  if (!lao) throw notFound('ไม่พบ อปท. รหัสนี้');
+  if (!canReadLao(ctx.user, lao)) throw forbidden('ท่านไม่มีสิทธิ์เข้าถึงข้อมูลของ อปท. นี้');
+  return lao;
+}
+
+/** LAOs of a province or district, ordered by district then name, within the user's scope. */
+export async function listLaos(ctx: AppContext, provinceCode?: string | null, districtCode?: string | null): Promise<Lao[]> {
+  const user = ctx.user!;
+  const qb = ctx.em.getRepository(Lao).createQueryBuilder('l').orderBy('l.district_code').addOrderBy('l.name');
+  if (user.role === Role.LAO_OFFICER) {
+    qb.where('l.code = :code', { code: user.laoCode });
+  } else {
+    const scope = provinceScope(user);
+    if (scope && provinceCode && provinceCode !== scope) throw forbidden('ท่านดูได้เฉพาะ อปท. ในจังหวัดของท่าน');
+    const province = scope ?? provinceCode;
+    if (province) qb.where('l.province_code = :province', { province });
+  }
+  if (districtCode) qb.andWhere('l.district_code = :districtCode', { districtCode });
+  return qb.getMany();
+}
+
+/** Adds an LAO to the registry (ADMIN). */
+export async function createLao(ctx: AppContext, input: CreateLaoInput): Promise<Lao> {
+  const repo = ctx.em.getRepository(Lao);
+  const district = await ctx.em.getRepository(District).findOneBy({ code: input.districtCode });
+  const fields = [];
+  if (await repo.existsBy({ code: input.code })) fields.push({ field: 'input.code', message: 'มี อปท. รหัสนี้ในระบบแล้ว' });
+  if (!district) fields.push({ field: 'input.districtCode', message: 'ไม่พบอำเภอรหัสนี้' });
+  else if (district.provinceCode !== input.provinceCode) {
+    fields.push({ field: 'input.districtCode', message: 'อำเภอที่เลือกไม่อยู่ในจังหวัดที่เลือก' });
+  }
+  if (fields.length) throw badInput(fields);
+  const lao = repo.create({
+    code: input.code,
+    name: input.name.trim(),
+    type: input.type,
+    size: input.size,
+    provinceCode: input.provinceCode,
+    districtCode: input.districtCode,
+    address: input.address?.trim() || null,
+    active: true,
+  });
+  await repo.save(lao);
+  await recordAudit(ctx, { action: 'createLao', targetType: 'Lao', targetId: lao.code, laoCode: lao.code, provinceCode: lao.provinceCode, after: lao });
+  return lao;
+}
