@@ -1,4 +1,4 @@
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
@@ -19,7 +19,7 @@ export const ERROR_CODES = {
 export type ErrorCode = keyof typeof ERROR_CODES;
 
 export interface FieldError {
-  /** Path of the input field, e.g. `input.name`. */
+  /** The input field, by its name in the input object (`name`, `laoCode`; nested: `awards.0.text`). */
   field: string;
   message: string;
 }
@@ -44,6 +44,17 @@ export const unauthenticated = (message: string = ERROR_CODES.UNAUTHENTICATED, e
   new DomainError('UNAUTHENTICATED', message, extra);
 export const conflict = (message: string = ERROR_CODES.CONFLICT) => new DomainError('CONFLICT', message);
 
+/** Codes Apollo gives to a request it refused before running it: their messages describe the request only. */
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
 const THAI = /[\u0E00-\u0E7F]/;
 
 /** Flattens class-validator errors into field paths with the Thai messages set on the decorators. */
@@ -66,7 +77,10 @@ export function fieldErrorsOf(errors: readonly ValidationError[], prefix = ''): 
  */
 export function formatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, raw: unknown): GraphQLFormattedError => {
-    const error = unwrapResolverError(raw);
+    let error = unwrapResolverError(raw);
+    // A domain error raised while coercing a variable (e.g. the Money scalar) arrives wrapped by graphql-js.
+    const original = (error as { originalError?: unknown } | null)?.originalError;
+    if (original instanceof DomainError) error = original;
     if (error instanceof DomainError) {
       return { message: error.message, path: formatted.path, extensions: { code: error.code, ...error.extra } };
     }
@@ -84,13 +98,10 @@ export function formatError(logger: Logger) {
     if (error instanceof AuthorizationError) {
       return { message: ERROR_CODES.FORBIDDEN, path: formatted.path, extensions: { code: 'FORBIDDEN' } };
     }
+    // Errors of the request itself, found before any resolver ran (syntax, unknown fields, variable types, limits).
     const code = formatted.extensions?.code;
-    // Errors of the GraphQL layer itself (parse, validation, coercion of arguments) describe the request, not our data.
-    if (error instanceof GraphQLError && !error.originalError && code !== 'INTERNAL_SERVER_ERROR') {
-      return { message: formatted.message, locations: formatted.locations, extensions: { code: code ?? 'BAD_REQUEST' } };
-    }
-    if (error instanceof GraphQLError && error.originalError === undefined && code === 'BAD_USER_INPUT') {
-      return formatted;
+    if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
+      return { message: formatted.message, locations: formatted.locations, extensions: { code } };
     }
     logger.error({ err: error, path: formatted.path }, 'unexpected error in resolver');
     return {

@@ -27,28 +27,28 @@ export async function createUser(ctx: AppContext, input: CreateUserInput): Promi
   const fields: FieldError[] = [];
   let laoCode: string | null = null;
   let provinceCode: string | null = null;
-  if (await repo.existsBy({ username: input.username })) fields.push({ field: 'input.username', message: 'มีชื่อผู้ใช้งานนี้ในระบบแล้ว' });
-  if (input.role !== Role.SERVICE && !input.password) fields.push({ field: 'input.password', message: 'กรุณากำหนดรหัสผ่าน' });
-  if (input.role === Role.SERVICE && input.password) fields.push({ field: 'input.password', message: 'บัญชีระบบงาน (SERVICE) ใช้ API token แทนรหัสผ่าน' });
+  if (await repo.existsBy({ username: input.username })) fields.push({ field: 'username', message: 'มีชื่อผู้ใช้งานนี้ในระบบแล้ว' });
+  if (input.role !== Role.SERVICE && !input.password) fields.push({ field: 'password', message: 'กรุณากำหนดรหัสผ่าน' });
+  if (input.role === Role.SERVICE && input.password) fields.push({ field: 'password', message: 'บัญชีระบบงาน (SERVICE) ใช้ API token แทนรหัสผ่าน' });
   if (input.role === Role.LAO_OFFICER) {
     const lao = input.laoCode ? await ctx.em.getRepository(Lao).findOneBy({ code: input.laoCode }) : null;
-    if (!lao) fields.push({ field: 'input.laoCode', message: input.laoCode ? 'ไม่พบ อปท. รหัสนี้' : 'กรุณาระบุ อปท. ของผู้ใช้งาน' });
+    if (!lao) fields.push({ field: 'laoCode', message: input.laoCode ? 'ไม่พบ อปท. รหัสนี้' : 'กรุณาระบุ อปท. ของผู้ใช้งาน' });
     else {
       laoCode = lao.code;
       provinceCode = lao.provinceCode;
     }
   } else if (input.laoCode) {
-    fields.push({ field: 'input.laoCode', message: 'ระบุ อปท. ได้เฉพาะบัญชีเจ้าหน้าที่ อปท.' });
+    fields.push({ field: 'laoCode', message: 'ระบุ อปท. ได้เฉพาะบัญชีเจ้าหน้าที่ อปท.' });
   }
   if (input.role === Role.PROVINCE_OFFICER) {
     const province = input.provinceCode ? await ctx.em.getRepository(Province).findOneBy({ code: input.provinceCode }) : null;
-    if (!province) fields.push({ field: 'input.provinceCode', message: input.provinceCode ? 'ไม่พบจังหวัดรหัสนี้' : 'กรุณาระบุจังหวัดของผู้ใช้งาน' });
+    if (!province) fields.push({ field: 'provinceCode', message: input.provinceCode ? 'ไม่พบจังหวัดรหัสนี้' : 'กรุณาระบุจังหวัดของผู้ใช้งาน' });
     else provinceCode = province.code;
   } else if (input.provinceCode && input.role !== Role.LAO_OFFICER) {
-    fields.push({ field: 'input.provinceCode', message: 'ระบุจังหวัดได้เฉพาะบัญชีเจ้าหน้าที่สำนักงาน ป.ป.ช. ประจำจังหวัด' });
+    fields.push({ field: 'provinceCode', message: 'ระบุจังหวัดได้เฉพาะบัญชีเจ้าหน้าที่สำนักงาน ป.ป.ช. ประจำจังหวัด' });
   }
   if (input.password && input.password.toLowerCase().includes(input.username.toLowerCase())) {
-    fields.push({ field: 'input.password', message: 'รหัสผ่านต้องไม่มีชื่อผู้ใช้งานอยู่ในรหัสผ่าน' });
+    fields.push({ field: 'password', message: 'รหัสผ่านต้องไม่มีชื่อผู้ใช้งานอยู่ในรหัสผ่าน' });
   }
   if (fields.length) throw badInput(fields, fields[0].message);
 

@@ -36,10 +36,10 @@ export async function createLao(ctx: AppContext, input: CreateLaoInput): Promise
   const repo = ctx.em.getRepository(Lao);
   const district = await ctx.em.getRepository(District).findOneBy({ code: input.districtCode });
   const fields = [];
-  if (await repo.existsBy({ code: input.code })) fields.push({ field: 'input.code', message: 'มี อปท. รหัสนี้ในระบบแล้ว' });
-  if (!district) fields.push({ field: 'input.districtCode', message: 'ไม่พบอำเภอรหัสนี้' });
+  if (await repo.existsBy({ code: input.code })) fields.push({ field: 'code', message: 'มี อปท. รหัสนี้ในระบบแล้ว' });
+  if (!district) fields.push({ field: 'districtCode', message: 'ไม่พบอำเภอรหัสนี้' });
   else if (district.provinceCode !== input.provinceCode) {
-    fields.push({ field: 'input.districtCode', message: 'อำเภอที่เลือกไม่อยู่ในจังหวัดที่เลือก' });
+    fields.push({ field: 'districtCode', message: 'อำเภอที่เลือกไม่อยู่ในจังหวัดที่เลือก' });
   }
   if (fields.length) throw badInput(fields);
   const lao = repo.create({

@@ -1,0 +1,199 @@
+import { AuthToken } from '../../server/src/modules/account/auth-token.entity';
+import { Role } from '../../server/src/modules/account/role';
+import { User } from '../../server/src/modules/account/user.entity';
+import { AuditLog } from '../../server/src/modules/audit/audit-log.entity';
+import { Lao } from '../../server/src/modules/lao/lao.entity';
+import { freshLaoCode, freshName, makeUser, PASSWORD } from '../fixtures/factories';
+import { codeOf, databases, LOGIN, signIn, TestServer } from './harness';
+
+const CREATE_LAO = `mutation($input: CreateLaoInput!) { createLao(input: $input) { code name type size province { name } district { name } } }`;
+const CREATE_USER = `mutation($input: CreateUserInput!) { createUser(input: $input) { id username role laoCode provinceCode email displayName } }`;
+
+describe.each(databases)('administration ($name)', ({ url }) => {
+  let server: TestServer;
+  let adminToken: string;
+  beforeAll(async () => {
+    server = await TestServer.start(url());
+    const admin = await makeUser(server.db, Role.ADMIN);
+    adminToken = await signIn(server, admin.username, PASSWORD);
+  });
+  afterAll(() => server.stop());
+
+  /** Every ADMIN operation, with arguments that would succeed for an admin. */
+  async function adminOperations() {
+    const target = await makeUser(server.db, Role.LAO_OFFICER);
+    const service = await makeUser(server.db, Role.SERVICE);
+    const token = await server.db.getRepository(AuthToken).save({ tokenHash: freshName('h').padEnd(64, '0'), userId: service.id, kind: 'API' as const, name: 'x', createdAt: new Date(), expiresAt: null, revokedAt: null });
+    const lao = { code: freshLaoCode(), name: 'องค์การบริหารส่วนตำบลใหม่', type: 'SAO', size: 'SMALL', provinceCode: '80', districtCode: '8007' };
+    return {
+      target,
+      lao,
+      operations: [
+        ['createLao', CREATE_LAO, { input: lao }],
+        ['createUser', CREATE_USER, { input: { username: freshName('u'), password: 'Password2567', role: 'ADMIN' } }],
+        ['users', '{ users { id } }', {}],
+        ['setUserDisabled', 'mutation($u: String!) { setUserDisabled(username: $u, disabled: true) { id } }', { u: target.username }],
+        ['unlockUser', 'mutation($u: String!) { unlockUser(username: $u) { id } }', { u: target.username }],
+        ['resetUserPassword', 'mutation($u: String!) { resetUserPassword(username: $u, newPassword: "Changed2567") { id } }', { u: target.username }],
+        ['reassignUser', 'mutation($u: String!) { reassignUser(username: $u, input: { displayName: "คนใหม่", newPassword: "Changed2567" }) { id } }', { u: target.username }],
+        ['apiTokens', 'query($u: String!) { apiTokens(username: $u) { id } }', { u: service.username }],
+        ['createApiToken', 'mutation($u: String!) { createApiToken(username: $u, name: "ระบบ ก") { secret } }', { u: service.username }],
+        ['revokeApiToken', 'mutation($id: ID!) { revokeApiToken(id: $id) { id } }', { id: String(token.id) }],
+        ['outbox', '{ outbox { id } }', {}],
+      ] as Array<[string, string, Record<string, unknown>]>,
+    };
+  }
+
+  it.each([
+    ['an LAO officer', Role.LAO_OFFICER, 'FORBIDDEN'],
+    ['a province officer', Role.PROVINCE_OFFICER, 'FORBIDDEN'],
+    ['a SERVICE account (read-only)', Role.SERVICE, 'FORBIDDEN'],
+    ['someone signed out', null, 'UNAUTHENTICATED'],
+  ])('refuses every admin operation to %s and changes nothing', async (_who, role, code) => {
+    let token: string | undefined;
+    if (role === Role.SERVICE) {
+      const svc = await makeUser(server.db, Role.SERVICE);
+      const res = await server.gql('mutation($u: String!) { createApiToken(username: $u, name: "t") { secret } }', { u: svc.username }, { token: adminToken });
+      token = res.data!.createApiToken.secret;
+    } else if (role) {
+      const user = await makeUser(server.db, role);
+      token = await signIn(server, user.username, PASSWORD);
+    }
+    const { target, lao, operations } = await adminOperations();
+    const auditBefore = await server.db.getRepository(AuditLog).count();
+    for (const [name, query, variables] of operations) {
+      const res = await server.gql(query, variables, { token });
+      expect([name, codeOf(res)]).toEqual([name, code]);
+      expect(res.data).toBeNull();
+    }
+    expect(await server.db.getRepository(Lao).existsBy({ code: lao.code })).toBe(false);
+    expect(await server.db.getRepository(User).findOneByOrFail({ id: target.id })).toMatchObject({ disabled: false, displayName: 'ผู้ทดสอบ' });
+    await signIn(server, target.username, PASSWORD);
+    // Only the sign-in just made has written to the audit log.
+    expect(await server.db.getRepository(AuditLog).count()).toBe(auditBefore + 1);
+  });
+
+  it('lets an admin do every admin operation, each with its audit row', async () => {
+    const { operations } = await adminOperations();
+    for (const [name, query, variables] of operations) {
+      const res = await server.gql(query, variables, { token: adminToken });
+      expect([name, res.errors]).toEqual([name, undefined]);
+    }
+    const actions = (await server.db.getRepository(AuditLog).find({ order: { id: 'DESC' }, take: 8 })).map((a) => a.action).reverse();
+    expect(actions).toEqual(['createLao', 'createUser', 'disableUser', 'unlockUser', 'resetUserPassword', 'reassignUser', 'createApiToken', 'revokeApiToken']);
+  });
+
+  it('creates an LAO and its officer, who can then sign in and see the LAO in the header', async () => {
+    const code = freshLaoCode();
+    const lao = await server.gql(CREATE_LAO, { input: { code, name: 'เทศบาลตำบลทดลอง', type: 'SUBDISTRICT_MUNICIPALITY', size: 'LARGE', provinceCode: '81', districtCode: '8103' } }, { token: adminToken });
+    expect(lao.data!.createLao).toEqual({ code, name: 'เทศบาลตำบลทดลอง', type: 'SUBDISTRICT_MUNICIPALITY', size: 'LARGE', province: { name: 'กระบี่' }, district: { name: 'เกาะลันตา' } });
+    const user = await server.gql(CREATE_USER, { input: { username: code, password: 'Officer2567', role: 'LAO_OFFICER', laoCode: code, email: 'o@example.go.th', displayName: 'นายทดลอง' } }, { token: adminToken });
+    expect(user.data!.createUser).toMatchObject({ username: code, role: 'LAO_OFFICER', laoCode: code, provinceCode: '81' });
+    const officer = await signIn(server, code, 'Officer2567');
+    const me = await server.gql('{ me { lao { name district { name } province { name } } } }', {}, { token: officer });
+    expect(me.data!.me.lao).toEqual({ name: 'เทศบาลตำบลทดลอง', district: { name: 'เกาะลันตา' }, province: { name: 'กระบี่' } });
+    const row = await server.db.getRepository(User).findOneByOrFail({ username: code });
+    expect(row.passwordHash).toMatch(/^\$argon2id\$/);
+  });
+
+  it.each([
+    ['a code that is not 7 digits', { code: '12345' }, 'code', 'รหัส อปท. ต้องเป็นตัวเลข 7 หลัก'],
+    ['an empty name', { name: '' }, 'name', 'กรุณากรอกชื่อ อปท. (ไม่เกิน 200 ตัวอักษร)'],
+    ['a district of another province', { districtCode: '8103' }, 'districtCode', 'อำเภอที่เลือกไม่อยู่ในจังหวัดที่เลือก'],
+    ['a district that does not exist', { districtCode: '8099' }, 'districtCode', 'ไม่พบอำเภอรหัสนี้'],
+    ['a code already in the registry', { code: 'EXISTING' }, 'code', 'มี อปท. รหัสนี้ในระบบแล้ว'],
+  ])('refuses createLao with %s', async (_case, change, field, message) => {
+    const existing = await makeUser(server.db, Role.LAO_OFFICER);
+    const input = { code: freshLaoCode(), name: 'อบต.ทดสอบ', type: 'SAO', size: 'SMALL', provinceCode: '80', districtCode: '8007', ...change };
+    if (input.code === 'EXISTING') input.code = existing.laoCode!;
+    const res = await server.gql(CREATE_LAO, { input }, { token: adminToken });
+    expect(codeOf(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors![0].extensions!.fields).toContainEqual({ field, message });
+  });
+
+  it.each([
+    ['an LAO officer without an LAO', { role: 'LAO_OFFICER' }, 'laoCode', 'กรุณาระบุ อปท. ของผู้ใช้งาน'],
+    ['an LAO that does not exist', { role: 'LAO_OFFICER', laoCode: '9999999' }, 'laoCode', 'ไม่พบ อปท. รหัสนี้'],
+    ['a province officer without a province', { role: 'PROVINCE_OFFICER' }, 'provinceCode', 'กรุณาระบุจังหวัดของผู้ใช้งาน'],
+    ['a province that does not exist', { role: 'PROVINCE_OFFICER', provinceCode: '99' }, 'provinceCode', 'ไม่พบจังหวัดรหัสนี้'],
+    ['an admin tied to an LAO', { role: 'ADMIN', laoCode: '6800707' }, 'laoCode', 'ระบุ อปท. ได้เฉพาะบัญชีเจ้าหน้าที่ อปท.'],
+    ['no password', { role: 'ADMIN', password: null }, 'password', 'กรุณากำหนดรหัสผ่าน'],
+    ['a weak password', { role: 'ADMIN', password: 'abc' }, 'password', 'รหัสผ่านต้องมี 8–128 ตัวอักษร และมีทั้งตัวอักษรและตัวเลข'],
+    ['a password on a SERVICE account', { role: 'SERVICE' }, 'password', 'บัญชีระบบงาน (SERVICE) ใช้ API token แทนรหัสผ่าน'],
+    ['a username with spaces', { role: 'ADMIN', username: 'a b c' }, 'username', 'ชื่อผู้ใช้งานต้องมี 3–64 ตัว ใช้ได้เฉพาะ a–z, 0–9, จุด ขีด และขีดล่าง'],
+    ['a taken username', { role: 'ADMIN', username: 'TAKEN' }, 'username', 'มีชื่อผู้ใช้งานนี้ในระบบแล้ว'],
+    ['a bad e-mail', { role: 'ADMIN', email: 'not-an-email' }, 'email', 'รูปแบบอีเมลไม่ถูกต้อง'],
+  ])('refuses createUser with %s', async (_case, change, field, message) => {
+    const taken = await makeUser(server.db, Role.ADMIN);
+    const input: Record<string, unknown> = { username: freshName('new'), password: 'Password2567', ...change };
+    if (input.username === 'TAKEN') input.username = taken.username;
+    const before = await server.db.getRepository(User).count();
+    const res = await server.gql(CREATE_USER, { input }, { token: adminToken });
+    expect(codeOf(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors![0].extensions!.fields).toContainEqual({ field, message });
+    expect(await server.db.getRepository(User).count()).toBe(before);
+  });
+
+  it('disabling ends the account’s sessions; enabling lets it sign in again', async () => {
+    const user = await makeUser(server.db, Role.PROVINCE_OFFICER);
+    const session = await signIn(server, user.username, PASSWORD);
+    await server.gql('mutation($u: String!) { setUserDisabled(username: $u, disabled: true) { disabled } }', { u: user.username }, { token: adminToken });
+    expect((await server.gql('{ me { id } }', {}, { token: session })).data!.me).toBeNull();
+    expect(codeOf(await server.gql(LOGIN, { username: user.username, password: PASSWORD }))).toBe('FORBIDDEN');
+    await server.gql('mutation($u: String!) { setUserDisabled(username: $u, disabled: false) { disabled } }', { u: user.username }, { token: adminToken });
+    await signIn(server, user.username, PASSWORD);
+  });
+
+  it('unlocks a locked account before its five minutes are up', async () => {
+    const user = await makeUser(server.db, Role.LAO_OFFICER);
+    for (let i = 0; i < 5; i++) await server.gql(LOGIN, { username: user.username, password: 'wrong-pass-7' });
+    const locked = await server.gql('query($s: String!) { users(search: $s) { username locked } }', { s: user.username }, { token: adminToken });
+    expect(locked.data!.users).toEqual([{ username: user.username, locked: true }]);
+    await server.gql('mutation($u: String!) { unlockUser(username: $u) { locked } }', { u: user.username }, { token: adminToken });
+    await signIn(server, user.username, PASSWORD);
+  });
+
+  it('staff transfer: the account passes to a new officer, the old holder is signed out', async () => {
+    const user = await makeUser(server.db, Role.LAO_OFFICER);
+    const old = await signIn(server, user.username, PASSWORD);
+    const res = await server.gql(
+      'mutation($u: String!) { reassignUser(username: $u, input: { displayName: "นางสาวใหม่ ใจดี", email: "new@example.go.th", newPassword: "Transfer2567" }) { displayName email } }',
+      { u: user.username },
+      { token: adminToken },
+    );
+    expect(res.data!.reassignUser).toEqual({ displayName: 'นางสาวใหม่ ใจดี', email: 'new@example.go.th' });
+    expect((await server.gql('{ me { id } }', {}, { token: old })).data!.me).toBeNull();
+    await signIn(server, user.username, 'Transfer2567');
+  });
+
+  it('API tokens: shown once, stored hashed, read-only nationwide, revocable', async () => {
+    const svc = await makeUser(server.db, Role.SERVICE);
+    expect(codeOf(await server.gql(LOGIN, { username: svc.username, password: 'anything1' }))).toBe('UNAUTHENTICATED');
+    const created = await server.gql('mutation($u: String!) { createApiToken(username: $u, name: "ระบบ ITA") { secret apiToken { id name revokedAt } } }', { u: svc.username }, { token: adminToken });
+    const { secret, apiToken } = created.data!.createApiToken;
+    expect(secret).toMatch(/^[\w-]{43}$/);
+    const stored = await server.db.getRepository(AuthToken).findOneByOrFail({ id: Number(apiToken.id) });
+    expect(stored.tokenHash).not.toContain(secret);
+    expect(stored.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    const listed = await server.gql('query($u: String!) { apiTokens(username: $u) { id name } }', { u: svc.username }, { token: adminToken });
+    expect(JSON.stringify(listed.data)).not.toContain(secret);
+
+    const laos = await server.gql('{ laos(provinceCode: "81") { code } }', {}, { token: secret });
+    expect(laos.errors).toBeUndefined();
+    const write = await server.gql(CREATE_LAO, { input: { code: freshLaoCode(), name: 'x', type: 'SAO', size: 'SMALL', provinceCode: '80', districtCode: '8007' } }, { token: secret });
+    expect(codeOf(write)).toBe('FORBIDDEN');
+
+    await server.gql('mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }', { id: apiToken.id }, { token: adminToken });
+    expect((await server.gql('{ me { id } }', {}, { token: secret })).data!.me).toBeNull();
+  });
+
+  it('ADMIN_USERNAME at start creates the admin, or resets its password', async () => {
+    const { ensureAdminAccount } = await import('../../server/src/modules/account/bootstrap');
+    const username = freshName('boot');
+    await ensureAdminAccount(server.db, username, 'FirstPass2567');
+    await signIn(server, username, 'FirstPass2567');
+    await ensureAdminAccount(server.db, username, 'SecondPass2567');
+    await signIn(server, username, 'SecondPass2567');
+    expect((await server.db.getRepository(User).findOneByOrFail({ username })).role).toBe(Role.ADMIN);
+  });
+});

@@ -1,0 +1,84 @@
+import { Role } from '../../server/src/modules/account/role';
+import { AuditLog } from '../../server/src/modules/audit/audit-log.entity';
+import { makeUser, PASSWORD } from '../fixtures/factories';
+import { codeOf, databases, signIn, TestServer } from './harness';
+
+describe.each(databases)('platform ($name)', ({ url }) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await TestServer.start(url());
+  });
+  afterAll(() => server.stop());
+
+  it('the migrations build exactly the schema the entities describe', async () => {
+    const pending = await server.db.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  it('GET /healthz checks the database', async () => {
+    const res = await fetch(`${server.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', database: 'ok' });
+  });
+
+  it('refuses a cross-site form post (CSRF) before running anything', async () => {
+    const user = await makeUser(server.db, Role.LAO_OFFICER);
+    const token = await signIn(server, user.username, PASSWORD);
+    const res = await fetch(`${server.url}/graphql?query=${encodeURIComponent('mutation { logout }')}`, {
+      method: 'GET',
+      headers: { cookie: `eplan_session=${token}` },
+    });
+    expect(res.status).toBe(400);
+    expect((await server.gql('{ me { id } }', {}, { token })).data!.me).not.toBeNull();
+    const form = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', cookie: `eplan_session=${token}` },
+      body: JSON.stringify({ query: 'mutation { logout }' }),
+    });
+    expect(form.status).toBeGreaterThanOrEqual(400);
+    expect((await server.gql('{ me { id } }', {}, { token })).data!.me).not.toBeNull();
+  });
+
+  it('introspection works for other NACC systems', async () => {
+    const res = await server.gql('{ __type(name: "Money") { name kind description } }');
+    expect(res.data!.__type).toMatchObject({ name: 'Money', kind: 'SCALAR' });
+  });
+
+  it('rejects a body over 100 KB', async () => {
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ me { id } }`, variables: { pad: 'x'.repeat(200_000) } }),
+    });
+    expect(res.status).toBe(413);
+  });
+
+  it('writes an audit row for a mutation with actor, action, target and time, and never a password', async () => {
+    const user = await makeUser(server.db, Role.LAO_OFFICER);
+    const token = await signIn(server, user.username, PASSWORD);
+    await server.gql('mutation { changePassword(currentPassword: "Passw0rd-ทดสอบ", newPassword: "Another2567") }', {}, { token });
+    const rows = await server.db.getRepository(AuditLog).find({ where: { actorId: user.id }, order: { id: 'ASC' } });
+    expect(rows.map((r) => r.action)).toEqual(['login', 'changePassword']);
+    expect(rows[1]).toMatchObject({ actorUsername: user.username, targetType: 'User', targetId: String(user.id), laoCode: user.laoCode, ip: '127.0.0.1' });
+    expect(rows[1].at.getTime()).toBe(server.clock.now().getTime() - (server.clock.now().getTime() % 1000));
+    expect(JSON.stringify(rows)).not.toMatch(/Another2567|argon2/);
+  });
+
+  it('a failed mutation changes nothing and leaves no audit row', async () => {
+    const admin = await makeUser(server.db, Role.ADMIN);
+    const token = await signIn(server, admin.username, PASSWORD);
+    const before = await server.db.getRepository(AuditLog).count();
+    const res = await server.gql('mutation { createUser(input: { username: "ok-name", role: LAO_OFFICER, password: "Password2567", laoCode: "0000000" }) { id } }', {}, { token });
+    expect(codeOf(res)).toBe('BAD_USER_INPUT');
+    expect(await server.db.getRepository(AuditLog).count()).toBe(before);
+  });
+
+  it('hides unexpected errors behind a Thai message', async () => {
+    const admin = await makeUser(server.db, Role.ADMIN);
+    const token = await signIn(server, admin.username, PASSWORD);
+    const res = await server.gql('mutation { revokeApiToken(id: "1e400") { id } }', {}, { token });
+    expect(codeOf(res)).toBe('NOT_FOUND');
+    const bad = await server.gql('{ nope }');
+    expect(codeOf(bad)).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+});
