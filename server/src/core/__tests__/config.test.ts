@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { ConfigError, DEFAULT_SQLITE_PATH, loadConfig, parseDbUrl } from '../config';
+
+describe('configuration from the environment', () => {
+  it('defaults to port 4000 on the embedded database with demo data', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 4000, demoData: true, publicUrl: 'http://localhost:4000', secureCookies: false });
+    expect(c.db).toEqual({ kind: 'sqlite', path: path.resolve(DEFAULT_SQLITE_PATH) });
+  });
+
+  it('reads a MySQL URL, with demo data off by default there', () => {
+    const c = loadConfig({ DB_URL: 'mysql://app:s%40cret@db.internal:3307/eplan', PORT: '8080' });
+    expect(c.db).toMatchObject({ kind: 'mysql', host: 'db.internal', port: 3307, user: 'app', password: 's@cret', database: 'eplan' });
+    expect(c.demoData).toBe(false);
+    expect(parseDbUrl('sqlite::memory:')).toEqual({ kind: 'sqlite', path: ':memory:' });
+  });
+
+  it('lists every problem at once, without echoing passwords', () => {
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({ PORT: 'abc', DB_URL: 'postgres://u:topsecret@h/db', ADMIN_USERNAME: 'root', DEMO_DATA: 'maybe', SMTP_URL: 'mail.example' });
+    } catch (e) {
+      error = e as ConfigError;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error!.problems).toEqual([
+      'PORT must be a port number (got "abc")',
+      'DB_URL must start with sqlite: or mysql:// (got postgres://u:***@h/db)',
+      'ADMIN_USERNAME and ADMIN_PASSWORD go together: set both or neither',
+      'DEMO_DATA must be 1 or 0 (got "maybe")',
+      'SMTP_URL must start with smtp:// or smtps://',
+    ]);
+    expect(error!.message).not.toContain('topsecret');
+  });
+
+  it('refuses a MySQL URL without a database and a short admin password', () => {
+    expect(() => loadConfig({ DB_URL: 'mysql://root@localhost:3306/' })).toThrow('DB_URL must name a database');
+    expect(() => loadConfig({ ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: 'short' })).toThrow('ADMIN_PASSWORD must have at least 8 characters');
+  });
+});
