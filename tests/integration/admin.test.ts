@@ -1,3 +1,4 @@
+import { ensureAdminAccount } from '../../server/src/modules/account/bootstrap';
 import { AuthToken } from '../../server/src/modules/account/auth-token.entity';
 import { Role } from '../../server/src/modules/account/role';
 import { User } from '../../server/src/modules/account/user.entity';
@@ -188,7 +189,6 @@ describe.each(databases)('administration ($name)', ({ url }) => {
   });
 
   it('ADMIN_USERNAME at start creates the admin, or resets its password', async () => {
-    const { ensureAdminAccount } = await import('../../server/src/modules/account/bootstrap');
     const username = freshName('boot');
     await ensureAdminAccount(server.db, username, 'FirstPass2567');
     await signIn(server, username, 'FirstPass2567');
