@@ -13,13 +13,25 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Error'] > Literal[value=/[\\u0E00-\\u0E7F]/]", message: 'User-facing errors are DomainErrors with a code (core/errors.ts).' },
+        {
+          selector: "NewExpression[callee.name='Error'] > Literal[value=/[\\u0E00-\\u0E7F]/]",
+          message: 'User-facing errors are DomainErrors with a code (core/errors.ts).',
+        },
       ],
     },
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable', URL: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        __dirname: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        URL: 'readonly',
+      },
+    },
   },
 );

@@ -45,13 +45,17 @@ if (!e2eProblem) {
   if (build.status !== 0) e2eProblem = 'the client did not build';
 }
 if (e2eProblem) {
-  skipped.push(`End-to-end suites in Chromium: ${e2eProblem}.\n    Enable: \`apt-get install -y chromium\` (Debian's package; test tools never download browsers).`);
+  skipped.push(
+    `End-to-end suites in Chromium: ${e2eProblem}.\n    Enable: \`apt-get install -y chromium\` (Debian's package; test tools never download browsers).`,
+  );
 }
 
 const banner = () => {
   if (!skipped.length) return;
   const line = '!'.repeat(100);
-  console.warn(`\n${line}\n!!! SKIPPED SUITES — this run did NOT test everything:\n${skipped.map((s) => `!!! - ${s}`).join('\n')}\n${line}\n`);
+  console.warn(
+    `\n${line}\n!!! SKIPPED SUITES — this run did NOT test everything:\n${skipped.map((s) => `!!! - ${s}`).join('\n')}\n${line}\n`,
+  );
 };
 banner();
 if ((mariadbProblem && process.env.REQUIRE_MARIADB === '1') || (e2eProblem && process.env.REQUIRE_E2E === '1')) {

@@ -96,8 +96,15 @@ export async function createApp(options: AppOptions): Promise<App> {
           ip: req.ip ?? null,
           cookie: {
             set: (token, expires) =>
-              res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: options.config.secureCookies, expires, path: '/' }),
-            clear: () => res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: options.config.secureCookies, path: '/' }),
+              res.cookie(SESSION_COOKIE, token, {
+                httpOnly: true,
+                sameSite: 'lax',
+                secure: options.config.secureCookies,
+                expires,
+                path: '/',
+              }),
+            clear: () =>
+              res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: options.config.secureCookies, path: '/' }),
           },
         });
       },

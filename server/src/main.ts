@@ -20,7 +20,10 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.logLevel);
   const db = await openDatabase(config.db);
-  log.info({ database: config.db.kind === 'sqlite' ? config.db.path : `${config.db.host}:${config.db.port}/${config.db.database}` }, 'database ready');
+  log.info(
+    { database: config.db.kind === 'sqlite' ? config.db.path : `${config.db.host}:${config.db.port}/${config.db.database}` },
+    'database ready',
+  );
 
   if (config.adminUsername && config.adminPassword) {
     await ensureAdminAccount(db, config.adminUsername, config.adminPassword);
@@ -29,7 +32,9 @@ async function main(): Promise<void> {
   if (config.demoData && (await loadDemoDataIfEmpty(db))) log.info('demo data loaded into the empty database');
 
   const { app, stop } = await createApp({ db, config, log });
-  const server: Server = app.listen(config.port, () => log.info({ port: config.port }, `e-PlanNACC listening on http://localhost:${config.port}`));
+  const server: Server = app.listen(config.port, () =>
+    log.info({ port: config.port }, `e-PlanNACC listening on http://localhost:${config.port}`),
+  );
 
   const shutdown = (signal: string) => {
     log.info({ signal }, 'shutting down');

@@ -24,8 +24,25 @@ describe.each(databases)('administration ($name)', ({ url }) => {
   async function adminOperations() {
     const target = await makeUser(server.db, Role.LAO_OFFICER);
     const service = await makeUser(server.db, Role.SERVICE);
-    const token = await server.db.getRepository(AuthToken).save({ tokenHash: freshName('h').padEnd(64, '0'), userId: service.id, kind: 'API' as const, name: 'x', createdAt: new Date(), expiresAt: null, revokedAt: null });
-    const lao = { code: freshLaoCode(), name: 'องค์การบริหารส่วนตำบลใหม่', type: 'SAO', size: 'SMALL', provinceCode: '80', districtCode: '8007' };
+    const token = await server.db
+      .getRepository(AuthToken)
+      .save({
+        tokenHash: freshName('h').padEnd(64, '0'),
+        userId: service.id,
+        kind: 'API' as const,
+        name: 'x',
+        createdAt: new Date(),
+        expiresAt: null,
+        revokedAt: null,
+      });
+    const lao = {
+      code: freshLaoCode(),
+      name: 'องค์การบริหารส่วนตำบลใหม่',
+      type: 'SAO',
+      size: 'SMALL',
+      provinceCode: '80',
+      districtCode: '8007',
+    };
     return {
       target,
       lao,
@@ -35,8 +52,16 @@ describe.each(databases)('administration ($name)', ({ url }) => {
         ['users', '{ users { id } }', {}],
         ['setUserDisabled', 'mutation($u: String!) { setUserDisabled(username: $u, disabled: true) { id } }', { u: target.username }],
         ['unlockUser', 'mutation($u: String!) { unlockUser(username: $u) { id } }', { u: target.username }],
-        ['resetUserPassword', 'mutation($u: String!) { resetUserPassword(username: $u, newPassword: "Changed2567") { id } }', { u: target.username }],
-        ['reassignUser', 'mutation($u: String!) { reassignUser(username: $u, input: { displayName: "คนใหม่", newPassword: "Changed2567" }) { id } }', { u: target.username }],
+        [
+          'resetUserPassword',
+          'mutation($u: String!) { resetUserPassword(username: $u, newPassword: "Changed2567") { id } }',
+          { u: target.username },
+        ],
+        [
+          'reassignUser',
+          'mutation($u: String!) { reassignUser(username: $u, input: { displayName: "คนใหม่", newPassword: "Changed2567" }) { id } }',
+          { u: target.username },
+        ],
         ['apiTokens', 'query($u: String!) { apiTokens(username: $u) { id } }', { u: service.username }],
         ['createApiToken', 'mutation($u: String!) { createApiToken(username: $u, name: "ระบบ ก") { secret } }', { u: service.username }],
         ['revokeApiToken', 'mutation($id: ID!) { revokeApiToken(id: $id) { id } }', { id: String(token.id) }],
@@ -54,7 +79,11 @@ describe.each(databases)('administration ($name)', ({ url }) => {
     let token: string | undefined;
     if (role === Role.SERVICE) {
       const svc = await makeUser(server.db, Role.SERVICE);
-      const res = await server.gql('mutation($u: String!) { createApiToken(username: $u, name: "t") { secret } }', { u: svc.username }, { token: adminToken });
+      const res = await server.gql(
+        'mutation($u: String!) { createApiToken(username: $u, name: "t") { secret } }',
+        { u: svc.username },
+        { token: adminToken },
+      );
       token = res.data!.createApiToken.secret;
     } else if (role) {
       const user = await makeUser(server.db, role);
@@ -68,7 +97,10 @@ describe.each(databases)('administration ($name)', ({ url }) => {
       expect(res.data).toBeNull();
     }
     expect(await server.db.getRepository(Lao).existsBy({ code: lao.code })).toBe(false);
-    expect(await server.db.getRepository(User).findOneByOrFail({ id: target.id })).toMatchObject({ disabled: false, displayName: 'ผู้ทดสอบ' });
+    expect(await server.db.getRepository(User).findOneByOrFail({ id: target.id })).toMatchObject({
+      disabled: false,
+      displayName: 'ผู้ทดสอบ',
+    });
     await signIn(server, target.username, PASSWORD);
     // Only the sign-in just made has written to the audit log.
     expect(await server.db.getRepository(AuditLog).count()).toBe(auditBefore + 1);
@@ -81,14 +113,49 @@ describe.each(databases)('administration ($name)', ({ url }) => {
       expect([name, res.errors]).toEqual([name, undefined]);
     }
     const actions = (await server.db.getRepository(AuditLog).find({ order: { id: 'DESC' }, take: 8 })).map((a) => a.action).reverse();
-    expect(actions).toEqual(['createLao', 'createUser', 'disableUser', 'unlockUser', 'resetUserPassword', 'reassignUser', 'createApiToken', 'revokeApiToken']);
+    expect(actions).toEqual([
+      'createLao',
+      'createUser',
+      'disableUser',
+      'unlockUser',
+      'resetUserPassword',
+      'reassignUser',
+      'createApiToken',
+      'revokeApiToken',
+    ]);
   });
 
   it('creates an LAO and its officer, who can then sign in and see the LAO in the header', async () => {
     const code = freshLaoCode();
-    const lao = await server.gql(CREATE_LAO, { input: { code, name: 'เทศบาลตำบลทดลอง', type: 'SUBDISTRICT_MUNICIPALITY', size: 'LARGE', provinceCode: '81', districtCode: '8103' } }, { token: adminToken });
-    expect(lao.data!.createLao).toEqual({ code, name: 'เทศบาลตำบลทดลอง', type: 'SUBDISTRICT_MUNICIPALITY', size: 'LARGE', province: { name: 'กระบี่' }, district: { name: 'เกาะลันตา' } });
-    const user = await server.gql(CREATE_USER, { input: { username: code, password: 'Officer2567', role: 'LAO_OFFICER', laoCode: code, email: 'o@example.go.th', displayName: 'นายทดลอง' } }, { token: adminToken });
+    const lao = await server.gql(
+      CREATE_LAO,
+      {
+        input: { code, name: 'เทศบาลตำบลทดลอง', type: 'SUBDISTRICT_MUNICIPALITY', size: 'LARGE', provinceCode: '81', districtCode: '8103' },
+      },
+      { token: adminToken },
+    );
+    expect(lao.data!.createLao).toEqual({
+      code,
+      name: 'เทศบาลตำบลทดลอง',
+      type: 'SUBDISTRICT_MUNICIPALITY',
+      size: 'LARGE',
+      province: { name: 'กระบี่' },
+      district: { name: 'เกาะลันตา' },
+    });
+    const user = await server.gql(
+      CREATE_USER,
+      {
+        input: {
+          username: code,
+          password: 'Officer2567',
+          role: 'LAO_OFFICER',
+          laoCode: code,
+          email: 'o@example.go.th',
+          displayName: 'นายทดลอง',
+        },
+      },
+      { token: adminToken },
+    );
     expect(user.data!.createUser).toMatchObject({ username: code, role: 'LAO_OFFICER', laoCode: code, provinceCode: '81' });
     const officer = await signIn(server, code, 'Officer2567');
     const me = await server.gql('{ me { lao { name district { name } province { name } } } }', {}, { token: officer });
@@ -105,7 +172,15 @@ describe.each(databases)('administration ($name)', ({ url }) => {
     ['a code already in the registry', { code: 'EXISTING' }, 'code', 'มี อปท. รหัสนี้ในระบบแล้ว'],
   ])('refuses createLao with %s', async (_case, change, field, message) => {
     const existing = await makeUser(server.db, Role.LAO_OFFICER);
-    const input = { code: freshLaoCode(), name: 'อบต.ทดสอบ', type: 'SAO', size: 'SMALL', provinceCode: '80', districtCode: '8007', ...change };
+    const input = {
+      code: freshLaoCode(),
+      name: 'อบต.ทดสอบ',
+      type: 'SAO',
+      size: 'SMALL',
+      provinceCode: '80',
+      districtCode: '8007',
+      ...change,
+    };
     if (input.code === 'EXISTING') input.code = existing.laoCode!;
     const res = await server.gql(CREATE_LAO, { input }, { token: adminToken });
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
@@ -138,17 +213,29 @@ describe.each(databases)('administration ($name)', ({ url }) => {
   it('disabling ends the account’s sessions; enabling lets it sign in again', async () => {
     const user = await makeUser(server.db, Role.PROVINCE_OFFICER);
     const session = await signIn(server, user.username, PASSWORD);
-    await server.gql('mutation($u: String!) { setUserDisabled(username: $u, disabled: true) { disabled } }', { u: user.username }, { token: adminToken });
+    await server.gql(
+      'mutation($u: String!) { setUserDisabled(username: $u, disabled: true) { disabled } }',
+      { u: user.username },
+      { token: adminToken },
+    );
     expect((await server.gql('{ me { id } }', {}, { token: session })).data!.me).toBeNull();
     expect(codeOf(await server.gql(LOGIN, { username: user.username, password: PASSWORD }))).toBe('FORBIDDEN');
-    await server.gql('mutation($u: String!) { setUserDisabled(username: $u, disabled: false) { disabled } }', { u: user.username }, { token: adminToken });
+    await server.gql(
+      'mutation($u: String!) { setUserDisabled(username: $u, disabled: false) { disabled } }',
+      { u: user.username },
+      { token: adminToken },
+    );
     await signIn(server, user.username, PASSWORD);
   });
 
   it('unlocks a locked account before its five minutes are up', async () => {
     const user = await makeUser(server.db, Role.LAO_OFFICER);
     for (let i = 0; i < 5; i++) await server.gql(LOGIN, { username: user.username, password: 'wrong-pass-7' });
-    const locked = await server.gql('query($s: String!) { users(search: $s) { username locked } }', { s: user.username }, { token: adminToken });
+    const locked = await server.gql(
+      'query($s: String!) { users(search: $s) { username locked } }',
+      { s: user.username },
+      { token: adminToken },
+    );
     expect(locked.data!.users).toEqual([{ username: user.username, locked: true }]);
     await server.gql('mutation($u: String!) { unlockUser(username: $u) { locked } }', { u: user.username }, { token: adminToken });
     await signIn(server, user.username, PASSWORD);
@@ -170,18 +257,30 @@ describe.each(databases)('administration ($name)', ({ url }) => {
   it('API tokens: shown once, stored hashed, read-only nationwide, revocable', async () => {
     const svc = await makeUser(server.db, Role.SERVICE);
     expect(codeOf(await server.gql(LOGIN, { username: svc.username, password: 'anything1' }))).toBe('UNAUTHENTICATED');
-    const created = await server.gql('mutation($u: String!) { createApiToken(username: $u, name: "ระบบ ITA") { secret apiToken { id name revokedAt } } }', { u: svc.username }, { token: adminToken });
+    const created = await server.gql(
+      'mutation($u: String!) { createApiToken(username: $u, name: "ระบบ ITA") { secret apiToken { id name revokedAt } } }',
+      { u: svc.username },
+      { token: adminToken },
+    );
     const { secret, apiToken } = created.data!.createApiToken;
     expect(secret).toMatch(/^[\w-]{43}$/);
     const stored = await server.db.getRepository(AuthToken).findOneByOrFail({ id: Number(apiToken.id) });
     expect(stored.tokenHash).not.toContain(secret);
     expect(stored.tokenHash).toMatch(/^[0-9a-f]{64}$/);
-    const listed = await server.gql('query($u: String!) { apiTokens(username: $u) { id name } }', { u: svc.username }, { token: adminToken });
+    const listed = await server.gql(
+      'query($u: String!) { apiTokens(username: $u) { id name } }',
+      { u: svc.username },
+      { token: adminToken },
+    );
     expect(JSON.stringify(listed.data)).not.toContain(secret);
 
     const laos = await server.gql('{ laos(provinceCode: "81") { code } }', {}, { token: secret });
     expect(laos.errors).toBeUndefined();
-    const write = await server.gql(CREATE_LAO, { input: { code: freshLaoCode(), name: 'x', type: 'SAO', size: 'SMALL', provinceCode: '80', districtCode: '8007' } }, { token: secret });
+    const write = await server.gql(
+      CREATE_LAO,
+      { input: { code: freshLaoCode(), name: 'x', type: 'SAO', size: 'SMALL', provinceCode: '80', districtCode: '8007' } },
+      { token: secret },
+    );
     expect(codeOf(write)).toBe('FORBIDDEN');
 
     await server.gql('mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }', { id: apiToken.id }, { token: adminToken });

@@ -22,7 +22,10 @@ describe.each(databases)('sign-in and sessions ($name)', ({ url }) => {
     expect(res.setCookie).toMatch(/SameSite=Lax/);
     const cookie = res.setCookie!.split(';')[0];
     const me = await server.gql(ME, {}, { cookie });
-    expect(me.data!.me).toMatchObject({ username: user.username, lao: { district: { name: 'ชะอวด' }, province: { name: 'นครศรีธรรมราช' } } });
+    expect(me.data!.me).toMatchObject({
+      username: user.username,
+      lao: { district: { name: 'ชะอวด' }, province: { name: 'นครศรีธรรมราช' } },
+    });
     const viaBearer = await server.gql(ME, {}, { token: res.data!.login.token });
     expect(viaBearer.data!.me.username).toBe(user.username);
   });
@@ -49,9 +52,7 @@ describe.each(databases)('sign-in and sessions ($name)', ({ url }) => {
     expect(remaining).toEqual([4, 3, 2, 1]);
     const fifth = await server.gql(LOGIN, { username: user.username, password: 'wrong-5-pass' });
     expect(codeOf(fifth)).toBe('LOCKED');
-    expect(fifth.errors![0].message).toBe(
-      'บัญชีนี้ถูกล็อกชั่วคราวเนื่องจากกรอกรหัสผ่านผิดครบ 5 ครั้ง กรุณาลองใหม่ในอีก 5 นาที',
-    );
+    expect(fifth.errors![0].message).toBe('บัญชีนี้ถูกล็อกชั่วคราวเนื่องจากกรอกรหัสผ่านผิดครบ 5 ครั้ง กรุณาลองใหม่ในอีก 5 นาที');
     expect(fifth.errors![0].extensions!.retryAfterSeconds).toBe(300);
 
     server.clock.advance(61_000);

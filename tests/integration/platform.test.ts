@@ -59,7 +59,13 @@ describe.each(databases)('platform ($name)', ({ url }) => {
     await server.gql('mutation { changePassword(currentPassword: "Passw0rd-ทดสอบ", newPassword: "Another2567") }', {}, { token });
     const rows = await server.db.getRepository(AuditLog).find({ where: { actorId: user.id }, order: { id: 'ASC' } });
     expect(rows.map((r) => r.action)).toEqual(['login', 'changePassword']);
-    expect(rows[1]).toMatchObject({ actorUsername: user.username, targetType: 'User', targetId: String(user.id), laoCode: user.laoCode, ip: '127.0.0.1' });
+    expect(rows[1]).toMatchObject({
+      actorUsername: user.username,
+      targetType: 'User',
+      targetId: String(user.id),
+      laoCode: user.laoCode,
+      ip: '127.0.0.1',
+    });
     expect(rows[1].at.getTime()).toBe(server.clock.now().getTime() - (server.clock.now().getTime() % 1000));
     expect(JSON.stringify(rows)).not.toMatch(/Another2567|argon2/);
   });
@@ -68,7 +74,11 @@ describe.each(databases)('platform ($name)', ({ url }) => {
     const admin = await makeUser(server.db, Role.ADMIN);
     const token = await signIn(server, admin.username, PASSWORD);
     const before = await server.db.getRepository(AuditLog).count();
-    const res = await server.gql('mutation { createUser(input: { username: "ok-name", role: LAO_OFFICER, password: "Password2567", laoCode: "0000000" }) { id } }', {}, { token });
+    const res = await server.gql(
+      'mutation { createUser(input: { username: "ok-name", role: LAO_OFFICER, password: "Password2567", laoCode: "0000000" }) { id } }',
+      {},
+      { token },
+    );
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
     expect(await server.db.getRepository(AuditLog).count()).toBe(before);
   });

@@ -18,7 +18,14 @@ describe.each(databases)('geography, username lookup and LAO scope ($name)', ({ 
     expect(res.data!.provinces).toContainEqual({ code: '10', name: 'กรุงเทพมหานคร' });
     const districts = await server.gql('{ districts(provinceCode: "81") { code name } }');
     expect(districts.data!.districts.map((d: { name: string }) => d.name)).toEqual([
-      'เกาะลันตา', 'เขาพนม', 'คลองท่อม', 'ปลายพระยา', 'เมืองกระบี่', 'ลำทับ', 'เหนือคลอง', 'อ่าวลึก',
+      'เกาะลันตา',
+      'เขาพนม',
+      'คลองท่อม',
+      'ปลายพระยา',
+      'เมืองกระบี่',
+      'ลำทับ',
+      'เหนือคลอง',
+      'อ่าวลึก',
     ]);
     const all = await server.db.query('SELECT COUNT(*) AS n FROM district');
     expect(Number(all[0].n)).toBe(928);
@@ -52,7 +59,10 @@ describe.each(databases)('geography, username lookup and LAO scope ($name)', ({ 
     const own = await makeUser(server.db, Role.LAO_OFFICER);
     const other = await makeLao(server.db);
     const token = await signIn(server, own.username, PASSWORD);
-    expect((await server.gql('query($c: String!) { lao(code: $c) { code canEdit } }', { c: own.laoCode }, { token })).data!.lao).toEqual({ code: own.laoCode, canEdit: true });
+    expect((await server.gql('query($c: String!) { lao(code: $c) { code canEdit } }', { c: own.laoCode }, { token })).data!.lao).toEqual({
+      code: own.laoCode,
+      canEdit: true,
+    });
     const foreign = await server.gql('query($c: String!) { lao(code: $c) { code name } }', { c: other.code }, { token });
     expect(codeOf(foreign)).toBe('FORBIDDEN');
     expect(foreign.data).toEqual({ lao: null });
@@ -65,7 +75,10 @@ describe.each(databases)('geography, username lookup and LAO scope ($name)', ({ 
     const inside = await makeLao(server.db, { provinceCode: '80', districtCode: '8007' });
     const outside = await makeLao(server.db, { provinceCode: '81', districtCode: '8101' });
     const token = await signIn(server, officer.username, PASSWORD);
-    expect((await server.gql('query($c: String!) { lao(code: $c) { code canEdit } }', { c: inside.code }, { token })).data!.lao).toEqual({ code: inside.code, canEdit: false });
+    expect((await server.gql('query($c: String!) { lao(code: $c) { code canEdit } }', { c: inside.code }, { token })).data!.lao).toEqual({
+      code: inside.code,
+      canEdit: false,
+    });
     expect(codeOf(await server.gql('query($c: String!) { lao(code: $c) { code } }', { c: outside.code }, { token }))).toBe('FORBIDDEN');
     expect(codeOf(await server.gql('{ laos(provinceCode: "81") { code } }', {}, { token }))).toBe('FORBIDDEN');
     const own = await server.gql('{ laos(districtCode: "8007") { code provinceCode } }', {}, { token });

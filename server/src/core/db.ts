@@ -45,7 +45,9 @@ export const isMysql = (dataSource: DataSource) => dataSource.options.type === '
  */
 export async function execute(em: EntityManager, sql: string, params: unknown[]): Promise<number> {
   const sqlite = em.connection.options.type === 'better-sqlite3';
-  const values = params.map((p) => (p instanceof Date && sqlite ? DateUtils.mixedDateToUtcDatetimeString(p) : typeof p === 'boolean' && sqlite ? Number(p) : p));
+  const values = params.map((p) =>
+    p instanceof Date && sqlite ? DateUtils.mixedDateToUtcDatetimeString(p) : typeof p === 'boolean' && sqlite ? Number(p) : p,
+  );
   const runner = em.queryRunner ?? em.connection.createQueryRunner();
   try {
     const result = await runner.query(sql, values, true);

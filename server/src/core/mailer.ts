@@ -17,7 +17,12 @@ export interface Mailer {
   send(em: EntityManager, message: MailMessage, afterCommit: Array<() => Promise<void> | void>): Promise<void>;
 }
 
-export function createMailer(smtpUrl: string | undefined, log: Logger, clock: Clock, from = 'e-PlanNACC <no-reply@e-plannacc.local>'): Mailer {
+export function createMailer(
+  smtpUrl: string | undefined,
+  log: Logger,
+  clock: Clock,
+  from = 'e-PlanNACC <no-reply@e-plannacc.local>',
+): Mailer {
   if (!smtpUrl) {
     return {
       mode: 'outbox',

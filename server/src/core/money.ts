@@ -83,8 +83,5 @@ export const MoneyScalar = new GraphQLScalarType<Satang | null, string>({
 });
 
 function moneyError() {
-  return new DomainError(
-    'BAD_USER_INPUT',
-    'จำนวนเงินไม่ถูกต้อง: กรอกเป็นตัวเลข ทศนิยมไม่เกิน 2 ตำแหน่ง และไม่เกิน 999,999,999,999.99 บาท',
-  );
+  return new DomainError('BAD_USER_INPUT', 'จำนวนเงินไม่ถูกต้อง: กรอกเป็นตัวเลข ทศนิยมไม่เกิน 2 ตำแหน่ง และไม่เกิน 999,999,999,999.99 บาท');
 }

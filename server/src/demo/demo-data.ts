@@ -91,14 +91,52 @@ export async function loadDemoDataIfEmpty(db: DataSource): Promise<boolean> {
     const provincePassword = await hashPassword(DEMO_PASSWORDS.province.password);
     const base = { disabled: false, failedLogins: 0, lockedUntil: null, lastLoginAt: null };
     await users.save([
-      users.create({ ...base, username: DEMO_PASSWORDS.admin.username, passwordHash: await hashPassword(DEMO_PASSWORDS.admin.password), role: Role.ADMIN, displayName: 'ผู้ดูแลระบบ (สำนักพัฒนาและส่งเสริมธรรมาภิบาล)', email: 'admin@example.go.th', laoCode: null, provinceCode: null }),
-      users.create({ ...base, username: DEMO_PASSWORDS.province.username, passwordHash: provincePassword, role: Role.PROVINCE_OFFICER, displayName: 'เจ้าหน้าที่ สำนักงาน ป.ป.ช. ประจำจังหวัดนครศรีธรรมราช', email: 'nacc80@example.go.th', laoCode: null, provinceCode: '80' }),
-      users.create({ ...base, username: DEMO_PASSWORDS.provinceKrabi.username, passwordHash: provincePassword, role: Role.PROVINCE_OFFICER, displayName: 'เจ้าหน้าที่ สำนักงาน ป.ป.ช. ประจำจังหวัดกระบี่', email: 'nacc81@example.go.th', laoCode: null, provinceCode: '81' }),
+      users.create({
+        ...base,
+        username: DEMO_PASSWORDS.admin.username,
+        passwordHash: await hashPassword(DEMO_PASSWORDS.admin.password),
+        role: Role.ADMIN,
+        displayName: 'ผู้ดูแลระบบ (สำนักพัฒนาและส่งเสริมธรรมาภิบาล)',
+        email: 'admin@example.go.th',
+        laoCode: null,
+        provinceCode: null,
+      }),
+      users.create({
+        ...base,
+        username: DEMO_PASSWORDS.province.username,
+        passwordHash: provincePassword,
+        role: Role.PROVINCE_OFFICER,
+        displayName: 'เจ้าหน้าที่ สำนักงาน ป.ป.ช. ประจำจังหวัดนครศรีธรรมราช',
+        email: 'nacc80@example.go.th',
+        laoCode: null,
+        provinceCode: '80',
+      }),
+      users.create({
+        ...base,
+        username: DEMO_PASSWORDS.provinceKrabi.username,
+        passwordHash: provincePassword,
+        role: Role.PROVINCE_OFFICER,
+        displayName: 'เจ้าหน้าที่ สำนักงาน ป.ป.ช. ประจำจังหวัดกระบี่',
+        email: 'nacc81@example.go.th',
+        laoCode: null,
+        provinceCode: '81',
+      }),
       ...DEMO_LAOS.map((l) =>
-        users.create({ ...base, username: l.code, passwordHash: laoPassword, role: Role.LAO_OFFICER, displayName: l.code === KHON_HAT.code ? 'นางสาวอนุศาสน์ อภัยรัตน์' : '', email: `${l.code}@example.go.th`, laoCode: l.code, provinceCode: l.provinceCode }),
+        users.create({
+          ...base,
+          username: l.code,
+          passwordHash: laoPassword,
+          role: Role.LAO_OFFICER,
+          displayName: l.code === KHON_HAT.code ? 'นางสาวอนุศาสน์ อภัยรัตน์' : '',
+          email: `${l.code}@example.go.th`,
+          laoCode: l.code,
+          provinceCode: l.provinceCode,
+        }),
       ),
     ]);
-    await em.getRepository(AuditLog).insert({ actorId: null, actorUsername: 'system', action: 'loadDemoData', targetType: 'Database', targetId: null, at: new Date() });
+    await em
+      .getRepository(AuditLog)
+      .insert({ actorId: null, actorUsername: 'system', action: 'loadDemoData', targetType: 'Database', targetId: null, at: new Date() });
     return true;
   });
 }

@@ -20,7 +20,14 @@ export const col = {
 };
 
 export const fk = (name: string, column: string, table: string, refColumn: string, onDelete: string) =>
-  new TableForeignKey({ name, columnNames: [column], referencedTableName: table, referencedColumnNames: [refColumn], onDelete, onUpdate: 'RESTRICT' });
+  new TableForeignKey({
+    name,
+    columnNames: [column],
+    referencedTableName: table,
+    referencedColumnNames: [refColumn],
+    onDelete,
+    onUpdate: 'RESTRICT',
+  });
 
 /** Inserts reference rows in batches with plain placeholders, which both dialects read the same way. */
 export async function insertRows(q: QueryRunner, table: string, columns: string[], rows: unknown[][]): Promise<void> {
@@ -50,7 +57,12 @@ export class Foundation1763769600000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'district',
-        columns: [col.varchar('code', 4, { isPrimary: true }), col.varchar('province_code', 2), col.varchar('name', 100), col.varchar('name_en', 100)],
+        columns: [
+          col.varchar('code', 4, { isPrimary: true }),
+          col.varchar('province_code', 2),
+          col.varchar('name', 100),
+          col.varchar('name_en', 100),
+        ],
         indices: [new TableIndex({ name: 'idx_district_province', columnNames: ['province_code'] })],
         foreignKeys: [fk('fk_district_province', 'province_code', 'province', 'code', 'RESTRICT')],
       }),
@@ -144,7 +156,13 @@ export class Foundation1763769600000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'mail_outbox',
-        columns: [col.id(), col.varchar('recipient', 254), col.varchar('subject', 300), col.text('body', false), col.datetime('created_at')],
+        columns: [
+          col.id(),
+          col.varchar('recipient', 254),
+          col.varchar('subject', 300),
+          col.text('body', false),
+          col.datetime('created_at'),
+        ],
       }),
     );
     await q.createTable(

@@ -18,7 +18,13 @@ describe('configuration from the environment', () => {
   it('lists every problem at once, without echoing passwords', () => {
     let error: ConfigError | undefined;
     try {
-      loadConfig({ PORT: 'abc', DB_URL: 'postgres://u:topsecret@h/db', ADMIN_USERNAME: 'root', DEMO_DATA: 'maybe', SMTP_URL: 'mail.example' });
+      loadConfig({
+        PORT: 'abc',
+        DB_URL: 'postgres://u:topsecret@h/db',
+        ADMIN_USERNAME: 'root',
+        DEMO_DATA: 'maybe',
+        SMTP_URL: 'mail.example',
+      });
     } catch (e) {
       error = e as ConfigError;
     }
@@ -35,6 +41,8 @@ describe('configuration from the environment', () => {
 
   it('refuses a MySQL URL without a database and a short admin password', () => {
     expect(() => loadConfig({ DB_URL: 'mysql://root@localhost:3306/' })).toThrow('DB_URL must name a database');
-    expect(() => loadConfig({ ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: 'short' })).toThrow('ADMIN_PASSWORD must have at least 8 characters');
+    expect(() => loadConfig({ ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: 'short' })).toThrow(
+      'ADMIN_PASSWORD must have at least 8 characters',
+    );
   });
 });

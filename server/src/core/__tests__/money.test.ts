@@ -15,9 +15,12 @@ describe('money', () => {
     expect(parseMoney(input)).toBe(satang);
   });
 
-  it.each([['1.234'], ['abc'], [''], ['1e5'], [1e21], [Number.NaN], ['1000000000000.00'], [null], [{}], ['1.2.3']])('refuses %p', (input) => {
-    expect(parseMoney(input)).toBeNull();
-  });
+  it.each([['1.234'], ['abc'], [''], ['1e5'], [1e21], [Number.NaN], ['1000000000000.00'], [null], [{}], ['1.2.3']])(
+    'refuses %p',
+    (input) => {
+      expect(parseMoney(input)).toBeNull();
+    },
+  );
 
   it.each([
     [0, '0.00', '0.00'],

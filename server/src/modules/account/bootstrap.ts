@@ -10,7 +10,8 @@ export async function ensureAdminAccount(db: DataSource, username: string, passw
   await inTransaction(db, async (em) => {
     const repo = em.getRepository(User);
     const existing = await repo.findOneBy({ username });
-    const user = existing ?? repo.create({ username, role: Role.ADMIN, displayName: 'ผู้ดูแลระบบ', email: null, laoCode: null, provinceCode: null });
+    const user =
+      existing ?? repo.create({ username, role: Role.ADMIN, displayName: 'ผู้ดูแลระบบ', email: null, laoCode: null, provinceCode: null });
     user.role = Role.ADMIN;
     user.passwordHash = await hashPassword(password);
     user.disabled = false;

@@ -24,11 +24,10 @@ export function thaiDuration(ms: number): string {
 
 function lockedError(lockedUntil: Date, now: Date): DomainError {
   const ms = lockedUntil.getTime() - now.getTime();
-  return new DomainError(
-    'LOCKED',
-    `บัญชีนี้ถูกล็อกชั่วคราวเนื่องจากกรอกรหัสผ่านผิดครบ ${MAX_FAILED_LOGINS} ครั้ง กรุณาลองใหม่ในอีก ${thaiDuration(ms)}`,
-    { lockedUntil: lockedUntil.toISOString(), retryAfterSeconds: Math.max(1, Math.ceil(ms / 1000)) },
-  );
+  return new DomainError('LOCKED', `บัญชีนี้ถูกล็อกชั่วคราวเนื่องจากกรอกรหัสผ่านผิดครบ ${MAX_FAILED_LOGINS} ครั้ง กรุณาลองใหม่ในอีก ${thaiDuration(ms)}`, {
+    lockedUntil: lockedUntil.toISOString(),
+    retryAfterSeconds: Math.max(1, Math.ceil(ms / 1000)),
+  });
 }
 
 /** One autocommitted statement, queued like any transaction (SQLite shares one connection). */
@@ -57,10 +56,11 @@ export async function login(ctx: AppContext, username: string, password: string)
   }
 
   // A lock that has run out is over: the count starts again.
-  await autonomous(ctx, 'UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = ? AND locked_until IS NOT NULL AND locked_until <= ?', [
-    user.id,
-    now,
-  ]);
+  await autonomous(
+    ctx,
+    'UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = ? AND locked_until IS NOT NULL AND locked_until <= ?',
+    [user.id, now],
+  );
   // Reserve this try. locked_until is assigned first: MySQL evaluates SET left to right, so it must read the old count.
   const reserved = await autonomous(
     ctx,
@@ -94,7 +94,13 @@ export async function login(ctx: AppContext, username: string, password: string)
     await execute(ctx.em, 'UPDATE app_user SET failed_logins = 0, locked_until = NULL, last_login_at = ? WHERE id = ?', [now, user.id]);
     const { secret } = await issueToken(ctx, user.id, 'SESSION');
     ctx.user = await ctx.em.getRepository(User).findOneByOrFail({ id: user.id });
-    await recordAudit(ctx, { action: 'login', targetType: 'User', targetId: user.id, laoCode: user.laoCode, provinceCode: user.provinceCode });
+    await recordAudit(ctx, {
+      action: 'login',
+      targetType: 'User',
+      targetId: user.id,
+      laoCode: user.laoCode,
+      provinceCode: user.provinceCode,
+    });
     const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
     ctx.cookie.set(secret, expiresAt);
     return { token: secret, expiresAt, user: ctx.user };

@@ -41,7 +41,13 @@ export async function changePassword(ctx: AppContext, currentPassword: string, n
     throw badInput([{ field: 'newPassword', message }], message);
   }
   await setPassword(ctx, user, newPassword, ctx.authTokenId);
-  await recordAudit(ctx, { action: 'changePassword', targetType: 'User', targetId: user.id, laoCode: user.laoCode, provinceCode: user.provinceCode });
+  await recordAudit(ctx, {
+    action: 'changePassword',
+    targetType: 'User',
+    targetId: user.id,
+    laoCode: user.laoCode,
+    provinceCode: user.provinceCode,
+  });
   return true;
 }
 
@@ -52,7 +58,11 @@ export async function changePassword(ctx: AppContext, currentPassword: string, n
 export async function requestPasswordReset(ctx: AppContext, username: string, email: string): Promise<boolean> {
   const user = await ctx.em.getRepository(User).findOneBy({ username: username.trim() });
   const matches =
-    user !== null && !user.disabled && user.passwordHash !== null && !!user.email && user.email.toLowerCase() === email.trim().toLowerCase();
+    user !== null &&
+    !user.disabled &&
+    user.passwordHash !== null &&
+    !!user.email &&
+    user.email.toLowerCase() === email.trim().toLowerCase();
   await recordAudit(ctx, {
     action: 'requestPasswordReset',
     targetType: 'User',
@@ -110,6 +120,12 @@ export async function resetPassword(ctx: AppContext, token: string, newPassword:
   const claimed = await execute(ctx.em, 'UPDATE password_reset SET used_at = ? WHERE id = ? AND used_at IS NULL', [now, reset.id]);
   if (claimed !== 1) throw invalid();
   await setPassword(ctx, user, newPassword);
-  await recordAudit(ctx, { action: 'resetPassword', targetType: 'User', targetId: user.id, laoCode: user.laoCode, provinceCode: user.provinceCode });
+  await recordAudit(ctx, {
+    action: 'resetPassword',
+    targetType: 'User',
+    targetId: user.id,
+    laoCode: user.laoCode,
+    provinceCode: user.provinceCode,
+  });
   return true;
 }

@@ -8,7 +8,8 @@ export enum Role {
 }
 registerEnumType(Role, {
   name: 'Role',
-  description: 'LAO_OFFICER: one LAO · PROVINCE_OFFICER: a provincial NACC office · ADMIN: NACC central · SERVICE: another NACC system (read-only API)',
+  description:
+    'LAO_OFFICER: one LAO · PROVINCE_OFFICER: a provincial NACC office · ADMIN: NACC central · SERVICE: another NACC system (read-only API)',
 });
 
 export const ROLE_TH: Record<Role, string> = {

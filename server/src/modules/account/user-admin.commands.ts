@@ -29,7 +29,8 @@ export async function createUser(ctx: AppContext, input: CreateUserInput): Promi
   let provinceCode: string | null = null;
   if (await repo.existsBy({ username: input.username })) fields.push({ field: 'username', message: 'มีชื่อผู้ใช้งานนี้ในระบบแล้ว' });
   if (input.role !== Role.SERVICE && !input.password) fields.push({ field: 'password', message: 'กรุณากำหนดรหัสผ่าน' });
-  if (input.role === Role.SERVICE && input.password) fields.push({ field: 'password', message: 'บัญชีระบบงาน (SERVICE) ใช้ API token แทนรหัสผ่าน' });
+  if (input.role === Role.SERVICE && input.password)
+    fields.push({ field: 'password', message: 'บัญชีระบบงาน (SERVICE) ใช้ API token แทนรหัสผ่าน' });
   if (input.role === Role.LAO_OFFICER) {
     const lao = input.laoCode ? await ctx.em.getRepository(Lao).findOneBy({ code: input.laoCode }) : null;
     if (!lao) fields.push({ field: 'laoCode', message: input.laoCode ? 'ไม่พบ อปท. รหัสนี้' : 'กรุณาระบุ อปท. ของผู้ใช้งาน' });

@@ -67,5 +67,4 @@ export class User extends Timestamped {
   @Field(() => Date, { nullable: true })
   @Column({ type: 'datetime', nullable: true })
   lastLoginAt: Date | null;
-
 }

@@ -8,7 +8,10 @@ import { Province } from './province.entity';
 export class GeographyResolver {
   @Query(() => [Province], { description: 'All 77 provinces, in Thai alphabetical order' })
   provinces(@Ctx() ctx: AppContext): Promise<Province[]> {
-    return ctx.em.getRepository(Province).find({ order: { code: 'ASC' } }).then(sortThai);
+    return ctx.em
+      .getRepository(Province)
+      .find({ order: { code: 'ASC' } })
+      .then(sortThai);
   }
 
   @Query(() => [District], { description: 'Districts of a province, in Thai alphabetical order' })

@@ -52,5 +52,4 @@ export class Lao extends Timestamped {
 
   @VersionColumn()
   version: number;
-
 }

@@ -53,6 +53,13 @@ export async function createLao(ctx: AppContext, input: CreateLaoInput): Promise
     active: true,
   });
   await repo.save(lao);
-  await recordAudit(ctx, { action: 'createLao', targetType: 'Lao', targetId: lao.code, laoCode: lao.code, provinceCode: lao.provinceCode, after: lao });
+  await recordAudit(ctx, {
+    action: 'createLao',
+    targetType: 'Lao',
+    targetId: lao.code,
+    laoCode: lao.code,
+    provinceCode: lao.provinceCode,
+    after: lao,
+  });
   return lao;
 }
