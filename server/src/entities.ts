@@ -5,7 +5,26 @@ import { User } from './modules/account/user.entity';
 import { AuditLog } from './modules/audit/audit-log.entity';
 import { District } from './modules/geography/district.entity';
 import { Province } from './modules/geography/province.entity';
+import { Award } from './modules/lao/award.entity';
 import { Lao } from './modules/lao/lao.entity';
+import { PlanDimension } from './modules/plan-dimension/plan-dimension.entity';
+import { ProgressReport } from './modules/progress-report/progress-report.entity';
+import { ProjectYear } from './modules/project/project-year.entity';
+import { Project } from './modules/project/project.entity';
 
 /** Every entity of the schema, listed once (the DataSource, tests and scripts share it). */
-export const entities = [Province, District, Lao, User, AuthToken, PasswordReset, OutboxMail, AuditLog];
+export const entities = [
+  Province,
+  District,
+  Lao,
+  User,
+  AuthToken,
+  PasswordReset,
+  OutboxMail,
+  AuditLog,
+  Award,
+  PlanDimension,
+  Project,
+  ProjectYear,
+  ProgressReport,
+];

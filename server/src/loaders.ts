@@ -1,10 +1,11 @@
 import type { AppContext } from './core/context';
 import { createGeographyLoaders } from './modules/geography/geography.loaders';
 import { createLaoLoaders } from './modules/lao/lao.loaders';
+import { createProjectLoaders } from './modules/project/project.loaders';
 
 /** Fresh DataLoaders for each request (and again after each mutation), one factory per feature. */
 export function createLoaders(ctx: AppContext) {
-  return { ...createGeographyLoaders(ctx), ...createLaoLoaders(ctx) };
+  return { ...createGeographyLoaders(ctx), ...createLaoLoaders(ctx), ...createProjectLoaders(ctx) };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

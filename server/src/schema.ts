@@ -8,8 +8,18 @@ import { AuthResolver } from './modules/account/auth.resolver';
 import { UserResolver } from './modules/account/user.resolver';
 import { GeographyResolver } from './modules/geography/geography.resolver';
 import { LaoResolver } from './modules/lao/lao.resolver';
+import { PlanDimensionResolver } from './modules/plan-dimension/plan-dimension.resolver';
+import { ProjectResolver, ProjectYearResolver } from './modules/project/project.resolver';
 
-export const resolvers = [AuthResolver, UserResolver, GeographyResolver, LaoResolver] as const;
+export const resolvers = [
+  AuthResolver,
+  UserResolver,
+  GeographyResolver,
+  LaoResolver,
+  PlanDimensionResolver,
+  ProjectResolver,
+  ProjectYearResolver,
+] as const;
 
 /** Instants as ISO-8601 strings in UTC, under the contract's name `DateTime`. */
 export const DateTimeScalar = new GraphQLScalarType({

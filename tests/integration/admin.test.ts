@@ -24,17 +24,15 @@ describe.each(databases)('administration ($name)', ({ url }) => {
   async function adminOperations() {
     const target = await makeUser(server.db, Role.LAO_OFFICER);
     const service = await makeUser(server.db, Role.SERVICE);
-    const token = await server.db
-      .getRepository(AuthToken)
-      .save({
-        tokenHash: freshName('h').padEnd(64, '0'),
-        userId: service.id,
-        kind: 'API' as const,
-        name: 'x',
-        createdAt: new Date(),
-        expiresAt: null,
-        revokedAt: null,
-      });
+    const token = await server.db.getRepository(AuthToken).save({
+      tokenHash: freshName('h').padEnd(64, '0'),
+      userId: service.id,
+      kind: 'API' as const,
+      name: 'x',
+      createdAt: new Date(),
+      expiresAt: null,
+      revokedAt: null,
+    });
     const lao = {
       code: freshLaoCode(),
       name: 'องค์การบริหารส่วนตำบลใหม่',

@@ -78,9 +78,14 @@ export function fieldErrorsOf(errors: readonly ValidationError[], prefix = ''): 
 export function formatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, raw: unknown): GraphQLFormattedError => {
     let error = unwrapResolverError(raw);
-    // A domain error raised while coercing a variable (e.g. the Money scalar) arrives wrapped by graphql-js.
-    const original = (error as { originalError?: unknown } | null)?.originalError;
-    if (original instanceof DomainError) error = original;
+    // A domain error raised while coercing a variable (e.g. the Money scalar) arrives wrapped, once by
+    // graphql-js and once by Apollo: look through the chain.
+    for (let cause: unknown = error; cause; cause = (cause as { originalError?: unknown }).originalError) {
+      if (cause instanceof DomainError) {
+        error = cause;
+        break;
+      }
+    }
     if (error instanceof DomainError) {
       return { message: error.message, path: formatted.path, extensions: { code: error.code, ...error.extra } };
     }

@@ -6,6 +6,12 @@ import { User } from '../modules/account/user.entity';
 import { AuditLog } from '../modules/audit/audit-log.entity';
 import { LaoSize, LaoType } from '../modules/lao/lao.enums';
 import { Lao } from '../modules/lao/lao.entity';
+import { ProgressReport } from '../modules/progress-report/progress-report.entity';
+import { ReportRound, WorkStatus } from '../modules/progress-report/progress-report.enums';
+import { ProjectYear } from '../modules/project/project-year.entity';
+import { Project } from '../modules/project/project.entity';
+import { PlanStatus, ProjectCategory, ProjectOrigin, TargetGroup } from '../modules/project/project.enums';
+import { KHLONG_THOM_TAI_2564, KHON_HAT_2567, type SeedProject } from './khon-hat-2567';
 
 /**
  * Demo data from the two source documents (shared seeds): the memo's LAO, the manual's example LAOs
@@ -81,6 +87,78 @@ export async function insertDemoLaos(em: EntityManager, laos: DemoLao[]): Promis
   await em.getRepository(Lao).save(laos.map((l) => em.getRepository(Lao).create({ ...l, address: l.address ?? null, active: true })));
 }
 
+/** The category a project's name starts with, as LAOs name them. */
+export function categoryOf(name: string): ProjectCategory {
+  if (name.startsWith('มาตรการ')) return ProjectCategory.MEASURE;
+  if (name.startsWith('กิจกรรม') || name.startsWith('ยกย่อง') || name.startsWith('ส่งเสริม')) return ProjectCategory.ACTIVITY;
+  if (name.startsWith('แนวปฏิบัติ')) return ProjectCategory.GUIDELINE;
+  return ProjectCategory.PROJECT;
+}
+
+/** Planned projects of one LAO and fiscal year, in the seed's order; with `reportedAt`, their six-month reports too. */
+export async function insertSeedProjects(
+  em: EntityManager,
+  laoCode: string,
+  fiscalYear: number,
+  rows: Array<Omit<SeedProject, 'done'> & { done?: boolean }>,
+  reportedAt?: Date,
+): Promise<Project[]> {
+  const projects = em.getRepository(Project);
+  const first = Number(
+    (await projects.createQueryBuilder('p').select('MAX(p.seq)', 'max').where('p.lao_code = :laoCode', { laoCode }).getRawOne())?.max ?? 0,
+  );
+  const saved = await projects.save(
+    rows.map((row, i) =>
+      projects.create({
+        laoCode,
+        seq: first + i + 1,
+        origin: ProjectOrigin.PLANNED,
+        name: row.name,
+        category: categoryOf(row.name),
+        quarters: [1],
+        dimension: row.dimension,
+        extraDimensions: [],
+        budget: row.budget > 0 ? row.budget * 100 : null,
+        targetGroups: [TargetGroup.LOCAL_STAFF],
+        objective: 'เพื่อป้องกันการทุจริตและส่งเสริมคุณธรรมและความโปร่งใสในการปฏิบัติงานขององค์กรปกครองส่วนท้องถิ่น',
+        note: null,
+      }),
+    ),
+  );
+  await em.getRepository(ProjectYear).insert(
+    saved.map((p) => ({
+      projectId: p.id,
+      fiscalYear,
+      laoCode,
+      planStatus: PlanStatus.COMPLIANT,
+      reviewReason: null,
+      reductionNote: null,
+      statusChangedAt: null,
+    })),
+  );
+  if (reportedAt) {
+    await em.getRepository(ProgressReport).insert(
+      saved.map((p, i) => ({
+        projectId: p.id,
+        laoCode,
+        fiscalYear,
+        round: ReportRound.SIX_MONTHS,
+        inOrdinance: rows[i].inOrdinance ?? false,
+        ordinanceBudget: p.budget === null ? null : 0,
+        disbursed: p.budget === null ? null : (rows[i].disbursed ?? 0) * 100,
+        status: rows[i].done ? WorkStatus.DONE : WorkStatus.IN_PROGRESS,
+        cannotDoReason: null,
+        cannotDoText: null,
+        note: null,
+        carried: false,
+        reportedBy: null,
+        reportedAt,
+      })),
+    );
+  }
+  return saved;
+}
+
 /** Loads the demo data into an empty database (no LAO yet). Returns whether it did. */
 export async function loadDemoDataIfEmpty(db: DataSource): Promise<boolean> {
   return inTransaction(db, async (em) => {
@@ -134,6 +212,10 @@ export async function loadDemoDataIfEmpty(db: DataSource): Promise<boolean> {
         }),
       ),
     ]);
+    // The memo's LAO: 49 projects of FY 2567 with the six-month reports of the memo (2 May 2567).
+    await insertSeedProjects(em, KHON_HAT.code, 2567, KHON_HAT_2567, new Date('2024-05-02T03:00:00Z'));
+    // The manual's printed plan of เทศบาลตำบลคลองท่อมใต้, FY 2564.
+    await insertSeedProjects(em, '5810401', 2564, KHLONG_THOM_TAI_2564);
     await em
       .getRepository(AuditLog)
       .insert({ actorId: null, actorUsername: 'system', action: 'loadDemoData', targetType: 'Database', targetId: null, at: new Date() });

@@ -1,4 +1,5 @@
 import { Foundation1763769600000 } from './1763769600000-Foundation';
+import { ActionPlan1763856000000 } from './1763856000000-ActionPlan';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
-export const migrations = [Foundation1763769600000];
+export const migrations = [Foundation1763769600000, ActionPlan1763856000000];

@@ -1,9 +1,16 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { MoneyScalar, satangColumn, type Satang } from '../../core/money';
 import { Timestamped } from '../../core/timestamped';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, VersionColumn, type Relation } from 'typeorm';
 import { District } from '../geography/district.entity';
 import { Province } from '../geography/province.entity';
 import { LaoSize, LaoType } from './lao.enums';
+
+/** Areas are kept as whole thousandths of a km² (the form allows 3 decimals), exact in both databases. */
+const thousandthsColumn = {
+  to: (v: number | null | undefined) => (v === null || v === undefined ? v : Math.round(v * 1000)),
+  from: (v: unknown) => (v === null || v === undefined ? null : Number(v) / 1000),
+};
 
 /** A local administrative organisation (อปท.). Its 7-digit code is also its first officer's username. */
 @ObjectType({ description: 'องค์กรปกครองส่วนท้องถิ่น (อปท.)' })
@@ -45,6 +52,62 @@ export class Lao extends Timestamped {
   @Field(() => String, { nullable: true, description: 'ที่ตั้งทำการ' })
   @Column({ type: 'varchar', length: 500, nullable: true })
   address: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'ขนาดพื้นที่ให้บริการ in km², up to 3 decimals' })
+  @Column({ type: 'bigint', nullable: true, transformer: thousandthsColumn })
+  areaKm2: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'ประชากรในเขตพื้นที่ (persons)' })
+  @Column({ type: 'int', nullable: true })
+  population: number | null;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'รายได้ไม่รวมเงินอุดหนุน (baht)' })
+  @Column({ type: 'bigint', nullable: true, transformer: satangColumn })
+  revenue: Satang | null;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'รายได้จากเงินอุดหนุน (baht)' })
+  @Column({ type: 'bigint', nullable: true, transformer: satangColumn })
+  subsidyRevenue: Satang | null;
+
+  @Field(() => String, { nullable: true, description: 'ชื่อผู้บริหารท้องถิ่น' })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  executiveName: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ชื่อปลัดองค์กรปกครองส่วนท้องถิ่น' })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  chiefAdministratorName: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  website: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ผู้ประสานงาน: ชื่อ - สกุล' })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  coordinatorName: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  coordinatorPosition: string | null;
+
+  @Field(() => String, { nullable: true, description: 'สังกัด (ฝ่าย/กลุ่ม/สำนัก)' })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  coordinatorDepartment: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  coordinatorPhone: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  coordinatorMobile: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  coordinatorFax: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  coordinatorEmail: string | null;
 
   @Field({ description: 'False once NACC retires the LAO (merged or dissolved)' })
   @Column({ type: 'boolean', default: true })

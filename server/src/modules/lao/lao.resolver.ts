@@ -1,8 +1,11 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../core/context';
 import { Role } from '../account/role';
 import { District } from '../geography/district.entity';
 import { Province } from '../geography/province.entity';
+import { Award } from './award.entity';
+import { AwardInput, LaoProfileInput } from './lao-profile.inputs';
+import { setAwards, updateLaoProfile } from './lao-profile.service';
 import { Lao } from './lao.entity';
 import { CreateLaoInput } from './lao.inputs';
 import { canEditLao } from './lao.policy';
@@ -30,6 +33,28 @@ export class LaoResolver {
   @Mutation(() => Lao, { description: 'Add an LAO to the registry (no account is made)' })
   createLao(@Arg('input') input: CreateLaoInput, @Ctx() ctx: AppContext): Promise<Lao> {
     return createLao(ctx, input);
+  }
+
+  @Authorized(Role.LAO_OFFICER, Role.ADMIN)
+  @Mutation(() => Lao, { description: 'ข้อมูลพื้นฐาน: save the LAO’s basic data' })
+  updateLaoProfile(@Arg('laoCode') laoCode: string, @Arg('input') input: LaoProfileInput, @Ctx() ctx: AppContext): Promise<Lao> {
+    return updateLaoProfile(ctx, laoCode, input);
+  }
+
+  @Authorized(Role.LAO_OFFICER, Role.ADMIN)
+  @Mutation(() => [Award], { description: 'รางวัลที่ได้รับ: replace the awards of one fiscal year' })
+  setAwards(
+    @Arg('laoCode') laoCode: string,
+    @Arg('fiscalYear', () => Int) fiscalYear: number,
+    @Arg('awards', () => [AwardInput]) awards: AwardInput[],
+    @Ctx() ctx: AppContext,
+  ): Promise<Award[]> {
+    return setAwards(ctx, laoCode, fiscalYear, awards);
+  }
+
+  @FieldResolver(() => [Award], { description: 'Awards received in a fiscal year' })
+  awards(@Root() lao: Lao, @Arg('fiscalYear', () => Int) fiscalYear: number, @Ctx() ctx: AppContext): Promise<Award[]> {
+    return ctx.em.getRepository(Award).find({ where: { laoCode: lao.code, fiscalYear }, order: { kind: 'ASC' } });
   }
 
   @FieldResolver(() => Province)

@@ -1,0 +1,117 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { AppContext } from '../../core/context';
+import { Role } from '../account/role';
+import { Lao } from '../lao/lao.entity';
+import { ProgressReport } from '../progress-report/progress-report.entity';
+import { ReportRound } from '../progress-report/progress-report.enums';
+import { ProjectYear } from './project-year.entity';
+import { Project } from './project.entity';
+import { ProjectInput } from './project.inputs';
+import { canDeleteProject, canEditProject } from './project.policy';
+import * as projects from './project.service';
+
+const toId = (id: string) => (/^\d{1,15}$/.test(id) ? Number(id) : Number.NaN);
+
+@Resolver(() => Project)
+export class ProjectResolver {
+  @Authorized()
+  @Query(() => [Project], { description: 'Projects of an LAO in their order; fiscalYear null = all years' })
+  projects(
+    @Arg('laoCode') laoCode: string,
+    @Ctx() ctx: AppContext,
+    @Arg('fiscalYear', () => Int, { nullable: true }) fiscalYear?: number | null,
+  ): Promise<Project[]> {
+    return projects.listProjects(ctx, laoCode, fiscalYear);
+  }
+
+  @Authorized()
+  @Query(() => Project, { nullable: true })
+  project(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<Project> {
+    return projects.getReadableProject(ctx, toId(id));
+  }
+
+  @Authorized(Role.LAO_OFFICER, Role.ADMIN)
+  @Mutation(() => Project, { description: 'สร้างโครงการ. An ADDITIONAL project waits for NACC approval (ADD_PENDING).' })
+  createProject(@Arg('laoCode') laoCode: string, @Arg('input') input: ProjectInput, @Ctx() ctx: AppContext): Promise<Project> {
+    return projects.createProject(ctx, laoCode, input);
+  }
+
+  @Authorized(Role.LAO_OFFICER, Role.ADMIN)
+  @Mutation(() => Project, { description: 'แก้ไขโครงการ. A stale version → CONFLICT, nothing saved.' })
+  updateProject(
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('input') input: ProjectInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<Project> {
+    return projects.updateProject(ctx, toId(id), version, input);
+  }
+
+  @Authorized(Role.LAO_OFFICER, Role.ADMIN)
+  @Mutation(() => Boolean, { description: 'Delete a project; refused (CONFLICT) once it has progress reports' })
+  deleteProject(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<boolean> {
+    return projects.deleteProject(ctx, toId(id));
+  }
+
+  @Authorized(Role.LAO_OFFICER, Role.ADMIN)
+  @Mutation(() => ProjectYear, { description: 'ขอปรับลดจากแผนฯ: ask to drop the project from one fiscal year (REDUCE_PENDING)' })
+  requestProjectReduction(
+    @Arg('projectId', () => ID) projectId: string,
+    @Arg('fiscalYear', () => Int) fiscalYear: number,
+    @Ctx() ctx: AppContext,
+    @Arg('note', () => String, { nullable: true }) note?: string | null,
+  ): Promise<ProjectYear> {
+    return projects.requestProjectReduction(ctx, toId(projectId), fiscalYear, note);
+  }
+
+  @FieldResolver(() => Lao)
+  async lao(@Root() project: Project, @Ctx() ctx: AppContext): Promise<Lao> {
+    return (await ctx.loaders.laoByCode.load(project.laoCode))!;
+  }
+
+  @FieldResolver(() => [Int], { description: 'Fiscal years (BE) the project runs in' })
+  async fiscalYears(@Root() project: Project, @Ctx() ctx: AppContext): Promise<number[]> {
+    return (await ctx.loaders.yearsByProject.load(project.id)).map((y) => y.fiscalYear);
+  }
+
+  @FieldResolver(() => [ProjectYear], { description: 'Standing and reports in each fiscal year' })
+  years(@Root() project: Project, @Ctx() ctx: AppContext): Promise<ProjectYear[]> {
+    return ctx.loaders.yearsByProject.load(project.id);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the current user may edit it' })
+  async canEdit(@Root() project: Project, @Ctx() ctx: AppContext): Promise<boolean> {
+    const lao = (await ctx.loaders.laoByCode.load(project.laoCode))!;
+    return canEditProject(ctx.user, { laoCode: lao.code, provinceCode: lao.provinceCode });
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the current user may delete it (no reports yet)' })
+  async canDelete(@Root() project: Project, @Ctx() ctx: AppContext): Promise<boolean> {
+    const lao = (await ctx.loaders.laoByCode.load(project.laoCode))!;
+    const reports = await ctx.loaders.reportsByProject.load(project.id);
+    return canDeleteProject(ctx.user, { laoCode: lao.code, provinceCode: lao.provinceCode }, reports.length);
+  }
+}
+
+@Resolver(() => ProjectYear)
+export class ProjectYearResolver {
+  @FieldResolver(() => Project)
+  async project(@Root() year: ProjectYear, @Ctx() ctx: AppContext): Promise<Project> {
+    return (await ctx.loaders.projectById.load(year.projectId))!;
+  }
+
+  @FieldResolver(() => ProgressReport, { nullable: true, description: 'รายงานผล รอบ 6 เดือน' })
+  sixMonths(@Root() year: ProjectYear, @Ctx() ctx: AppContext): Promise<ProgressReport | null> {
+    return reportOf(ctx, year, ReportRound.SIX_MONTHS);
+  }
+
+  @FieldResolver(() => ProgressReport, { nullable: true, description: 'รายงานผล รอบ 12 เดือน' })
+  twelveMonths(@Root() year: ProjectYear, @Ctx() ctx: AppContext): Promise<ProgressReport | null> {
+    return reportOf(ctx, year, ReportRound.TWELVE_MONTHS);
+  }
+}
+
+async function reportOf(ctx: AppContext, year: ProjectYear, round: ReportRound): Promise<ProgressReport | null> {
+  const reports = await ctx.loaders.reportsByProject.load(year.projectId);
+  return reports.find((r) => r.fiscalYear === year.fiscalYear && r.round === round) ?? null;
+}

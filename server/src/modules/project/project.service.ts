@@ -1,0 +1,252 @@
+import type { AppContext } from '../../core/context';
+import { execute, isMysql } from '../../core/db';
+import { badInput, conflict, forbidden, notFound, type FieldError } from '../../core/errors';
+import { fiscalYearOf } from '../../core/fiscal-year';
+import { MAX_MONEY_SATANG } from '../../core/money';
+import { recordAudit } from '../audit/audit.service';
+import { getReadableLao } from '../lao/lao.service';
+import { ProjectYear } from './project-year.entity';
+import { Project } from './project.entity';
+import { initialStatus, PlanStatus } from './project.enums';
+import type { ProjectInput } from './project.inputs';
+import { canEditProject, canReadProject } from './project.policy';
+
+/** The first fiscal year of the first national plan the system knows (2561–2564). */
+export const FIRST_FISCAL_YEAR = 2561;
+/** How far ahead a plan may reach: the current fiscal year and four more (a five-year plan). */
+export const YEARS_AHEAD = 4;
+
+/** Projects of an LAO, in their order (ลำดับ): of one fiscal year, or of all years when it is null. */
+export async function listProjects(ctx: AppContext, laoCode: string, fiscalYear?: number | null): Promise<Project[]> {
+  await getReadableLao(ctx, laoCode);
+  const qb = ctx.em.getRepository(Project).createQueryBuilder('p').where('p.lao_code = :laoCode', { laoCode }).orderBy('p.seq', 'ASC');
+  if (fiscalYear !== undefined && fiscalYear !== null) {
+    qb.innerJoin(ProjectYear, 'y', 'y.project_id = p.id AND y.fiscal_year = :fiscalYear', { fiscalYear });
+  }
+  return qb.getMany();
+}
+
+/** A project the user may read: NOT_FOUND when it does not exist, FORBIDDEN when it is another LAO's. */
+export async function getReadableProject(ctx: AppContext, id: number): Promise<Project> {
+  const project = Number.isSafeInteger(id) ? await ctx.loaders.projectById.load(id) : null;
+  if (!project) throw notFound('ไม่พบโครงการนี้');
+  const lao = (await ctx.loaders.laoByCode.load(project.laoCode))!;
+  if (!canReadProject(ctx.user, { laoCode: lao.code, provinceCode: lao.provinceCode })) throw forbidden('ท่านไม่มีสิทธิ์เข้าถึงโครงการของ อปท. อื่น');
+  return project;
+}
+
+async function getEditableProject(ctx: AppContext, id: number): Promise<Project> {
+  const project = await getReadableProject(ctx, id);
+  const lao = (await ctx.loaders.laoByCode.load(project.laoCode))!;
+  if (!canEditProject(ctx.user, { laoCode: lao.code, provinceCode: lao.provinceCode }))
+    throw forbidden('ท่านแก้ไขได้เฉพาะโครงการของ อปท. ของท่าน');
+  return project;
+}
+
+/** Checks a project form beyond the per-field rules: years in range, dimensions, budget. */
+function checkProjectInput(ctx: AppContext, input: ProjectInput): FieldError[] {
+  const fields: FieldError[] = [];
+  const current = fiscalYearOf(ctx.clock.now());
+  const last = current + YEARS_AHEAD;
+  if (input.fiscalYears.some((y) => y < FIRST_FISCAL_YEAR || y > last)) {
+    fields.push({ field: 'fiscalYears', message: `ปีงบประมาณต้องอยู่ระหว่าง พ.ศ. ${FIRST_FISCAL_YEAR}–${last}` });
+  }
+  if (!input.name.trim()) fields.push({ field: 'name', message: 'กรุณากรอกชื่อโครงการ' });
+  if (!input.objective.trim()) fields.push({ field: 'objective', message: 'กรุณากรอกวัตถุประสงค์' });
+  if (input.extraDimensions?.includes(input.dimension)) {
+    fields.push({ field: 'extraDimensions', message: 'มิติเพิ่มเติมต้องไม่ซ้ำกับมิติหลัก' });
+  }
+  if (input.budget !== undefined && input.budget !== null && (input.budget <= 0 || input.budget > MAX_MONEY_SATANG)) {
+    fields.push({ field: 'budget', message: 'งบประมาณต้องมากกว่า 0 บาท (หรือเลือก "ดำเนินการโดยไม่ใช้งบประมาณ")' });
+  }
+  return fields;
+}
+
+function projectValues(input: ProjectInput) {
+  return {
+    origin: input.origin,
+    name: input.name.trim(),
+    category: input.category,
+    quarters: [...input.quarters].sort((a, b) => a - b),
+    dimension: input.dimension,
+    extraDimensions: [...(input.extraDimensions ?? [])].sort((a, b) => a - b),
+    budget: input.budget ?? null,
+    targetGroups: [...input.targetGroups],
+    objective: input.objective.trim(),
+    note: input.note?.trim() || null,
+  };
+}
+
+/** Holds the LAO's row for the rest of the transaction, so two officers adding projects get distinct numbers. */
+async function lockLao(ctx: AppContext, laoCode: string): Promise<void> {
+  if (isMysql(ctx.db)) await execute(ctx.em, 'SELECT code FROM lao WHERE code = ? FOR UPDATE', [laoCode]);
+}
+
+/** สร้างโครงการ: a new project at the end of the LAO's list, in each chosen year with its first standing. */
+export async function createProject(ctx: AppContext, laoCode: string, input: ProjectInput): Promise<Project> {
+  const lao = await getReadableLao(ctx, laoCode);
+  if (!canEditProject(ctx.user, { laoCode, provinceCode: lao.provinceCode })) throw forbidden('ท่านสร้างโครงการได้เฉพาะของ อปท. ของท่าน');
+  const fields = checkProjectInput(ctx, input);
+  const current = fiscalYearOf(ctx.clock.now());
+  if (input.fiscalYears.some((y) => y < current)) {
+    fields.push({ field: 'fiscalYears', message: `เพิ่มโครงการในปีงบประมาณที่ผ่านมาแล้วไม่ได้ (ปีปัจจุบันคือ พ.ศ. ${current})` });
+  }
+  if (fields.length) throw badInput(fields, fields[0].message);
+
+  await lockLao(ctx, laoCode);
+  const repo = ctx.em.getRepository(Project);
+  const { max } =
+    (await repo.createQueryBuilder('p').select('MAX(p.seq)', 'max').where('p.lao_code = :laoCode', { laoCode }).getRawOne()) ?? {};
+  const project = await repo.save(repo.create({ laoCode, seq: Number(max ?? 0) + 1, ...projectValues(input) }));
+  const now = ctx.clock.now();
+  const status = initialStatus(input.origin);
+  await ctx.em.getRepository(ProjectYear).insert(
+    [...input.fiscalYears].sort().map((fiscalYear) => ({
+      projectId: project.id,
+      fiscalYear,
+      laoCode,
+      planStatus: status,
+      reviewReason: null,
+      reductionNote: null,
+      statusChangedAt: now,
+    })),
+  );
+  await recordAudit(ctx, {
+    action: 'createProject',
+    targetType: 'Project',
+    targetId: project.id,
+    laoCode,
+    provinceCode: lao.provinceCode,
+    after: { ...project, fiscalYears: input.fiscalYears },
+  });
+  return project;
+}
+
+/**
+ * แก้ไขโครงการ with optimistic locking: the caller sends the version it read; if someone saved in
+ * between, CONFLICT and nothing is written. Years may be added (with their first standing) or
+ * removed (when not yet reported on); past years stay as they are.
+ */
+export async function updateProject(ctx: AppContext, id: number, version: number, input: ProjectInput): Promise<Project> {
+  const project = await getEditableProject(ctx, id);
+  const lao = (await ctx.loaders.laoByCode.load(project.laoCode))!;
+  const fields = checkProjectInput(ctx, input);
+  if (input.origin !== project.origin) {
+    fields.push({ field: 'origin', message: 'เปลี่ยนโครงการตามแผนฯ/โครงการที่ขอทำเพิ่มเติมหลังสร้างแล้วไม่ได้' });
+  }
+  const years = await ctx.em.getRepository(ProjectYear).findBy({ projectId: id });
+  const reports = await ctx.loaders.reportsByProject.load(id);
+  const current = fiscalYearOf(ctx.clock.now());
+  const had = new Set(years.map((y) => y.fiscalYear));
+  const wants = new Set(input.fiscalYears);
+  const added = input.fiscalYears.filter((y) => !had.has(y));
+  const removed = years.filter((y) => !wants.has(y.fiscalYear));
+  if (added.some((y) => y < current) || removed.some((y) => y.fiscalYear < current)) {
+    fields.push({ field: 'fiscalYears', message: `เพิ่มหรือนำปีงบประมาณที่ผ่านมาแล้วออกไม่ได้ (ปีปัจจุบันคือ พ.ศ. ${current})` });
+  }
+  const reported = removed.filter((y) => reports.some((r) => r.fiscalYear === y.fiscalYear));
+  if (reported.length) {
+    fields.push({
+      field: 'fiscalYears',
+      message: `ปี พ.ศ. ${reported.map((y) => y.fiscalYear).join(', ')} มีการรายงานผลแล้ว นำออกไม่ได้ (ให้ขอปรับลดจากแผนฯ แทน)`,
+    });
+  }
+  if (fields.length) throw badInput(fields, fields[0].message);
+
+  const before = { ...project, fiscalYears: [...had].sort() };
+  const values = projectValues(input);
+  const changed = await ctx.em
+    .getRepository(Project)
+    .createQueryBuilder()
+    .update(Project)
+    .set({ ...values, version: () => 'version + 1', updatedAt: ctx.clock.now() })
+    .where('id = :id AND version = :version', { id, version })
+    .execute();
+  if (changed.affected !== 1) {
+    throw conflict('โครงการนี้ถูกแก้ไขโดยผู้อื่นหลังจากที่ท่านเปิดดู ข้อมูลของท่านยังไม่ถูกบันทึก กรุณาโหลดข้อมูลล่าสุดแล้วแก้ไขอีกครั้ง');
+  }
+  const now = ctx.clock.now();
+  if (added.length) {
+    await ctx.em.getRepository(ProjectYear).insert(
+      added.map((fiscalYear) => ({
+        projectId: id,
+        fiscalYear,
+        laoCode: project.laoCode,
+        planStatus: initialStatus(project.origin),
+        reviewReason: null,
+        reductionNote: null,
+        statusChangedAt: now,
+      })),
+    );
+  }
+  for (const y of removed) await ctx.em.getRepository(ProjectYear).delete({ projectId: id, fiscalYear: y.fiscalYear });
+  const after = await ctx.em.getRepository(Project).findOneByOrFail({ id });
+  await recordAudit(ctx, {
+    action: 'updateProject',
+    targetType: 'Project',
+    targetId: id,
+    laoCode: project.laoCode,
+    provinceCode: lao.provinceCode,
+    before,
+    after: { ...after, fiscalYears: input.fiscalYears },
+  });
+  return after;
+}
+
+/** Deletes a project that has no progress report; one with reports is kept (ask to drop it from a year instead). */
+export async function deleteProject(ctx: AppContext, id: number): Promise<boolean> {
+  const project = await getEditableProject(ctx, id);
+  const lao = (await ctx.loaders.laoByCode.load(project.laoCode))!;
+  if ((await ctx.loaders.reportsByProject.load(id)).length > 0) {
+    throw conflict('โครงการนี้มีการรายงานผลแล้ว จึงลบไม่ได้ หากไม่ดำเนินการในปีใด ให้ขอปรับลดจากแผนฯ ของปีนั้น');
+  }
+  const years = await ctx.em.getRepository(ProjectYear).findBy({ projectId: id });
+  await ctx.em.getRepository(ProjectYear).delete({ projectId: id });
+  await ctx.em.getRepository(Project).delete({ id });
+  await recordAudit(ctx, {
+    action: 'deleteProject',
+    targetType: 'Project',
+    targetId: id,
+    laoCode: project.laoCode,
+    provinceCode: lao.provinceCode,
+    before: { ...project, years: years.map((y) => ({ fiscalYear: y.fiscalYear, planStatus: y.planStatus })) },
+  });
+  return true;
+}
+
+/** ขอปรับลดจากแผนฯ: asks NACC to drop the project from one year's plan (REDUCE_PENDING until reviewed). */
+export async function requestProjectReduction(
+  ctx: AppContext,
+  projectId: number,
+  fiscalYear: number,
+  note?: string | null,
+): Promise<ProjectYear> {
+  const project = await getEditableProject(ctx, projectId);
+  const lao = (await ctx.loaders.laoByCode.load(project.laoCode))!;
+  const repo = ctx.em.getRepository(ProjectYear);
+  const year = await repo.findOneBy({ projectId, fiscalYear });
+  if (!year) throw notFound(`โครงการนี้ไม่อยู่ในแผนปี พ.ศ. ${fiscalYear}`);
+  if (fiscalYear < fiscalYearOf(ctx.clock.now())) {
+    const message = 'ขอปรับลดโครงการในปีงบประมาณที่ผ่านมาแล้วไม่ได้';
+    throw badInput([{ field: 'fiscalYear', message }], message);
+  }
+  if (year.planStatus !== PlanStatus.COMPLIANT && year.planStatus !== PlanStatus.REDUCE_REJECTED) {
+    throw conflict('ขอปรับลดได้เฉพาะโครงการที่สอดคล้องกับแผนฯ หรือที่เคยไม่อนุมัติการขอลด');
+  }
+  const before = { ...year };
+  year.planStatus = PlanStatus.REDUCE_PENDING;
+  year.reductionNote = note?.trim() || null;
+  year.reviewReason = null;
+  year.statusChangedAt = ctx.clock.now();
+  await repo.save(year);
+  await recordAudit(ctx, {
+    action: 'requestProjectReduction',
+    targetType: 'ProjectYear',
+    targetId: `${projectId}:${fiscalYear}`,
+    laoCode: project.laoCode,
+    provinceCode: lao.provinceCode,
+    before,
+    after: year,
+  });
+  return year;
+}
