@@ -2,7 +2,7 @@
 // `npm test`: the whole suite. Unit and integration tests on the embedded database always; the same
 // integration tests on MariaDB when it answers; end-to-end tests in Chromium when it is installed.
 // A suite that cannot run here is skipped LOUDLY, with how to enable it. With REQUIRE_MARIADB=1 or
-// REQUIRE_E2E=1 (as CI sets them) a missing suite fails the run instead.
+// REQUIRE_E2E=1 (as CI sets them; the latter also requires poppler's pdftotext) a missing suite fails the run instead.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -39,6 +39,10 @@ if (mariadbProblem) {
       '    Enable: start MariaDB, then `sudo bash scripts/setup-mariadb.sh` (or set TEST_MARIADB_URL).',
   );
 }
+const popplerProblem = spawnSync('pdftotext', ['-v']).error ? 'no pdftotext/pdftoppm (poppler-utils)' : null;
+if (popplerProblem) {
+  skipped.push(`PDF text and page checks: ${popplerProblem}.\n    Enable: \`apt-get install -y poppler-utils\`.`);
+}
 let e2eProblem = fs.existsSync(chromium) ? null : `no Chromium at ${chromium}`;
 if (!e2eProblem) {
   const build = spawnSync('npm', ['run', 'build:client', '--silent'], { cwd: root, stdio: 'inherit' });
@@ -58,7 +62,7 @@ const banner = () => {
   );
 };
 banner();
-if ((mariadbProblem && process.env.REQUIRE_MARIADB === '1') || (e2eProblem && process.env.REQUIRE_E2E === '1')) {
+if ((mariadbProblem && process.env.REQUIRE_MARIADB === '1') || ((e2eProblem || popplerProblem) && process.env.REQUIRE_E2E === '1')) {
   console.error('A required suite cannot run (REQUIRE_MARIADB / REQUIRE_E2E): failing.');
   process.exit(1);
 }
@@ -66,7 +70,12 @@ if ((mariadbProblem && process.env.REQUIRE_MARIADB === '1') || (e2eProblem && pr
 const jest = spawnSync(process.execPath, [path.join(root, 'node_modules/jest/bin/jest.js'), ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, SKIP_MARIADB: mariadbProblem ? '1' : '0', SKIP_E2E: e2eProblem ? '1' : '0' },
+  env: {
+    ...process.env,
+    SKIP_MARIADB: mariadbProblem ? '1' : '0',
+    SKIP_E2E: e2eProblem ? '1' : '0',
+    SKIP_PDFTEXT: popplerProblem ? '1' : '0',
+  },
 });
 banner();
 process.exit(jest.status ?? 1);

@@ -14,6 +14,7 @@ import { formatError } from './core/errors';
 import { MAX_BODY_BYTES, MAX_TOKENS, depthRule, limitsPlugin } from './core/limits';
 import { createLogger } from './core/logger';
 import { createMailer, type Mailer } from './core/mailer';
+import { exportRouter } from './modules/export/export.routes';
 import { getSchema } from './schema';
 
 export interface AppOptions {
@@ -110,6 +111,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       },
     }),
   );
+
+  app.use(exportRouter(deps));
 
   const clientDir = options.clientDir === undefined ? defaultClientDir() : options.clientDir;
   if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {

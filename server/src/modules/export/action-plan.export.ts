@@ -1,0 +1,176 @@
+import ExcelJS from 'exceljs';
+import type { Content, TableCell } from 'pdfmake/interfaces';
+import type { AppContext } from '../../core/context';
+import { formatBaht } from '../../core/money';
+import { renderPdf } from '../../core/pdf/pdf';
+import { breakThaiWords as t, thaiDate } from '../../core/pdf/thai-text';
+import { getReadableLao } from '../lao/lao.service';
+import type { Lao } from '../lao/lao.entity';
+import { ProjectYear } from '../project/project-year.entity';
+import { Project } from '../project/project.entity';
+import { NOT_CREATED_STATUSES, PLAN_STATUS_TH, PlanStatus } from '../project/project.enums';
+import { intParam, stringParam, type ExportFile } from './export.params';
+
+export interface ActionPlanRow {
+  no: number;
+  name: string;
+  dimension: number;
+  budget: number | null;
+  quarters: number[];
+  note: string;
+}
+
+export interface ActionPlan {
+  lao: Lao;
+  districtName: string;
+  provinceName: string;
+  fiscalYear: number;
+  rows: ActionPlanRow[];
+  totalBudget: number;
+}
+
+/**
+ * The projects of an LAO's plan for a fiscal year, in their order: every project of the year except
+ * those dropped (ลดโครงการสำเร็จ) or refused (ไม่อนุมัติการขอเพิ่ม); a standing other than สอดคล้อง is
+ * written in the note so the printed plan says what is still pending.
+ */
+export async function loadActionPlan(ctx: AppContext, laoCode: string, fiscalYear: number): Promise<ActionPlan> {
+  const lao = await getReadableLao(ctx, laoCode);
+  const rows = await ctx.em
+    .getRepository(Project)
+    .createQueryBuilder('p')
+    .innerJoinAndMapOne('p.year', ProjectYear, 'y', 'y.project_id = p.id AND y.fiscal_year = :fiscalYear', { fiscalYear })
+    .where('p.lao_code = :laoCode', { laoCode })
+    .andWhere('y.plan_status NOT IN (:...excluded)', { excluded: NOT_CREATED_STATUSES })
+    .orderBy('p.seq', 'ASC')
+    .getMany();
+  const [district, province] = await Promise.all([
+    ctx.loaders.districtByCode.load(lao.districtCode),
+    ctx.loaders.provinceByCode.load(lao.provinceCode),
+  ]);
+  const planRows = rows.map((p, i) => {
+    const status = (p as Project & { year: ProjectYear }).year.planStatus;
+    const note = [p.note ?? '', status === PlanStatus.COMPLIANT ? '' : `(${PLAN_STATUS_TH[status]})`].filter(Boolean).join(' ');
+    return { no: i + 1, name: p.name, dimension: p.dimension, budget: p.budget, quarters: p.quarters, note };
+  });
+  return {
+    lao,
+    districtName: district!.name,
+    provinceName: province!.name,
+    fiscalYear,
+    rows: planRows,
+    totalBudget: planRows.reduce((sum, r) => sum + (r.budget ?? 0), 0),
+  };
+}
+
+async function params(ctx: AppContext, query: Record<string, string | undefined>) {
+  const laoCode = stringParam(query, 'lao', 'รหัส อปท.', 7);
+  const year = intParam(query, 'year', 'ปีงบประมาณ');
+  return { plan: await loadActionPlan(ctx, laoCode, year), issuer: stringParam(query, 'issuer', 'ชื่อ-สกุล ผู้ออกรายงาน') };
+}
+
+const title = (plan: ActionPlan) => `แผนปฏิบัติการป้องกันการทุจริต พ.ศ. ${plan.fiscalYear}`;
+const place = (plan: ActionPlan) => `อำเภอ${plan.districtName} จังหวัด${plan.provinceName}`;
+const fileName = (plan: ActionPlan, ext: string) => `แผนปฏิบัติการป้องกันการทุจริต-${plan.fiscalYear}-${plan.lao.code}.${ext}`;
+
+/** /export/action-plan.pdf?lao=&year=&issuer= — แผนปฏิบัติการป้องกันการทุจริต (PRODUCT.md §6.1). */
+export async function actionPlanPdf(ctx: AppContext, query: Record<string, string | undefined>): Promise<ExportFile> {
+  const { plan, issuer } = await params(ctx, query);
+  const th = (text: string, extra: Partial<TableCell & object> = {}): TableCell => ({ text: t(text), style: 'th', ...extra }) as TableCell;
+  const header: TableCell[][] = [
+    [
+      th('ลำดับ', { rowSpan: 2 }),
+      th('รายการโครงการ (ตั้งต้น)', { rowSpan: 2 }),
+      th('มิติ', { rowSpan: 2 }),
+      th('งบประมาณ (บาท)', { rowSpan: 2 }),
+      th('ดำเนินการไตรมาส', { colSpan: 4 }),
+      {},
+      {},
+      {},
+      th('หมายเหตุ', { rowSpan: 2 }),
+    ],
+    [{}, {}, {}, {}, th('1'), th('2'), th('3'), th('4'), {}],
+  ];
+  const body: TableCell[][] = plan.rows.map((r) => [
+    { text: String(r.no), style: 'center' },
+    { text: t(r.name) },
+    { text: String(r.dimension), style: 'center' },
+    { text: formatBaht(r.budget ?? 0), style: 'num' },
+    ...[1, 2, 3, 4].map((q): TableCell => ({ text: r.quarters.includes(q) ? '√' : '', style: 'center' })),
+    { text: t(r.note), style: 'small' },
+  ]);
+  const total: TableCell[] = [
+    { text: t(`รวม ${plan.rows.length} โครงการ`), colSpan: 3, bold: true, alignment: 'center' },
+    {},
+    {},
+    { text: formatBaht(plan.totalBudget), style: 'num', bold: true },
+    { text: '', colSpan: 5 },
+    {},
+    {},
+    {},
+    {},
+  ];
+  const content: Content = [
+    { text: t(title(plan)), style: 'title' },
+    { text: t(`ของ ${plan.lao.name}`), style: 'subtitle', margin: [0, 0, 0, 0] },
+    { text: t(place(plan)), style: 'subtitle' },
+    {
+      table: { headerRows: 2, dontBreakRows: true, widths: [32, '*', 24, 74, 15, 15, 15, 15, 60], body: [...header, ...body, total] },
+      layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, paddingTop: () => 2, paddingBottom: () => 2 },
+    },
+    { text: t(`ผู้ออกรายงาน ${issuer}`), margin: [0, 16, 0, 0], alignment: 'right' },
+    { text: t(`วันที่ออกรายงาน ${thaiDate(ctx.clock.now())}`), alignment: 'right' },
+  ];
+  const body_ = await renderPdf({ title: `${title(plan)} ของ ${plan.lao.name}`, author: issuer }, content);
+  return { body: body_, fileName: fileName(plan, 'pdf'), type: 'pdf' };
+}
+
+/** /export/action-plan.xlsx — the same plan as a spreadsheet, amounts as numbers with two decimals. */
+export async function actionPlanXlsx(ctx: AppContext, query: Record<string, string | undefined>): Promise<ExportFile> {
+  const { plan, issuer } = await params(ctx, query);
+  const book = new ExcelJS.Workbook();
+  book.creator = 'e-PlanNACC';
+  const sheet = book.addWorksheet(`แผน ${plan.fiscalYear}`, { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true } });
+  sheet.columns = [
+    { width: 8 },
+    { width: 70 },
+    { width: 6 },
+    { width: 16 },
+    { width: 6 },
+    { width: 6 },
+    { width: 6 },
+    { width: 6 },
+    { width: 30 },
+  ];
+  sheet.addRow([title(plan)]).font = { bold: true, size: 14 };
+  sheet.addRow([`ของ ${plan.lao.name} ${place(plan)}`]);
+  const head = sheet.addRow([
+    'ลำดับ',
+    'รายการโครงการ (ตั้งต้น)',
+    'มิติ',
+    'งบประมาณ (บาท)',
+    'ไตรมาส 1',
+    'ไตรมาส 2',
+    'ไตรมาส 3',
+    'ไตรมาส 4',
+    'หมายเหตุ',
+  ]);
+  head.font = { bold: true };
+  for (const r of plan.rows) {
+    const row = sheet.addRow([
+      r.no,
+      r.name,
+      r.dimension,
+      (r.budget ?? 0) / 100,
+      ...[1, 2, 3, 4].map((q) => (r.quarters.includes(q) ? '√' : '')),
+      r.note,
+    ]);
+    row.getCell(4).numFmt = '#,##0.00';
+  }
+  const total = sheet.addRow(['', `รวม ${plan.rows.length} โครงการ`, '', plan.totalBudget / 100]);
+  total.font = { bold: true };
+  total.getCell(4).numFmt = '#,##0.00';
+  sheet.addRow([]);
+  sheet.addRow(['', `ผู้ออกรายงาน ${issuer}  วันที่ออกรายงาน ${thaiDate(ctx.clock.now())}`]);
+  return { body: Buffer.from(await book.xlsx.writeBuffer()), fileName: fileName(plan, 'xlsx'), type: 'xlsx' };
+}

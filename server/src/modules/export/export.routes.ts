@@ -1,0 +1,61 @@
+import { Router, type Request, type Response } from 'express';
+import { authenticate, secretOf } from '../../core/auth';
+import { createContext, type AppContext, type ContextDeps } from '../../core/context';
+import { DomainError, ERROR_CODES } from '../../core/errors';
+import { actionPlanPdf, actionPlanXlsx } from './action-plan.export';
+
+import type { ExportFile } from './export.params';
+
+type Exporter = (ctx: AppContext, query: Record<string, string | undefined>) => Promise<ExportFile>;
+
+/** Every document, by its URL (PRODUCT.md §7). */
+const EXPORTS: Record<string, Exporter> = {
+  'action-plan.pdf': actionPlanPdf,
+  'action-plan.xlsx': actionPlanXlsx,
+};
+
+const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
+
+/**
+ * GET /export/<document>.<pdf|xlsx>?…: the printed reports, for the same signed-in session (cookie)
+ * or bearer token as the API, with the same scoping (the services check it).
+ */
+export function exportRouter(deps: ContextDeps): Router {
+  const router = Router();
+  router.get('/export/:file', async (req: Request, res: Response) => {
+    const exporter = EXPORTS[String(req.params.file)];
+    if (!exporter) {
+      res.status(404).type('text/plain; charset=utf-8').send('ไม่พบเอกสารนี้');
+      return;
+    }
+    try {
+      const auth = await authenticate(deps.db, deps.clock.now(), secretOf(req.headers, req.cookies));
+      if (!auth.user) throw new DomainError('UNAUTHENTICATED');
+      const ctx = createContext(deps, { ...auth, ip: req.ip ?? null, cookie: { set: () => undefined, clear: () => undefined } });
+      const query = Object.fromEntries(Object.entries(req.query).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]));
+      const file = await exporter(ctx, query);
+      res.setHeader(
+        'Content-Type',
+        file.type === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
+      const ascii = file.fileName.replace(/[^\w.-]+/g, '_');
+      res.setHeader(
+        'Content-Disposition',
+        `${file.type === 'pdf' ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      );
+      res.setHeader('Cache-Control', 'private, no-store');
+      res.send(file.body);
+    } catch (err) {
+      if (err instanceof DomainError) {
+        res
+          .status(STATUS[err.code] ?? 400)
+          .type('text/plain; charset=utf-8')
+          .send(err.message);
+        return;
+      }
+      deps.log.error({ err, url: req.originalUrl }, 'export failed');
+      res.status(500).type('text/plain; charset=utf-8').send(ERROR_CODES.INTERNAL_SERVER_ERROR);
+    }
+  });
+  return router;
+}
