@@ -7,6 +7,10 @@ import { District } from './modules/geography/district.entity';
 import { Province } from './modules/geography/province.entity';
 import { Award } from './modules/lao/award.entity';
 import { Lao } from './modules/lao/lao.entity';
+import { PlanYear } from './modules/plan-year/plan-year.entity';
+import { PlanResultNote } from './modules/progress-report/plan-result-note.entity';
+import { ReportingReopening, ReportingWindow } from './modules/reporting-window/reporting-window.entity';
+import { LevelThreshold } from './modules/scoring/level-threshold.entity';
 import { PlanDimension } from './modules/plan-dimension/plan-dimension.entity';
 import { ProgressReport } from './modules/progress-report/progress-report.entity';
 import { ProjectYear } from './modules/project/project-year.entity';
@@ -27,4 +31,9 @@ export const entities = [
   Project,
   ProjectYear,
   ProgressReport,
+  PlanYear,
+  ReportingWindow,
+  ReportingReopening,
+  LevelThreshold,
+  PlanResultNote,
 ];

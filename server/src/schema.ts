@@ -9,7 +9,11 @@ import { UserResolver } from './modules/account/user.resolver';
 import { GeographyResolver } from './modules/geography/geography.resolver';
 import { LaoResolver } from './modules/lao/lao.resolver';
 import { PlanDimensionResolver } from './modules/plan-dimension/plan-dimension.resolver';
+import { PlanYearResolver } from './modules/plan-year/plan-year.resolver';
+import { ProgressReportResolver } from './modules/progress-report/progress-report.resolver';
 import { ProjectResolver, ProjectYearResolver } from './modules/project/project.resolver';
+import { ReportingWindowResolver } from './modules/reporting-window/reporting-window.resolver';
+import { ScoringResolver } from './modules/scoring/scoring.resolver';
 
 export const resolvers = [
   AuthResolver,
@@ -19,6 +23,10 @@ export const resolvers = [
   PlanDimensionResolver,
   ProjectResolver,
   ProjectYearResolver,
+  ProgressReportResolver,
+  ReportingWindowResolver,
+  PlanYearResolver,
+  ScoringResolver,
 ] as const;
 
 /** Instants as ISO-8601 strings in UTC, under the contract's name `DateTime`. */

@@ -11,7 +11,8 @@ import { ReportRound, WorkStatus } from '../modules/progress-report/progress-rep
 import { ProjectYear } from '../modules/project/project-year.entity';
 import { Project } from '../modules/project/project.entity';
 import { PlanStatus, ProjectCategory, ProjectOrigin, TargetGroup } from '../modules/project/project.enums';
-import { KHLONG_THOM_TAI_2564, KHON_HAT_2567, type SeedProject } from './khon-hat-2567';
+import { KHLONG_THOM_TAI_2564, KHON_HAT_2567, KHON_HAT_2567_MINIMUM, type SeedProject } from './khon-hat-2567';
+import { PlanYear } from '../modules/plan-year/plan-year.entity';
 
 /**
  * Demo data from the two source documents (shared seeds): the memo's LAO, the manual's example LAOs
@@ -137,24 +138,27 @@ export async function insertSeedProjects(
     })),
   );
   if (reportedAt) {
-    await em.getRepository(ProgressReport).insert(
-      saved.map((p, i) => ({
-        projectId: p.id,
-        laoCode,
-        fiscalYear,
-        round: ReportRound.SIX_MONTHS,
-        inOrdinance: rows[i].inOrdinance ?? false,
-        ordinanceBudget: p.budget === null ? null : 0,
-        disbursed: p.budget === null ? null : (rows[i].disbursed ?? 0) * 100,
-        status: rows[i].done ? WorkStatus.DONE : WorkStatus.IN_PROGRESS,
-        cannotDoReason: null,
-        cannotDoText: null,
-        note: null,
-        carried: false,
-        reportedBy: null,
-        reportedAt,
-      })),
-    );
+    const sixMonths = saved.map((p, i) => ({
+      projectId: p.id,
+      laoCode,
+      fiscalYear,
+      round: ReportRound.SIX_MONTHS,
+      inOrdinance: rows[i].inOrdinance ?? false,
+      ordinanceBudget: p.budget === null ? null : 0,
+      disbursed: p.budget === null ? null : (rows[i].disbursed ?? 0) * 100,
+      status: rows[i].done ? WorkStatus.DONE : WorkStatus.IN_PROGRESS,
+      cannotDoReason: null,
+      cannotDoText: null,
+      note: null,
+      carried: false,
+      reportedBy: null,
+      reportedAt,
+    }));
+    // Done in six months: carried into the twelve-month round, as saving the report would have done.
+    const carried = sixMonths
+      .filter((r) => r.status === WorkStatus.DONE)
+      .map((r) => ({ ...r, round: ReportRound.TWELVE_MONTHS, carried: true }));
+    await em.getRepository(ProgressReport).insert([...sixMonths, ...carried]);
   }
   return saved;
 }
@@ -214,6 +218,9 @@ export async function loadDemoDataIfEmpty(db: DataSource): Promise<boolean> {
     ]);
     // The memo's LAO: 49 projects of FY 2567 with the six-month reports of the memo (2 May 2567).
     await insertSeedProjects(em, KHON_HAT.code, 2567, KHON_HAT_2567, new Date('2024-05-02T03:00:00Z'));
+    await em
+      .getRepository(PlanYear)
+      .insert({ laoCode: KHON_HAT.code, fiscalYear: 2567, baselineCount: null, minimumCount: KHON_HAT_2567_MINIMUM });
     // The manual's printed plan of เทศบาลตำบลคลองท่อมใต้, FY 2564.
     await insertSeedProjects(em, '5810401', 2564, KHLONG_THOM_TAI_2564);
     await em

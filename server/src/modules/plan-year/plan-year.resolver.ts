@@ -1,0 +1,20 @@
+import { Arg, Authorized, Ctx, Int, Mutation, Resolver } from 'type-graphql';
+import type { AppContext } from '../../core/context';
+import { Role } from '../account/role';
+import { PlanYear } from './plan-year.entity';
+import { setPlanYear } from './plan-year.service';
+
+@Resolver(() => PlanYear)
+export class PlanYearResolver {
+  @Authorized(Role.ADMIN)
+  @Mutation(() => PlanYear, { description: 'ADMIN: baseline and/or minimum project count of an LAO’s fiscal year' })
+  setPlanYear(
+    @Arg('laoCode') laoCode: string,
+    @Arg('fiscalYear', () => Int) fiscalYear: number,
+    @Ctx() ctx: AppContext,
+    @Arg('baselineCount', () => Int, { nullable: true }) baselineCount?: number | null,
+    @Arg('minimumCount', () => Int, { nullable: true }) minimumCount?: number | null,
+  ): Promise<PlanYear> {
+    return setPlanYear(ctx, laoCode, fiscalYear, baselineCount, minimumCount);
+  }
+}

@@ -1,0 +1,152 @@
+import type { AppContext } from '../../core/context';
+import { DomainError, badInput, conflict, forbidden, notFound, type FieldError } from '../../core/errors';
+import { MAX_MONEY_SATANG } from '../../core/money';
+import { recordAudit } from '../audit/audit.service';
+import { canEditLao } from '../lao/lao.policy';
+import { getReadableLao } from '../lao/lao.service';
+import { ProjectYear } from '../project/project-year.entity';
+import { COUNTED_STATUSES, PLAN_STATUS_TH } from '../project/project.enums';
+import { getReadableProject } from '../project/project.service';
+import { roundStates } from '../reporting-window/reporting-window.service';
+import { PlanResultNote } from './plan-result-note.entity';
+import { ProgressReport } from './progress-report.entity';
+import { CannotDoReason, ReportRound, WorkStatus } from './progress-report.enums';
+import type { PlanResultNoteInput, ProgressReportInput } from './progress-report.inputs';
+
+const ROUND_TH: Record<ReportRound, string> = { SIX_MONTHS: 'รอบ 6 เดือน', TWELVE_MONTHS: 'รอบ 12 เดือน' };
+
+/** Refuses a write outside the round's reporting window (ROUND_CLOSED), unless NACC reopened it for the LAO. */
+export async function assertRoundOpen(ctx: AppContext, laoCode: string, fiscalYear: number, round: ReportRound): Promise<void> {
+  const state = (await roundStates(ctx, laoCode, fiscalYear))[round];
+  if (!state.open) {
+    throw new DomainError(
+      'ROUND_CLOSED',
+      `ขณะนี้ไม่อยู่ในช่วงเวลารายงานผล${ROUND_TH[round]} ปีงบประมาณ พ.ศ. ${fiscalYear} ท่านดูข้อมูลได้แต่บันทึกไม่ได้ หากจำเป็นกรุณาติดต่อสำนักงาน ป.ป.ช.`,
+      {
+        opensAt: state.opensAt?.toISOString() ?? null,
+        closesAt: state.closesAt?.toISOString() ?? null,
+      },
+    );
+  }
+}
+
+function checkReport(input: ProgressReportInput, budgeted: boolean): FieldError[] {
+  const fields: FieldError[] = [];
+  const money = (field: 'ordinanceBudget' | 'disbursed', label: string) => {
+    const value = input[field];
+    if (!budgeted) {
+      if (value !== undefined && value !== null) fields.push({ field, message: `โครงการที่ไม่ใช้งบประมาณไม่ต้องกรอก${label}` });
+    } else if (value === undefined || value === null) {
+      fields.push({ field, message: `กรุณากรอก${label} (ถ้าไม่มีให้กรอก 0)` });
+    } else if (value < 0 || value > MAX_MONEY_SATANG) {
+      fields.push({ field, message: `${label}ต้องไม่ติดลบ` });
+    }
+  };
+  money('ordinanceBudget', 'งบประมาณตามข้อบัญญัติ/เทศบัญญัติ');
+  money('disbursed', 'การเบิกจ่ายงบประมาณ');
+  if (input.status === WorkStatus.CANNOT_DO) {
+    if (!input.cannotDoReason) fields.push({ field: 'cannotDoReason', message: 'กรุณาเลือกเหตุผลที่ไม่สามารถดำเนินการได้' });
+    if (input.cannotDoReason === CannotDoReason.OTHER && !input.cannotDoText?.trim()) {
+      fields.push({ field: 'cannotDoText', message: 'กรุณากรอกเหตุผลที่ไม่สามารถดำเนินการได้' });
+    }
+  }
+  return fields;
+}
+
+/**
+ * บันทึกรายงานผลโครงการ: saves (or edits) the report of a project for a fiscal year and round.
+ * A six-month report of DONE is carried into the twelve-month round as DONE with the same figures
+ * (marked carried) unless the LAO has written a twelve-month report itself; while it stays a carried
+ * copy it follows the six-month report, and it goes when the six-month report is no longer DONE.
+ */
+export async function saveProgressReport(ctx: AppContext, input: ProgressReportInput): Promise<ProgressReport> {
+  const projectId = Number(input.projectId);
+  const project = await getReadableProject(ctx, projectId);
+  const lao = await getReadableLao(ctx, project.laoCode);
+  if (!canEditLao(ctx.user, lao)) throw forbidden('ท่านรายงานผลได้เฉพาะโครงการของ อปท. ของท่าน');
+  const year = await ctx.em.getRepository(ProjectYear).findOneBy({ projectId, fiscalYear: input.fiscalYear });
+  if (!year) throw notFound(`โครงการนี้ไม่อยู่ในแผนปี พ.ศ. ${input.fiscalYear}`);
+  if (!COUNTED_STATUSES.includes(year.planStatus)) {
+    throw conflict(`โครงการนี้มีสถานะ "${PLAN_STATUS_TH[year.planStatus]}" ในปี พ.ศ. ${input.fiscalYear} จึงยังรายงานผลไม่ได้`);
+  }
+  const fields = checkReport(input, project.budget !== null);
+  if (fields.length) throw badInput(fields, fields[0].message);
+  await assertRoundOpen(ctx, project.laoCode, input.fiscalYear, input.round);
+
+  const repo = ctx.em.getRepository(ProgressReport);
+  const existing = await repo.findOneBy({ projectId, fiscalYear: input.fiscalYear, round: input.round });
+  const values = {
+    projectId,
+    laoCode: project.laoCode,
+    fiscalYear: input.fiscalYear,
+    round: input.round,
+    inOrdinance: input.inOrdinance,
+    ordinanceBudget: input.ordinanceBudget ?? null,
+    disbursed: input.disbursed ?? null,
+    status: input.status,
+    cannotDoReason: input.status === WorkStatus.CANNOT_DO ? (input.cannotDoReason ?? null) : null,
+    cannotDoText:
+      input.status === WorkStatus.CANNOT_DO && input.cannotDoReason === CannotDoReason.OTHER ? input.cannotDoText!.trim() : null,
+    note: input.note?.trim() || null,
+    carried: false,
+    reportedBy: ctx.user!.id,
+    reportedAt: ctx.clock.now(),
+  };
+  const saved = await repo.save(existing ? Object.assign(existing, values) : repo.create(values));
+  const audit = { targetType: 'ProgressReport', laoCode: project.laoCode, provinceCode: lao.provinceCode };
+  await recordAudit(ctx, {
+    action: 'saveProgressReport',
+    targetId: saved.id,
+    ...audit,
+    before: existing ? { ...existing } : null,
+    after: saved,
+  });
+
+  if (input.round === ReportRound.SIX_MONTHS) {
+    const twelve = await repo.findOneBy({ projectId, fiscalYear: input.fiscalYear, round: ReportRound.TWELVE_MONTHS });
+    if (saved.status === WorkStatus.DONE && (!twelve || twelve.carried)) {
+      const copy = await repo.save(Object.assign(twelve ?? repo.create(), { ...values, round: ReportRound.TWELVE_MONTHS, carried: true }));
+      await recordAudit(ctx, { action: 'carryProgressReport', targetId: copy.id, ...audit, before: twelve, after: copy });
+    } else if (saved.status !== WorkStatus.DONE && twelve?.carried) {
+      await repo.delete({ id: twelve.id });
+      await recordAudit(ctx, { action: 'removeCarriedReport', targetId: twelve.id, ...audit, before: twelve });
+    }
+  }
+  return saved;
+}
+
+/** The LAO's problems, suggestions and reporter under its plan results for a round (kept for the PDF). */
+export async function savePlanResultNote(
+  ctx: AppContext,
+  laoCode: string,
+  fiscalYear: number,
+  round: ReportRound,
+  input: PlanResultNoteInput,
+): Promise<PlanResultNote> {
+  const lao = await getReadableLao(ctx, laoCode);
+  if (!canEditLao(ctx.user, lao)) throw forbidden('ท่านบันทึกได้เฉพาะของ อปท. ของท่าน');
+  const repo = ctx.em.getRepository(PlanResultNote);
+  const before = await repo.findOneBy({ laoCode, fiscalYear, round });
+  const clean = (v?: string | null) => v?.trim() || null;
+  const note = await repo.save(
+    repo.create({
+      laoCode,
+      fiscalYear,
+      round,
+      problems: clean(input.problems),
+      suggestions: clean(input.suggestions),
+      reporterName: clean(input.reporterName),
+      reporterPosition: clean(input.reporterPosition),
+    }),
+  );
+  await recordAudit(ctx, {
+    action: 'savePlanResultNote',
+    targetType: 'PlanResultNote',
+    targetId: `${laoCode}:${fiscalYear}:${round}`,
+    laoCode,
+    provinceCode: lao.provinceCode,
+    before,
+    after: note,
+  });
+  return note;
+}

@@ -1,0 +1,39 @@
+import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { AppContext } from '../../core/context';
+import { Role } from '../account/role';
+import { ReportRound } from '../progress-report/progress-report.enums';
+import { ReportingReopening, ReportingWindow } from './reporting-window.entity';
+import { reopenRound, setReportingWindow } from './reporting-window.service';
+
+@Resolver()
+export class ReportingWindowResolver {
+  @Authorized()
+  @Query(() => [ReportingWindow], { description: 'The reporting windows NACC set for a fiscal year (a round without one is open)' })
+  reportingWindows(@Arg('fiscalYear', () => Int) fiscalYear: number, @Ctx() ctx: AppContext): Promise<ReportingWindow[]> {
+    return ctx.em.getRepository(ReportingWindow).find({ where: { fiscalYear }, order: { round: 'ASC' } });
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => ReportingWindow, { description: 'ADMIN: when a round opens and closes (null = no limit)' })
+  setReportingWindow(
+    @Arg('fiscalYear', () => Int) fiscalYear: number,
+    @Arg('round', () => ReportRound) round: ReportRound,
+    @Ctx() ctx: AppContext,
+    @Arg('opensAt', () => Date, { nullable: true }) opensAt?: Date | null,
+    @Arg('closesAt', () => Date, { nullable: true }) closesAt?: Date | null,
+  ): Promise<ReportingWindow> {
+    return setReportingWindow(ctx, fiscalYear, round, opensAt ?? null, closesAt ?? null);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => ReportingReopening, { description: 'ADMIN: reopen a round for one LAO until a time' })
+  reopenRound(
+    @Arg('laoCode') laoCode: string,
+    @Arg('fiscalYear', () => Int) fiscalYear: number,
+    @Arg('round', () => ReportRound) round: ReportRound,
+    @Arg('until', () => Date) until: Date,
+    @Ctx() ctx: AppContext,
+  ): Promise<ReportingReopening> {
+    return reopenRound(ctx, laoCode, fiscalYear, round, until);
+  }
+}

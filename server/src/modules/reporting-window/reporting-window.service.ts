@@ -1,0 +1,91 @@
+import type { AppContext } from '../../core/context';
+import { badInput } from '../../core/errors';
+import { recordAudit } from '../audit/audit.service';
+import { getReadableLao } from '../lao/lao.service';
+import { ReportRound } from '../progress-report/progress-report.enums';
+import { ReportingReopening, ReportingWindow } from './reporting-window.entity';
+
+export interface RoundState {
+  open: boolean;
+  opensAt: Date | null;
+  closesAt: Date | null;
+  /** Set when NACC reopened the round for this LAO. */
+  reopenedUntil: Date | null;
+}
+
+/**
+ * Whether an LAO may save reports of a round now: inside NACC's window for the year and round (no
+ * window set = open), or while NACC has reopened the round for that LAO. The window lives in the
+ * database, so every server instance answers the same.
+ */
+export async function roundStates(ctx: AppContext, laoCode: string, fiscalYear: number): Promise<Record<ReportRound, RoundState>> {
+  const [windows, reopenings] = await Promise.all([
+    ctx.em.getRepository(ReportingWindow).findBy({ fiscalYear }),
+    ctx.em.getRepository(ReportingReopening).findBy({ laoCode, fiscalYear }),
+  ]);
+  const now = ctx.clock.now().getTime();
+  const state = (round: ReportRound): RoundState => {
+    const w = windows.find((x) => x.round === round);
+    const r = reopenings.find((x) => x.round === round);
+    const inWindow = (!w?.opensAt || w.opensAt.getTime() <= now) && (!w?.closesAt || now < w.closesAt.getTime());
+    const reopened = r !== undefined && now < r.openUntil.getTime();
+    return {
+      open: inWindow || reopened,
+      opensAt: w?.opensAt ?? null,
+      closesAt: w?.closesAt ?? null,
+      reopenedUntil: reopened ? r.openUntil : null,
+    };
+  };
+  return { SIX_MONTHS: state(ReportRound.SIX_MONTHS), TWELVE_MONTHS: state(ReportRound.TWELVE_MONTHS) };
+}
+
+/** ADMIN: when a round of a fiscal year opens and closes for every LAO (null = no limit on that side). */
+export async function setReportingWindow(
+  ctx: AppContext,
+  fiscalYear: number,
+  round: ReportRound,
+  opensAt: Date | null,
+  closesAt: Date | null,
+): Promise<ReportingWindow> {
+  if (opensAt && closesAt && closesAt.getTime() <= opensAt.getTime()) {
+    const message = 'วันปิดรอบต้องอยู่หลังวันเปิดรอบ';
+    throw badInput([{ field: 'closesAt', message }], message);
+  }
+  const repo = ctx.em.getRepository(ReportingWindow);
+  const before = await repo.findOneBy({ fiscalYear, round });
+  const window = await repo.save(repo.create({ fiscalYear, round, opensAt, closesAt }));
+  await recordAudit(ctx, {
+    action: 'setReportingWindow',
+    targetType: 'ReportingWindow',
+    targetId: `${fiscalYear}:${round}`,
+    before,
+    after: window,
+  });
+  return window;
+}
+
+/** ADMIN: reopens a round for one LAO until a time (e.g. after a late request). */
+export async function reopenRound(
+  ctx: AppContext,
+  laoCode: string,
+  fiscalYear: number,
+  round: ReportRound,
+  until: Date,
+): Promise<ReportingReopening> {
+  const lao = await getReadableLao(ctx, laoCode);
+  if (until.getTime() <= ctx.clock.now().getTime()) {
+    const message = 'วันที่เปิดให้รายงานถึงต้องเป็นเวลาในอนาคต';
+    throw badInput([{ field: 'until', message }], message);
+  }
+  const repo = ctx.em.getRepository(ReportingReopening);
+  const reopening = await repo.save(repo.create({ laoCode, fiscalYear, round, openUntil: until }));
+  await recordAudit(ctx, {
+    action: 'reopenRound',
+    targetType: 'ReportingReopening',
+    targetId: `${laoCode}:${fiscalYear}:${round}`,
+    laoCode,
+    provinceCode: lao.provinceCode,
+    after: reopening,
+  });
+  return reopening;
+}

@@ -1,0 +1,154 @@
+import type { AppContext } from '../../core/context';
+import { getReadableLao } from '../lao/lao.service';
+import { PlanResultNote } from '../progress-report/plan-result-note.entity';
+import { ReportRound, WorkStatus } from '../progress-report/progress-report.enums';
+import { listProjects } from '../project/project.service';
+import { COUNTED_STATUSES } from '../project/project.enums';
+import { roundStates } from '../reporting-window/reporting-window.service';
+import { percentHundredths, reportingRate, score, scoreDenominator, toPercent, type Thresholds } from './scoring';
+import type { DashboardRound, DimensionSummary, LaoDashboard, LaoOverview, PlanResults } from './scoring.types';
+import {
+  baselineOf,
+  DIMENSIONS,
+  plannedTotal,
+  thresholdsFor,
+  totalOf,
+  yearFigures,
+  type RoundCell,
+  type YearFigures,
+} from './year-figures';
+
+/** The score of one round from a year's figures (denominator: minimum, else baseline). */
+export function roundScore(f: YearFigures, round: ReportRound, thresholds: Record<ReportRound, Thresholds>) {
+  const t = totalOf(f.rounds[round]);
+  const denominator = scoreDenominator(f.minimumCount, baselineOf(f));
+  return { ...score(t.done, t.inProgress, denominator, thresholds[round]), denominator, fromMinimum: f.minimumCount !== null, total: t };
+}
+
+async function figuresOf(ctx: AppContext, laoCode: string, fiscalYear: number) {
+  const lao = await getReadableLao(ctx, laoCode);
+  const [figures, thresholds] = await Promise.all([yearFigures(ctx, { laoCode }, fiscalYear), thresholdsFor(ctx, fiscalYear)]);
+  return { lao, f: figures.get(laoCode)!, thresholds };
+}
+
+/** หน้าหลัก: created, reported and waiting per round, the reporting rate and the score. */
+export async function laoDashboard(ctx: AppContext, laoCode: string, fiscalYear: number): Promise<LaoDashboard> {
+  const { f, thresholds } = await figuresOf(ctx, laoCode, fiscalYear);
+  const states = await roundStates(ctx, laoCode, fiscalYear);
+  const counted = plannedTotal(f).projects;
+  const rounds = [ReportRound.SIX_MONTHS, ReportRound.TWELVE_MONTHS].map((round): DashboardRound => {
+    const s = roundScore(f, round, thresholds);
+    const reported = f.reportedCreated[round];
+    return {
+      round,
+      reported,
+      waiting: f.created - reported,
+      reportingRate: toPercent(reportingRate(reported, f.created)),
+      score: toPercent(s.raw),
+      cappedScore: toPercent(s.capped),
+      level: s.level,
+      denominator: s.denominator,
+      fromMinimum: s.fromMinimum,
+      done: s.total.done,
+      inProgress: s.total.inProgress,
+      cannotDo: s.total.cannotDo,
+      notReported: counted - s.total.done - s.total.inProgress - s.total.cannotDo,
+      open: states[round].open,
+      closesAt: states[round].closesAt,
+      reopenedUntil: states[round].reopenedUntil,
+    };
+  });
+  return { fiscalYear, baselineCount: baselineOf(f), minimumCount: f.minimumCount, created: f.created, rounds };
+}
+
+function dimensionRow(dimension: number | null, planned: { projects: number; budget: number }, cell: RoundCell): DimensionSummary {
+  return {
+    dimension,
+    plannedProjects: planned.projects,
+    doneProjects: cell.done,
+    plannedBudget: planned.budget,
+    ordinanceBudget: cell.ordinanceBudget,
+    disbursed: cell.disbursed,
+    projectPercent: toPercent(percentHundredths(cell.done, planned.projects)),
+    budgetPercent: toPercent(percentHundredths(cell.disbursed, planned.budget)),
+  };
+}
+
+/** ภาพรวมของการดำเนินงานตามแผนราย อปท.: the per-dimension table, budgets, status table, score and level. */
+export async function laoOverview(ctx: AppContext, laoCode: string, fiscalYear: number, round: ReportRound): Promise<LaoOverview> {
+  const { lao, f, thresholds } = await figuresOf(ctx, laoCode, fiscalYear);
+  const cells = f.rounds[round];
+  const s = roundScore(f, round, thresholds);
+  const planned = plannedTotal(f);
+  return {
+    lao,
+    fiscalYear,
+    round,
+    dimensions: DIMENSIONS.map((d) => dimensionRow(d, f.planned[d], cells[d])),
+    total: dimensionRow(null, planned, s.total),
+    status: {
+      minimumCount: f.minimumCount,
+      total: planned.projects,
+      inOrdinance: s.total.inOrdinance,
+      inProgress: s.total.inProgress,
+      done: s.total.done,
+      cannotDo: s.total.cannotDo,
+      waiting: planned.projects - s.total.done - s.total.inProgress - s.total.cannotDo,
+    },
+    score: toPercent(s.raw),
+    cappedScore: toPercent(s.capped),
+    level: s.level,
+    denominator: s.denominator,
+    fromMinimum: s.fromMinimum,
+  };
+}
+
+/** ผลการดำเนินงานตามแผน: every counted project with budget, disbursed, status and note, and the summary. */
+export async function planResults(ctx: AppContext, laoCode: string, fiscalYear: number, round: ReportRound): Promise<PlanResults> {
+  const overview = await laoOverview(ctx, laoCode, fiscalYear, round);
+  const projects = await listProjects(ctx, laoCode, fiscalYear);
+  const [years, reports] = await Promise.all([
+    ctx.loaders.yearsByProject.loadMany(projects.map((p) => p.id)),
+    ctx.loaders.reportsByProject.loadMany(projects.map((p) => p.id)),
+  ]);
+  const rows = projects
+    .map((project, i) => ({
+      project,
+      year: (years[i] as Awaited<ReturnType<typeof ctx.loaders.yearsByProject.load>>).find((y) => y.fiscalYear === fiscalYear)!,
+      report:
+        (reports[i] as Awaited<ReturnType<typeof ctx.loaders.reportsByProject.load>>).find(
+          (r) => r.fiscalYear === fiscalYear && r.round === round,
+        ) ?? null,
+    }))
+    .filter((r) => COUNTED_STATUSES.includes(r.year.planStatus))
+    .map((r, i) => ({
+      no: i + 1,
+      project: r.project,
+      budget: r.project.budget ?? 0,
+      disbursed: r.report?.disbursed ?? 0,
+      status: r.report?.status ?? null,
+      note: r.report?.note ?? null,
+    }));
+  const note = await ctx.em.getRepository(PlanResultNote).findOneBy({ laoCode, fiscalYear, round });
+  return {
+    lao: overview.lao,
+    fiscalYear,
+    round,
+    rows,
+    note,
+    waiting: overview.status.waiting,
+    inProgress: overview.status.inProgress,
+    done: overview.status.done,
+    cannotDo: overview.status.cannotDo,
+    disbursed: overview.total.disbursed,
+    disbursedPercent: overview.total.budgetPercent,
+    cappedScore: overview.cappedScore,
+    level: overview.level,
+  };
+}
+
+export const WORK_STATUS_TH: Record<WorkStatus, string> = {
+  IN_PROGRESS: 'อยู่ระหว่างดำเนินการ',
+  DONE: 'ดำเนินการแล้วเสร็จ',
+  CANNOT_DO: 'ไม่สามารถดำเนินการได้',
+};

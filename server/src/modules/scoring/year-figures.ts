@@ -1,0 +1,215 @@
+import type { AppContext } from '../../core/context';
+import { satangFromDb, type Satang } from '../../core/money';
+import { PlanYear } from '../plan-year/plan-year.entity';
+import { ProgressReport } from '../progress-report/progress-report.entity';
+import { ReportRound, WorkStatus } from '../progress-report/progress-report.enums';
+import { ProjectYear } from '../project/project-year.entity';
+import { Project } from '../project/project.entity';
+import { COUNTED_STATUSES, NOT_CREATED_STATUSES, PlanStatus, ProjectOrigin } from '../project/project.enums';
+import { LevelThreshold } from './level-threshold.entity';
+import { DEFAULT_THRESHOLDS, type Thresholds } from './scoring';
+
+export const DIMENSIONS = [1, 2, 3, 4] as const;
+
+/** What one round's reports of counted projects add up to, for one dimension. */
+export interface RoundCell {
+  done: number;
+  inProgress: number;
+  cannotDo: number;
+  inOrdinance: number;
+  ordinanceBudget: Satang;
+  disbursed: Satang;
+}
+
+/** Everything the formulas of §5 need about one LAO in one fiscal year. */
+export interface YearFigures {
+  /** โครงการที่สร้าง: project-years except REDUCED and ADD_REJECTED. */
+  created: number;
+  /** Counted PLANNED projects: the baseline until NACC sets one. */
+  countedPlanned: number;
+  /** Counted projects and their planned budget, by primary dimension. */
+  planned: Record<number, { projects: number; budget: Satang }>;
+  /** Reports of created project-years, by round (the dashboard's รายงานผลแล้ว). */
+  reportedCreated: Record<ReportRound, number>;
+  /** The round's reports of counted projects, by dimension. */
+  rounds: Record<ReportRound, Record<number, RoundCell>>;
+  baselineCount: number | null;
+  minimumCount: number | null;
+}
+
+const emptyCell = (): RoundCell => ({ done: 0, inProgress: 0, cannotDo: 0, inOrdinance: 0, ordinanceBudget: 0, disbursed: 0 });
+const emptyFigures = (): YearFigures => ({
+  created: 0,
+  countedPlanned: 0,
+  planned: Object.fromEntries(DIMENSIONS.map((d) => [d, { projects: 0, budget: 0 }])),
+  reportedCreated: { SIX_MONTHS: 0, TWELVE_MONTHS: 0 },
+  rounds: {
+    SIX_MONTHS: Object.fromEntries(DIMENSIONS.map((d) => [d, emptyCell()])),
+    TWELVE_MONTHS: Object.fromEntries(DIMENSIONS.map((d) => [d, emptyCell()])),
+  },
+  baselineCount: null,
+  minimumCount: null,
+});
+
+/** Which LAOs to add up: one LAO, or every LAO of a province (optionally one district). */
+export type LaoScope = { laoCode: string } | { provinceCode: string; districtCode?: string | null };
+
+function scoped<T extends { andWhere(where: string, params?: object): T }>(qb: T, alias: string, scope: LaoScope): T {
+  if ('laoCode' in scope) return qb.andWhere(`${alias}.lao_code = :laoCode`, { laoCode: scope.laoCode });
+  qb.andWhere(
+    `${alias}.lao_code IN (SELECT l.code FROM lao l WHERE l.province_code = :provinceCode${scope.districtCode ? ' AND l.district_code = :districtCode' : ''})`,
+    {
+      provinceCode: scope.provinceCode,
+      districtCode: scope.districtCode ?? undefined,
+    },
+  );
+  return qb;
+}
+
+/**
+ * The figures of every LAO in scope for a fiscal year, from three grouped queries whatever the number
+ * of LAOs and projects: project-years by standing, origin and dimension; reports by round, standing,
+ * dimension and status; NACC's baseline and minimum counts.
+ */
+export async function yearFigures(ctx: AppContext, scope: LaoScope, fiscalYear: number): Promise<Map<string, YearFigures>> {
+  const plans = await scoped(
+    ctx.em
+      .getRepository(ProjectYear)
+      .createQueryBuilder('y')
+      .innerJoin(Project, 'p', 'p.id = y.project_id')
+      .select('y.lao_code', 'lao')
+      .addSelect('y.plan_status', 'status')
+      .addSelect('p.origin', 'origin')
+      .addSelect('p.dimension', 'dimension')
+      .addSelect('COUNT(*)', 'n')
+      .addSelect('SUM(p.budget)', 'budget')
+      .where('y.fiscal_year = :fiscalYear', { fiscalYear }),
+    'y',
+    scope,
+  )
+    .groupBy('y.lao_code')
+    .addGroupBy('y.plan_status')
+    .addGroupBy('p.origin')
+    .addGroupBy('p.dimension')
+    .getRawMany<{
+      lao: string;
+      status: PlanStatus;
+      origin: ProjectOrigin;
+      dimension: number | string;
+      n: number | string;
+      budget: unknown;
+    }>();
+
+  const reports = await scoped(
+    ctx.em
+      .getRepository(ProgressReport)
+      .createQueryBuilder('r')
+      .innerJoin(ProjectYear, 'y', 'y.project_id = r.project_id AND y.fiscal_year = r.fiscal_year')
+      .innerJoin(Project, 'p', 'p.id = r.project_id')
+      .select('r.lao_code', 'lao')
+      .addSelect('r.round', 'round')
+      .addSelect('y.plan_status', 'planStatus')
+      .addSelect('p.dimension', 'dimension')
+      .addSelect('r.status', 'status')
+      .addSelect('COUNT(*)', 'n')
+      .addSelect('SUM(CASE WHEN r.in_ordinance = 1 THEN 1 ELSE 0 END)', 'inOrdinance')
+      .addSelect('SUM(r.ordinance_budget)', 'ordinanceBudget')
+      .addSelect('SUM(r.disbursed)', 'disbursed')
+      .where('r.fiscal_year = :fiscalYear', { fiscalYear }),
+    'r',
+    scope,
+  )
+    .groupBy('r.lao_code')
+    .addGroupBy('r.round')
+    .addGroupBy('y.plan_status')
+    .addGroupBy('p.dimension')
+    .addGroupBy('r.status')
+    .getRawMany<{
+      lao: string;
+      round: ReportRound;
+      planStatus: PlanStatus;
+      dimension: number | string;
+      status: WorkStatus;
+      n: number | string;
+      inOrdinance: number | string;
+      ordinanceBudget: unknown;
+      disbursed: unknown;
+    }>();
+
+  const planYears = await scoped(
+    ctx.em.getRepository(PlanYear).createQueryBuilder('py').where('py.fiscal_year = :fiscalYear', { fiscalYear }),
+    'py',
+    scope,
+  ).getMany();
+
+  const byLao = new Map<string, YearFigures>();
+  const of = (lao: string) => byLao.get(lao) ?? byLao.set(lao, emptyFigures()).get(lao)!;
+  if ('laoCode' in scope) of(scope.laoCode);
+
+  for (const row of plans) {
+    const f = of(row.lao);
+    const n = Number(row.n);
+    if (!NOT_CREATED_STATUSES.includes(row.status)) f.created += n;
+    if (COUNTED_STATUSES.includes(row.status)) {
+      const cell = f.planned[Number(row.dimension)];
+      cell.projects += n;
+      cell.budget += satangFromDb(row.budget);
+      if (row.origin === ProjectOrigin.PLANNED) f.countedPlanned += n;
+    }
+  }
+  for (const row of reports) {
+    const f = of(row.lao);
+    const n = Number(row.n);
+    if (!NOT_CREATED_STATUSES.includes(row.planStatus)) f.reportedCreated[row.round] += n;
+    if (!COUNTED_STATUSES.includes(row.planStatus)) continue;
+    const cell = f.rounds[row.round][Number(row.dimension)];
+    if (row.status === WorkStatus.DONE) cell.done += n;
+    if (row.status === WorkStatus.IN_PROGRESS) cell.inProgress += n;
+    if (row.status === WorkStatus.CANNOT_DO) cell.cannotDo += n;
+    cell.inOrdinance += Number(row.inOrdinance);
+    cell.ordinanceBudget += satangFromDb(row.ordinanceBudget);
+    cell.disbursed += satangFromDb(row.disbursed);
+  }
+  for (const py of planYears) {
+    const f = of(py.laoCode);
+    f.baselineCount = py.baselineCount;
+    f.minimumCount = py.minimumCount;
+  }
+  return byLao;
+}
+
+/** The year's baseline: NACC's number when set, else the count of counted planned projects. */
+export const baselineOf = (f: YearFigures): number => f.baselineCount ?? f.countedPlanned;
+
+/** Sums a round's cells over the four dimensions. */
+export function totalOf(cells: Record<number, RoundCell>): RoundCell {
+  return DIMENSIONS.map((d) => cells[d]).reduce(
+    (t, c) => ({
+      done: t.done + c.done,
+      inProgress: t.inProgress + c.inProgress,
+      cannotDo: t.cannotDo + c.cannotDo,
+      inOrdinance: t.inOrdinance + c.inOrdinance,
+      ordinanceBudget: t.ordinanceBudget + c.ordinanceBudget,
+      disbursed: t.disbursed + c.disbursed,
+    }),
+    emptyCell(),
+  );
+}
+
+export const plannedTotal = (f: YearFigures) =>
+  DIMENSIONS.reduce((t, d) => ({ projects: t.projects + f.planned[d].projects, budget: t.budget + f.planned[d].budget }), {
+    projects: 0,
+    budget: 0,
+  });
+
+/** ADMIN's thresholds for both rounds of a year, or the defaults: one query. */
+export async function thresholdsFor(ctx: AppContext, fiscalYear: number): Promise<Record<ReportRound, Thresholds>> {
+  const rows = await ctx.em.getRepository(LevelThreshold).findBy({ fiscalYear });
+  const pick = (round: ReportRound): Thresholds => {
+    const row = rows.find((r) => r.round === round);
+    return row
+      ? { high: { from: row.highFrom, inclusive: row.highInclusive }, medium: { from: row.mediumFrom, inclusive: row.mediumInclusive } }
+      : DEFAULT_THRESHOLDS[round];
+  };
+  return { SIX_MONTHS: pick(ReportRound.SIX_MONTHS), TWELVE_MONTHS: pick(ReportRound.TWELVE_MONTHS) };
+}

@@ -1,0 +1,106 @@
+import { createDataSource } from '../../ormconfig';
+import { parseDbUrl } from '../../server/src/core/config';
+import { DEMO_PASSWORDS, KHON_HAT, loadDemoDataIfEmpty } from '../../server/src/demo/demo-data';
+import { databases, signIn, TestServer } from './harness';
+
+const OVERVIEW = `query($lao: String!) { laoOverview(laoCode: $lao, fiscalYear: 2567, round: SIX_MONTHS) {
+  lao { name district { name } province { name } }
+  dimensions { dimension plannedProjects doneProjects plannedBudget ordinanceBudget disbursed projectPercent budgetPercent }
+  total { dimension plannedProjects doneProjects plannedBudget ordinanceBudget disbursed projectPercent budgetPercent }
+  status { minimumCount total inOrdinance inProgress done cannotDo waiting }
+  score cappedScore level denominator fromMinimum } }`;
+
+/** A database of its own holding only the demo data (the shared test database has other LAOs). */
+async function demoDatabaseUrl(name: string, url: string): Promise<string> {
+  if (name === 'sqlite') return url;
+  const demoUrl = url.replace(/\/([^/]+)$/, '/$1_demo');
+  const admin = await createDataSource(parseDbUrl(url));
+  await admin.initialize();
+  const db = parseDbUrl(demoUrl) as { database: string };
+  await admin.query(`DROP DATABASE IF EXISTS \`${db.database}\``);
+  await admin.query(`CREATE DATABASE \`${db.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await admin.destroy();
+  return demoUrl;
+}
+
+describe.each(databases)('the demo data reproduce the memo of อบต.ขอนหาด, FY 2567, six months ($name)', ({ name, url }) => {
+  let server: TestServer;
+  let token: string;
+  beforeAll(async () => {
+    server = await TestServer.start(await demoDatabaseUrl(name, url()));
+    expect(await loadDemoDataIfEmpty(server.db)).toBe(true);
+    expect(await loadDemoDataIfEmpty(server.db)).toBe(false);
+    token = await signIn(server, DEMO_PASSWORDS.lao.username, DEMO_PASSWORDS.lao.password);
+  });
+  afterAll(() => server.stop());
+
+  it('the per-dimension table and totals (49 planned, 31 done, 63.27; 370,000.00 and 112,652.00, 30.45)', async () => {
+    const res = await server.gql(OVERVIEW, { lao: KHON_HAT.code }, { token });
+    expect(res.errors).toBeUndefined();
+    const o = res.data!.laoOverview;
+    expect(o.lao).toEqual({ name: 'องค์การบริหารส่วนตำบลขอนหาด', district: { name: 'ชะอวด' }, province: { name: 'นครศรีธรรมราช' } });
+    const row = (d: number | null, p: number, done: number, pb: string, ob: string, dis: string, pp: number, bp: number) => ({
+      dimension: d,
+      plannedProjects: p,
+      doneProjects: done,
+      plannedBudget: pb,
+      ordinanceBudget: ob,
+      disbursed: dis,
+      projectPercent: pp,
+      budgetPercent: bp,
+    });
+    expect(o.dimensions).toEqual([
+      row(1, 15, 5, '105000.00', '0.00', '0.00', 33.33, 0),
+      row(2, 20, 20, '0.00', '0.00', '0.00', 100, 0),
+      row(3, 7, 2, '35000.00', '0.00', '0.00', 28.57, 0),
+      row(4, 7, 4, '230000.00', '0.00', '112652.00', 57.14, 48.98),
+    ]);
+    expect(o.total).toEqual(row(null, 49, 31, '370000.00', '0.00', '112652.00', 63.27, 30.45));
+  });
+
+  it('the status table: minimum 15, 49 in all, 3 in the ordinance, 18 / 31 / 0 / 0, 100.00* มาก', async () => {
+    const o = (await server.gql(OVERVIEW, { lao: KHON_HAT.code }, { token })).data!.laoOverview;
+    expect(o.status).toEqual({ minimumCount: 15, total: 49, inOrdinance: 3, inProgress: 18, done: 31, cannotDo: 0, waiting: 0 });
+    expect(o).toMatchObject({ score: 266.67, cappedScore: 100, level: 'HIGH', denominator: 15, fromMinimum: true });
+  });
+
+  it('the home page: 49 created, all reported in six months; the done ones carried into twelve months', async () => {
+    const res = await server.gql(
+      `query($lao: String!) { laoDashboard(laoCode: $lao, fiscalYear: 2567) { baselineCount minimumCount created
+        rounds { round reported waiting reportingRate score cappedScore level done inProgress notReported } } }`,
+      { lao: KHON_HAT.code },
+      { token },
+    );
+    expect(res.data!.laoDashboard).toEqual({
+      baselineCount: 49,
+      minimumCount: 15,
+      created: 49,
+      rounds: [
+        {
+          round: 'SIX_MONTHS',
+          reported: 49,
+          waiting: 0,
+          reportingRate: 100,
+          score: 266.67,
+          cappedScore: 100,
+          level: 'HIGH',
+          done: 31,
+          inProgress: 18,
+          notReported: 0,
+        },
+        {
+          round: 'TWELVE_MONTHS',
+          reported: 31,
+          waiting: 18,
+          reportingRate: 63.27,
+          score: 206.67,
+          cappedScore: 100,
+          level: 'HIGH',
+          done: 31,
+          inProgress: 0,
+          notReported: 18,
+        },
+      ],
+    });
+  });
+});
