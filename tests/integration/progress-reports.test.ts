@@ -1,0 +1,280 @@
+import { Role } from '../../server/src/modules/account/role';
+import { ProgressReport } from '../../server/src/modules/progress-report/progress-report.entity';
+import { PlanStatus } from '../../server/src/modules/project/project.enums';
+import { countStatements, makeLao, makeProject, makeReport, makeUser, PASSWORD } from '../fixtures/factories';
+import { codeOf, databases, signIn, TestServer } from './harness';
+
+const SAVE = `mutation($input: ProgressReportInput!) { saveProgressReport(input: $input) {
+  id round status inOrdinance ordinanceBudget disbursed cannotDoReason cannotDoText note carried reportedAt } }`;
+const YEARS = `query($id: ID!) { project(id: $id) { years { fiscalYear sixMonths { status disbursed carried note } twelveMonths { status disbursed carried note } } } }`;
+
+describe.each(databases)('progress reports ($name)', ({ url }) => {
+  let server: TestServer;
+  let admin: string;
+  beforeAll(async () => {
+    server = await TestServer.start(url());
+    const a = await makeUser(server.db, Role.ADMIN);
+    admin = await signIn(server, a.username, PASSWORD);
+  });
+  afterAll(() => server.stop());
+
+  async function officerWithProject(budget: number | null = 5_000_000, planStatus?: PlanStatus) {
+    const user = await makeUser(server.db, Role.LAO_OFFICER);
+    const lao = await server.db.getRepository('Lao').findOneByOrFail({ code: user.laoCode! });
+    const project = await makeProject(server.db, lao as never, { budget, planStatus, fiscalYears: [2567] });
+    return { user, project, token: await signIn(server, user.username, PASSWORD) };
+  }
+  const input = (projectId: number, over: Record<string, unknown> = {}) => ({
+    projectId: String(projectId),
+    fiscalYear: 2567,
+    round: 'SIX_MONTHS',
+    inOrdinance: true,
+    ordinanceBudget: '50,000.00',
+    disbursed: '12,345.67',
+    status: 'IN_PROGRESS',
+    note: ' ดำเนินการแล้วบางส่วน ',
+    ...over,
+  });
+
+  it('saves a report, shows it as รายงานแล้ว, and opens it again for editing', async () => {
+    const { project, token } = await officerWithProject();
+    const first = await server.gql(SAVE, { input: input(project.id) }, { token });
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.saveProgressReport).toMatchObject({
+      round: 'SIX_MONTHS',
+      status: 'IN_PROGRESS',
+      inOrdinance: true,
+      ordinanceBudget: '50000.00',
+      disbursed: '12345.67',
+      cannotDoReason: null,
+      note: 'ดำเนินการแล้วบางส่วน',
+      carried: false,
+      reportedAt: server.clock
+        .now()
+        .toISOString()
+        .replace(/\.\d+Z/, '.000Z'),
+    });
+    const edit = await server.gql(SAVE, { input: input(project.id, { disbursed: '20000', note: null }) }, { token });
+    expect(edit.data!.saveProgressReport).toMatchObject({ id: first.data!.saveProgressReport.id, disbursed: '20000.00', note: null });
+    expect(await server.db.getRepository(ProgressReport).countBy({ projectId: project.id })).toBe(1);
+  });
+
+  it('carries a six-month DONE into the twelve-month round, follows it while carried, and keeps a report the LAO wrote', async () => {
+    const { project, token } = await officerWithProject();
+    await server.gql(SAVE, { input: input(project.id, { status: 'DONE', disbursed: '49,999.99' }) }, { token });
+    let years = (await server.gql(YEARS, { id: String(project.id) }, { token })).data!.project.years[0];
+    expect(years.twelveMonths).toEqual({ status: 'DONE', disbursed: '49999.99', carried: true, note: 'ดำเนินการแล้วบางส่วน' });
+
+    await server.gql(SAVE, { input: input(project.id, { status: 'DONE', disbursed: '50,000.00' }) }, { token });
+    years = (await server.gql(YEARS, { id: String(project.id) }, { token })).data!.project.years[0];
+    expect(years.twelveMonths).toMatchObject({ disbursed: '50000.00', carried: true });
+
+    await server.gql(SAVE, { input: input(project.id, { status: 'IN_PROGRESS' }) }, { token });
+    years = (await server.gql(YEARS, { id: String(project.id) }, { token })).data!.project.years[0];
+    expect(years.twelveMonths).toBeNull();
+
+    await server.gql(SAVE, { input: input(project.id, { status: 'DONE' }) }, { token });
+    await server.gql(
+      SAVE,
+      { input: input(project.id, { round: 'TWELVE_MONTHS', status: 'DONE', disbursed: '50,000.00', note: 'ปิดโครงการ' }) },
+      { token },
+    );
+    await server.gql(SAVE, { input: input(project.id, { status: 'IN_PROGRESS' }) }, { token });
+    years = (await server.gql(YEARS, { id: String(project.id) }, { token })).data!.project.years[0];
+    expect(years.twelveMonths).toEqual({ status: 'DONE', disbursed: '50000.00', carried: false, note: 'ปิดโครงการ' });
+  });
+
+  it.each([
+    [
+      'no ordinance budget on a budgeted project',
+      { ordinanceBudget: null },
+      'ordinanceBudget',
+      'กรุณากรอกงบประมาณตามข้อบัญญัติ/เทศบัญญัติ (ถ้าไม่มีให้กรอก 0)',
+    ],
+    ['no disbursement on a budgeted project', { disbursed: null }, 'disbursed', 'กรุณากรอกการเบิกจ่ายงบประมาณ (ถ้าไม่มีให้กรอก 0)'],
+    ['a negative disbursement', { disbursed: '-1' }, 'disbursed', 'การเบิกจ่ายงบประมาณต้องไม่ติดลบ'],
+    ['cannot do without a reason', { status: 'CANNOT_DO' }, 'cannotDoReason', 'กรุณาเลือกเหตุผลที่ไม่สามารถดำเนินการได้'],
+    [
+      'the reason อื่น ๆ without text',
+      { status: 'CANNOT_DO', cannotDoReason: 'OTHER', cannotDoText: '  ' },
+      'cannotDoText',
+      'กรุณากรอกเหตุผลที่ไม่สามารถดำเนินการได้',
+    ],
+    ['a note over 2,000 characters', { note: 'ก'.repeat(2001) }, 'note', 'หมายเหตุต้องไม่เกิน 2,000 ตัวอักษร'],
+  ])('refuses %s and saves nothing', async (_case, change, field, message) => {
+    const { project, token } = await officerWithProject();
+    const res = await server.gql(SAVE, { input: input(project.id, change) }, { token });
+    expect(codeOf(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors![0].extensions!.fields).toContainEqual({ field, message });
+    expect(await server.db.getRepository(ProgressReport).countBy({ projectId: project.id })).toBe(0);
+  });
+
+  it('a project with no budget takes no amounts', async () => {
+    const { project, token } = await officerWithProject(null);
+    const refused = await server.gql(SAVE, { input: input(project.id) }, { token });
+    expect(refused.errors![0].extensions!.fields).toEqual([
+      { field: 'ordinanceBudget', message: 'โครงการที่ไม่ใช้งบประมาณไม่ต้องกรอกงบประมาณตามข้อบัญญัติ/เทศบัญญัติ' },
+      { field: 'disbursed', message: 'โครงการที่ไม่ใช้งบประมาณไม่ต้องกรอกการเบิกจ่ายงบประมาณ' },
+    ]);
+    const ok = await server.gql(
+      SAVE,
+      {
+        input: input(project.id, {
+          ordinanceBudget: null,
+          disbursed: null,
+          status: 'CANNOT_DO',
+          cannotDoReason: 'OTHER',
+          cannotDoText: 'น้ำท่วมพื้นที่',
+        }),
+      },
+      { token },
+    );
+    expect(ok.data!.saveProgressReport).toMatchObject({
+      ordinanceBudget: null,
+      disbursed: null,
+      status: 'CANNOT_DO',
+      cannotDoReason: 'OTHER',
+      cannotDoText: 'น้ำท่วมพื้นที่',
+    });
+  });
+
+  it.each([
+    [PlanStatus.ADD_PENDING, 'รอการอนุมัติเพิ่ม'],
+    [PlanStatus.ADD_REJECTED, 'ไม่อนุมัติการขอเพิ่ม'],
+    [PlanStatus.REDUCED, 'ลดโครงการสำเร็จ'],
+    [PlanStatus.NON_COMPLIANT, 'ไม่สอดคล้อง'],
+  ])('refuses a report for a project that does not count (%s)', async (status, label) => {
+    const { project, token } = await officerWithProject(5_000_000, status);
+    const res = await server.gql(SAVE, { input: input(project.id) }, { token });
+    expect(codeOf(res)).toBe('CONFLICT');
+    expect(res.errors![0].message).toBe(`โครงการนี้มีสถานะ "${label}" ในปี พ.ศ. 2567 จึงยังรายงานผลไม่ได้`);
+  });
+
+  it('outside the reporting window the LAO reads but cannot save; NACC can reopen the round for that LAO', async () => {
+    const { user, project, token } = await officerWithProject();
+    // A fiscal year of its own, so the window set here touches no other test.
+    const year = 2566;
+    await server.db
+      .getRepository('ProjectYear')
+      .insert({
+        projectId: project.id,
+        fiscalYear: year,
+        laoCode: user.laoCode,
+        planStatus: 'COMPLIANT',
+        reviewReason: null,
+        reductionNote: null,
+        statusChangedAt: null,
+      });
+    const closes = new Date(server.clock.now().getTime() - 1000).toISOString();
+    const set = await server.gql(
+      'mutation($c: DateTime) { setReportingWindow(fiscalYear: 2566, round: SIX_MONTHS, opensAt: null, closesAt: $c) { closesAt } }',
+      { c: closes },
+      { token: admin },
+    );
+    expect(set.errors).toBeUndefined();
+    const closed = await server.gql(SAVE, { input: input(project.id, { fiscalYear: year }) }, { token });
+    expect(codeOf(closed)).toBe('ROUND_CLOSED');
+    expect(closed.errors![0].message).toBe(
+      'ขณะนี้ไม่อยู่ในช่วงเวลารายงานผลรอบ 6 เดือน ปีงบประมาณ พ.ศ. 2566 ท่านดูข้อมูลได้แต่บันทึกไม่ได้ หากจำเป็นกรุณาติดต่อสำนักงาน ป.ป.ช.',
+    );
+    const dash = await server.gql(
+      'query($l: String!) { laoDashboard(laoCode: $l, fiscalYear: 2566) { rounds { round open closesAt } } }',
+      { l: user.laoCode },
+      { token },
+    );
+    expect(dash.data!.laoDashboard.rounds).toEqual([
+      { round: 'SIX_MONTHS', open: false, closesAt: closes },
+      { round: 'TWELVE_MONTHS', open: true, closesAt: null },
+    ]);
+
+    const until = new Date(server.clock.now().getTime() + 3600_000).toISOString();
+    const reopen = await server.gql(
+      'mutation($l: String!, $u: DateTime!) { reopenRound(laoCode: $l, fiscalYear: 2566, round: SIX_MONTHS, until: $u) { openUntil } }',
+      { l: user.laoCode, u: until },
+      { token: admin },
+    );
+    expect(reopen.errors).toBeUndefined();
+    expect((await server.gql(SAVE, { input: input(project.id, { fiscalYear: year }) }, { token })).errors).toBeUndefined();
+    server.clock.advance(3600_000 + 1000);
+    expect(codeOf(await server.gql(SAVE, { input: input(project.id, { fiscalYear: year }) }, { token }))).toBe('ROUND_CLOSED');
+    expect(
+      codeOf(
+        await server.gql(
+          'mutation($l: String!, $u: DateTime!) { reopenRound(laoCode: $l, fiscalYear: 2566, round: SIX_MONTHS, until: $u) { openUntil } }',
+          { l: user.laoCode, u: until },
+          { token },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+  });
+
+  it('an officer of another LAO cannot report on, or read the figures of, this LAO', async () => {
+    const { user, project } = await officerWithProject();
+    const other = await makeUser(server.db, Role.LAO_OFFICER);
+    const token = await signIn(server, other.username, PASSWORD);
+    expect(codeOf(await server.gql(SAVE, { input: input(project.id) }, { token }))).toBe('FORBIDDEN');
+    for (const q of [
+      'query($l: String!) { laoDashboard(laoCode: $l, fiscalYear: 2567) { created } }',
+      'query($l: String!) { laoOverview(laoCode: $l, fiscalYear: 2567, round: SIX_MONTHS) { score } }',
+      'query($l: String!) { planResults(laoCode: $l, fiscalYear: 2567, round: SIX_MONTHS) { done } }',
+      'mutation($l: String!) { savePlanResultNote(laoCode: $l, fiscalYear: 2567, round: SIX_MONTHS, input: { problems: "x" }) { problems } }',
+    ]) {
+      expect([q.slice(0, 40), codeOf(await server.gql(q, { l: user.laoCode }, { token }))]).toEqual([q.slice(0, 40), 'FORBIDDEN']);
+    }
+    expect(await server.db.getRepository(ProgressReport).countBy({ projectId: project.id })).toBe(0);
+  });
+
+  it('plan results list every counted project with its report, and keep the LAO’s notes', async () => {
+    const { user, project, token } = await officerWithProject();
+    const lao = await server.db.getRepository('Lao').findOneByOrFail({ code: user.laoCode! });
+    const waiting = await makeProject(server.db, lao as never, { name: 'ยังไม่รายงาน', fiscalYears: [2567] });
+    await makeProject(server.db, lao as never, { name: 'รออนุมัติ', fiscalYears: [2567], planStatus: PlanStatus.ADD_PENDING });
+    await server.gql(SAVE, { input: input(project.id, { status: 'DONE' }) }, { token });
+    const note = await server.gql(
+      'mutation($l: String!) { savePlanResultNote(laoCode: $l, fiscalYear: 2567, round: SIX_MONTHS, input: { problems: "ขาดงบประมาณ", suggestions: "ควรสนับสนุน", reporterName: "นางสาวอนุศาสน์ อภัยรัตน์", reporterPosition: "นิติกร" }) { reporterName } }',
+      { l: user.laoCode },
+      { token },
+    );
+    expect(note.errors).toBeUndefined();
+    const res = await server.gql(
+      `query($l: String!) { planResults(laoCode: $l, fiscalYear: 2567, round: SIX_MONTHS) {
+        rows { no project { name } budget disbursed status note } note { problems suggestions reporterName reporterPosition }
+        waiting inProgress done cannotDo disbursed disbursedPercent cappedScore level } }`,
+      { l: user.laoCode },
+      { token },
+    );
+    expect(res.data!.planResults).toEqual({
+      rows: [
+        { no: 1, project: { name: project.name }, budget: '50000.00', disbursed: '12345.67', status: 'DONE', note: 'ดำเนินการแล้วบางส่วน' },
+        { no: 2, project: { name: waiting.name }, budget: '0.00', disbursed: '0.00', status: null, note: null },
+      ],
+      note: { problems: 'ขาดงบประมาณ', suggestions: 'ควรสนับสนุน', reporterName: 'นางสาวอนุศาสน์ อภัยรัตน์', reporterPosition: 'นิติกร' },
+      waiting: 1,
+      inProgress: 0,
+      done: 1,
+      cannotDo: 0,
+      disbursed: '12345.67',
+      disbursedPercent: 24.69,
+      cappedScore: 50,
+      level: 'HIGH',
+    });
+  });
+
+  it('the dashboard and overview cost the same number of SQL statements for 2 or 40 projects', async () => {
+    const small = await makeLao(server.db);
+    const large = await makeLao(server.db);
+    for (let i = 0; i < 2; i++)
+      await makeReport(server.db, await makeProject(server.db, small, { budget: 100 }), { status: 'DONE' as never, disbursed: 50 });
+    for (let i = 0; i < 40; i++)
+      await makeReport(server.db, await makeProject(server.db, large, { budget: 100, dimension: (i % 4) + 1 }), { disbursed: 50 });
+    const q = `query($l: String!) {
+      laoDashboard(laoCode: $l, fiscalYear: 2567) { created rounds { reported score } }
+      laoOverview(laoCode: $l, fiscalYear: 2567, round: SIX_MONTHS) { total { plannedProjects disbursed } status { inProgress } level } }`;
+    const a = await countStatements(server.db, () => server.gql(q, { l: small.code }, { token: admin }));
+    const b = await countStatements(server.db, () => server.gql(q, { l: large.code }, { token: admin }));
+    expect(a.result.data!.laoOverview.total).toEqual({ plannedProjects: 2, disbursed: '1.00' });
+    expect(b.result.data!.laoOverview.total).toEqual({ plannedProjects: 40, disbursed: '20.00' });
+    expect(b.statements.length).toBe(a.statements.length);
+    expect(b.statements.length).toBeLessThanOrEqual(12);
+  });
+});
