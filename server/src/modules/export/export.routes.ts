@@ -3,6 +3,9 @@ import { authenticate, secretOf } from '../../core/auth';
 import { createContext, type AppContext, type ContextDeps } from '../../core/context';
 import { DomainError, ERROR_CODES } from '../../core/errors';
 import { actionPlanPdf, actionPlanXlsx } from './action-plan.export';
+import { memoPdf } from './memo.export';
+import { overviewPdf, overviewXlsx } from './overview.export';
+import { planResultsPdf, planResultsXlsx } from './plan-results.export';
 
 import type { ExportFile } from './export.params';
 
@@ -12,6 +15,11 @@ type Exporter = (ctx: AppContext, query: Record<string, string | undefined>) => 
 const EXPORTS: Record<string, Exporter> = {
   'action-plan.pdf': actionPlanPdf,
   'action-plan.xlsx': actionPlanXlsx,
+  'overview.pdf': overviewPdf,
+  'overview.xlsx': overviewXlsx,
+  'plan-results.pdf': planResultsPdf,
+  'plan-results.xlsx': planResultsXlsx,
+  'memo.pdf': memoPdf,
 };
 
 const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };

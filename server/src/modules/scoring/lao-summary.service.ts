@@ -105,6 +105,16 @@ export async function laoOverview(ctx: AppContext, laoCode: string, fiscalYear: 
 
 /** ผลการดำเนินงานตามแผน: every counted project with budget, disbursed, status and note, and the summary. */
 export async function planResults(ctx: AppContext, laoCode: string, fiscalYear: number, round: ReportRound): Promise<PlanResults> {
+  return (await planResultsWithOverview(ctx, laoCode, fiscalYear, round)).results;
+}
+
+/** Plan results and the overview they summarise, computed once (the memo prints both). */
+export async function planResultsWithOverview(
+  ctx: AppContext,
+  laoCode: string,
+  fiscalYear: number,
+  round: ReportRound,
+): Promise<{ results: PlanResults; overview: LaoOverview }> {
   const overview = await laoOverview(ctx, laoCode, fiscalYear, round);
   const projects = await listProjects(ctx, laoCode, fiscalYear);
   const [years, reports] = await Promise.all([
@@ -130,7 +140,7 @@ export async function planResults(ctx: AppContext, laoCode: string, fiscalYear: 
       note: r.report?.note ?? null,
     }));
   const note = await ctx.em.getRepository(PlanResultNote).findOneBy({ laoCode, fiscalYear, round });
-  return {
+  const results: PlanResults = {
     lao: overview.lao,
     fiscalYear,
     round,
@@ -145,6 +155,7 @@ export async function planResults(ctx: AppContext, laoCode: string, fiscalYear: 
     cappedScore: overview.cappedScore,
     level: overview.level,
   };
+  return { results, overview };
 }
 
 export const WORK_STATUS_TH: Record<WorkStatus, string> = {

@@ -1,0 +1,236 @@
+import ExcelJS from 'exceljs';
+import type { Content, TableCell } from 'pdfmake/interfaces';
+import type { AppContext } from '../../core/context';
+import { formatBaht } from '../../core/money';
+import { renderPdf } from '../../core/pdf/pdf';
+import { breakThaiWords as t } from '../../core/pdf/thai-text';
+import { laoOverview } from '../scoring/lao-summary.service';
+import { formatCapped, formatPercent, LEVEL_TH } from '../scoring/scoring';
+import type { DimensionSummary, LaoOverview } from '../scoring/scoring.types';
+import { cell, gridLayout, heading, mid, num, placeOf, ROUND_TH, roundParam, th } from './document-parts';
+import { intParam, stringParam, type ExportFile } from './export.params';
+
+/** Hundredths from the API's two-decimal number, for printing without float formatting surprises. */
+export const pct = (p: number) => formatPercent(Math.round(p * 100));
+
+export const overviewTitle = (o: LaoOverview) => `รายงานผลการนำแผนไปปฏิบัติ ประจำปีงบประมาณ พ.ศ. ${o.fiscalYear} ${ROUND_TH[o.round]}`;
+
+/** The per-dimension table of the memo (รายงานผลการนำแผนไปปฏิบัติ); `digits` turns numbers Thai for a memo. */
+export function dimensionTable(o: LaoOverview, laoName: string, digits: (s: string) => string = (s) => s): Content {
+  const row = (d: DimensionSummary, first: TableCell): TableCell[] => [
+    first,
+    mid(digits(d.dimension === null ? '' : String(d.dimension))),
+    mid(digits(String(d.plannedProjects))),
+    mid(digits(String(d.doneProjects))),
+    num(digits(formatBaht(Number(d.plannedBudget)))),
+    num(digits(formatBaht(Number(d.ordinanceBudget)))),
+    num(digits(formatBaht(Number(d.disbursed)))),
+    num(digits(pct(d.projectPercent))),
+    num(digits(pct(d.budgetPercent))),
+  ];
+  return {
+    table: {
+      headerRows: 2,
+      widths: ['*', 24, 34, 42, 58, 58, 58, 52, 54],
+      body: [
+        [
+          th('ชื่อ อปท.', { rowSpan: 2 }),
+          th('มิติ', { rowSpan: 2 }),
+          th('โครงการ', { colSpan: 2 }),
+          {},
+          th('งบประมาณ', { colSpan: 3 }),
+          {},
+          {},
+          th('ร้อยละดำเนินการ', { colSpan: 2 }),
+          {},
+        ],
+        [{}, {}, th('ตามแผน'), th('ดำเนินการแล้ว'), th('ตามแผน'), th('ตามข้อบัญญัติ/ เทศบัญญัติ'), th('ใช้จริง'), th('โครงการ'), th('งบประมาณ')],
+        ...o.dimensions.map((d, i) => row(d, i === 0 ? cell(laoName, { rowSpan: 4 }) : {})),
+        row(o.total, cell('รวม', { bold: true })).map((c, i) => (i === 1 ? mid('') : c)),
+      ],
+    },
+    layout: gridLayout,
+    fontSize: 12,
+  };
+}
+
+function byDimensionTable(title: string, o: LaoOverview, budgetOf: (d: DimensionSummary) => number): Content[] {
+  const rows = [...o.dimensions, o.total];
+  return [
+    { text: t(title), bold: true, margin: [0, 12, 0, 4] },
+    {
+      table: {
+        widths: Array(10).fill('*'),
+        body: [
+          [
+            ...o.dimensions.map((d) => th(`มิติที่ ${d.dimension}`, { colSpan: 2 })).flatMap((c) => [c, {}]),
+            th('รวม 4 มิติ', { colSpan: 2 }),
+            {},
+          ],
+          rows.flatMap(() => [th('โครงการ'), th('งบประมาณ')]),
+          rows.flatMap((d) => [mid(d.plannedProjects), num(formatBaht(budgetOf(d)))]),
+        ],
+      },
+      layout: gridLayout,
+      fontSize: 12,
+    },
+  ];
+}
+
+/** The status table, with the score "100.00*" and its footnote when capped. */
+export function statusTable(o: LaoOverview): Content[] {
+  const basis = o.fromMinimum ? 'คิดจาก โครงการขั้นต่ำ' : 'คิดจาก โครงการตั้งต้น';
+  const capped = o.score > o.cappedScore;
+  const scoreText = formatCapped({ raw: Math.round(o.score * 100), capped: Math.round(o.cappedScore * 100), level: o.level });
+  return [
+    { text: t('"สถานะโครงการ/กิจกรรม/มาตรการ"'), bold: true, margin: [0, 12, 0, 4] },
+    {
+      table: {
+        widths: Array(8).fill('*'),
+        body: [
+          [
+            th('โครงการขั้นต่ำ ตามที่ ป.ป.ช. กำหนด'),
+            th('โครงการทั้งหมด'),
+            th('บรรจุในข้อบัญญัติ/ เทศบัญญัติ/ แผนดำเนินงาน'),
+            th('อยู่ระหว่างดำเนินการ'),
+            th('ดำเนินการแล้วเสร็จ'),
+            th('ไม่สามารถดำเนินการได้'),
+            th(`ผลการนำแผนฯ ไปปฏิบัติ ${basis}`),
+            th('ระดับการนำแผนไปปฏิบัติ'),
+          ],
+          [
+            mid(o.status.minimumCount ?? '-'),
+            mid(o.status.total),
+            mid(o.status.inOrdinance),
+            mid(o.status.inProgress),
+            mid(o.status.done),
+            mid(o.status.cannotDo),
+            mid(scoreText),
+            mid(LEVEL_TH[o.level]),
+          ],
+        ],
+      },
+      layout: gridLayout,
+      fontSize: 12,
+    },
+    ...(capped
+      ? [
+          {
+            text: t(`* ผลการนำแผนฯ ไปปฏิบัติเกินร้อยละ 100 แสดงเป็น 100.00 (คำนวณได้ร้อยละ ${pct(o.score)})`),
+            fontSize: 11,
+            margin: [0, 4, 0, 0],
+          } as Content,
+        ]
+      : []),
+  ];
+}
+
+async function load(ctx: AppContext, query: Record<string, string | undefined>) {
+  const o = await laoOverview(ctx, stringParam(query, 'lao', 'รหัส อปท.', 7), intParam(query, 'year', 'ปีงบประมาณ'), roundParam(query));
+  return { o, place: await placeOf(ctx, o.lao) };
+}
+
+const fileName = (o: LaoOverview, ext: string) =>
+  `รายงานผลการนำแผนไปปฏิบัติ-${o.fiscalYear}-${o.round === 'SIX_MONTHS' ? '6' : '12'}เดือน-${o.lao.code}.${ext}`;
+
+/** /export/overview.pdf?lao=&year=&round= — ภาพรวมของการดำเนินงานตามแผนราย อปท. (PRODUCT.md §6.2). */
+export async function overviewPdf(ctx: AppContext, query: Record<string, string | undefined>): Promise<ExportFile> {
+  const { o, place } = await load(ctx, query);
+  const content: Content = [
+    ...heading([`${o.lao.name} ${place.line}`, overviewTitle(o)]),
+    dimensionTable(o, o.lao.name),
+    ...byDimensionTable('โครงการ/งบประมาณ (ตามแผนพัฒนาท้องถิ่น)', o, (d) => Number(d.plannedBudget)),
+    ...byDimensionTable('โครงการ/งบประมาณ (ตามข้อบัญญัติ/เทศบัญญัติ/แผนการดำเนินงาน)', o, (d) => Number(d.ordinanceBudget)),
+    { text: t('การเบิกจ่ายงบประมาณ'), bold: true, margin: [0, 12, 0, 4] },
+    {
+      table: {
+        widths: ['*', 120, 120, 120],
+        body: [
+          [th('มิติ'), th('ตามแผนป้องกันฯ'), th('ข้อบัญญัติ/เทศบัญญัติ'), th('การเบิกจ่าย')],
+          ...[...o.dimensions, o.total].map((d) => [
+            cell(d.dimension === null ? 'รวม 4 มิติ' : `มิติที่ ${d.dimension}`),
+            num(formatBaht(Number(d.plannedBudget))),
+            num(formatBaht(Number(d.ordinanceBudget))),
+            num(formatBaht(Number(d.disbursed))),
+          ]),
+        ],
+      },
+      layout: gridLayout,
+      fontSize: 12,
+    },
+    ...statusTable(o),
+  ];
+  const body = await renderPdf({ title: `${overviewTitle(o)} ${o.lao.name}`, landscape: true }, content);
+  return { body, fileName: fileName(o, 'pdf'), type: 'pdf' };
+}
+
+/** /export/overview.xlsx — the same tables as a spreadsheet. */
+export async function overviewXlsx(ctx: AppContext, query: Record<string, string | undefined>): Promise<ExportFile> {
+  const { o, place } = await load(ctx, query);
+  const book = new ExcelJS.Workbook();
+  book.creator = 'e-PlanNACC';
+  const sheet = book.addWorksheet(`ภาพรวม ${o.fiscalYear}`);
+  sheet.columns = [
+    { width: 34 },
+    { width: 8 },
+    { width: 10 },
+    { width: 14 },
+    { width: 16 },
+    { width: 18 },
+    { width: 16 },
+    { width: 12 },
+    { width: 12 },
+  ];
+  sheet.addRow([`${o.lao.name} ${place.line}`]).font = { bold: true };
+  sheet.addRow([overviewTitle(o)]).font = { bold: true };
+  sheet.addRow([
+    'ชื่อ อปท.',
+    'มิติ',
+    'โครงการตามแผน',
+    'ดำเนินการแล้ว',
+    'งบประมาณตามแผน',
+    'ตามข้อบัญญัติ/เทศบัญญัติ',
+    'ใช้จริง',
+    'ร้อยละ โครงการ',
+    'ร้อยละ งบประมาณ',
+  ]).font = { bold: true };
+  for (const d of [...o.dimensions, o.total]) {
+    const row = sheet.addRow([
+      d.dimension === 1 ? o.lao.name : d.dimension === null ? 'รวม' : '',
+      d.dimension ?? '',
+      d.plannedProjects,
+      d.doneProjects,
+      Number(d.plannedBudget) / 100,
+      Number(d.ordinanceBudget) / 100,
+      Number(d.disbursed) / 100,
+      d.projectPercent,
+      d.budgetPercent,
+    ]);
+    for (const c of [5, 6, 7, 8, 9]) row.getCell(c).numFmt = '#,##0.00';
+  }
+  sheet.addRow([]);
+  sheet.addRow(['สถานะโครงการ/กิจกรรม/มาตรการ']).font = { bold: true };
+  sheet.addRow([
+    'โครงการขั้นต่ำ',
+    'ทั้งหมด',
+    'บรรจุในข้อบัญญัติ',
+    'อยู่ระหว่างดำเนินการ',
+    'แล้วเสร็จ',
+    'ไม่สามารถดำเนินการได้',
+    'ผลการนำแผนฯ ไปปฏิบัติ',
+    'คะแนนที่คำนวณได้',
+    'ระดับ',
+  ]).font = { bold: true };
+  sheet.addRow([
+    o.status.minimumCount ?? '',
+    o.status.total,
+    o.status.inOrdinance,
+    o.status.inProgress,
+    o.status.done,
+    o.status.cannotDo,
+    o.cappedScore,
+    o.score,
+    LEVEL_TH[o.level],
+  ]);
+  return { body: Buffer.from(await book.xlsx.writeBuffer()), fileName: fileName(o, 'xlsx'), type: 'xlsx' };
+}
