@@ -1,0 +1,40 @@
+import { computed } from 'vue';
+import { useRoute, useRouter } from 'vue-router';
+import { useQuery } from '@vue/apollo-composable';
+import { FiscalYearOptionsDocument } from '@/gql/graphql';
+import { fmt, t } from './i18n';
+
+/** The URL parameter that carries the chosen fiscal year from page to page. */
+export const YEAR_QUERY = 'year';
+
+export function parseYear(raw: unknown): number | null {
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  if (typeof value !== 'string' || !/^\d{4}$/.test(value)) return null;
+  return Number(value);
+}
+
+export const fiscalYearLabel = (year: number) => fmt(t.shell.fiscalYearOption, { year });
+
+/**
+ * The fiscal year (Buddhist Era) the user is looking at, shared by every page: kept in the URL
+ * (`?year=2567`) so a link or a reload shows the same year; the current fiscal year when none is chosen.
+ */
+export function useFiscalYear() {
+  const route = useRoute();
+  const router = useRouter();
+  const { result, loading } = useQuery(FiscalYearOptionsDocument, null, { fetchPolicy: 'cache-first' });
+
+  const current = computed(() => result.value?.fiscalYearOptions.current ?? null);
+  const years = computed(() => {
+    const offered = result.value?.fiscalYearOptions.years ?? [];
+    const chosen = parseYear(route.query[YEAR_QUERY]);
+    return chosen && !offered.includes(chosen) ? [chosen, ...offered].sort((a, b) => b - a) : offered;
+  });
+  const year = computed(() => parseYear(route.query[YEAR_QUERY]) ?? current.value);
+
+  function setYear(next: number): void {
+    void router.replace({ query: { ...route.query, [YEAR_QUERY]: String(next) } });
+  }
+
+  return { year, years, current, loading, setYear };
+}

@@ -1,0 +1,40 @@
+import type { RouteRecordRaw } from 'vue-router';
+import { t } from '@/core/i18n';
+
+/** Pages anyone may open, signed out. */
+export const accountPublicRoutes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('./pages/LoginPage.vue'),
+    meta: { public: true, guestOnly: true, title: t.login.heading },
+  },
+  {
+    path: '/username-lookup',
+    name: 'username-lookup',
+    component: () => import('./pages/UsernameLookupPage.vue'),
+    meta: { public: true, title: t.usernameLookup.heading },
+  },
+  {
+    path: '/forgot-password',
+    name: 'forgot-password',
+    component: () => import('./pages/ForgotPasswordPage.vue'),
+    meta: { public: true, title: t.forgotPassword.heading },
+  },
+  {
+    path: '/reset-password',
+    name: 'reset-password',
+    component: () => import('./pages/ResetPasswordPage.vue'),
+    meta: { public: true, title: t.resetPassword.heading },
+  },
+];
+
+/** Account pages inside the signed-in shell. */
+export const accountShellRoutes: RouteRecordRaw[] = [
+  {
+    path: 'account/password',
+    name: 'change-password',
+    component: () => import('./pages/ChangePasswordPage.vue'),
+    meta: { title: t.changePassword.heading },
+  },
+];

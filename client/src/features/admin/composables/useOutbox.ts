@@ -1,0 +1,15 @@
+import { computed } from 'vue';
+import { useQuery } from '@vue/apollo-composable';
+import { toApiError } from '@/core/errors';
+import { OutboxDocument } from '@/gql/graphql';
+
+/** กล่องจดหมายออก: mail the system wrote while no mail server is set, newest first. */
+export function useOutbox(limit = 50) {
+  const { result, loading, error, refetch } = useQuery(OutboxDocument, { limit }, { fetchPolicy: 'network-only' });
+  return {
+    mails: computed(() => result.value?.outbox ?? []),
+    loading,
+    errorMessage: computed(() => (error.value ? toApiError(error.value).message : '')),
+    refetch: () => refetch(),
+  };
+}

@@ -1,0 +1,24 @@
+import type { RouteRecordRaw } from 'vue-router';
+import { t } from '@/core/i18n';
+
+/** NACC central administration: ADMIN only (the server checks the role again on every call). */
+export const adminRoutes: RouteRecordRaw[] = [
+  {
+    path: 'admin/users',
+    name: 'admin-users',
+    component: () => import('./pages/UsersPage.vue'),
+    meta: { title: t.users.heading, roles: ['ADMIN'] },
+  },
+  {
+    path: 'admin/laos',
+    name: 'admin-laos',
+    component: () => import('./pages/LaoRegistryPage.vue'),
+    meta: { title: t.laoRegistry.heading, roles: ['ADMIN'] },
+  },
+  {
+    path: 'admin/outbox',
+    name: 'admin-outbox',
+    component: () => import('./pages/OutboxPage.vue'),
+    meta: { title: t.outbox.heading, roles: ['ADMIN'] },
+  },
+];

@@ -1,0 +1,31 @@
+import { computed } from 'vue';
+import { useRoute, useRouter } from 'vue-router';
+import { useAuth } from '@/core/auth';
+import { isGroup, MENU, type MenuGroup, type MenuItem } from '../menu';
+
+/** The menu entries the signed-in user's role may open, and the entry of the page now shown. */
+export function useShellMenu() {
+  const { user } = useAuth();
+  const router = useRouter();
+  const route = useRoute();
+
+  const allowed = (item: MenuItem): boolean => {
+    if (item.action) return true;
+    if (!item.route || !user.value || !router.hasRoute(item.route)) return false;
+    const roles = router.resolve({ name: item.route }).meta.roles;
+    return !roles || roles.includes(user.value.role);
+  };
+
+  const entries = computed<Array<MenuItem | MenuGroup>>(() =>
+    MENU.flatMap((entry) => {
+      if (!isGroup(entry)) return allowed(entry) ? [entry] : [];
+      const items = entry.items.filter(allowed);
+      return items.length ? [{ ...entry, items }] : [];
+    }),
+  );
+
+  const active = computed(() => String(route.name ?? ''));
+  const openGroups = computed(() => entries.value.filter(isGroup).map((g) => g.key));
+
+  return { entries, active, openGroups };
+}

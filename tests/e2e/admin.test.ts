@@ -1,0 +1,212 @@
+import type { Browser } from 'playwright-core';
+import { E2EServer, choose, describeE2E, expectText, launchBrowser, openMenu, openPage, screenshot, signIn } from './harness';
+
+jest.setTimeout(90_000);
+
+describeE2E('administration and password reset, in Chromium', () => {
+  let server: E2EServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await E2EServer.start();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('sends a signed-out user to sign-in and back to the page asked for', async () => {
+    const { context, page } = await openPage(browser, server);
+    await page.goto('/admin/users');
+    await page.waitForURL(/\/login\?redirect=/);
+    await signIn(page, 'admin', 'Admin@2567');
+    await page.waitForURL(/\/admin\/users/);
+    await expectText(page.getByTestId('org-name'), 'สำนักพัฒนาและส่งเสริมธรรมาภิบาล');
+    const menu = await page.getByTestId('menu').innerText();
+    for (const label of ['จัดการผู้ใช้งาน', 'ทะเบียน อปท.', 'กล่องจดหมายออก', 'คำขอรอการอนุมัติ', 'ออกจากระบบ']) expect(menu).toContain(label);
+    expect(menu).not.toContain('สร้างโครงการ');
+    await context.close();
+  });
+
+  it('keeps LAO officers out of the administration pages', async () => {
+    const { context, page } = await openPage(browser, server);
+    await signIn(page, '6800707', 'Lao@2567');
+    await page.goto('/admin/users');
+    await expectText(page.locator('.el-message'), 'ท่านไม่มีสิทธิ์เข้าถึงหน้านี้');
+    await page.waitForURL((url) => url.pathname === '/');
+    await expectText(page.getByTestId('home-welcome'), 'ยินดีต้อนรับสู่ระบบ e-PlanNACC');
+    await context.close();
+  });
+
+  it('lets the admin create a province officer, who can then sign in to its province', async () => {
+    const { context, page } = await openPage(browser, server);
+    await signIn(page, 'admin', 'Admin@2567');
+    await openMenu(page, 'admin-users');
+    await expectText(page.getByTestId('users-table'), '6800707');
+
+    // A username already taken: the server's message under the username field.
+    await page.getByTestId('users-create').click();
+    await choose(page, 'cu-role', 'เจ้าหน้าที่ สำนักงาน ป.ป.ช. ประจำจังหวัด');
+    await choose(page, 'cu-province', 'สุราษฎร์ธานี');
+    await page.getByTestId('cu-username').fill('nacc80');
+    await page.getByTestId('cu-display-name').fill('นายสมชาย ใจดี');
+    await page.getByTestId('cu-email').fill('nacc84@example.go.th');
+    await page.getByTestId('cu-password').fill('Surat2568ok');
+    await page.getByTestId('cu-confirm').fill('Surat2568ok');
+    await page.getByTestId('cu-submit').click();
+    await expectText(page.locator('.el-form-item', { has: page.getByTestId('cu-username') }), 'มีชื่อผู้ใช้งานนี้ในระบบแล้ว');
+    await screenshot(page, 'create-user-error');
+
+    await page.getByTestId('cu-username').fill('nacc84');
+    await page.getByTestId('cu-submit').click();
+    await expectText(page.locator('.el-message'), 'สร้างบัญชีผู้ใช้งาน nacc84 แล้ว');
+    const row = page.getByTestId('users-table').locator('tr', { hasText: 'nacc84' });
+    await expectText(row, 'สำนักงาน ป.ป.ช. ประจำจังหวัดสุราษฎร์ธานี');
+    await expectText(row, 'นายสมชาย ใจดี');
+    await screenshot(page, 'users');
+    await context.close();
+
+    const officer = await openPage(browser, server);
+    await signIn(officer.page, 'nacc84', 'Surat2568ok');
+    await expectText(officer.page.getByTestId('org-name'), 'สำนักงาน ป.ป.ช. ประจำจังหวัดสุราษฎร์ธานี');
+    await expectText(officer.page.getByTestId('org-place'), 'จังหวัดสุราษฎร์ธานี');
+    const menu = await officer.page.getByTestId('menu').innerText();
+    expect(menu).toContain('คำขอรอการอนุมัติ');
+    expect(menu).not.toContain('สร้างโครงการ');
+    expect(menu).not.toContain('จัดการผู้ใช้งาน');
+    await officer.context.close();
+  });
+
+  it('disables an account: its open session ends and it can no longer sign in', async () => {
+    const lao = await openPage(browser, server);
+    await signIn(lao.page, '6810251', 'Lao@2567');
+    await openMenu(lao.page, 'change-password');
+
+    const { context, page } = await openPage(browser, server);
+    await signIn(page, 'admin', 'Admin@2567');
+    await openMenu(page, 'admin-users');
+    await page.getByTestId('user-actions-6810251').click();
+    await page.getByRole('menuitem', { name: 'ระงับการใช้งาน', exact: true }).click();
+    await expectText(page.locator('.el-message-box'), 'ระงับการใช้งานบัญชี 6810251?');
+    await page.locator('.el-message-box').getByRole('button', { name: 'ระงับการใช้งาน' }).click();
+    const row = page.getByTestId('users-table').locator('tr', { hasText: '6810251' });
+    await expectText(row, 'ระงับการใช้งาน');
+    await context.close();
+
+    // The officer's next request finds the session over and lands on the sign-in page.
+    await lao.page.getByTestId('cp-current').fill('Lao@2567');
+    await lao.page.getByTestId('cp-new').fill('Another2568');
+    await lao.page.getByTestId('cp-confirm').fill('Another2568');
+    await lao.page.getByTestId('cp-submit').click();
+    await lao.page.waitForURL(/\/login/);
+    await expectText(lao.page.locator('.el-message'), 'หมดเวลาการใช้งาน กรุณาเข้าสู่ระบบใหม่อีกครั้ง');
+    await lao.page.getByTestId('login-username').fill('6810251');
+    await lao.page.getByTestId('login-password').fill('Lao@2567');
+    await lao.page.getByTestId('login-submit').click();
+    await expectText(lao.page.getByTestId('login-error'), 'บัญชีผู้ใช้งานนี้ถูกระงับ');
+    await lao.context.close();
+  });
+
+  it('issues an API token to a SERVICE account, shows the secret once, and revokes it', async () => {
+    const { context, page } = await openPage(browser, server);
+    await signIn(page, 'admin', 'Admin@2567');
+    await openMenu(page, 'admin-users');
+    await page.getByTestId('users-create').click();
+    await choose(page, 'cu-role', 'ระบบงานภายนอก (API)');
+    await expect(page.getByTestId('cu-password').count()).resolves.toBe(0);
+    await page.getByTestId('cu-username').fill('svc-report');
+    await page.getByTestId('cu-display-name').fill('ระบบรายงานผู้บริหาร');
+    await page.getByTestId('cu-submit').click();
+    await expectText(page.getByTestId('users-table').locator('tr', { hasText: 'svc-report' }), 'ระบบงานภายนอก');
+
+    await page.getByTestId('user-actions-svc-report').click();
+    await page.getByRole('menuitem', { name: 'API token', exact: true }).click();
+    await page.getByTestId('token-name').fill('ระบบรายงานผู้บริหาร');
+    await page.getByTestId('token-create').click();
+    const secret = (await expectText(page.getByTestId('token-secret'), /\S{20,}/)).trim();
+    await screenshot(page, 'api-token');
+
+    // The secret works as a bearer token (read-only API).
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+      body: JSON.stringify({ query: '{ me { username role } }' }),
+    });
+    expect(((await res.json()) as { data: { me: { username: string; role: string } } }).data.me).toEqual({
+      username: 'svc-report',
+      role: 'SERVICE',
+    });
+
+    await page.getByRole('dialog', { name: 'API token ใหม่' }).getByRole('button', { name: 'ปิด' }).click();
+    await page.getByTestId('token-secret').waitFor({ state: 'hidden' });
+    const tokenRow = page.getByTestId('token-table').locator('tr', { hasText: 'ระบบรายงานผู้บริหาร' });
+    await expectText(tokenRow, 'ใช้งานได้');
+    await tokenRow.getByRole('button', { name: 'ยกเลิก token' }).click();
+    await page.locator('.el-message-box').getByRole('button', { name: 'ยกเลิก token' }).click();
+    await expectText(tokenRow, 'ยกเลิกแล้วเมื่อ');
+    await context.close();
+  });
+
+  it('lists the LAO registry of a province and adds an LAO to it', async () => {
+    const { context, page } = await openPage(browser, server);
+    await signIn(page, 'admin', 'Admin@2567');
+    await openMenu(page, 'admin-laos');
+    await choose(page, 'laos-province', 'กระบี่');
+    await expectText(page.getByTestId('laos-table'), 'องค์การบริหารส่วนตำบลคลองยาง');
+
+    await page.getByTestId('laos-create').click();
+    await page.getByTestId('cl-code').fill('6810399');
+    await page.getByTestId('cl-name').fill('องค์การบริหารส่วนตำบลทดสอบลันตา');
+    await choose(page, 'cl-province', 'กระบี่');
+    await choose(page, 'cl-district', 'เกาะลันตา');
+    await page.getByTestId('cl-submit').click();
+    const row = page.getByTestId('laos-table').locator('tr', { hasText: '6810399' });
+    await expectText(row, 'องค์การบริหารส่วนตำบลทดสอบลันตา');
+    await expectText(row, 'เกาะลันตา');
+    await screenshot(page, 'lao-registry');
+    await context.close();
+  });
+
+  it('mails a reset link for a forgotten password; the admin finds it in the outbox and it sets a new password', async () => {
+    const visitor = await openPage(browser, server);
+    await visitor.page.goto('/login');
+    await visitor.page.getByTestId('link-forgot-password').click();
+    await visitor.page.getByTestId('forgot-username').fill('6810302');
+    await visitor.page.getByTestId('forgot-email').fill('6810302@example.go.th');
+    await visitor.page.getByTestId('forgot-submit').click();
+    await expectText(visitor.page.getByTestId('forgot-sent'), 'ระบบได้ส่งลิงก์สำหรับตั้งรหัสผ่านใหม่');
+    await screenshot(visitor.page, 'forgot-password');
+
+    const admin = await openPage(browser, server);
+    await signIn(admin.page, 'admin', 'Admin@2567');
+    await openMenu(admin.page, 'admin-outbox');
+    const row = admin.page.getByTestId('outbox-table').locator('tr', { hasText: '6810302@example.go.th' }).first();
+    await expectText(row, 'e-PlanNACC: ตั้งรหัสผ่านใหม่');
+    await row.locator('.el-table__expand-icon').click();
+    const body = await expectText(admin.page.getByTestId('outbox-body'), '/reset-password?token=');
+    expect(body).toContain('ชื่อผู้ใช้งาน 6810302');
+    await screenshot(admin.page, 'outbox');
+    await admin.context.close();
+
+    const link = body.match(/https?:\/\/\S+\/reset-password\?token=\S+/)![0];
+    await visitor.page.goto(link);
+    await visitor.page.getByTestId('reset-new').fill('Noi2568reset');
+    await visitor.page.getByTestId('reset-confirm').fill('Noi2568reset');
+    await visitor.page.getByTestId('reset-submit').click();
+    await expectText(visitor.page.getByTestId('reset-done'), 'ตั้งรหัสผ่านใหม่เรียบร้อยแล้ว');
+
+    // The link works once.
+    await visitor.page.goto(link);
+    await visitor.page.getByTestId('reset-new').fill('Noi2568again');
+    await visitor.page.getByTestId('reset-confirm').fill('Noi2568again');
+    await visitor.page.getByTestId('reset-submit').click();
+    await expectText(visitor.page.getByTestId('reset-error'), 'ลิงก์ตั้งรหัสผ่านใหม่ไม่ถูกต้อง');
+
+    await visitor.page.goto('/login');
+    await signIn(visitor.page, '6810302', 'Noi2568reset');
+    await expectText(visitor.page.getByTestId('org-name'), 'องค์การบริหารส่วนตำบลเกาะลันตาน้อย');
+    await visitor.context.close();
+  });
+});

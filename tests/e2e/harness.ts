@@ -1,0 +1,143 @@
+import 'reflect-metadata';
+import { Console } from 'node:console';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { DataSource } from 'typeorm';
+import { createApp } from '../../server/src/app';
+import { loadConfig, type AppConfig } from '../../server/src/core/config';
+import { openDatabase } from '../../server/src/core/database';
+import { loadDemoDataIfEmpty } from '../../server/src/demo/demo-data';
+
+/** Debian's Chromium, driven by playwright-core (no browser download). */
+export const CHROMIUM = '/usr/bin/chromium';
+export const CLIENT_DIST = path.resolve(__dirname, '../../client/dist');
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** What the e2e suite needs that this machine may lack, each with how to get it. */
+export function missingForE2E(): string[] {
+  const missing: string[] = [];
+  if (!fs.existsSync(path.join(CLIENT_DIST, 'index.html')))
+    missing.push('the built client (client/dist/index.html): run `npm run build:client`');
+  if (!fs.existsSync(CHROMIUM)) missing.push(`Chromium at ${CHROMIUM}: run \`apt-get install -y chromium\``);
+  return missing;
+}
+
+const missing = missingForE2E();
+const required = process.env.REQUIRE_E2E === '1';
+if (missing.length && !required) {
+  // Jest buffers a test file's console and drops it when every test is skipped: warn on stderr itself.
+  new Console(process.stderr).warn(`e2e tests SKIPPED — missing ${missing.join('; ')}. Set REQUIRE_E2E=1 to make this a failure.`);
+}
+
+/** `describe` when the suite can run (or must: REQUIRE_E2E=1, then a missing piece fails it); `describe.skip` otherwise. */
+export const describeE2E: jest.Describe = missing.length && !required ? describe.skip : describe;
+
+/** The real server (GraphQL + built client) on a free port over a fresh embedded database with the demo data. */
+export class E2EServer {
+  url = '';
+  db!: DataSource;
+  config!: AppConfig;
+  private server!: Server;
+  private stopApollo!: () => Promise<void>;
+  private dir = '';
+
+  static async start(): Promise<E2EServer> {
+    if (missing.length) throw new Error(`e2e tests cannot run: missing ${missing.join('; ')}`);
+    const s = new E2EServer();
+    s.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eplan-e2e-'));
+    s.config = loadConfig({ DB_URL: `sqlite:${path.join(s.dir, 'e2e.sqlite')}`, PORT: '0', LOG_LEVEL: 'silent' });
+    s.db = await openDatabase(s.config.db);
+    await loadDemoDataIfEmpty(s.db);
+    const { app, stop } = await createApp({ db: s.db, config: s.config, clientDir: CLIENT_DIST });
+    s.stopApollo = stop;
+    await new Promise<void>((resolve) => {
+      s.server = app.listen(0, '127.0.0.1', () => resolve());
+    });
+    s.url = `http://127.0.0.1:${(s.server.address() as AddressInfo).port}`;
+    // Links in mails (password reset) point at the port the server actually got.
+    s.config.publicUrl = s.url;
+    return s;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise((resolve) => this.server?.close(resolve));
+    await this.stopApollo?.();
+    await this.db?.destroy();
+    if (this.dir) fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** A fresh browser session (own cookies) on a small laptop screen, in Thai and Thailand's time. */
+export async function openPage(browser: Browser, server: E2EServer): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL: server.url,
+    viewport: { width: 1366, height: 768 },
+    locale: 'th-TH',
+    timezoneId: 'Asia/Bangkok',
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  return { context, page };
+}
+
+/** Waits until the element's visible text contains `expected` (or matches it); fails with what was there. */
+export async function expectText(locator: Locator, expected: string | RegExp, timeout = 10_000): Promise<string> {
+  const deadline = Date.now() + timeout;
+  let last = '';
+  for (;;) {
+    try {
+      last = await locator.first().innerText({ timeout: Math.max(1, Math.min(1000, deadline - Date.now())) });
+      if (typeof expected === 'string' ? last.includes(expected) : expected.test(last)) return last;
+    } catch {
+      // not there yet
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`expected ${String(locator)} to show ${JSON.stringify(String(expected))}, but it showed ${JSON.stringify(last)}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Signs in through the sign-in page and waits for the shell. */
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  if (!page.url().includes('/login')) await page.goto('/login');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('shell-header').waitFor();
+}
+
+/** Picks an option of an Element Plus select by its visible text. */
+export async function choose(page: Page, selectTestId: string, option: string): Promise<void> {
+  await page.getByTestId(selectTestId).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** Clicks an entry of the shell's left menu (by its key, e.g. `change-password`). */
+export async function openMenu(page: Page, key: string): Promise<void> {
+  await page.getByTestId(`menu-${key}`).click();
+}
+
+/** Saves a screenshot under the temp folder, to look at when a test fails or the layout changes. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const file = path.join(os.tmpdir(), `eplan-e2e-${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
