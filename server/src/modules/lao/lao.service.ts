@@ -15,10 +15,19 @@ export async function getReadableLao(ctx: AppContext, code: string): Promise<Lao
   return lao;
 }
 
+const thai = new Intl.Collator('th');
+
+/**
+ * District by district, then by name in Thai dictionary order (leading vowels such as เ and โ are not
+ * where the code points put them), the same whichever database sorted the rows.
+ */
+export const sortLaos = <T extends { districtCode: string; name: string }>(laos: T[]): T[] =>
+  laos.sort((a, b) => a.districtCode.localeCompare(b.districtCode) || thai.compare(a.name, b.name));
+
 /** LAOs of a province or district, ordered by district then name, within the user's scope. */
 export async function listLaos(ctx: AppContext, provinceCode?: string | null, districtCode?: string | null): Promise<Lao[]> {
   const user = ctx.user!;
-  const qb = ctx.em.getRepository(Lao).createQueryBuilder('l').orderBy('l.district_code').addOrderBy('l.name');
+  const qb = ctx.em.getRepository(Lao).createQueryBuilder('l');
   if (user.role === Role.LAO_OFFICER) {
     qb.where('l.code = :code', { code: user.laoCode });
   } else {
@@ -28,7 +37,7 @@ export async function listLaos(ctx: AppContext, provinceCode?: string | null, di
     if (province) qb.where('l.province_code = :province', { province });
   }
   if (districtCode) qb.andWhere('l.district_code = :districtCode', { districtCode });
-  return qb.getMany();
+  return sortLaos(await qb.getMany());
 }
 
 /** Adds an LAO to the registry (ADMIN). */
