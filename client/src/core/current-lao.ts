@@ -1,0 +1,35 @@
+import { computed } from 'vue';
+import { useRoute, useRouter } from 'vue-router';
+import { useAuth } from './auth';
+
+/** The URL parameter that carries the LAO a province officer or admin is looking at. */
+export const LAO_QUERY = 'lao';
+
+/**
+ * The LAO a page shows: an LAO officer's own LAO (always, whatever the URL says); for a province
+ * officer or an admin, the one chosen with the LAO picker and kept in the URL (`?lao=6800707`), so a
+ * link or a reload shows the same LAO. The server checks the scope either way.
+ */
+export function useCurrentLao() {
+  const { user } = useAuth();
+  const route = useRoute();
+  const router = useRouter();
+
+  const ownLao = computed(() => (user.value?.role === 'LAO_OFFICER' ? (user.value.lao?.code ?? null) : null));
+  const picksLao = computed(() => user.value !== null && user.value.role !== 'LAO_OFFICER');
+  const laoCode = computed<string | null>(() => {
+    if (ownLao.value) return ownLao.value;
+    const raw = route.query[LAO_QUERY];
+    const value = Array.isArray(raw) ? raw[0] : raw;
+    return typeof value === 'string' && /^\d{7}$/.test(value) ? value : null;
+  });
+
+  function setLao(code: string | null): void {
+    const query = { ...route.query };
+    if (code) query[LAO_QUERY] = code;
+    else delete query[LAO_QUERY];
+    void router.replace({ query });
+  }
+
+  return { laoCode, picksLao, setLao };
+}
