@@ -7,6 +7,8 @@ import { District } from './modules/geography/district.entity';
 import { Province } from './modules/geography/province.entity';
 import { Award } from './modules/lao/award.entity';
 import { Lao } from './modules/lao/lao.entity';
+import { BaselineRequest } from './modules/baseline-request/baseline-request.entity';
+import { SarScore } from './modules/sar/sar-score.entity';
 import { PlanYear } from './modules/plan-year/plan-year.entity';
 import { PlanResultNote } from './modules/progress-report/plan-result-note.entity';
 import { ReportingReopening, ReportingWindow } from './modules/reporting-window/reporting-window.entity';
@@ -36,4 +38,6 @@ export const entities = [
   ReportingReopening,
   LevelThreshold,
   PlanResultNote,
+  BaselineRequest,
+  SarScore,
 ];

@@ -9,6 +9,8 @@ import { UserResolver } from './modules/account/user.resolver';
 import { GeographyResolver } from './modules/geography/geography.resolver';
 import { LaoResolver } from './modules/lao/lao.resolver';
 import { PlanDimensionResolver } from './modules/plan-dimension/plan-dimension.resolver';
+import { BaselineRequestResolver } from './modules/baseline-request/baseline-request.resolver';
+import { BaselineRequestFieldResolver, ProjectYearReviewResolver, ReviewResolver } from './modules/review/review.resolver';
 import { PlanYearResolver } from './modules/plan-year/plan-year.resolver';
 import { ProgressReportResolver } from './modules/progress-report/progress-report.resolver';
 import { ProjectResolver, ProjectYearResolver } from './modules/project/project.resolver';
@@ -27,6 +29,10 @@ export const resolvers = [
   ReportingWindowResolver,
   PlanYearResolver,
   ScoringResolver,
+  BaselineRequestResolver,
+  ReviewResolver,
+  BaselineRequestFieldResolver,
+  ProjectYearReviewResolver,
 ] as const;
 
 /** Instants as ISO-8601 strings in UTC, under the contract's name `DateTime`. */

@@ -103,4 +103,34 @@ describe.each(databases)('the demo data reproduce the memo of อบต.ขอ�
       ],
     });
   });
+
+  it('the manual’s province table of Krabi, FY 2563, six months: raw scores, levels, counts by level', async () => {
+    const admin = await signIn(server, DEMO_PASSWORDS.admin.username, DEMO_PASSWORDS.admin.password);
+    const res = await server.gql(
+      `{ provinceScores(provinceCode: "81", fiscalYear: 2563, round: SIX_MONTHS) { province { name } rows { lao { name } districtName score cappedScore level } high medium low } }`,
+      {},
+      { token: admin },
+    );
+    expect(res.errors).toBeUndefined();
+    const r = res.data!.provinceScores;
+    const byName = Object.fromEntries(
+      r.rows.map((row: { lao: { name: string }; score: number; level: string }) => [row.lao.name, [row.score, row.level]]),
+    );
+    expect(byName).toMatchObject({
+      องค์การบริหารส่วนตำบลคลองยาง: [70.51, 'HIGH'],
+      เทศบาลตำบลลาดาตัน: [20, 'LOW'],
+      เทศบาลตำบลเขาพนม: [121.43, 'HIGH'],
+      องค์การบริหารส่วนตำบลเขาพนม: [63.79, 'HIGH'],
+      เทศบาลตำบลคลองขนิงนิคม: [4.76, 'LOW'],
+      องค์การบริหารส่วนตำบลเทพา: [34.67, 'MEDIUM'],
+    });
+    expect(r.rows.find((row: { lao: { name: string } }) => row.lao.name === 'เทศบาลตำบลเขาพนม').cappedScore).toBe(100);
+    expect(r.rows.map((row: { districtName: string }) => row.districtName)).toEqual([
+      ...Array(6).fill('เกาะลันตา'),
+      ...Array(7).fill('เขาพนม'),
+      ...Array(6).fill('คลองท่อม'),
+    ]);
+    // 18 LAOs of the manual's table (11 มาก, 1 กลาง, 6 น้อย) and เทศบาลตำบลคลองท่อมใต้, with no plan for 2563 (น้อย).
+    expect([r.high, r.medium, r.low]).toEqual([11, 1, 7]);
+  });
 });

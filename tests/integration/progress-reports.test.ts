@@ -154,17 +154,15 @@ describe.each(databases)('progress reports ($name)', ({ url }) => {
     const { user, project, token } = await officerWithProject();
     // A fiscal year of its own, so the window set here touches no other test.
     const year = 2566;
-    await server.db
-      .getRepository('ProjectYear')
-      .insert({
-        projectId: project.id,
-        fiscalYear: year,
-        laoCode: user.laoCode,
-        planStatus: 'COMPLIANT',
-        reviewReason: null,
-        reductionNote: null,
-        statusChangedAt: null,
-      });
+    await server.db.getRepository('ProjectYear').insert({
+      projectId: project.id,
+      fiscalYear: year,
+      laoCode: user.laoCode,
+      planStatus: 'COMPLIANT',
+      reviewReason: null,
+      reductionNote: null,
+      statusChangedAt: null,
+    });
     const closes = new Date(server.clock.now().getTime() - 1000).toISOString();
     const set = await server.gql(
       'mutation($c: DateTime) { setReportingWindow(fiscalYear: 2566, round: SIX_MONTHS, opensAt: null, closesAt: $c) { closesAt } }',

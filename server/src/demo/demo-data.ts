@@ -11,7 +11,7 @@ import { ReportRound, WorkStatus } from '../modules/progress-report/progress-rep
 import { ProjectYear } from '../modules/project/project-year.entity';
 import { Project } from '../modules/project/project.entity';
 import { PlanStatus, ProjectCategory, ProjectOrigin, TargetGroup } from '../modules/project/project.enums';
-import { KHLONG_THOM_TAI_2564, KHON_HAT_2567, KHON_HAT_2567_MINIMUM, type SeedProject } from './khon-hat-2567';
+import { KHLONG_THOM_TAI_2564, KHON_HAT_2567, KHON_HAT_2567_MINIMUM, KRABI_2563, type SeedProject } from './khon-hat-2567';
 import { PlanYear } from '../modules/plan-year/plan-year.entity';
 
 /**
@@ -138,15 +138,16 @@ export async function insertSeedProjects(
     })),
   );
   if (reportedAt) {
-    const sixMonths = saved.map((p, i) => ({
+    const reported = saved.map((p, i) => ({ p, row: rows[i] })).filter(({ row }) => row.done || row.inProgress !== false);
+    const sixMonths = reported.map(({ p, row }) => ({
       projectId: p.id,
       laoCode,
       fiscalYear,
       round: ReportRound.SIX_MONTHS,
-      inOrdinance: rows[i].inOrdinance ?? false,
+      inOrdinance: row.inOrdinance ?? false,
       ordinanceBudget: p.budget === null ? null : 0,
-      disbursed: p.budget === null ? null : (rows[i].disbursed ?? 0) * 100,
-      status: rows[i].done ? WorkStatus.DONE : WorkStatus.IN_PROGRESS,
+      disbursed: p.budget === null ? null : (row.disbursed ?? 0) * 100,
+      status: row.done ? WorkStatus.DONE : WorkStatus.IN_PROGRESS,
       cannotDoReason: null,
       cannotDoText: null,
       note: null,
@@ -221,6 +222,19 @@ export async function loadDemoDataIfEmpty(db: DataSource): Promise<boolean> {
     await em
       .getRepository(PlanYear)
       .insert({ laoCode: KHON_HAT.code, fiscalYear: 2567, baselineCount: null, minimumCount: KHON_HAT_2567_MINIMUM });
+    // The manual's Krabi province table, FY 2563, six months.
+    for (const lao of KRABI_2563) {
+      const rows = Array.from({ length: lao.planned }, (_, i) => ({
+        name: `โครงการตามแผนปฏิบัติการป้องกันการทุจริต ลำดับที่ ${i + 1}`,
+        dimension: (i % 4) + 1,
+        budget: 0,
+        done: i < lao.done,
+        inProgress: i >= lao.done && i < lao.done + lao.inProgress,
+      }));
+      await insertSeedProjects(em, lao.code, 2563, rows, new Date('2020-04-20T03:00:00Z'));
+      if (lao.baseline)
+        await em.getRepository(PlanYear).insert({ laoCode: lao.code, fiscalYear: 2563, baselineCount: lao.baseline, minimumCount: null });
+    }
     // The manual's printed plan of เทศบาลตำบลคลองท่อมใต้, FY 2564.
     await insertSeedProjects(em, '5810401', 2564, KHLONG_THOM_TAI_2564);
     await em

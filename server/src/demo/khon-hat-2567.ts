@@ -10,6 +10,8 @@ export interface SeedProject {
   dimension: number;
   budget: number;
   done: boolean;
+  /** With a report (of IN_PROGRESS when not done); false = not yet reported. */
+  inProgress?: boolean;
   disbursed?: number;
   inOrdinance?: boolean;
 }
@@ -110,4 +112,30 @@ export const KHLONG_THOM_TAI_2564: Array<Omit<SeedProject, 'done'>> = [
   { name: 'โครงการประกวดคำขวัญเทศบาล', dimension: 1, budget: 30_000 },
   { name: 'โครงการลดต้นทุนและระยะเวลาการปฏิบัติงานราชการ', dimension: 2, budget: 10_000 },
   { name: 'มาตรการ "กำหนดอำนาจอนุมัติ การอนุญาตเพื่อการเคลื่อนย้ายการปฏิบัติงานราชการ"', dimension: 2, budget: 0 },
+];
+
+/**
+ * The manual's province table of Krabi, FY 2563, six months (ผลการนำแผนฯไปปฏิบัติระดับจังหวัด): per LAO,
+ * planned projects reported done and in progress, and the baseline that gives the manual's score
+ * (e.g. 27 done + 1 in progress of 39 → 70.51; 17 done of a baseline of 14 → 121.43).
+ */
+export const KRABI_2563: Array<{ code: string; planned: number; done: number; inProgress: number; baseline?: number; score: string }> = [
+  { code: '5810301', planned: 12, done: 0, inProgress: 0, score: '0.00' },
+  { code: '6810303', planned: 10, done: 0, inProgress: 0, score: '0.00' },
+  { code: '6810304', planned: 39, done: 27, inProgress: 1, score: '70.51' },
+  { code: '5810305', planned: 10, done: 2, inProgress: 0, score: '20.00' },
+  { code: '6810301', planned: 50, done: 44, inProgress: 1, score: '89.00' },
+  { code: '6810302', planned: 57, done: 38, inProgress: 1, score: '67.54' },
+  { code: '5810201', planned: 17, done: 17, inProgress: 0, baseline: 14, score: '121.43' },
+  { code: '6810251', planned: 19, done: 14, inProgress: 0, score: '73.68' },
+  { code: '6810252', planned: 36, done: 25, inProgress: 0, score: '69.44' },
+  { code: '6810253', planned: 52, done: 37, inProgress: 0, score: '71.15' },
+  { code: '6810254', planned: 49, done: 39, inProgress: 1, score: '80.61' },
+  { code: '6810255', planned: 53, done: 36, inProgress: 1, score: '68.87' },
+  { code: '6810201', planned: 58, done: 37, inProgress: 0, score: '63.79' },
+  { code: '5810404', planned: 65, done: 7, inProgress: 0, score: '10.77' },
+  { code: '5810451', planned: 21, done: 1, inProgress: 0, score: '4.76' },
+  { code: '5810452', planned: 49, done: 37, inProgress: 1, score: '76.53' },
+  { code: '6810453', planned: 75, done: 26, inProgress: 0, score: '34.67' },
+  { code: '6810454', planned: 20, done: 0, inProgress: 0, score: '0.00' },
 ];

@@ -1,6 +1,7 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { IsEnum, IsOptional, Length, Matches } from 'class-validator';
 import type { AppContext } from '../../core/context';
+import { parseId } from '../../core/ids';
 import { Province } from '../geography/province.entity';
 import { Lao } from '../lao/lao.entity';
 import { ApiTokenSecret } from './account.types';
@@ -128,7 +129,7 @@ export class UserResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => AuthToken, { description: 'Revoke an API token' })
   revokeApiToken(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<AuthToken> {
-    return admin.revokeApiToken(ctx, Number(id));
+    return admin.revokeApiToken(ctx, parseId(id));
   }
 
   @Authorized(Role.ADMIN)

@@ -6,6 +6,7 @@ import { actionPlanPdf, actionPlanXlsx } from './action-plan.export';
 import { memoPdf } from './memo.export';
 import { overviewPdf, overviewXlsx } from './overview.export';
 import { planResultsPdf, planResultsXlsx } from './plan-results.export';
+import { provincePdf, provinceXlsx } from './province.export';
 
 import type { ExportFile } from './export.params';
 
@@ -20,6 +21,8 @@ const EXPORTS: Record<string, Exporter> = {
   'plan-results.pdf': planResultsPdf,
   'plan-results.xlsx': planResultsXlsx,
   'memo.pdf': memoPdf,
+  'province.pdf': provincePdf,
+  'province.xlsx': provinceXlsx,
 };
 
 const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };

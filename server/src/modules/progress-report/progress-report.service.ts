@@ -1,4 +1,5 @@
 import type { AppContext } from '../../core/context';
+import { parseId } from '../../core/ids';
 import { DomainError, badInput, conflict, forbidden, notFound, type FieldError } from '../../core/errors';
 import { MAX_MONEY_SATANG } from '../../core/money';
 import { recordAudit } from '../audit/audit.service';
@@ -60,7 +61,7 @@ function checkReport(input: ProgressReportInput, budgeted: boolean): FieldError[
  * copy it follows the six-month report, and it goes when the six-month report is no longer DONE.
  */
 export async function saveProgressReport(ctx: AppContext, input: ProgressReportInput): Promise<ProgressReport> {
-  const projectId = Number(input.projectId);
+  const projectId = parseId(input.projectId);
   const project = await getReadableProject(ctx, projectId);
   const lao = await getReadableLao(ctx, project.laoCode);
   if (!canEditLao(ctx.user, lao)) throw forbidden('ท่านรายงานผลได้เฉพาะโครงการของ อปท. ของท่าน');

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../core/context';
+import { parseId } from '../../core/ids';
 import { Role } from '../account/role';
 import { Lao } from '../lao/lao.entity';
 import { ProgressReport } from '../progress-report/progress-report.entity';
@@ -8,9 +9,8 @@ import { ProjectYear } from './project-year.entity';
 import { Project } from './project.entity';
 import { ProjectInput } from './project.inputs';
 import { canDeleteProject, canEditProject } from './project.policy';
+import { moveProjectYear } from './project-year.transitions';
 import * as projects from './project.service';
-
-const toId = (id: string) => (/^\d{1,15}$/.test(id) ? Number(id) : Number.NaN);
 
 @Resolver(() => Project)
 export class ProjectResolver {
@@ -27,7 +27,7 @@ export class ProjectResolver {
   @Authorized()
   @Query(() => Project, { nullable: true })
   project(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<Project> {
-    return projects.getReadableProject(ctx, toId(id));
+    return projects.getReadableProject(ctx, parseId(id));
   }
 
   @Authorized(Role.LAO_OFFICER, Role.ADMIN)
@@ -44,13 +44,13 @@ export class ProjectResolver {
     @Arg('input') input: ProjectInput,
     @Ctx() ctx: AppContext,
   ): Promise<Project> {
-    return projects.updateProject(ctx, toId(id), version, input);
+    return projects.updateProject(ctx, parseId(id), version, input);
   }
 
   @Authorized(Role.LAO_OFFICER, Role.ADMIN)
   @Mutation(() => Boolean, { description: 'Delete a project; refused (CONFLICT) once it has progress reports' })
   deleteProject(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<boolean> {
-    return projects.deleteProject(ctx, toId(id));
+    return projects.deleteProject(ctx, parseId(id));
   }
 
   @Authorized(Role.LAO_OFFICER, Role.ADMIN)
@@ -61,7 +61,7 @@ export class ProjectResolver {
     @Ctx() ctx: AppContext,
     @Arg('note', () => String, { nullable: true }) note?: string | null,
   ): Promise<ProjectYear> {
-    return projects.requestProjectReduction(ctx, toId(projectId), fiscalYear, note);
+    return moveProjectYear(ctx, 'requestReduction', parseId(projectId), fiscalYear, note);
   }
 
   @FieldResolver(() => Lao)

@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/audit.service';
 import { getReadableLao } from '../lao/lao.service';
 import { ProjectYear } from './project-year.entity';
 import { Project } from './project.entity';
-import { initialStatus, PlanStatus } from './project.enums';
+import { initialStatus } from './project.enums';
 import type { ProjectInput } from './project.inputs';
 import { canEditProject, canReadProject } from './project.policy';
 
@@ -212,41 +212,4 @@ export async function deleteProject(ctx: AppContext, id: number): Promise<boolea
     before: { ...project, years: years.map((y) => ({ fiscalYear: y.fiscalYear, planStatus: y.planStatus })) },
   });
   return true;
-}
-
-/** ขอปรับลดจากแผนฯ: asks NACC to drop the project from one year's plan (REDUCE_PENDING until reviewed). */
-export async function requestProjectReduction(
-  ctx: AppContext,
-  projectId: number,
-  fiscalYear: number,
-  note?: string | null,
-): Promise<ProjectYear> {
-  const project = await getEditableProject(ctx, projectId);
-  const lao = (await ctx.loaders.laoByCode.load(project.laoCode))!;
-  const repo = ctx.em.getRepository(ProjectYear);
-  const year = await repo.findOneBy({ projectId, fiscalYear });
-  if (!year) throw notFound(`โครงการนี้ไม่อยู่ในแผนปี พ.ศ. ${fiscalYear}`);
-  if (fiscalYear < fiscalYearOf(ctx.clock.now())) {
-    const message = 'ขอปรับลดโครงการในปีงบประมาณที่ผ่านมาแล้วไม่ได้';
-    throw badInput([{ field: 'fiscalYear', message }], message);
-  }
-  if (year.planStatus !== PlanStatus.COMPLIANT && year.planStatus !== PlanStatus.REDUCE_REJECTED) {
-    throw conflict('ขอปรับลดได้เฉพาะโครงการที่สอดคล้องกับแผนฯ หรือที่เคยไม่อนุมัติการขอลด');
-  }
-  const before = { ...year };
-  year.planStatus = PlanStatus.REDUCE_PENDING;
-  year.reductionNote = note?.trim() || null;
-  year.reviewReason = null;
-  year.statusChangedAt = ctx.clock.now();
-  await repo.save(year);
-  await recordAudit(ctx, {
-    action: 'requestProjectReduction',
-    targetType: 'ProjectYear',
-    targetId: `${projectId}:${fiscalYear}`,
-    laoCode: project.laoCode,
-    provinceCode: lao.provinceCode,
-    before,
-    after: year,
-  });
-  return year;
 }

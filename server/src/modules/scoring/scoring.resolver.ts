@@ -7,7 +7,8 @@ import { Role } from '../account/role';
 import { ReportRound } from '../progress-report/progress-report.enums';
 import { LevelThreshold } from './level-threshold.entity';
 import { laoDashboard, laoOverview, planResults } from './lao-summary.service';
-import { LaoDashboard, LaoOverview, PlanResults } from './scoring.types';
+import { nationalScores, provinceScores } from './province-scores.service';
+import { LaoDashboard, LaoOverview, NationalScoreRow, PlanResults, ProvinceScoreReport } from './scoring.types';
 import { thresholdsFor } from './year-figures';
 
 @InputType({ description: 'Level thresholds of one round, in percent (two decimals)' })
@@ -84,6 +85,28 @@ export class ScoringResolver {
     @Ctx() ctx: AppContext,
   ): Promise<PlanResults> {
     return planResults(ctx, laoCode, fiscalYear, round);
+  }
+
+  @Authorized(Role.PROVINCE_OFFICER, Role.ADMIN, Role.SERVICE)
+  @Query(() => ProvinceScoreReport, { description: 'ผลการนำแผนฯ ไปปฏิบัติระดับจังหวัด (a province officer: its own province)' })
+  provinceScores(
+    @Arg('provinceCode') provinceCode: string,
+    @Arg('fiscalYear', () => Int) fiscalYear: number,
+    @Arg('round', () => ReportRound) round: ReportRound,
+    @Ctx() ctx: AppContext,
+    @Arg('districtCode', () => String, { nullable: true }) districtCode?: string | null,
+  ): Promise<ProvinceScoreReport> {
+    return provinceScores(ctx, provinceCode, fiscalYear, round, districtCode);
+  }
+
+  @Authorized(Role.ADMIN, Role.SERVICE)
+  @Query(() => [NationalScoreRow], { description: 'The whole country: every province with its LAOs counted by level' })
+  nationalScores(
+    @Arg('fiscalYear', () => Int) fiscalYear: number,
+    @Arg('round', () => ReportRound) round: ReportRound,
+    @Ctx() ctx: AppContext,
+  ): Promise<NationalScoreRow[]> {
+    return nationalScores(ctx, fiscalYear, round);
   }
 
   @Query(() => [RoundThresholds], { description: 'Level thresholds of both rounds of a fiscal year (ADMIN’s, or the defaults)' })

@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { MoneyScalar, type Satang } from '../../core/money';
+import { Province } from '../geography/province.entity';
 import { Lao } from '../lao/lao.entity';
 import { PlanResultNote } from '../progress-report/plan-result-note.entity';
 import { ReportRound, WorkStatus } from '../progress-report/progress-report.enums';
@@ -223,4 +224,64 @@ export class PlanResults {
 
   @Field(() => ImplementationLevel)
   level: ImplementationLevel;
+}
+
+@ObjectType({ description: 'One LAO in ผลการนำแผนฯ ไปปฏิบัติระดับจังหวัด' })
+export class ProvinceScoreRow {
+  @Field(() => Lao)
+  lao: Lao;
+
+  @Field()
+  districtName: string;
+
+  @Field(() => Float, { description: 'Raw score (may exceed 100; the province PDF prints it)' })
+  score: number;
+
+  @Field(() => Float)
+  cappedScore: number;
+
+  @Field(() => ImplementationLevel)
+  level: ImplementationLevel;
+}
+
+@ObjectType({ description: 'ผลการนำแผนฯ ไปปฏิบัติระดับจังหวัด for a year and round' })
+export class ProvinceScoreReport {
+  @Field(() => Province)
+  province: Province;
+
+  @Field(() => Int)
+  fiscalYear: number;
+
+  @Field(() => ReportRound)
+  round: ReportRound;
+
+  @Field(() => [ProvinceScoreRow])
+  rows: ProvinceScoreRow[];
+
+  @Field(() => Int)
+  high: number;
+
+  @Field(() => Int)
+  medium: number;
+
+  @Field(() => Int)
+  low: number;
+}
+
+@ObjectType({ description: 'One province in the national view: its LAOs counted by level' })
+export class NationalScoreRow {
+  @Field(() => Province)
+  province: Province;
+
+  @Field(() => Int)
+  laos: number;
+
+  @Field(() => Int)
+  high: number;
+
+  @Field(() => Int)
+  medium: number;
+
+  @Field(() => Int)
+  low: number;
 }

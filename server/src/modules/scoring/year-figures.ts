@@ -52,10 +52,11 @@ const emptyFigures = (): YearFigures => ({
 });
 
 /** Which LAOs to add up: one LAO, or every LAO of a province (optionally one district). */
-export type LaoScope = { laoCode: string } | { provinceCode: string; districtCode?: string | null };
+export type LaoScope = { laoCode: string } | { provinceCode: string; districtCode?: string | null } | { all: true };
 
 function scoped<T extends { andWhere(where: string, params?: object): T }>(qb: T, alias: string, scope: LaoScope): T {
   if ('laoCode' in scope) return qb.andWhere(`${alias}.lao_code = :laoCode`, { laoCode: scope.laoCode });
+  if ('all' in scope) return qb;
   qb.andWhere(
     `${alias}.lao_code IN (SELECT l.code FROM lao l WHERE l.province_code = :provinceCode${scope.districtCode ? ' AND l.district_code = :districtCode' : ''})`,
     {

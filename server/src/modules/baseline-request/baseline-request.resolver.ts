@@ -1,0 +1,33 @@
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { AppContext } from '../../core/context';
+import { parseId } from '../../core/ids';
+import { Role } from '../account/role';
+import { BaselineRequest } from './baseline-request.entity';
+import { baselineYears, cancelBaselineRequest, requestBaselineChange } from './baseline-request.service';
+import { BaselineYear } from './baseline-request.types';
+
+@Resolver()
+export class BaselineRequestResolver {
+  @Authorized()
+  @Query(() => [BaselineYear], { description: 'ขอเพิ่ม/ลดโครงการ: baseline, created count and standing of each fiscal year' })
+  baselineYears(@Arg('laoCode') laoCode: string, @Ctx() ctx: AppContext): Promise<BaselineYear[]> {
+    return baselineYears(ctx, laoCode);
+  }
+
+  @Authorized(Role.LAO_OFFICER, Role.ADMIN)
+  @Mutation(() => BaselineRequest, { description: 'Ask for a new baseline total for a fiscal year (not past years)' })
+  requestBaselineChange(
+    @Arg('laoCode') laoCode: string,
+    @Arg('fiscalYear', () => Int) fiscalYear: number,
+    @Arg('requestedCount', () => Int) requestedCount: number,
+    @Ctx() ctx: AppContext,
+  ): Promise<BaselineRequest> {
+    return requestBaselineChange(ctx, laoCode, fiscalYear, requestedCount);
+  }
+
+  @Authorized(Role.LAO_OFFICER, Role.ADMIN)
+  @Mutation(() => BaselineRequest, { description: 'Cancel a pending request, or close a rejected one' })
+  cancelBaselineRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<BaselineRequest> {
+    return cancelBaselineRequest(ctx, parseId(id));
+  }
+}

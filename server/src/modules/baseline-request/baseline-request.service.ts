@@ -1,0 +1,195 @@
+import type { AppContext } from '../../core/context';
+import { execute, isMysql } from '../../core/db';
+import { badInput, conflict, forbidden, notFound } from '../../core/errors';
+import { fiscalYearOf } from '../../core/fiscal-year';
+import { recordAudit } from '../audit/audit.service';
+import { canEditLao } from '../lao/lao.policy';
+import { getReadableLao } from '../lao/lao.service';
+import { PlanYear } from '../plan-year/plan-year.entity';
+import { ProjectYear } from '../project/project-year.entity';
+import { Project } from '../project/project.entity';
+import { COUNTED_STATUSES, NOT_CREATED_STATUSES, ProjectOrigin } from '../project/project.enums';
+import { canReview } from '../review/review.policy';
+import { BaselineRequest, RequestStatus } from './baseline-request.entity';
+import type { BaselineYear } from './baseline-request.types';
+
+/** Per fiscal year: NACC's baseline (or the counted planned projects), the created projects, the latest request. */
+export async function baselineYears(ctx: AppContext, laoCode: string): Promise<BaselineYear[]> {
+  await getReadableLao(ctx, laoCode);
+  const current = fiscalYearOf(ctx.clock.now());
+  const counts = await ctx.em
+    .getRepository(ProjectYear)
+    .createQueryBuilder('y')
+    .innerJoin(Project, 'p', 'p.id = y.project_id')
+    .select('y.fiscal_year', 'year')
+    .addSelect(`SUM(CASE WHEN y.plan_status NOT IN (:...notCreated) THEN 1 ELSE 0 END)`, 'created')
+    .addSelect(`SUM(CASE WHEN y.plan_status IN (:...counted) AND p.origin = :planned THEN 1 ELSE 0 END)`, 'countedPlanned')
+    .where('y.lao_code = :laoCode', {
+      laoCode,
+      notCreated: NOT_CREATED_STATUSES,
+      counted: COUNTED_STATUSES,
+      planned: ProjectOrigin.PLANNED,
+    })
+    .groupBy('y.fiscal_year')
+    .getRawMany<{ year: number | string; created: number | string; countedPlanned: number | string }>();
+  const planYears = await ctx.em.getRepository(PlanYear).findBy({ laoCode });
+  const requests = await ctx.em.getRepository(BaselineRequest).find({ where: { laoCode }, order: { id: 'DESC' } });
+
+  const years = new Set<number>([current - 1, current, current + 1]);
+  for (const c of counts) years.add(Number(c.year));
+  for (const p of planYears) years.add(p.fiscalYear);
+  for (const r of requests) years.add(r.fiscalYear);
+  const first = Math.min(...years);
+  const last = Math.max(...years);
+  const out: BaselineYear[] = [];
+  for (let year = first; year <= last; year++) {
+    const c = counts.find((x) => Number(x.year) === year);
+    const latest = requests.find((r) => r.fiscalYear === year) ?? null;
+    out.push({
+      fiscalYear: year,
+      baselineCount: planYears.find((p) => p.fiscalYear === year)?.baselineCount ?? Number(c?.countedPlanned ?? 0),
+      createdCount: Number(c?.created ?? 0),
+      standing: latest && (latest.status === RequestStatus.PENDING || latest.status === RequestStatus.REJECTED) ? latest.status : null,
+      canRequest: year >= current,
+      latestRequest: latest,
+    });
+  }
+  return out;
+}
+
+async function lockLaoRequests(ctx: AppContext, laoCode: string): Promise<void> {
+  if (isMysql(ctx.db)) await execute(ctx.em, 'SELECT code FROM lao WHERE code = ? FOR UPDATE', [laoCode]);
+}
+
+/**
+ * ขอปรับเพิ่ม/ลดโครงการ: asks for a new baseline total for a year (the total, not the difference). One
+ * pending request per year; after a rejection this sends the request again as a new one.
+ */
+export async function requestBaselineChange(
+  ctx: AppContext,
+  laoCode: string,
+  fiscalYear: number,
+  requestedCount: number,
+): Promise<BaselineRequest> {
+  const lao = await getReadableLao(ctx, laoCode);
+  if (!canEditLao(ctx.user, lao)) throw forbidden('ท่านขอปรับได้เฉพาะของ อปท. ของท่าน');
+  if (!Number.isInteger(requestedCount) || requestedCount < 0 || requestedCount > 10_000) {
+    const message = 'กรอกจำนวนโครงการตั้งต้นเป็นจำนวนเต็มตั้งแต่ 0 ขึ้นไป';
+    throw badInput([{ field: 'requestedCount', message }], message);
+  }
+  if (fiscalYear < fiscalYearOf(ctx.clock.now())) {
+    const message = 'ไม่สามารถเพิ่ม/ลดโครงการได้ (ปีงบประมาณที่ผ่านมาแล้ว)';
+    throw badInput([{ field: 'fiscalYear', message }], message);
+  }
+  await lockLaoRequests(ctx, laoCode);
+  const repo = ctx.em.getRepository(BaselineRequest);
+  if (await repo.existsBy({ laoCode, fiscalYear, status: RequestStatus.PENDING })) {
+    throw conflict(`มีคำขอปรับจำนวนโครงการตั้งต้นของปี พ.ศ. ${fiscalYear} ที่รอการอนุมัติอยู่แล้ว`);
+  }
+  const year = (await baselineYears(ctx, laoCode)).find((y) => y.fiscalYear === fiscalYear);
+  const request = await repo.save(
+    repo.create({
+      laoCode,
+      fiscalYear,
+      currentCount: year?.baselineCount ?? 0,
+      requestedCount,
+      status: RequestStatus.PENDING,
+      reason: null,
+      requestedBy: ctx.user!.id,
+      requestedAt: ctx.clock.now(),
+      decidedBy: null,
+      decidedAt: null,
+    }),
+  );
+  await recordAudit(ctx, {
+    action: 'requestBaselineChange',
+    targetType: 'BaselineRequest',
+    targetId: request.id,
+    laoCode,
+    provinceCode: lao.provinceCode,
+    after: request,
+  });
+  return request;
+}
+
+const MOVES = {
+  cancel: { from: [RequestStatus.PENDING, RequestStatus.REJECTED], to: RequestStatus.CANCELLED, label: 'ยกเลิกคำขอ' },
+  approve: { from: [RequestStatus.PENDING], to: RequestStatus.APPROVED, label: 'อนุมัติคำขอ' },
+  reject: { from: [RequestStatus.PENDING], to: RequestStatus.REJECTED, label: 'ไม่อนุมัติคำขอ' },
+} as const;
+
+const STATUS_TH: Record<RequestStatus, string> = { PENDING: 'รอการอนุมัติ', APPROVED: 'อนุมัติแล้ว', REJECTED: 'ไม่อนุมัติ', CANCELLED: 'ยกเลิกแล้ว' };
+
+/** One conditional UPDATE per move: an illegal move (or a lost race) is CONFLICT and changes nothing. */
+async function move(ctx: AppContext, request: BaselineRequest, name: keyof typeof MOVES, reason: string | null): Promise<BaselineRequest> {
+  const m = MOVES[name];
+  const changed = await execute(
+    ctx.em,
+    `UPDATE baseline_request SET status = ?, reason = COALESCE(?, reason), decided_by = ?, decided_at = ? WHERE id = ? AND status IN (${m.from.map(() => '?').join(', ')})`,
+    [m.to, reason, ctx.user!.id, ctx.clock.now(), request.id, ...m.from],
+  );
+  if (changed !== 1) throw conflict(`${m.label}ไม่ได้ เพราะคำขอนี้${STATUS_TH[request.status]}`);
+  return ctx.em.getRepository(BaselineRequest).findOneByOrFail({ id: request.id });
+}
+
+async function requestOf(ctx: AppContext, id: number) {
+  const request = Number.isSafeInteger(id) ? await ctx.em.getRepository(BaselineRequest).findOneBy({ id }) : null;
+  if (!request) throw notFound('ไม่พบคำขอนี้');
+  const lao = await ctx.loaders.laoByCode.load(request.laoCode);
+  return { request, lao: lao! };
+}
+
+/** The LAO withdraws a pending request, or closes a rejected one (the year is ปกติ again). */
+export async function cancelBaselineRequest(ctx: AppContext, id: number): Promise<BaselineRequest> {
+  const { request, lao } = await requestOf(ctx, id);
+  if (!canEditLao(ctx.user, lao)) throw forbidden('ท่านยกเลิกได้เฉพาะคำขอของ อปท. ของท่าน');
+  const after = await move(ctx, request, 'cancel', null);
+  await recordAudit(ctx, {
+    action: 'cancelBaselineRequest',
+    targetType: 'BaselineRequest',
+    targetId: id,
+    laoCode: lao.code,
+    provinceCode: lao.provinceCode,
+    before: request,
+    after,
+  });
+  return after;
+}
+
+/**
+ * NACC decides a pending request. Approval sets the year's baseline to the requested total in the same
+ * transaction; a rejection needs a reason, which the LAO sees.
+ */
+export async function reviewBaselineRequest(
+  ctx: AppContext,
+  id: number,
+  approve: boolean,
+  reason?: string | null,
+): Promise<BaselineRequest> {
+  const { request, lao } = await requestOf(ctx, id);
+  if (!canReview(ctx.user, lao)) throw forbidden('ท่านพิจารณาได้เฉพาะ อปท. ในจังหวัดของท่าน');
+  const text = reason?.trim() || null;
+  if (!approve && !text) {
+    const message = 'กรุณาระบุเหตุผลที่ไม่อนุมัติ';
+    throw badInput([{ field: 'reason', message }], message);
+  }
+  const after = await move(ctx, request, approve ? 'approve' : 'reject', text);
+  if (approve) {
+    const repo = ctx.em.getRepository(PlanYear);
+    const planYear =
+      (await repo.findOneBy({ laoCode: lao.code, fiscalYear: request.fiscalYear })) ??
+      repo.create({ laoCode: lao.code, fiscalYear: request.fiscalYear, minimumCount: null });
+    planYear.baselineCount = request.requestedCount;
+    await repo.save(planYear);
+  }
+  await recordAudit(ctx, {
+    action: approve ? 'approveBaselineRequest' : 'rejectBaselineRequest',
+    targetType: 'BaselineRequest',
+    targetId: id,
+    laoCode: lao.code,
+    provinceCode: lao.provinceCode,
+    before: request,
+    after,
+  });
+  return after;
+}

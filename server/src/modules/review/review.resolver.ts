@@ -1,0 +1,179 @@
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  registerEnumType,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { IsEnum, IsInt, IsOptional, Matches } from 'class-validator';
+import type { AppContext } from '../../core/context';
+import { parseId } from '../../core/ids';
+import { badInput } from '../../core/errors';
+import { Role } from '../account/role';
+import { BaselineRequest } from '../baseline-request/baseline-request.entity';
+import { reviewBaselineRequest } from '../baseline-request/baseline-request.service';
+import { canEditLao } from '../lao/lao.policy';
+import { Lao } from '../lao/lao.entity';
+import { ProjectYear } from '../project/project-year.entity';
+import { moveProjectYear } from '../project/project-year.transitions';
+import { canReview } from './review.policy';
+import { reviewQueue, type ReviewKind } from './review.service';
+
+enum ReviewItemKind {
+  ADDITION = 'ADDITION',
+  REDUCTION = 'REDUCTION',
+  BASELINE = 'BASELINE',
+}
+registerEnumType(ReviewItemKind, { name: 'ReviewItemKind', description: 'ขอเพิ่มโครงการ / ขอลดโครงการ / ขอปรับจำนวนโครงการตั้งต้น' });
+
+@ObjectType({ description: 'What waits for NACC’s decision' })
+class ReviewQueue {
+  @Field(() => [ProjectYear], { description: 'Additional projects waiting for approval (ADD_PENDING)' })
+  additions: ProjectYear[];
+
+  @Field(() => [ProjectYear], { description: 'Requests to drop a project from a year (REDUCE_PENDING)' })
+  reductions: ProjectYear[];
+
+  @Field(() => [BaselineRequest])
+  baselineRequests: BaselineRequest[];
+}
+
+@InputType({ description: 'One item to approve in a batch' })
+class ReviewItemInput {
+  @Field(() => ReviewItemKind)
+  @IsEnum(ReviewItemKind, { message: 'ประเภทคำขอไม่ถูกต้อง' })
+  kind: ReviewItemKind;
+
+  @Field(() => ID, { nullable: true, description: 'For ADDITION and REDUCTION' })
+  @IsOptional()
+  @Matches(/^\d{1,15}$/, { message: 'ไม่พบโครงการนี้' })
+  projectId?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'For ADDITION and REDUCTION' })
+  @IsOptional()
+  @IsInt({ message: 'ปีงบประมาณไม่ถูกต้อง' })
+  fiscalYear?: number | null;
+
+  @Field(() => ID, { nullable: true, description: 'For BASELINE' })
+  @IsOptional()
+  @Matches(/^\d{1,15}$/, { message: 'ไม่พบคำขอนี้' })
+  requestId?: string | null;
+}
+
+@Resolver()
+export class ReviewResolver {
+  @Authorized(Role.PROVINCE_OFFICER, Role.ADMIN)
+  @Query(() => ReviewQueue, { description: 'Pending additions, reductions and baseline requests (a province officer: its province only)' })
+  reviewQueue(
+    @Ctx() ctx: AppContext,
+    @Arg('provinceCode', () => String, { nullable: true }) provinceCode?: string | null,
+    @Arg('districtCode', () => String, { nullable: true }) districtCode?: string | null,
+    @Arg('kind', () => ReviewItemKind, { nullable: true }) kind?: ReviewItemKind | null,
+  ): Promise<ReviewQueue> {
+    return reviewQueue(ctx, { provinceCode, districtCode, kind: kind as ReviewKind | null });
+  }
+
+  @Authorized(Role.PROVINCE_OFFICER, Role.ADMIN)
+  @Mutation(() => ProjectYear, { description: 'Approve (COMPLIANT) or reject (ADD_REJECTED, reason required) an additional project' })
+  reviewProjectAddition(
+    @Arg('projectId', () => ID) projectId: string,
+    @Arg('fiscalYear', () => Int) fiscalYear: number,
+    @Arg('approve') approve: boolean,
+    @Ctx() ctx: AppContext,
+    @Arg('reason', () => String, { nullable: true }) reason?: string | null,
+  ): Promise<ProjectYear> {
+    return moveProjectYear(ctx, approve ? 'approveAddition' : 'rejectAddition', parseId(projectId), fiscalYear, reason);
+  }
+
+  @Authorized(Role.PROVINCE_OFFICER, Role.ADMIN)
+  @Mutation(() => ProjectYear, { description: 'Approve (REDUCED) or reject (REDUCE_REJECTED, reason required) a reduction' })
+  reviewProjectReduction(
+    @Arg('projectId', () => ID) projectId: string,
+    @Arg('fiscalYear', () => Int) fiscalYear: number,
+    @Arg('approve') approve: boolean,
+    @Ctx() ctx: AppContext,
+    @Arg('reason', () => String, { nullable: true }) reason?: string | null,
+  ): Promise<ProjectYear> {
+    return moveProjectYear(ctx, approve ? 'approveReduction' : 'rejectReduction', parseId(projectId), fiscalYear, reason);
+  }
+
+  @Authorized(Role.PROVINCE_OFFICER, Role.ADMIN)
+  @Mutation(() => ProjectYear, { description: 'Mark a project non-compliant (reason required) or compliant again' })
+  setProjectCompliance(
+    @Arg('projectId', () => ID) projectId: string,
+    @Arg('fiscalYear', () => Int) fiscalYear: number,
+    @Arg('compliant') compliant: boolean,
+    @Ctx() ctx: AppContext,
+    @Arg('reason', () => String, { nullable: true }) reason?: string | null,
+  ): Promise<ProjectYear> {
+    return moveProjectYear(ctx, compliant ? 'markCompliant' : 'markNonCompliant', parseId(projectId), fiscalYear, reason);
+  }
+
+  @Authorized(Role.PROVINCE_OFFICER, Role.ADMIN)
+  @Mutation(() => BaselineRequest, { description: 'Approve (sets the baseline) or reject (reason required) a baseline request' })
+  reviewBaselineRequest(
+    @Arg('id', () => ID) id: string,
+    @Arg('approve') approve: boolean,
+    @Ctx() ctx: AppContext,
+    @Arg('reason', () => String, { nullable: true }) reason?: string | null,
+  ): Promise<BaselineRequest> {
+    return reviewBaselineRequest(ctx, parseId(id), approve, reason);
+  }
+
+  @Authorized(Role.PROVINCE_OFFICER, Role.ADMIN)
+  @Mutation(() => Int, { description: 'Approve many items at once: all or none (the first refusal undoes the batch)' })
+  async approveMany(@Arg('items', () => [ReviewItemInput]) items: ReviewItemInput[], @Ctx() ctx: AppContext): Promise<number> {
+    if (!items.length || items.length > 500) {
+      const message = 'เลือกรายการที่จะอนุมัติ 1–500 รายการ';
+      throw badInput([{ field: 'items', message }], message);
+    }
+    for (const item of items) {
+      if (item.kind === ReviewItemKind.BASELINE) await reviewBaselineRequest(ctx, parseId(item.requestId), true);
+      else {
+        const name = item.kind === ReviewItemKind.ADDITION ? 'approveAddition' : 'approveReduction';
+        await moveProjectYear(ctx, name, parseId(item.projectId), item.fiscalYear ?? 0);
+      }
+    }
+    return items.length;
+  }
+}
+
+@Resolver(() => BaselineRequest)
+export class BaselineRequestFieldResolver {
+  @FieldResolver(() => Lao)
+  async lao(@Root() request: BaselineRequest, @Ctx() ctx: AppContext): Promise<Lao> {
+    return (await ctx.loaders.laoByCode.load(request.laoCode))!;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the current user may approve or reject it' })
+  async canReview(@Root() request: BaselineRequest, @Ctx() ctx: AppContext): Promise<boolean> {
+    return canReview(ctx.user, (await ctx.loaders.laoByCode.load(request.laoCode))!);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the current user may cancel it' })
+  async canCancel(@Root() request: BaselineRequest, @Ctx() ctx: AppContext): Promise<boolean> {
+    return canEditLao(ctx.user, (await ctx.loaders.laoByCode.load(request.laoCode))!) && ['PENDING', 'REJECTED'].includes(request.status);
+  }
+}
+
+@Resolver(() => ProjectYear)
+export class ProjectYearReviewResolver {
+  @FieldResolver(() => Boolean, { description: 'Whether the current user reviews this LAO' })
+  async canReview(@Root() year: ProjectYear, @Ctx() ctx: AppContext): Promise<boolean> {
+    return canReview(ctx.user, (await ctx.loaders.laoByCode.load(year.laoCode))!);
+  }
+
+  @FieldResolver(() => Lao)
+  async lao(@Root() year: ProjectYear, @Ctx() ctx: AppContext): Promise<Lao> {
+    return (await ctx.loaders.laoByCode.load(year.laoCode))!;
+  }
+}

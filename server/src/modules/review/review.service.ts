@@ -1,0 +1,72 @@
+import type { AppContext } from '../../core/context';
+import { forbidden } from '../../core/errors';
+import { BaselineRequest, RequestStatus } from '../baseline-request/baseline-request.entity';
+import { Role } from '../account/role';
+import { ProjectYear } from '../project/project-year.entity';
+import { PlanStatus } from '../project/project.enums';
+
+export type ReviewKind = 'ADDITION' | 'REDUCTION' | 'BASELINE';
+
+export interface QueueFilter {
+  provinceCode?: string | null;
+  districtCode?: string | null;
+  kind?: ReviewKind | null;
+}
+
+/** The province a reviewer's queue covers: a province officer's own, whatever it asks; ADMIN's choice (null = all). */
+export function reviewScope(ctx: AppContext, provinceCode?: string | null): string | null {
+  const user = ctx.user!;
+  if (user.role === Role.PROVINCE_OFFICER) {
+    if (provinceCode && provinceCode !== user.provinceCode) throw forbidden('ท่านพิจารณาได้เฉพาะ อปท. ในจังหวัดของท่าน');
+    return user.provinceCode;
+  }
+  return provinceCode ?? null;
+}
+
+function inScope(alias: string, province: string | null, district?: string | null): [string, Record<string, string>] {
+  const parts: string[] = [];
+  const params: Record<string, string> = {};
+  if (province) {
+    parts.push('l.province_code = :province');
+    params.province = province;
+  }
+  if (district) {
+    parts.push('l.district_code = :district');
+    params.district = district;
+  }
+  return [parts.length ? `${alias}.lao_code IN (SELECT l.code FROM lao l WHERE ${parts.join(' AND ')})` : '1 = 1', params];
+}
+
+/**
+ * One review queue: pending project additions, project reductions and baseline requests of the LAOs in
+ * scope, newest fiscal year first, oldest request first within a year. Three queries in all.
+ */
+export async function reviewQueue(ctx: AppContext, filter: QueueFilter) {
+  const province = reviewScope(ctx, filter.provinceCode);
+  const [where, params] = inScope('y', province, filter.districtCode);
+  const pending = (status: PlanStatus) =>
+    ctx.em
+      .getRepository(ProjectYear)
+      .createQueryBuilder('y')
+      .where('y.plan_status = :status', { status })
+      .andWhere(where, params)
+      .orderBy('y.fiscal_year', 'DESC')
+      .addOrderBy('y.status_changed_at', 'ASC')
+      .getMany();
+  const [rWhere, rParams] = inScope('r', province, filter.districtCode);
+  const want = (kind: ReviewKind) => !filter.kind || filter.kind === kind;
+  return {
+    additions: want('ADDITION') ? await pending(PlanStatus.ADD_PENDING) : [],
+    reductions: want('REDUCTION') ? await pending(PlanStatus.REDUCE_PENDING) : [],
+    baselineRequests: want('BASELINE')
+      ? await ctx.em
+          .getRepository(BaselineRequest)
+          .createQueryBuilder('r')
+          .where('r.status = :status', { status: RequestStatus.PENDING })
+          .andWhere(rWhere, rParams)
+          .orderBy('r.fiscal_year', 'DESC')
+          .addOrderBy('r.requested_at', 'ASC')
+          .getMany()
+      : [],
+  };
+}

@@ -1,0 +1,98 @@
+import type { AppContext } from '../../core/context';
+import { forbidden, notFound } from '../../core/errors';
+import { Role } from '../account/role';
+import { Lao } from '../lao/lao.entity';
+import { Province } from '../geography/province.entity';
+import { ReportRound } from '../progress-report/progress-report.enums';
+import { roundScore } from './lao-summary.service';
+import { ImplementationLevel, toPercent } from './scoring';
+import type { NationalScoreRow, ProvinceScoreReport } from './scoring.types';
+import { thresholdsFor, yearFigures, type LaoScope } from './year-figures';
+
+/** Who sees a province's table: its NACC office, NACC central and NACC systems (an LAO sees its own LAO only). */
+function assertProvinceReadable(ctx: AppContext, provinceCode: string): void {
+  const user = ctx.user!;
+  if (user.role === Role.ADMIN || user.role === Role.SERVICE) return;
+  if (user.role === Role.PROVINCE_OFFICER && user.provinceCode === provinceCode) return;
+  throw forbidden('ท่านดูผลระดับจังหวัดได้เฉพาะจังหวัดของท่าน');
+}
+
+/**
+ * ผลการนำแผนฯ ไปปฏิบัติระดับจังหวัด: every LAO of a province (optionally one district), by district then
+ * name, with score and level, and the counts by level. The figures of the whole province come from the
+ * same three grouped queries as one LAO's, whatever the number of LAOs.
+ */
+export async function provinceScores(
+  ctx: AppContext,
+  provinceCode: string,
+  fiscalYear: number,
+  round: ReportRound,
+  districtCode?: string | null,
+): Promise<ProvinceScoreReport> {
+  assertProvinceReadable(ctx, provinceCode);
+  const province = await ctx.loaders.provinceByCode.load(provinceCode);
+  if (!province) throw notFound('ไม่พบจังหวัดนี้');
+  const scope: LaoScope = { provinceCode, districtCode };
+  const laosQuery = ctx.em
+    .getRepository(Lao)
+    .createQueryBuilder('l')
+    .where('l.province_code = :provinceCode AND l.active = :on', { provinceCode, on: true });
+  if (districtCode) laosQuery.andWhere('l.district_code = :districtCode', { districtCode });
+  const [laos, figures, thresholds] = await Promise.all([
+    laosQuery.getMany(),
+    yearFigures(ctx, scope, fiscalYear),
+    thresholdsFor(ctx, fiscalYear),
+  ]);
+  const districts = await ctx.loaders.districtByCode.loadMany([...new Set(laos.map((l) => l.districtCode))]);
+  const districtName = new Map(
+    districts
+      .filter((d): d is NonNullable<typeof d> & { code: string; name: string } => !!d && !(d instanceof Error))
+      .map((d) => [d.code, d.name]),
+  );
+  const rows = laos.map((lao) => {
+    const f = figures.get(lao.code);
+    const s = f ? roundScore(f, round, thresholds) : null;
+    return {
+      lao,
+      districtName: districtName.get(lao.districtCode) ?? '',
+      score: s ? toPercent(s.raw) : 0,
+      cappedScore: s ? toPercent(s.capped) : 0,
+      level: s?.level ?? ImplementationLevel.LOW,
+    };
+  });
+  // By district, then LAO, in Thai dictionary order (เกาะลันตา, เขาพนม, คลองท่อม … as the manual lists them).
+  rows.sort((a, b) => thai.compare(a.districtName, b.districtName) || thai.compare(a.lao.name, b.lao.name));
+  const count = (level: ImplementationLevel) => rows.filter((r) => r.level === level).length;
+  return {
+    province,
+    fiscalYear,
+    round,
+    rows,
+    high: count(ImplementationLevel.HIGH),
+    medium: count(ImplementationLevel.MEDIUM),
+    low: count(ImplementationLevel.LOW),
+  };
+}
+
+/** ADMIN: every province with its LAOs counted by level (the whole country: three grouped queries). */
+const thai = new Intl.Collator('th');
+
+export async function nationalScores(ctx: AppContext, fiscalYear: number, round: ReportRound): Promise<NationalScoreRow[]> {
+  const [provinces, laos, figures, thresholds] = await Promise.all([
+    ctx.em.getRepository(Province).find(),
+    ctx.em.getRepository(Lao).find({ select: { code: true, provinceCode: true }, where: { active: true } }),
+    yearFigures(ctx, { all: true }, fiscalYear),
+    thresholdsFor(ctx, fiscalYear),
+  ]);
+  const byProvince = new Map(provinces.map((p) => [p.code, { province: p, laos: 0, high: 0, medium: 0, low: 0 }]));
+  for (const lao of laos) {
+    const row = byProvince.get(lao.provinceCode)!;
+    const f = figures.get(lao.code);
+    const level = f ? roundScore(f, round, thresholds).level : ImplementationLevel.LOW;
+    row.laos += 1;
+    if (level === ImplementationLevel.HIGH) row.high += 1;
+    else if (level === ImplementationLevel.MEDIUM) row.medium += 1;
+    else row.low += 1;
+  }
+  return [...byProvince.values()].sort((a, b) => thai.compare(a.province.name, b.province.name));
+}
