@@ -39,6 +39,12 @@ describe.each(databases)('platform ($name)', ({ url }) => {
     expect((await server.gql('{ me { id } }', {}, { token })).data!.me).not.toBeNull();
   });
 
+  it('answers a variable of the wrong type as the caller’s mistake (400 BAD_USER_INPUT)', async () => {
+    const res = await server.gql('query($y: Int!) { planDimensions(fiscalYear: $y) { name } }', { y: 1.5 });
+    expect(res.status).toBe(400);
+    expect(codeOf(res)).toBe('BAD_USER_INPUT');
+  });
+
   it('introspection works for other NACC systems', async () => {
     const res = await server.gql('{ __type(name: "Money") { name kind description } }');
     expect(res.data!.__type).toMatchObject({ name: 'Money', kind: 'SCALAR' });

@@ -19,13 +19,19 @@ export function limitsPlugin(schema: GraphQLSchema): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request }) {
-          const complexity = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName,
-            variables: request.variables,
-            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName,
+              variables: request.variables,
+              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch {
+            // Variables that do not fit their types: execution answers that as BAD_USER_INPUT.
+            return;
+          }
           if (complexity > MAX_COMPLEXITY) {
             throw new GraphQLError(`คำขอซับซ้อนเกินกำหนด (${complexity} > ${MAX_COMPLEXITY})`, {
               extensions: { code: 'BAD_REQUEST' },
