@@ -11,6 +11,8 @@ import { LaoResolver } from './modules/lao/lao.resolver';
 import { PlanDimensionResolver } from './modules/plan-dimension/plan-dimension.resolver';
 import { BaselineRequestResolver } from './modules/baseline-request/baseline-request.resolver';
 import { BaselineRequestFieldResolver, ProjectYearReviewResolver, ReviewResolver } from './modules/review/review.resolver';
+import { AuditResolver } from './modules/audit/audit.resolver';
+import { SarResolver } from './modules/sar/sar.resolver';
 import { PlanYearResolver } from './modules/plan-year/plan-year.resolver';
 import { ProgressReportResolver } from './modules/progress-report/progress-report.resolver';
 import { ProjectResolver, ProjectYearResolver } from './modules/project/project.resolver';
@@ -33,6 +35,8 @@ export const resolvers = [
   ReviewResolver,
   BaselineRequestFieldResolver,
   ProjectYearReviewResolver,
+  SarResolver,
+  AuditResolver,
 ] as const;
 
 /** Instants as ISO-8601 strings in UTC, under the contract's name `DateTime`. */

@@ -27,6 +27,7 @@ export class SarScore {
   @Column({ type: 'int', nullable: true })
   selfScore: number | null;
 
+  /** Hundredths of a point. */
   @Column({ type: 'int', nullable: true })
   evaluatedScore: number | null;
 
