@@ -15,6 +15,7 @@ import { MAX_BODY_BYTES, MAX_TOKENS, depthRule, limitsPlugin } from './core/limi
 import { createLogger } from './core/logger';
 import { createMailer, type Mailer } from './core/mailer';
 import { exportRouter } from './modules/export/export.routes';
+import { importRouter } from './modules/import/import.routes';
 import { getSchema } from './schema';
 
 export interface AppOptions {
@@ -113,6 +114,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   );
 
   app.use(exportRouter(deps));
+  app.use(importRouter(deps));
 
   const clientDir = options.clientDir === undefined ? defaultClientDir() : options.clientDir;
   if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
@@ -123,6 +125,14 @@ export async function createApp(options: AppOptions): Promise<App> {
       res.sendFile(path.join(clientDir, 'index.html'));
     });
   }
+
+  // Anything that fell through (a body too large, a malformed request): a Thai message, never a stack trace.
+  app.use((err: { status?: number; statusCode?: number }, _req: Request, res: Response, _next: () => void) => {
+    const status = err.status ?? err.statusCode ?? 500;
+    if (status >= 500) log.error({ err }, 'request failed');
+    const message = status === 413 ? 'ข้อมูลที่ส่งมีขนาดใหญ่เกินกำหนด' : status < 500 ? 'คำขอไม่ถูกต้อง' : 'ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง';
+    res.status(status).json({ message });
+  });
 
   return { app, deps, stop: () => apollo.stop() };
 }

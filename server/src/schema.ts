@@ -12,6 +12,7 @@ import { PlanDimensionResolver } from './modules/plan-dimension/plan-dimension.r
 import { BaselineRequestResolver } from './modules/baseline-request/baseline-request.resolver';
 import { BaselineRequestFieldResolver, ProjectYearReviewResolver, ReviewResolver } from './modules/review/review.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
+import { ImportResolver } from './modules/import/import.resolver';
 import { SarResolver } from './modules/sar/sar.resolver';
 import { PlanYearResolver } from './modules/plan-year/plan-year.resolver';
 import { ProgressReportResolver } from './modules/progress-report/progress-report.resolver';
@@ -37,6 +38,7 @@ export const resolvers = [
   ProjectYearReviewResolver,
   SarResolver,
   AuditResolver,
+  ImportResolver,
 ] as const;
 
 /** Instants as ISO-8601 strings in UTC, under the contract's name `DateTime`. */

@@ -82,20 +82,18 @@ describe.each(databases)('review, baseline requests and province scores ($name)'
   it('a province officer can never see or decide another province’s items, whatever ids it sends', async () => {
     const krabi = await makeLao(server.db, { provinceCode: '81', districtCode: '8103' });
     const project = await makeProject(server.db, krabi, { planStatus: P.ADD_PENDING, origin: ProjectOrigin.ADDITIONAL });
-    const request = await server.db
-      .getRepository(BaselineRequest)
-      .save({
-        laoCode: krabi.code,
-        fiscalYear: 2567,
-        currentCount: 1,
-        requestedCount: 2,
-        status: 'PENDING' as never,
-        reason: null,
-        requestedBy: null,
-        requestedAt: new Date(),
-        decidedBy: null,
-        decidedAt: null,
-      });
+    const request = await server.db.getRepository(BaselineRequest).save({
+      laoCode: krabi.code,
+      fiscalYear: 2567,
+      currentCount: 1,
+      requestedCount: 2,
+      status: 'PENDING' as never,
+      reason: null,
+      requestedBy: null,
+      requestedAt: new Date(),
+      decidedBy: null,
+      decidedAt: null,
+    });
     expect(codeOf(await server.gql(ADDITION, { id: String(project.id), y: 2567, a: true }, { token: reviewer }))).toBe('FORBIDDEN');
     expect(codeOf(await server.gql(DECIDE, { id: String(request.id), a: true }, { token: reviewer }))).toBe('FORBIDDEN');
     expect(codeOf(await server.gql('{ reviewQueue(provinceCode: "81") { additions { fiscalYear } } }', {}, { token: reviewer }))).toBe(
@@ -236,20 +234,18 @@ describe.each(databases)('review, baseline requests and province scores ($name)'
       ['approve an approved request', 'APPROVED', 'approve', 'CONFLICT', null],
     ])('%s', async (_case, from, action, error, to) => {
       const { code, token } = await lao();
-      const request = await server.db
-        .getRepository(BaselineRequest)
-        .save({
-          laoCode: code,
-          fiscalYear: 2567,
-          currentCount: 3,
-          requestedCount: 2,
-          status: from as never,
-          reason: null,
-          requestedBy: null,
-          requestedAt: new Date(),
-          decidedBy: null,
-          decidedAt: null,
-        });
+      const request = await server.db.getRepository(BaselineRequest).save({
+        laoCode: code,
+        fiscalYear: 2567,
+        currentCount: 3,
+        requestedCount: 2,
+        status: from as never,
+        reason: null,
+        requestedBy: null,
+        requestedAt: new Date(),
+        decidedBy: null,
+        decidedAt: null,
+      });
       const res =
         action === 'cancel'
           ? await server.gql(CANCEL, { id: String(request.id) }, { token })
