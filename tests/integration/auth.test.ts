@@ -107,6 +107,13 @@ describe.each(databases)('sign-in and sessions ($name)', ({ url }) => {
     }
   });
 
+  it('officers sharing one account can sign in at the same moment without locking it', async () => {
+    const user = await makeUser(server.db, Role.LAO_OFFICER);
+    const results = await Promise.all(Array.from({ length: 12 }, () => server.gql(LOGIN, { username: user.username, password: PASSWORD })));
+    expect(results.map((r) => r.errors?.[0]?.extensions?.code ?? 'OK')).toEqual(Array(12).fill('OK'));
+    expect(await server.db.getRepository(User).findOneByOrFail({ id: user.id })).toMatchObject({ failedLogins: 0, lockedUntil: null });
+  });
+
   it('sign-out ends the session: the token no longer works and the cookie is cleared', async () => {
     const user = await makeUser(server.db, Role.LAO_OFFICER);
     const token = await signIn(server, user.username, PASSWORD);

@@ -15,7 +15,11 @@ describe.each(databases)('imports from CSV and XLSX ($name)', ({ url }) => {
   afterAll(() => server.stop());
 
   const upload = (kind: string, body: Buffer | string, type = 'text/csv', token = admin) =>
-    fetch(`${server.url}/import/${kind}`, { method: 'POST', headers: { 'content-type': type, authorization: `Bearer ${token}` }, body });
+    fetch(`${server.url}/import/${kind}`, {
+      method: 'POST',
+      headers: { 'content-type': type, authorization: `Bearer ${token}` },
+      body: typeof body === 'string' ? body : new Uint8Array(body),
+    });
 
   it('reads an LAO registry CSV (Thai headers) and imports it row by row, reporting the bad rows in Thai', async () => {
     const [a, b, existing] = [freshLaoCode(), freshLaoCode(), await makeLao(server.db, { name: 'ชื่อเดิม' })];

@@ -38,6 +38,14 @@ export function inTransaction<T>(dataSource: DataSource, work: (em: EntityManage
 
 export const isMysql = (dataSource: DataSource) => dataSource.options.type === 'mysql';
 
+/** A parameter for raw SQL: SQLite binds neither Dates nor booleans, so they become its text and 0/1. */
+export function toDbValue(dataSource: DataSource, value: unknown): unknown {
+  if (dataSource.options.type !== 'better-sqlite3') return value;
+  if (value instanceof Date) return DateUtils.mixedDateToUtcDatetimeString(value);
+  if (typeof value === 'boolean') return Number(value);
+  return value;
+}
+
 /**
  * Runs one raw statement (placeholders `?`, which both dialects read) and returns how many rows it
  * changed. For the few conditional updates whose atomicity matters (lockout counters, single-use

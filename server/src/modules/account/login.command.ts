@@ -33,17 +33,23 @@ function lockedError(lockedUntil: Date, now: Date): DomainError {
 /** One autocommitted statement, queued like any transaction (SQLite shares one connection). */
 const autonomous = (ctx: AppContext, sql: string, params: unknown[]) => inTransaction(ctx.db, (em) => execute(em, sql, params));
 
+/** How long a try waits for the account's other tries in flight before answering "try again". */
+const RESERVE_ATTEMPTS = 40;
+const RESERVE_WAIT_MS = 50;
+
 /**
  * Signs a user in (เข้าสู่ระบบ). Five wrong passwords in a row lock the account for five minutes.
  *
- * The count lives in the database and each try is *reserved* by one conditional UPDATE before the
- * password is checked, so concurrent tries, on any number of server instances, can never check more
- * than five passwords: the fifth reservation also sets the lock. These writes commit on their own,
- * outside any request transaction, because a failed sign-in must still count.
+ * The count lives in the database, and each try takes one of the five places *before* its password
+ * is checked, with one conditional UPDATE: tries racing on any number of server instances can never
+ * check more than five wrong passwords. A wrong password keeps its place (the fifth sets the lock); a
+ * right one clears the count. A try that finds all five places taken by tries still in flight, with no
+ * lock set, waits for them briefly (officers of one LAO often share its account). These writes commit
+ * on their own, outside any request transaction, because a failed sign-in must still count.
  */
 export async function login(ctx: AppContext, username: string, password: string): Promise<AuthPayload> {
-  const now = ctx.clock.now();
-  const user = await ctx.db.getRepository(User).findOneBy({ username: username.trim() });
+  const users = ctx.db.getRepository(User);
+  const user = await users.findOneBy({ username: username.trim() });
   const failed = async (reason: string, userId: number | null) =>
     runInTransaction(ctx, () =>
       recordAudit(ctx, { action: 'loginFailed', targetType: 'User', targetId: userId, after: { username, reason } }),
@@ -55,29 +61,40 @@ export async function login(ctx: AppContext, username: string, password: string)
     throw unauthenticated(WRONG_CREDENTIALS);
   }
 
+  const now = ctx.clock.now();
   // A lock that has run out is over: the count starts again.
   await autonomous(
     ctx,
     'UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = ? AND locked_until IS NOT NULL AND locked_until <= ?',
     [user.id, now],
   );
-  // Reserve this try. locked_until is assigned first: MySQL evaluates SET left to right, so it must read the old count.
-  const reserved = await autonomous(
-    ctx,
-    `UPDATE app_user SET locked_until = CASE WHEN failed_logins >= ? THEN ? ELSE NULL END, failed_logins = failed_logins + 1
-      WHERE id = ? AND failed_logins < ?`,
-    [MAX_FAILED_LOGINS - 1, new Date(now.getTime() + LOCK_MS), user.id, MAX_FAILED_LOGINS],
-  );
-  if (reserved === 0) {
-    const state = await ctx.db.getRepository(User).findOneByOrFail({ id: user.id });
-    await failed('locked', user.id);
-    throw lockedError(state.lockedUntil ?? new Date(now.getTime() + LOCK_MS), now);
+  for (let attempt = 0; ; attempt++) {
+    const reserved = await autonomous(
+      ctx,
+      'UPDATE app_user SET failed_logins = failed_logins + 1 WHERE id = ? AND failed_logins < ? AND locked_until IS NULL',
+      [user.id, MAX_FAILED_LOGINS],
+    );
+    if (reserved === 1) break;
+    const state = await users.findOneByOrFail({ id: user.id });
+    if (state.lockedUntil && state.lockedUntil.getTime() > now.getTime()) {
+      await failed('locked', user.id);
+      throw lockedError(state.lockedUntil, now);
+    }
+    if (attempt >= RESERVE_ATTEMPTS) {
+      throw new DomainError('LOCKED', 'มีการเข้าสู่ระบบด้วยบัญชีนี้พร้อมกันหลายครั้ง กรุณาลองใหม่อีกครั้ง', { retryAfterSeconds: 1 });
+    }
+    await new Promise((resolve) => setTimeout(resolve, RESERVE_WAIT_MS));
   }
 
   if (!(await verifyPassword(user.passwordHash, password))) {
-    const state = await ctx.db.getRepository(User).findOneByOrFail({ id: user.id });
+    await autonomous(ctx, 'UPDATE app_user SET locked_until = ? WHERE id = ? AND failed_logins >= ? AND locked_until IS NULL', [
+      new Date(now.getTime() + LOCK_MS),
+      user.id,
+      MAX_FAILED_LOGINS,
+    ]);
+    const state = await users.findOneByOrFail({ id: user.id });
     await failed('wrong password', user.id);
-    if (state.failedLogins >= MAX_FAILED_LOGINS && state.lockedUntil) throw lockedError(state.lockedUntil, now);
+    if (state.lockedUntil) throw lockedError(state.lockedUntil, now);
     const left = MAX_FAILED_LOGINS - state.failedLogins;
     throw unauthenticated(`${WRONG_CREDENTIALS} (เหลือโอกาสอีก ${left} ครั้ง ก่อนบัญชีจะถูกล็อก ${LOCK_MS / 60_000} นาที)`, {
       remainingAttempts: left,
@@ -85,13 +102,22 @@ export async function login(ctx: AppContext, username: string, password: string)
   }
 
   if (user.disabled) {
-    await autonomous(ctx, 'UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = ?', [user.id]);
+    await autonomous(ctx, 'UPDATE app_user SET failed_logins = 0 WHERE id = ? AND locked_until IS NULL', [user.id]);
     await failed('disabled', user.id);
     throw new DomainError('FORBIDDEN', 'บัญชีผู้ใช้งานนี้ถูกระงับ กรุณาติดต่อผู้ดูแลระบบ');
   }
 
   return runInTransaction(ctx, async () => {
-    await execute(ctx.em, 'UPDATE app_user SET failed_logins = 0, locked_until = NULL, last_login_at = ? WHERE id = ?', [now, user.id]);
+    // A lock that other tries set while this password was being checked still holds.
+    const cleared = await execute(
+      ctx.em,
+      'UPDATE app_user SET failed_logins = 0, last_login_at = ? WHERE id = ? AND locked_until IS NULL',
+      [now, user.id],
+    );
+    if (cleared !== 1) {
+      const state = await ctx.em.getRepository(User).findOneByOrFail({ id: user.id });
+      throw lockedError(state.lockedUntil ?? new Date(now.getTime() + LOCK_MS), now);
+    }
     const { secret } = await issueToken(ctx, user.id, 'SESSION');
     ctx.user = await ctx.em.getRepository(User).findOneByOrFail({ id: user.id });
     await recordAudit(ctx, {
