@@ -1,6 +1,5 @@
-import { createDataSource } from '../../ormconfig';
-import { parseDbUrl } from '../../server/src/core/config';
 import { DEMO_PASSWORDS, KHON_HAT, loadDemoDataIfEmpty } from '../../server/src/demo/demo-data';
+import { demoDatabaseUrl } from './demo-database';
 import { databases, signIn, TestServer } from './harness';
 
 const OVERVIEW = `query($lao: String!) { laoOverview(laoCode: $lao, fiscalYear: 2567, round: SIX_MONTHS) {
@@ -10,25 +9,11 @@ const OVERVIEW = `query($lao: String!) { laoOverview(laoCode: $lao, fiscalYear: 
   status { minimumCount total inOrdinance inProgress done cannotDo waiting }
   score cappedScore level denominator fromMinimum } }`;
 
-/** A database of its own holding only the demo data (the shared test database has other LAOs). */
-async function demoDatabaseUrl(name: string, url: string): Promise<string> {
-  if (name === 'sqlite') return url;
-  const demoUrl = url.replace(/\/([^/]+)$/, '/$1_demo');
-  const admin = await createDataSource(parseDbUrl(url));
-  await admin.initialize();
-  const db = parseDbUrl(demoUrl) as { database: string };
-  await admin.query(`DROP DATABASE IF EXISTS \`${db.database}\``);
-  await admin.query(`CREATE DATABASE \`${db.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  await admin.destroy();
-  return demoUrl;
-}
-
-describe.each(databases)('the demo data reproduce the memo of อบต.ขอนหาด, FY 2567, six months ($name)', ({ name, url }) => {
+describe.each(databases)('the demo data reproduce the memo of อบต.ขอนหาด, FY 2567, six months ($name)', ({ name }) => {
   let server: TestServer;
   let token: string;
   beforeAll(async () => {
-    server = await TestServer.start(await demoDatabaseUrl(name, url()));
-    expect(await loadDemoDataIfEmpty(server.db)).toBe(true);
+    server = await TestServer.start(await demoDatabaseUrl(name));
     expect(await loadDemoDataIfEmpty(server.db)).toBe(false);
     token = await signIn(server, DEMO_PASSWORDS.lao.username, DEMO_PASSWORDS.lao.password);
   });

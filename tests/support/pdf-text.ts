@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { breakThaiWords, ZWSP } from '../../server/src/core/pdf/thai-text';
 
 /** Whether poppler's pdftotext/pdftoppm are here (Debian: poppler-utils). npm test skips loudly without them. */
 export const havePoppler = process.env.SKIP_PDFTEXT !== '1';
@@ -26,20 +27,33 @@ export function pdfToPngs(pdf: Buffer, dpi = 60): string[] {
     .map((f) => path.join(dir, f));
 }
 
-const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
-const THAI = /[\u0E00-\u0E7F]/;
-
-/** Line ends that fall inside a Thai word (by the same dictionary the PDFs break with). */
-export function breaksInsideWords(text: string): string[] {
-  const lines = text.split('\n');
+/**
+ * Line breaks that fall inside a word of the texts that were printed. For each source text found in the
+ * PDF's text, every line break inside it must be at a space or at a word boundary the PDF builder
+ * marked (breakThaiWords); anything else is a word broken across lines.
+ */
+export function breaksInsideWords(text: string, sources: string[]): string[] {
+  const breaks = new Set<number>();
+  let flat = '';
+  for (const line of text.split('\n')) {
+    const squashed = line.replace(/\s+/g, '');
+    if (flat && squashed) breaks.add(flat.length);
+    flat += squashed;
+  }
   const bad: string[] = [];
-  for (let i = 0; i + 1 < lines.length; i++) {
-    const a = lines[i];
-    const b = lines[i + 1];
-    if (!a || !b || !THAI.test(a.at(-1)!) || !THAI.test(b[0])) continue;
-    const joined = a + b;
-    const boundaries = new Set([...segmenter.segment(joined)].map((s) => s.index));
-    if (!boundaries.has(a.length)) bad.push(`${a}|${b}`);
+  for (const source of sources) {
+    const allowed = new Set<number>();
+    let at = 0;
+    for (const ch of breakThaiWords(source)) {
+      if (ch === ZWSP || /\s/.test(ch)) allowed.add(at);
+      else at += ch.length;
+    }
+    const target = source.replace(/\s+/g, '');
+    for (let start = flat.indexOf(target); start >= 0; start = flat.indexOf(target, start + 1)) {
+      for (let i = 1; i < target.length; i++) {
+        if (breaks.has(start + i) && !allowed.has(i)) bad.push(`${target.slice(0, i)}|${target.slice(i)}`);
+      }
+    }
   }
   return bad;
 }

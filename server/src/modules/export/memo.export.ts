@@ -77,7 +77,7 @@ export async function memoPdf(ctx: AppContext, query: Record<string, string | un
       `${lao.name} ได้กำกับติดตามและจัดทำรายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต ${roundText} ประจำปีงบประมาณ พ.ศ. ${year} (${period}) และได้รายงานผลผ่านระบบ e-PlanNACC เรียบร้อยแล้ว สรุปข้อมูลได้ดังนี้`,
     ),
     { text: th(overviewTitle(o)), bold: true, alignment: 'center', margin: [0, 2, 0, 4] },
-    { ...(dimensionTable(o, lao.name, thaiDigits) as object), fontSize: 11 } as Content,
+    dimensionTable(o, lao.name, thaiDigits, 11),
     { text: th('3. ข้อเสนอแนะ/พิจารณา'), bold: true, margin: [0, 10, 0, 0] },
     para(
       `${lao.name} จึงขอรายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต ${roundText} ประจำปีงบประมาณ พ.ศ. ${year} ต่อ${titles.executive} รายละเอียดตามเอกสารแนบท้าย`,

@@ -16,7 +16,8 @@ export const pct = (p: number) => formatPercent(Math.round(p * 100));
 export const overviewTitle = (o: LaoOverview) => `รายงานผลการนำแผนไปปฏิบัติ ประจำปีงบประมาณ พ.ศ. ${o.fiscalYear} ${ROUND_TH[o.round]}`;
 
 /** The per-dimension table of the memo (รายงานผลการนำแผนไปปฏิบัติ); `digits` turns numbers Thai for a memo. */
-export function dimensionTable(o: LaoOverview, laoName: string, digits: (s: string) => string = (s) => s): Content {
+export function dimensionTable(o: LaoOverview, laoName: string, digits: (s: string) => string = (s) => s, fontSize = 12): Content {
+  const h = (text: string, extra: Record<string, unknown> = {}) => th(text, { fontSize, ...extra });
   const row = (d: DimensionSummary, first: TableCell): TableCell[] => [
     first,
     mid(digits(d.dimension === null ? '' : String(d.dimension))),
@@ -31,26 +32,26 @@ export function dimensionTable(o: LaoOverview, laoName: string, digits: (s: stri
   return {
     table: {
       headerRows: 2,
-      widths: ['*', 24, 34, 42, 58, 58, 58, 52, 54],
+      widths: ['*', 24, 34, 42, 60, 66, 60, 52, 54],
       body: [
         [
-          th('ชื่อ อปท.', { rowSpan: 2 }),
-          th('มิติ', { rowSpan: 2 }),
-          th('โครงการ', { colSpan: 2 }),
+          h('ชื่อ อปท.', { rowSpan: 2 }),
+          h('มิติ', { rowSpan: 2 }),
+          h('โครงการ', { colSpan: 2 }),
           {},
-          th('งบประมาณ', { colSpan: 3 }),
+          h('งบประมาณ', { colSpan: 3 }),
           {},
           {},
-          th('ร้อยละดำเนินการ', { colSpan: 2 }),
+          h('ร้อยละดำเนินการ', { colSpan: 2 }),
           {},
         ],
-        [{}, {}, th('ตามแผน'), th('ดำเนินการแล้ว'), th('ตามแผน'), th('ตามข้อบัญญัติ/ เทศบัญญัติ'), th('ใช้จริง'), th('โครงการ'), th('งบประมาณ')],
+        [{}, {}, h('ตามแผน'), h('ดำเนินการแล้ว'), h('ตามแผน'), h('ตามข้อบัญญัติ/ เทศบัญญัติ'), h('ใช้จริง'), h('โครงการ'), h('งบประมาณ')],
         ...o.dimensions.map((d, i) => row(d, i === 0 ? cell(laoName, { rowSpan: 4 }) : {})),
         row(o.total, cell('รวม', { bold: true })).map((c, i) => (i === 1 ? mid('') : c)),
       ],
     },
     layout: gridLayout,
-    fontSize: 12,
+    fontSize,
   };
 }
 
