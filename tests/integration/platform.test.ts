@@ -43,6 +43,24 @@ describe.each(databases)('platform ($name)', ({ url }) => {
     const res = await server.gql('query($y: Int!) { planDimensions(fiscalYear: $y) { name } }', { y: 1.5 });
     expect(res.status).toBe(400);
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors![0].extensions!.fields).toEqual([{ field: 'y', message: 'กรุณากรอกเป็นจำนวนเต็ม' }]);
+    const admin = await makeUser(server.db, Role.ADMIN);
+    const token = await signIn(server, admin.username, PASSWORD);
+    const nested = await server.gql(
+      'mutation($i: LaoProfileInput!) { updateLaoProfile(laoCode: "6800707", input: $i) { code } }',
+      { i: { size: 'SMALL', population: 1.5, revenue: 'abc' } },
+      { token },
+    );
+    expect(nested.errors![0].extensions!.fields).toEqual([
+      expect.objectContaining({ field: expect.stringMatching(/^(population|revenue)$/) }),
+    ]);
+  });
+
+  it('names the dimensions of a plan, and keeps the last plan’s names for years after it', async () => {
+    const q = 'query($y: Int!) { planDimensions(fiscalYear: $y) { number name } }';
+    expect((await server.gql(q, { y: 2564 })).data!.planDimensions[1]).toEqual({ number: 2, name: 'การบริหารราชการเพื่อป้องกันการทุจริต' });
+    expect((await server.gql(q, { y: 2567 })).data!.planDimensions[1]).toEqual({ number: 2, name: 'การบริหารราชการด้วยความโปร่งใส' });
+    expect((await server.gql(q, { y: 2575 })).data!.planDimensions.map((d: { number: number }) => d.number)).toEqual([1, 2, 3, 4]);
   });
 
   it('introspection works for other NACC systems', async () => {

@@ -119,6 +119,7 @@ describe.each(databases)('the action plan: projects ($name)', ({ url }) => {
     const res = await server.gql(CREATE, { lao: laoCode, input: validInput({ budget: '100.555' }) }, { token });
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0].message).toBe('จำนวนเงินไม่ถูกต้อง: กรอกเป็นตัวเลข ทศนิยมไม่เกิน 2 ตำแหน่ง และไม่เกิน 999,999,999,999.99 บาท');
+    expect(res.errors![0].extensions!.fields).toEqual([{ field: 'budget', message: res.errors![0].message }]);
   });
 
   it('edits a project: the same form, a new version, years added and removed', async () => {

@@ -55,6 +55,29 @@ const REQUEST_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
+/** Thai for graphql-js's complaints about a variable's value, by what they say. */
+const COERCION_TH: Array<[RegExp, string]> = [
+  [/Int cannot represent/, 'กรุณากรอกเป็นจำนวนเต็ม'],
+  [/Float cannot represent/, 'กรุณากรอกเป็นตัวเลข'],
+  [/Boolean cannot represent/, 'กรุณาเลือกใช่หรือไม่ใช่'],
+  [/does not exist in ".*" enum|Value ".*" does not exist/, 'ค่าที่เลือกไม่ถูกต้อง'],
+  [/of required type .* was not provided|must not be null/, 'กรุณากรอกข้อมูลนี้'],
+];
+
+/**
+ * A variable that does not fit its type (e.g. 1.5 for an Int): which input field it was, from
+ * graphql-js's message ('Variable "$input" got invalid value 1.5 at "input.population"; …'), and a Thai
+ * message, so forms can show it under the field like any other.
+ */
+function variableError(formatted: GraphQLFormattedError): FieldError | null {
+  const m = /^Variable "\$(\w+)" got invalid value .*?(?: at "([^"]+)")?;/s.exec(formatted.message);
+  if (!m) return null;
+  const path = m[2] ? m[2].split('.').slice(1).join('.') : '';
+  const field = path || m[1];
+  const message = COERCION_TH.find(([re]) => re.test(formatted.message))?.[1] ?? ERROR_CODES.BAD_USER_INPUT;
+  return { field, message };
+}
+
 const THAI = /[\u0E00-\u0E7F]/;
 
 /** Flattens class-validator errors into field paths with the Thai messages set on the decorators. */
@@ -85,6 +108,16 @@ export function formatError(logger: Logger) {
         error = cause;
         break;
       }
+    }
+    const coercion = variableError(formatted);
+    if (error instanceof DomainError && error.code === 'BAD_USER_INPUT' && coercion && !error.extra.fields) {
+      return {
+        message: error.message,
+        extensions: { code: 'BAD_USER_INPUT', fields: [{ field: coercion.field, message: error.message }] },
+      };
+    }
+    if (!(error instanceof DomainError) && coercion) {
+      return { message: coercion.message, extensions: { code: 'BAD_USER_INPUT', fields: [coercion] } };
     }
     if (error instanceof DomainError) {
       return { message: error.message, path: formatted.path, extensions: { code: error.code, ...error.extra } };

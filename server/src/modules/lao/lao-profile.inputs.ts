@@ -1,5 +1,5 @@
 import { Field, Float, InputType, Int } from 'type-graphql';
-import { IsEmail, IsEnum, IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsEmail, IsEnum, IsInt, IsNumber, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 import { MoneyScalar, type Satang } from '../../core/money';
 import { AwardKind } from './award.entity';
 import { LaoSize } from './lao.enums';
@@ -22,6 +22,7 @@ export class LaoProfileInput {
 
   @Field(() => Float, { nullable: true, description: 'km², at most 3 decimals' })
   @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 3 }, { message: 'ขนาดพื้นที่ใส่ทศนิยมได้ไม่เกิน 3 ตำแหน่ง' })
   @Min(0, { message: 'ขนาดพื้นที่ต้องไม่ติดลบ' })
   @Max(1_000_000, { message: 'ขนาดพื้นที่มากเกินไป' })
   areaKm2?: number | null;

@@ -18,11 +18,6 @@ const clean = (v: string | null | undefined) => (v === undefined || v === null ?
 /** ข้อมูลพื้นฐาน: saves the LAO's basic data (its own officers, or ADMIN). */
 export async function updateLaoProfile(ctx: AppContext, code: string, input: LaoProfileInput): Promise<Lao> {
   const lao = await getEditableLao(ctx, code);
-  const fields: FieldError[] = [];
-  if (input.areaKm2 !== undefined && input.areaKm2 !== null && Math.abs(input.areaKm2 * 1000 - Math.round(input.areaKm2 * 1000)) > 1e-6) {
-    fields.push({ field: 'areaKm2', message: 'ขนาดพื้นที่ใส่ทศนิยมได้ไม่เกิน 3 ตำแหน่ง' });
-  }
-  if (fields.length) throw badInput(fields, fields[0].message);
   const before = { ...lao };
   Object.assign(lao, {
     size: input.size,

@@ -5,10 +5,15 @@ import { PlanDimension } from './plan-dimension.entity';
 
 /** Names of the four dimensions in the plan that covers a fiscal year (public reference data). */
 export async function dimensionsOf(ctx: AppContext, fiscalYear: number): Promise<PlanDimension[]> {
-  return ctx.em.getRepository(PlanDimension).find({
+  const repo = ctx.em.getRepository(PlanDimension);
+  const inForce = await repo.find({
     where: { firstYear: LessThanOrEqual(fiscalYear), lastYear: MoreThanOrEqual(fiscalYear) },
     order: { number: 'ASC' },
   });
+  if (inForce.length) return inForce;
+  // Past the last plan NACC has entered, its dimensions stand until the next plan is entered.
+  const latest = await repo.findOne({ where: { firstYear: LessThanOrEqual(fiscalYear) }, order: { firstYear: 'DESC' } });
+  return latest ? repo.find({ where: { firstYear: latest.firstYear }, order: { number: 'ASC' } }) : [];
 }
 
 @Resolver()
