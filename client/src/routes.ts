@@ -2,7 +2,12 @@ import type { RouteRecordRaw } from 'vue-router';
 import { SHELL_ROUTE } from '@/core/router';
 import { accountPublicRoutes, accountShellRoutes } from '@/features/account/routes';
 import { adminRoutes } from '@/features/admin/routes';
+import { laoProfileRoutes } from '@/features/lao-profile/routes';
+import { projectRoutes } from '@/features/projects/routes';
+import { progressReportRoutes } from '@/features/progress-reports/routes';
+import { resultsRoutes } from '@/features/results/routes';
 import { shellHomeRoutes, upcomingRoutes } from '@/features/shell/routes';
+import { yearSettingsRoutes } from '@/features/year-settings/routes';
 import ShellPage from '@/features/shell/pages/ShellPage.vue';
 
 export const publicRoutes: RouteRecordRaw[] = accountPublicRoutes;
@@ -13,5 +18,15 @@ export const shellRoute: RouteRecordRaw = {
   name: SHELL_ROUTE,
   component: ShellPage,
   redirect: { name: 'home' },
-  children: [...shellHomeRoutes, ...accountShellRoutes, ...adminRoutes, ...upcomingRoutes],
+  children: [
+    ...shellHomeRoutes,
+    ...accountShellRoutes,
+    ...adminRoutes,
+    ...laoProfileRoutes,
+    ...projectRoutes,
+    ...progressReportRoutes,
+    ...resultsRoutes,
+    ...yearSettingsRoutes,
+    ...upcomingRoutes,
+  ],
 };

@@ -34,6 +34,34 @@ export type ApiTokenSecret = {
   secret: Scalars['String']['output'];
 };
 
+/** บันทึกการเปลี่ยนแปลงข้อมูล */
+export type AuditLog = {
+  __typename?: 'AuditLog';
+  /** e.g. login, createUser, updateProject */
+  action: Scalars['String']['output'];
+  actorId: Maybe<Scalars['Int']['output']>;
+  /** Username at the time, or "-" when signed out */
+  actorUsername: Scalars['String']['output'];
+  /** JSON of the record after the change */
+  after: Maybe<Scalars['String']['output']>;
+  at: Scalars['DateTime']['output'];
+  /** JSON of the record before the change */
+  before: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  ip: Maybe<Scalars['String']['output']>;
+  laoCode: Maybe<Scalars['String']['output']>;
+  provinceCode: Maybe<Scalars['String']['output']>;
+  targetId: Maybe<Scalars['String']['output']>;
+  targetType: Scalars['String']['output'];
+};
+
+/** A page of the audit log, newest first */
+export type AuditLogPage = {
+  __typename?: 'AuditLogPage';
+  rows: Array<AuditLog>;
+  total: Scalars['Int']['output'];
+};
+
 /** The answer to a successful sign-in */
 export type AuthPayload = {
   __typename?: 'AuthPayload';
@@ -64,6 +92,43 @@ export type AwardKind =
   | 'KPI'
   | 'OPDC'
   | 'OTHER';
+
+/** คำขอปรับจำนวนโครงการตั้งต้น */
+export type BaselineRequest = {
+  __typename?: 'BaselineRequest';
+  /** Whether the current user may cancel it */
+  canCancel: Scalars['Boolean']['output'];
+  /** Whether the current user may approve or reject it */
+  canReview: Scalars['Boolean']['output'];
+  /** The baseline when the request was made */
+  currentCount: Scalars['Int']['output'];
+  /** When it was approved, rejected or cancelled */
+  decidedAt: Maybe<Scalars['DateTime']['output']>;
+  fiscalYear: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  lao: Lao;
+  /** The reviewer’s reason (required to reject) */
+  reason: Maybe<Scalars['String']['output']>;
+  requestedAt: Scalars['DateTime']['output'];
+  /** The total asked for (not the difference) */
+  requestedCount: Scalars['Int']['output'];
+  status: RequestStatus;
+};
+
+/** One fiscal year in ขอเพิ่ม/ลดโครงการ */
+export type BaselineYear = {
+  __typename?: 'BaselineYear';
+  /** จำนวนโครงการตั้งต้น */
+  baselineCount: Scalars['Int']['output'];
+  /** False for past years (ไม่สามารถเพิ่ม/ลดโครงการได้) */
+  canRequest: Scalars['Boolean']['output'];
+  /** จำนวนโครงการที่สร้าง */
+  createdCount: Scalars['Int']['output'];
+  fiscalYear: Scalars['Int']['output'];
+  latestRequest: Maybe<BaselineRequest>;
+  /** null = ปกติ; PENDING or REJECTED while such a request is the latest */
+  standing: Maybe<RequestStatus>;
+};
 
 /** ไม่ได้รับงบประมาณ / นโยบายผู้บริหารเปลี่ยนแปลง / บุคลากรไม่เพียงพอ / อื่น ๆ (with text) */
 export type CannotDoReason =
@@ -178,6 +243,18 @@ export type ImplementationLevel =
   | 'LOW'
   | 'MEDIUM';
 
+/** What became of one row of an import */
+export type ImportRowResult = {
+  __typename?: 'ImportRowResult';
+  /** Thai messages of what is wrong with the row */
+  messages: Array<Scalars['String']['output']>;
+  /** Saved (created or updated) */
+  ok: Scalars['Boolean']['output'];
+  /** CREATED or UPDATED when ok */
+  outcome: Maybe<Scalars['String']['output']>;
+  row: Scalars['Int']['output'];
+};
+
 /** องค์กรปกครองส่วนท้องถิ่น (อปท.) */
 export type Lao = {
   __typename?: 'Lao';
@@ -250,6 +327,20 @@ export type LaoDashboard = {
   rounds: Array<DashboardRound>;
 };
 
+export type LaoImportRow = {
+  address?: InputMaybe<Scalars['String']['input']>;
+  code?: InputMaybe<Scalars['String']['input']>;
+  districtCode?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  provinceCode?: InputMaybe<Scalars['String']['input']>;
+  /** Row number in the file */
+  row: Scalars['String']['input'];
+  /** LaoSize or เล็ก/กลาง/ใหญ่ */
+  size?: InputMaybe<Scalars['String']['input']>;
+  /** LaoType or its Thai name (อบต., เทศบาลตำบล, …) */
+  type?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** ภาพรวมของการดำเนินงานตามแผนราย อปท. for a year and round */
 export type LaoOverview = {
   __typename?: 'LaoOverview';
@@ -316,6 +407,10 @@ export type LevelThresholdInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Approve many items at once: all or none (the first refusal undoes the batch) */
+  approveMany: Scalars['Int']['output'];
+  /** Cancel a pending request, or close a rejected one */
+  cancelBaselineRequest: BaselineRequest;
   /** เปลี่ยนรหัสผ่าน. Other sessions of the account end. */
   changePassword: Scalars['Boolean']['output'];
   /** Issue an API token to a SERVICE account; the secret is shown once */
@@ -328,6 +423,12 @@ export type Mutation = {
   createUser: User;
   /** Delete a project; refused (CONFLICT) once it has progress reports */
   deleteProject: Scalars['Boolean']['output'];
+  /** The LAO registry: create or update LAOs by code (≤ 200 rows a call) */
+  importLaos: Array<ImportRowResult>;
+  /** Baseline and minimum counts per LAO and fiscal year (≤ 200 rows a call) */
+  importPlanYears: Array<ImportRowResult>;
+  /** Accounts: create new accounts (≤ 200 rows a call) */
+  importUsers: Array<ImportRowResult>;
   /** Sign in. Five wrong passwords in a row lock the account for five minutes (LOCKED). */
   login: AuthPayload;
   /** Sign out: the session (or the API token used) stops working */
@@ -336,6 +437,8 @@ export type Mutation = {
   reassignUser: User;
   /** ADMIN: reopen a round for one LAO until a time */
   reopenRound: ReportingReopening;
+  /** Ask for a new baseline total for a fiscal year (not past years) */
+  requestBaselineChange: BaselineRequest;
   /** ลืมรหัสผ่าน: always true; mails a 30-minute single-use link when username and e-mail match */
   requestPasswordReset: Scalars['Boolean']['output'];
   /** ขอปรับลดจากแผนฯ: ask to drop the project from one fiscal year (REDUCE_PENDING) */
@@ -344,6 +447,12 @@ export type Mutation = {
   resetPassword: Scalars['Boolean']['output'];
   /** Set a new password for an account; its sessions end */
   resetUserPassword: User;
+  /** Approve (sets the baseline) or reject (reason required) a baseline request */
+  reviewBaselineRequest: BaselineRequest;
+  /** Approve (COMPLIANT) or reject (ADD_REJECTED, reason required) an additional project */
+  reviewProjectAddition: ProjectYear;
+  /** Approve (REDUCED) or reject (REDUCE_REJECTED, reason required) a reduction */
+  reviewProjectReduction: ProjectYear;
   /** Revoke an API token */
   revokeApiToken: ApiToken;
   /** ปัญหา อุปสรรค ข้อเสนอแนะ และผู้รายงาน of a round */
@@ -356,8 +465,12 @@ export type Mutation = {
   setLevelThresholds: Array<RoundThresholds>;
   /** ADMIN: baseline and/or minimum project count of an LAO’s fiscal year */
   setPlanYear: PlanYear;
+  /** Mark a project non-compliant (reason required) or compliant again */
+  setProjectCompliance: ProjectYear;
   /** ADMIN: when a round opens and closes (null = no limit) */
   setReportingWindow: ReportingWindow;
+  /** Province office or ADMIN: enter the SAR scores of a year (replaces that year’s rows) */
+  setSarScores: Array<SarScore>;
   /** Disable (ends every session and API token) or enable an account */
   setUserDisabled: User;
   /** Lift a lockout */
@@ -366,6 +479,16 @@ export type Mutation = {
   updateLaoProfile: Lao;
   /** แก้ไขโครงการ. A stale version → CONFLICT, nothing saved. */
   updateProject: Project;
+};
+
+
+export type MutationApproveManyArgs = {
+  items: Array<ReviewItemInput>;
+};
+
+
+export type MutationCancelBaselineRequestArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -402,6 +525,21 @@ export type MutationDeleteProjectArgs = {
 };
 
 
+export type MutationImportLaosArgs = {
+  rows: Array<LaoImportRow>;
+};
+
+
+export type MutationImportPlanYearsArgs = {
+  rows: Array<PlanYearImportRow>;
+};
+
+
+export type MutationImportUsersArgs = {
+  rows: Array<UserImportRow>;
+};
+
+
 export type MutationLoginArgs = {
   password: Scalars['String']['input'];
   username: Scalars['String']['input'];
@@ -419,6 +557,13 @@ export type MutationReopenRoundArgs = {
   laoCode: Scalars['String']['input'];
   round: ReportRound;
   until: Scalars['DateTime']['input'];
+};
+
+
+export type MutationRequestBaselineChangeArgs = {
+  fiscalYear: Scalars['Int']['input'];
+  laoCode: Scalars['String']['input'];
+  requestedCount: Scalars['Int']['input'];
 };
 
 
@@ -444,6 +589,29 @@ export type MutationResetPasswordArgs = {
 export type MutationResetUserPasswordArgs = {
   newPassword: Scalars['String']['input'];
   username: Scalars['String']['input'];
+};
+
+
+export type MutationReviewBaselineRequestArgs = {
+  approve: Scalars['Boolean']['input'];
+  id: Scalars['ID']['input'];
+  reason: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationReviewProjectAdditionArgs = {
+  approve: Scalars['Boolean']['input'];
+  fiscalYear: Scalars['Int']['input'];
+  projectId: Scalars['ID']['input'];
+  reason: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationReviewProjectReductionArgs = {
+  approve: Scalars['Boolean']['input'];
+  fiscalYear: Scalars['Int']['input'];
+  projectId: Scalars['ID']['input'];
+  reason: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -486,11 +654,26 @@ export type MutationSetPlanYearArgs = {
 };
 
 
+export type MutationSetProjectComplianceArgs = {
+  compliant: Scalars['Boolean']['input'];
+  fiscalYear: Scalars['Int']['input'];
+  projectId: Scalars['ID']['input'];
+  reason: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationSetReportingWindowArgs = {
   closesAt: InputMaybe<Scalars['DateTime']['input']>;
   fiscalYear: Scalars['Int']['input'];
   opensAt: InputMaybe<Scalars['DateTime']['input']>;
   round: ReportRound;
+};
+
+
+export type MutationSetSarScoresArgs = {
+  fiscalYear: Scalars['Int']['input'];
+  laoCode: Scalars['String']['input'];
+  rows: Array<SarScoreInput>;
 };
 
 
@@ -515,6 +698,16 @@ export type MutationUpdateProjectArgs = {
   id: Scalars['ID']['input'];
   input: ProjectInput;
   version: Scalars['Int']['input'];
+};
+
+/** One province in the national view: its LAOs counted by level */
+export type NationalScoreRow = {
+  __typename?: 'NationalScoreRow';
+  high: Scalars['Int']['output'];
+  laos: Scalars['Int']['output'];
+  low: Scalars['Int']['output'];
+  medium: Scalars['Int']['output'];
+  province: Province;
 };
 
 /** จดหมายที่ระบบเขียนไว้เมื่อยังไม่ได้ตั้งค่า SMTP */
@@ -614,6 +807,14 @@ export type PlanYear = {
   laoCode: Scalars['String']['output'];
   /** โครงการขั้นต่ำ ตามที่ ป.ป.ช. กำหนด; the score’s denominator when set */
   minimumCount: Maybe<Scalars['Int']['output']>;
+};
+
+export type PlanYearImportRow = {
+  baselineCount?: InputMaybe<Scalars['String']['input']>;
+  fiscalYear?: InputMaybe<Scalars['String']['input']>;
+  laoCode?: InputMaybe<Scalars['String']['input']>;
+  minimumCount?: InputMaybe<Scalars['String']['input']>;
+  row: Scalars['String']['input'];
 };
 
 /** รายงานผลโครงการ of one project in one fiscal year and round */
@@ -720,7 +921,10 @@ export type ProjectOrigin =
 /** A project in one fiscal year: its standing (PlanStatus) and its reports */
 export type ProjectYear = {
   __typename?: 'ProjectYear';
+  /** Whether the current user reviews this LAO */
+  canReview: Scalars['Boolean']['output'];
   fiscalYear: Scalars['Int']['output'];
+  lao: Lao;
   planStatus: PlanStatus;
   project: Project;
   /** Why the LAO asked to drop the project from this year */
@@ -748,10 +952,37 @@ export type Province = {
   region: Maybe<Scalars['Int']['output']>;
 };
 
+/** ผลการนำแผนฯ ไปปฏิบัติระดับจังหวัด for a year and round */
+export type ProvinceScoreReport = {
+  __typename?: 'ProvinceScoreReport';
+  fiscalYear: Scalars['Int']['output'];
+  high: Scalars['Int']['output'];
+  low: Scalars['Int']['output'];
+  medium: Scalars['Int']['output'];
+  province: Province;
+  round: ReportRound;
+  rows: Array<ProvinceScoreRow>;
+};
+
+/** One LAO in ผลการนำแผนฯ ไปปฏิบัติระดับจังหวัด */
+export type ProvinceScoreRow = {
+  __typename?: 'ProvinceScoreRow';
+  cappedScore: Scalars['Float']['output'];
+  districtName: Scalars['String']['output'];
+  lao: Lao;
+  level: ImplementationLevel;
+  /** Raw score (may exceed 100; the province PDF prints it) */
+  score: Scalars['Float']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** API tokens of a SERVICE account (never their secrets) */
   apiTokens: Array<ApiToken>;
+  /** The audit log with filters: ADMIN everything, a province officer its province */
+  auditLog: AuditLogPage;
+  /** ขอเพิ่ม/ลดโครงการ: baseline, created count and standing of each fiscal year */
+  baselineYears: Array<BaselineYear>;
   /** Districts of a province, in Thai alphabetical order */
   districts: Array<District>;
   /** The current fiscal year (BE) and the years to offer */
@@ -768,6 +999,8 @@ export type Query = {
   levelThresholds: Array<RoundThresholds>;
   /** The signed-in user, or null */
   me: Maybe<User>;
+  /** The whole country: every province with its LAOs counted by level */
+  nationalScores: Array<NationalScoreRow>;
   /** Mail written while no SMTP_URL is set, newest first */
   outbox: Array<OutboxMail>;
   /** The four dimensions (มิติ) of the plan in force in a fiscal year */
@@ -777,10 +1010,16 @@ export type Query = {
   project: Maybe<Project>;
   /** Projects of an LAO in their order; fiscalYear null = all years */
   projects: Array<Project>;
+  /** ผลการนำแผนฯ ไปปฏิบัติระดับจังหวัด (a province officer: its own province) */
+  provinceScores: ProvinceScoreReport;
   /** All 77 provinces, in Thai alphabetical order */
   provinces: Array<Province>;
   /** The reporting windows NACC set for a fiscal year (a round without one is open) */
   reportingWindows: Array<ReportingWindow>;
+  /** Pending additions, reductions and baseline requests (a province officer: its province only) */
+  reviewQueue: ReviewQueue;
+  /** คะแนน SAR of an LAO in a fiscal year, by dimension */
+  sarScores: Array<SarScore>;
   /** ค้นหาชื่อผู้ใช้งาน (public): the LAOs of a district and their officers’ usernames */
   usernameLookup: Array<LaoAccount>;
   /** Accounts, newest first (at most 500) */
@@ -790,6 +1029,23 @@ export type Query = {
 
 export type QueryApiTokensArgs = {
   username: Scalars['String']['input'];
+};
+
+
+export type QueryAuditLogArgs = {
+  action: InputMaybe<Scalars['String']['input']>;
+  actorUsername: InputMaybe<Scalars['String']['input']>;
+  from: InputMaybe<Scalars['DateTime']['input']>;
+  laoCode: InputMaybe<Scalars['String']['input']>;
+  limit?: Scalars['Int']['input'];
+  offset?: Scalars['Int']['input'];
+  provinceCode: InputMaybe<Scalars['String']['input']>;
+  to: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type QueryBaselineYearsArgs = {
+  laoCode: Scalars['String']['input'];
 };
 
 
@@ -827,6 +1083,12 @@ export type QueryLevelThresholdsArgs = {
 };
 
 
+export type QueryNationalScoresArgs = {
+  fiscalYear: Scalars['Int']['input'];
+  round: ReportRound;
+};
+
+
 export type QueryOutboxArgs = {
   limit?: Scalars['Int']['input'];
 };
@@ -855,8 +1117,29 @@ export type QueryProjectsArgs = {
 };
 
 
+export type QueryProvinceScoresArgs = {
+  districtCode: InputMaybe<Scalars['String']['input']>;
+  fiscalYear: Scalars['Int']['input'];
+  provinceCode: Scalars['String']['input'];
+  round: ReportRound;
+};
+
+
 export type QueryReportingWindowsArgs = {
   fiscalYear: Scalars['Int']['input'];
+};
+
+
+export type QueryReviewQueueArgs = {
+  districtCode: InputMaybe<Scalars['String']['input']>;
+  kind: InputMaybe<ReviewItemKind>;
+  provinceCode: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QuerySarScoresArgs = {
+  fiscalYear: Scalars['Int']['input'];
+  laoCode: Scalars['String']['input'];
 };
 
 
@@ -904,6 +1187,40 @@ export type ReportingWindow = {
   round: ReportRound;
 };
 
+/** รอการอนุมัติ / อนุมัติ / ไม่อนุมัติ / ยกเลิก (a year with none pending or rejected is ปกติ) */
+export type RequestStatus =
+  | 'APPROVED'
+  | 'CANCELLED'
+  | 'PENDING'
+  | 'REJECTED';
+
+/** One item to approve in a batch */
+export type ReviewItemInput = {
+  /** For ADDITION and REDUCTION */
+  fiscalYear?: InputMaybe<Scalars['Int']['input']>;
+  kind: ReviewItemKind;
+  /** For ADDITION and REDUCTION */
+  projectId?: InputMaybe<Scalars['ID']['input']>;
+  /** For BASELINE */
+  requestId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** ขอเพิ่มโครงการ / ขอลดโครงการ / ขอปรับจำนวนโครงการตั้งต้น */
+export type ReviewItemKind =
+  | 'ADDITION'
+  | 'BASELINE'
+  | 'REDUCTION';
+
+/** What waits for NACC’s decision */
+export type ReviewQueue = {
+  __typename?: 'ReviewQueue';
+  /** Additional projects waiting for approval (ADD_PENDING) */
+  additions: Array<ProjectYear>;
+  baselineRequests: Array<BaselineRequest>;
+  /** Requests to drop a project from a year (REDUCE_PENDING) */
+  reductions: Array<ProjectYear>;
+};
+
 /** LAO_OFFICER: one LAO · PROVINCE_OFFICER: a provincial NACC office · ADMIN: NACC central · SERVICE: another NACC system (read-only API) */
 export type Role =
   | 'ADMIN'
@@ -919,6 +1236,31 @@ export type RoundThresholds = {
   mediumFrom: Scalars['Int']['output'];
   mediumInclusive: Scalars['Boolean']['output'];
   round: ReportRound;
+};
+
+/** คะแนน SAR ของ อปท. ในปีงบประมาณและมิติหนึ่ง */
+export type SarScore = {
+  __typename?: 'SarScore';
+  budget: Maybe<Scalars['Money']['output']>;
+  dimension: Scalars['Int']['output'];
+  /** คะแนนที่ ป.ป.ช. ประเมิน */
+  evaluatedScore: Maybe<Scalars['Float']['output']>;
+  fiscalYear: Scalars['Int']['output'];
+  laoCode: Scalars['String']['output'];
+  projectCount: Maybe<Scalars['Int']['output']>;
+  /** คะแนนประเมินตนเอง */
+  selfScore: Maybe<Scalars['Float']['output']>;
+};
+
+/** คะแนน SAR of one dimension */
+export type SarScoreInput = {
+  budget?: InputMaybe<Scalars['Money']['input']>;
+  dimension: Scalars['Int']['input'];
+  /** คะแนนที่ ป.ป.ช. ประเมิน, 0–100, two decimals */
+  evaluatedScore?: InputMaybe<Scalars['Float']['input']>;
+  projectCount?: InputMaybe<Scalars['Int']['input']>;
+  /** คะแนนประเมินตนเอง, 0–100, two decimals */
+  selfScore?: InputMaybe<Scalars['Float']['input']>;
 };
 
 /** สถานะโครงการ/กิจกรรม/มาตรการ */
@@ -968,6 +1310,18 @@ export type User = {
   role: Role;
   /** Sign-in name; for an LAO officer, the LAO's 7-digit code */
   username: Scalars['String']['output'];
+};
+
+export type UserImportRow = {
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  laoCode?: InputMaybe<Scalars['String']['input']>;
+  password?: InputMaybe<Scalars['String']['input']>;
+  provinceCode?: InputMaybe<Scalars['String']['input']>;
+  /** Role or its Thai name */
+  role?: InputMaybe<Scalars['String']['input']>;
+  row: Scalars['String']['input'];
+  username?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** อยู่ระหว่างดำเนินการ / ดำเนินการแล้วเสร็จ / ไม่สามารถดำเนินการได้ */

@@ -8,20 +8,12 @@ const PEOPLE: Role[] = ['LAO_OFFICER', 'PROVINCE_OFFICER', 'ADMIN'];
 
 /** Menu pages of the old system that later releases build; until then they say so (no made-up data). */
 const UPCOMING: Array<{ name: string; path: string; title: string; roles: Role[] }> = [
-  { name: 'lao-profile', path: 'lao/profile', title: t.menu.laoProfile, roles: LAO },
-  { name: 'project-create', path: 'projects/new', title: t.menu.createProject, roles: LAO },
-  { name: 'project-list', path: 'projects', title: t.menu.editProjects, roles: LAO },
-  { name: 'plan-print', path: 'projects/print', title: t.menu.printPlan, roles: LAO },
-  { name: 'progress-reports', path: 'reports', title: t.menu.progressReports, roles: LAO },
   { name: 'baseline-requests', path: 'baseline', title: t.menu.baselineRequests, roles: LAO },
   { name: 'review-queue', path: 'review', title: t.menu.reviewQueue, roles: REVIEWERS },
   { name: 'compliance', path: 'review/compliance', title: t.menu.compliance, roles: REVIEWERS },
   { name: 'province-laos', path: 'province/laos', title: t.menu.laosOfProvince, roles: ['PROVINCE_OFFICER'] },
-  { name: 'lao-overview', path: 'results/overview', title: t.menu.laoOverview, roles: PEOPLE },
-  { name: 'plan-results', path: 'results/plan', title: t.menu.planResults, roles: PEOPLE },
   { name: 'province-scores', path: 'results/province', title: t.menu.provinceScores, roles: PEOPLE },
   { name: 'sar', path: 'sar', title: t.menu.sar, roles: PEOPLE },
-  { name: 'admin-years', path: 'admin/years', title: t.menu.yearSettings, roles: ['ADMIN'] },
 ];
 
 export const shellHomeRoutes: RouteRecordRaw[] = [

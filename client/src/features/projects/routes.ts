@@ -1,0 +1,36 @@
+import type { RouteRecordRaw } from 'vue-router';
+import { t } from '@/core/i18n';
+import type { Role } from '@/gql/graphql';
+
+const PEOPLE: Role[] = ['LAO_OFFICER', 'PROVINCE_OFFICER', 'ADMIN'];
+
+/**
+ * จัดการโครงการ: an LAO creates and edits its projects and prints its plan; the province office and
+ * NACC central read them (LAO picker). What each may change comes from the server (`canEdit`, `canDelete`).
+ */
+export const projectRoutes: RouteRecordRaw[] = [
+  {
+    path: 'projects/new',
+    name: 'project-create',
+    component: () => import('./pages/ProjectCreatePage.vue'),
+    meta: { title: t.projects.createHeading, roles: ['LAO_OFFICER'] },
+  },
+  {
+    path: 'projects',
+    name: 'project-list',
+    component: () => import('./pages/ProjectListPage.vue'),
+    meta: { title: t.projects.listHeading, roles: PEOPLE },
+  },
+  {
+    path: 'projects/:id(\\d+)/edit',
+    name: 'project-edit',
+    component: () => import('./pages/ProjectEditPage.vue'),
+    meta: { title: t.projects.editHeading, roles: PEOPLE },
+  },
+  {
+    path: 'projects/print',
+    name: 'plan-print',
+    component: () => import('./pages/PlanPrintPage.vue'),
+    meta: { title: t.planPrint.heading, roles: PEOPLE },
+  },
+];

@@ -1,0 +1,47 @@
+import { reactive } from 'vue';
+import { useMutation } from '@vue/apollo-composable';
+import { ElMessage } from 'element-plus';
+import { formatDateTime } from '@/core/dates';
+import { useFormErrors } from '@/core/errors';
+import { useFiscalYear } from '@/core/fiscal-year';
+import { fmt, t } from '@/core/i18n';
+import { ReopenRoundDocument, type ReportRound } from '@/gql/graphql';
+
+const FIELDS = ['laoCode', 'round', 'until'] as const;
+
+/** เปิดรอบรายงานให้ อปท. เป็นกรณีพิเศษ: one LAO may report in a closed round of the chosen year until a time. */
+export function useReopenRoundForm() {
+  const { year } = useFiscalYear();
+  const form = reactive({ laoCode: '', round: 'SIX_MONTHS' as ReportRound, until: null as string | null });
+  const errors = useFormErrors(FIELDS);
+  const { mutate, loading: submitting } = useMutation(ReopenRoundDocument);
+
+  async function submit(): Promise<void> {
+    errors.clear();
+    const s = t.reporting.yearSettings;
+    const laoCode = form.laoCode.trim();
+    if (!/^\d{7}$/.test(laoCode)) errors.setField('laoCode', s.laoCodeInvalid);
+    if (!form.until) errors.setField('until', s.untilRequired);
+    if (errors.hasFieldErrors() || !year.value) return;
+    try {
+      const res = await mutate({ laoCode, fiscalYear: year.value, round: form.round, until: form.until! });
+      const done = res?.data?.reopenRound;
+      if (done) {
+        ElMessage.success(
+          fmt(s.reopened, {
+            round: t.reporting.rounds[done.round],
+            year: done.fiscalYear,
+            code: done.laoCode,
+            time: formatDateTime(done.openUntil),
+          }),
+        );
+      }
+      form.laoCode = '';
+      form.until = null;
+    } catch (error) {
+      errors.apply(error);
+    }
+  }
+
+  return { year, form, errors, submitting, submit };
+}
