@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { createConnection } from 'mysql2/promise';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { parseDbUrl, type DbConfig } from './server/src/core/config';
 import { SnakeNamingStrategy } from './server/src/core/db';
@@ -51,8 +52,7 @@ export function dataSourceOptions(db: DbConfig, flavor: SqlFlavor = 'mysql'): Da
 
 /** Asks a MySQL-protocol server whether it is MariaDB. */
 async function detectFlavor(db: Extract<DbConfig, { kind: 'mysql' }>): Promise<SqlFlavor> {
-  const mysql = await import('mysql2/promise');
-  const conn = await mysql.createConnection({ host: db.host, port: db.port, user: db.user, password: db.password });
+  const conn = await createConnection({ host: db.host, port: db.port, user: db.user, password: db.password });
   try {
     const [rows] = await conn.query('SELECT VERSION() AS v');
     return /mariadb/i.test(String((rows as Array<{ v: string }>)[0].v)) ? 'mariadb' : 'mysql';
