@@ -193,6 +193,24 @@ describe.each(databases)('progress reports ($name)', ({ url }) => {
     );
     expect(reopen.errors).toBeUndefined();
     expect((await server.gql(SAVE, { input: input(project.id, { fiscalYear: year }) }, { token })).errors).toBeUndefined();
+    const listed = await server.gql('{ reportingReopenings(fiscalYear: 2566) { laoCode round openUntil } }', {}, { token: admin });
+    expect(listed.data!.reportingReopenings).toContainEqual({ laoCode: user.laoCode, round: 'SIX_MONTHS', openUntil: until });
+    const ended = await server.gql(
+      'mutation($l: String!) { endReopening(laoCode: $l, fiscalYear: 2566, round: SIX_MONTHS) }',
+      { l: user.laoCode },
+      { token: admin },
+    );
+    expect(ended.data).toEqual({ endReopening: true });
+    expect(codeOf(await server.gql(SAVE, { input: input(project.id, { fiscalYear: year }) }, { token }))).toBe('ROUND_CLOSED');
+    // A closed round is said before any field error: the form cannot be saved anyway.
+    expect(codeOf(await server.gql(SAVE, { input: input(project.id, { fiscalYear: year, disbursed: null }) }, { token }))).toBe(
+      'ROUND_CLOSED',
+    );
+    await server.gql(
+      'mutation($l: String!, $u: DateTime!) { reopenRound(laoCode: $l, fiscalYear: 2566, round: SIX_MONTHS, until: $u) { openUntil } }',
+      { l: user.laoCode, u: until },
+      { token: admin },
+    );
     server.clock.advance(3600_000 + 1000);
     expect(codeOf(await server.gql(SAVE, { input: input(project.id, { fiscalYear: year }) }, { token }))).toBe('ROUND_CLOSED');
     expect(

@@ -2,6 +2,7 @@ import { createRouter, createWebHistory, type RouteLocationNormalized, type Rout
 import { ElMessage } from 'element-plus';
 import './route-meta';
 import { loadCurrentUser } from './auth';
+import { LAO_QUERY } from './current-lao';
 import { YEAR_QUERY } from './fiscal-year';
 import { t } from './i18n';
 
@@ -38,10 +39,12 @@ export function createAppRouter(publicRoutes: RouteRecordRaw[], shell: RouteReco
       ElMessage.error(t.errors.forbiddenPage);
       return from.name ? false : { name: 'home' };
     }
-    // The chosen fiscal year follows the user from page to page.
-    const year = from.query[YEAR_QUERY];
-    if (year && !to.query[YEAR_QUERY] && inShell(from)) {
-      return { path: to.path, query: { ...to.query, [YEAR_QUERY]: year }, hash: to.hash, replace: true };
+    // The chosen fiscal year, and the LAO a reviewer is looking at, follow the user from page to page.
+    const carried = Object.fromEntries(
+      [YEAR_QUERY, LAO_QUERY].filter((key) => from.query[key] && !to.query[key]).map((key) => [key, from.query[key]]),
+    );
+    if (Object.keys(carried).length && inShell(from)) {
+      return { path: to.path, query: { ...to.query, ...carried }, hash: to.hash, replace: true };
     }
     return true;
   });

@@ -70,9 +70,10 @@ export async function saveProgressReport(ctx: AppContext, input: ProgressReportI
   if (!COUNTED_STATUSES.includes(year.planStatus)) {
     throw conflict(`โครงการนี้มีสถานะ "${PLAN_STATUS_TH[year.planStatus]}" ในปี พ.ศ. ${input.fiscalYear} จึงยังรายงานผลไม่ได้`);
   }
+  // A closed round is said first: there is no point correcting a form that cannot be saved.
+  await assertRoundOpen(ctx, project.laoCode, input.fiscalYear, input.round);
   const fields = checkReport(input, project.budget !== null);
   if (fields.length) throw badInput(fields, fields[0].message);
-  await assertRoundOpen(ctx, project.laoCode, input.fiscalYear, input.round);
 
   const repo = ctx.em.getRepository(ProgressReport);
   const existing = await repo.findOneBy({ projectId, fiscalYear: input.fiscalYear, round: input.round });

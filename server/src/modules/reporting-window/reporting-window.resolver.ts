@@ -3,7 +3,7 @@ import type { AppContext } from '../../core/context';
 import { Role } from '../account/role';
 import { ReportRound } from '../progress-report/progress-report.enums';
 import { ReportingReopening, ReportingWindow } from './reporting-window.entity';
-import { reopenRound, setReportingWindow } from './reporting-window.service';
+import { endReopening, reopenRound, setReportingWindow } from './reporting-window.service';
 
 @Resolver()
 export class ReportingWindowResolver {
@@ -11,6 +11,12 @@ export class ReportingWindowResolver {
   @Query(() => [ReportingWindow], { description: 'The reporting windows NACC set for a fiscal year (a round without one is open)' })
   reportingWindows(@Arg('fiscalYear', () => Int) fiscalYear: number, @Ctx() ctx: AppContext): Promise<ReportingWindow[]> {
     return ctx.em.getRepository(ReportingWindow).find({ where: { fiscalYear }, order: { round: 'ASC' } });
+  }
+
+  @Authorized(Role.ADMIN)
+  @Query(() => [ReportingReopening], { description: 'ADMIN: rounds reopened for single LAOs in a fiscal year, latest first' })
+  reportingReopenings(@Arg('fiscalYear', () => Int) fiscalYear: number, @Ctx() ctx: AppContext): Promise<ReportingReopening[]> {
+    return ctx.em.getRepository(ReportingReopening).find({ where: { fiscalYear }, order: { openUntil: 'DESC' } });
   }
 
   @Authorized(Role.ADMIN)
@@ -35,5 +41,16 @@ export class ReportingWindowResolver {
     @Ctx() ctx: AppContext,
   ): Promise<ReportingReopening> {
     return reopenRound(ctx, laoCode, fiscalYear, round, until);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Boolean, { description: 'ADMIN: end a reopening before its time; false when there was none' })
+  endReopening(
+    @Arg('laoCode') laoCode: string,
+    @Arg('fiscalYear', () => Int) fiscalYear: number,
+    @Arg('round', () => ReportRound) round: ReportRound,
+    @Ctx() ctx: AppContext,
+  ): Promise<boolean> {
+    return endReopening(ctx, laoCode, fiscalYear, round);
   }
 }

@@ -89,3 +89,20 @@ export async function reopenRound(
   });
   return reopening;
 }
+
+/** ADMIN: ends a reopening before its time (the LAO's round is as NACC's window says again). */
+export async function endReopening(ctx: AppContext, laoCode: string, fiscalYear: number, round: ReportRound): Promise<boolean> {
+  const lao = await getReadableLao(ctx, laoCode);
+  const repo = ctx.em.getRepository(ReportingReopening);
+  const before = await repo.findOneBy({ laoCode, fiscalYear, round });
+  if (before) await repo.delete({ laoCode, fiscalYear, round });
+  await recordAudit(ctx, {
+    action: 'endReopening',
+    targetType: 'ReportingReopening',
+    targetId: `${laoCode}:${fiscalYear}:${round}`,
+    laoCode,
+    provinceCode: lao.provinceCode,
+    before,
+  });
+  return before !== null;
+}

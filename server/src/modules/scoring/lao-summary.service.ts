@@ -54,6 +54,7 @@ export async function laoDashboard(ctx: AppContext, laoCode: string, fiscalYear:
       cannotDo: s.total.cannotDo,
       notReported: counted - s.total.done - s.total.inProgress - s.total.cannotDo,
       open: states[round].open,
+      opensAt: states[round].opensAt,
       closesAt: states[round].closesAt,
       reopenedUntil: states[round].reopenedUntil,
     };
@@ -152,6 +153,7 @@ export async function planResultsWithOverview(
     cannotDo: overview.status.cannotDo,
     disbursed: overview.total.disbursed,
     disbursedPercent: overview.total.budgetPercent,
+    score: overview.score,
     cappedScore: overview.cappedScore,
     level: overview.level,
   };

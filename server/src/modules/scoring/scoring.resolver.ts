@@ -109,6 +109,7 @@ export class ScoringResolver {
     return nationalScores(ctx, fiscalYear, round);
   }
 
+  @Authorized()
   @Query(() => [RoundThresholds], { description: 'Level thresholds of both rounds of a fiscal year (ADMIN’s, or the defaults)' })
   async levelThresholds(@Arg('fiscalYear', () => Int) fiscalYear: number, @Ctx() ctx: AppContext): Promise<RoundThresholds[]> {
     const t = await thresholdsFor(ctx, fiscalYear);

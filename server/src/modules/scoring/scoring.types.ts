@@ -51,6 +51,9 @@ export class DashboardRound {
   @Field({ description: 'Whether the LAO may save reports of this round now' })
   open: boolean;
 
+  @Field(() => Date, { nullable: true, description: 'When the round opens for reporting (null = open from the start)' })
+  opensAt: Date | null;
+
   @Field(() => Date, { nullable: true })
   closesAt: Date | null;
 
@@ -218,6 +221,9 @@ export class PlanResults {
 
   @Field(() => Float, { description: 'Disbursed ÷ planned budget × 100' })
   disbursedPercent: number;
+
+  @Field(() => Float, { description: 'Raw score (may exceed 100)' })
+  score: number;
 
   @Field(() => Float)
   cappedScore: number;
