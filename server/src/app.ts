@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import express, { type Express, type Request, type Response } from 'express';
 import type { DataSource } from 'typeorm';
@@ -75,6 +76,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(securityHeaders);
+  // Officials on slow rural lines: every text response (the client, GraphQL's JSON) goes compressed.
+  app.use(compression());
   app.use(cookieParser());
 
   app.get('/healthz', async (_req, res) => {
@@ -118,6 +121,8 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const clientDir = options.clientDir === undefined ? defaultClientDir() : options.clientDir;
   if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
+    // Built assets carry a content hash in their names: they never change, so browsers keep them.
+    app.use('/assets', express.static(path.join(clientDir, 'assets'), { index: false, maxAge: '365d', immutable: true }));
     app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
     // Client-side routes: every other GET gets the app shell.
     app.get(/^\/(?!graphql|export|healthz).*/, (_req, res) => {

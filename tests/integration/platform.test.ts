@@ -15,6 +15,16 @@ describe.each(databases)('platform ($name)', ({ url }) => {
     expect(pending.upQueries.map((q) => q.query)).toEqual([]);
   });
 
+  it('compresses responses for slow connections', async () => {
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip' },
+      body: JSON.stringify({ query: '{ provinces { code name nameEn } }' }),
+    });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(((await res.json()) as { data: { provinces: unknown[] } }).data.provinces).toHaveLength(77);
+  });
+
   it('GET /healthz checks the database', async () => {
     const res = await fetch(`${server.url}/healthz`);
     expect(res.status).toBe(200);
