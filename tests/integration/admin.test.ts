@@ -226,6 +226,13 @@ describe.each(databases)('administration ($name)', ({ url }) => {
     await signIn(server, user.username, PASSWORD);
   });
 
+  it('finds accounts by part of the username, taking % and _ literally', async () => {
+    const a = await makeUser(server.db, Role.ADMIN, { username: `${freshName('pct')}_50%` });
+    await makeUser(server.db, Role.ADMIN, { username: `${freshName('pct')}x50y` });
+    const res = await server.gql('query($s: String!) { users(search: $s) { username } }', { s: '_50%' }, { token: adminToken });
+    expect(res.data!.users).toEqual([{ username: a.username }]);
+  });
+
   it('unlocks a locked account before its five minutes are up', async () => {
     const user = await makeUser(server.db, Role.LAO_OFFICER);
     for (let i = 0; i < 5; i++) await server.gql(LOGIN, { username: user.username, password: 'wrong-pass-7' });

@@ -74,7 +74,9 @@ export class UserResolver {
     const qb = ctx.em.getRepository(User).createQueryBuilder('u').orderBy('u.id', 'DESC').take(500);
     if (role) qb.andWhere('u.role = :role', { role });
     if (provinceCode) qb.andWhere('u.province_code = :provinceCode', { provinceCode });
-    if (search) qb.andWhere('(u.username LIKE :s OR u.display_name LIKE :s)', { s: `%${search.replace(/[%_\\]/g, '\\$&')}%` });
+    // Typed % and _ are looked for as themselves (SQLite has no default LIKE escape: name it).
+    if (search)
+      qb.andWhere("(u.username LIKE :s ESCAPE '!' OR u.display_name LIKE :s ESCAPE '!')", { s: `%${search.replace(/[%_!]/g, '!$&')}%` });
     return qb.getMany();
   }
 
