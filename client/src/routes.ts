@@ -2,10 +2,15 @@ import type { RouteRecordRaw } from 'vue-router';
 import { SHELL_ROUTE } from '@/core/router';
 import { accountPublicRoutes, accountShellRoutes } from '@/features/account/routes';
 import { adminRoutes } from '@/features/admin/routes';
+import { adminDataRoutes } from '@/features/admin-data/routes';
+import { baselineRequestRoutes } from '@/features/baseline-requests/routes';
 import { laoProfileRoutes } from '@/features/lao-profile/routes';
 import { projectRoutes } from '@/features/projects/routes';
 import { progressReportRoutes } from '@/features/progress-reports/routes';
+import { provinceScoreRoutes } from '@/features/province-scores/routes';
 import { resultsRoutes } from '@/features/results/routes';
+import { reviewRoutes } from '@/features/review/routes';
+import { sarRoutes } from '@/features/sar/routes';
 import { shellHomeRoutes, upcomingRoutes } from '@/features/shell/routes';
 import { yearSettingsRoutes } from '@/features/year-settings/routes';
 import ShellPage from '@/features/shell/pages/ShellPage.vue';
@@ -27,6 +32,11 @@ export const shellRoute: RouteRecordRaw = {
     ...progressReportRoutes,
     ...resultsRoutes,
     ...yearSettingsRoutes,
+    ...baselineRequestRoutes,
+    ...reviewRoutes,
+    ...provinceScoreRoutes,
+    ...sarRoutes,
+    ...adminDataRoutes,
     ...upcomingRoutes,
   ],
 };

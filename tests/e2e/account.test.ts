@@ -47,13 +47,14 @@ describeE2E('accounts and sign-in, in Chromium', () => {
       'ดูผลการดำเนินงาน',
       'ภาพรวมของการดำเนินงานตามแผนราย อปท.',
       'ผลการดำเนินงานตามแผน',
-      'ผลการนำแผนฯไปปฏิบัติระดับจังหวัด',
       'คะแนน SAR',
       'ออกจากระบบ',
     ]) {
       expect(menu).toContain(label);
     }
     expect(menu).not.toContain('จัดการผู้ใช้งาน');
+    // An LAO reads its own LAO only (PRODUCT.md §1): the province table is for NACC.
+    expect(menu).not.toContain('ผลการนำแผนฯไปปฏิบัติระดับจังหวัด');
     expect(menu).not.toContain('คำขอรอการอนุมัติ');
 
     const current = (await page.getByTestId('fiscal-year').innerText()).trim();

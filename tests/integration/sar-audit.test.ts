@@ -31,10 +31,41 @@ describe.each(databases)('SAR scores, the audit log and the national view ($name
       { dimension: 4, selfScore: 90, evaluatedScore: 77.25, budget: null, projectCount: 7 },
     ]);
     expect(codeOf(await server.gql(SET, { l: officer.laoCode, rows }, { token: lao }))).toBe('FORBIDDEN');
-    const bad = await server.gql(SET, { l: officer.laoCode, rows: [{ dimension: 1, selfScore: 85.555 }] }, { token: reviewer });
-    expect(bad.errors![0].extensions!.fields).toEqual([{ field: 'rows.0.selfScore', message: 'คะแนนใส่ทศนิยมได้ไม่เกิน 2 ตำแหน่ง' }]);
+    const bad = await server.gql(
+      SET,
+      { l: officer.laoCode, rows: [{ dimension: 1, selfScore: 85.555 }, { dimension: 2, evaluatedScore: 101 }, { dimension: 5 }] },
+      { token: reviewer },
+    );
+    expect(bad.errors![0].extensions!.fields).toEqual([
+      { field: 'rows.0.selfScore', message: 'คะแนนใส่ทศนิยมได้ไม่เกิน 2 ตำแหน่ง' },
+      { field: 'rows.1.evaluatedScore', message: 'คะแนนต้องอยู่ระหว่าง 0–100' },
+      { field: 'rows.2.dimension', message: 'มิติต้องเป็น 1–4' },
+    ]);
     const other = await signIn(server, (await makeUser(server.db, Role.PROVINCE_OFFICER, { provinceCode: '81' })).username, PASSWORD);
     expect(codeOf(await server.gql(SET, { l: officer.laoCode, rows }, { token: other }))).toBe('FORBIDDEN');
+  });
+
+  it('ADMIN sets a minimum count, and clears it with an explicit null (left out: unchanged)', async () => {
+    const admin = await signIn(server, (await makeUser(server.db, Role.ADMIN)).username, PASSWORD);
+    const lao = await makeLao(server.db);
+    const set =
+      'mutation($l: String!, $b: Int, $m: Int) { setPlanYear(laoCode: $l, fiscalYear: 2567, baselineCount: $b, minimumCount: $m) { baselineCount minimumCount } }';
+    expect((await server.gql(set, { l: lao.code, b: 20, m: 15 }, { token: admin })).data!.setPlanYear).toEqual({
+      baselineCount: 20,
+      minimumCount: 15,
+    });
+    const baselineOnly =
+      'mutation($l: String!, $b: Int) { setPlanYear(laoCode: $l, fiscalYear: 2567, baselineCount: $b) { baselineCount minimumCount } }';
+    const minimumOnly =
+      'mutation($l: String!, $m: Int) { setPlanYear(laoCode: $l, fiscalYear: 2567, minimumCount: $m) { baselineCount minimumCount } }';
+    expect((await server.gql(baselineOnly, { l: lao.code, b: 18 }, { token: admin })).data!.setPlanYear).toEqual({
+      baselineCount: 18,
+      minimumCount: 15,
+    });
+    expect((await server.gql(minimumOnly, { l: lao.code, m: null }, { token: admin })).data!.setPlanYear).toEqual({
+      baselineCount: 18,
+      minimumCount: null,
+    });
   });
 
   it('the audit log: ADMIN filters everything, a province officer reads its province only', async () => {

@@ -182,6 +182,8 @@ export type DashboardRound = {
   notReported: Scalars['Int']['output'];
   /** Whether the LAO may save reports of this round now */
   open: Scalars['Boolean']['output'];
+  /** When the round opens for reporting (null = open from the start) */
+  opensAt: Maybe<Scalars['DateTime']['output']>;
   /** Set while NACC has reopened the round for this LAO */
   reopenedUntil: Maybe<Scalars['DateTime']['output']>;
   /** รายงานผลแล้ว: created projects with a report of this round */
@@ -423,6 +425,8 @@ export type Mutation = {
   createUser: User;
   /** Delete a project; refused (CONFLICT) once it has progress reports */
   deleteProject: Scalars['Boolean']['output'];
+  /** ADMIN: end a reopening before its time; false when there was none */
+  endReopening: Scalars['Boolean']['output'];
   /** The LAO registry: create or update LAOs by code (≤ 200 rows a call) */
   importLaos: Array<ImportRowResult>;
   /** Baseline and minimum counts per LAO and fiscal year (≤ 200 rows a call) */
@@ -463,7 +467,7 @@ export type Mutation = {
   setAwards: Array<Award>;
   /** ADMIN: level thresholds of a round of a fiscal year */
   setLevelThresholds: Array<RoundThresholds>;
-  /** ADMIN: baseline and/or minimum project count of an LAO’s fiscal year */
+  /** ADMIN: baseline and/or minimum project count of an LAO’s fiscal year (left out: unchanged; null: cleared) */
   setPlanYear: PlanYear;
   /** Mark a project non-compliant (reason required) or compliant again */
   setProjectCompliance: ProjectYear;
@@ -522,6 +526,13 @@ export type MutationCreateUserArgs = {
 
 export type MutationDeleteProjectArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationEndReopeningArgs = {
+  fiscalYear: Scalars['Int']['input'];
+  laoCode: Scalars['String']['input'];
+  round: ReportRound;
 };
 
 
@@ -785,6 +796,8 @@ export type PlanResults = {
   note: Maybe<PlanResultNote>;
   round: ReportRound;
   rows: Array<PlanResultRow>;
+  /** Raw score (may exceed 100) */
+  score: Scalars['Float']['output'];
   waiting: Scalars['Int']['output'];
 };
 
@@ -1014,6 +1027,8 @@ export type Query = {
   provinceScores: ProvinceScoreReport;
   /** All 77 provinces, in Thai alphabetical order */
   provinces: Array<Province>;
+  /** ADMIN: rounds reopened for single LAOs in a fiscal year, latest first */
+  reportingReopenings: Array<ReportingReopening>;
   /** The reporting windows NACC set for a fiscal year (a round without one is open) */
   reportingWindows: Array<ReportingWindow>;
   /** Pending additions, reductions and baseline requests (a province officer: its province only) */
@@ -1122,6 +1137,11 @@ export type QueryProvinceScoresArgs = {
   fiscalYear: Scalars['Int']['input'];
   provinceCode: Scalars['String']['input'];
   round: ReportRound;
+};
+
+
+export type QueryReportingReopeningsArgs = {
+  fiscalYear: Scalars['Int']['input'];
 };
 
 

@@ -54,6 +54,7 @@ export const MENU: Array<MenuItem | MenuGroup> = [
       { key: 'review-queue', title: t.menu.reviewQueue, route: 'review-queue' },
       { key: 'compliance', title: t.menu.compliance, route: 'compliance' },
       { key: 'province-laos', title: t.menu.laosOfProvince, route: 'province-laos' },
+      { key: 'province-audit', title: t.oversight.menu.audit, route: 'province-audit' },
     ],
   },
   {
@@ -81,6 +82,9 @@ export const MENU: Array<MenuItem | MenuGroup> = [
       { key: 'admin-laos', title: t.menu.laoRegistry, route: 'admin-laos' },
       { key: 'admin-outbox', title: t.menu.outbox, route: 'admin-outbox' },
       { key: 'admin-years', title: t.menu.yearSettings, route: 'admin-years' },
+      { key: 'admin-imports', title: t.oversight.menu.imports, route: 'admin-imports' },
+      { key: 'admin-plan-years', title: t.oversight.menu.planYears, route: 'admin-plan-years' },
+      { key: 'admin-audit', title: t.oversight.menu.audit, route: 'admin-audit' },
     ],
   },
   {

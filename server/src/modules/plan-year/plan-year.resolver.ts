@@ -7,7 +7,9 @@ import { setPlanYear } from './plan-year.service';
 @Resolver(() => PlanYear)
 export class PlanYearResolver {
   @Authorized(Role.ADMIN)
-  @Mutation(() => PlanYear, { description: 'ADMIN: baseline and/or minimum project count of an LAO’s fiscal year' })
+  @Mutation(() => PlanYear, {
+    description: 'ADMIN: baseline and/or minimum project count of an LAO’s fiscal year (left out: unchanged; null: cleared)',
+  })
   setPlanYear(
     @Arg('laoCode') laoCode: string,
     @Arg('fiscalYear', () => Int) fiscalYear: number,

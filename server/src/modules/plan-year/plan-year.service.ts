@@ -4,7 +4,10 @@ import { recordAudit } from '../audit/audit.service';
 import { getReadableLao } from '../lao/lao.service';
 import { PlanYear } from './plan-year.entity';
 
-/** ADMIN: sets the baseline and/or minimum count of an LAO's fiscal year (null leaves a value as it is). */
+/**
+ * ADMIN: sets the baseline and/or minimum count of an LAO's fiscal year. A count left out stays as it
+ * is; an explicit null clears it (no minimum: the score counts from the baseline again).
+ */
 export async function setPlanYear(
   ctx: AppContext,
   laoCode: string,
@@ -26,8 +29,8 @@ export async function setPlanYear(
   const repo = ctx.em.getRepository(PlanYear);
   const before = await repo.findOneBy({ laoCode, fiscalYear });
   const row = before ? { ...before } : repo.create({ laoCode, fiscalYear, baselineCount: null, minimumCount: null });
-  if (baselineCount !== undefined && baselineCount !== null) row.baselineCount = baselineCount;
-  if (minimumCount !== undefined && minimumCount !== null) row.minimumCount = minimumCount;
+  if (baselineCount !== undefined) row.baselineCount = baselineCount;
+  if (minimumCount !== undefined) row.minimumCount = minimumCount;
   const saved = await repo.save(row);
   await recordAudit(ctx, {
     action: 'setPlanYear',

@@ -1,5 +1,4 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, Float, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { AppContext } from '../../core/context';
 import { badInput, forbidden, type FieldError } from '../../core/errors';
 import { MoneyScalar, type Satang } from '../../core/money';
@@ -12,32 +11,19 @@ import { SarScore } from './sar-score.entity';
 @InputType({ description: 'คะแนน SAR of one dimension' })
 class SarScoreInput {
   @Field(() => Int)
-  @IsInt({ message: 'มิติต้องเป็น 1–4' })
-  @Min(1, { message: 'มิติต้องเป็น 1–4' })
-  @Max(4, { message: 'มิติต้องเป็น 1–4' })
   dimension: number;
 
+  // Ranges are checked row by row in setSarScores, so each message names its row (rows.2.selfScore).
   @Field(() => Float, { nullable: true, description: 'คะแนนประเมินตนเอง, 0–100, two decimals' })
-  @IsOptional()
-  @Min(0, { message: 'คะแนนต้องอยู่ระหว่าง 0–100' })
-  @Max(100, { message: 'คะแนนต้องอยู่ระหว่าง 0–100' })
   selfScore?: number | null;
 
   @Field(() => Float, { nullable: true, description: 'คะแนนที่ ป.ป.ช. ประเมิน, 0–100, two decimals' })
-  @IsOptional()
-  @Min(0, { message: 'คะแนนต้องอยู่ระหว่าง 0–100' })
-  @Max(100, { message: 'คะแนนต้องอยู่ระหว่าง 0–100' })
   evaluatedScore?: number | null;
 
   @Field(() => MoneyScalar, { nullable: true })
-  @IsOptional()
-  @Min(0, { message: 'งบประมาณต้องไม่ติดลบ' })
   budget?: Satang | null;
 
   @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt({ message: 'จำนวนโครงการต้องเป็นจำนวนเต็ม' })
-  @Min(0, { message: 'จำนวนโครงการต้องไม่ติดลบ' })
   projectCount?: number | null;
 }
 
@@ -75,11 +61,19 @@ export class SarResolver {
     if (rows.length > 4) fields.push({ field: 'rows', message: 'คะแนน SAR มีได้ไม่เกิน 4 มิติ' });
     const seen = new Set<number>();
     rows.forEach((r, i) => {
-      if (seen.has(r.dimension)) fields.push({ field: `rows.${i}.dimension`, message: 'มิติซ้ำกัน' });
+      if (![1, 2, 3, 4].includes(r.dimension)) fields.push({ field: `rows.${i}.dimension`, message: 'มิติต้องเป็น 1–4' });
+      else if (seen.has(r.dimension)) fields.push({ field: `rows.${i}.dimension`, message: 'มิติซ้ำกัน' });
       seen.add(r.dimension);
       for (const key of ['selfScore', 'evaluatedScore'] as const) {
-        if (hundredths(r[key]) === undefined && r[key] !== undefined)
-          fields.push({ field: `rows.${i}.${key}`, message: 'คะแนนใส่ทศนิยมได้ไม่เกิน 2 ตำแหน่ง' });
+        const v = r[key];
+        if (v === undefined || v === null) continue;
+        if (v < 0 || v > 100) fields.push({ field: `rows.${i}.${key}`, message: 'คะแนนต้องอยู่ระหว่าง 0–100' });
+        else if (hundredths(v) === undefined) fields.push({ field: `rows.${i}.${key}`, message: 'คะแนนใส่ทศนิยมได้ไม่เกิน 2 ตำแหน่ง' });
+      }
+      if (r.budget !== undefined && r.budget !== null && r.budget < 0)
+        fields.push({ field: `rows.${i}.budget`, message: 'งบประมาณต้องไม่ติดลบ' });
+      if (r.projectCount !== undefined && r.projectCount !== null && (!Number.isInteger(r.projectCount) || r.projectCount < 0)) {
+        fields.push({ field: `rows.${i}.projectCount`, message: 'จำนวนโครงการต้องเป็นจำนวนเต็มตั้งแต่ 0 ขึ้นไป' });
       }
     });
     if (fields.length) throw badInput(fields, fields[0].message);

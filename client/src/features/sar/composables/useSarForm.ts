@@ -1,0 +1,102 @@
+import { computed, reactive, watch, type Ref } from 'vue';
+import { useMutation } from '@vue/apollo-composable';
+import { useAuth } from '@/core/auth';
+import { useFormErrors } from '@/core/errors';
+import { t } from '@/core/i18n';
+import { parseMoneyInput } from '@/features/results/format';
+import { SetSarScoresDocument, type SarScoreInput } from '@/gql/graphql';
+import { DIMENSIONS, type SarScoreRow } from './useSarScores';
+
+const KEYS = ['selfScore', 'evaluatedScore', 'budget', 'projectCount'] as const;
+type Key = (typeof KEYS)[number];
+/** Server field errors arrive as `rows.<index>.<field>`; the form sends the four dimensions in order. */
+const FIELDS = DIMENSIONS.flatMap((_, i) => KEYS.map((k) => `rows.${i}.${k}`));
+
+export interface SarFormRow {
+  dimension: number;
+  selfScore: string;
+  evaluatedScore: string;
+  budget: string;
+  projectCount: string;
+}
+
+/** 85.5 → "85.50"; null → "". Scores are shown and typed with two decimals. */
+const scoreText = (v: number | null) => (v === null ? '' : v.toFixed(2));
+
+/**
+ * คะแนน SAR of one LAO and year as a form: the province office and ADMIN enter the four dimensions
+ * (self-assessment, NACC's score, budget, projects); an LAO reads them. Saving replaces the year's rows.
+ */
+export function useSarForm(laoCode: Ref<string | null>, fiscalYear: Ref<number | null>, scores: Ref<SarScoreRow[] | null>) {
+  const { hasRole } = useAuth();
+  const canEdit = computed(() => hasRole('PROVINCE_OFFICER', 'ADMIN'));
+  const rows = reactive<SarFormRow[]>(DIMENSIONS.map((dimension) => blank(dimension)));
+  const errors = useFormErrors(FIELDS);
+  const { mutate, loading: saving } = useMutation(SetSarScoresDocument, { refetchQueries: ['SarScores'], awaitRefetchQueries: true });
+
+  function blank(dimension: number): SarFormRow {
+    return { dimension, selfScore: '', evaluatedScore: '', budget: '', projectCount: '' };
+  }
+
+  function load(list: SarScoreRow[] | null): void {
+    errors.clear();
+    DIMENSIONS.forEach((dimension, i) => {
+      const s = list?.find((r) => r.dimension === dimension);
+      rows[i] = s
+        ? {
+            dimension,
+            selfScore: scoreText(s.selfScore),
+            evaluatedScore: scoreText(s.evaluatedScore),
+            budget: s.budget ?? '',
+            projectCount: s.projectCount === null ? '' : String(s.projectCount),
+          }
+        : blank(dimension);
+    });
+  }
+  watch(scores, load, { immediate: true });
+
+  const fieldError = (index: number, key: Key) => errors.fields[`rows.${index}.${key}`];
+
+  /** What the API's types can carry; the server judges ranges and decimals. */
+  function toInput(): SarScoreInput[] | null {
+    const words = t.oversight.sar;
+    const input = rows.map((row, i) => {
+      const score = (key: 'selfScore' | 'evaluatedScore') => {
+        const text = row[key].replace(/[,\s]/g, '');
+        if (!text) return null;
+        if (!/^\d{1,3}(\.\d+)?$/.test(text)) errors.setField(`rows.${i}.${key}`, words.notScore);
+        return Number(text);
+      };
+      const budgetText = row.budget.trim();
+      const budget = budgetText ? parseMoneyInput(budgetText) : null;
+      if (budgetText && budget === null) errors.setField(`rows.${i}.budget`, words.notMoney);
+      const countText = row.projectCount.replace(/[,\s]/g, '');
+      if (countText && !/^\d{1,6}$/.test(countText)) errors.setField(`rows.${i}.projectCount`, words.notCount);
+      return {
+        dimension: row.dimension,
+        selfScore: score('selfScore'),
+        evaluatedScore: score('evaluatedScore'),
+        budget,
+        projectCount: countText ? Number(countText) : null,
+      };
+    });
+    return errors.hasFieldErrors() ? null : input;
+  }
+
+  /** Saves the year's scores; true when saved. */
+  async function save(): Promise<boolean> {
+    errors.clear();
+    if (!laoCode.value || fiscalYear.value === null) return false;
+    const input = toInput();
+    if (!input) return false;
+    try {
+      await mutate({ laoCode: laoCode.value, fiscalYear: fiscalYear.value, rows: input });
+      return true;
+    } catch (error) {
+      errors.apply(error);
+      return false;
+    }
+  }
+
+  return { rows, errors, canEdit, saving, fieldError, save };
+}
