@@ -1,7 +1,7 @@
 /** One jest run, three projects: fast unit tests, integration through GraphQL on a real database, e2e in Chromium. */
 const transform = {
-  // Transpile only (no type check here: `npm run typecheck` does that); tsconfig's decorator metadata is kept.
-  '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
+  // Transpile only (tsconfig's isolatedModules; `npm run typecheck` checks types); decorator metadata is kept.
+  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
 };
 const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
 
