@@ -104,10 +104,14 @@ describeE2E('accounts and sign-in, in Chromium', () => {
     await screenshot(page, 'locked');
     await expect(page.getByTestId('login-submit').isDisabled()).resolves.toBe(true);
 
-    // The countdown is live.
-    await page.waitForTimeout(2100);
-    const later = await page.getByTestId('lock-countdown').innerText();
+    // The countdown is live: it moves on by itself (within a few seconds).
+    let later = first;
+    for (const deadline = Date.now() + 5_000; later === first && Date.now() < deadline;) {
+      await new Promise((r) => setTimeout(r, 100));
+      later = await page.getByTestId('lock-countdown').innerText();
+    }
     expect(later).not.toBe(first);
+    expect(later).toMatch(/เข้าสู่ระบบได้อีกครั้งในอีก \d+ นาที \d\d วินาที/);
 
     // Even the right password is refused while the lock lasts (another tab, same account).
     const other = await openPage(browser, server);

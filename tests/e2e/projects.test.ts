@@ -16,9 +16,15 @@ const RENAMED_ELSEWHERE = 'โครงการส่งเสริมกา�
 
 /** The Element Plus form item around a field, where the server's message for that field shows. */
 const fieldOf = (page: Page, testId: string) => page.locator('.el-form-item', { has: page.getByTestId(testId) });
+/** Run in the page: true once no transition or animation is running (endless spinners aside), so what the user sees has settled. */
+function settled(): boolean {
+  type Running = { playState: string; effect: { getComputedTiming(): { iterations?: number } } | null };
+  const { document } = globalThis as unknown as { document: { getAnimations(): Running[] } };
+  return document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity);
+}
 /** What the user sees without scrolling, at 1366×768 (the harness's screenshots are of the whole page). */
 async function screen(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(400); // let Element Plus finish its transitions
+  await page.waitForFunction(settled);
   await page.screenshot({ path: path.join(os.tmpdir(), `eplan-e2e-${name}-screen.png`) });
 }
 

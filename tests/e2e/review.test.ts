@@ -18,10 +18,32 @@ async function tagType(tag: Locator): Promise<string> {
   return classes.match(/el-tag--(success|warning|danger|info|primary)/)?.[1] ?? '';
 }
 
-/** A screenshot once dialogs and messages have finished moving in. */
+/** Run in the page: true once no transition or animation is running (endless spinners aside), so what the user sees has settled. */
+function settled(): boolean {
+  type Running = { playState: string; effect: { getComputedTiming(): { iterations?: number } } | null };
+  const { document } = globalThis as unknown as { document: { getAnimations(): Running[] } };
+  return document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity);
+}
+
+/** A screenshot once dialogs and messages have finished moving in (endless spinners aside). */
 async function snap(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(400);
+  await page.waitForFunction(settled);
   await screenshot(page, name);
+}
+
+/** The Element Plus form item around a field, where the message for that field shows. */
+const fieldOf = (page: Page, testId: string) => page.locator('.el-form-item', { has: page.getByTestId(testId) });
+
+/** Waits until an input holds `expected`; fails with what it held. */
+async function expectValue(input: Locator, expected: string, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = await input.inputValue();
+    if (last === expected) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`expected ${String(input)} to hold ${JSON.stringify(expected)}, but it held ${JSON.stringify(last)}`);
 }
 
 /** The row of the review queue that shows `text` for the LAO. */
@@ -193,12 +215,22 @@ describeE2E('plan-change requests, NACC review, province scores and data adminis
     await office.page.getByTestId('sar-evaluated-1').fill('101');
     await office.page.getByTestId('sar-budget-1').fill('12,500');
     await office.page.getByTestId('sar-count-1').fill('3');
+    await office.page.getByTestId('sar-self-2').fill('150');
     await office.page.getByTestId('sar-save').click();
-    // Over 100: the server's message (it names the field but not the row, so it shows under the table).
-    await expectText(office.page.getByTestId('sar-error'), 'คะแนนต้องอยู่ระหว่าง 0–100');
+    // Over 100: the server names the row and the column of each score, and its message shows under that cell only.
+    await expectText(fieldOf(office.page, 'sar-evaluated-1').locator('.el-form-item__error'), 'คะแนนต้องอยู่ระหว่าง 0–100');
+    await expectText(fieldOf(office.page, 'sar-self-2').locator('.el-form-item__error'), 'คะแนนต้องอยู่ระหว่าง 0–100');
+    await expect(office.page.getByTestId('sar-table').locator('.el-form-item__error').count()).resolves.toBe(2);
+    expect(await office.page.getByTestId('sar-error').count()).toBe(0);
+    await snap(office.page, 'sar-office-errors');
     await office.page.getByTestId('sar-evaluated-1').fill('80');
+    await office.page.getByTestId('sar-self-2').fill('');
     await office.page.getByTestId('sar-save').click();
     await expectText(office.page.locator('.el-message'), 'บันทึกคะแนน SAR ปีงบประมาณ พ.ศ. 2567 เรียบร้อยแล้ว');
+    // The messages leave with the errors they were about.
+    await fieldOf(office.page, 'sar-evaluated-1').locator('.el-form-item__error').waitFor({ state: 'detached' });
+    await fieldOf(office.page, 'sar-self-2').locator('.el-form-item__error').waitFor({ state: 'detached' });
+    expect(await office.page.getByTestId('sar-table').locator('.el-form-item__error').count()).toBe(0);
     await snap(office.page, 'sar-office');
     await office.context.close();
 
@@ -340,12 +372,26 @@ describeE2E('plan-change requests, NACC review, province scores and data adminis
     await page.goto('/admin/plan-years?lao=6810304&year=2570');
     await expectText(page.getByTestId('plan-year-baseline'), '40');
     await expectText(page.getByTestId('plan-year-minimum'), '20');
+    // The form starts from the counts in force; an emptied field clears its count, and the page says so.
+    await expectValue(page.getByTestId('plan-year-new-baseline'), '40');
+    await expectValue(page.getByTestId('plan-year-new-minimum'), '20');
+    await expectText(page.getByTestId('plan-year-hint'), 'ช่องที่เว้นว่างจะล้างค่าที่กำหนดไว้');
     await page.getByTestId('plan-year-new-minimum').fill('25');
     await page.getByTestId('plan-year-save').click();
     await expectText(page.locator('.el-message'), 'บันทึกจำนวนโครงการของปี พ.ศ. 2570 เรียบร้อยแล้ว');
     await expectText(page.getByTestId('plan-year-minimum'), '25');
     await expectText(page.getByTestId('plan-year-baseline'), '40');
+    await expectValue(page.getByTestId('plan-year-new-baseline'), '40');
+    await expectValue(page.getByTestId('plan-year-new-minimum'), '25');
     await snap(page, 'plan-years');
+    // Emptying the minimum clears it (the score counts from the baseline again); the baseline stays.
+    await page.getByTestId('plan-year-new-minimum').fill('');
+    await page.getByTestId('plan-year-save').click();
+    await expectText(page.getByTestId('plan-year-minimum'), 'ยังไม่กำหนด');
+    await expectText(page.getByTestId('plan-year-baseline'), '40');
+    await expectValue(page.getByTestId('plan-year-new-minimum'), '');
+    await expectValue(page.getByTestId('plan-year-new-baseline'), '40');
+    await snap(page, 'plan-years-cleared');
 
     // …and the audit log has the import.
     await openMenu(page, 'admin-audit');

@@ -76,7 +76,10 @@ export interface FormErrors<F extends string> {
   clear(): void;
   setField(field: F, text: string): void;
   hasFieldErrors(): boolean;
-  /** Shows an error: field messages go under their fields; the form message shows when none of them fits this form. */
+  /**
+   * Shows an error: field messages go under their fields; the form message shows the server's message
+   * when none of them fits this form, else the field messages that fit no field of it.
+   */
   apply(error: unknown): ApiError;
 }
 
@@ -106,11 +109,15 @@ export function useFormErrors<F extends string>(formFields: readonly F[]): FormE
       const api = toApiError(error);
       state.code = api.code;
       const next: Partial<Record<F, string>> = {};
+      const elsewhere: string[] = [];
       for (const [field, text] of Object.entries(api.fields)) {
         if ((formFields as readonly string[]).includes(field)) next[field as F] = text;
+        else if (!elsewhere.includes(text)) elsewhere.push(text);
       }
       state.fields = next;
+      // Nothing the server said is lost: what no field of this form shows is said for the form as a whole.
       if (Object.keys(next).length === 0) state.message = api.message;
+      else if (elsewhere.length) state.message = elsewhere.join(' ');
       return api;
     },
   } as FormErrors<F>) as FormErrors<F>;

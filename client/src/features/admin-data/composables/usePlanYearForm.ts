@@ -7,8 +7,10 @@ import { PlanYearCountsDocument, SetPlanYearDocument } from '@/gql/graphql';
 const FIELDS = ['baselineCount', 'minimumCount', 'fiscalYear'] as const;
 
 /**
- * โครงการตั้งต้นและขั้นต่ำ of an LAO's fiscal year: the values now in force and a form for new ones
- * (a blank field keeps its value, as the API does).
+ * โครงการตั้งต้นและขั้นต่ำ of an LAO's fiscal year: the values now in force and a form prefilled with
+ * them. Saving sends only the counts the user changed (a baseline still counted from the planned
+ * projects must not become a fixed number by being shown and sent back); a field emptied clears its
+ * count (null): no minimum means the score counts from the baseline again.
  */
 export function usePlanYearForm(laoCode: Ref<string | null>, fiscalYear: Ref<number | null>) {
   const { result, loading, error } = useQuery(
@@ -31,21 +33,36 @@ export function usePlanYearForm(laoCode: Ref<string | null>, fiscalYear: Ref<num
   });
 
   const form = reactive({ baselineCount: '', minimumCount: '' });
+  /** What the form was filled with, to send only what changed. */
+  const filled = { baselineCount: '', minimumCount: '' };
   const errors = useFormErrors(FIELDS);
-  watch([laoCode, fiscalYear], () => {
-    form.baselineCount = '';
-    form.minimumCount = '';
-    errors.clear();
-  });
+  /** The form shows the counts in force: for each LAO and year, and again once they change (a save). */
+  function fill(): void {
+    const text = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
+    form.baselineCount = filled.baselineCount = text(current.value?.baselineCount);
+    form.minimumCount = filled.minimumCount = text(current.value?.minimumCount);
+  }
+  watch(
+    [laoCode, fiscalYear, () => current.value?.baselineCount, () => current.value?.minimumCount],
+    () => {
+      fill();
+      errors.clear();
+    },
+    { immediate: true },
+  );
   const { mutate, loading: saving } = useMutation(SetPlanYearDocument, { refetchQueries: ['PlanYearCounts'], awaitRefetchQueries: true });
 
-  /** Only what the API's Int can carry is sent; the server judges the numbers. */
-  function count(field: 'baselineCount' | 'minimumCount'): number | null | undefined {
+  /**
+   * The count to send: left out ('unchanged') when the user did not change it; null (clear it) for an
+   * emptied field; only what the API's Int can carry (the server judges the numbers).
+   */
+  function count(field: 'baselineCount' | 'minimumCount'): number | null | 'unchanged' | 'invalid' {
+    if (form[field] === filled[field]) return 'unchanged';
     const text = form[field].replace(/[,\s]/g, '');
     if (!text) return null;
     if (/^\d{1,9}$/.test(text)) return Number(text);
     errors.setField(field, t.oversight.planYears.notWholeNumber);
-    return undefined;
+    return 'invalid';
   }
 
   async function save(): Promise<boolean> {
@@ -53,15 +70,16 @@ export function usePlanYearForm(laoCode: Ref<string | null>, fiscalYear: Ref<num
     if (!laoCode.value || fiscalYear.value === null) return false;
     const baselineCount = count('baselineCount');
     const minimumCount = count('minimumCount');
-    if (baselineCount === undefined || minimumCount === undefined) return false;
-    if (baselineCount === null && minimumCount === null) {
-      errors.message = t.oversight.planYears.nothing;
-      return false;
-    }
+    if (baselineCount === 'invalid' || minimumCount === 'invalid') return false;
     try {
-      await mutate({ laoCode: laoCode.value, fiscalYear: fiscalYear.value, baselineCount, minimumCount });
-      form.baselineCount = '';
-      form.minimumCount = '';
+      await mutate({
+        laoCode: laoCode.value,
+        fiscalYear: fiscalYear.value,
+        // A variable left undefined is left out of the request: the server keeps that count.
+        baselineCount: baselineCount === 'unchanged' ? undefined : baselineCount,
+        minimumCount: minimumCount === 'unchanged' ? undefined : minimumCount,
+      });
+      fill();
       return true;
     } catch (err) {
       errors.apply(err);

@@ -7,9 +7,14 @@ import { parseMoneyInput } from '@/features/results/format';
 import { SetSarScoresDocument, type SarScoreInput } from '@/gql/graphql';
 import { DIMENSIONS, type SarScoreRow } from './useSarScores';
 
-const KEYS = ['selfScore', 'evaluatedScore', 'budget', 'projectCount'] as const;
+/** The cells of a row that a message can be under: the dimension and its four figures. */
+const KEYS = ['dimension', 'selfScore', 'evaluatedScore', 'budget', 'projectCount'] as const;
 type Key = (typeof KEYS)[number];
-/** Server field errors arrive as `rows.<index>.<field>`; the form sends the four dimensions in order. */
+/**
+ * Field errors name their cell as `rows.<index>.<key>`, the index being the row's place in the `rows`
+ * sent: the form always sends the four dimensions in the table's order, so the index is the table's row.
+ * A message naming no row (`rows`, `fiscalYear`…) or no cell of the table shows for the form as a whole.
+ */
 const FIELDS = DIMENSIONS.flatMap((_, i) => KEYS.map((k) => `rows.${i}.${k}`));
 
 export interface SarFormRow {
@@ -55,6 +60,7 @@ export function useSarForm(laoCode: Ref<string | null>, fiscalYear: Ref<number |
   }
   watch(scores, load, { immediate: true });
 
+  /** The message under one cell: row `index` of the table (as sent), column `key`. */
   const fieldError = (index: number, key: Key) => errors.fields[`rows.${index}.${key}`];
 
   /** What the API's types can carry; the server judges ranges and decimals. */
