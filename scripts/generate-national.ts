@@ -172,6 +172,8 @@ export async function generateNational(db: DataSource, projectsPerLao: number, f
     }
     await flush();
     await q.commitTransaction();
+    // Fresh bulk data: give MySQL's planner true statistics (it would otherwise gather them later, by itself).
+    if (db.options.type !== 'better-sqlite3') await q.query('ANALYZE TABLE lao, project, project_year, progress_report');
     return { laos: laos.length, projects: laos.length * projectsPerLao, reports };
   } catch (e) {
     await q.rollbackTransaction();

@@ -1,4 +1,6 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { AppContext } from '../../core/context';
+import { Lao } from '../lao/lao.entity';
 import { satangFromDb, type Satang } from '../../core/money';
 import { PlanYear } from '../plan-year/plan-year.entity';
 import { ProgressReport } from '../progress-report/progress-report.entity';
@@ -54,16 +56,17 @@ const emptyFigures = (): YearFigures => ({
 /** Which LAOs to add up: one LAO, or every LAO of a province (optionally one district). */
 export type LaoScope = { laoCode: string } | { provinceCode: string; districtCode?: string | null } | { all: true };
 
-function scoped<T extends { andWhere(where: string, params?: object): T }>(qb: T, alias: string, scope: LaoScope): T {
+/**
+ * Limits a query to the LAOs in scope. A province is joined through the LAO table (its index on
+ * province and district), which MariaDB plans far better than an IN (subquery) over every row.
+ */
+function scoped<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, scope: LaoScope): SelectQueryBuilder<T> {
   if ('laoCode' in scope) return qb.andWhere(`${alias}.lao_code = :laoCode`, { laoCode: scope.laoCode });
   if ('all' in scope) return qb;
-  qb.andWhere(
-    `${alias}.lao_code IN (SELECT l.code FROM lao l WHERE l.province_code = :provinceCode${scope.districtCode ? ' AND l.district_code = :districtCode' : ''})`,
-    {
-      provinceCode: scope.provinceCode,
-      districtCode: scope.districtCode ?? undefined,
-    },
-  );
+  qb.innerJoin(Lao, 'scope_lao', `scope_lao.code = ${alias}.lao_code`).andWhere('scope_lao.province_code = :provinceCode', {
+    provinceCode: scope.provinceCode,
+  });
+  if (scope.districtCode) qb.andWhere('scope_lao.district_code = :districtCode', { districtCode: scope.districtCode });
   return qb;
 }
 
