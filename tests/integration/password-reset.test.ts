@@ -81,6 +81,17 @@ describe.each(databases)('forgotten password ($name)', ({ url }) => {
     expect((await server.gql(RESET, { t: token, p: 'GoodPass2567' })).data).toEqual({ resetPassword: true });
   });
 
+  it('mails at most three links an hour to one account, answering the same to every request', async () => {
+    const email = `${Date.now()}f@example.go.th`;
+    const user = await makeUser(server.db, Role.LAO_OFFICER, { email });
+    for (let i = 0; i < 5; i++)
+      expect((await server.gql(REQUEST, { u: user.username, e: email })).data).toEqual({ requestPasswordReset: true });
+    expect(await server.db.getRepository(OutboxMail).countBy({ recipient: email })).toBe(3);
+    server.clock.advance(3600_000 + 1000);
+    await server.gql(REQUEST, { u: user.username, e: email });
+    expect(await server.db.getRepository(OutboxMail).countBy({ recipient: email })).toBe(4);
+  });
+
   it('a reset also lifts a lockout', async () => {
     const email = `${Date.now()}e@example.go.th`;
     const user = await makeUser(server.db, Role.LAO_OFFICER, { email });

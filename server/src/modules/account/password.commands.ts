@@ -9,6 +9,8 @@ import { revokeUserTokens } from './session';
 import { User } from './user.entity';
 
 export const RESET_TTL_MS = 30 * 60_000;
+/** Reset links mailed to one account in an hour, at most. */
+export const RESETS_PER_HOUR = 3;
 
 function checkNewPassword(field: string, password: string, username: string): void {
   if (!PASSWORD_PATTERN.test(password)) throw badInput([{ field, message: PASSWORD_RULE_TH }], PASSWORD_RULE_TH);
@@ -72,6 +74,16 @@ export async function requestPasswordReset(ctx: AppContext, username: string, em
   if (!matches) return true;
 
   const now = ctx.clock.now();
+  // Whoever knows an officer's username and e-mail must not be able to flood that mailbox: a few links an hour.
+  const recent = await ctx.em
+    .getRepository(PasswordReset)
+    .createQueryBuilder('r')
+    .where('r.user_id = :id AND r.created_at > :since', { id: user.id, since: new Date(now.getTime() - 3600_000) })
+    .getCount();
+  if (recent >= RESETS_PER_HOUR) {
+    ctx.log.warn({ userId: user.id }, 'password reset requests throttled');
+    return true;
+  }
   // Only the newest link works.
   await execute(ctx.em, 'UPDATE password_reset SET used_at = ? WHERE user_id = ? AND used_at IS NULL', [now, user.id]);
   const secret = randomToken();
