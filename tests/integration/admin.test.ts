@@ -227,9 +227,10 @@ describe.each(databases)('administration ($name)', ({ url }) => {
   });
 
   it('finds accounts by part of the username, taking % and _ literally', async () => {
-    const a = await makeUser(server.db, Role.ADMIN, { username: `${freshName('pct')}_50%` });
-    await makeUser(server.db, Role.ADMIN, { username: `${freshName('pct')}x50y` });
-    const res = await server.gql('query($s: String!) { users(search: $s) { username } }', { s: '_50%' }, { token: adminToken });
+    const prefix = freshName('pct');
+    const a = await makeUser(server.db, Role.ADMIN, { username: `${prefix}_50%` });
+    await makeUser(server.db, Role.ADMIN, { username: `${prefix}x50y` });
+    const res = await server.gql('query($s: String!) { users(search: $s) { username } }', { s: `${prefix}_50%` }, { token: adminToken });
     expect(res.data!.users).toEqual([{ username: a.username }]);
   });
 

@@ -14,7 +14,7 @@ export class BaselineRequestResolver {
     return baselineYears(ctx, laoCode);
   }
 
-  @Authorized(Role.LAO_OFFICER, Role.ADMIN)
+  @Authorized(Role.LAO_OFFICER)
   @Mutation(() => BaselineRequest, { description: 'Ask for a new baseline total for a fiscal year (not past years)' })
   requestBaselineChange(
     @Arg('laoCode') laoCode: string,
@@ -25,7 +25,7 @@ export class BaselineRequestResolver {
     return requestBaselineChange(ctx, laoCode, fiscalYear, requestedCount);
   }
 
-  @Authorized(Role.LAO_OFFICER, Role.ADMIN)
+  @Authorized(Role.LAO_OFFICER)
   @Mutation(() => BaselineRequest, { description: 'Cancel a pending request, or close a rejected one' })
   cancelBaselineRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<BaselineRequest> {
     return cancelBaselineRequest(ctx, parseId(id));

@@ -18,10 +18,12 @@ export function canReadLao(user: Actor, lao: LaoRef): boolean {
   }
 }
 
-/** Who may change an LAO's own data (basic data, projects, reports): its officers, and NACC central. */
+/**
+ * Who may change an LAO's own data (basic data, projects, reports, requests): its own officers only.
+ * NACC — its province office and central — reads them, and acts through reviews and settings.
+ */
 export function canEditLao(user: Actor, lao: LaoRef): boolean {
-  if (!user) return false;
-  return user.role === Role.ADMIN || (user.role === Role.LAO_OFFICER && user.laoCode === lao.code);
+  return user?.role === Role.LAO_OFFICER && user.laoCode === lao.code;
 }
 
 /** The provinces a user's lists are limited to: null means nationwide. */

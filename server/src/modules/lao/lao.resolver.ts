@@ -35,13 +35,13 @@ export class LaoResolver {
     return createLao(ctx, input);
   }
 
-  @Authorized(Role.LAO_OFFICER, Role.ADMIN)
+  @Authorized(Role.LAO_OFFICER)
   @Mutation(() => Lao, { description: 'ข้อมูลพื้นฐาน: save the LAO’s basic data' })
   updateLaoProfile(@Arg('laoCode') laoCode: string, @Arg('input') input: LaoProfileInput, @Ctx() ctx: AppContext): Promise<Lao> {
     return updateLaoProfile(ctx, laoCode, input);
   }
 
-  @Authorized(Role.LAO_OFFICER, Role.ADMIN)
+  @Authorized(Role.LAO_OFFICER)
   @Mutation(() => [Award], { description: 'รางวัลที่ได้รับ: replace the awards of one fiscal year' })
   setAwards(
     @Arg('laoCode') laoCode: string,

@@ -9,13 +9,13 @@ import { savePlanResultNote, saveProgressReport } from './progress-report.servic
 
 @Resolver(() => ProgressReport)
 export class ProgressReportResolver {
-  @Authorized(Role.LAO_OFFICER, Role.ADMIN)
+  @Authorized(Role.LAO_OFFICER)
   @Mutation(() => ProgressReport, { description: 'บันทึกรายงานผลโครงการ (ROUND_CLOSED outside the reporting window)' })
   saveProgressReport(@Arg('input') input: ProgressReportInput, @Ctx() ctx: AppContext): Promise<ProgressReport> {
     return saveProgressReport(ctx, input);
   }
 
-  @Authorized(Role.LAO_OFFICER, Role.ADMIN)
+  @Authorized(Role.LAO_OFFICER)
   @Mutation(() => PlanResultNote, { description: 'ปัญหา อุปสรรค ข้อเสนอแนะ และผู้รายงาน of a round' })
   savePlanResultNote(
     @Arg('laoCode') laoCode: string,

@@ -30,13 +30,13 @@ export class ProjectResolver {
     return projects.getReadableProject(ctx, parseId(id));
   }
 
-  @Authorized(Role.LAO_OFFICER, Role.ADMIN)
+  @Authorized(Role.LAO_OFFICER)
   @Mutation(() => Project, { description: 'สร้างโครงการ. An ADDITIONAL project waits for NACC approval (ADD_PENDING).' })
   createProject(@Arg('laoCode') laoCode: string, @Arg('input') input: ProjectInput, @Ctx() ctx: AppContext): Promise<Project> {
     return projects.createProject(ctx, laoCode, input);
   }
 
-  @Authorized(Role.LAO_OFFICER, Role.ADMIN)
+  @Authorized(Role.LAO_OFFICER)
   @Mutation(() => Project, { description: 'แก้ไขโครงการ. A stale version → CONFLICT, nothing saved.' })
   updateProject(
     @Arg('id', () => ID) id: string,
@@ -47,13 +47,13 @@ export class ProjectResolver {
     return projects.updateProject(ctx, parseId(id), version, input);
   }
 
-  @Authorized(Role.LAO_OFFICER, Role.ADMIN)
+  @Authorized(Role.LAO_OFFICER)
   @Mutation(() => Boolean, { description: 'Delete a project; refused (CONFLICT) once it has progress reports' })
   deleteProject(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<boolean> {
     return projects.deleteProject(ctx, parseId(id));
   }
 
-  @Authorized(Role.LAO_OFFICER, Role.ADMIN)
+  @Authorized(Role.LAO_OFFICER)
   @Mutation(() => ProjectYear, { description: 'ขอปรับลดจากแผนฯ: ask to drop the project from one fiscal year (REDUCE_PENDING)' })
   requestProjectReduction(
     @Arg('projectId', () => ID) projectId: string,
