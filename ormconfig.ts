@@ -35,7 +35,7 @@ export function dataSourceOptions(db: DbConfig, flavor: SqlFlavor = 'mysql'): Da
       timezone: 'Z',
       supportBigNumbers: true,
       bigNumberStrings: true,
-      poolSize: 10,
+      poolSize: db.poolSize,
     };
   }
   return {

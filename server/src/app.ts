@@ -11,10 +11,11 @@ import { SESSION_COOKIE, authenticate, secretOf } from './core/auth';
 import { systemClock, type Clock } from './core/clock';
 import type { AppConfig } from './core/config';
 import { createContext, type AppContext, type ContextDeps } from './core/context';
-import { formatError } from './core/errors';
+import { DomainError, errorStatusPlugin, formatError, httpStatusOf, internalErrorMessage } from './core/errors';
 import { MAX_BODY_BYTES, MAX_TOKENS, depthRule, limitsPlugin } from './core/limits';
 import { createLogger } from './core/logger';
 import { createMailer, type Mailer } from './core/mailer';
+import { requestIdMiddleware } from './core/request-id';
 import { exportRouter } from './modules/export/export.routes';
 import { importRouter } from './modules/import/import.routes';
 import { getSchema } from './schema';
@@ -64,7 +65,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     formatError: formatError(log),
     validationRules: [depthRule],
     parseOptions: { maxTokens: MAX_TOKENS },
-    plugins: [limitsPlugin(schema)],
+    plugins: [limitsPlugin(schema), errorStatusPlugin],
     csrfPrevention: true,
     introspection: true,
     includeStacktraceInErrorResponses: false,
@@ -75,6 +76,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(requestIdMiddleware);
   app.use(securityHeaders);
   // Officials on slow rural lines: every text response (the client, GraphQL's JSON) goes compressed.
   app.use(compression());
@@ -85,6 +87,11 @@ export async function createApp(options: AppOptions): Promise<App> {
       await options.db.query('SELECT 1');
       res.json({ status: 'ok', database: 'ok' });
     } catch (err) {
+      // Every connection busy is a surge, not an outage: a load balancer must not take every instance out at once.
+      if (err instanceof DomainError && err.code === 'SERVICE_UNAVAILABLE') {
+        res.json({ status: 'ok', database: 'busy' });
+        return;
+      }
       log.error({ err }, 'health check: database unreachable');
       res.status(503).json({ status: 'error', database: 'unreachable' });
     }
@@ -133,9 +140,13 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   // Anything that fell through (a body too large, a malformed request): a Thai message, never a stack trace.
   app.use((err: { status?: number; statusCode?: number }, _req: Request, res: Response, _next: () => void) => {
+    if (err instanceof DomainError) {
+      res.status(httpStatusOf(err.code)).json({ message: err.message, code: err.code });
+      return;
+    }
     const status = err.status ?? err.statusCode ?? 500;
     if (status >= 500) log.error({ err }, 'request failed');
-    const message = status === 413 ? 'ข้อมูลที่ส่งมีขนาดใหญ่เกินกำหนด' : status < 500 ? 'คำขอไม่ถูกต้อง' : 'ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง';
+    const message = status === 413 ? 'ข้อมูลที่ส่งมีขนาดใหญ่เกินกำหนด' : status < 500 ? 'คำขอไม่ถูกต้อง' : internalErrorMessage();
     res.status(status).json({ message });
   });
 

@@ -3,7 +3,7 @@ import { GraphQLScalarType, GraphQLSchema } from 'graphql';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { authChecker } from './core/auth';
 import { MoneyScalar } from './core/money';
-import { TransactionMiddleware } from './core/transaction';
+import { wrapMutationsInTransactions } from './core/transaction';
 import { AuthResolver } from './modules/account/auth.resolver';
 import { UserResolver } from './modules/account/user.resolver';
 import { GeographyResolver } from './modules/geography/geography.resolver';
@@ -57,13 +57,12 @@ export function getSchema(): Promise<GraphQLSchema> {
     authChecker,
     // Dates and other scalars reach the validator too; only decorated input classes have rules.
     validate: { forbidUnknownValues: false },
-    globalMiddlewares: [TransactionMiddleware],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
   }).then((schema) => {
     // Money is part of the contract (PRODUCT.md §7) even before a field of this build uses it.
-    if (schema.getType('Money')) return schema;
+    if (schema.getType('Money')) return wrapMutationsInTransactions(schema);
     const config = schema.toConfig();
-    return new GraphQLSchema({ ...config, types: [...config.types, MoneyScalar] });
+    return wrapMutationsInTransactions(new GraphQLSchema({ ...config, types: [...config.types, MoneyScalar] }));
   });
   return built;
 }

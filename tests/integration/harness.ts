@@ -37,10 +37,13 @@ export class TestServer {
   private stopApollo!: () => Promise<void>;
   url = '';
 
-  static async start(dbUrl: string, opts: { db?: DataSource; clock?: ManualClock } = {}): Promise<TestServer> {
+  static async start(
+    dbUrl: string,
+    opts: { db?: DataSource; clock?: ManualClock; env?: Record<string, string> } = {},
+  ): Promise<TestServer> {
     const s = new TestServer();
     if (opts.clock) s.clock = opts.clock;
-    s.config = loadConfig({ DB_URL: dbUrl, PORT: '0', LOG_LEVEL: 'silent', DEMO_DATA: '0', PUBLIC_URL: 'http://eplan.test' });
+    s.config = loadConfig({ DB_URL: dbUrl, PORT: '0', LOG_LEVEL: 'silent', DEMO_DATA: '0', PUBLIC_URL: 'http://eplan.test', ...opts.env });
     s.db = opts.db ?? (await openDatabase(s.config.db));
     const { app, stop } = await createApp({ db: s.db, config: s.config, clock: s.clock, log: createLogger('silent'), clientDir: null });
     s.stopApollo = stop;

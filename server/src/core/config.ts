@@ -17,7 +17,19 @@ export interface AppConfig {
 
 export type DbConfig =
   | { kind: 'sqlite'; path: string }
-  | { kind: 'mysql'; url: string; host: string; port: number; user: string; password: string; database: string };
+  | {
+      kind: 'mysql';
+      url: string;
+      host: string;
+      port: number;
+      user: string;
+      password: string;
+      database: string;
+      /** Connections this process keeps to the server (DB_POOL_SIZE). */
+      poolSize: number;
+      /** How long a request waits for a free connection before it is told the system is busy (DB_POOL_TIMEOUT_MS). */
+      acquireTimeoutMs: number;
+    };
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
@@ -26,6 +38,8 @@ export class ConfigError extends Error {
 }
 
 export const DEFAULT_SQLITE_PATH = 'data/e-plannacc.sqlite';
+export const DEFAULT_POOL_SIZE = 10;
+export const DEFAULT_ACQUIRE_TIMEOUT_MS = 5_000;
 
 /** Parses DB_URL: empty → the embedded file under data/, `sqlite:<path>`, or `mysql://user:pass@host:port/db`. */
 export function parseDbUrl(raw: string | undefined, cwd = process.cwd()): DbConfig {
@@ -53,6 +67,8 @@ export function parseDbUrl(raw: string | undefined, cwd = process.cwd()): DbConf
       user: decodeURIComponent(url.username || 'root'),
       password: decodeURIComponent(url.password),
       database,
+      poolSize: DEFAULT_POOL_SIZE,
+      acquireTimeoutMs: DEFAULT_ACQUIRE_TIMEOUT_MS,
     };
   }
   throw new ConfigError([`DB_URL must start with sqlite: or mysql:// (got ${redact(value)})`]);
@@ -70,6 +86,16 @@ function parseBool(name: string, raw: string | undefined, fallback: boolean, pro
   return fallback;
 }
 
+function parseInteger(name: string, raw: string | undefined, fallback: number, min: number, max: number, problems: string[]): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+    return fallback;
+  }
+  return value;
+}
+
 /** Reads and validates the configuration; throws ConfigError listing every problem at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
@@ -81,6 +107,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     db = parseDbUrl(env.DB_URL);
   } catch (e) {
     problems.push(...(e instanceof ConfigError ? e.problems : [String(e)]));
+  }
+  if (db.kind === 'mysql') {
+    db.poolSize = parseInteger('DB_POOL_SIZE', env.DB_POOL_SIZE, DEFAULT_POOL_SIZE, 1, 1000, problems);
+    db.acquireTimeoutMs = parseInteger('DB_POOL_TIMEOUT_MS', env.DB_POOL_TIMEOUT_MS, DEFAULT_ACQUIRE_TIMEOUT_MS, 1, 600_000, problems);
   }
 
   const adminUsername = env.ADMIN_USERNAME?.trim() || undefined;

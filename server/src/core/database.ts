@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../../../ormconfig';
 import type { DbConfig } from './config';
+import { DomainError } from './errors';
 
 /**
  * Connects to the configured database and brings its schema up to date with the committed
@@ -12,8 +13,37 @@ export async function openDatabase(db: DbConfig, { migrate = true } = {}): Promi
   if (db.kind === 'sqlite' && db.path !== ':memory:') fs.mkdirSync(path.dirname(db.path), { recursive: true });
   const dataSource = await createDataSource(db);
   await dataSource.initialize();
+  if (db.kind === 'mysql') limitConnectionWait(dataSource, db.acquireTimeoutMs);
   if (migrate) await runMigrations(dataSource);
   return dataSource;
+}
+
+type PoolCallback = (err: Error | null, connection?: { release(): void }) => void;
+
+/**
+ * mysql2's pool queues a request for a connection for as long as it takes (it ignores TypeORM's
+ * `acquireTimeout`). Under a surge bigger than the pool that wait has no end a user would accept: after
+ * `timeoutMs` the request is answered "busy" (SERVICE_UNAVAILABLE, HTTP 503) instead, and a connection
+ * that frees up for it later goes straight back to the pool.
+ */
+function limitConnectionWait(dataSource: DataSource, timeoutMs: number): void {
+  const pool = (dataSource.driver as unknown as { pool: { getConnection(cb: PoolCallback): void } }).pool;
+  const getConnection = pool.getConnection.bind(pool);
+  pool.getConnection = (callback: PoolCallback) => {
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      callback(new DomainError('SERVICE_UNAVAILABLE', undefined, { retryAfterSeconds: 5 }));
+    }, timeoutMs);
+    getConnection((err, connection) => {
+      if (timedOut) {
+        connection?.release();
+        return;
+      }
+      clearTimeout(timer);
+      callback(err, connection);
+    });
+  };
 }
 
 export async function runMigrations(dataSource: DataSource): Promise<void> {

@@ -1,5 +1,6 @@
 import { DateUtils } from 'typeorm/util/DateUtils';
-import { DefaultNamingStrategy, type DataSource, type EntityManager, type NamingStrategyInterface } from 'typeorm';
+import { DefaultNamingStrategy, QueryFailedError, type DataSource, type EntityManager, type NamingStrategyInterface } from 'typeorm';
+import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 
 const snake = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 
@@ -31,12 +32,55 @@ function serialised<T>(dataSource: DataSource, work: () => Promise<T>): Promise<
   return next;
 }
 
-/** Runs `work` in one database transaction; everything it writes commits together or not at all. */
+/**
+ * Runs `work` in one database transaction; everything it writes commits together or not at all.
+ *
+ * On MySQL/MariaDB the transaction reads committed data (READ COMMITTED), not the snapshot of its
+ * first read (InnoDB's default REPEATABLE READ): a write that waited for another one's row lock must
+ * then see what that one committed, or it decides on stale rows (a second "first" report, a second
+ * pending request) and fails on a unique key.
+ */
 export function inTransaction<T>(dataSource: DataSource, work: (em: EntityManager) => Promise<T>): Promise<T> {
-  return serialised(dataSource, () => dataSource.transaction(work));
+  const isolation: IsolationLevel | undefined = isMysql(dataSource) ? 'READ COMMITTED' : undefined;
+  return serialised(dataSource, () => (isolation ? dataSource.transaction(isolation, work) : dataSource.transaction(work)));
 }
 
-export const isMysql = (dataSource: DataSource) => dataSource.options.type === 'mysql';
+/** MySQL or MariaDB: TypeORM names the driver after the server it detected. */
+export const isMysql = (dataSource: DataSource) => dataSource.options.type === 'mysql' || dataSource.options.type === 'mariadb';
+
+/**
+ * What a failed statement means for the caller, from the driver's error number or code:
+ * - `retry`: the transaction lost a lock race (InnoDB deadlock or lock wait timeout; Galera's
+ *   certification failure also reports a deadlock) and may simply run again;
+ * - `duplicate`: a unique key another transaction took first;
+ * - `missing`: a row it refers to was deleted by another transaction.
+ */
+export type DbFailure = 'retry' | 'duplicate' | 'missing';
+
+export function dbFailureOf(err: unknown): DbFailure | null {
+  if (!(err instanceof QueryFailedError)) return null;
+  const driver = err.driverError as { errno?: number; code?: string } | undefined;
+  switch (driver?.errno) {
+    case 1213: // ER_LOCK_DEADLOCK
+    case 1205: // ER_LOCK_WAIT_TIMEOUT
+      return 'retry';
+    case 1062: // ER_DUP_ENTRY
+      return 'duplicate';
+    case 1451: // ER_ROW_IS_REFERENCED_2
+    case 1452: // ER_NO_REFERENCED_ROW_2
+      return 'missing';
+  }
+  switch (driver?.code) {
+    case 'SQLITE_BUSY':
+      return 'retry';
+    case 'SQLITE_CONSTRAINT_UNIQUE':
+    case 'SQLITE_CONSTRAINT_PRIMARYKEY':
+      return 'duplicate';
+    case 'SQLITE_CONSTRAINT_FOREIGNKEY':
+      return 'missing';
+  }
+  return null;
+}
 
 /** A parameter for raw SQL: SQLite binds neither Dates nor booleans, so they become its text and 0/1. */
 export function toDbValue(dataSource: DataSource, value: unknown): unknown {
@@ -63,4 +107,13 @@ export async function execute(em: EntityManager, sql: string, params: unknown[])
   } finally {
     if (!em.queryRunner) await runner.release();
   }
+}
+
+/**
+ * Holds one row until the transaction ends, so that writes deciding on it run one after another
+ * (MySQL/MariaDB; SQLite runs one unit of work at a time anyway). `table` and `column` are names from
+ * the code, never from input.
+ */
+export async function lockRow(em: EntityManager, table: string, column: string, key: string | number): Promise<void> {
+  if (isMysql(em.connection)) await execute(em, `SELECT ${column} FROM ${table} WHERE ${column} = ? FOR UPDATE`, [key]);
 }

@@ -1,8 +1,10 @@
 import type { GraphQLFormattedError } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 import type { Logger } from 'pino';
+import { currentRequestId } from './request-id';
 
 /** The error codes of the API contract (PRODUCT.md §7), each with the Thai message a user sees by default. */
 export const ERROR_CODES = {
@@ -13,10 +15,36 @@ export const ERROR_CODES = {
   CONFLICT: 'ข้อมูลถูกแก้ไขโดยผู้อื่นแล้ว กรุณาโหลดข้อมูลใหม่แล้วลองอีกครั้ง',
   LOCKED: 'บัญชีผู้ใช้งานถูกล็อกชั่วคราว',
   ROUND_CLOSED: 'ขณะนี้ไม่อยู่ในช่วงเวลาการรายงานผล',
+  SERVICE_UNAVAILABLE: 'ระบบไม่ว่างชั่วคราว เนื่องจากมีผู้ใช้งานพร้อมกันจำนวนมาก กรุณาลองใหม่อีกครั้งในอีกสักครู่',
   INTERNAL_SERVER_ERROR: 'ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง หากยังพบปัญหากรุณาติดต่อผู้ดูแลระบบ',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** The HTTP status of each code, for answers outside GraphQL (documents, uploads). */
+const HTTP_STATUS: Record<ErrorCode, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  LOCKED: 423,
+  ROUND_CLOSED: 409,
+  SERVICE_UNAVAILABLE: 503,
+  INTERNAL_SERVER_ERROR: 500,
+};
+export const httpStatusOf = (code: ErrorCode): number => HTTP_STATUS[code];
+
+/**
+ * Codes about the server's state rather than the request: a GraphQL answer that failed with one of
+ * them says so in its HTTP status too (with Retry-After), so that proxies and clients back off.
+ */
+const SERVER_STATE_CODES = new Set<string>(['SERVICE_UNAVAILABLE']);
+
+/** The message of an unexpected error, with the reference support needs to find it in the log. */
+export function internalErrorMessage(requestId: string | null = currentRequestId()): string {
+  return requestId ? `${ERROR_CODES.INTERNAL_SERVER_ERROR} (รหัสอ้างอิง ${requestId})` : ERROR_CODES.INTERNAL_SERVER_ERROR;
+}
 
 export interface FieldError {
   /** The input field, by its name in the input object (`name`, `laoCode`; nested: `awards.0.text`). */
@@ -142,10 +170,30 @@ export function formatError(logger: Logger) {
       return { message: formatted.message, locations: formatted.locations, extensions: { code } };
     }
     logger.error({ err: error, path: formatted.path }, 'unexpected error in resolver');
+    const requestId = currentRequestId();
     return {
-      message: ERROR_CODES.INTERNAL_SERVER_ERROR,
+      message: internalErrorMessage(requestId),
       path: formatted.path,
-      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
     };
   };
 }
+
+/** Sets the HTTP status (and Retry-After) of an answer that failed as a whole for a reason of the server's state. */
+export const errorStatusPlugin: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single' || response.body.singleResult.data) return;
+        for (const error of response.body.singleResult.errors ?? []) {
+          const code = String(error.extensions?.code);
+          if (!SERVER_STATE_CODES.has(code)) continue;
+          response.http.status = HTTP_STATUS[code as ErrorCode];
+          const retryAfter = error.extensions?.retryAfterSeconds;
+          if (typeof retryAfter === 'number') response.http.headers.set('retry-after', String(retryAfter));
+          return;
+        }
+      },
+    };
+  },
+};

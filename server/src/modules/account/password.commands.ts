@@ -1,5 +1,5 @@
 import type { AppContext } from '../../core/context';
-import { execute } from '../../core/db';
+import { execute, lockRow } from '../../core/db';
 import { hashPassword, randomToken, sha256, verifyPassword } from '../../core/crypto';
 import { badInput } from '../../core/errors';
 import { recordAudit } from '../audit/audit.service';
@@ -74,7 +74,9 @@ export async function requestPasswordReset(ctx: AppContext, username: string, em
   if (!matches) return true;
 
   const now = ctx.clock.now();
-  // Whoever knows an officer's username and e-mail must not be able to flood that mailbox: a few links an hour.
+  // Whoever knows an officer's username and e-mail must not be able to flood that mailbox: a few links an
+  // hour, counted under the account's lock so that requests racing each other count each other.
+  await lockRow(ctx.em, 'app_user', 'id', user.id);
   const recent = await ctx.em
     .getRepository(PasswordReset)
     .createQueryBuilder('r')

@@ -1,10 +1,9 @@
 import type { AppContext } from '../../core/context';
-import { execute, isMysql } from '../../core/db';
+import { execute } from '../../core/db';
 import { badInput, conflict, forbidden, notFound } from '../../core/errors';
 import { fiscalYearOf } from '../../core/fiscal-year';
 import { recordAudit } from '../audit/audit.service';
-import { canEditLao } from '../lao/lao.policy';
-import { getReadableLao } from '../lao/lao.service';
+import { getEditableLao, getReadableLao, lockLao } from '../lao/lao.service';
 import { PlanYear } from '../plan-year/plan-year.entity';
 import { ProjectYear } from '../project/project-year.entity';
 import { Project } from '../project/project.entity';
@@ -57,10 +56,6 @@ export async function baselineYears(ctx: AppContext, laoCode: string): Promise<B
   return out;
 }
 
-async function lockLaoRequests(ctx: AppContext, laoCode: string): Promise<void> {
-  if (isMysql(ctx.db)) await execute(ctx.em, 'SELECT code FROM lao WHERE code = ? FOR UPDATE', [laoCode]);
-}
-
 /**
  * ขอปรับเพิ่ม/ลดโครงการ: asks for a new baseline total for a year (the total, not the difference). One
  * pending request per year; after a rejection this sends the request again as a new one.
@@ -71,8 +66,7 @@ export async function requestBaselineChange(
   fiscalYear: number,
   requestedCount: number,
 ): Promise<BaselineRequest> {
-  const lao = await getReadableLao(ctx, laoCode);
-  if (!canEditLao(ctx.user, lao)) throw forbidden('ท่านขอปรับได้เฉพาะของ อปท. ของท่าน');
+  const lao = await getEditableLao(ctx, laoCode, 'ท่านขอปรับได้เฉพาะของ อปท. ของท่าน');
   if (!Number.isInteger(requestedCount) || requestedCount < 0 || requestedCount > 10_000) {
     const message = 'กรอกจำนวนโครงการตั้งต้นเป็นจำนวนเต็มตั้งแต่ 0 ขึ้นไป';
     throw badInput([{ field: 'requestedCount', message }], message);
@@ -81,7 +75,6 @@ export async function requestBaselineChange(
     const message = 'ไม่สามารถเพิ่ม/ลดโครงการได้ (ปีงบประมาณที่ผ่านมาแล้ว)';
     throw badInput([{ field: 'fiscalYear', message }], message);
   }
-  await lockLaoRequests(ctx, laoCode);
   const repo = ctx.em.getRepository(BaselineRequest);
   if (await repo.existsBy({ laoCode, fiscalYear, status: RequestStatus.PENDING })) {
     throw conflict(`มีคำขอปรับจำนวนโครงการตั้งต้นของปี พ.ศ. ${fiscalYear} ที่รอการอนุมัติอยู่แล้ว`);
@@ -142,7 +135,7 @@ async function requestOf(ctx: AppContext, id: number) {
 /** The LAO withdraws a pending request, or closes a rejected one (the year is ปกติ again). */
 export async function cancelBaselineRequest(ctx: AppContext, id: number): Promise<BaselineRequest> {
   const { request, lao } = await requestOf(ctx, id);
-  if (!canEditLao(ctx.user, lao)) throw forbidden('ท่านยกเลิกได้เฉพาะคำขอของ อปท. ของท่าน');
+  await getEditableLao(ctx, lao.code, 'ท่านยกเลิกได้เฉพาะคำขอของ อปท. ของท่าน');
   const after = await move(ctx, request, 'cancel', null);
   await recordAudit(ctx, {
     action: 'cancelBaselineRequest',
@@ -168,6 +161,7 @@ export async function reviewBaselineRequest(
 ): Promise<BaselineRequest> {
   const { request, lao } = await requestOf(ctx, id);
   if (!canReview(ctx.user, lao)) throw forbidden('ท่านพิจารณาได้เฉพาะ อปท. ในจังหวัดของท่าน');
+  await lockLao(ctx, lao.code);
   const text = reason?.trim() || null;
   if (!approve && !text) {
     const message = 'กรุณาระบุเหตุผลที่ไม่อนุมัติ';

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { authenticate, secretOf } from '../../core/auth';
 import { createContext, type AppContext, type ContextDeps } from '../../core/context';
-import { DomainError, ERROR_CODES } from '../../core/errors';
+import { DomainError, httpStatusOf, internalErrorMessage } from '../../core/errors';
 import { actionPlanPdf, actionPlanXlsx } from './action-plan.export';
 import { memoPdf } from './memo.export';
 import { overviewPdf, overviewXlsx } from './overview.export';
@@ -25,7 +25,6 @@ const EXPORTS: Record<string, Exporter> = {
   'province.xlsx': provinceXlsx,
 };
 
-const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
 
 /**
  * GET /export/<document>.<pdf|xlsx>?…: the printed reports, for the same signed-in session (cookie)
@@ -59,13 +58,13 @@ export function exportRouter(deps: ContextDeps): Router {
     } catch (err) {
       if (err instanceof DomainError) {
         res
-          .status(STATUS[err.code] ?? 400)
+          .status(httpStatusOf(err.code))
           .type('text/plain; charset=utf-8')
           .send(err.message);
         return;
       }
       deps.log.error({ err, url: req.originalUrl }, 'export failed');
-      res.status(500).type('text/plain; charset=utf-8').send(ERROR_CODES.INTERNAL_SERVER_ERROR);
+      res.status(500).type('text/plain; charset=utf-8').send(internalErrorMessage());
     }
   });
   return router;

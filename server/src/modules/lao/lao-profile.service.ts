@@ -1,17 +1,10 @@
 import type { AppContext } from '../../core/context';
-import { badInput, forbidden, type FieldError } from '../../core/errors';
+import { badInput, type FieldError } from '../../core/errors';
 import { recordAudit } from '../audit/audit.service';
 import { Award, AwardKind } from './award.entity';
 import { Lao } from './lao.entity';
 import type { AwardInput, LaoProfileInput } from './lao-profile.inputs';
-import { canEditLao } from './lao.policy';
-import { getReadableLao } from './lao.service';
-
-async function getEditableLao(ctx: AppContext, code: string): Promise<Lao> {
-  const lao = await getReadableLao(ctx, code);
-  if (!canEditLao(ctx.user, lao)) throw forbidden('ท่านแก้ไขข้อมูลได้เฉพาะ อปท. ของท่าน');
-  return lao;
-}
+import { getEditableLao } from './lao.service';
 
 const clean = (v: string | null | undefined) => (v === undefined || v === null ? null : v.trim() || null);
 

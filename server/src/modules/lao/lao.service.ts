@@ -1,11 +1,12 @@
 import type { AppContext } from '../../core/context';
+import { lockRow } from '../../core/db';
 import { badInput, forbidden, notFound } from '../../core/errors';
 import { recordAudit } from '../audit/audit.service';
 import { District } from '../geography/district.entity';
 import { Role } from '../account/role';
 import { Lao } from './lao.entity';
 import type { CreateLaoInput } from './lao.inputs';
-import { canReadLao, provinceScope } from './lao.policy';
+import { canEditLao, canReadLao, provinceScope } from './lao.policy';
 
 /** An LAO the current user may read; NOT_FOUND for one that does not exist, FORBIDDEN for one out of scope. */
 export async function getReadableLao(ctx: AppContext, code: string): Promise<Lao> {
@@ -13,6 +14,26 @@ export async function getReadableLao(ctx: AppContext, code: string): Promise<Lao
   if (!lao) throw notFound('ไม่พบ อปท. รหัสนี้');
   if (!canReadLao(ctx.user, lao)) throw forbidden('ท่านไม่มีสิทธิ์เข้าถึงข้อมูลของ อปท. นี้');
   return lao;
+}
+
+/**
+ * Holds an LAO's row until the transaction ends, so that writes to one LAO's data run one after
+ * another and each decides on what the one before it committed: the next ลำดับ, the one pending
+ * request of a year, the report that already exists. Writes of different LAOs never wait for each
+ * other. Every write to an LAO's data takes this
+ * lock before anything else, so no two such writes wait for each other's rows.
+ */
+export async function lockLao(ctx: AppContext, code: string): Promise<void> {
+  await lockRow(ctx.em, 'lao', 'code', code);
+}
+
+/** An LAO whose own data the current user may change (its own officers), locked for the rest of the transaction. */
+export async function getEditableLao(ctx: AppContext, code: string, refusal = 'ท่านแก้ไขข้อมูลได้เฉพาะ อปท. ของท่าน'): Promise<Lao> {
+  const lao = await getReadableLao(ctx, code);
+  if (!canEditLao(ctx.user, lao)) throw forbidden(refusal);
+  await lockLao(ctx, code);
+  // Read again under the lock: what a write before this one committed.
+  return ctx.em.getRepository(Lao).findOneByOrFail({ code });
 }
 
 const thai = new Intl.Collator('th');
@@ -61,7 +82,8 @@ export async function createLao(ctx: AppContext, input: CreateLaoInput): Promise
     address: input.address?.trim() || null,
     active: true,
   });
-  await repo.save(lao);
+  // insert, not save: save would overwrite an LAO another request created after the check above.
+  await repo.insert(lao);
   await recordAudit(ctx, {
     action: 'createLao',
     targetType: 'Lao',

@@ -1,10 +1,9 @@
 import type { AppContext } from '../../core/context';
 import { parseId } from '../../core/ids';
-import { DomainError, badInput, conflict, forbidden, notFound, type FieldError } from '../../core/errors';
+import { DomainError, badInput, conflict, notFound, type FieldError } from '../../core/errors';
 import { MAX_MONEY_SATANG } from '../../core/money';
 import { recordAudit } from '../audit/audit.service';
-import { canEditLao } from '../lao/lao.policy';
-import { getReadableLao } from '../lao/lao.service';
+import { getEditableLao } from '../lao/lao.service';
 import { ProjectYear } from '../project/project-year.entity';
 import { COUNTED_STATUSES, PLAN_STATUS_TH } from '../project/project.enums';
 import { getReadableProject } from '../project/project.service';
@@ -63,8 +62,7 @@ function checkReport(input: ProgressReportInput, budgeted: boolean): FieldError[
 export async function saveProgressReport(ctx: AppContext, input: ProgressReportInput): Promise<ProgressReport> {
   const projectId = parseId(input.projectId);
   const project = await getReadableProject(ctx, projectId);
-  const lao = await getReadableLao(ctx, project.laoCode);
-  if (!canEditLao(ctx.user, lao)) throw forbidden('ท่านรายงานผลได้เฉพาะโครงการของ อปท. ของท่าน');
+  const lao = await getEditableLao(ctx, project.laoCode, 'ท่านรายงานผลได้เฉพาะโครงการของ อปท. ของท่าน');
   const year = await ctx.em.getRepository(ProjectYear).findOneBy({ projectId, fiscalYear: input.fiscalYear });
   if (!year) throw notFound(`โครงการนี้ไม่อยู่ในแผนปี พ.ศ. ${input.fiscalYear}`);
   if (!COUNTED_STATUSES.includes(year.planStatus)) {
@@ -125,8 +123,7 @@ export async function savePlanResultNote(
   round: ReportRound,
   input: PlanResultNoteInput,
 ): Promise<PlanResultNote> {
-  const lao = await getReadableLao(ctx, laoCode);
-  if (!canEditLao(ctx.user, lao)) throw forbidden('ท่านบันทึกได้เฉพาะของ อปท. ของท่าน');
+  const lao = await getEditableLao(ctx, laoCode, 'ท่านบันทึกได้เฉพาะของ อปท. ของท่าน');
   const repo = ctx.em.getRepository(PlanResultNote);
   const before = await repo.findOneBy({ laoCode, fiscalYear, round });
   const clean = (v?: string | null) => v?.trim() || null;

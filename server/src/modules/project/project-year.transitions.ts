@@ -4,6 +4,7 @@ import { badInput, conflict, forbidden, notFound } from '../../core/errors';
 import { fiscalYearOf } from '../../core/fiscal-year';
 import { recordAudit } from '../audit/audit.service';
 import { canEditLao } from '../lao/lao.policy';
+import { lockLao } from '../lao/lao.service';
 import { canReview } from '../review/review.policy';
 import { ProjectYear } from './project-year.entity';
 import { PLAN_STATUS_TH, PlanStatus } from './project.enums';
@@ -72,6 +73,7 @@ export async function moveProjectYear(
   const lao = (await ctx.loaders.laoByCode.load(project.laoCode))!;
   const allowed = move.by === 'lao' ? canEditLao(ctx.user, lao) : canReview(ctx.user, lao);
   if (!allowed) throw forbidden(move.by === 'lao' ? 'ท่านทำรายการนี้ได้เฉพาะโครงการของ อปท. ของท่าน' : 'ท่านพิจารณาได้เฉพาะ อปท. ในจังหวัดของท่าน');
+  await lockLao(ctx, lao.code);
   const reason = text?.trim() || null;
   if (move.reasonRequired && !reason) {
     const message = 'กรุณาระบุเหตุผล';

@@ -1,15 +1,15 @@
 import type { AppContext } from '../../core/context';
-import { execute, isMysql } from '../../core/db';
 import { badInput, conflict, forbidden, notFound, type FieldError } from '../../core/errors';
 import { fiscalYearOf } from '../../core/fiscal-year';
 import { MAX_MONEY_SATANG } from '../../core/money';
 import { recordAudit } from '../audit/audit.service';
-import { getReadableLao } from '../lao/lao.service';
+import { getEditableLao, getReadableLao } from '../lao/lao.service';
 import { ProjectYear } from './project-year.entity';
+import type { Lao } from '../lao/lao.entity';
 import { Project } from './project.entity';
 import { initialStatus } from './project.enums';
 import type { ProjectInput } from './project.inputs';
-import { canEditProject, canReadProject } from './project.policy';
+import { canReadProject } from './project.policy';
 
 /** The first fiscal year of the first national plan the system knows (2561–2564). */
 export const FIRST_FISCAL_YEAR = 2561;
@@ -35,12 +35,14 @@ export async function getReadableProject(ctx: AppContext, id: number): Promise<P
   return project;
 }
 
-async function getEditableProject(ctx: AppContext, id: number): Promise<Project> {
-  const project = await getReadableProject(ctx, id);
-  const lao = (await ctx.loaders.laoByCode.load(project.laoCode))!;
-  if (!canEditProject(ctx.user, { laoCode: lao.code, provinceCode: lao.provinceCode }))
-    throw forbidden('ท่านแก้ไขได้เฉพาะโครงการของ อปท. ของท่าน');
-  return project;
+/** A project the user may change (its LAO's own officers), with its LAO locked for the rest of the transaction. */
+async function getEditableProject(ctx: AppContext, id: number): Promise<{ project: Project; lao: Lao }> {
+  const { laoCode } = await getReadableProject(ctx, id);
+  const lao = await getEditableLao(ctx, laoCode, 'ท่านแก้ไขได้เฉพาะโครงการของ อปท. ของท่าน');
+  // Read again under the lock: another officer's change may have committed while this one waited.
+  const project = await ctx.em.getRepository(Project).findOneBy({ id });
+  if (!project) throw notFound('ไม่พบโครงการนี้ (อาจถูกลบไปแล้ว)');
+  return { project, lao };
 }
 
 /** Checks a project form beyond the per-field rules: years in range, dimensions, budget. */
@@ -77,15 +79,10 @@ function projectValues(input: ProjectInput) {
   };
 }
 
-/** Holds the LAO's row for the rest of the transaction, so two officers adding projects get distinct numbers. */
-async function lockLao(ctx: AppContext, laoCode: string): Promise<void> {
-  if (isMysql(ctx.db)) await execute(ctx.em, 'SELECT code FROM lao WHERE code = ? FOR UPDATE', [laoCode]);
-}
-
 /** สร้างโครงการ: a new project at the end of the LAO's list, in each chosen year with its first standing. */
 export async function createProject(ctx: AppContext, laoCode: string, input: ProjectInput): Promise<Project> {
-  const lao = await getReadableLao(ctx, laoCode);
-  if (!canEditProject(ctx.user, { laoCode, provinceCode: lao.provinceCode })) throw forbidden('ท่านสร้างโครงการได้เฉพาะของ อปท. ของท่าน');
+  // The LAO's lock also gives two officers adding projects at once distinct numbers (ลำดับ).
+  const lao = await getEditableLao(ctx, laoCode, 'ท่านสร้างโครงการได้เฉพาะของ อปท. ของท่าน');
   const fields = checkProjectInput(ctx, input);
   const current = fiscalYearOf(ctx.clock.now());
   if (input.fiscalYears.some((y) => y < current)) {
@@ -93,7 +90,6 @@ export async function createProject(ctx: AppContext, laoCode: string, input: Pro
   }
   if (fields.length) throw badInput(fields, fields[0].message);
 
-  await lockLao(ctx, laoCode);
   const repo = ctx.em.getRepository(Project);
   const { max } =
     (await repo.createQueryBuilder('p').select('MAX(p.seq)', 'max').where('p.lao_code = :laoCode', { laoCode }).getRawOne()) ?? {};
@@ -128,8 +124,7 @@ export async function createProject(ctx: AppContext, laoCode: string, input: Pro
  * removed (when not yet reported on); past years stay as they are.
  */
 export async function updateProject(ctx: AppContext, id: number, version: number, input: ProjectInput): Promise<Project> {
-  const project = await getEditableProject(ctx, id);
-  const lao = (await ctx.loaders.laoByCode.load(project.laoCode))!;
+  const { project, lao } = await getEditableProject(ctx, id);
   const fields = checkProjectInput(ctx, input);
   if (input.origin !== project.origin) {
     fields.push({ field: 'origin', message: 'เปลี่ยนโครงการตามแผนฯ/โครงการที่ขอทำเพิ่มเติมหลังสร้างแล้วไม่ได้' });
@@ -195,8 +190,7 @@ export async function updateProject(ctx: AppContext, id: number, version: number
 
 /** Deletes a project that has no progress report; one with reports is kept (ask to drop it from a year instead). */
 export async function deleteProject(ctx: AppContext, id: number): Promise<boolean> {
-  const project = await getEditableProject(ctx, id);
-  const lao = (await ctx.loaders.laoByCode.load(project.laoCode))!;
+  const { project, lao } = await getEditableProject(ctx, id);
   if ((await ctx.loaders.reportsByProject.load(id)).length > 0) {
     throw conflict('โครงการนี้มีการรายงานผลแล้ว จึงลบไม่ได้ หากไม่ดำเนินการในปีใด ให้ขอปรับลดจากแผนฯ ของปีนั้น');
   }
