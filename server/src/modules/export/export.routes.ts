@@ -25,6 +25,9 @@ const EXPORTS: Record<string, Exporter> = {
   'province.xlsx': provinceXlsx,
 };
 
+/** The documents GET /export/:file serves. */
+export const EXPORT_FILES = Object.keys(EXPORTS);
+
 const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
 
 /**
