@@ -13,7 +13,7 @@ export interface QueueFilter {
   kind?: ReviewKind | null;
 }
 
-/** The province a reviewer's queue covers: a province officer's own, whatever it asks; ADMIN's choice (null = all). */
+/** The province a queue covers: a province officer's own, whatever it asks; ADMIN's or a NACC system's choice (null = all). */
 export function reviewScope(ctx: AppContext, provinceCode?: string | null): string | null {
   const user = ctx.user!;
   if (user.role === Role.PROVINCE_OFFICER) {
