@@ -231,14 +231,13 @@ const freshRequest = (fx: Fixtures, fiscalYear: number) =>
     decidedBy: null,
     decidedAt: null,
   });
-/** A session (or API token) of the caller that a call may end without ending the caller's usual one. */
-async function extraSession(fx: Fixtures, actor: Actor): Promise<{ id: number; auth: Auth } | null> {
-  if (actor === 'anonymous') return null;
+/** A new session (an API token for a NACC system) of a user, made without signing in. */
+async function sessionOf(fx: Fixtures, user: User): Promise<{ id: number; auth: Auth }> {
   const secret = randomToken();
-  const api = actor === 'service';
+  const api = user.role === Role.SERVICE;
   const token = await repo(fx, AuthToken).save({
     tokenHash: sha256(secret),
-    userId: fx.users[actor].id,
+    userId: user.id,
     kind: api ? 'API' : 'SESSION',
     name: '',
     createdAt: fx.server.clock.now(),
@@ -247,6 +246,8 @@ async function extraSession(fx: Fixtures, actor: Actor): Promise<{ id: number; a
   });
   return { id: token.id, auth: api ? { token: secret } : { cookie: `${SESSION_COOKIE}=${secret}` } };
 }
+/** A session of the caller that a call may end without ending the caller's usual one. */
+const extraSession = (fx: Fixtures, actor: Actor) => (actor === 'anonymous' ? Promise.resolve(null) : sessionOf(fx, fx.users[actor]));
 const userState = (fx: Fixtures, username: string) => repo(fx, User).findOneBy({ username });
 
 const CALLS: Record<string, Call> = {
@@ -847,6 +848,15 @@ describe.each(databases)('authorization matrix ($name)', ({ url }) => {
     },
     30_000,
   );
+
+  it('an officer whose account names no province sees no LAO and no queue, not the whole country', async () => {
+    const officer = await makeUser(server.db, Role.PROVINCE_OFFICER);
+    await server.db.getRepository(User).update({ id: officer.id }, { provinceCode: null });
+    const { auth } = await sessionOf(fx, officer);
+    const res = await server.gql('{ laos { code } reviewQueue { additions { fiscalYear } baselineRequests { id } } }', {}, auth);
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ laos: [], reviewQueue: { additions: [], baselineRequests: [] } });
+  });
 
   async function routeCell(key: string, actor: Actor, expected: Outcome): Promise<void> {
     const { url: path, init } = routeRequest(key, fx);

@@ -2,6 +2,7 @@ import type { AppContext } from '../../core/context';
 import { forbidden } from '../../core/errors';
 import { BaselineRequest, RequestStatus } from '../baseline-request/baseline-request.entity';
 import { Role } from '../account/role';
+import { provinceScope } from '../lao/lao.policy';
 import { ProjectYear } from '../project/project-year.entity';
 import { PlanStatus } from '../project/project.enums';
 
@@ -17,8 +18,9 @@ export interface QueueFilter {
 export function reviewScope(ctx: AppContext, provinceCode?: string | null): string | null {
   const user = ctx.user!;
   if (user.role === Role.PROVINCE_OFFICER) {
-    if (provinceCode && provinceCode !== user.provinceCode) throw forbidden('ท่านพิจารณาได้เฉพาะ อปท. ในจังหวัดของท่าน');
-    return user.provinceCode;
+    const own = provinceScope(user);
+    if (provinceCode && provinceCode !== own) throw forbidden('ท่านพิจารณาได้เฉพาะ อปท. ในจังหวัดของท่าน');
+    return own;
   }
   return provinceCode ?? null;
 }
