@@ -849,6 +849,24 @@ describe.each(databases)('authorization matrix ($name)', ({ url }) => {
     30_000,
   );
 
+  it('a session answers the same by bearer token as by cookie (the matrix sends officers’ cookies)', async () => {
+    const bearer = (actor: Actor) => ({ authorization: `Bearer ${fx.auth[actor].cookie!.split('=')[1]}` });
+    const get = (actor: Actor) =>
+      fetch(`${server.url}/export/overview.xlsx?lao=${fx.a1.code}&year=${YEAR}&round=SIX_MONTHS`, { headers: bearer(actor) });
+    const post = (actor: Actor) =>
+      fetch(`${server.url}/import/plan-years`, {
+        method: 'POST',
+        headers: { ...bearer(actor), 'content-type': 'text/csv' },
+        body: 'laoCode,fiscalYear\r\n',
+      });
+    expect([(await get('ownLao')).status, (await get('otherLao')).status, (await get('otherProvince')).status]).toEqual([200, 403, 403]);
+    expect([(await post('admin')).status, (await post('ownProvince')).status]).toEqual([200, 403]);
+    const lao = (actor: Actor) =>
+      server.gql('query($c: String!) { lao(code: $c) { code } }', { c: fx.a1.code }, { token: bearer(actor).authorization.slice(7) });
+    expect((await lao('ownProvince')).data).toEqual({ lao: { code: fx.a1.code } });
+    expect((await lao('otherLao')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('an officer whose account names no province sees no LAO and no queue, not the whole country', async () => {
     const officer = await makeUser(server.db, Role.PROVINCE_OFFICER);
     await server.db.getRepository(User).update({ id: officer.id }, { provinceCode: null });
