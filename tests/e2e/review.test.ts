@@ -10,6 +10,8 @@ jest.setTimeout(180_000);
 const LAO = { username: '6800707', password: 'Lao@2567', name: 'องค์การบริหารส่วนตำบลขอนหาด' };
 const NAKHON = { username: 'nacc80', password: 'Province@2567' };
 const KRABI = { username: 'nacc81', password: 'Province@2567' };
+/** อบต.คลองยาง, an LAO of Krabi. */
+const KHLONG_YANG = { username: '6810304', password: 'Lao@2567' };
 const ADMIN = { username: 'admin', password: 'Admin@2567' };
 
 /** The Element Plus tag's colour type (success = green, warning = amber, danger = red). */
@@ -311,6 +313,25 @@ describeE2E('plan-change requests, NACC review, province scores and data adminis
     await expectText(page.getByTestId('scores-place'), 'อำเภอเกาะลันตา จังหวัดกระบี่');
     await expect(table.locator('tbody tr[data-level]').count()).resolves.toBe(6);
     expect(await page.getByTestId('province-export-pdf').getAttribute('href')).toContain('&district=8103');
+    await context.close();
+  });
+
+  it('shows an LAO officer its own province’s table, with its PDF', async () => {
+    const { context, page } = await openPage(browser, server);
+    await signIn(page, KHLONG_YANG.username, KHLONG_YANG.password);
+    await openMenu(page, 'province-scores');
+    await choose(page, 'scores-year', 'พ.ศ. 2563');
+    await choose(page, 'scores-round', 'รอบ 6 เดือน');
+    await page.getByTestId('scores-show').click();
+    await expectText(page.getByTestId('scores-place'), 'จังหวัดกระบี่');
+    await expect(page.getByTestId('province-table').locator('tbody tr[data-level]').count()).resolves.toBe(19);
+    await expectText(page.getByTestId('province-row-5810201').getByTestId('province-row-name'), 'เทศบาลตำบลเขาพนม');
+    // Its province only, whatever the address asks for.
+    await page.goto('/results/province?year=2563&round=SIX_MONTHS&province=80');
+    await expectText(page.getByTestId('scores-place'), 'จังหวัดกระบี่');
+    const pdf = await page.request.get((await page.getByTestId('province-export-pdf').getAttribute('href'))!);
+    expect(pdf.status()).toBe(200);
+    expect((await page.request.get('/export/province.pdf?province=80&year=2563&round=SIX_MONTHS')).status()).toBe(403);
     await context.close();
   });
 

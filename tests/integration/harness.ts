@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import type { Express } from 'express';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../../server/src/app';
 import { ManualClock } from '../../server/src/core/clock';
@@ -33,6 +34,8 @@ export class TestServer {
   clock = new ManualClock(new Date('2024-05-02T03:00:00Z'));
   db!: DataSource;
   config!: AppConfig;
+  /** The HTTP application, for tests that read its routes. */
+  app!: Express;
   private server!: Server;
   private stopApollo!: () => Promise<void>;
   url = '';
@@ -46,6 +49,7 @@ export class TestServer {
     s.config = loadConfig({ DB_URL: dbUrl, PORT: '0', LOG_LEVEL: 'silent', DEMO_DATA: '0', PUBLIC_URL: 'http://eplan.test', ...opts.env });
     s.db = opts.db ?? (await openDatabase(s.config.db));
     const { app, stop } = await createApp({ db: s.db, config: s.config, clock: s.clock, log: createLogger('silent'), clientDir: null });
+    s.app = app;
     s.stopApollo = stop;
     await new Promise<void>((resolve) => {
       s.server = app.listen(0, '127.0.0.1', () => resolve());

@@ -257,7 +257,7 @@ export type ImportRowResult = {
   row: Scalars['Int']['output'];
 };
 
-/** องค์กรปกครองส่วนท้องถิ่น (อปท.) */
+/** องค์กรปกครองส่วนท้องถิ่น (อปท.). Its basic data (address … coordinator, awards) is null or empty to a user who may not read the LAO */
 export type Lao = {
   __typename?: 'Lao';
   /** False once NACC retires the LAO (merged or dissolved) */
@@ -303,7 +303,7 @@ export type Lao = {
 };
 
 
-/** องค์กรปกครองส่วนท้องถิ่น (อปท.) */
+/** องค์กรปกครองส่วนท้องถิ่น (อปท.). Its basic data (address … coordinator, awards) is null or empty to a user who may not read the LAO */
 export type LaoAwardsArgs = {
   fiscalYear: Scalars['Int']['input'];
 };
@@ -1023,7 +1023,7 @@ export type Query = {
   project: Maybe<Project>;
   /** Projects of an LAO in their order; fiscalYear null = all years */
   projects: Array<Project>;
-  /** ผลการนำแผนฯ ไปปฏิบัติระดับจังหวัด (a province officer: its own province) */
+  /** ผลการนำแผนฯ ไปปฏิบัติระดับจังหวัด (a province office or an LAO officer: its own province; other LAOs show their registry entry only) */
   provinceScores: ProvinceScoreReport;
   /** All 77 provinces, in Thai alphabetical order */
   provinces: Array<Province>;

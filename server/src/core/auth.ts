@@ -5,7 +5,7 @@ import { Role } from '../modules/account/role';
 import { User } from '../modules/account/user.entity';
 import type { AppContext } from './context';
 import { sha256 } from './crypto';
-import { unauthenticated } from './errors';
+import { forbidden, unauthenticated } from './errors';
 
 export const SESSION_COOKIE = 'eplan_session';
 /** A sign-in session lasts one working day and a bit; signing in again starts a new one. */
@@ -40,11 +40,13 @@ export function secretOf(headers: { authorization?: string }, cookies: Record<st
 
 /**
  * The one role gate of the API (`@Authorized(...roles)`). No user → UNAUTHENTICATED. SERVICE accounts
- * are read-only: no mutation, whatever roles it lists. Record-level scope is checked by the policies.
+ * are read-only: no mutation, whatever roles it lists — FORBIDDEN, said here because the framework
+ * would call a refusal under a bare `@Authorized()` UNAUTHENTICATED, and the account is signed in.
+ * Record-level scope is checked by the policies.
  */
 export const authChecker: AuthChecker<AppContext, Role> = ({ context, info }, roles) => {
   const user = context.user;
   if (!user) throw unauthenticated();
-  if (user.role === Role.SERVICE && info.parentType.name === 'Mutation') return false;
+  if (user.role === Role.SERVICE && info.parentType.name === 'Mutation') throw forbidden('บัญชีระบบงาน (SERVICE) อ่านข้อมูลได้อย่างเดียว');
   return roles.length === 0 || roles.includes(user.role);
 };

@@ -25,6 +25,8 @@ const EXPORTS: Record<string, Exporter> = {
   'province.xlsx': provinceXlsx,
 };
 
+/** The documents GET /export/:file serves. */
+export const EXPORT_FILES = Object.keys(EXPORTS);
 
 /**
  * GET /export/<document>.<pdf|xlsx>?…: the printed reports, for the same signed-in session (cookie)

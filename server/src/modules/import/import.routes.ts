@@ -5,7 +5,8 @@ import { Role } from '../account/role';
 import { mapTable, type ImportKind } from './import.columns';
 import { parseSpreadsheet } from './spreadsheet';
 
-const KINDS: ImportKind[] = ['laos', 'users', 'plan-years'];
+/** The imports POST /import/:kind reads. */
+export const IMPORT_KINDS: ImportKind[] = ['laos', 'users', 'plan-years'];
 /** A national registry (~7,850 LAOs) as XLSX is well under this. */
 const MAX_UPLOAD = '8mb';
 
@@ -20,7 +21,7 @@ export function importRouter(deps: ContextDeps): Router {
   router.post('/import/:kind', express.raw({ type: () => true, limit: MAX_UPLOAD }), async (req: Request, res: Response) => {
     const kind = String(req.params.kind) as ImportKind;
     const send = (status: number, message: string) => res.status(status).json({ message });
-    if (!KINDS.includes(kind)) return send(404, 'ไม่พบประเภทการนำเข้านี้');
+    if (!IMPORT_KINDS.includes(kind)) return send(404, 'ไม่พบประเภทการนำเข้านี้');
     // A form on another site can only send "simple" content types; a file upload from our client sends the file's own type.
     const type = String(req.headers['content-type'] ?? '');
     if (/^(text\/plain|application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type))

@@ -26,7 +26,10 @@ export function canEditLao(user: Actor, lao: LaoRef): boolean {
   return user?.role === Role.LAO_OFFICER && user.laoCode === lao.code;
 }
 
-/** The provinces a user's lists are limited to: null means nationwide. */
+/** The scope of an officer whose account names no province: it matches none, so it never widens to the nation. */
+export const NO_PROVINCE = '-';
+
+/** The province a user's lists are limited to: null means nationwide. */
 export function provinceScope(user: NonNullable<Actor>): string | null {
-  return user.role === Role.ADMIN || user.role === Role.SERVICE ? null : user.provinceCode;
+  return user.role === Role.ADMIN || user.role === Role.SERVICE ? null : (user.provinceCode ?? NO_PROVINCE);
 }

@@ -8,7 +8,7 @@ import { AwardInput, LaoProfileInput } from './lao-profile.inputs';
 import { setAwards, updateLaoProfile } from './lao-profile.service';
 import { Lao } from './lao.entity';
 import { CreateLaoInput } from './lao.inputs';
-import { canEditLao } from './lao.policy';
+import { canEditLao, canReadLao } from './lao.policy';
 import { createLao, getReadableLao, listLaos } from './lao.service';
 
 @Resolver(() => Lao)
@@ -53,7 +53,9 @@ export class LaoResolver {
   }
 
   @FieldResolver(() => [Award], { description: 'Awards received in a fiscal year' })
-  awards(@Root() lao: Lao, @Arg('fiscalYear', () => Int) fiscalYear: number, @Ctx() ctx: AppContext): Promise<Award[]> {
+  async awards(@Root() lao: Lao, @Arg('fiscalYear', () => Int) fiscalYear: number, @Ctx() ctx: AppContext): Promise<Award[]> {
+    // Part of the basic data, like the fields the entity keeps for readers only.
+    if (!canReadLao(ctx.user, lao)) return [];
     return ctx.em.getRepository(Award).find({ where: { laoCode: lao.code, fiscalYear }, order: { kind: 'ASC' } });
   }
 

@@ -71,7 +71,8 @@ class ReviewItemInput {
 
 @Resolver()
 export class ReviewResolver {
-  @Authorized(Role.PROVINCE_OFFICER, Role.ADMIN)
+  // NACC systems read it too (read-only, nationwide: PRODUCT.md §1, and the queue is part of the contract of §7).
+  @Authorized(Role.PROVINCE_OFFICER, Role.ADMIN, Role.SERVICE)
   @Query(() => ReviewQueue, { description: 'Pending additions, reductions and baseline requests (a province officer: its province only)' })
   reviewQueue(
     @Ctx() ctx: AppContext,

@@ -2,6 +2,7 @@ import type { AppContext } from '../../core/context';
 import { forbidden } from '../../core/errors';
 import { BaselineRequest, RequestStatus } from '../baseline-request/baseline-request.entity';
 import { Role } from '../account/role';
+import { provinceScope } from '../lao/lao.policy';
 import { ProjectYear } from '../project/project-year.entity';
 import { PlanStatus } from '../project/project.enums';
 
@@ -13,12 +14,13 @@ export interface QueueFilter {
   kind?: ReviewKind | null;
 }
 
-/** The province a reviewer's queue covers: a province officer's own, whatever it asks; ADMIN's choice (null = all). */
+/** The province a queue covers: a province officer's own, whatever it asks; ADMIN's or a NACC system's choice (null = all). */
 export function reviewScope(ctx: AppContext, provinceCode?: string | null): string | null {
   const user = ctx.user!;
   if (user.role === Role.PROVINCE_OFFICER) {
-    if (provinceCode && provinceCode !== user.provinceCode) throw forbidden('ท่านพิจารณาได้เฉพาะ อปท. ในจังหวัดของท่าน');
-    return user.provinceCode;
+    const own = provinceScope(user);
+    if (provinceCode && provinceCode !== own) throw forbidden('ท่านพิจารณาได้เฉพาะ อปท. ในจังหวัดของท่าน');
+    return own;
   }
   return provinceCode ?? null;
 }

@@ -5,16 +5,16 @@ import { Lao } from '../lao/lao.entity';
 import { Province } from '../geography/province.entity';
 import { ReportRound } from '../progress-report/progress-report.enums';
 import { roundScore } from './lao-summary.service';
+import { canReadProvinceScores } from './scoring.policy';
 import { ImplementationLevel, toPercent } from './scoring';
 import type { NationalScoreRow, ProvinceScoreReport } from './scoring.types';
 import { thresholdsFor, yearFigures, type LaoScope } from './year-figures';
 
-/** Who sees a province's table: its NACC office, NACC central and NACC systems (an LAO sees its own LAO only). */
-function assertProvinceReadable(ctx: AppContext, provinceCode: string): void {
+/** The table of a province is read by those `canReadProvinceScores` names; an LAO officer by its LAO's province. */
+async function assertProvinceReadable(ctx: AppContext, provinceCode: string): Promise<void> {
   const user = ctx.user!;
-  if (user.role === Role.ADMIN || user.role === Role.SERVICE) return;
-  if (user.role === Role.PROVINCE_OFFICER && user.provinceCode === provinceCode) return;
-  throw forbidden('ท่านดูผลระดับจังหวัดได้เฉพาะจังหวัดของท่าน');
+  const ownLao = user.role === Role.LAO_OFFICER && user.laoCode ? await ctx.loaders.laoByCode.load(user.laoCode) : null;
+  if (!canReadProvinceScores(user, provinceCode, ownLao?.provinceCode ?? null)) throw forbidden('ท่านดูผลระดับจังหวัดได้เฉพาะจังหวัดของท่าน');
 }
 
 /**
@@ -29,7 +29,7 @@ export async function provinceScores(
   round: ReportRound,
   districtCode?: string | null,
 ): Promise<ProvinceScoreReport> {
-  assertProvinceReadable(ctx, provinceCode);
+  await assertProvinceReadable(ctx, provinceCode);
   const province = await ctx.loaders.provinceByCode.load(provinceCode);
   if (!province) throw notFound('ไม่พบจังหวัดนี้');
   const scope: LaoScope = { provinceCode, districtCode };

@@ -87,8 +87,11 @@ export class ScoringResolver {
     return planResults(ctx, laoCode, fiscalYear, round);
   }
 
-  @Authorized(Role.PROVINCE_OFFICER, Role.ADMIN, Role.SERVICE)
-  @Query(() => ProvinceScoreReport, { description: 'ผลการนำแผนฯ ไปปฏิบัติระดับจังหวัด (a province officer: its own province)' })
+  @Authorized()
+  @Query(() => ProvinceScoreReport, {
+    description:
+      'ผลการนำแผนฯ ไปปฏิบัติระดับจังหวัด (a province office or an LAO officer: its own province; other LAOs show their registry entry only)',
+  })
   provinceScores(
     @Arg('provinceCode') provinceCode: string,
     @Arg('fiscalYear', () => Int) fiscalYear: number,

@@ -19,8 +19,8 @@ export interface ScoreKey {
 
 /**
  * เลือกปีงบประมาณ รอบ (และอำเภอ) แล้วกด “รายงาน”: the choice is a draft until shown; the shown table lives
- * in the URL, so a link or a reload shows the same table. A province officer's province is its own; an
- * admin chooses one, or none for the whole country.
+ * in the URL, so a link or a reload shows the same table. A province or LAO officer's province is its own;
+ * an admin chooses one, or none for the whole country.
  */
 export function useProvinceScoreSelection() {
   const route = useRoute();
@@ -29,7 +29,10 @@ export function useProvinceScoreSelection() {
   const { year, years } = useFiscalYear();
 
   const isAdmin = computed(() => user.value?.role === 'ADMIN');
-  const ownProvince = computed(() => (user.value?.role === 'PROVINCE_OFFICER' ? (user.value.provinceCode ?? '') : ''));
+  // A province office's province, or that of an LAO officer's LAO.
+  const ownProvince = computed(() =>
+    user.value?.role === 'PROVINCE_OFFICER' || user.value?.role === 'LAO_OFFICER' ? (user.value.provinceCode ?? '') : '',
+  );
   const param = (key: string, pattern: RegExp): string => {
     const raw = route.query[key];
     const value = Array.isArray(raw) ? raw[0] : raw;

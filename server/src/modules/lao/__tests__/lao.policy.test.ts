@@ -1,5 +1,5 @@
 import { Role } from '../../account/role';
-import { canEditLao, canReadLao, provinceScope } from '../lao.policy';
+import { canEditLao, canReadLao, NO_PROVINCE, provinceScope } from '../lao.policy';
 
 const lao = { code: '6800707', provinceCode: '80' };
 const actor = (role: Role, laoCode: string | null = null, provinceCode: string | null = null) => ({ role, laoCode, provinceCode });
@@ -23,5 +23,11 @@ describe('LAO policies', () => {
     expect(provinceScope(actor(Role.LAO_OFFICER, '6800707', '80'))).toBe('80');
     expect(provinceScope(actor(Role.ADMIN))).toBeNull();
     expect(provinceScope(actor(Role.SERVICE))).toBeNull();
+  });
+
+  it('limits an officer whose account names no province to none, never to the whole country', () => {
+    expect(provinceScope(actor(Role.PROVINCE_OFFICER))).toBe(NO_PROVINCE);
+    expect(provinceScope(actor(Role.LAO_OFFICER, '6800707'))).toBe(NO_PROVINCE);
+    expect(canReadLao(actor(Role.PROVINCE_OFFICER), { code: '6800707', provinceCode: NO_PROVINCE })).toBe(false);
   });
 });
