@@ -43,6 +43,8 @@ async function main(): Promise<void> {
       await db.destroy();
       process.exit(0);
     });
+    // Requests in progress finish; kept-alive connections with nothing in progress need not be waited for.
+    server.closeIdleConnections();
     setTimeout(() => process.exit(1), 10_000).unref();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -4,7 +4,7 @@ import { Role } from '../../server/src/modules/account/role';
 import { User } from '../../server/src/modules/account/user.entity';
 import { AuditLog } from '../../server/src/modules/audit/audit-log.entity';
 import { Lao } from '../../server/src/modules/lao/lao.entity';
-import { freshLaoCode, freshName, makeUser, PASSWORD } from '../fixtures/factories';
+import { unusedLaoCode, freshName, makeUser, PASSWORD } from '../fixtures/factories';
 import { codeOf, databases, LOGIN, signIn, TestServer } from './harness';
 
 const CREATE_LAO = `mutation($input: CreateLaoInput!) { createLao(input: $input) { code name type size province { name } district { name } } }`;
@@ -34,7 +34,7 @@ describe.each(databases)('administration ($name)', ({ url }) => {
       revokedAt: null,
     });
     const lao = {
-      code: freshLaoCode(),
+      code: await unusedLaoCode(server.db),
       name: 'องค์การบริหารส่วนตำบลใหม่',
       type: 'SAO',
       size: 'SMALL',
@@ -124,7 +124,7 @@ describe.each(databases)('administration ($name)', ({ url }) => {
   });
 
   it('creates an LAO and its officer, who can then sign in and see the LAO in the header', async () => {
-    const code = freshLaoCode();
+    const code = await unusedLaoCode(server.db);
     const lao = await server.gql(
       CREATE_LAO,
       {
@@ -171,7 +171,7 @@ describe.each(databases)('administration ($name)', ({ url }) => {
   ])('refuses createLao with %s', async (_case, change, field, message) => {
     const existing = await makeUser(server.db, Role.LAO_OFFICER);
     const input = {
-      code: freshLaoCode(),
+      code: await unusedLaoCode(server.db),
       name: 'อบต.ทดสอบ',
       type: 'SAO',
       size: 'SMALL',
@@ -284,7 +284,7 @@ describe.each(databases)('administration ($name)', ({ url }) => {
     expect(laos.errors).toBeUndefined();
     const write = await server.gql(
       CREATE_LAO,
-      { input: { code: freshLaoCode(), name: 'x', type: 'SAO', size: 'SMALL', provinceCode: '80', districtCode: '8007' } },
+      { input: { code: await unusedLaoCode(server.db), name: 'x', type: 'SAO', size: 'SMALL', provinceCode: '80', districtCode: '8007' } },
       { token: secret },
     );
     expect(codeOf(write)).toBe('FORBIDDEN');

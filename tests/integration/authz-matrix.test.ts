@@ -24,7 +24,7 @@ import { ReportingReopening, ReportingWindow } from '../../server/src/modules/re
 import { SarScore } from '../../server/src/modules/sar/sar-score.entity';
 import { LevelThreshold } from '../../server/src/modules/scoring/level-threshold.entity';
 import { getSchema } from '../../server/src/schema';
-import { freshLaoCode, freshName, makeLao, makeProject, makeReport, makeUser, PASSWORD } from '../fixtures/factories';
+import { unusedLaoCode, freshName, makeLao, makeProject, makeReport, makeUser, PASSWORD } from '../fixtures/factories';
 import { havePoppler, pdfText } from '../support/pdf-text';
 import { databases, signIn, TestServer, type GqlResult } from './harness';
 
@@ -454,7 +454,7 @@ const CALLS: Record<string, Call> = {
   'Query.outbox': {},
   'Query.reportingReopenings': { vars: () => ({ fiscalYear: YEAR }) },
   'Mutation.createLao': {
-    target: async () => freshLaoCode(),
+    target: (fx) => unusedLaoCode(fx.server.db),
     vars: (_fx, code: string) => ({
       input: { code, name: `องค์การบริหารส่วนตำบลใหม่${code}`, type: 'SAO', size: 'SMALL', provinceCode: C.province, districtCode: C.district },
     }),
@@ -556,7 +556,7 @@ const CALLS: Record<string, Call> = {
     state: (fx) => repo(fx, LevelThreshold).findOneBy({ fiscalYear: SETTINGS_YEAR, round: ReportRound.SIX_MONTHS }),
   },
   'Mutation.importLaos': {
-    target: async () => freshLaoCode(),
+    target: (fx) => unusedLaoCode(fx.server.db),
     vars: (_fx, code: string) => ({
       rows: [
         { row: '2', code, name: `เทศบาลตำบลนำเข้า${code}`, type: 'ทต.', size: 'เล็ก', provinceCode: C.province, districtCode: C.district },

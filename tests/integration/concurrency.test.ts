@@ -14,7 +14,7 @@ import { Project } from '../../server/src/modules/project/project.entity';
 import { PlanStatus, ProjectOrigin } from '../../server/src/modules/project/project.enums';
 import { SarScore } from '../../server/src/modules/sar/sar-score.entity';
 import { getSchema } from '../../server/src/schema';
-import { freshLaoCode, freshName, makeLao, makeProject, makeUser, PASSWORD } from '../fixtures/factories';
+import { freshName, makeLao, makeProject, makeUser, PASSWORD, unusedLaoCode } from '../fixtures/factories';
 import { codeOf, databases, signIn, TestServer, type GqlResult } from './harness';
 
 /**
@@ -149,7 +149,8 @@ describe.each(databases)('every write path under concurrent callers ($name)', ({
           project = await makeProject(server.db, lao, { fiscalYears: [2567] });
           return {
             token: officer,
-            query: 'mutation($id: ID!) { requestProjectReduction(projectId: $id, fiscalYear: 2567, note: "ไม่ได้รับงบประมาณ") { planStatus } }',
+            query:
+              'mutation($id: ID!) { requestProjectReduction(projectId: $id, fiscalYear: 2567, note: "ไม่ได้รับงบประมาณ") { planStatus } }',
             variables: () => ({ id: String(project.id) }),
           };
         },
@@ -223,7 +224,9 @@ describe.each(databases)('every write path under concurrent callers ($name)', ({
         };
       },
       async check() {
-        expect(await server.db.getRepository(PlanResultNote).countBy({ laoCode: lao.code, fiscalYear: 2567, round: 'SIX_MONTHS' as never })).toBe(1);
+        expect(
+          await server.db.getRepository(PlanResultNote).countBy({ laoCode: lao.code, fiscalYear: 2567, round: 'SIX_MONTHS' as never }),
+        ).toBe(1);
       },
     },
     {
@@ -287,10 +290,16 @@ describe.each(databases)('every write path under concurrent callers ($name)', ({
             { token: own.token },
           );
           request = await server.db.getRepository(BaselineRequest).findOneByOrFail({ id: Number(made.data!.requestBaselineChange.id) });
-          return { token: own.token, query: 'mutation($id: ID!) { cancelBaselineRequest(id: $id) { status } }', variables: () => ({ id: String(request.id) }) };
+          return {
+            token: own.token,
+            query: 'mutation($id: ID!) { cancelBaselineRequest(id: $id) { status } }',
+            variables: () => ({ id: String(request.id) }),
+          };
         },
         async check() {
-          expect(await server.db.getRepository(AuditLog).countBy({ action: 'cancelBaselineRequest', targetId: String(request.id) })).toBe(1);
+          expect(await server.db.getRepository(AuditLog).countBy({ action: 'cancelBaselineRequest', targetId: String(request.id) })).toBe(
+            1,
+          );
         },
       } satisfies Scenario;
     })(),
@@ -303,7 +312,8 @@ describe.each(databases)('every write path under concurrent callers ($name)', ({
           project = await makeProject(server.db, lao, { origin: ProjectOrigin.ADDITIONAL, fiscalYears: [2567] });
           return {
             token: reviewer,
-            query: 'mutation($id: ID!, $a: Boolean!) { reviewProjectAddition(projectId: $id, fiscalYear: 2567, approve: $a, reason: "ไม่สอดคล้องกับแผน") { planStatus } }',
+            query:
+              'mutation($id: ID!, $a: Boolean!) { reviewProjectAddition(projectId: $id, fiscalYear: 2567, approve: $a, reason: "ไม่สอดคล้องกับแผน") { planStatus } }',
             variables: (i) => ({ id: String(project.id), a: i % 2 === 0 }),
           };
         },
@@ -340,7 +350,8 @@ describe.each(databases)('every write path under concurrent callers ($name)', ({
           project = await makeProject(server.db, lao, { fiscalYears: [2567] });
           return {
             token: reviewer,
-            query: 'mutation($id: ID!) { setProjectCompliance(projectId: $id, fiscalYear: 2567, compliant: false, reason: "ไม่ตรงมิติ") { planStatus } }',
+            query:
+              'mutation($id: ID!) { setProjectCompliance(projectId: $id, fiscalYear: 2567, compliant: false, reason: "ไม่ตรงมิติ") { planStatus } }',
             variables: () => ({ id: String(project.id) }),
           };
         },
@@ -389,7 +400,11 @@ describe.each(databases)('every write path under concurrent callers ($name)', ({
             token: reviewer,
             query: 'mutation($items: [ReviewItemInput!]!) { approveMany(items: $items) }',
             variables: (i) => ({
-              items: (i % 2 ? [...projects].reverse() : projects).map((p) => ({ kind: 'ADDITION', projectId: String(p.id), fiscalYear: 2567 })),
+              items: (i % 2 ? [...projects].reverse() : projects).map((p) => ({
+                kind: 'ADDITION',
+                projectId: String(p.id),
+                fiscalYear: 2567,
+              })),
             }),
           };
         },
@@ -403,7 +418,8 @@ describe.each(databases)('every write path under concurrent callers ($name)', ({
       async prepare() {
         return {
           token: reviewer,
-          query: 'mutation($l: String!, $rows: [SarScoreInput!]!) { setSarScores(laoCode: $l, fiscalYear: 2567, rows: $rows) { dimension } }',
+          query:
+            'mutation($l: String!, $rows: [SarScoreInput!]!) { setSarScores(laoCode: $l, fiscalYear: 2567, rows: $rows) { dimension } }',
           variables: (i) => ({
             l: lao.code,
             rows: [1, 2, 3, 4].slice(0, 1 + (i % 4)).map((dimension) => ({ dimension, selfScore: 70 + (i % 30), evaluatedScore: 70 })),
@@ -417,12 +433,13 @@ describe.each(databases)('every write path under concurrent callers ($name)', ({
       },
     },
     (() => {
-      const code = freshLaoCode();
+      let code: string;
       return {
         name: 'createLao: one LAO of a code; the others are told the code is taken',
         successes: 1,
         alsoAllowed: ['BAD_USER_INPUT'],
         async prepare() {
+          code = await unusedLaoCode(server.db);
           return {
             token: admin,
             query: 'mutation($input: CreateLaoInput!) { createLao(input: $input) { code name } }',
@@ -465,7 +482,8 @@ describe.each(databases)('every write path under concurrent callers ($name)', ({
           own = await makeLao(server.db);
           return {
             token: admin,
-            query: 'mutation($l: String!, $n: Int!) { setPlanYear(laoCode: $l, fiscalYear: 2567, baselineCount: $n, minimumCount: 5) { baselineCount } }',
+            query:
+              'mutation($l: String!, $n: Int!) { setPlanYear(laoCode: $l, fiscalYear: 2567, baselineCount: $n, minimumCount: 5) { baselineCount } }',
             variables: (i) => ({ l: own.code, n: 20 + i }),
           };
         },
@@ -480,7 +498,8 @@ describe.each(databases)('every write path under concurrent callers ($name)', ({
       async prepare() {
         return {
           token: admin,
-          query: 'mutation($c: DateTime) { setReportingWindow(fiscalYear: 2563, round: SIX_MONTHS, opensAt: null, closesAt: $c) { closesAt } }',
+          query:
+            'mutation($c: DateTime) { setReportingWindow(fiscalYear: 2563, round: SIX_MONTHS, opensAt: null, closesAt: $c) { closesAt } }',
           variables: (i) => ({ c: new Date(Date.UTC(2020, 3, 1 + i)).toISOString() }),
         };
       },
@@ -517,11 +536,12 @@ describe.each(databases)('every write path under concurrent callers ($name)', ({
       },
     },
     (() => {
-      const codes = [freshLaoCode(), freshLaoCode()];
+      const codes: string[] = [];
       return {
         name: 'importLaos: the same file imported at once creates each LAO once',
         alsoAllowed: ['BAD_USER_INPUT'],
         async prepare() {
+          codes.push(await unusedLaoCode(server.db), await unusedLaoCode(server.db));
           return {
             token: admin,
             query: 'mutation($rows: [LaoImportRow!]!) { importLaos(rows: $rows) { ok } }',
@@ -570,7 +590,9 @@ describe.each(databases)('every write path under concurrent callers ($name)', ({
           return {
             token: admin,
             query: 'mutation($rows: [PlanYearImportRow!]!) { importPlanYears(rows: $rows) { ok } }',
-            variables: (i) => ({ rows: [{ row: '2', laoCode: own.code, fiscalYear: '2567', baselineCount: String(30 + i), minimumCount: '10' }] }),
+            variables: (i) => ({
+              rows: [{ row: '2', laoCode: own.code, fiscalYear: '2567', baselineCount: String(30 + i), minimumCount: '10' }],
+            }),
           };
         },
         async check() {
@@ -689,7 +711,10 @@ describe.each(databases)('every write path under concurrent callers ($name)', ({
       async prepare() {
         const email = `${freshName('link')}@example.go.th`;
         const user = await makeUser(server.db, Role.LAO_OFFICER, { email });
-        await server.gql('mutation($u: String!, $e: String!) { requestPasswordReset(username: $u, email: $e) }', { u: user.username, e: email });
+        await server.gql('mutation($u: String!, $e: String!) { requestPasswordReset(username: $u, email: $e) }', {
+          u: user.username,
+          e: email,
+        });
         const mail = await server.db.getRepository(OutboxMail).findOneByOrFail({ recipient: email });
         const token = decodeURIComponent(/reset-password\?token=([\w%-]+)/.exec(mail.body)![1]);
         return {

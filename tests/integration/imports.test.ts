@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { Role } from '../../server/src/modules/account/role';
 import { Lao } from '../../server/src/modules/lao/lao.entity';
 import { PlanYear } from '../../server/src/modules/plan-year/plan-year.entity';
-import { freshLaoCode, freshName, makeLao, makeUser, PASSWORD } from '../fixtures/factories';
+import { unusedLaoCode, freshName, makeLao, makeUser, PASSWORD } from '../fixtures/factories';
 import { codeOf, databases, signIn, TestServer } from './harness';
 
 describe.each(databases)('imports from CSV and XLSX ($name)', ({ url }) => {
@@ -22,7 +22,7 @@ describe.each(databases)('imports from CSV and XLSX ($name)', ({ url }) => {
     });
 
   it('reads an LAO registry CSV (Thai headers) and imports it row by row, reporting the bad rows in Thai', async () => {
-    const [a, b, existing] = [freshLaoCode(), freshLaoCode(), await makeLao(server.db, { name: 'ชื่อเดิม' })];
+    const [a, b, existing] = [await unusedLaoCode(server.db), await unusedLaoCode(server.db), await makeLao(server.db, { name: 'ชื่อเดิม' })];
     const csv = [
       'รหัส อปท.,ชื่อ อปท.,ประเภท,ขนาด,รหัสจังหวัด,รหัสอำเภอ,ที่ตั้ง,หมายเหตุ',
       `${a},องค์การบริหารส่วนตำบลนำเข้า,อบต.,เล็ก,80,8007,"ม.1, ต.ขอนหาด",`,

@@ -86,8 +86,7 @@ export function wrapMutationsInTransactions(schema: GraphQLSchema): GraphQLSchem
   for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
     if (field.extensions?.[OWN_TRANSACTIONS]) continue;
     const resolve = field.resolve ?? defaultFieldResolver;
-    field.resolve = (source, args, ctx: AppContext, info) =>
-      runMutation(ctx, field.name, async () => resolve(source, args, ctx, info));
+    field.resolve = (source, args, ctx: AppContext, info) => runMutation(ctx, field.name, async () => resolve(source, args, ctx, info));
   }
   return schema;
 }

@@ -59,10 +59,7 @@ export function exportRouter(deps: ContextDeps): Router {
       res.send(file.body);
     } catch (err) {
       if (err instanceof DomainError) {
-        res
-          .status(httpStatusOf(err.code))
-          .type('text/plain; charset=utf-8')
-          .send(err.message);
+        res.status(httpStatusOf(err.code)).type('text/plain; charset=utf-8').send(err.message);
         return;
       }
       deps.log.error({ err, url: req.originalUrl }, 'export failed');

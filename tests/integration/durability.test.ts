@@ -1,0 +1,141 @@
+import { startServerProcess, type ServerProcess } from '../../scripts/lib/server-process';
+import { loadConfig } from '../../server/src/core/config';
+import { openDatabase } from '../../server/src/core/database';
+import { fiscalYearOf } from '../../server/src/core/fiscal-year';
+import { Role } from '../../server/src/modules/account/role';
+import { AuditLog } from '../../server/src/modules/audit/audit-log.entity';
+import { Lao } from '../../server/src/modules/lao/lao.entity';
+import { ProgressReport } from '../../server/src/modules/progress-report/progress-report.entity';
+import type { Project } from '../../server/src/modules/project/project.entity';
+import { makeProject, makeSession, makeUser } from '../fixtures/factories';
+import { databases } from './harness';
+
+/**
+ * The deadline surge meets a crash: the server process is killed (SIGKILL, no shutdown) while 1,000
+ * report saves are in flight at concurrency 50. After a restart every save the server acknowledged is
+ * there with its audit row, and every save is there whole or not at all (report, carried copy, audit
+ * rows commit together).
+ */
+const SAVES = 1_000;
+const CONCURRENCY = 50;
+const LAOS = 50;
+const KILL_AFTER = 300;
+jest.setTimeout(300_000);
+
+describe.each(databases.filter((d) => d.name === 'mariadb'))('a server killed during the surge ($name)', ({ url }) => {
+  it('keeps every acknowledged save with its audit row, and nothing partial', async () => {
+    const db = await openDatabase(loadConfig({ DB_URL: url() }).db);
+    let server: ServerProcess | undefined;
+    try {
+      const fiscalYear = fiscalYearOf(new Date());
+      const callers: Array<{ token: string; project: Project }> = [];
+      await Promise.all(
+        Array.from({ length: LAOS }, async () => {
+          const officer = await makeUser(db, Role.LAO_OFFICER);
+          const lao = await db.getRepository(Lao).findOneByOrFail({ code: officer.laoCode! });
+          const token = await makeSession(db, officer);
+          for (let p = 0; p < SAVES / LAOS; p++) {
+            callers.push({ token, project: await makeProject(db, lao, { fiscalYears: [fiscalYear], budget: 10_000_000 }) });
+          }
+        }),
+      );
+
+      server = await startServerProcess({ DB_URL: url() });
+      const acknowledged = new Map<number, string>();
+      const answers = { acknowledged: 0, refused: 0, cut: 0 };
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          while (next < SAVES) {
+            const { token, project } = callers[next++];
+            const disbursed = `${project.id}.${String(project.id % 100).padStart(2, '0')}`;
+            try {
+              const res = await fetch(`${server!.url}/graphql`, {
+                method: 'POST',
+                headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+                body: JSON.stringify({
+                  query: 'mutation($input: ProgressReportInput!) { saveProgressReport(input: $input) { id disbursed } }',
+                  variables: {
+                    input: {
+                      projectId: String(project.id),
+                      fiscalYear,
+                      round: 'SIX_MONTHS',
+                      inOrdinance: true,
+                      ordinanceBudget: '90000.00',
+                      disbursed,
+                      status: 'DONE',
+                    },
+                  },
+                }),
+              });
+              const body = (await res.json()) as { data?: { saveProgressReport: { disbursed: string } } };
+              if (body.data?.saveProgressReport) {
+                acknowledged.set(project.id, body.data.saveProgressReport.disbursed);
+                answers.acknowledged++;
+              } else answers.refused++;
+            } catch {
+              answers.cut++; // the connection died with the server: not acknowledged
+            }
+            if (answers.acknowledged === KILL_AFTER) void server!.kill();
+          }
+        }),
+      );
+      // The kill came in the middle: some saves were acknowledged, some cut off.
+      expect(answers.acknowledged).toBeGreaterThanOrEqual(KILL_AFTER);
+      expect(answers.cut).toBeGreaterThan(0);
+      expect(answers.refused).toBe(0);
+
+      server = await startServerProcess({ DB_URL: url() });
+      const ids = callers.map((c) => c.project.id);
+      const reports = await db.getRepository(ProgressReport).createQueryBuilder('r').where('r.project_id IN (:...ids)', { ids }).getMany();
+      const audits = await db
+        .getRepository(AuditLog)
+        .createQueryBuilder('a')
+        .where("a.target_type = 'ProgressReport' AND a.target_id IN (:...rids)", { rids: reports.map((r) => String(r.id)).concat('-') })
+        .getMany();
+      const auditedIds = new Set(audits.map((a) => Number(a.targetId)));
+      const six = new Map(reports.filter((r) => r.round === 'SIX_MONTHS').map((r) => [r.projectId, r]));
+      const twelve = new Map(reports.filter((r) => r.round === 'TWELVE_MONTHS').map((r) => [r.projectId, r]));
+
+      for (const [projectId, disbursed] of acknowledged) {
+        expect({ projectId, disbursed: six.get(projectId)?.disbursed }).toEqual({
+          projectId,
+          disbursed: Number(disbursed.replace('.', '')),
+        });
+      }
+      for (const id of ids) {
+        const s = six.get(id);
+        const t = twelve.get(id);
+        // Whole or nothing: the six-month report, its carried twelve-month copy and both audit rows.
+        expect({ id, six: Boolean(s), carried: Boolean(t?.carried) }).toEqual({ id, six: Boolean(s), carried: Boolean(s) });
+        if (s) expect({ id, audited: auditedIds.has(s.id) && auditedIds.has(t!.id) }).toEqual({ id, audited: true });
+      }
+      expect(audits.length).toBe(six.size * 2);
+
+      // The restarted server takes saves again.
+      const { token, project } = callers[0];
+      const again = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          query: 'mutation($input: ProgressReportInput!) { saveProgressReport(input: $input) { status } }',
+          variables: {
+            input: {
+              projectId: String(project.id),
+              fiscalYear,
+              round: 'SIX_MONTHS',
+              inOrdinance: true,
+              ordinanceBudget: '1.00',
+              disbursed: '1.00',
+              status: 'IN_PROGRESS',
+            },
+          },
+        }),
+      });
+      expect(await again.json()).toEqual({ data: { saveProgressReport: { status: 'IN_PROGRESS' } } });
+    } finally {
+      await server?.stop();
+      await db.destroy();
+    }
+  });
+});
