@@ -1,0 +1,236 @@
+/**
+ * `npm run loadtest`: the deadline surge on MariaDB. Officers of many LAOs save progress reports at
+ * once — 16, 64 and 256 requests in flight — against the server running as `npm start` runs it, in a
+ * process of its own, driven from this process by a real load generator (autocannon). Prints saves a
+ * second, p50/p99 latency, and every answer that was not a saved report, by kind; the run fails on any
+ * hang (timeout), 5xx or INTERNAL_SERVER_ERROR. Not a timed test: the figures go in notes.
+ *
+ * Options: --seconds N per phase (default 15), --concurrency 16,64,256, --officers N LAOs with a
+ * signed-in officer (default 2000), --json <file> to write the results. LOADTEST_DB_URL picks the
+ * database (default: the `eplannacc_load` database of the test user, made with
+ * `sudo bash scripts/setup-mariadb.sh eplannacc_load`); it is filled with national synthetic data
+ * (`scripts/generate-national.ts`) for the current fiscal year on first use. DB_POOL_SIZE and
+ * DB_POOL_TIMEOUT_MS pass through to the server.
+ */
+import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { SESSION_TTL_MS } from '../server/src/core/auth';
+import { loadConfig } from '../server/src/core/config';
+import { hashPassword, randomToken, sha256 } from '../server/src/core/crypto';
+import { openDatabase } from '../server/src/core/database';
+import { toDbValue } from '../server/src/core/db';
+import { fiscalYearOf } from '../server/src/core/fiscal-year';
+import { insertRows } from '../server/src/migrations/1763769600000-Foundation';
+import { generateNational } from './generate-national';
+import { startServerProcess } from './lib/server-process';
+
+const option = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const SECONDS = Number(option('seconds', '15'));
+const CONCURRENCY = option('concurrency', '16,64,256').split(',').map(Number);
+const OFFICERS = Number(option('officers', '2000'));
+const JSON_OUT = option('json', '');
+const DB_URL = process.env.LOADTEST_DB_URL ?? 'mysql://eplannacc:eplannacc@127.0.0.1:3306/eplannacc_load';
+
+interface Caller {
+  token: string;
+  projects: number[];
+}
+
+/** LAOs with a signed-in officer each (sessions written as sign-in writes them) and their project ids. */
+async function prepare(fiscalYear: number): Promise<Caller[]> {
+  const db = await openDatabase(loadConfig({ DB_URL }).db);
+  try {
+    const [{ n }] = await db.query('SELECT COUNT(*) AS n FROM project_year WHERE fiscal_year = ?', [fiscalYear]);
+    if (Number(n) === 0) {
+      if (Number((await db.query('SELECT COUNT(*) AS n FROM lao'))[0].n) > 0) {
+        throw new Error(`${DB_URL.replace(/:[^:@/]*@/, ':***@')} has LAOs but no projects of ${fiscalYear}: give the load test its own database`);
+      }
+      console.log(`generating national data for ${fiscalYear} (once per database)…`);
+      const made = await generateNational(db, 20, fiscalYear);
+      console.log(`  ${made.laos} LAOs, ${made.projects} projects`);
+    }
+    const laos: Array<{ code: string }> = await db.query('SELECT code FROM lao ORDER BY code LIMIT ?', [OFFICERS]);
+    const existing: Array<{ username: string; id: number }> = await db.query(
+      `SELECT username, id FROM app_user WHERE username IN (${laos.map(() => '?').join(', ')})`,
+      laos.map((l) => l.code),
+    );
+    const have = new Set(existing.map((u) => u.username));
+    const now = toDbValue(db, new Date());
+    const hash = await hashPassword(randomToken());
+    const q = db.createQueryRunner();
+    await q.connect();
+    try {
+      await insertRows(
+        q,
+        'app_user',
+        ['username', 'password_hash', 'role', 'display_name', 'lao_code', 'province_code', 'disabled', 'failed_logins', 'created_at', 'updated_at'],
+        laos
+          .filter((l) => !have.has(l.code))
+          .map((l) => [l.code, hash, 'LAO_OFFICER', 'เจ้าหน้าที่ทดสอบภาระงาน', l.code, l.code.slice(1, 3), 0, 0, now, now]),
+      );
+      const users: Array<{ id: number; lao_code: string }> = await db.query(
+        `SELECT id, lao_code FROM app_user WHERE username IN (${laos.map(() => '?').join(', ')})`,
+        laos.map((l) => l.code),
+      );
+      const secrets = new Map(users.map((u) => [u.lao_code, randomToken()]));
+      const expires = toDbValue(db, new Date(Date.now() + SESSION_TTL_MS));
+      await insertRows(
+        q,
+        'auth_token',
+        ['token_hash', 'user_id', 'kind', 'name', 'created_at', 'expires_at'],
+        users.map((u) => [sha256(secrets.get(u.lao_code)!), u.id, 'SESSION', '', now, expires]),
+      );
+      const rows: Array<{ id: number; lao_code: string }> = await db.query(
+        `SELECT p.id, p.lao_code FROM project p JOIN project_year y ON y.project_id = p.id AND y.fiscal_year = ?
+         WHERE y.plan_status IN ('COMPLIANT', 'REDUCE_PENDING', 'REDUCE_REJECTED') AND p.lao_code IN (${laos.map(() => '?').join(', ')})`,
+        [fiscalYear, ...laos.map((l) => l.code)],
+      );
+      const byLao = new Map<string, number[]>();
+      for (const r of rows) byLao.set(r.lao_code, [...(byLao.get(r.lao_code) ?? []), Number(r.id)]);
+      return [...byLao].map(([code, projects]) => ({ token: secrets.get(code)!, projects }));
+    } finally {
+      await q.release();
+    }
+  } finally {
+    await db.destroy();
+  }
+}
+
+interface Phase {
+  label: string;
+  concurrency: number;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  max: number;
+  requests: number;
+  timeouts: number;
+  non2xx: number;
+  errors: number;
+  answers: Record<string, number>;
+}
+
+async function phase(
+  url: string,
+  label: string,
+  concurrency: number,
+  body: () => { body: string; token?: string },
+): Promise<Phase> {
+  const answers: Record<string, number> = {};
+  const result = await autocannon({
+    url: `${url}/graphql`,
+    connections: concurrency,
+    duration: SECONDS,
+    timeout: 10,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => {
+          const next = body();
+          return {
+            ...req,
+            body: next.body,
+            headers: { 'content-type': 'application/json', ...(next.token ? { authorization: `Bearer ${next.token}` } : {}) },
+          };
+        },
+        onResponse: (status, text) => {
+          let kind = `HTTP ${status}`;
+          try {
+            const parsed = JSON.parse(text) as { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> };
+            kind = parsed.errors ? String(parsed.errors[0].extensions?.code) : 'ok';
+          } catch {
+            // not JSON: the HTTP status says it
+          }
+          answers[kind] = (answers[kind] ?? 0) + 1;
+        },
+      },
+    ],
+  });
+  return {
+    label,
+    concurrency,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    requests: result.requests.total,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    answers,
+  };
+}
+
+async function main() {
+  const fiscalYear = fiscalYearOf(new Date());
+  const callers = await prepare(fiscalYear);
+  const projects = callers.reduce((n, c) => n + c.projects.length, 0);
+  console.log(`${callers.length} LAOs with a signed-in officer, ${projects} projects of ${fiscalYear}`);
+
+  console.log('building the server (npm run build:server)…');
+  execFileSync('npm', ['run', 'build:server', '--silent'], { stdio: 'inherit', cwd: path.resolve(__dirname, '..') });
+  const server = await startServerProcess({ DB_URL, LOG_LEVEL: 'warn' }, { built: true });
+  const phases: Phase[] = [];
+  try {
+    let n = 0;
+    const save = () => {
+      const caller = callers[Math.floor(Math.random() * callers.length)];
+      const projectId = caller.projects[Math.floor(Math.random() * caller.projects.length)];
+      n++;
+      return {
+        token: caller.token,
+        body: JSON.stringify({
+          query: 'mutation Save($input: ProgressReportInput!) { saveProgressReport(input: $input) { id reportedAt } }',
+          variables: {
+            input: {
+              projectId: String(projectId),
+              fiscalYear,
+              round: 'SIX_MONTHS',
+              inOrdinance: true,
+              ordinanceBudget: '150000.00',
+              disbursed: `${n % 100000}.${String(n % 100).padStart(2, '0')}`,
+              status: n % 3 ? 'IN_PROGRESS' : 'DONE',
+              note: 'ดำเนินการตามแผน ติดตามผลทุกเดือน',
+            },
+          },
+        }),
+      };
+    };
+    phases.push(await phase(server.url, '{ __typename } (baseline)', 16, () => ({ body: '{"query":"{ __typename }"}' })));
+    for (const c of CONCURRENCY) phases.push(await phase(server.url, 'saveProgressReport', c, save));
+  } finally {
+    await server.stop();
+  }
+
+  const baseline = phases[0].p50;
+  console.log('\n| scenario | in flight | req/s | p50 ms | p99 ms | max ms | × baseline p50 | answers |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const p of phases) {
+    const answers = Object.entries(p.answers)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
+    console.log(
+      `| ${p.label} | ${p.concurrency} | ${p.requestsPerSecond.toFixed(0)} | ${p.p50} | ${p.p99} | ${p.max} | ${(p.p50 / Math.max(baseline, 1)).toFixed(1)} | ${answers}${p.timeouts ? `, timeouts ${p.timeouts}` : ''} |`,
+    );
+  }
+  if (JSON_OUT) fs.writeFileSync(JSON_OUT, JSON.stringify({ at: new Date().toISOString(), seconds: SECONDS, phases }, null, 2));
+
+  const failures = phases.filter(
+    (p) => p.timeouts > 0 || p.errors > 0 || Object.keys(p.answers).some((k) => k === 'INTERNAL_SERVER_ERROR' || /^HTTP 5/.test(k)),
+  );
+  if (failures.length) {
+    console.error(`\nFAILED: hangs, 5xx or internal errors in ${failures.map((p) => `${p.label} at ${p.concurrency}`).join('; ')}`);
+    process.exit(1);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
