@@ -10,6 +10,7 @@ import { PlanStatus, ProjectOrigin } from '../../server/src/modules/project/proj
 import { makeLao, makeProject, makeUser, freshLaoCode, freshName, PASSWORD } from '../fixtures/factories';
 import {
   documentOf,
+  toLiteral,
   hostileLeaves,
   hostileLists,
   hostileObjects,
@@ -302,11 +303,19 @@ describe.each(databases)('hostile input generated from the schema ($name)', ({ u
               : slot.kind === 'list'
                 ? hostileLists((current as unknown[])[0])
                 : hostileObjects(current as Record<string, unknown>);
-          for (const hostile of sample(candidates, random)) {
+          for (const [i, hostile] of sample(candidates, random).entries()) {
             const role = who[turn++ % who.length];
+            const token = role === 'anonymous' ? undefined : w.tokens[role];
             const variables = withValue(valid, slot.path, hostile.value);
-            const answer = await post(server, toJson({ query: op.document, variables }), role === 'anonymous' ? undefined : w.tokens[role]);
+            const answer = await post(server, toJson({ query: op.document, variables }), token);
             for (const p of problemsOf(answer)) failures.push(`${slot.path.join('.')} = ${hostile.label} as ${role}: ${p}`);
+            // The first value of each argument also goes into the document itself, as a literal.
+            if (i === 0 && slot.path.length === 1 && op.name === op.field.name) {
+              const { [arg.name]: _inlined, ...rest } = variables;
+              const query = documentOf(op.kind, op.field, { name: arg.name, literal: toLiteral(hostile.value) });
+              const inline = await post(server, toJson({ query, variables: rest }), token);
+              for (const p of problemsOf(inline)) failures.push(`${slot.path.join('.')} = ${hostile.label} (literal) as ${role}: ${p}`);
+            }
           }
         }
       }

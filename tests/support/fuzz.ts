@@ -306,10 +306,31 @@ export function withValue(vars: Record<string, unknown>, path: Path, value: unkn
   return root;
 }
 
-/** `mutation Fuzz($a: T!, …) { field(a: $a, …) { __typename } }` for a root field. */
-export function documentOf(operation: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): string {
-  const vars = field.args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
-  const args = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
+/** A value written into the document itself (`fiscalYear: 1e309`), as a client building queries by hand would. */
+export function toLiteral(value: unknown): string {
+  if (value instanceof RawJson) return value.text;
+  if (Array.isArray(value)) return `[${value.map(toLiteral).join(', ')}]`;
+  if (value !== null && typeof value === 'object') {
+    const fields = Object.entries(value).filter(([k]) => /^[_A-Za-z]\w*$/.test(k));
+    return `{${fields.map(([k, v]) => `${k}: ${toLiteral(v)}`).join(', ')}}`;
+  }
+  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+}
+
+/**
+ * `mutation Fuzz($a: T!, …) { field(a: $a, …) { __typename } }` for a root field; with `inline`, that
+ * argument is written into the document as a literal instead of a variable.
+ */
+export function documentOf(
+  operation: 'query' | 'mutation',
+  field: GraphQLField<unknown, unknown>,
+  inline?: { name: string; literal: string },
+): string {
+  const vars = field.args
+    .filter((a) => a.name !== inline?.name)
+    .map((a) => `$${a.name}: ${String(a.type)}`)
+    .join(', ');
+  const args = field.args.map((a) => `${a.name}: ${a.name === inline?.name ? inline.literal : `$${a.name}`}`).join(', ');
   const selection = isObjectType(getNamedType(field.type)) ? ' { __typename }' : '';
   return `${operation} Fuzz${vars ? `(${vars})` : ''} { ${field.name}${args ? `(${args})` : ''}${selection} }`;
 }
