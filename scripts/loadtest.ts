@@ -49,7 +49,9 @@ async function prepare(fiscalYear: number): Promise<Caller[]> {
     const [{ n }] = await db.query('SELECT COUNT(*) AS n FROM project_year WHERE fiscal_year = ?', [fiscalYear]);
     if (Number(n) === 0) {
       if (Number((await db.query('SELECT COUNT(*) AS n FROM lao'))[0].n) > 0) {
-        throw new Error(`${DB_URL.replace(/:[^:@/]*@/, ':***@')} has LAOs but no projects of ${fiscalYear}: give the load test its own database`);
+        throw new Error(
+          `${DB_URL.replace(/:[^:@/]*@/, ':***@')} has LAOs but no projects of ${fiscalYear}: give the load test its own database`,
+        );
       }
       console.log(`generating national data for ${fiscalYear} (once per database)…`);
       const made = await generateNational(db, 20, fiscalYear);
@@ -69,7 +71,18 @@ async function prepare(fiscalYear: number): Promise<Caller[]> {
       await insertRows(
         q,
         'app_user',
-        ['username', 'password_hash', 'role', 'display_name', 'lao_code', 'province_code', 'disabled', 'failed_logins', 'created_at', 'updated_at'],
+        [
+          'username',
+          'password_hash',
+          'role',
+          'display_name',
+          'lao_code',
+          'province_code',
+          'disabled',
+          'failed_logins',
+          'created_at',
+          'updated_at',
+        ],
         laos
           .filter((l) => !have.has(l.code))
           .map((l) => [l.code, hash, 'LAO_OFFICER', 'เจ้าหน้าที่ทดสอบภาระงาน', l.code, l.code.slice(1, 3), 0, 0, now, now]),
@@ -116,12 +129,7 @@ interface Phase {
   answers: Record<string, number>;
 }
 
-async function phase(
-  url: string,
-  label: string,
-  concurrency: number,
-  body: () => { body: string; token?: string },
-): Promise<Phase> {
+async function phase(url: string, label: string, concurrency: number, body: () => { body: string; token?: string }): Promise<Phase> {
   const answers: Record<string, number> = {};
   const result = await autocannon({
     url: `${url}/graphql`,

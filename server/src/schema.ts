@@ -1,7 +1,8 @@
 import { buildSchema } from 'type-graphql';
-import { GraphQLScalarType, GraphQLSchema } from 'graphql';
-import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { GraphQLSchema } from 'graphql';
 import { authChecker } from './core/auth';
+import { DateTimeScalar } from './core/date-time';
+import { validateArgument } from './core/input';
 import { MoneyScalar } from './core/money';
 import { wrapMutationsInTransactions } from './core/transaction';
 import { AuthResolver } from './modules/account/auth.resolver';
@@ -41,13 +42,6 @@ export const resolvers = [
   ImportResolver,
 ] as const;
 
-/** Instants as ISO-8601 strings in UTC, under the contract's name `DateTime`. */
-export const DateTimeScalar = new GraphQLScalarType({
-  ...GraphQLDateTimeISO.toConfig(),
-  name: 'DateTime',
-  description: 'An instant as an ISO-8601 string in UTC, e.g. 2024-05-02T03:00:00.000Z (show it in Asia/Bangkok)',
-});
-
 let built: Promise<GraphQLSchema> | undefined;
 
 /** The executable schema, built once per process. */
@@ -55,8 +49,8 @@ export function getSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
     resolvers,
     authChecker,
-    // Dates and other scalars reach the validator too; only decorated input classes have rules.
-    validate: { forbidUnknownValues: false },
+    // Every argument passes the input rules at the edge (text, fiscal years, counts, class-validator's).
+    validateFn: validateArgument,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
   }).then((schema) => {
     // Money is part of the contract (PRODUCT.md §7) even before a field of this build uses it.

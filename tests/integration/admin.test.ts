@@ -164,7 +164,7 @@ describe.each(databases)('administration ($name)', ({ url }) => {
 
   it.each([
     ['a code that is not 7 digits', { code: '12345' }, 'code', 'รหัส อปท. ต้องเป็นตัวเลข 7 หลัก'],
-    ['an empty name', { name: '' }, 'name', 'กรุณากรอกชื่อ อปท. (ไม่เกิน 200 ตัวอักษร)'],
+    ['an empty name', { name: '' }, 'name', 'กรุณากรอกชื่อ อปท.'],
     ['a district of another province', { districtCode: '8103' }, 'districtCode', 'อำเภอที่เลือกไม่อยู่ในจังหวัดที่เลือก'],
     ['a district that does not exist', { districtCode: '8099' }, 'districtCode', 'ไม่พบอำเภอรหัสนี้'],
     ['a code already in the registry', { code: 'EXISTING' }, 'code', 'มี อปท. รหัสนี้ในระบบแล้ว'],

@@ -70,7 +70,7 @@ describe.each(databases)('platform ($name)', ({ url }) => {
     const q = 'query($y: Int!) { planDimensions(fiscalYear: $y) { number name } }';
     expect((await server.gql(q, { y: 2564 })).data!.planDimensions[1]).toEqual({ number: 2, name: 'การบริหารราชการเพื่อป้องกันการทุจริต' });
     expect((await server.gql(q, { y: 2567 })).data!.planDimensions[1]).toEqual({ number: 2, name: 'การบริหารราชการด้วยความโปร่งใส' });
-    expect((await server.gql(q, { y: 2575 })).data!.planDimensions.map((d: { number: number }) => d.number)).toEqual([1, 2, 3, 4]);
+    expect((await server.gql(q, { y: 2571 })).data!.planDimensions.map((d: { number: number }) => d.number)).toEqual([1, 2, 3, 4]);
   });
 
   it('introspection works for other NACC systems', async () => {

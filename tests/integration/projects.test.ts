@@ -104,8 +104,8 @@ describe.each(databases)('the action plan: projects ($name)', ({ url }) => {
     ['a budget of zero', { budget: '0' }, 'budget', 'งบประมาณต้องมากกว่า 0 บาท (หรือเลือก "ดำเนินการโดยไม่ใช้งบประมาณ")'],
     ['a negative budget', { budget: '-100' }, 'budget', 'งบประมาณต้องมากกว่า 0 บาท (หรือเลือก "ดำเนินการโดยไม่ใช้งบประมาณ")'],
     ['no target group', { targetGroups: [] }, 'targetGroups', 'กรุณาเลือกกลุ่มเป้าหมายอย่างน้อย 1 กลุ่ม'],
-    ['no objective', { objective: '' }, 'objective', 'กรุณากรอกวัตถุประสงค์ (ไม่เกิน 5,000 ตัวอักษร)'],
-    ['a name over 500 characters', { name: 'ก'.repeat(501) }, 'name', 'กรุณากรอกชื่อโครงการ (ไม่เกิน 500 ตัวอักษร)'],
+    ['no objective', { objective: '' }, 'objective', 'กรุณากรอกวัตถุประสงค์'],
+    ['a name over 500 characters', { name: 'ก'.repeat(501) }, 'name', 'ชื่อโครงการต้องไม่เกิน 500 ตัวอักษร'],
   ])('refuses a project with %s, in Thai, and saves nothing', async (_case, change, field, message) => {
     const { laoCode, token } = await officer();
     const res = await server.gql(CREATE, { lao: laoCode, input: validInput(change) }, { token });

@@ -261,7 +261,7 @@ describe.each(databases)('review, baseline requests and province scores ($name)'
         'ไม่สามารถเพิ่ม/ลดโครงการได้ (ปีงบประมาณที่ผ่านมาแล้ว)',
       );
       expect((await server.gql(REQUEST, { l: code, y: 2567, n: -1 }, { token })).errors![0].message).toBe(
-        'กรอกจำนวนโครงการตั้งต้นเป็นจำนวนเต็มตั้งแต่ 0 ขึ้นไป',
+        'จำนวนโครงการตั้งต้นต้องเป็นจำนวนเต็ม 0–10,000',
       );
       expect(codeOf(await server.gql(REQUEST.replace('$n: Int!', '$n: Int!'), { l: code, y: 2567, n: 1.5 }, { token }))).toBe(
         'BAD_USER_INPUT',

@@ -1,8 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
-import type { ValidationError } from 'class-validator';
+import { AuthenticationError, AuthorizationError } from 'type-graphql';
 import type { Logger } from 'pino';
 import { currentRequestId } from './request-id';
 
@@ -72,62 +71,81 @@ export const unauthenticated = (message: string = ERROR_CODES.UNAUTHENTICATED, e
   new DomainError('UNAUTHENTICATED', message, extra);
 export const conflict = (message: string = ERROR_CODES.CONFLICT) => new DomainError('CONFLICT', message);
 
-/** Codes Apollo gives to a request it refused before running it: their messages describe the request only. */
-const REQUEST_ERROR_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-  'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-]);
+/** Codes Apollo gives to a request it refused before running it, with what to tell the caller in Thai. */
+const REQUEST_ERROR_TH: Record<string, string> = {
+  GRAPHQL_PARSE_FAILED: 'คำขอไม่ถูกต้อง: รูปแบบคำสั่ง GraphQL ผิด',
+  GRAPHQL_VALIDATION_FAILED: 'คำขอไม่ถูกต้อง: ไม่ตรงกับโครงสร้างของ API',
+  BAD_USER_INPUT: ERROR_CODES.BAD_USER_INPUT,
+  BAD_REQUEST: 'คำขอไม่ถูกต้อง',
+  OPERATION_RESOLUTION_FAILURE: 'คำขอไม่ถูกต้อง: ไม่พบคำสั่งที่ระบุ',
+  PERSISTED_QUERY_NOT_FOUND: 'คำขอไม่ถูกต้อง: ไม่พบคำสั่งที่บันทึกไว้',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'คำขอไม่ถูกต้อง: ระบบไม่รองรับคำสั่งที่บันทึกไว้',
+};
 
-/** Thai for graphql-js's complaints about a variable's value, by what they say. */
+/** Thai for graphql-js's complaints about a value that does not fit its type, by what they say. */
 const COERCION_TH: Array<[RegExp, string]> = [
-  [/Int cannot represent/, 'กรุณากรอกเป็นจำนวนเต็ม'],
-  [/Float cannot represent/, 'กรุณากรอกเป็นตัวเลข'],
-  [/Boolean cannot represent/, 'กรุณาเลือกใช่หรือไม่ใช่'],
-  [/does not exist in ".*" enum|Value ".*" does not exist/, 'ค่าที่เลือกไม่ถูกต้อง'],
-  [/of required type .* was not provided|must not be null/, 'กรุณากรอกข้อมูลนี้'],
+  [/^Int cannot represent non 32-bit/, 'ตัวเลขมากหรือน้อยเกินกว่าที่ระบบรับได้'],
+  [/^Int cannot represent/, 'กรุณากรอกเป็นจำนวนเต็ม'],
+  [/^Float cannot represent/, 'กรุณากรอกเป็นตัวเลข'],
+  [/^String cannot represent/, 'กรุณากรอกเป็นข้อความ'],
+  [/^Boolean cannot represent/, 'กรุณาเลือกใช่หรือไม่ใช่'],
+  [/^ID cannot represent/, 'รหัสอ้างอิงไม่ถูกต้อง'],
+  [/^Enum "\w+" cannot represent|^Value .* does not exist in "\w+" enum/s, 'ค่าที่เลือกไม่ถูกต้อง'],
+  [/not to be null\.$|must be non-null\.$|must not be null\.$|was not provided\.$/, 'กรุณากรอกข้อมูลนี้'],
+  [/^Field "\w+" is not defined by type/, 'มีข้อมูลที่ระบบไม่รู้จัก กรุณาตรวจสอบรูปแบบข้อมูลที่ส่ง'],
+  [/^Expected type "\w+" to be an object|^Exactly one key/, 'รูปแบบข้อมูลไม่ถูกต้อง'],
+  [/^Too many errors processing variables/, 'ข้อมูลที่ส่งมาผิดรูปแบบหลายรายการ กรุณาตรวจสอบอีกครั้ง'],
 ];
 
-/**
- * A variable that does not fit its type (e.g. 1.5 for an Int): which input field it was, from
- * graphql-js's message ('Variable "$input" got invalid value 1.5 at "input.population"; …'), and a Thai
- * message, so forms can show it under the field like any other.
- */
-function variableError(formatted: GraphQLFormattedError): FieldError | null {
-  const m = /^Variable "\$(\w+)" got invalid value .*?(?: at "([^"]+)")?;/s.exec(formatted.message);
-  if (!m) return null;
-  const path = m[2] ? m[2].split('.').slice(1).join('.') : '';
-  const field = path || m[1];
-  const message = COERCION_TH.find(([re]) => re.test(formatted.message))?.[1] ?? ERROR_CODES.BAD_USER_INPUT;
-  return { field, message };
-}
+const coercionTh = (detail: string): string | undefined => COERCION_TH.find(([re]) => re.test(detail))?.[1];
 
-const THAI = /[\u0E00-\u0E7F]/;
-
-/** Flattens class-validator errors into field paths with the Thai messages set on the decorators. */
-export function fieldErrorsOf(errors: readonly ValidationError[], prefix = ''): FieldError[] {
-  const out: FieldError[] = [];
-  for (const e of errors) {
-    const field = prefix ? `${prefix}.${e.property}` : e.property;
-    for (const message of Object.values(e.constraints ?? {})) {
-      out.push({ field, message: THAI.test(message) ? message : ERROR_CODES.BAD_USER_INPUT });
-    }
-    if (e.children?.length) out.push(...fieldErrorsOf(e.children, field));
+/** The messages of an error and of the errors it wraps, outermost first. */
+function messageChain(raw: unknown): string[] {
+  const out: string[] = [];
+  for (let e = raw as { message?: unknown; originalError?: unknown } | undefined; e && out.length < 10; e = e.originalError as typeof e) {
+    if (typeof e.message === 'string') out.push(e.message);
   }
   return out;
 }
 
 /**
+ * A variable that does not fit its type (e.g. 1.5 for an Int): which field it was and a Thai message,
+ * so forms show it under the field like any other. graphql-js says 'Variable "$input" got invalid value
+ * 1.5 at "input.population"; Int cannot represent…' (the value may hold anything, so the path is read
+ * from just before the detail, which the wrapped error carries), or that a required variable is missing.
+ * The field is named from the variable: inside an input object relative to it (`population`), inside a
+ * list with the variable's name (`awards.0.kind`).
+ */
+function variableError(formatted: GraphQLFormattedError, raw: unknown): FieldError | null {
+  const text = formatted.message;
+  const missing = /^Variable "\$(\w+)" of (?:required|non-null) type "[^"]*" (?:was not provided|must not be null)\.$/.exec(text);
+  if (missing) return { field: missing[1], message: 'กรุณากรอกข้อมูลนี้' };
+  const variable = /^Variable "\$(\w+)" got invalid value /.exec(text);
+  if (!variable) return null;
+  const detail = messageChain(raw).find((m) => m !== text && text.endsWith(`; ${m}`)) ?? text.slice(text.lastIndexOf('; ') + 2);
+  const head = text.slice(0, text.length - detail.length - 2);
+  let segments = (/ at "([\w.[\]]+)"$/.exec(head)?.[1] ?? variable[1]).replace(/\[(\d+)\]/g, '.$1').split('.');
+  if (!/^\d+$/.test(segments[1] ?? '')) segments = segments.slice(1);
+  // A field left out or not known is named in the detail, not in the path.
+  const named = /^Field "(\w+)" (?:of required type|is not defined)/.exec(detail)?.[1];
+  if (named) segments.push(named);
+  return { field: segments.join('.') || variable[1], message: coercionTh(detail) ?? ERROR_CODES.BAD_USER_INPUT };
+}
+
+const THAI = /[\u0E00-\u0E7F]/;
+
+/**
  * The one mapping from whatever a resolver threw to what a client sees. Domain errors keep their code
  * and message; validation and auth errors of the framework get Thai messages; anything else is logged
- * and replaced, so SQL and stack traces never reach a client.
+ * and replaced, so SQL and stack traces never reach a client. Every message is Thai; what graphql-js
+ * said about a malformed request stays in `extensions.detail` for the developers of other systems.
  */
 export function formatError(logger: Logger) {
-  return (formatted: GraphQLFormattedError, raw: unknown): GraphQLFormattedError => {
+  const internal = (path: GraphQLFormattedError['path']): GraphQLFormattedError => {
+    const requestId = currentRequestId();
+    return { message: internalErrorMessage(requestId), path, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } };
+  };
+  const format = (formatted: GraphQLFormattedError, raw: unknown): GraphQLFormattedError => {
     let error = unwrapResolverError(raw);
     // A domain error raised while coercing a variable (e.g. the Money scalar) arrives wrapped, once by
     // graphql-js and once by Apollo: look through the chain.
@@ -137,7 +155,7 @@ export function formatError(logger: Logger) {
         break;
       }
     }
-    const coercion = variableError(formatted);
+    const coercion = variableError(formatted, raw);
     if (error instanceof DomainError && error.code === 'BAD_USER_INPUT' && coercion && !error.extra.fields) {
       return {
         message: error.message,
@@ -150,32 +168,30 @@ export function formatError(logger: Logger) {
     if (error instanceof DomainError) {
       return { message: error.message, path: formatted.path, extensions: { code: error.code, ...error.extra } };
     }
-    if (error instanceof ArgumentValidationError) {
-      const fields = fieldErrorsOf(error.extensions.validationErrors as ValidationError[]);
-      return {
-        message: fields[0]?.message ?? ERROR_CODES.BAD_USER_INPUT,
-        path: formatted.path,
-        extensions: { code: 'BAD_USER_INPUT', fields },
-      };
-    }
     if (error instanceof AuthenticationError) {
       return { message: ERROR_CODES.UNAUTHENTICATED, path: formatted.path, extensions: { code: 'UNAUTHENTICATED' } };
     }
     if (error instanceof AuthorizationError) {
       return { message: ERROR_CODES.FORBIDDEN, path: formatted.path, extensions: { code: 'FORBIDDEN' } };
     }
-    // Errors of the request itself, found before any resolver ran (syntax, unknown fields, variable types, limits).
+    // Errors of the request itself, found before any resolver ran (syntax, unknown fields, literal values, limits).
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
-      return { message: formatted.message, locations: formatted.locations, extensions: { code } };
+    if (typeof code === 'string' && (code in REQUEST_ERROR_TH || (formatted.path === undefined && THAI.test(formatted.message)))) {
+      if (THAI.test(formatted.message)) return { message: formatted.message, locations: formatted.locations, extensions: { code } };
+      const message = coercionTh(formatted.message.replace(/^.*?; /s, '')) ?? REQUEST_ERROR_TH[code] ?? ERROR_CODES.BAD_USER_INPUT;
+      return { message, locations: formatted.locations, extensions: { code, detail: formatted.message } };
     }
     logger.error({ err: error, path: formatted.path }, 'unexpected error in resolver');
-    const requestId = currentRequestId();
-    return {
-      message: internalErrorMessage(requestId),
-      path: formatted.path,
-      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
-    };
+    return internal(formatted.path);
+  };
+  return (formatted: GraphQLFormattedError, raw: unknown): GraphQLFormattedError => {
+    try {
+      return format(formatted, raw);
+    } catch (err) {
+      // Never Apollo's own English "Internal server error", and never unlogged.
+      logger.error({ err, cause: raw }, 'formatting an error failed');
+      return internal(formatted.path);
+    }
   };
 }
 

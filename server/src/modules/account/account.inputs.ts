@@ -1,5 +1,6 @@
 import { ArgsType, Field, InputType } from 'type-graphql';
-import { IsEmail, IsEnum, IsOptional, Length, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsEnum, IsOptional, Length, Matches } from 'class-validator';
+import { Text } from '../../core/input';
 import { Role } from './role';
 
 export const PASSWORD_RULE_TH = 'รหัสผ่านต้องมี 8–128 ตัวอักษร และมีทั้งตัวอักษรและตัวเลข';
@@ -32,27 +33,26 @@ export class CreateUserInput {
   provinceCode?: string | null;
 
   @Field(() => String, { nullable: true })
+  @Text({ label: 'อีเมล', max: 254 })
   @IsOptional()
   @IsEmail({}, { message: 'รูปแบบอีเมลไม่ถูกต้อง' })
-  @MaxLength(254, { message: 'อีเมลต้องไม่เกิน 254 ตัวอักษร' })
   email?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Name of the officer holding the account' })
-  @IsOptional()
-  @MaxLength(200, { message: 'ชื่อผู้ใช้งานต้องไม่เกิน 200 ตัวอักษร' })
+  @Text({ label: 'ชื่อ-สกุล ผู้ใช้งาน', max: 200 })
   displayName?: string | null;
 }
 
 @InputType({ description: 'Hand an account to a new officer (staff transfer): new holder, new e-mail, new password' })
 export class ReassignUserInput {
   @Field()
-  @Length(1, 200, { message: 'กรุณากรอกชื่อผู้รับผิดชอบคนใหม่' })
+  @Text({ label: 'ชื่อผู้รับผิดชอบคนใหม่', max: 200, required: true })
   displayName: string;
 
   @Field(() => String, { nullable: true })
+  @Text({ label: 'อีเมล', max: 254 })
   @IsOptional()
   @IsEmail({}, { message: 'รูปแบบอีเมลไม่ถูกต้อง' })
-  @MaxLength(254, { message: 'อีเมลต้องไม่เกิน 254 ตัวอักษร' })
   email?: string | null;
 
   @Field()
@@ -89,8 +89,8 @@ export class PasswordResetRequestArgs {
   username: string;
 
   @Field()
+  @Text({ label: 'อีเมล', max: 254, required: true })
   @IsEmail({}, { message: 'รูปแบบอีเมลไม่ถูกต้อง' })
-  @MaxLength(254, { message: 'อีเมลต้องไม่เกิน 254 ตัวอักษร' })
   email: string;
 }
 

@@ -57,8 +57,8 @@ export async function createUser(ctx: AppContext, input: CreateUserInput): Promi
     username: input.username,
     passwordHash: input.password ? await hashPassword(input.password) : null,
     role: input.role,
-    displayName: input.displayName?.trim() ?? '',
-    email: input.email?.trim() || null,
+    displayName: input.displayName ?? '',
+    email: input.email ?? null,
     laoCode,
     provinceCode,
     disabled: false,
@@ -111,8 +111,8 @@ export async function resetUserPassword(ctx: AppContext, username: string, newPa
 export async function reassignUser(ctx: AppContext, username: string, input: ReassignUserInput): Promise<User> {
   const user = await userByUsername(ctx, username);
   const before = { displayName: user.displayName, email: user.email };
-  user.displayName = input.displayName.trim();
-  user.email = input.email?.trim() || null;
+  user.displayName = input.displayName;
+  user.email = input.email ?? null;
   await ctx.em.getRepository(User).save(user);
   await setPassword(ctx, user, input.newPassword);
   await recordAudit(ctx, { action: 'reassignUser', ...audited(user), before, after: { displayName: user.displayName, email: user.email } });
@@ -126,7 +126,7 @@ export async function createApiToken(ctx: AppContext, username: string, name: st
     const message = 'API token ออกให้ได้เฉพาะบัญชีระบบงาน (SERVICE)';
     throw badInput([{ field: 'username', message }], message);
   }
-  const { secret, token } = await issueToken(ctx, user.id, 'API', name.trim());
+  const { secret, token } = await issueToken(ctx, user.id, 'API', name);
   await recordAudit(ctx, { action: 'createApiToken', targetType: 'ApiToken', targetId: token.id, after: { username, name: token.name } });
   return { secret, apiToken: token };
 }

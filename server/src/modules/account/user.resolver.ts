@@ -1,6 +1,7 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { IsEnum, IsOptional, Length, Matches } from 'class-validator';
+import { IsEnum, IsOptional, Matches } from 'class-validator';
 import type { AppContext } from '../../core/context';
+import { Text } from '../../core/input';
 import { parseId } from '../../core/ids';
 import { Province } from '../geography/province.entity';
 import { Lao } from '../lao/lao.entity';
@@ -25,9 +26,8 @@ class UsersFilter {
   provinceCode?: string;
 
   @Field(() => String, { nullable: true, description: 'Part of a username or officer name' })
-  @IsOptional()
-  @Length(1, 64, { message: 'คำค้นต้องไม่เกิน 64 ตัวอักษร' })
-  search?: string;
+  @Text({ label: 'คำค้น', max: 64 })
+  search?: string | null;
 }
 
 @ArgsType()
@@ -46,7 +46,7 @@ class ApiTokenArgs {
   username: string;
 
   @Field({ description: 'What the token is for, e.g. the calling system' })
-  @Length(1, 200, { message: 'กรุณาระบุชื่อระบบงานที่ใช้ token นี้' })
+  @Text({ label: 'ชื่อระบบงานที่ใช้ token นี้', max: 200, required: true })
   name: string;
 }
 

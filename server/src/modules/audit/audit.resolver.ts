@@ -1,6 +1,7 @@
 import { Args, ArgsType, Authorized, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import type { AppContext } from '../../core/context';
+import { Text } from '../../core/input';
 import { forbidden } from '../../core/errors';
 import { Role } from '../account/role';
 import { AuditLog } from './audit-log.entity';
@@ -18,13 +19,11 @@ class AuditFilter {
   provinceCode?: string | null;
 
   @Field(() => String, { nullable: true, description: 'e.g. login, updateProject' })
-  @IsOptional()
-  @MaxLength(64, { message: 'ชื่อรายการยาวเกินไป' })
+  @Text({ label: 'ชื่อรายการ', max: 64 })
   action?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(64, { message: 'ชื่อผู้ใช้งานยาวเกินไป' })
+  @Text({ label: 'ชื่อผู้ใช้งาน', max: 64 })
   actorUsername?: string | null;
 
   @Field(() => Date, { nullable: true })

@@ -1,5 +1,6 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../../core/context';
+import { CountArg, FiscalYearArg } from '../../core/input';
 import { parseId } from '../../core/ids';
 import { Role } from '../account/role';
 import { BaselineRequest } from './baseline-request.entity';
@@ -18,8 +19,8 @@ export class BaselineRequestResolver {
   @Mutation(() => BaselineRequest, { description: 'Ask for a new baseline total for a fiscal year (not past years)' })
   requestBaselineChange(
     @Arg('laoCode') laoCode: string,
-    @Arg('fiscalYear', () => Int) fiscalYear: number,
-    @Arg('requestedCount', () => Int) requestedCount: number,
+    @FiscalYearArg() fiscalYear: number,
+    @CountArg('requestedCount', 'จำนวนโครงการตั้งต้น') requestedCount: number,
     @Ctx() ctx: AppContext,
   ): Promise<BaselineRequest> {
     return requestBaselineChange(ctx, laoCode, fiscalYear, requestedCount);

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../core/context';
 import { execute } from '../../core/db';
 import { badInput, conflict, forbidden, notFound } from '../../core/errors';
-import { fiscalYearOf } from '../../core/fiscal-year';
+import { fiscalYearOf, supportedFiscalYears } from '../../core/fiscal-year';
 import { recordAudit } from '../audit/audit.service';
 import { getEditableLao, getReadableLao, lockLao } from '../lao/lao.service';
 import { PlanYear } from '../plan-year/plan-year.entity';
@@ -34,15 +34,15 @@ export async function baselineYears(ctx: AppContext, laoCode: string): Promise<B
   const planYears = await ctx.em.getRepository(PlanYear).findBy({ laoCode });
   const requests = await ctx.em.getRepository(BaselineRequest).find({ where: { laoCode }, order: { id: 'DESC' } });
 
-  const years = new Set<number>([current - 1, current, current + 1]);
-  for (const c of counts) years.add(Number(c.year));
-  for (const p of planYears) years.add(p.fiscalYear);
-  for (const r of requests) years.add(r.fiscalYear);
-  const first = Math.min(...years);
-  const last = Math.max(...years);
+  // Only years of the supported plan periods are shown: a stray row of another year (one stored before
+  // years were checked) can neither add a row nor stretch the span this loop walks.
+  const { first, last } = supportedFiscalYears(ctx.clock.now());
+  const stored = [...counts.map((c) => Number(c.year)), ...planYears.map((p) => p.fiscalYear), ...requests.map((r) => r.fiscalYear)];
+  const shown = [current - 1, current, current + 1, ...stored].filter((y) => Number.isInteger(y) && y >= first && y <= last);
+  const countOf = new Map(counts.map((c) => [Number(c.year), c]));
   const out: BaselineYear[] = [];
-  for (let year = first; year <= last; year++) {
-    const c = counts.find((x) => Number(x.year) === year);
+  for (let year = Math.min(...shown); year <= Math.max(...shown); year++) {
+    const c = countOf.get(year);
     const latest = requests.find((r) => r.fiscalYear === year) ?? null;
     out.push({
       fiscalYear: year,
@@ -67,10 +67,6 @@ export async function requestBaselineChange(
   requestedCount: number,
 ): Promise<BaselineRequest> {
   const lao = await getEditableLao(ctx, laoCode, 'ท่านขอปรับได้เฉพาะของ อปท. ของท่าน');
-  if (!Number.isInteger(requestedCount) || requestedCount < 0 || requestedCount > 10_000) {
-    const message = 'กรอกจำนวนโครงการตั้งต้นเป็นจำนวนเต็มตั้งแต่ 0 ขึ้นไป';
-    throw badInput([{ field: 'requestedCount', message }], message);
-  }
   if (fiscalYear < fiscalYearOf(ctx.clock.now())) {
     const message = 'ไม่สามารถเพิ่ม/ลดโครงการได้ (ปีงบประมาณที่ผ่านมาแล้ว)';
     throw badInput([{ field: 'fiscalYear', message }], message);
@@ -162,7 +158,8 @@ export async function reviewBaselineRequest(
   const { request, lao } = await requestOf(ctx, id);
   if (!canReview(ctx.user, lao)) throw forbidden('ท่านพิจารณาได้เฉพาะ อปท. ในจังหวัดของท่าน');
   await lockLao(ctx, lao.code);
-  const text = reason?.trim() || null;
+  // Text arrives normalised (core/input): blank is null.
+  const text = reason ?? null;
   if (!approve && !text) {
     const message = 'กรุณาระบุเหตุผลที่ไม่อนุมัติ';
     throw badInput([{ field: 'reason', message }], message);

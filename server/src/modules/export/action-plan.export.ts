@@ -9,7 +9,7 @@ import type { Lao } from '../lao/lao.entity';
 import { ProjectYear } from '../project/project-year.entity';
 import { Project } from '../project/project.entity';
 import { NOT_CREATED_STATUSES, PLAN_STATUS_TH, PlanStatus } from '../project/project.enums';
-import { intParam, stringParam, type ExportFile } from './export.params';
+import { stringParam, yearParam, type ExportFile } from './export.params';
 
 export interface ActionPlanRow {
   no: number;
@@ -65,7 +65,7 @@ export async function loadActionPlan(ctx: AppContext, laoCode: string, fiscalYea
 
 async function params(ctx: AppContext, query: Record<string, string | undefined>) {
   const laoCode = stringParam(query, 'lao', 'รหัส อปท.', 7);
-  const year = intParam(query, 'year', 'ปีงบประมาณ');
+  const year = yearParam(ctx, query);
   return { plan: await loadActionPlan(ctx, laoCode, year), issuer: stringParam(query, 'issuer', 'ชื่อ-สกุล ผู้ออกรายงาน') };
 }
 

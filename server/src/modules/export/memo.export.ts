@@ -6,7 +6,7 @@ import { dimensionsOf } from '../plan-dimension/plan-dimension.resolver';
 import { ReportRound } from '../progress-report/progress-report.enums';
 import { planResultsWithOverview } from '../scoring/lao-summary.service';
 import { officeTitles, placeOf, roundParam } from './document-parts';
-import { intParam, stringParam, type ExportFile } from './export.params';
+import { stringParam, yearParam, type ExportFile } from './export.params';
 import { dimensionTable, overviewTitle } from './overview.export';
 
 const DOTS = '......................................................................................................';
@@ -38,7 +38,7 @@ const opinion = (label: string, name: string | null, position: string): Content 
  */
 export async function memoPdf(ctx: AppContext, query: Record<string, string | undefined>): Promise<ExportFile> {
   const laoCode = stringParam(query, 'lao', 'รหัส อปท.', 7);
-  const year = intParam(query, 'year', 'ปีงบประมาณ');
+  const year = yearParam(ctx, query);
   const round = roundParam(query);
   const ref = query.ref?.trim().slice(0, 100) || '';
   const { overview: o, results } = await planResultsWithOverview(ctx, laoCode, year, round);

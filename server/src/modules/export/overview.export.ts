@@ -8,7 +8,7 @@ import { laoOverview } from '../scoring/lao-summary.service';
 import { formatCapped, formatPercent, LEVEL_TH } from '../scoring/scoring';
 import type { DimensionSummary, LaoOverview } from '../scoring/scoring.types';
 import { cell, gridLayout, heading, mid, num, placeOf, ROUND_TH, roundParam, th } from './document-parts';
-import { intParam, stringParam, type ExportFile } from './export.params';
+import { stringParam, yearParam, type ExportFile } from './export.params';
 
 /** Hundredths from the API's two-decimal number, for printing without float formatting surprises. */
 export const pct = (p: number) => formatPercent(Math.round(p * 100));
@@ -127,7 +127,7 @@ export function statusTable(o: LaoOverview): Content[] {
 }
 
 async function load(ctx: AppContext, query: Record<string, string | undefined>) {
-  const o = await laoOverview(ctx, stringParam(query, 'lao', 'รหัส อปท.', 7), intParam(query, 'year', 'ปีงบประมาณ'), roundParam(query));
+  const o = await laoOverview(ctx, stringParam(query, 'lao', 'รหัส อปท.', 7), yearParam(ctx, query), roundParam(query));
   return { o, place: await placeOf(ctx, o.lao) };
 }
 

@@ -9,7 +9,7 @@ import { planResults } from '../scoring/lao-summary.service';
 import { LEVEL_TH } from '../scoring/scoring';
 import type { PlanResults } from '../scoring/scoring.types';
 import { cell, gridLayout, heading, mid, num, placeOf, ROUND_TH, roundParam, th } from './document-parts';
-import { intParam, stringParam, type ExportFile } from './export.params';
+import { stringParam, yearParam, type ExportFile } from './export.params';
 import { pct } from './overview.export';
 
 const title = (r: PlanResults) => `รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต ของ${r.lao.name} พ.ศ. ${r.fiscalYear} ${ROUND_TH[r.round]}`;
@@ -29,7 +29,7 @@ export function summaryLines(r: PlanResults): string[] {
 }
 
 async function load(ctx: AppContext, query: Record<string, string | undefined>) {
-  const r = await planResults(ctx, stringParam(query, 'lao', 'รหัส อปท.', 7), intParam(query, 'year', 'ปีงบประมาณ'), roundParam(query));
+  const r = await planResults(ctx, stringParam(query, 'lao', 'รหัส อปท.', 7), yearParam(ctx, query), roundParam(query));
   return { r, place: await placeOf(ctx, r.lao) };
 }
 

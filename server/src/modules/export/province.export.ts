@@ -8,7 +8,7 @@ import { provinceScores } from '../scoring/province-scores.service';
 import { LEVEL_TH } from '../scoring/scoring';
 import type { ProvinceScoreReport } from '../scoring/scoring.types';
 import { cell, gridLayout, heading, mid, num, ROUND_TH, roundParam, th } from './document-parts';
-import { intParam, stringParam, type ExportFile } from './export.params';
+import { stringParam, yearParam, type ExportFile } from './export.params';
 import { pct } from './overview.export';
 
 const title = (r: ProvinceScoreReport) =>
@@ -18,7 +18,7 @@ async function load(ctx: AppContext, query: Record<string, string | undefined>) 
   const district = query.district?.trim() || null;
   if (district !== null && !/^\d{4}$/.test(district))
     throw badInput([{ field: 'district', message: 'รหัสอำเภอไม่ถูกต้อง' }], 'รหัสอำเภอไม่ถูกต้อง');
-  return provinceScores(ctx, stringParam(query, 'province', 'จังหวัด', 2), intParam(query, 'year', 'ปีงบประมาณ'), roundParam(query), district);
+  return provinceScores(ctx, stringParam(query, 'province', 'จังหวัด', 2), yearParam(ctx, query), roundParam(query), district);
 }
 
 const subtitle = (r: ProvinceScoreReport) =>

@@ -1,8 +1,9 @@
-import { validate } from 'class-validator';
 import { In } from 'typeorm';
 import type { AppContext } from '../../core/context';
 import { badInput } from '../../core/errors';
 import { hashPassword } from '../../core/crypto';
+import { fiscalYearProblem } from '../../core/fiscal-year';
+import { checkInput, MAX_COUNT } from '../../core/input';
 import { recordAudit } from '../audit/audit.service';
 import { CreateUserInput } from '../account/account.inputs';
 import { Role, ROLE_TH } from '../account/role';
@@ -33,8 +34,9 @@ const ROLE_NAMES: Record<string, Role> = Object.fromEntries(Object.entries(ROLE_
 const enumOf = <T extends string>(value: string | null | undefined, values: Record<string, T>, names: Record<string, T>): T | string =>
   !value ? '' : (Object.values(values).find((v) => v === value.trim().toUpperCase()) ?? names[value.trim()] ?? value);
 
-async function messagesOf(instance: object): Promise<string[]> {
-  return (await validate(instance)).flatMap((e) => Object.values(e.constraints ?? {}));
+/** The Thai messages of what is wrong with a row, by the same rules as the form (its text is normalised in place). */
+async function messagesOf(ctx: AppContext, input: object): Promise<string[]> {
+  return (await checkInput(input, ctx.clock.now())).map((f) => f.message);
 }
 
 function checkSize(rows: unknown[]): void {
@@ -58,14 +60,14 @@ export async function importLaos(ctx: AppContext, rows: LaoImportRow[]): Promise
   for (const r of rows) {
     const input = Object.assign(new CreateLaoInput(), {
       code: r.code?.trim() ?? '',
-      name: r.name?.trim() ?? '',
+      name: r.name ?? '',
       type: enumOf(r.type, LaoType, TYPE_NAMES),
       size: enumOf(r.size, LaoSize, SIZE_NAMES),
       provinceCode: r.provinceCode?.trim().padStart(2, '0') ?? '',
       districtCode: r.districtCode?.trim() ?? '',
-      address: r.address?.trim() || undefined,
+      address: r.address ?? null,
     });
-    const messages = await messagesOf(input);
+    const messages = await messagesOf(ctx, input);
     const district = districts.get(input.districtCode);
     if (!messages.length && !district) messages.push('ไม่พบอำเภอรหัสนี้');
     else if (!messages.length && district!.provinceCode !== input.provinceCode) messages.push('อำเภอที่ระบุไม่อยู่ในจังหวัดที่ระบุ');
@@ -113,10 +115,10 @@ export async function importUsers(ctx: AppContext, rows: UserImportRow[]): Promi
       role: enumOf(r.role, Role, ROLE_NAMES),
       laoCode: r.laoCode?.trim() || null,
       provinceCode: r.provinceCode?.trim() || null,
-      email: r.email?.trim() || null,
-      displayName: r.displayName?.trim() || null,
+      email: r.email ?? null,
+      displayName: r.displayName ?? null,
     });
-    const messages = await messagesOf(input);
+    const messages = await messagesOf(ctx, input);
     if (taken.has(input.username)) messages.push('มีชื่อผู้ใช้งานนี้ในระบบแล้ว');
     if (input.role !== Role.SERVICE && !input.password) messages.push('กรุณากำหนดรหัสผ่าน');
     if (input.role === Role.LAO_OFFICER && !laos.has(input.laoCode ?? ''))
@@ -151,10 +153,11 @@ export async function importUsers(ctx: AppContext, rows: UserImportRow[]): Promi
   return results;
 }
 
-const wholeOrBlank = (v: string | null | undefined): number | null | undefined => {
+/** A cell of whole digits (null when blank; undefined when it is not one, or more than `max`). */
+const wholeOrBlank = (v: string | null | undefined, max: number): number | null | undefined => {
   const t = v?.trim() ?? '';
   if (t === '') return null;
-  return /^\d{1,5}$/.test(t) ? Number(t) : undefined;
+  return /^\d{1,6}$/.test(t) && Number(t) <= max ? Number(t) : undefined;
 };
 
 /** NACC's baseline and minimum counts per LAO and year, in bulk (a blank cell leaves the value as it is). */
@@ -168,13 +171,14 @@ export async function importPlanYears(ctx: AppContext, rows: PlanYearImportRow[]
   for (const r of rows) {
     const messages: string[] = [];
     const laoCode = r.laoCode?.trim() ?? '';
-    const year = wholeOrBlank(r.fiscalYear);
-    const baseline = wholeOrBlank(r.baselineCount);
-    const minimum = wholeOrBlank(r.minimumCount);
+    const year = wholeOrBlank(r.fiscalYear, 999_999);
+    const baseline = wholeOrBlank(r.baselineCount, MAX_COUNT);
+    const minimum = wholeOrBlank(r.minimumCount, MAX_COUNT);
     if (!laos.has(laoCode)) messages.push(laoCode ? 'ไม่พบ อปท. รหัสนี้' : 'กรุณาระบุรหัส อปท.');
-    if (!year || year < 2500 || year > 2700) messages.push('ปีงบประมาณไม่ถูกต้อง (พ.ศ. เช่น 2568)');
-    if (baseline === undefined) messages.push('จำนวนโครงการตั้งต้นต้องเป็นจำนวนเต็มตั้งแต่ 0 ขึ้นไป');
-    if (minimum === undefined) messages.push('จำนวนโครงการขั้นต่ำต้องเป็นจำนวนเต็มตั้งแต่ 0 ขึ้นไป');
+    const yearProblem = fiscalYearProblem(year, ctx.clock.now());
+    if (yearProblem) messages.push(`${yearProblem} (พ.ศ. เช่น 2568)`);
+    if (baseline === undefined) messages.push('จำนวนโครงการตั้งต้นต้องเป็นจำนวนเต็ม 0–10,000');
+    if (minimum === undefined) messages.push('จำนวนโครงการขั้นต่ำต้องเป็นจำนวนเต็ม 0–10,000');
     if (messages.length) {
       results.push({ row: rowNumber(r.row), ok: false, outcome: null, messages });
       continue;

@@ -1,5 +1,6 @@
 import { Field, Float, InputType, Int } from 'type-graphql';
-import { IsEmail, IsEnum, IsInt, IsNumber, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsEmail, IsEnum, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { MaxDecimals, Text } from '../../core/input';
 import { MoneyScalar, type Satang } from '../../core/money';
 import { AwardKind } from './award.entity';
 import { LaoSize } from './lao.enums';
@@ -16,13 +17,12 @@ export class LaoProfileInput {
   size: LaoSize;
 
   @Field(() => String, { nullable: true, description: 'ที่ตั้งทำการ' })
-  @IsOptional()
-  @MaxLength(500, { message: 'ที่ตั้งทำการต้องไม่เกิน 500 ตัวอักษร' })
+  @Text({ label: 'ที่ตั้งทำการ', max: 500, multiline: true })
   address?: string | null;
 
   @Field(() => Float, { nullable: true, description: 'km², at most 3 decimals' })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 3 }, { message: 'ขนาดพื้นที่ใส่ทศนิยมได้ไม่เกิน 3 ตำแหน่ง' })
+  @MaxDecimals(3, { message: 'ขนาดพื้นที่ใส่ทศนิยมได้ไม่เกิน 3 ตำแหน่ง' })
   @Min(0, { message: 'ขนาดพื้นที่ต้องไม่ติดลบ' })
   @Max(1_000_000, { message: 'ขนาดพื้นที่มากเกินไป' })
   areaKm2?: number | null;
@@ -45,55 +45,53 @@ export class LaoProfileInput {
   subsidyRevenue?: Satang | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(200, { message: 'ชื่อผู้บริหารท้องถิ่นต้องไม่เกิน 200 ตัวอักษร' })
+  @Text({ label: 'ชื่อผู้บริหารท้องถิ่น', max: 200 })
   executiveName?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(200, { message: 'ชื่อปลัดต้องไม่เกิน 200 ตัวอักษร' })
+  @Text({ label: 'ชื่อปลัด', max: 200 })
   chiefAdministratorName?: string | null;
 
   @Field(() => String, { nullable: true })
+  @Text({ label: 'เว็บไซต์', max: 200 })
   @IsOptional()
-  @Matches(/^$|^(https?:\/\/)?[\w.-]+\.[a-z]{2,}(\/\S*)?$/i, { message: 'รูปแบบเว็บไซต์ไม่ถูกต้อง เช่น www.khonhat.go.th' })
-  @MaxLength(200, { message: 'เว็บไซต์ต้องไม่เกิน 200 ตัวอักษร' })
+  @Matches(/^(https?:\/\/)?[\w.-]+\.[a-z]{2,}(\/\S*)?$/i, { message: 'รูปแบบเว็บไซต์ไม่ถูกต้อง เช่น www.khonhat.go.th' })
   website?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(200, { message: 'ชื่อผู้ประสานงานต้องไม่เกิน 200 ตัวอักษร' })
+  @Text({ label: 'ชื่อผู้ประสานงาน', max: 200 })
   coordinatorName?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(200, { message: 'ตำแหน่งต้องไม่เกิน 200 ตัวอักษร' })
+  @Text({ label: 'ตำแหน่ง', max: 200 })
   coordinatorPosition?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(200, { message: 'สังกัดต้องไม่เกิน 200 ตัวอักษร' })
+  @Text({ label: 'สังกัด', max: 200 })
   coordinatorDepartment?: string | null;
 
   @Field(() => String, { nullable: true })
+  @Text({ label: 'หมายเลขโทรศัพท์', max: 32 })
   @IsOptional()
   @Matches(PHONE, { message: PHONE_TH })
   coordinatorPhone?: string | null;
 
   @Field(() => String, { nullable: true })
+  @Text({ label: 'หมายเลขโทรศัพท์มือถือ', max: 32 })
   @IsOptional()
   @Matches(PHONE, { message: PHONE_TH })
   coordinatorMobile?: string | null;
 
   @Field(() => String, { nullable: true })
+  @Text({ label: 'หมายเลขโทรสาร', max: 32 })
   @IsOptional()
   @Matches(PHONE, { message: PHONE_TH })
   coordinatorFax?: string | null;
 
   @Field(() => String, { nullable: true })
+  @Text({ label: 'อีเมล', max: 254 })
   @IsOptional()
   @IsEmail({}, { message: 'รูปแบบอีเมลไม่ถูกต้อง' })
-  @MaxLength(254, { message: 'อีเมลต้องไม่เกิน 254 ตัวอักษร' })
   coordinatorEmail?: string | null;
 }
 
@@ -104,7 +102,6 @@ export class AwardInput {
   kind: AwardKind;
 
   @Field(() => String, { nullable: true, description: 'Required for OTHER' })
-  @IsOptional()
-  @MaxLength(300, { message: 'ชื่อรางวัลต้องไม่เกิน 300 ตัวอักษร' })
+  @Text({ label: 'ชื่อรางวัล', max: 300 })
   text?: string | null;
 }

@@ -6,29 +6,27 @@ import { Lao } from './lao.entity';
 import type { AwardInput, LaoProfileInput } from './lao-profile.inputs';
 import { getEditableLao } from './lao.service';
 
-const clean = (v: string | null | undefined) => (v === undefined || v === null ? null : v.trim() || null);
-
-/** ข้อมูลพื้นฐาน: saves the LAO's basic data (its own officers, or ADMIN). */
+/** ข้อมูลพื้นฐาน: saves the LAO's basic data (its own officers, or ADMIN). Text arrives normalised (core/input). */
 export async function updateLaoProfile(ctx: AppContext, code: string, input: LaoProfileInput): Promise<Lao> {
   const lao = await getEditableLao(ctx, code);
   const before = { ...lao };
   Object.assign(lao, {
     size: input.size,
-    address: clean(input.address),
+    address: input.address ?? null,
     areaKm2: input.areaKm2 ?? null,
     population: input.population ?? null,
     revenue: input.revenue ?? null,
     subsidyRevenue: input.subsidyRevenue ?? null,
-    executiveName: clean(input.executiveName),
-    chiefAdministratorName: clean(input.chiefAdministratorName),
-    website: clean(input.website),
-    coordinatorName: clean(input.coordinatorName),
-    coordinatorPosition: clean(input.coordinatorPosition),
-    coordinatorDepartment: clean(input.coordinatorDepartment),
-    coordinatorPhone: clean(input.coordinatorPhone),
-    coordinatorMobile: clean(input.coordinatorMobile),
-    coordinatorFax: clean(input.coordinatorFax),
-    coordinatorEmail: clean(input.coordinatorEmail),
+    executiveName: input.executiveName ?? null,
+    chiefAdministratorName: input.chiefAdministratorName ?? null,
+    website: input.website ?? null,
+    coordinatorName: input.coordinatorName ?? null,
+    coordinatorPosition: input.coordinatorPosition ?? null,
+    coordinatorDepartment: input.coordinatorDepartment ?? null,
+    coordinatorPhone: input.coordinatorPhone ?? null,
+    coordinatorMobile: input.coordinatorMobile ?? null,
+    coordinatorFax: input.coordinatorFax ?? null,
+    coordinatorEmail: input.coordinatorEmail ?? null,
   });
   const saved = await ctx.em.getRepository(Lao).save(lao);
   await recordAudit(ctx, {
@@ -46,21 +44,23 @@ export async function updateLaoProfile(ctx: AppContext, code: string, input: Lao
 /** รางวัลที่ได้รับ: replaces the awards of one fiscal year with the given set. */
 export async function setAwards(ctx: AppContext, code: string, fiscalYear: number, awards: AwardInput[]): Promise<Award[]> {
   const lao = await getEditableLao(ctx, code);
+  if (awards.length > Object.keys(AwardKind).length) {
+    const message = 'เลือกรางวัลแต่ละประเภทได้ครั้งเดียว';
+    throw badInput([{ field: 'awards', message }], message);
+  }
   const fields: FieldError[] = [];
-  if (!Number.isInteger(fiscalYear) || fiscalYear < 2500 || fiscalYear > 2700)
-    fields.push({ field: 'fiscalYear', message: 'ปีงบประมาณไม่ถูกต้อง' });
   const kinds = new Set<AwardKind>();
   awards.forEach((a, i) => {
     if (kinds.has(a.kind)) fields.push({ field: `awards.${i}.kind`, message: 'เลือกรางวัลแต่ละประเภทได้ครั้งเดียว' });
     kinds.add(a.kind);
-    if (a.kind === AwardKind.OTHER && !clean(a.text)) fields.push({ field: `awards.${i}.text`, message: 'กรุณาระบุชื่อรางวัลอื่น ๆ' });
+    if (a.kind === AwardKind.OTHER && !a.text) fields.push({ field: `awards.${i}.text`, message: 'กรุณาระบุชื่อรางวัลอื่น ๆ' });
   });
   if (fields.length) throw badInput(fields, fields[0].message);
   const repo = ctx.em.getRepository(Award);
   const before = await repo.find({ where: { laoCode: code, fiscalYear }, order: { kind: 'ASC' } });
   await repo.delete({ laoCode: code, fiscalYear });
   const saved = await repo.save(
-    awards.map((a) => repo.create({ laoCode: code, fiscalYear, kind: a.kind, text: a.kind === AwardKind.OTHER ? clean(a.text) : null })),
+    awards.map((a) => repo.create({ laoCode: code, fiscalYear, kind: a.kind, text: a.kind === AwardKind.OTHER ? (a.text ?? null) : null })),
   );
   await recordAudit(ctx, {
     action: 'setAwards',

@@ -1,5 +1,6 @@
 import { Field, InputType } from 'type-graphql';
-import { IsEnum, IsOptional, Length, Matches, MaxLength } from 'class-validator';
+import { IsEnum, Matches } from 'class-validator';
+import { Text } from '../../core/input';
 import { LaoSize, LaoType } from './lao.enums';
 
 @InputType({ description: 'A new LAO in the registry (ADMIN). No account is made: createUser does that.' })
@@ -9,7 +10,7 @@ export class CreateLaoInput {
   code: string;
 
   @Field()
-  @Length(1, 200, { message: 'กรุณากรอกชื่อ อปท. (ไม่เกิน 200 ตัวอักษร)' })
+  @Text({ label: 'ชื่อ อปท.', max: 200, required: true })
   name: string;
 
   @Field(() => LaoType)
@@ -28,8 +29,7 @@ export class CreateLaoInput {
   @Matches(/^\d{4}$/, { message: 'รหัสอำเภอต้องเป็นตัวเลข 4 หลัก' })
   districtCode: string;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @MaxLength(500, { message: 'ที่ตั้งทำการต้องไม่เกิน 500 ตัวอักษร' })
-  address?: string;
+  @Field(() => String, { nullable: true })
+  @Text({ label: 'ที่ตั้งทำการ', max: 500, multiline: true })
+  address?: string | null;
 }

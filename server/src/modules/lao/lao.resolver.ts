@@ -1,5 +1,6 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../core/context';
+import { FiscalYearArg } from '../../core/input';
 import { Role } from '../account/role';
 import { District } from '../geography/district.entity';
 import { Province } from '../geography/province.entity';
@@ -45,7 +46,7 @@ export class LaoResolver {
   @Mutation(() => [Award], { description: 'รางวัลที่ได้รับ: replace the awards of one fiscal year' })
   setAwards(
     @Arg('laoCode') laoCode: string,
-    @Arg('fiscalYear', () => Int) fiscalYear: number,
+    @FiscalYearArg() fiscalYear: number,
     @Arg('awards', () => [AwardInput]) awards: AwardInput[],
     @Ctx() ctx: AppContext,
   ): Promise<Award[]> {
@@ -53,7 +54,7 @@ export class LaoResolver {
   }
 
   @FieldResolver(() => [Award], { description: 'Awards received in a fiscal year' })
-  async awards(@Root() lao: Lao, @Arg('fiscalYear', () => Int) fiscalYear: number, @Ctx() ctx: AppContext): Promise<Award[]> {
+  async awards(@Root() lao: Lao, @FiscalYearArg() fiscalYear: number, @Ctx() ctx: AppContext): Promise<Award[]> {
     // Part of the basic data, like the fields the entity keeps for readers only.
     if (!canReadLao(ctx.user, lao)) return [];
     return ctx.em.getRepository(Award).find({ where: { laoCode: lao.code, fiscalYear }, order: { kind: 'ASC' } });

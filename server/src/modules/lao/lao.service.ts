@@ -74,12 +74,12 @@ export async function createLao(ctx: AppContext, input: CreateLaoInput): Promise
   if (fields.length) throw badInput(fields);
   const lao = repo.create({
     code: input.code,
-    name: input.name.trim(),
+    name: input.name,
     type: input.type,
     size: input.size,
     provinceCode: input.provinceCode,
     districtCode: input.districtCode,
-    address: input.address?.trim() || null,
+    address: input.address ?? null,
     active: true,
   });
   // insert, not save: save would overwrite an LAO another request created after the check above.

@@ -1,6 +1,7 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Ctx, Query, Resolver } from 'type-graphql';
 import { LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import type { AppContext } from '../../core/context';
+import { FiscalYearArg } from '../../core/input';
 import { PlanDimension } from './plan-dimension.entity';
 
 /** Names of the four dimensions in the plan that covers a fiscal year (public reference data). */
@@ -19,7 +20,7 @@ export async function dimensionsOf(ctx: AppContext, fiscalYear: number): Promise
 @Resolver()
 export class PlanDimensionResolver {
   @Query(() => [PlanDimension], { description: 'The four dimensions (มิติ) of the plan in force in a fiscal year' })
-  planDimensions(@Arg('fiscalYear', () => Int) fiscalYear: number, @Ctx() ctx: AppContext): Promise<PlanDimension[]> {
+  planDimensions(@FiscalYearArg() fiscalYear: number, @Ctx() ctx: AppContext): Promise<PlanDimension[]> {
     return dimensionsOf(ctx, fiscalYear);
   }
 }

@@ -1,5 +1,6 @@
-import { Arg, Authorized, Ctx, Int, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { AppContext } from '../../core/context';
+import { CountArg, FiscalYearArg } from '../../core/input';
 import { Role } from '../account/role';
 import { PlanYear } from './plan-year.entity';
 import { setPlanYear } from './plan-year.service';
@@ -12,10 +13,10 @@ export class PlanYearResolver {
   })
   setPlanYear(
     @Arg('laoCode') laoCode: string,
-    @Arg('fiscalYear', () => Int) fiscalYear: number,
+    @FiscalYearArg() fiscalYear: number,
     @Ctx() ctx: AppContext,
-    @Arg('baselineCount', () => Int, { nullable: true }) baselineCount?: number | null,
-    @Arg('minimumCount', () => Int, { nullable: true }) minimumCount?: number | null,
+    @CountArg('baselineCount', 'จำนวนโครงการตั้งต้น', { nullable: true }) baselineCount?: number | null,
+    @CountArg('minimumCount', 'จำนวนโครงการขั้นต่ำ', { nullable: true }) minimumCount?: number | null,
   ): Promise<PlanYear> {
     return setPlanYear(ctx, laoCode, fiscalYear, baselineCount, minimumCount);
   }

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { IsEnum, IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsEnum, IsOptional, Matches } from 'class-validator';
+import { FiscalYear, Text } from '../../core/input';
 import { MoneyScalar, type Satang } from '../../core/money';
 import { CannotDoReason, ReportRound, WorkStatus } from './progress-report.enums';
 
@@ -11,9 +12,7 @@ export class ProgressReportInput {
   projectId: string;
 
   @Field(() => Int)
-  @IsInt({ message: 'ปีงบประมาณไม่ถูกต้อง' })
-  @Min(2500, { message: 'ปีงบประมาณไม่ถูกต้อง' })
-  @Max(2700, { message: 'ปีงบประมาณไม่ถูกต้อง' })
+  @FiscalYear()
   fiscalYear: number;
 
   @Field(() => ReportRound)
@@ -41,35 +40,29 @@ export class ProgressReportInput {
   cannotDoReason?: CannotDoReason | null;
 
   @Field(() => String, { nullable: true, description: 'Required for the reason OTHER' })
-  @IsOptional()
-  @MaxLength(1000, { message: 'เหตุผลต้องไม่เกิน 1,000 ตัวอักษร' })
+  @Text({ label: 'เหตุผล', max: 1000, multiline: true })
   cannotDoText?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(2000, { message: 'หมายเหตุต้องไม่เกิน 2,000 ตัวอักษร' })
+  @Text({ label: 'หมายเหตุ', max: 2000, multiline: true })
   note?: string | null;
 }
 
 @InputType({ description: 'ปัญหา อุปสรรค ข้อเสนอแนะ และผู้รายงาน' })
 export class PlanResultNoteInput {
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(5000, { message: 'ปัญหา อุปสรรค ต้องไม่เกิน 5,000 ตัวอักษร' })
+  @Text({ label: 'ปัญหา อุปสรรค', max: 5000, multiline: true })
   problems?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(5000, { message: 'ข้อเสนอแนะต้องไม่เกิน 5,000 ตัวอักษร' })
+  @Text({ label: 'ข้อเสนอแนะ', max: 5000, multiline: true })
   suggestions?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(200, { message: 'ชื่อผู้รายงานต้องไม่เกิน 200 ตัวอักษร' })
+  @Text({ label: 'ชื่อผู้รายงาน', max: 200 })
   reporterName?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(200, { message: 'ตำแหน่งต้องไม่เกิน 200 ตัวอักษร' })
+  @Text({ label: 'ตำแหน่ง', max: 200 })
   reporterPosition?: string | null;
 }

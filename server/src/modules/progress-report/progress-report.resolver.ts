@@ -1,5 +1,6 @@
-import { Arg, Authorized, Ctx, Int, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { AppContext } from '../../core/context';
+import { FiscalYearArg } from '../../core/input';
 import { Role } from '../account/role';
 import { PlanResultNote } from './plan-result-note.entity';
 import { ProgressReport } from './progress-report.entity';
@@ -16,10 +17,12 @@ export class ProgressReportResolver {
   }
 
   @Authorized(Role.LAO_OFFICER)
-  @Mutation(() => PlanResultNote, { description: 'ปัญหา อุปสรรค ข้อเสนอแนะ และผู้รายงาน of a round' })
+  @Mutation(() => PlanResultNote, {
+    description: 'ปัญหา อุปสรรค ข้อเสนอแนะ และผู้รายงาน of a round (ROUND_CLOSED outside the reporting window)',
+  })
   savePlanResultNote(
     @Arg('laoCode') laoCode: string,
-    @Arg('fiscalYear', () => Int) fiscalYear: number,
+    @FiscalYearArg() fiscalYear: number,
     @Arg('round', () => ReportRound) round: ReportRound,
     @Arg('input') input: PlanResultNoteInput,
     @Ctx() ctx: AppContext,

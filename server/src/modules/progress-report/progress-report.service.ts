@@ -46,7 +46,7 @@ function checkReport(input: ProgressReportInput, budgeted: boolean): FieldError[
   money('disbursed', 'การเบิกจ่ายงบประมาณ');
   if (input.status === WorkStatus.CANNOT_DO) {
     if (!input.cannotDoReason) fields.push({ field: 'cannotDoReason', message: 'กรุณาเลือกเหตุผลที่ไม่สามารถดำเนินการได้' });
-    if (input.cannotDoReason === CannotDoReason.OTHER && !input.cannotDoText?.trim()) {
+    if (input.cannotDoReason === CannotDoReason.OTHER && !input.cannotDoText) {
       fields.push({ field: 'cannotDoText', message: 'กรุณากรอกเหตุผลที่ไม่สามารถดำเนินการได้' });
     }
   }
@@ -86,8 +86,8 @@ export async function saveProgressReport(ctx: AppContext, input: ProgressReportI
     status: input.status,
     cannotDoReason: input.status === WorkStatus.CANNOT_DO ? (input.cannotDoReason ?? null) : null,
     cannotDoText:
-      input.status === WorkStatus.CANNOT_DO && input.cannotDoReason === CannotDoReason.OTHER ? input.cannotDoText!.trim() : null,
-    note: input.note?.trim() || null,
+      input.status === WorkStatus.CANNOT_DO && input.cannotDoReason === CannotDoReason.OTHER ? (input.cannotDoText ?? null) : null,
+    note: input.note ?? null,
     carried: false,
     reportedBy: ctx.user!.id,
     reportedAt: ctx.clock.now(),
@@ -115,7 +115,10 @@ export async function saveProgressReport(ctx: AppContext, input: ProgressReportI
   return saved;
 }
 
-/** The LAO's problems, suggestions and reporter under its plan results for a round (kept for the PDF). */
+/**
+ * The LAO's problems, suggestions and reporter under its plan results for a round (kept for the PDF).
+ * Like the reports themselves, written only while the round is open (or reopened for the LAO).
+ */
 export async function savePlanResultNote(
   ctx: AppContext,
   laoCode: string,
@@ -124,18 +127,18 @@ export async function savePlanResultNote(
   input: PlanResultNoteInput,
 ): Promise<PlanResultNote> {
   const lao = await getEditableLao(ctx, laoCode, 'ท่านบันทึกได้เฉพาะของ อปท. ของท่าน');
+  await assertRoundOpen(ctx, laoCode, fiscalYear, round);
   const repo = ctx.em.getRepository(PlanResultNote);
   const before = await repo.findOneBy({ laoCode, fiscalYear, round });
-  const clean = (v?: string | null) => v?.trim() || null;
   const note = await repo.save(
     repo.create({
       laoCode,
       fiscalYear,
       round,
-      problems: clean(input.problems),
-      suggestions: clean(input.suggestions),
-      reporterName: clean(input.reporterName),
-      reporterPosition: clean(input.reporterPosition),
+      problems: input.problems ?? null,
+      suggestions: input.suggestions ?? null,
+      reporterName: input.reporterName ?? null,
+      reporterPosition: input.reporterPosition ?? null,
     }),
   );
   await recordAudit(ctx, {

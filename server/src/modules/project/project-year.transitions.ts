@@ -74,13 +74,10 @@ export async function moveProjectYear(
   const allowed = move.by === 'lao' ? canEditLao(ctx.user, lao) : canReview(ctx.user, lao);
   if (!allowed) throw forbidden(move.by === 'lao' ? 'ท่านทำรายการนี้ได้เฉพาะโครงการของ อปท. ของท่าน' : 'ท่านพิจารณาได้เฉพาะ อปท. ในจังหวัดของท่าน');
   await lockLao(ctx, lao.code);
-  const reason = text?.trim() || null;
+  // Text arrives normalised (core/input): blank is null.
+  const reason = text ?? null;
   if (move.reasonRequired && !reason) {
     const message = 'กรุณาระบุเหตุผล';
-    throw badInput([{ field: 'reason', message }], message);
-  }
-  if (reason && reason.length > 2000) {
-    const message = 'เหตุผลต้องไม่เกิน 2,000 ตัวอักษร';
     throw badInput([{ field: 'reason', message }], message);
   }
   const repo = ctx.em.getRepository(ProjectYear);

@@ -1,5 +1,6 @@
 import { Field, InputType, Int } from 'type-graphql';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsIn, IsInt, IsOptional, Length, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { FiscalYear, Text } from '../../core/input';
 import { MoneyScalar, type Satang } from '../../core/money';
 import { ProjectCategory, ProjectOrigin, TargetGroup } from './project.enums';
 
@@ -11,14 +12,14 @@ export class ProjectInput {
   origin: ProjectOrigin;
 
   @Field()
-  @Length(1, 500, { message: 'กรุณากรอกชื่อโครงการ (ไม่เกิน 500 ตัวอักษร)' })
+  @Text({ label: 'ชื่อโครงการ', max: 500, required: true })
   name: string;
 
   @Field(() => [Int], { description: 'Fiscal years (BE) it runs in: at least one' })
   @ArrayMinSize(1, { message: 'กรุณาเลือกปีงบประมาณที่ดำเนินการอย่างน้อย 1 ปี' })
   @ArrayMaxSize(10, { message: 'เลือกปีงบประมาณได้ไม่เกิน 10 ปี' })
   @ArrayUnique({ message: 'ปีงบประมาณซ้ำกัน' })
-  @IsInt({ each: true, message: 'ปีงบประมาณไม่ถูกต้อง' })
+  @FiscalYear()
   fiscalYears: number[];
 
   @Field(() => ProjectCategory)
@@ -27,6 +28,7 @@ export class ProjectInput {
 
   @Field(() => [Int], { description: 'Quarters 1–4: at least one ("pick quarter 1 if unknown")' })
   @ArrayMinSize(1, { message: 'กรุณาเลือกไตรมาสที่ดำเนินการอย่างน้อย 1 ไตรมาส (กรณีไม่ทราบให้เลือกไตรมาส 1)' })
+  @ArrayMaxSize(4, { message: 'ไตรมาสมีได้ไม่เกิน 4 ไตรมาส' })
   @ArrayUnique({ message: 'ไตรมาสซ้ำกัน' })
   @IsIn([1, 2, 3, 4], { each: true, message: 'ไตรมาสต้องเป็น 1–4' })
   quarters: number[];
@@ -39,6 +41,7 @@ export class ProjectInput {
 
   @Field(() => [Int], { nullable: true, description: 'Further dimensions, not the primary one' })
   @IsOptional()
+  @ArrayMaxSize(3, { message: 'มิติเพิ่มเติมมีได้ไม่เกิน 3 มิติ' })
   @ArrayUnique({ message: 'มิติเพิ่มเติมซ้ำกัน' })
   @IsIn([1, 2, 3, 4], { each: true, message: 'มิติเพิ่มเติมต้องเป็นมิติที่ 1–4' })
   extraDimensions?: number[] | null;
@@ -49,16 +52,16 @@ export class ProjectInput {
 
   @Field(() => [TargetGroup])
   @ArrayMinSize(1, { message: 'กรุณาเลือกกลุ่มเป้าหมายอย่างน้อย 1 กลุ่ม' })
+  @ArrayMaxSize(9, { message: 'กลุ่มเป้าหมายมีได้ไม่เกิน 9 กลุ่ม' })
   @ArrayUnique({ message: 'กลุ่มเป้าหมายซ้ำกัน' })
   @IsEnum(TargetGroup, { each: true, message: 'กลุ่มเป้าหมายไม่ถูกต้อง' })
   targetGroups: TargetGroup[];
 
   @Field()
-  @Length(1, 5000, { message: 'กรุณากรอกวัตถุประสงค์ (ไม่เกิน 5,000 ตัวอักษร)' })
+  @Text({ label: 'วัตถุประสงค์', max: 5000, required: true, multiline: true })
   objective: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(2000, { message: 'หมายเหตุต้องไม่เกิน 2,000 ตัวอักษร' })
+  @Text({ label: 'หมายเหตุ', max: 2000, multiline: true })
   note?: string | null;
 }

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../core/context';
+import { FiscalYearArg, TextArg } from '../../core/input';
 import { parseId } from '../../core/ids';
 import { Role } from '../account/role';
 import { Lao } from '../lao/lao.entity';
@@ -19,7 +20,7 @@ export class ProjectResolver {
   projects(
     @Arg('laoCode') laoCode: string,
     @Ctx() ctx: AppContext,
-    @Arg('fiscalYear', () => Int, { nullable: true }) fiscalYear?: number | null,
+    @FiscalYearArg({ nullable: true }) fiscalYear?: number | null,
   ): Promise<Project[]> {
     return projects.listProjects(ctx, laoCode, fiscalYear);
   }
@@ -57,9 +58,9 @@ export class ProjectResolver {
   @Mutation(() => ProjectYear, { description: 'ขอปรับลดจากแผนฯ: ask to drop the project from one fiscal year (REDUCE_PENDING)' })
   requestProjectReduction(
     @Arg('projectId', () => ID) projectId: string,
-    @Arg('fiscalYear', () => Int) fiscalYear: number,
+    @FiscalYearArg() fiscalYear: number,
     @Ctx() ctx: AppContext,
-    @Arg('note', () => String, { nullable: true }) note?: string | null,
+    @TextArg('note', { label: 'เหตุผลที่ขอปรับลด', max: 2000, multiline: true, nullable: true }) note?: string | null,
   ): Promise<ProjectYear> {
     return moveProjectYear(ctx, 'requestReduction', parseId(projectId), fiscalYear, note);
   }

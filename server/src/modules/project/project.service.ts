@@ -11,11 +11,6 @@ import { initialStatus } from './project.enums';
 import type { ProjectInput } from './project.inputs';
 import { canReadProject } from './project.policy';
 
-/** The first fiscal year of the first national plan the system knows (2561–2564). */
-export const FIRST_FISCAL_YEAR = 2561;
-/** How far ahead a plan may reach: the current fiscal year and four more (a five-year plan). */
-export const YEARS_AHEAD = 4;
-
 /** Projects of an LAO, in their order (ลำดับ): of one fiscal year, or of all years when it is null. */
 export async function listProjects(ctx: AppContext, laoCode: string, fiscalYear?: number | null): Promise<Project[]> {
   await getReadableLao(ctx, laoCode);
@@ -45,16 +40,9 @@ async function getEditableProject(ctx: AppContext, id: number): Promise<{ projec
   return { project, lao };
 }
 
-/** Checks a project form beyond the per-field rules: years in range, dimensions, budget. */
-function checkProjectInput(ctx: AppContext, input: ProjectInput): FieldError[] {
+/** Checks a project form beyond the per-field rules (core/input): dimensions, budget. */
+function checkProjectInput(input: ProjectInput): FieldError[] {
   const fields: FieldError[] = [];
-  const current = fiscalYearOf(ctx.clock.now());
-  const last = current + YEARS_AHEAD;
-  if (input.fiscalYears.some((y) => y < FIRST_FISCAL_YEAR || y > last)) {
-    fields.push({ field: 'fiscalYears', message: `ปีงบประมาณต้องอยู่ระหว่าง พ.ศ. ${FIRST_FISCAL_YEAR}–${last}` });
-  }
-  if (!input.name.trim()) fields.push({ field: 'name', message: 'กรุณากรอกชื่อโครงการ' });
-  if (!input.objective.trim()) fields.push({ field: 'objective', message: 'กรุณากรอกวัตถุประสงค์' });
   if (input.extraDimensions?.includes(input.dimension)) {
     fields.push({ field: 'extraDimensions', message: 'มิติเพิ่มเติมต้องไม่ซ้ำกับมิติหลัก' });
   }
@@ -67,15 +55,15 @@ function checkProjectInput(ctx: AppContext, input: ProjectInput): FieldError[] {
 function projectValues(input: ProjectInput) {
   return {
     origin: input.origin,
-    name: input.name.trim(),
+    name: input.name,
     category: input.category,
     quarters: [...input.quarters].sort((a, b) => a - b),
     dimension: input.dimension,
     extraDimensions: [...(input.extraDimensions ?? [])].sort((a, b) => a - b),
     budget: input.budget ?? null,
     targetGroups: [...input.targetGroups],
-    objective: input.objective.trim(),
-    note: input.note?.trim() || null,
+    objective: input.objective,
+    note: input.note ?? null,
   };
 }
 
@@ -83,7 +71,7 @@ function projectValues(input: ProjectInput) {
 export async function createProject(ctx: AppContext, laoCode: string, input: ProjectInput): Promise<Project> {
   // The LAO's lock also gives two officers adding projects at once distinct numbers (ลำดับ).
   const lao = await getEditableLao(ctx, laoCode, 'ท่านสร้างโครงการได้เฉพาะของ อปท. ของท่าน');
-  const fields = checkProjectInput(ctx, input);
+  const fields = checkProjectInput(input);
   const current = fiscalYearOf(ctx.clock.now());
   if (input.fiscalYears.some((y) => y < current)) {
     fields.push({ field: 'fiscalYears', message: `เพิ่มโครงการในปีงบประมาณที่ผ่านมาแล้วไม่ได้ (ปีปัจจุบันคือ พ.ศ. ${current})` });
@@ -125,7 +113,7 @@ export async function createProject(ctx: AppContext, laoCode: string, input: Pro
  */
 export async function updateProject(ctx: AppContext, id: number, version: number, input: ProjectInput): Promise<Project> {
   const { project, lao } = await getEditableProject(ctx, id);
-  const fields = checkProjectInput(ctx, input);
+  const fields = checkProjectInput(input);
   if (input.origin !== project.origin) {
     fields.push({ field: 'origin', message: 'เปลี่ยนโครงการตามแผนฯ/โครงการที่ขอทำเพิ่มเติมหลังสร้างแล้วไม่ได้' });
   }

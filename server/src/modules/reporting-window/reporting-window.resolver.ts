@@ -1,5 +1,6 @@
-import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../../core/context';
+import { FiscalYearArg } from '../../core/input';
 import { Role } from '../account/role';
 import { ReportRound } from '../progress-report/progress-report.enums';
 import { ReportingReopening, ReportingWindow } from './reporting-window.entity';
@@ -9,20 +10,20 @@ import { endReopening, reopenRound, setReportingWindow } from './reporting-windo
 export class ReportingWindowResolver {
   @Authorized()
   @Query(() => [ReportingWindow], { description: 'The reporting windows NACC set for a fiscal year (a round without one is open)' })
-  reportingWindows(@Arg('fiscalYear', () => Int) fiscalYear: number, @Ctx() ctx: AppContext): Promise<ReportingWindow[]> {
+  reportingWindows(@FiscalYearArg() fiscalYear: number, @Ctx() ctx: AppContext): Promise<ReportingWindow[]> {
     return ctx.em.getRepository(ReportingWindow).find({ where: { fiscalYear }, order: { round: 'ASC' } });
   }
 
   @Authorized(Role.ADMIN)
   @Query(() => [ReportingReopening], { description: 'ADMIN: rounds reopened for single LAOs in a fiscal year, latest first' })
-  reportingReopenings(@Arg('fiscalYear', () => Int) fiscalYear: number, @Ctx() ctx: AppContext): Promise<ReportingReopening[]> {
+  reportingReopenings(@FiscalYearArg() fiscalYear: number, @Ctx() ctx: AppContext): Promise<ReportingReopening[]> {
     return ctx.em.getRepository(ReportingReopening).find({ where: { fiscalYear }, order: { openUntil: 'DESC' } });
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => ReportingWindow, { description: 'ADMIN: when a round opens and closes (null = no limit)' })
   setReportingWindow(
-    @Arg('fiscalYear', () => Int) fiscalYear: number,
+    @FiscalYearArg() fiscalYear: number,
     @Arg('round', () => ReportRound) round: ReportRound,
     @Ctx() ctx: AppContext,
     @Arg('opensAt', () => Date, { nullable: true }) opensAt?: Date | null,
@@ -35,7 +36,7 @@ export class ReportingWindowResolver {
   @Mutation(() => ReportingReopening, { description: 'ADMIN: reopen a round for one LAO until a time' })
   reopenRound(
     @Arg('laoCode') laoCode: string,
-    @Arg('fiscalYear', () => Int) fiscalYear: number,
+    @FiscalYearArg() fiscalYear: number,
     @Arg('round', () => ReportRound) round: ReportRound,
     @Arg('until', () => Date) until: Date,
     @Ctx() ctx: AppContext,
@@ -47,7 +48,7 @@ export class ReportingWindowResolver {
   @Mutation(() => Boolean, { description: 'ADMIN: end a reopening before its time; false when there was none' })
   endReopening(
     @Arg('laoCode') laoCode: string,
-    @Arg('fiscalYear', () => Int) fiscalYear: number,
+    @FiscalYearArg() fiscalYear: number,
     @Arg('round', () => ReportRound) round: ReportRound,
     @Ctx() ctx: AppContext,
   ): Promise<boolean> {

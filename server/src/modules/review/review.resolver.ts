@@ -14,8 +14,9 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { IsEnum, IsInt, IsOptional, Matches } from 'class-validator';
+import { IsEnum, IsOptional, Matches } from 'class-validator';
 import type { AppContext } from '../../core/context';
+import { FiscalYear, FiscalYearArg, TextArg } from '../../core/input';
 import { parseId } from '../../core/ids';
 import { badInput } from '../../core/errors';
 import { Role } from '../account/role';
@@ -59,8 +60,7 @@ class ReviewItemInput {
   projectId?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'For ADDITION and REDUCTION' })
-  @IsOptional()
-  @IsInt({ message: 'ปีงบประมาณไม่ถูกต้อง' })
+  @FiscalYear()
   fiscalYear?: number | null;
 
   @Field(() => ID, { nullable: true, description: 'For BASELINE' })
@@ -68,6 +68,9 @@ class ReviewItemInput {
   @Matches(/^\d{1,15}$/, { message: 'ไม่พบคำขอนี้' })
   requestId?: string | null;
 }
+
+/** The reviewer's reason (to reject, or to mark non-compliant), which the LAO reads. */
+const REASON = { label: 'เหตุผล', max: 2000, multiline: true, nullable: true };
 
 @Resolver()
 export class ReviewResolver {
@@ -87,10 +90,10 @@ export class ReviewResolver {
   @Mutation(() => ProjectYear, { description: 'Approve (COMPLIANT) or reject (ADD_REJECTED, reason required) an additional project' })
   reviewProjectAddition(
     @Arg('projectId', () => ID) projectId: string,
-    @Arg('fiscalYear', () => Int) fiscalYear: number,
+    @FiscalYearArg() fiscalYear: number,
     @Arg('approve') approve: boolean,
     @Ctx() ctx: AppContext,
-    @Arg('reason', () => String, { nullable: true }) reason?: string | null,
+    @TextArg('reason', REASON) reason?: string | null,
   ): Promise<ProjectYear> {
     return moveProjectYear(ctx, approve ? 'approveAddition' : 'rejectAddition', parseId(projectId), fiscalYear, reason);
   }
@@ -99,10 +102,10 @@ export class ReviewResolver {
   @Mutation(() => ProjectYear, { description: 'Approve (REDUCED) or reject (REDUCE_REJECTED, reason required) a reduction' })
   reviewProjectReduction(
     @Arg('projectId', () => ID) projectId: string,
-    @Arg('fiscalYear', () => Int) fiscalYear: number,
+    @FiscalYearArg() fiscalYear: number,
     @Arg('approve') approve: boolean,
     @Ctx() ctx: AppContext,
-    @Arg('reason', () => String, { nullable: true }) reason?: string | null,
+    @TextArg('reason', REASON) reason?: string | null,
   ): Promise<ProjectYear> {
     return moveProjectYear(ctx, approve ? 'approveReduction' : 'rejectReduction', parseId(projectId), fiscalYear, reason);
   }
@@ -111,10 +114,10 @@ export class ReviewResolver {
   @Mutation(() => ProjectYear, { description: 'Mark a project non-compliant (reason required) or compliant again' })
   setProjectCompliance(
     @Arg('projectId', () => ID) projectId: string,
-    @Arg('fiscalYear', () => Int) fiscalYear: number,
+    @FiscalYearArg() fiscalYear: number,
     @Arg('compliant') compliant: boolean,
     @Ctx() ctx: AppContext,
-    @Arg('reason', () => String, { nullable: true }) reason?: string | null,
+    @TextArg('reason', REASON) reason?: string | null,
   ): Promise<ProjectYear> {
     return moveProjectYear(ctx, compliant ? 'markCompliant' : 'markNonCompliant', parseId(projectId), fiscalYear, reason);
   }
@@ -125,7 +128,7 @@ export class ReviewResolver {
     @Arg('id', () => ID) id: string,
     @Arg('approve') approve: boolean,
     @Ctx() ctx: AppContext,
-    @Arg('reason', () => String, { nullable: true }) reason?: string | null,
+    @TextArg('reason', REASON) reason?: string | null,
   ): Promise<BaselineRequest> {
     return reviewBaselineRequest(ctx, parseId(id), approve, reason);
   }

@@ -1,5 +1,7 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, Float, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { IsIn, IsOptional, Max, Min } from 'class-validator';
 import type { AppContext } from '../../core/context';
+import { Count, FiscalYearArg, MaxDecimals } from '../../core/input';
 import { badInput, forbidden, type FieldError } from '../../core/errors';
 import { MoneyScalar, type Satang } from '../../core/money';
 import { recordAudit } from '../audit/audit.service';
@@ -11,38 +13,42 @@ import { SarScore } from './sar-score.entity';
 @InputType({ description: 'คะแนน SAR of one dimension' })
 class SarScoreInput {
   @Field(() => Int)
+  @IsIn([1, 2, 3, 4], { message: 'มิติต้องเป็น 1–4' })
   dimension: number;
 
-  // Ranges are checked row by row in setSarScores, so each message names its row (rows.2.selfScore).
   @Field(() => Float, { nullable: true, description: 'คะแนนประเมินตนเอง, 0–100, two decimals' })
+  @IsOptional()
+  @MaxDecimals(2, { message: 'คะแนนใส่ทศนิยมได้ไม่เกิน 2 ตำแหน่ง' })
+  @Min(0, { message: 'คะแนนต้องอยู่ระหว่าง 0–100' })
+  @Max(100, { message: 'คะแนนต้องอยู่ระหว่าง 0–100' })
   selfScore?: number | null;
 
   @Field(() => Float, { nullable: true, description: 'คะแนนที่ ป.ป.ช. ประเมิน, 0–100, two decimals' })
+  @IsOptional()
+  @MaxDecimals(2, { message: 'คะแนนใส่ทศนิยมได้ไม่เกิน 2 ตำแหน่ง' })
+  @Min(0, { message: 'คะแนนต้องอยู่ระหว่าง 0–100' })
+  @Max(100, { message: 'คะแนนต้องอยู่ระหว่าง 0–100' })
   evaluatedScore?: number | null;
 
   @Field(() => MoneyScalar, { nullable: true })
+  @IsOptional()
+  @Min(0, { message: 'งบประมาณต้องไม่ติดลบ' })
   budget?: Satang | null;
 
   @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Count('จำนวนโครงการ')
   projectCount?: number | null;
 }
 
-/** Hundredths from a score with at most two decimals; null when it has more. */
-const hundredths = (v: number | null | undefined): number | null | undefined => {
-  if (v === null || v === undefined) return v;
-  const h = Math.round(v * 100);
-  return Math.abs(v * 100 - h) > 1e-6 ? undefined : h;
-};
+/** Hundredths from a score with at most two decimals (checked on the input). */
+const hundredths = (v: number | null | undefined): number | null => (v === null || v === undefined ? null : Math.round(v * 100));
 
 @Resolver(() => SarScore)
 export class SarResolver {
   @Authorized()
   @Query(() => [SarScore], { description: 'คะแนน SAR of an LAO in a fiscal year, by dimension' })
-  async sarScores(
-    @Arg('laoCode') laoCode: string,
-    @Arg('fiscalYear', () => Int) fiscalYear: number,
-    @Ctx() ctx: AppContext,
-  ): Promise<SarScore[]> {
+  async sarScores(@Arg('laoCode') laoCode: string, @FiscalYearArg() fiscalYear: number, @Ctx() ctx: AppContext): Promise<SarScore[]> {
     await getReadableLao(ctx, laoCode);
     return ctx.em.getRepository(SarScore).find({ where: { laoCode, fiscalYear }, order: { dimension: 'ASC' } });
   }
@@ -51,7 +57,7 @@ export class SarResolver {
   @Mutation(() => [SarScore], { description: 'Province office or ADMIN: enter the SAR scores of a year (replaces that year’s rows)' })
   async setSarScores(
     @Arg('laoCode') laoCode: string,
-    @Arg('fiscalYear', () => Int) fiscalYear: number,
+    @FiscalYearArg() fiscalYear: number,
     @Arg('rows', () => [SarScoreInput]) rows: SarScoreInput[],
     @Ctx() ctx: AppContext,
   ): Promise<SarScore[]> {
@@ -61,20 +67,8 @@ export class SarResolver {
     if (rows.length > 4) fields.push({ field: 'rows', message: 'คะแนน SAR มีได้ไม่เกิน 4 มิติ' });
     const seen = new Set<number>();
     rows.forEach((r, i) => {
-      if (![1, 2, 3, 4].includes(r.dimension)) fields.push({ field: `rows.${i}.dimension`, message: 'มิติต้องเป็น 1–4' });
-      else if (seen.has(r.dimension)) fields.push({ field: `rows.${i}.dimension`, message: 'มิติซ้ำกัน' });
+      if (seen.has(r.dimension)) fields.push({ field: `rows.${i}.dimension`, message: 'มิติซ้ำกัน' });
       seen.add(r.dimension);
-      for (const key of ['selfScore', 'evaluatedScore'] as const) {
-        const v = r[key];
-        if (v === undefined || v === null) continue;
-        if (v < 0 || v > 100) fields.push({ field: `rows.${i}.${key}`, message: 'คะแนนต้องอยู่ระหว่าง 0–100' });
-        else if (hundredths(v) === undefined) fields.push({ field: `rows.${i}.${key}`, message: 'คะแนนใส่ทศนิยมได้ไม่เกิน 2 ตำแหน่ง' });
-      }
-      if (r.budget !== undefined && r.budget !== null && r.budget < 0)
-        fields.push({ field: `rows.${i}.budget`, message: 'งบประมาณต้องไม่ติดลบ' });
-      if (r.projectCount !== undefined && r.projectCount !== null && (!Number.isInteger(r.projectCount) || r.projectCount < 0)) {
-        fields.push({ field: `rows.${i}.projectCount`, message: 'จำนวนโครงการต้องเป็นจำนวนเต็มตั้งแต่ 0 ขึ้นไป' });
-      }
     });
     if (fields.length) throw badInput(fields, fields[0].message);
     const repo = ctx.em.getRepository(SarScore);
@@ -86,8 +80,8 @@ export class SarResolver {
           laoCode,
           fiscalYear,
           dimension: r.dimension,
-          selfScore: hundredths(r.selfScore) ?? null,
-          evaluatedScore: hundredths(r.evaluatedScore) ?? null,
+          selfScore: hundredths(r.selfScore),
+          evaluatedScore: hundredths(r.evaluatedScore),
           budget: r.budget ?? null,
           projectCount: r.projectCount ?? null,
         }),

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, Field, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { IsInt, Max, Min } from 'class-validator';
 import type { AppContext } from '../../core/context';
+import { FiscalYearArg } from '../../core/input';
 import { badInput } from '../../core/errors';
 import { recordAudit } from '../audit/audit.service';
 import { Role } from '../account/role';
@@ -57,11 +58,7 @@ class RoundThresholds {
 export class ScoringResolver {
   @Authorized()
   @Query(() => LaoDashboard, { description: 'หน้าหลัก of an LAO for a fiscal year' })
-  laoDashboard(
-    @Arg('laoCode') laoCode: string,
-    @Arg('fiscalYear', () => Int) fiscalYear: number,
-    @Ctx() ctx: AppContext,
-  ): Promise<LaoDashboard> {
+  laoDashboard(@Arg('laoCode') laoCode: string, @FiscalYearArg() fiscalYear: number, @Ctx() ctx: AppContext): Promise<LaoDashboard> {
     return laoDashboard(ctx, laoCode, fiscalYear);
   }
 
@@ -69,7 +66,7 @@ export class ScoringResolver {
   @Query(() => LaoOverview, { description: 'ภาพรวมของการดำเนินงานตามแผนราย อปท.' })
   laoOverview(
     @Arg('laoCode') laoCode: string,
-    @Arg('fiscalYear', () => Int) fiscalYear: number,
+    @FiscalYearArg() fiscalYear: number,
     @Arg('round', () => ReportRound) round: ReportRound,
     @Ctx() ctx: AppContext,
   ): Promise<LaoOverview> {
@@ -80,7 +77,7 @@ export class ScoringResolver {
   @Query(() => PlanResults, { description: 'ผลการดำเนินงานตามแผน' })
   planResults(
     @Arg('laoCode') laoCode: string,
-    @Arg('fiscalYear', () => Int) fiscalYear: number,
+    @FiscalYearArg() fiscalYear: number,
     @Arg('round', () => ReportRound) round: ReportRound,
     @Ctx() ctx: AppContext,
   ): Promise<PlanResults> {
@@ -94,7 +91,7 @@ export class ScoringResolver {
   })
   provinceScores(
     @Arg('provinceCode') provinceCode: string,
-    @Arg('fiscalYear', () => Int) fiscalYear: number,
+    @FiscalYearArg() fiscalYear: number,
     @Arg('round', () => ReportRound) round: ReportRound,
     @Ctx() ctx: AppContext,
     @Arg('districtCode', () => String, { nullable: true }) districtCode?: string | null,
@@ -105,7 +102,7 @@ export class ScoringResolver {
   @Authorized(Role.ADMIN, Role.SERVICE)
   @Query(() => [NationalScoreRow], { description: 'The whole country: every province with its LAOs counted by level' })
   nationalScores(
-    @Arg('fiscalYear', () => Int) fiscalYear: number,
+    @FiscalYearArg() fiscalYear: number,
     @Arg('round', () => ReportRound) round: ReportRound,
     @Ctx() ctx: AppContext,
   ): Promise<NationalScoreRow[]> {
@@ -114,7 +111,7 @@ export class ScoringResolver {
 
   @Authorized()
   @Query(() => [RoundThresholds], { description: 'Level thresholds of both rounds of a fiscal year (ADMIN’s, or the defaults)' })
-  async levelThresholds(@Arg('fiscalYear', () => Int) fiscalYear: number, @Ctx() ctx: AppContext): Promise<RoundThresholds[]> {
+  async levelThresholds(@FiscalYearArg() fiscalYear: number, @Ctx() ctx: AppContext): Promise<RoundThresholds[]> {
     const t = await thresholdsFor(ctx, fiscalYear);
     return [ReportRound.SIX_MONTHS, ReportRound.TWELVE_MONTHS].map((round) => ({
       round,
@@ -128,7 +125,7 @@ export class ScoringResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => [RoundThresholds], { description: 'ADMIN: level thresholds of a round of a fiscal year' })
   async setLevelThresholds(
-    @Arg('fiscalYear', () => Int) fiscalYear: number,
+    @FiscalYearArg() fiscalYear: number,
     @Arg('input', () => LevelThresholdInput) input: LevelThresholdInput,
     @Ctx() ctx: AppContext,
   ): Promise<RoundThresholds[]> {

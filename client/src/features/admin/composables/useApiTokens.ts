@@ -4,6 +4,7 @@ import { ElMessage, ElMessageBox } from 'element-plus';
 import { toApiError, useFormErrors } from '@/core/errors';
 import { fmt, t } from '@/core/i18n';
 import { ApiTokensDocument, CreateApiTokenDocument, RevokeApiTokenDocument } from '@/gql/graphql';
+import { trimText } from '@/core/text';
 
 /** API tokens of a SERVICE account: list, issue (the secret is shown once), revoke. */
 export function useApiTokens(username: Ref<string>) {
@@ -23,12 +24,12 @@ export function useApiTokens(username: Ref<string>) {
 
   async function issue(): Promise<void> {
     errors.clear();
-    if (!form.name.trim()) {
+    if (!trimText(form.name)) {
       errors.setField('name', t.common.required);
       return;
     }
     try {
-      const res = await create({ username: username.value, name: form.name.trim() });
+      const res = await create({ username: username.value, name: trimText(form.name) });
       secret.value = res?.data?.createApiToken.secret ?? '';
       form.name = '';
       await refetch();

@@ -3,6 +3,7 @@ import { useMutation } from '@vue/apollo-composable';
 import { useFormErrors } from '@/core/errors';
 import { t } from '@/core/i18n';
 import { CreateLaoDocument, type CreateLaoMutation, type LaoSize, type LaoType } from '@/gql/graphql';
+import { trimText } from '@/core/text';
 
 const FIELDS = ['code', 'name', 'type', 'size', 'provinceCode', 'districtCode', 'address'] as const;
 
@@ -34,7 +35,7 @@ export function useCreateLaoForm(onCreated: (lao: CreateLaoMutation['createLao']
   async function submit(): Promise<boolean> {
     errors.clear();
     if (!form.code.trim()) errors.setField('code', t.common.required);
-    if (!form.name.trim()) errors.setField('name', t.common.required);
+    if (!trimText(form.name)) errors.setField('name', t.common.required);
     if (!form.provinceCode) errors.setField('provinceCode', t.common.chooseProvince);
     if (!form.districtCode) errors.setField('districtCode', t.common.chooseDistrict);
     if (errors.hasFieldErrors()) return false;
@@ -42,12 +43,12 @@ export function useCreateLaoForm(onCreated: (lao: CreateLaoMutation['createLao']
       const res = await mutate({
         input: {
           code: form.code.trim(),
-          name: form.name.trim(),
+          name: trimText(form.name),
           type: form.type,
           size: form.size,
           provinceCode: form.provinceCode,
           districtCode: form.districtCode,
-          address: form.address.trim() || null,
+          address: trimText(form.address) || null,
         },
       });
       if (res?.data) onCreated(res.data.createLao);

@@ -3,6 +3,7 @@ import { useMutation } from '@vue/apollo-composable';
 import { useFormErrors } from '@/core/errors';
 import { t } from '@/core/i18n';
 import { CreateUserDocument, type AdminUserFragment, type Role } from '@/gql/graphql';
+import { trimText } from '@/core/text';
 
 const FIELDS = ['role', 'laoCode', 'provinceCode', 'username', 'displayName', 'email', 'password', 'confirmPassword'] as const;
 
@@ -53,7 +54,7 @@ export function useCreateUserForm(onCreated: (user: AdminUserFragment) => void) 
           input: {
             role: form.role,
             username: form.username.trim(),
-            displayName: form.displayName.trim() || null,
+            displayName: trimText(form.displayName) || null,
             email: form.email.trim() || null,
             password: needsPassword.value ? form.password || null : null,
             laoCode: needsLao.value ? form.laoCode.trim() || null : null,

@@ -3,6 +3,7 @@ import { useMutation } from '@vue/apollo-composable';
 import { useFormErrors } from '@/core/errors';
 import { t } from '@/core/i18n';
 import { ReassignUserDocument } from '@/gql/graphql';
+import { trimText } from '@/core/text';
 
 const FIELDS = ['displayName', 'email', 'newPassword', 'confirmPassword'] as const;
 
@@ -19,14 +20,14 @@ export function useReassignUserForm(username: Ref<string>) {
 
   async function submit(): Promise<boolean> {
     errors.clear();
-    if (!form.displayName.trim()) errors.setField('displayName', t.common.required);
+    if (!trimText(form.displayName)) errors.setField('displayName', t.common.required);
     if (!form.newPassword) errors.setField('newPassword', t.common.required);
     if (form.newPassword !== form.confirmPassword) errors.setField('confirmPassword', t.errors.passwordsDiffer);
     if (errors.hasFieldErrors()) return false;
     try {
       await mutate({
         username: username.value,
-        input: { displayName: form.displayName.trim(), email: form.email.trim() || null, newPassword: form.newPassword },
+        input: { displayName: trimText(form.displayName), email: form.email.trim() || null, newPassword: form.newPassword },
       });
       reset();
       return true;

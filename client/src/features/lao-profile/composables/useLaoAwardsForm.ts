@@ -2,6 +2,7 @@ import { computed, reactive, ref, watch, type Ref } from 'vue';
 import { useMutation, useQuery } from '@vue/apollo-composable';
 import { useFormErrors } from '@/core/errors';
 import { LaoAwardsDocument, SetAwardsDocument, type AwardInput, type AwardKind } from '@/gql/graphql';
+import { trimText } from '@/core/text';
 
 /** The manual's order; OTHER (with its text) last. */
 export const AWARD_KINDS: AwardKind[] = ['KPI', 'DECENTRALIZATION', 'OPDC', 'OTHER'];
@@ -38,7 +39,7 @@ export function useLaoAwardsForm(laoCode: Ref<string | null>, fiscalYear: Ref<nu
 
   const chosen = (): AwardInput[] =>
     AWARD_KINDS.filter((k) => form.kinds.includes(k)).map((kind) =>
-      kind === 'OTHER' ? { kind, text: form.otherText.trim() || null } : { kind },
+      kind === 'OTHER' ? { kind, text: trimText(form.otherText) || null } : { kind },
     );
 
   /** The server's message for the name of the OTHER award, wherever it sat in the list sent. */

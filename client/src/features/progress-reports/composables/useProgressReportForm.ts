@@ -5,6 +5,7 @@ import { t } from '@/core/i18n';
 import { SaveProgressReportDocument, type CannotDoReason, type ReportRound, type WorkStatus } from '@/gql/graphql';
 import { parseMoneyInput } from '@/features/results/format';
 import type { ReportRow } from './useReportProjects';
+import { trimText } from '@/core/text';
 
 const FIELDS = ['inOrdinance', 'ordinanceBudget', 'disbursed', 'status', 'cannotDoReason', 'cannotDoText', 'note'] as const;
 
@@ -89,7 +90,7 @@ export function useProgressReportForm(onSaved: (target: ReportTarget) => void) {
     if (!form.status) errors.setField('status', f.chooseStatus);
     const cannotDo = form.status === 'CANNOT_DO';
     if (cannotDo && !form.cannotDoReason) errors.setField('cannotDoReason', f.chooseReason);
-    if (cannotDo && form.cannotDoReason === 'OTHER' && !form.cannotDoText.trim()) errors.setField('cannotDoText', f.reasonTextMissing);
+    if (cannotDo && form.cannotDoReason === 'OTHER' && !trimText(form.cannotDoText)) errors.setField('cannotDoText', f.reasonTextMissing);
     if (errors.hasFieldErrors()) return false;
     try {
       await mutate({
@@ -102,8 +103,8 @@ export function useProgressReportForm(onSaved: (target: ReportTarget) => void) {
           disbursed,
           status: form.status!,
           cannotDoReason: cannotDo ? form.cannotDoReason : null,
-          cannotDoText: cannotDo && form.cannotDoReason === 'OTHER' ? form.cannotDoText.trim() : null,
-          note: form.note.trim() || null,
+          cannotDoText: cannotDo && form.cannotDoReason === 'OTHER' ? trimText(form.cannotDoText) : null,
+          note: trimText(form.note) || null,
         },
       });
       onSaved(current);

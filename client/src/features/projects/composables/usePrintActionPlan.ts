@@ -4,6 +4,7 @@ import { toApiError } from '@/core/errors';
 import { t } from '@/core/i18n';
 import { PrintActionPlanDocument, type PlanStatus } from '@/gql/graphql';
 import { formatSatang, satangOf } from '../money';
+import { trimText } from '@/core/text';
 
 /** Standings that take a project out of the year's plan (dropped, or an addition NACC refused). */
 const NOT_IN_PLAN: PlanStatus[] = ['REDUCED', 'ADD_REJECTED'];
@@ -27,7 +28,7 @@ export function usePrintActionPlan(laoCode: Ref<string | null>, fiscalYear: Ref<
   const issuer = ref('');
   const issuerError = ref('');
   watch(issuer, (value) => {
-    if (issuerError.value && value.trim()) issuerError.value = '';
+    if (issuerError.value && trimText(value)) issuerError.value = '';
   });
 
   const { result, loading, error } = useQuery(
@@ -66,14 +67,14 @@ export function usePrintActionPlan(laoCode: Ref<string | null>, fiscalYear: Ref<
     const query = [
       `lao=${encodeURIComponent(laoCode.value)}`,
       `year=${fiscalYear.value}`,
-      `issuer=${encodeURIComponent(issuer.value.trim())}`,
+      `issuer=${encodeURIComponent(trimText(issuer.value))}`,
     ];
     return `/export/action-plan.${ext}?${query.join('&')}`;
   }
 
   /** Before an export: the issuer's name is required (the manual: จำเป็นต้องกรอกก่อนการ Export). */
   function checkIssuer(): boolean {
-    issuerError.value = issuer.value.trim() ? '' : t.planPrint.issuerRequired;
+    issuerError.value = trimText(issuer.value) ? '' : t.planPrint.issuerRequired;
     return issuerError.value === '';
   }
 

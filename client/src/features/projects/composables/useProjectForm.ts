@@ -13,6 +13,7 @@ import {
   type TargetGroup,
 } from '@/gql/graphql';
 import { formatBaht, moneyFromText } from '../money';
+import { trimText } from '@/core/text';
 
 const FIELDS = [
   'origin',
@@ -214,7 +215,7 @@ export function useProjectForm(options: ProjectFormOptions) {
       budget,
       targetGroups: TARGET_GROUPS.filter((g) => form.targetGroups.includes(g)),
       objective: form.objective,
-      note: form.note.trim() || null,
+      note: trimText(form.note) || null,
     };
   }
 

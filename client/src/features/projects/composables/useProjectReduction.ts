@@ -3,6 +3,7 @@ import { useMutation } from '@vue/apollo-composable';
 import { useFormErrors } from '@/core/errors';
 import { t } from '@/core/i18n';
 import { RequestProjectReductionDocument, type EditableProjectFragment, type PlanStatus } from '@/gql/graphql';
+import { trimText } from '@/core/text';
 
 const FIELDS = ['fiscalYear', 'note'] as const;
 /** Standings from which an LAO may ask to drop a project from a year's plan. */
@@ -49,7 +50,7 @@ export function useProjectReduction(
       return false;
     }
     try {
-      await mutate({ projectId: project.value.id, fiscalYear: form.fiscalYear, note: form.note.trim() || null });
+      await mutate({ projectId: project.value.id, fiscalYear: form.fiscalYear, note: trimText(form.note) || null });
       form.note = '';
       return true;
     } catch (error) {

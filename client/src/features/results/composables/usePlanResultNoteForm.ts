@@ -5,6 +5,7 @@ import { useFormErrors } from '@/core/errors';
 import { t } from '@/core/i18n';
 import { SavePlanResultNoteDocument, type PlanResultNoteFieldsFragment } from '@/gql/graphql';
 import type { ReportKey } from './useReportSelection';
+import { trimText } from '@/core/text';
 
 const FIELDS = ['problems', 'suggestions', 'reporterName', 'reporterPosition'] as const;
 type NoteForm = Record<(typeof FIELDS)[number], string>;
@@ -53,10 +54,10 @@ export function usePlanResultNoteForm(shown: Ref<ReportKey | null>, saved: Ref<P
       const res = await mutate({
         ...key,
         input: {
-          problems: form.problems.trim() || null,
-          suggestions: form.suggestions.trim() || null,
-          reporterName: form.reporterName.trim() || null,
-          reporterPosition: form.reporterPosition.trim() || null,
+          problems: trimText(form.problems) || null,
+          suggestions: trimText(form.suggestions) || null,
+          reporterName: trimText(form.reporterName) || null,
+          reporterPosition: trimText(form.reporterPosition) || null,
         },
       });
       const note = res?.data?.savePlanResultNote;

@@ -5,6 +5,7 @@ import { toApiError, useFormErrors } from '@/core/errors';
 import { fmt, t } from '@/core/i18n';
 import { SetProjectComplianceDocument } from '@/gql/graphql';
 import type { ComplianceRow } from './useComplianceProjects';
+import { trimText } from '@/core/text';
 
 const FIELDS = ['reason'] as const;
 
@@ -41,7 +42,7 @@ export function useComplianceMark() {
     if (!row) return false;
     errors.clear();
     try {
-      await mutate({ projectId: row.id, fiscalYear: row.fiscalYear, compliant: false, reason: form.reason.trim() || null });
+      await mutate({ projectId: row.id, fiscalYear: row.fiscalYear, compliant: false, reason: trimText(form.reason) || null });
       ElMessage.success(fmt(words.markedNonCompliant, { name: row.name }));
       visible.value = false;
       return true;

@@ -2,6 +2,7 @@ import { reactive, ref } from 'vue';
 import { useFormErrors } from '@/core/errors';
 import type { ReviewItem } from './useReviewQueue';
 import type { useReviewDecision } from './useReviewDecision';
+import { trimText } from '@/core/text';
 
 const FIELDS = ['reason'] as const;
 
@@ -32,7 +33,7 @@ export function useRejectForm(decision: ReturnType<typeof useReviewDecision>) {
     errors.clear();
     submitting.value = true;
     try {
-      await decision.decide(target, false, form.reason.trim() || null);
+      await decision.decide(target, false, trimText(form.reason) || null);
       visible.value = false;
       return target;
     } catch (error) {
