@@ -499,7 +499,7 @@ describe.each(databases)('every write path under concurrent callers ($name)', ({
         return {
           token: admin,
           query:
-            'mutation($c: DateTime) { setReportingWindow(fiscalYear: 2563, round: SIX_MONTHS, opensAt: null, closesAt: $c) { closesAt } }',
+            'mutation($c: DateTime) { setReportingWindow(fiscalYear: 2564, round: SIX_MONTHS, opensAt: null, closesAt: $c) { closesAt } }',
           variables: (i) => ({ c: new Date(Date.UTC(2020, 3, 1 + i)).toISOString() }),
         };
       },
@@ -530,7 +530,7 @@ describe.each(databases)('every write path under concurrent callers ($name)', ({
       async prepare() {
         return {
           token: admin,
-          query: `mutation($h: Int!) { setLevelThresholds(fiscalYear: 2563, input: { round: TWELVE_MONTHS, highFrom: $h, highInclusive: true, mediumFrom: 40, mediumInclusive: true }) { round } }`,
+          query: `mutation($h: Int!) { setLevelThresholds(fiscalYear: 2564, input: { round: TWELVE_MONTHS, highFrom: $h, highInclusive: true, mediumFrom: 40, mediumInclusive: true }) { round } }`,
           variables: (i) => ({ h: 60 + i }),
         };
       },
