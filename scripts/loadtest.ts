@@ -39,7 +39,7 @@ const DB_URL = process.env.LOADTEST_DB_URL ?? 'mysql://eplannacc:eplannacc@127.0
 
 interface Caller {
   token: string;
-  projects: number[];
+  projects: Array<{ id: number; budgeted: boolean }>;
 }
 
 /** LAOs with a signed-in officer each (sessions written as sign-in writes them) and their project ids. */
@@ -99,13 +99,15 @@ async function prepare(fiscalYear: number): Promise<Caller[]> {
         ['token_hash', 'user_id', 'kind', 'name', 'created_at', 'expires_at'],
         users.map((u) => [sha256(secrets.get(u.lao_code)!), u.id, 'SESSION', '', now, expires]),
       );
-      const rows: Array<{ id: number; lao_code: string }> = await db.query(
-        `SELECT p.id, p.lao_code FROM project p JOIN project_year y ON y.project_id = p.id AND y.fiscal_year = ?
+      const rows: Array<{ id: number; lao_code: string; budget: unknown }> = await db.query(
+        `SELECT p.id, p.lao_code, p.budget FROM project p JOIN project_year y ON y.project_id = p.id AND y.fiscal_year = ?
          WHERE y.plan_status IN ('COMPLIANT', 'REDUCE_PENDING', 'REDUCE_REJECTED') AND p.lao_code IN (${laos.map(() => '?').join(', ')})`,
         [fiscalYear, ...laos.map((l) => l.code)],
       );
-      const byLao = new Map<string, number[]>();
-      for (const r of rows) byLao.set(r.lao_code, [...(byLao.get(r.lao_code) ?? []), Number(r.id)]);
+      const byLao = new Map<string, Caller['projects']>();
+      for (const r of rows) {
+        byLao.set(r.lao_code, [...(byLao.get(r.lao_code) ?? []), { id: Number(r.id), budgeted: r.budget !== null }]);
+      }
       return [...byLao].map(([code, projects]) => ({ token: secrets.get(code)!, projects }));
     } finally {
       await q.release();
@@ -189,7 +191,7 @@ async function main() {
     let n = 0;
     const save = () => {
       const caller = callers[Math.floor(Math.random() * callers.length)];
-      const projectId = caller.projects[Math.floor(Math.random() * caller.projects.length)];
+      const project = caller.projects[Math.floor(Math.random() * caller.projects.length)];
       n++;
       return {
         token: caller.token,
@@ -197,12 +199,12 @@ async function main() {
           query: 'mutation Save($input: ProgressReportInput!) { saveProgressReport(input: $input) { id reportedAt } }',
           variables: {
             input: {
-              projectId: String(projectId),
+              projectId: String(project.id),
               fiscalYear,
               round: 'SIX_MONTHS',
               inOrdinance: true,
-              ordinanceBudget: '150000.00',
-              disbursed: `${n % 100000}.${String(n % 100).padStart(2, '0')}`,
+              // A project with no budget has no amounts (PRODUCT.md §3.4).
+              ...(project.budgeted ? { ordinanceBudget: '150000.00', disbursed: `${n % 100000}.${String(n % 100).padStart(2, '0')}` } : {}),
               status: n % 3 ? 'IN_PROGRESS' : 'DONE',
               note: 'ดำเนินการตามแผน ติดตามผลทุกเดือน',
             },
