@@ -53,8 +53,8 @@ describeE2E('accounts and sign-in, in Chromium', () => {
       expect(menu).toContain(label);
     }
     expect(menu).not.toContain('จัดการผู้ใช้งาน');
-    // An LAO reads its own LAO only (PRODUCT.md §1): the province table is for NACC.
-    expect(menu).not.toContain('ผลการนำแผนฯไปปฏิบัติระดับจังหวัด');
+    // An LAO reads its own LAO, and its own province's score table (PRODUCT.md §1); reviews are NACC's.
+    expect(menu).toContain('ผลการนำแผนฯไปปฏิบัติระดับจังหวัด');
     expect(menu).not.toContain('คำขอรอการอนุมัติ');
 
     const current = (await page.getByTestId('fiscal-year').innerText()).trim();

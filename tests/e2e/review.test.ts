@@ -78,10 +78,10 @@ describeE2E('plan-change requests, NACC review, province scores and data adminis
     await signIn(lao.page, LAO.username, LAO.password);
     const year = await currentYear(lao.page);
 
-    // LAO officers do not get the province table (PRODUCT §1: their own LAO only).
+    // LAO officers ask for changes; reviewing them is NACC's.
     const menu = await lao.page.getByTestId('menu').innerText();
     expect(menu).toContain('ขอเพิ่ม/ลดโครงการ');
-    expect(menu).not.toContain('ผลการนำแผนฯไปปฏิบัติระดับจังหวัด');
+    expect(menu).not.toContain('คำขอรอการอนุมัติ');
 
     await openMenu(lao.page, 'baseline-requests');
     await lao.page.waitForURL(/\/baseline/);
@@ -174,8 +174,8 @@ describeE2E('plan-change requests, NACC review, province scores and data adminis
     await lao.page.getByTestId(`baseline-request-${year}`).waitFor();
     await snap(lao.page, 'baseline-approved');
 
-    // The province table is not theirs to open.
-    await lao.page.goto('/results/province');
+    // The review queue is not theirs to open.
+    await lao.page.goto('/review');
     await expectText(lao.page.locator('.el-message'), 'ท่านไม่มีสิทธิ์เข้าถึงหน้านี้');
     await lao.context.close();
   });

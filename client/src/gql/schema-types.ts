@@ -459,7 +459,7 @@ export type Mutation = {
   reviewProjectReduction: ProjectYear;
   /** Revoke an API token */
   revokeApiToken: ApiToken;
-  /** ปัญหา อุปสรรค ข้อเสนอแนะ และผู้รายงาน of a round */
+  /** ปัญหา อุปสรรค ข้อเสนอแนะ และผู้รายงาน of a round (ROUND_CLOSED outside the reporting window) */
   savePlanResultNote: PlanResultNote;
   /** บันทึกรายงานผลโครงการ (ROUND_CLOSED outside the reporting window) */
   saveProgressReport: ProgressReport;
