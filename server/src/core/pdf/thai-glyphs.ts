@@ -19,7 +19,7 @@ import path from 'node:path';
  */
 
 /** One font's entries of thai-glyphs.json (made by the font build). */
-interface FontGlyphs {
+export interface FontGlyphs {
   /** The copy of SARA AA that ends a decomposed ำ. */
   amCopy: number;
   /** Text of the glyphs whose text is not their code points, by glyph id. */
@@ -30,13 +30,13 @@ interface FontGlyphs {
   saraAm: Record<string, number>;
 }
 
-interface Glyph {
+export interface Glyph {
   id: number;
   codePoints: number[];
   advanceWidth: number;
 }
 
-interface Position {
+export interface Position {
   xAdvance: number;
   yAdvance: number;
   xOffset: number;
@@ -68,21 +68,25 @@ function utf16Hex(codePoints: number[]): string {
     .join('');
 }
 
+/** A glyph as drawn: which glyph, the text it stands for, where it goes. */
+export interface PlacedGlyph {
+  id: number;
+  codePoints: number[];
+  position: Position;
+}
+
 /**
- * pdfkit's EmbeddedFont.encode (text → glyph codes and positions) with the substitutions above. Every
- * glyph gets the text it stands for; a mark moved by an offset the font build did not foresee keeps
- * its offset (drawn right, read in PDFium's order).
+ * A shaped run with the substitutions above. Every glyph gets the text it stands for; a mark moved by
+ * an offset the font build did not foresee keeps its offset (drawn right, read in PDFium's order).
  */
-function encode(font: EmbeddedFont, glyphs: FontGlyphs, text: string, features?: unknown): [string[], Position[]] {
-  const run = font.layout(text, features);
-  const codes: string[] = [];
-  const positions: Position[] = [];
+export function placeGlyphs(run: { glyphs: Glyph[]; positions: Position[] }, glyphs: FontGlyphs, scale: number): PlacedGlyph[] {
+  const placed: PlacedGlyph[] = [];
   for (let i = 0; i < run.glyphs.length; i++) {
     const glyph = run.glyphs[i];
     let position = run.positions[i];
     let id = glyph.id;
     let codePoints = glyphs.text[id] === undefined ? glyph.codePoints : [...glyphs.text[id]].map((c) => c.codePointAt(0)!);
-    const key = `${id} ${Math.round(position.xOffset / font.scale)} ${Math.round(position.yOffset / font.scale)}`;
+    const key = `${id} ${Math.round(position.xOffset / scale)} ${Math.round(position.yOffset / scale)}`;
     const saraAm = glyphs.saraAm[key];
     if (saraAm !== undefined && run.glyphs[i + 1]?.id === glyphs.amCopy) {
       id = saraAm;
@@ -92,13 +96,22 @@ function encode(font: EmbeddedFont, glyphs: FontGlyphs, text: string, features?:
       id = glyphs.marks[key];
       position = { ...position, xOffset: 0, yOffset: 0 };
     }
+    placed.push({ id, codePoints, position });
+  }
+  return placed;
+}
+
+/** pdfkit's EmbeddedFont.encode (text → glyph codes in the document's subset, and positions) over placeGlyphs. */
+function encode(font: EmbeddedFont, glyphs: FontGlyphs, text: string, features?: unknown): [string[], Position[]] {
+  const placed = placeGlyphs(font.layout(text, features), glyphs, font.scale);
+  const codes: string[] = [];
+  for (const { id, codePoints } of placed) {
     const code = font.subset.includeGlyph(id);
     codes.push(hex4(code));
     font.widths[code] ??= font.font.getGlyph(id).advanceWidth * font.scale;
     font.unicode[code] ??= codePoints;
-    positions.push(position);
   }
-  return [codes, positions];
+  return [codes, placed.map((p) => p.position)];
 }
 
 /**
@@ -140,10 +153,15 @@ function toUnicodeCmap(font: EmbeddedFont): unknown {
 
 let table: Record<string, FontGlyphs> | undefined;
 
+/** thai-glyphs.json of the font build, by the fonts' PostScript names; read once. */
+export function thaiGlyphTable(fontDir: string): Record<string, FontGlyphs> {
+  table ??= JSON.parse(fs.readFileSync(path.join(fontDir, 'thai-glyphs.json'), 'utf8')) as Record<string, FontGlyphs>;
+  return table;
+}
+
 /** Makes one of a document's embedded fonts draw Thai as above (a font the build did not patch is left alone). */
 export function useThaiGlyphs(font: EmbeddedFont, fontDir: string): void {
-  table ??= JSON.parse(fs.readFileSync(path.join(fontDir, 'thai-glyphs.json'), 'utf8')) as Record<string, FontGlyphs>;
-  const glyphs = table[font.font.postscriptName];
+  const glyphs = thaiGlyphTable(fontDir)[font.font.postscriptName];
   if (!glyphs) return;
   font.encode = (text, features) => encode(font, glyphs, text, features);
   font.toUnicodeCmap = () => toUnicodeCmap(font);
