@@ -186,8 +186,8 @@ function lineBreaks(text: string): { flat: string; breaks: Set<number> } {
 
 /**
  * Line breaks that fall inside a word of the texts that were printed. For each source text found in the
- * PDF's text, every line break inside it must be at a space or at a word boundary the PDF builder
- * marked (breakThaiWords); anything else is a word broken across lines.
+ * PDF's text, every line break inside it must be at a space, after a slash between words, or at a word
+ * boundary the PDF builder marked (breakThaiWords); anything else is a word broken across lines.
  */
 export function breaksInsideWords(text: string, sources: string[]): string[] {
   const { flat, breaks } = lineBreaks(text);
@@ -198,6 +198,7 @@ export function breaksInsideWords(text: string, sources: string[]): string[] {
     for (const ch of breakThaiWords(source)) {
       if (ch === ZWSP || /\s/.test(ch)) allowed.add(at);
       else at += ch.length;
+      if (ch === '/') allowed.add(at);
     }
     const target = squash(source);
     for (let start = flat.indexOf(target); start >= 0; start = flat.indexOf(target, start + 1)) {

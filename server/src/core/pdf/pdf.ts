@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { useThaiGlyphs, type EmbeddedFont } from './thai-glyphs';
+import { breakTooWideWordsAtThaiBoundaries } from './thai-lines';
 import { ZWSP } from './thai-text';
 
 // pdfmake 0.3 is a process-wide singleton: fonts go into its virtual file system once.
@@ -37,7 +38,8 @@ let ready = false;
  * forbids documents to read files or URLs. Every piece of text pdfmake draws passes through here:
  * - the word-break marks (U+200B) have decided where lines break and are not drawn, so copied or
  *   searched text has no stray characters;
- * - Thai is drawn as runs of glyphs in reading order, each with its text (thai-glyphs.ts).
+ * - Thai is drawn as runs of glyphs in reading order, each with its text (thai-glyphs.ts);
+ * - a Thai word wider than its column breaks at ICU's boundaries inside it (thai-lines.ts).
  */
 function setUp(): void {
   if (ready) return;
@@ -49,6 +51,7 @@ function setUp(): void {
   });
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
+  breakTooWideWordsAtThaiBoundaries();
   const provide = PdfKitDocument.prototype.provideFont;
   const prepared = new WeakSet<object>();
   PdfKitDocument.prototype.provideFont = function (this: unknown, ...args: unknown[]) {
