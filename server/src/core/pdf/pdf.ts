@@ -34,6 +34,35 @@ function fontDir(): string {
 let ready = false;
 
 /**
+ * pdfkit parses its fonts anew for every document (fontkit.create on the same bytes), and decoding the
+ * tables (glyf, GSUB, GPOS…) took a large part of a document's time. The decoded tables are kept per
+ * font file and shared by every later document: they are read-only once decoded.
+ */
+function shareParsedFontTables(sample: Buffer): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fontkit = require('fontkit') as { create(data: Buffer): object };
+  interface Table {
+    tag: string;
+  }
+  const ttf = Object.getPrototypeOf(fontkit.create(sample)) as {
+    _getTable(this: FontkitTtf, table: Table): unknown;
+  };
+  interface FontkitTtf {
+    stream: { buffer: object };
+    _tables: Record<string, unknown>;
+    _decodeTable(table: Table): unknown;
+  }
+  const decoded = new WeakMap<object, Record<string, unknown>>();
+  const getTable = ttf._getTable;
+  ttf._getTable = function (this: FontkitTtf, table: Table) {
+    let tables = decoded.get(this.stream.buffer);
+    if (!tables) decoded.set(this.stream.buffer, (tables = {}));
+    if (!(table.tag in tables)) tables[table.tag] = getTable.call(this, table);
+    return (this._tables[table.tag] = tables[table.tag]);
+  };
+}
+
+/**
  * Registers the Thai fonts (Sarabun, patched: see scripts/fonts/patch-sarabun.py) once per process and
  * forbids documents to read files or URLs. Every piece of text pdfmake draws passes through here:
  * - the word-break marks (U+200B) have decided where lines break and are not drawn, so copied or
@@ -51,6 +80,7 @@ function setUp(): void {
   });
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
+  shareParsedFontTables(fs.readFileSync(path.join(dir, 'Sarabun-Regular.ttf')));
   breakTooWideWordsAtThaiBoundaries();
   const provide = PdfKitDocument.prototype.provideFont;
   const prepared = new WeakSet<object>();
@@ -64,7 +94,7 @@ function setUp(): void {
   };
   const draw = PdfKitDocument.prototype.text;
   PdfKitDocument.prototype.text = function (text: string, ...rest: unknown[]) {
-    return draw.call(this, typeof text === 'string' ? text.split(ZWSP).join('') : text, ...rest);
+    return draw.call(this, typeof text === 'string' && text.includes(ZWSP) ? text.replaceAll(ZWSP, '') : text, ...rest);
   };
   ready = true;
 }

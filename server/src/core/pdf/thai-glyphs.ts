@@ -47,6 +47,8 @@ export interface Position {
 /** The parts of pdfkit's EmbeddedFont (one embedded font of one document) that are replaced or used. */
 export interface EmbeddedFont {
   font: { postscriptName: string; getGlyph(id: number): Glyph };
+  /** pdfkit's shaped runs by word, made for each document unless given. */
+  layoutCache?: Record<string, unknown>;
   scale: number;
   subset: { includeGlyph(id: number): number };
   widths: number[];
@@ -159,10 +161,29 @@ export function thaiGlyphTable(fontDir: string): Record<string, FontGlyphs> {
   return table;
 }
 
+/** Shaped words by font, shared by every document; started afresh when it holds this many. */
+const LAYOUT_CACHE_WORDS = 20_000;
+const layoutCaches = new Map<string, { words: Record<string, unknown>; documents: number }>();
+
+/**
+ * Shaping a word (fontkit's GSUB and GPOS) is the largest part of a document's time, and pdfkit keeps
+ * the shaped words for one document only: here every document of the process shares them, per font.
+ * The size is checked every hundred documents.
+ */
+function sharedLayoutCache(font: EmbeddedFont): Record<string, unknown> {
+  let cache = layoutCaches.get(font.font.postscriptName);
+  if (!cache || (++cache.documents % 100 === 0 && Object.keys(cache.words).length > LAYOUT_CACHE_WORDS)) {
+    cache = { words: Object.create(null) as Record<string, unknown>, documents: 0 };
+    layoutCaches.set(font.font.postscriptName, cache);
+  }
+  return cache.words;
+}
+
 /** Makes one of a document's embedded fonts draw Thai as above (a font the build did not patch is left alone). */
 export function useThaiGlyphs(font: EmbeddedFont, fontDir: string): void {
   const glyphs = thaiGlyphTable(fontDir)[font.font.postscriptName];
   if (!glyphs) return;
+  if (font.layoutCache) font.layoutCache = sharedLayoutCache(font);
   font.encode = (text, features) => encode(font, glyphs, text, features);
   font.toUnicodeCmap = () => toUnicodeCmap(font);
 }

@@ -32,11 +32,20 @@ const words = new Intl.Segmenter('th', { granularity: 'word' });
 const clusters = new Intl.Segmenter('th', { granularity: 'grapheme' });
 const THAI = /[\u0E00-\u0E7F]/;
 
-/** Where a word may break when it must, best first: ICU's boundaries, then cluster boundaries (never 0 or the end). */
-function emergencyBreaks(text: string): number[][] {
-  const inner = (segmenter: Intl.Segmenter) =>
-    [...segmenter.segment(text)].map((s) => s.index).filter((at) => at > 0 && THAI.test(text[at - 1]) && THAI.test(text[at]));
-  return [inner(words), inner(clusters)];
+/** Inner boundaries of `segmenter` in `text` between two Thai characters. */
+function innerBoundaries(segmenter: Intl.Segmenter, text: string): number[] {
+  return [...segmenter.segment(text)].map((s) => s.index).filter((at) => at > 0 && THAI.test(text[at - 1]) && THAI.test(text[at]));
+}
+
+/** ICU's boundaries inside a word, by word: the same words come back in every document. */
+const icuBoundaries = new Map<string, number[]>();
+function wordBreaks(text: string): number[] {
+  let breaks = icuBoundaries.get(text);
+  if (!breaks) {
+    if (icuBoundaries.size >= 20_000) icuBoundaries.clear();
+    icuBoundaries.set(text, (breaks = innerBoundaries(words, text)));
+  }
+  return breaks;
 }
 
 const trimmedWidth = (inline: Inline) => inline.width - (inline.leadingCut ?? 0) - (inline.trailingCut ?? 0);
@@ -51,7 +60,7 @@ function narrowest(inline: Inline, measure: Measure): number {
   if (inline.noWrap || !THAI.test(inline.text)) return trimmed;
   let widest = 0;
   let last = 0;
-  for (const at of [...emergencyBreaks(inline.text)[0], inline.text.length]) {
+  for (const at of [...wordBreaks(inline.text), inline.text.length]) {
     widest = Math.max(widest, measure.widthOfText(inline.text.slice(last, at).trim(), inline));
     last = at;
   }
@@ -75,10 +84,9 @@ function shrinkToFit(inline: Inline, available: number): boolean {
  * boundary whose head fits.
  */
 function splitToFit(inline: Inline, available: number, measure: Measure): Inline | null {
-  const [wordBreaks, clusterBreaks] = emergencyBreaks(inline.text);
   const tries: Array<[number[], number]> = [
-    [wordBreaks, available / MIN_SCALE],
-    [clusterBreaks, available],
+    [wordBreaks(inline.text), available / MIN_SCALE],
+    [innerBoundaries(clusters, inline.text), available],
   ];
   for (const [breaks, limit] of tries) {
     for (const at of [...breaks].reverse()) {
