@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { useThaiGlyphs, type EmbeddedFont } from './thai-glyphs';
+import { breakTooWideWordsAtThaiBoundaries } from './thai-lines';
 import { ZWSP } from './thai-text';
 
 // pdfmake 0.3 is a process-wide singleton: fonts go into its virtual file system once.
@@ -16,28 +18,9 @@ const pdfmake = require('pdfmake') as {
 const PdfKitDocument = require('pdfmake/js/PDFDocument').default as {
   prototype: {
     text(text: string, ...rest: unknown[]): unknown;
-    provideFont(...args: unknown[]): { font: FontkitFont };
+    provideFont(...args: unknown[]): EmbeddedFont;
   };
 };
-
-interface FontkitFont {
-  getGlyph(id: number, codePoints?: number[]): { name: string };
-}
-
-/**
- * The text a PDF gives back for a glyph is fixed by the first time the glyph is laid out in a document.
- * SARA AM (ำ) is drawn as NIKHAHIT (alone, or in a ligature with a tone mark) + a copy of SARA AA that
- * exists only for it. Before anything is laid out, the copy is made to read "ำ", the nikhahit to read
- * nothing and each ligature to read as its tone mark, so "ลำดับ" and "น้ำ" read back as written, with no
- * gap, and every other า keeps its own glyph and text. The glyph ids come from the font build.
- */
-function teachSaraAm(font: FontkitFont, glyphText: Record<string, string>): void {
-  for (const [id, text] of Object.entries(glyphText))
-    font.getGlyph(
-      Number(id),
-      [...text].map((c) => c.codePointAt(0)!),
-    );
-}
 
 /** server/assets/fonts, whether running from source or from dist/. */
 function fontDir(): string {
@@ -51,11 +34,41 @@ function fontDir(): string {
 let ready = false;
 
 /**
+ * pdfkit parses its fonts anew for every document (fontkit.create on the same bytes), and decoding the
+ * tables (glyf, GSUB, GPOS…) took a large part of a document's time. The decoded tables are kept per
+ * font file and shared by every later document: they are read-only once decoded.
+ */
+function shareParsedFontTables(sample: Buffer): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fontkit = require('fontkit') as { create(data: Buffer): object };
+  interface Table {
+    tag: string;
+  }
+  const ttf = Object.getPrototypeOf(fontkit.create(sample)) as {
+    _getTable(this: FontkitTtf, table: Table): unknown;
+  };
+  interface FontkitTtf {
+    stream: { buffer: object };
+    _tables: Record<string, unknown>;
+    _decodeTable(table: Table): unknown;
+  }
+  const decoded = new WeakMap<object, Record<string, unknown>>();
+  const getTable = ttf._getTable;
+  ttf._getTable = function (this: FontkitTtf, table: Table) {
+    let tables = decoded.get(this.stream.buffer);
+    if (!tables) decoded.set(this.stream.buffer, (tables = {}));
+    if (!(table.tag in tables)) tables[table.tag] = getTable.call(this, table);
+    return (this._tables[table.tag] = tables[table.tag]);
+  };
+}
+
+/**
  * Registers the Thai fonts (Sarabun, patched: see scripts/fonts/patch-sarabun.py) once per process and
  * forbids documents to read files or URLs. Every piece of text pdfmake draws passes through here:
  * - the word-break marks (U+200B) have decided where lines break and are not drawn, so copied or
  *   searched text has no stray characters;
- * - the glyphs of ำ are given their text before any layout (teachSaraAm).
+ * - Thai is drawn as runs of glyphs in reading order, each with its text (thai-glyphs.ts);
+ * - a Thai word wider than its column breaks at ICU's boundaries inside it (thai-lines.ts).
  */
 function setUp(): void {
   if (ready) return;
@@ -67,32 +80,37 @@ function setUp(): void {
   });
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
-  const glyphText = JSON.parse(fs.readFileSync(path.join(dir, 'glyph-text.json'), 'utf8')) as Record<string, Record<string, string>>;
+  shareParsedFontTables(fs.readFileSync(path.join(dir, 'Sarabun-Regular.ttf')));
+  breakTooWideWordsAtThaiBoundaries();
   const provide = PdfKitDocument.prototype.provideFont;
-  const taught = new WeakSet<object>();
+  const prepared = new WeakSet<object>();
   PdfKitDocument.prototype.provideFont = function (this: unknown, ...args: unknown[]) {
     const font = provide.apply(this, args);
-    if (!taught.has(font)) {
-      teachSaraAm(font.font, glyphText[args[1] ? 'Sarabun-Bold.ttf' : 'Sarabun-Regular.ttf']);
-      taught.add(font);
+    if (!prepared.has(font)) {
+      useThaiGlyphs(font, dir);
+      prepared.add(font);
     }
     return font;
   };
   const draw = PdfKitDocument.prototype.text;
   PdfKitDocument.prototype.text = function (text: string, ...rest: unknown[]) {
-    return draw.call(this, typeof text === 'string' ? text.split(ZWSP).join('') : text, ...rest);
+    return draw.call(this, typeof text === 'string' && text.includes(ZWSP) ? text.replaceAll(ZWSP, '') : text, ...rest);
   };
   ready = true;
 }
 
 export interface DocumentInfo {
+  /** The document's title: viewers show it in place of the file name (DisplayDocTitle). */
   title: string;
   /** Who printed it, for the document's properties. */
   author?: string;
   landscape?: boolean;
 }
 
-/** The house style of every printed report: A4, Sarabun 14 pt, page "x / y" at the foot. */
+/**
+ * The house style of every printed report: A4, Sarabun 14 pt, page "x / y" at the foot; the document
+ * declares itself Thai (/Lang th, for screen readers and search) and its title is what viewers show.
+ */
 export async function renderPdf(info: DocumentInfo, content: Content, styles: TDocumentDefinitions['styles'] = {}): Promise<Buffer> {
   setUp();
   const doc: TDocumentDefinitions = {
@@ -100,6 +118,8 @@ export async function renderPdf(info: DocumentInfo, content: Content, styles: TD
     pageOrientation: info.landscape ? 'landscape' : 'portrait',
     pageMargins: [40, 40, 40, 48],
     info: { title: info.title, author: info.author ?? 'e-PlanNACC', creator: 'e-PlanNACC', producer: 'e-PlanNACC' },
+    language: 'th',
+    displayTitle: true,
     defaultStyle: { font: 'Sarabun', fontSize: 14, lineHeight: 1 },
     styles: {
       title: { fontSize: 18, bold: true, alignment: 'center', margin: [0, 0, 0, 4] },
