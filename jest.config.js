@@ -3,7 +3,8 @@ const transform = {
   // Transpile only (tsconfig's isolatedModules; `npm run typecheck` checks types); decorator metadata is kept.
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
 };
-const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
+// Real databases, real PDFs and a browser on a small shared machine: a slow hook is not a failure.
+const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'], testTimeout: 30_000 };
 
 module.exports = {
   projects: [
