@@ -3,10 +3,11 @@ const transform = {
   // Transpile only (tsconfig's isolatedModules; `npm run typecheck` checks types); decorator metadata is kept.
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
 };
-// Real databases, real PDFs and a browser on a small shared machine: a slow hook is not a failure.
-const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'], testTimeout: 30_000 };
+const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
 
 module.exports = {
+  // Real databases, real PDFs and a browser on a small shared machine: a slow hook is not a failure.
+  testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/server/src/**/__tests__/**/*.test.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },
