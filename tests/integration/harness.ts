@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../../server/src/app';
 import { ManualClock } from '../../server/src/core/clock';
-import { loadConfig, type AppConfig } from '../../server/src/core/config';
+import { loadConfig, RATE_LIMIT_ENV, type AppConfig } from '../../server/src/core/config';
 import { openDatabase } from '../../server/src/core/database';
 import { createLogger } from '../../server/src/core/logger';
 
@@ -21,11 +21,14 @@ export const databases: Array<{ name: string; url: () => string }> = [
   ...(process.env.SKIP_MARIADB === '1' ? [] : [{ name: 'mariadb', url: () => MARIADB_URL }]),
 ];
 
+const GENEROUS_LIMITS = Object.fromEntries(Object.values(RATE_LIMIT_ENV).map(([variable]) => [variable, '999999999/1h']));
+
 export interface GqlResult<T = Record<string, any>> {
   data: T | null;
   errors?: Array<{ message: string; extensions?: Record<string, any>; path?: string[] }>;
   status: number;
   setCookie: string | null;
+  headers: Headers;
 }
 
 /** A real server on a free port over a real, migrated database, with a clock the test moves. */
@@ -37,10 +40,26 @@ export class TestServer {
   private stopApollo!: () => Promise<void>;
   url = '';
 
-  static async start(dbUrl: string, opts: { db?: DataSource; clock?: ManualClock } = {}): Promise<TestServer> {
+  /**
+   * `env` adds to or overrides the test environment. Suites sign in and query many times from one
+   * address against a shared database, so every rate limit is generous here unless a test sets it
+   * (the limits themselves are tested in limits.test.ts, from addresses of their own).
+   */
+  static async start(
+    dbUrl: string,
+    opts: { db?: DataSource; clock?: ManualClock; env?: Record<string, string> } = {},
+  ): Promise<TestServer> {
     const s = new TestServer();
     if (opts.clock) s.clock = opts.clock;
-    s.config = loadConfig({ DB_URL: dbUrl, PORT: '0', LOG_LEVEL: 'silent', DEMO_DATA: '0', PUBLIC_URL: 'http://eplan.test' });
+    s.config = loadConfig({
+      DB_URL: dbUrl,
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      DEMO_DATA: '0',
+      PUBLIC_URL: 'http://eplan.test',
+      ...GENEROUS_LIMITS,
+      ...opts.env,
+    });
     s.db = opts.db ?? (await openDatabase(s.config.db));
     const { app, stop } = await createApp({ db: s.db, config: s.config, clock: s.clock, log: createLogger('silent'), clientDir: null });
     s.stopApollo = stop;
@@ -57,18 +76,25 @@ export class TestServer {
     if (closeDb) await this.db.destroy();
   }
 
-  /** POSTs one GraphQL operation, as a bearer token holder, a cookie holder, or signed out. */
+  /** POSTs one GraphQL operation, as a bearer token holder, a cookie holder, or signed out (from `from`, as a proxy would say). */
   async gql<T = Record<string, any>>(
     query: string,
     variables: Record<string, unknown> = {},
-    auth: { token?: string; cookie?: string } = {},
+    auth: { token?: string; cookie?: string; from?: string } = {},
   ): Promise<GqlResult<T>> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (auth.token) headers.authorization = `Bearer ${auth.token}`;
     if (auth.cookie) headers.cookie = auth.cookie;
+    if (auth.from) headers['x-forwarded-for'] = auth.from;
     const res = await fetch(`${this.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
     const body = (await res.json()) as { data?: T; errors?: GqlResult['errors'] };
-    return { data: body.data ?? null, errors: body.errors, status: res.status, setCookie: res.headers.get('set-cookie') };
+    return {
+      data: body.data ?? null,
+      errors: body.errors,
+      status: res.status,
+      setCookie: res.headers.get('set-cookie'),
+      headers: res.headers,
+    };
   }
 }
 

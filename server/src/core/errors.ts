@@ -1,4 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
+import { HeaderMap } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
@@ -13,6 +14,8 @@ export const ERROR_CODES = {
   CONFLICT: 'ข้อมูลถูกแก้ไขโดยผู้อื่นแล้ว กรุณาโหลดข้อมูลใหม่แล้วลองอีกครั้ง',
   LOCKED: 'บัญชีผู้ใช้งานถูกล็อกชั่วคราว',
   ROUND_CLOSED: 'ขณะนี้ไม่อยู่ในช่วงเวลาการรายงานผล',
+  RATE_LIMITED: 'มีการใช้งานบ่อยเกินกำหนด กรุณารอสักครู่แล้วลองใหม่อีกครั้ง',
+  TOO_COMPLEX: 'คำขอนี้ขอข้อมูลมากเกินกว่าที่ระบบตอบได้ในครั้งเดียว',
   INTERNAL_SERVER_ERROR: 'ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง หากยังพบปัญหากรุณาติดต่อผู้ดูแลระบบ',
 } as const;
 
@@ -24,6 +27,9 @@ export interface FieldError {
   message: string;
 }
 
+/** Codes that refuse the whole request, with their HTTP status (429 also says when to come back: Retry-After). */
+export const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { RATE_LIMITED: 429, TOO_COMPLEX: 400 };
+
 /** An error a service raises on purpose: its code and Thai message reach the client as they are. */
 export class DomainError extends Error {
   constructor(
@@ -33,6 +39,15 @@ export class DomainError extends Error {
   ) {
     super(message);
     this.name = 'DomainError';
+  }
+
+  /** The HTTP status and headers of a refusal of the whole request: graphql-js copies these onto its error and Apollo sends them. */
+  get extensions(): { http: { status: number; headers: HeaderMap } } | undefined {
+    const status = HTTP_STATUS[this.code];
+    if (!status) return undefined;
+    const headers = new HeaderMap();
+    if (typeof this.extra.retryAfterSeconds === 'number') headers.set('retry-after', String(this.extra.retryAfterSeconds));
+    return { http: { status, headers } };
   }
 }
 

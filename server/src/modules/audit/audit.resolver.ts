@@ -4,6 +4,7 @@ import type { AppContext } from '../../core/context';
 import { forbidden } from '../../core/errors';
 import { Role } from '../account/role';
 import { AuditLog } from './audit-log.entity';
+import { EXPECTED, listOf } from '../../core/limits';
 
 @ArgsType()
 class AuditFilter {
@@ -49,7 +50,7 @@ class AuditFilter {
 
 @ObjectType({ description: 'A page of the audit log, newest first' })
 class AuditLogPage {
-  @Field(() => [AuditLog])
+  @Field(() => [AuditLog], { complexity: listOf(EXPECTED.page) })
   rows: AuditLog[];
 
   @Field(() => Int)

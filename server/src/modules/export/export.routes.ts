@@ -1,7 +1,8 @@
 import { Router, type Request, type Response } from 'express';
 import { authenticate, secretOf } from '../../core/auth';
 import { createContext, type AppContext, type ContextDeps } from '../../core/context';
-import { DomainError, ERROR_CODES } from '../../core/errors';
+import { DomainError, ERROR_CODES, HTTP_STATUS } from '../../core/errors';
+import { chargeQueryCost } from '../../core/rate-limit';
 import { actionPlanPdf, actionPlanXlsx } from './action-plan.export';
 import { memoPdf } from './memo.export';
 import { overviewPdf, overviewXlsx } from './overview.export';
@@ -27,6 +28,9 @@ const EXPORTS: Record<string, Exporter> = {
 
 const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
 
+/** What a document costs from its caller's budget (rate-limit.ts): rendering one takes as long as a large page of the API. */
+export const EXPORT_COST = 5_000;
+
 /**
  * GET /export/<document>.<pdf|xlsx>?…: the printed reports, for the same signed-in session (cookie)
  * or bearer token as the API, with the same scoping (the services check it).
@@ -42,7 +46,12 @@ export function exportRouter(deps: ContextDeps): Router {
     try {
       const auth = await authenticate(deps.db, deps.clock.now(), secretOf(req.headers, req.cookies));
       if (!auth.user) throw new DomainError('UNAUTHENTICATED');
-      const ctx = createContext(deps, { ...auth, ip: req.ip ?? null, cookie: { set: () => undefined, clear: () => undefined } });
+      const ctx = createContext(deps, {
+        ...auth,
+        ip: req.ip ?? null,
+        cookie: { set: () => undefined, clear: () => undefined, device: undefined, setDevice: () => undefined },
+      });
+      await chargeQueryCost(ctx, EXPORT_COST);
       const query = Object.fromEntries(Object.entries(req.query).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]));
       const file = await exporter(ctx, query);
       res.setHeader(
@@ -58,8 +67,9 @@ export function exportRouter(deps: ContextDeps): Router {
       res.send(file.body);
     } catch (err) {
       if (err instanceof DomainError) {
+        if (typeof err.extra.retryAfterSeconds === 'number') res.setHeader('Retry-After', String(err.extra.retryAfterSeconds));
         res
-          .status(STATUS[err.code] ?? 400)
+          .status(STATUS[err.code] ?? HTTP_STATUS[err.code] ?? 400)
           .type('text/plain; charset=utf-8')
           .send(err.message);
         return;

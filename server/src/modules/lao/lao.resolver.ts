@@ -10,6 +10,7 @@ import { Lao } from './lao.entity';
 import { CreateLaoInput } from './lao.inputs';
 import { canEditLao } from './lao.policy';
 import { createLao, getReadableLao, listLaos } from './lao.service';
+import { EXPECTED, listOf } from '../../core/limits';
 
 @Resolver(() => Lao)
 export class LaoResolver {
@@ -20,7 +21,12 @@ export class LaoResolver {
   }
 
   @Authorized()
-  @Query(() => [Lao], { description: 'LAOs of a province and/or district, ordered by district then name, within the user’s scope' })
+  @Query(() => [Lao], {
+    complexity: listOf(({ districtCode, provinceCode }) =>
+      districtCode ? EXPECTED.laosOfDistrict : provinceCode ? EXPECTED.laosOfProvince : EXPECTED.laosOfCountry,
+    ),
+    description: 'LAOs of a province and/or district, ordered by district then name, within the user’s scope',
+  })
   laos(
     @Ctx() ctx: AppContext,
     @Arg('provinceCode', () => String, { nullable: true }) provinceCode?: string | null,
@@ -42,7 +48,7 @@ export class LaoResolver {
   }
 
   @Authorized(Role.LAO_OFFICER)
-  @Mutation(() => [Award], { description: 'รางวัลที่ได้รับ: replace the awards of one fiscal year' })
+  @Mutation(() => [Award], { complexity: listOf(10), description: 'รางวัลที่ได้รับ: replace the awards of one fiscal year' })
   setAwards(
     @Arg('laoCode') laoCode: string,
     @Arg('fiscalYear', () => Int) fiscalYear: number,
@@ -52,7 +58,7 @@ export class LaoResolver {
     return setAwards(ctx, laoCode, fiscalYear, awards);
   }
 
-  @FieldResolver(() => [Award], { description: 'Awards received in a fiscal year' })
+  @FieldResolver(() => [Award], { complexity: listOf(10), description: 'Awards received in a fiscal year' })
   awards(@Root() lao: Lao, @Arg('fiscalYear', () => Int) fiscalYear: number, @Ctx() ctx: AppContext): Promise<Award[]> {
     return ctx.em.getRepository(Award).find({ where: { laoCode: lao.code, fiscalYear }, order: { kind: 'ASC' } });
   }

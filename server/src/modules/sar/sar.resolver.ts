@@ -7,6 +7,7 @@ import { Role } from '../account/role';
 import { getReadableLao } from '../lao/lao.service';
 import { canReview } from '../review/review.policy';
 import { SarScore } from './sar-score.entity';
+import { listOf } from '../../core/limits';
 
 @InputType({ description: 'คะแนน SAR of one dimension' })
 class SarScoreInput {
@@ -37,7 +38,7 @@ const hundredths = (v: number | null | undefined): number | null | undefined => 
 @Resolver(() => SarScore)
 export class SarResolver {
   @Authorized()
-  @Query(() => [SarScore], { description: 'คะแนน SAR of an LAO in a fiscal year, by dimension' })
+  @Query(() => [SarScore], { complexity: listOf(5), description: 'คะแนน SAR of an LAO in a fiscal year, by dimension' })
   async sarScores(
     @Arg('laoCode') laoCode: string,
     @Arg('fiscalYear', () => Int) fiscalYear: number,
@@ -48,7 +49,10 @@ export class SarResolver {
   }
 
   @Authorized(Role.PROVINCE_OFFICER, Role.ADMIN)
-  @Mutation(() => [SarScore], { description: 'Province office or ADMIN: enter the SAR scores of a year (replaces that year’s rows)' })
+  @Mutation(() => [SarScore], {
+    complexity: listOf(5),
+    description: 'Province office or ADMIN: enter the SAR scores of a year (replaces that year’s rows)',
+  })
   async setSarScores(
     @Arg('laoCode') laoCode: string,
     @Arg('fiscalYear', () => Int) fiscalYear: number,

@@ -1,0 +1,101 @@
+import { isIPv6 } from 'node:net';
+import type { DataSource } from 'typeorm';
+import type { RateRule } from './config';
+import type { AppContext } from './context';
+import { execute, inTransaction } from './db';
+import { DomainError } from './errors';
+
+/** "4 นาที 59 วินาที" */
+export function thaiDuration(ms: number): string {
+  const total = Math.max(1, Math.ceil(ms / 1000));
+  const minutes = Math.floor(total / 60);
+  const seconds = total % 60;
+  return [minutes ? `${minutes} นาที` : '', seconds ? `${seconds} วินาที` : ''].filter(Boolean).join(' ');
+}
+
+/**
+ * What a client address is counted as: an IPv4 address as it is, an IPv6 address by its /64 (a
+ * subscriber gets a whole /64 and could otherwise rotate through its addresses).
+ */
+export function addressKey(ip: string | null): string {
+  if (!ip) return '-';
+  const v4 = /^(?:::ffff:)?(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
+  if (v4) return v4[1];
+  const address = ip.replace(/%.*$/, '');
+  if (!isIPv6(address)) return address.slice(0, 64);
+  const [head, tail] = address.split('::');
+  const first = head ? head.split(':') : [];
+  const last = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? first : [...first, ...Array<string>(8 - first.length - last.length).fill('0'), ...last];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => parseInt(g, 16).toString(16))
+    .join(':')}::/64`;
+}
+
+/** One statement committed on its own, queued like any transaction (SQLite shares one connection). */
+const alone = (db: DataSource, sql: string, params: unknown[]) => inTransaction(db, (em) => execute(em, sql, params));
+
+/**
+ * Takes `amount` from a bucket's allowance in the current fixed window, atomically across instances:
+ * one conditional UPDATE takes it (restarting the count when the window is over) only if it fits; a
+ * bucket seen for the first time is inserted, and an insert that loses a race to another instance's
+ * is simply retried as an update. Answers 0 when taken, else the seconds until the window ends.
+ */
+export async function take(db: DataSource, now: Date, bucket: string, rule: RateRule, amount = 1): Promise<number> {
+  const at = now.getTime();
+  const over = at - rule.windowMs;
+  const cost = Math.min(amount, rule.count);
+  const update = () =>
+    alone(
+      db,
+      `UPDATE rate_limit SET hits = CASE WHEN window_start <= ? THEN ? ELSE hits + ? END,
+         window_start = CASE WHEN window_start <= ? THEN ? ELSE window_start END
+       WHERE bucket = ? AND (window_start <= ? OR hits + ? <= ?)`,
+      [over, cost, cost, over, at, bucket, over, cost, rule.count],
+    );
+  if ((await update()) === 1) return 0;
+  const insert = db.options.type === 'better-sqlite3' ? 'INSERT OR IGNORE' : 'INSERT IGNORE';
+  if ((await alone(db, `${insert} INTO rate_limit (bucket, window_start, hits) VALUES (?, ?, ?)`, [bucket, at, cost])) === 1) return 0;
+  if ((await update()) === 1) return 0;
+  const [row] = await db.query<Array<{ w: string | number }>>('SELECT window_start AS w FROM rate_limit WHERE bucket = ?', [bucket]);
+  const ends = Number(row?.w ?? at) + rule.windowMs;
+  return Math.max(1, Math.ceil((ends - at) / 1000));
+}
+
+/** A refusal for now: HTTP 429, Retry-After, and a Thai message that says how long to wait. */
+export function rateLimited(what: string, retryAfterSeconds: number): DomainError {
+  return new DomainError('RATE_LIMITED', `${what} กรุณาลองใหม่ในอีก ${thaiDuration(retryAfterSeconds * 1000)}`, { retryAfterSeconds });
+}
+
+export interface RateCheck {
+  bucket: string;
+  rule: RateRule;
+  /** What was done too often, in Thai, for the message. */
+  what: string;
+  amount?: number;
+}
+
+/** Charges each check in turn and refuses (429) at the first whose allowance is spent. */
+export async function enforce(ctx: Pick<AppContext, 'db' | 'clock'>, checks: RateCheck[]): Promise<void> {
+  for (const check of checks) {
+    const wait = await take(ctx.db, ctx.clock.now(), check.bucket, check.rule, check.amount);
+    if (wait > 0) throw rateLimited(check.what, wait);
+  }
+}
+
+/** Charges a GraphQL operation's cost to its caller: the signed-in account, or the client address of a signed-out one. */
+export function chargeQueryCost(ctx: AppContext, cost: number): Promise<void> {
+  const limits = ctx.config.rateLimits;
+  const what = 'มีการเรียกข้อมูลจากระบบมากเกินกำหนดในช่วงเวลาสั้น ๆ';
+  return enforce(ctx, [
+    ctx.user
+      ? { bucket: `cost:u:${ctx.user.id}`, rule: limits.costPerUser, amount: cost, what }
+      : { bucket: `cost:a:${addressKey(ctx.ip)}`, rule: limits.costPerAddress, amount: cost, what },
+  ]);
+}
+
+/** Forgets buckets whose window ended long ago (windows last a day at most). */
+export function sweepRateLimits(db: DataSource, now: Date): Promise<number> {
+  return alone(db, 'DELETE FROM rate_limit WHERE window_start < ?', [now.getTime() - 24 * 3600_000]);
+}
