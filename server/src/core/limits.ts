@@ -14,9 +14,9 @@ export const MAX_DEPTH = 12;
  * LAO registry, a national review queue) costs a fraction of this; a thousand aliases of `provinces` cost 164,000.
  */
 export const MAX_QUERY_COST = 25_000;
-/** Largest request body, and most tokens a query may parse into. */
+/** Largest request body, and most tokens a query may parse into (the client's largest operation has about 340). */
 export const MAX_BODY_BYTES = 100 * 1024;
-export const MAX_TOKENS = 10_000;
+export const MAX_TOKENS = 2_000;
 /** Every root field is at least one database round trip, whatever it selects. */
 export const ROOT_FIELD_COST = 10;
 /** Items assumed for a list field that declares no expected size (short lists of scalars: years, quarters). */
