@@ -54,11 +54,12 @@ export class E2EServer {
   private stopApollo!: () => Promise<void>;
   private dir = '';
 
-  static async start(): Promise<E2EServer> {
+  /** `env` adds to the environment of the server (e.g. small rate limits). */
+  static async start(env: Record<string, string> = {}): Promise<E2EServer> {
     if (missing.length) throw new Error(`e2e tests cannot run: missing ${missing.join('; ')}`);
     const s = new E2EServer();
     s.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eplan-e2e-'));
-    s.config = loadConfig({ DB_URL: `sqlite:${path.join(s.dir, 'e2e.sqlite')}`, PORT: '0', LOG_LEVEL: 'silent' });
+    s.config = loadConfig({ DB_URL: `sqlite:${path.join(s.dir, 'e2e.sqlite')}`, PORT: '0', LOG_LEVEL: 'silent', ...env });
     s.db = await openDatabase(s.config.db);
     await loadDemoDataIfEmpty(s.db);
     const { app, stop } = await createApp({ db: s.db, config: s.config, clientDir: CLIENT_DIST });
