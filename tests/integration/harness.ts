@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../../server/src/app';
 import { ManualClock } from '../../server/src/core/clock';
-import { loadConfig, RATE_LIMIT_ENV, type AppConfig } from '../../server/src/core/config';
+import { loadConfig, NO_RATE_LIMITS, type AppConfig } from '../../server/src/core/config';
 import { openDatabase } from '../../server/src/core/database';
 import { createLogger } from '../../server/src/core/logger';
 
@@ -20,8 +20,6 @@ export const databases: Array<{ name: string; url: () => string }> = [
   },
   ...(process.env.SKIP_MARIADB === '1' ? [] : [{ name: 'mariadb', url: () => MARIADB_URL }]),
 ];
-
-const GENEROUS_LIMITS = Object.fromEntries(Object.values(RATE_LIMIT_ENV).map(([variable]) => [variable, '999999999/1h']));
 
 export interface GqlResult<T = Record<string, any>> {
   data: T | null;
@@ -42,7 +40,7 @@ export class TestServer {
 
   /**
    * `env` adds to or overrides the test environment. Suites sign in and query many times from one
-   * address against a shared database, so every rate limit is generous here unless a test sets it
+   * address against a shared database, so no rate limit is reached here unless a test sets one
    * (the limits themselves are tested in limits.test.ts, from addresses of their own).
    */
   static async start(
@@ -57,7 +55,7 @@ export class TestServer {
       LOG_LEVEL: 'silent',
       DEMO_DATA: '0',
       PUBLIC_URL: 'http://eplan.test',
-      ...GENEROUS_LIMITS,
+      ...NO_RATE_LIMITS,
       ...opts.env,
     });
     s.db = opts.db ?? (await openDatabase(s.config.db));

@@ -9,16 +9,17 @@ import { chargeQueryCost } from './rate-limit';
 /** Deepest selection accepted (introspection needs about 12). */
 export const MAX_DEPTH = 12;
 /**
- * The most one operation may cost: about the values it answers with (a list counts each item it is
- * expected to hold), plus a round trip for each root field. The largest page of the client (a province's
- * LAO registry, a national review queue) costs a fraction of this; a thousand aliases of `provinces` cost 164,000.
+ * The most one operation may cost. A unit is about ten microseconds of the server's time: one per value
+ * answered (a list counts each item it is expected to hold), ROUND_TRIP_COST per resolver that queries
+ * the database on its own. The client's largest page (a national review queue) costs about 18,000; a
+ * thousand aliases of `provinces` cost 655,000 (measured: 5–10 ms an alias).
  */
 export const MAX_QUERY_COST = 25_000;
 /** Largest request body, and most tokens a query may parse into (the client's largest operation has about 340). */
 export const MAX_BODY_BYTES = 100 * 1024;
 export const MAX_TOKENS = 2_000;
-/** Every root field is at least one database round trip, whatever it selects. */
-export const ROOT_FIELD_COST = 10;
+/** A resolver's own trip to the database, entities and all (every root field, and a list field that is not batched). */
+export const ROUND_TRIP_COST = 500;
 /** Items assumed for a list field that declares no expected size (short lists of scalars: years, quarters). */
 export const DEFAULT_LIST_SIZE = 10;
 /** The whole schema (`__schema`, as tools ask for it): answered from memory, about as large as a province's LAO registry. */
@@ -50,15 +51,16 @@ export type ListSize = number | ((args: Record<string, unknown>) => number);
 
 /**
  * The `complexity` of a list field (`@Field(() => [Lao], { complexity: listOf(350) })`): each expected
- * item costs what its selection costs, so 77 provinces with two fields cost 155, not 3.
+ * item costs what its selection costs, so 77 provinces with two fields cost 155, not 3. `perCall` adds
+ * what each resolution costs besides (ROUND_TRIP_COST for a field that queries for each parent).
  */
-export function listOf(size: ListSize): ComplexityEstimator {
-  return ({ args, childComplexity }) => 1 + (typeof size === 'number' ? size : size(args)) * Math.max(1, childComplexity);
+export function listOf(size: ListSize, perCall = 0): ComplexityEstimator {
+  return ({ args, childComplexity }) => perCall + 1 + (typeof size === 'number' ? size : size(args)) * Math.max(1, childComplexity);
 }
 
 /**
  * One estimator for every field: a field's own `complexity` when it declares one, else 1 plus what it
- * selects (times DEFAULT_LIST_SIZE for a list); root fields add ROOT_FIELD_COST; the whole schema costs
+ * selects (times DEFAULT_LIST_SIZE for a list); root fields add ROUND_TRIP_COST; the whole schema costs
  * SCHEMA_INTROSPECTION_COST.
  */
 export function costEstimator(schema: GraphQLSchema): ComplexityEstimator {
@@ -71,7 +73,7 @@ export function costEstimator(schema: GraphQLSchema): ComplexityEstimator {
     else if (typeof own === 'number') cost = own + options.childComplexity;
     else if (isListType(getNullableType(options.field.type))) cost = 1 + DEFAULT_LIST_SIZE * Math.max(1, options.childComplexity);
     else cost = 1 + options.childComplexity;
-    return roots.has(options.type as never) ? cost + ROOT_FIELD_COST : cost;
+    return roots.has(options.type as never) ? cost + ROUND_TRIP_COST : cost;
   };
 }
 

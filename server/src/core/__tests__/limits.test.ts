@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { buildSchema, getIntrospectionQuery, parse, print, validate, type GraphQLSchema } from 'graphql';
 import { getSchema } from '../../schema';
-import { depthRule, listsWithoutSize, MAX_DEPTH, MAX_QUERY_COST, MAX_TOKENS, queryCost } from '../limits';
+import { depthRule, listsWithoutSize, MAX_DEPTH, MAX_QUERY_COST, MAX_TOKENS, queryCost, ROUND_TRIP_COST } from '../limits';
 import { clientOperations, sampleVariables } from './client-operations';
 
 describe('query depth limit', () => {
@@ -25,20 +25,25 @@ describe('query cost', () => {
   const cost = (query: string, variables?: Record<string, unknown>) => queryCost(schema, parse(query), undefined, variables);
 
   it('counts every expected item of a list: 77 provinces with two fields, plus the round trip', () => {
-    expect(cost('{ provinces { code name } }')).toBe(10 + 1 + 77 * 2);
-    expect(cost('{ a: provinces { code name } b: provinces { code name } }')).toBe(2 * 165);
+    expect(cost('{ provinces { code name } }')).toBe(ROUND_TRIP_COST + 1 + 77 * 2);
+    expect(cost('{ a: provinces { code name } b: provinces { code name } }')).toBe(2 * (ROUND_TRIP_COST + 155));
   });
 
   it('sizes the LAO list by what it is asked for: a district, a province, the country', () => {
     const laos = '($p: String, $d: String) { laos(provinceCode: $p, districtCode: $d) { code name } }';
-    expect(cost(`query${laos}`, { p: '80', d: '8007' })).toBe(10 + 1 + 40 * 2);
-    expect(cost(`query${laos}`, { p: '80' })).toBe(10 + 1 + 350 * 2);
-    expect(cost(`query${laos}`, {})).toBe(10 + 1 + 7_900 * 2);
+    expect(cost(`query${laos}`, { p: '80', d: '8007' })).toBe(ROUND_TRIP_COST + 1 + 40 * 2);
+    expect(cost(`query${laos}`, { p: '80' })).toBe(ROUND_TRIP_COST + 1 + 350 * 2);
+    expect(cost(`query${laos}`, {})).toBe(ROUND_TRIP_COST + 1 + 7_900 * 2);
   });
 
   it('multiplies nested lists: projects of an LAO, each with its years and both reports', () => {
     const q = '{ projects(laoCode: "6800707") { id years { fiscalYear sixMonths { status } twelveMonths { status } } } }';
-    expect(cost(q)).toBe(10 + 1 + 100 * (1 + (1 + 5 * (1 + 2 + 2))));
+    expect(cost(q)).toBe(ROUND_TRIP_COST + 1 + 100 * (1 + (1 + 5 * (1 + 2 + 2))));
+  });
+
+  it('counts a trip to the database for each parent of a list that is not batched (awards of each LAO)', () => {
+    const q = '{ laos(provinceCode: "80") { code awards(fiscalYear: 2567) { kind } } }';
+    expect(cost(q)).toBe(ROUND_TRIP_COST + 1 + 350 * (1 + (ROUND_TRIP_COST + 1 + 10 * 1)));
   });
 
   it('refuses the thousand aliases of provinces, and fragments that spread into more nodes than it will count', () => {

@@ -10,7 +10,7 @@ import { Lao } from './lao.entity';
 import { CreateLaoInput } from './lao.inputs';
 import { canEditLao } from './lao.policy';
 import { createLao, getReadableLao, listLaos } from './lao.service';
-import { EXPECTED, listOf } from '../../core/limits';
+import { EXPECTED, listOf, ROUND_TRIP_COST } from '../../core/limits';
 
 @Resolver(() => Lao)
 export class LaoResolver {
@@ -58,7 +58,7 @@ export class LaoResolver {
     return setAwards(ctx, laoCode, fiscalYear, awards);
   }
 
-  @FieldResolver(() => [Award], { complexity: listOf(10), description: 'Awards received in a fiscal year' })
+  @FieldResolver(() => [Award], { complexity: listOf(10, ROUND_TRIP_COST), description: 'Awards received in a fiscal year' })
   awards(@Root() lao: Lao, @Arg('fiscalYear', () => Int) fiscalYear: number, @Ctx() ctx: AppContext): Promise<Award[]> {
     return ctx.em.getRepository(Award).find({ where: { laoCode: lao.code, fiscalYear }, order: { kind: 'ASC' } });
   }
