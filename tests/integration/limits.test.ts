@@ -5,7 +5,7 @@ import { AuditLog } from '../../server/src/modules/audit/audit-log.entity';
 import { RateLimitCounter } from '../../server/src/core/rate-limit.entity';
 import { sweepRateLimits } from '../../server/src/core/rate-limit';
 import { sweepLoginLocks } from '../../server/src/modules/account/login.command';
-import { freshName, makeUser, PASSWORD } from '../fixtures/factories';
+import { countStatements, freshName, makeUser, PASSWORD } from '../fixtures/factories';
 import { codeOf, databases, LOGIN, TestServer, type GqlResult } from './harness';
 
 /** A client address of this test only (the database, and its counters, outlive a run). */
@@ -64,23 +64,21 @@ describe.each(databases)('limits against floods and guessing ($name)', ({ url })
 
   describe('query cost', () => {
     it('refuses costly queries before any resolver runs, without a single database statement', async () => {
-      const statements: string[] = [];
-      const logger = server.db.logger;
-      const logQuery = logger.logQuery;
-      logger.logQuery = (query, ...rest) => {
-        statements.push(query);
-        return logQuery.call(logger, query, ...rest);
-      };
-      let costly: GqlResult;
-      let thousand: GqlResult;
-      try {
-        costly = await server.gql(provincesTimes(200), {}, { from: someAddress() });
-        // The 30 KB request of the issue: refused as it is read (more tokens than any real query has).
-        thousand = await server.gql(provincesTimes(1000), {}, { from: someAddress() });
-      } finally {
-        logger.logQuery = logQuery;
-      }
-      expect(statements).toEqual([]);
+      const all = { everything: true };
+      const costlyQuery = provincesTimes(200);
+      const { result: costly, statements } = await countStatements(
+        server.db,
+        () => server.gql(costlyQuery, {}, { from: someAddress() }),
+        all,
+      );
+      // The 30 KB request of the issue: refused as it is read (more tokens than any real query has).
+      const thousandQuery = provincesTimes(1000);
+      const { result: thousand, statements: more } = await countStatements(
+        server.db,
+        () => server.gql(thousandQuery, {}, { from: someAddress() }),
+        all,
+      );
+      expect([...statements, ...more]).toEqual([]);
       expect(costly.status).toBe(400);
       expect(costly.data).toBeNull();
       expect(costly.errors).toEqual([
@@ -91,8 +89,11 @@ describe.each(databases)('limits against floods and guessing ($name)', ({ url })
       ]);
       expect(thousand.status).toBe(400);
       expect(codeOf(thousand)).toBe('GRAPHQL_PARSE_FAILED');
-      const fewer = await server.gql(provincesTimes(10), {}, { from: someAddress() });
-      expect(fewer.data!.p9).toHaveLength(77);
+      // What is answered is counted: the charge, then a query for each alias.
+      const fewer = await countStatements(server.db, () => server.gql(provincesTimes(10), {}, { from: someAddress() }), all);
+      expect(fewer.result.data!.p9).toHaveLength(77);
+      expect(fewer.statements.filter((s) => /rate_limit/.test(s)).length).toBeGreaterThanOrEqual(1);
+      expect(fewer.statements.filter((s) => /province/.test(s))).toHaveLength(10);
     });
 
     it('charges each caller its cost per window: a signed-out address, then a signed-in account (429 when spent)', async () => {
@@ -156,7 +157,7 @@ describe.each(databases)('limits against floods and guessing ($name)', ({ url })
         expect(raced.filter((r) => r.status === 200)).toHaveLength(4);
         for (const r of raced.filter((r) => r.status !== 200)) expectRateLimited(r, 'มีการค้นหาชื่อผู้ใช้งานจากเครือข่ายนี้บ่อยเกินกำหนด');
       } finally {
-        await twin.stop(false);
+        await twin.stop();
       }
     });
 
@@ -189,7 +190,7 @@ describe.each(databases)('limits against floods and guessing ($name)', ({ url })
           .find({ where: { action: 'loginFailed', targetId: String(user.id) }, order: { id: 'ASC' } });
         expect(rows.map((r) => r.ip)).toEqual(['127.0.0.1', a]);
       } finally {
-        await elsewhere.stop(false);
+        await elsewhere.stop();
       }
     });
   });
@@ -255,7 +256,7 @@ describe.each(databases)('limits against floods and guessing ($name)', ({ url })
         // The account itself is not locked: another browser of the owner's still signs in.
         expect((await second.gql(LOGIN, { username: user.username, password: PASSWORD })).status).toBe(200);
       } finally {
-        await second.stop(false);
+        await second.stop();
       }
     });
 
@@ -292,7 +293,7 @@ describe.each(databases)('limits against floods and guessing ($name)', ({ url })
       expect((await fetch(`${https.url}/healthz`)).headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
       expect((await https.gql('{ me { id } }')).headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
     } finally {
-      await https.stop(false);
+      await https.stop();
     }
     expect((await fetch(`${server.url}/healthz`)).headers.get('strict-transport-security')).toBeNull();
   });

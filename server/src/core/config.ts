@@ -46,7 +46,7 @@ export const RATE_LIMIT_ENV: Record<keyof RateLimits, [variable: string, fallbac
   resetPerAccount: ['RATE_LIMIT_RESET_ACCOUNT', '5/1h'],
   lookupPerAddress: ['RATE_LIMIT_LOOKUP_ADDRESS', '120/10m'],
   costPerAddress: ['RATE_LIMIT_COST_ADDRESS', '200000/1m'],
-  costPerUser: ['RATE_LIMIT_COST_USER', '400000/1m'],
+  costPerUser: ['RATE_LIMIT_COST_USER', '1000000/1m'],
 };
 
 /** Limits no caller reaches, for what measures or exercises something else (benchmarks, the test harness). */
