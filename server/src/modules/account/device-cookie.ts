@@ -51,9 +51,9 @@ function entries(cookie: string | undefined): Array<{ userId: number; nonce: str
 export function trustedNonce(cookie: string | undefined, userId: number, key: Buffer): string | null {
   for (const entry of entries(cookie)) {
     if (entry.userId !== userId) continue;
-    const given = Buffer.from(entry.signature, 'base64url');
-    const expected = sign(key, userId, entry.nonce);
-    if (given.length === expected.length && timingSafeEqual(given, expected)) return entry.nonce;
+    // Compared as text, so that only the one canonical encoding of the signature is accepted.
+    const expected = Buffer.from(sign(key, userId, entry.nonce).toString('base64url'));
+    if (timingSafeEqual(Buffer.from(entry.signature), expected)) return entry.nonce;
   }
   return null;
 }
