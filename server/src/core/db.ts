@@ -38,6 +38,10 @@ export function inTransaction<T>(dataSource: DataSource, work: (em: EntityManage
 
 export const isMysql = (dataSource: DataSource) => dataSource.options.type === 'mysql';
 
+/** `INSERT` that skips a row whose key is taken (the affected count says which), in the dialect's words. */
+export const insertIgnore = (dataSource: DataSource) =>
+  dataSource.options.type === 'better-sqlite3' ? 'INSERT OR IGNORE' : 'INSERT IGNORE';
+
 /** A parameter for raw SQL: SQLite binds neither Dates nor booleans, so they become its text and 0/1. */
 export function toDbValue(dataSource: DataSource, value: unknown): unknown {
   if (dataSource.options.type !== 'better-sqlite3') return value;
@@ -64,3 +68,7 @@ export async function execute(em: EntityManager, sql: string, params: unknown[])
     if (!em.queryRunner) await runner.release();
   }
 }
+
+/** One statement committed on its own, outside any request's transaction, queued like one (SQLite shares one connection). */
+export const executeAlone = (dataSource: DataSource, sql: string, params: unknown[]): Promise<number> =>
+  inTransaction(dataSource, (em) => execute(em, sql, params));

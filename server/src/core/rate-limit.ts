@@ -2,7 +2,7 @@ import { isIPv6 } from 'node:net';
 import type { DataSource } from 'typeorm';
 import type { RateRule } from './config';
 import type { AppContext } from './context';
-import { execute, inTransaction } from './db';
+import { executeAlone, insertIgnore } from './db';
 import { DomainError } from './errors';
 
 /** "4 นาที 59 วินาที" */
@@ -33,9 +33,6 @@ export function addressKey(ip: string | null): string {
     .join(':')}::/64`;
 }
 
-/** One statement committed on its own, queued like any transaction (SQLite shares one connection). */
-const alone = (db: DataSource, sql: string, params: unknown[]) => inTransaction(db, (em) => execute(em, sql, params));
-
 /**
  * Takes `amount` from a bucket's allowance in the current fixed window, atomically across instances:
  * one conditional UPDATE takes it (restarting the count when the window is over) only if it fits; a
@@ -47,7 +44,7 @@ export async function take(db: DataSource, now: Date, bucket: string, rule: Rate
   const over = at - rule.windowMs;
   const cost = Math.min(amount, rule.count);
   const update = () =>
-    alone(
+    executeAlone(
       db,
       `UPDATE rate_limit SET hits = CASE WHEN window_start <= ? THEN ? ELSE hits + ? END,
          window_start = CASE WHEN window_start <= ? THEN ? ELSE window_start END
@@ -55,8 +52,10 @@ export async function take(db: DataSource, now: Date, bucket: string, rule: Rate
       [over, cost, cost, over, at, bucket, over, cost, rule.count],
     );
   if ((await update()) === 1) return 0;
-  const insert = db.options.type === 'better-sqlite3' ? 'INSERT OR IGNORE' : 'INSERT IGNORE';
-  if ((await alone(db, `${insert} INTO rate_limit (bucket, window_start, hits) VALUES (?, ?, ?)`, [bucket, at, cost])) === 1) return 0;
+  if (
+    (await executeAlone(db, `${insertIgnore(db)} INTO rate_limit (bucket, window_start, hits) VALUES (?, ?, ?)`, [bucket, at, cost])) === 1
+  )
+    return 0;
   if ((await update()) === 1) return 0;
   const [row] = await db.query<Array<{ w: string | number }>>('SELECT window_start AS w FROM rate_limit WHERE bucket = ?', [bucket]);
   const ends = Number(row?.w ?? at) + rule.windowMs;
@@ -97,5 +96,5 @@ export function chargeQueryCost(ctx: AppContext, cost: number): Promise<void> {
 
 /** Forgets buckets whose window ended long ago (windows last a day at most). */
 export function sweepRateLimits(db: DataSource, now: Date): Promise<number> {
-  return alone(db, 'DELETE FROM rate_limit WHERE window_start < ?', [now.getTime() - 24 * 3600_000]);
+  return executeAlone(db, 'DELETE FROM rate_limit WHERE window_start < ?', [now.getTime() - 24 * 3600_000]);
 }

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { execute, inTransaction } from '../../core/db';
+import { executeAlone, insertIgnore } from '../../core/db';
 import { ServerSecret } from './server-secret.entity';
 
 /**
@@ -23,9 +23,8 @@ export function deviceKey(db: DataSource): Promise<Buffer> {
   let key = keys.get(db);
   if (!key) {
     key = (async () => {
-      const insert = db.options.type === 'better-sqlite3' ? 'INSERT OR IGNORE' : 'INSERT IGNORE';
       const fresh = randomBytes(32).toString('base64url');
-      await inTransaction(db, (em) => execute(em, `${insert} INTO server_secret (name, value) VALUES (?, ?)`, [SECRET_NAME, fresh]));
+      await executeAlone(db, `${insertIgnore(db)} INTO server_secret (name, value) VALUES (?, ?)`, [SECRET_NAME, fresh]);
       const row = await db.getRepository(ServerSecret).findOneByOrFail({ name: SECRET_NAME });
       return Buffer.from(row.value, 'base64url');
     })();

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AppContext } from '../../core/context';
 import { SESSION_TTL_MS } from '../../core/auth';
-import { execute, inTransaction } from '../../core/db';
+import { execute, executeAlone, insertIgnore } from '../../core/db';
 import { verifyPassword } from '../../core/crypto';
 import { DomainError, unauthenticated } from '../../core/errors';
 import { addressKey, enforce, thaiDuration } from '../../core/rate-limit';
@@ -25,9 +25,6 @@ function lockedError(lockedUntil: Date, now: Date): DomainError {
     retryAfterSeconds: Math.max(1, Math.ceil(ms / 1000)),
   });
 }
-
-/** One autocommitted statement, queued like any transaction (SQLite shares one connection). */
-const autonomous = (ctx: AppContext, sql: string, params: unknown[]) => inTransaction(ctx.db, (em) => execute(em, sql, params));
 
 /**
  * A lockout unit: where the wrong passwords in a row of some tries, and their lock, are counted. An
@@ -101,18 +98,19 @@ export async function login(ctx: AppContext, username: string, password: string)
 
   const now = ctx.clock.now();
   if (unit.table === 'login_lock') {
-    const insert = ctx.db.options.type === 'better-sqlite3' ? 'INSERT OR IGNORE' : 'INSERT IGNORE';
-    await autonomous(ctx, `${insert} INTO login_lock (unit, failed_logins, locked_until) VALUES (?, 0, NULL)`, [unit.key]);
+    await executeAlone(ctx.db, `${insertIgnore(ctx.db)} INTO login_lock (unit, failed_logins, locked_until) VALUES (?, 0, NULL)`, [
+      unit.key,
+    ]);
   }
   // A lock that has run out is over: the count starts again.
-  await autonomous(
-    ctx,
+  await executeAlone(
+    ctx.db,
     `UPDATE ${unit.table} SET failed_logins = 0, locked_until = NULL WHERE ${unit.column} = ? AND locked_until IS NOT NULL AND locked_until <= ?`,
     [unit.key, now],
   );
   for (let attempt = 0; ; attempt++) {
-    const reserved = await autonomous(
-      ctx,
+    const reserved = await executeAlone(
+      ctx.db,
       `UPDATE ${unit.table} SET failed_logins = failed_logins + 1 WHERE ${unit.column} = ? AND failed_logins < ? AND locked_until IS NULL`,
       [unit.key, MAX_FAILED_LOGINS],
     );
@@ -131,8 +129,8 @@ export async function login(ctx: AppContext, username: string, password: string)
   // No account: a decoy check, so that both answers take as long.
   const right = await verifyPassword(account?.passwordHash ?? null, password);
   if (!account || !right) {
-    await autonomous(
-      ctx,
+    await executeAlone(
+      ctx.db,
       `UPDATE ${unit.table} SET locked_until = ? WHERE ${unit.column} = ? AND failed_logins >= ? AND locked_until IS NULL`,
       [new Date(now.getTime() + LOCK_MS), unit.key, MAX_FAILED_LOGINS],
     );
@@ -146,7 +144,7 @@ export async function login(ctx: AppContext, username: string, password: string)
   }
 
   if (account.disabled) {
-    await autonomous(ctx, `UPDATE ${unit.table} SET failed_logins = 0 WHERE ${unit.column} = ? AND locked_until IS NULL`, [unit.key]);
+    await executeAlone(ctx.db, `UPDATE ${unit.table} SET failed_logins = 0 WHERE ${unit.column} = ? AND locked_until IS NULL`, [unit.key]);
     await failed('disabled');
     throw new DomainError('FORBIDDEN', 'บัญชีผู้ใช้งานนี้ถูกระงับ กรุณาติดต่อผู้ดูแลระบบ');
   }
@@ -184,7 +182,5 @@ export function clearDeviceLocks(em: EntityManager, userId: number): Promise<num
 
 /** Forgets lockout units that hold nothing: no wrong password in a row, or a lock that has run out (the next try starts again anyway). */
 export function sweepLoginLocks(db: DataSource, now: Date): Promise<number> {
-  return inTransaction(db, (em) =>
-    execute(em, 'DELETE FROM login_lock WHERE (failed_logins = 0 AND locked_until IS NULL) OR locked_until <= ?', [now]),
-  );
+  return executeAlone(db, 'DELETE FROM login_lock WHERE (failed_logins = 0 AND locked_until IS NULL) OR locked_until <= ?', [now]);
 }
