@@ -35,9 +35,10 @@ export function addressKey(ip: string | null): string {
 
 /**
  * Takes `amount` from a bucket's allowance in the current fixed window, atomically across instances:
- * one conditional UPDATE takes it (restarting the count when the window is over) only if it fits; a
- * bucket seen for the first time is inserted, and an insert that loses a race to another instance's
- * is simply retried as an update. Answers 0 when taken, else the seconds until the window ends.
+ * one conditional UPDATE takes it (restarting the count when the window is over) only if it fits. When
+ * it does not, one read tells a spent window (refused: the common case under a flood, two statements)
+ * from a bucket seen for the first time, which is inserted; an insert that loses a race to another
+ * instance's is retried as an update. Answers 0 when taken, else the seconds until the window ends.
  */
 export async function take(db: DataSource, now: Date, bucket: string, rule: RateRule, amount = 1): Promise<number> {
   const at = now.getTime();
@@ -51,15 +52,28 @@ export async function take(db: DataSource, now: Date, bucket: string, rule: Rate
        WHERE bucket = ? AND (window_start <= ? OR hits + ? <= ?)`,
       [over, cost, cost, over, at, bucket, over, cost, rule.count],
     );
+  const read = async () => {
+    const [row] = await db.query<Array<{ w: string | number; h: string | number }>>(
+      'SELECT window_start AS w, hits AS h FROM rate_limit WHERE bucket = ?',
+      [bucket],
+    );
+    return row && { windowStart: Number(row.w), hits: Number(row.h) };
+  };
+  const wait = (windowStart: number) => Math.max(1, Math.ceil((windowStart + rule.windowMs - at) / 1000));
+
   if ((await update()) === 1) return 0;
-  if (
-    (await executeAlone(db, `${insertIgnore(db)} INTO rate_limit (bucket, window_start, hits) VALUES (?, ?, ?)`, [bucket, at, cost])) === 1
-  )
-    return 0;
+  const spent = await read();
+  if (spent && spent.windowStart > over && spent.hits + cost > rule.count) return wait(spent.windowStart);
+  if (!spent) {
+    const inserted = await executeAlone(db, `${insertIgnore(db)} INTO rate_limit (bucket, window_start, hits) VALUES (?, ?, ?)`, [
+      bucket,
+      at,
+      cost,
+    ]);
+    if (inserted === 1) return 0;
+  }
   if ((await update()) === 1) return 0;
-  const [row] = await db.query<Array<{ w: string | number }>>('SELECT window_start AS w FROM rate_limit WHERE bucket = ?', [bucket]);
-  const ends = Number(row?.w ?? at) + rule.windowMs;
-  return Math.max(1, Math.ceil((ends - at) / 1000));
+  return wait((await read())?.windowStart ?? at);
 }
 
 /** A refusal for now: HTTP 429, Retry-After, and a Thai message that says how long to wait. */
