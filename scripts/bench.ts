@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../server/src/app';
-import { loadConfig } from '../server/src/core/config';
+import { loadConfig, NO_RATE_LIMITS } from '../server/src/core/config';
 import { openDatabase } from '../server/src/core/database';
 import { createLogger } from '../server/src/core/logger';
 import { ensureAdminAccount } from '../server/src/modules/account/bootstrap';
@@ -56,7 +56,8 @@ async function run(label: string, count: number, concurrency: number, request: (
 async function main() {
   const dbUrl = process.env.BENCH_DB_URL ?? `sqlite:${path.resolve('data/bench-national.sqlite')}`;
   const fresh = dbUrl.startsWith('sqlite:') && !fs.existsSync(dbUrl.slice('sqlite:'.length));
-  const config = loadConfig({ DB_URL: dbUrl, PORT: '0', LOG_LEVEL: 'silent', DEMO_DATA: '0' });
+  // Latency, not limits: one client sends every request (scripts/flood.ts measures the limits at work).
+  const config = loadConfig({ DB_URL: dbUrl, PORT: '0', LOG_LEVEL: 'silent', DEMO_DATA: '0', ...NO_RATE_LIMITS });
   const db = await openDatabase(config.db);
   if (fresh || Number((await db.query('SELECT COUNT(*) AS n FROM lao'))[0].n) === 0) {
     const made = await generateNational(db, 20, 2567);

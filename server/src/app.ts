@@ -11,11 +11,14 @@ import { SESSION_COOKIE, authenticate, secretOf } from './core/auth';
 import { systemClock, type Clock } from './core/clock';
 import type { AppConfig } from './core/config';
 import { createContext, type AppContext, type ContextDeps } from './core/context';
-import { DomainError, errorStatusPlugin, formatError, httpStatusOf, internalErrorMessage } from './core/errors';
+import { DomainError, formatError, httpStatusOf, internalErrorMessage } from './core/errors';
 import { MAX_BODY_BYTES, MAX_TOKENS, depthRule, limitsPlugin } from './core/limits';
 import { createLogger } from './core/logger';
 import { createMailer, type Mailer } from './core/mailer';
+import { sweepRateLimits } from './core/rate-limit';
 import { requestIdMiddleware } from './core/request-id';
+import { DEVICE_COOKIE } from './modules/account/device-cookie';
+import { sweepLoginLocks } from './modules/account/login.command';
 import { exportRouter } from './modules/export/export.routes';
 import { importRouter } from './modules/import/import.routes';
 import { getSchema } from './schema';
@@ -36,16 +39,24 @@ export interface App {
   stop(): Promise<void>;
 }
 
-function securityHeaders(_req: Request, res: Response, next: () => void) {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('Referrer-Policy', 'same-origin');
-  res.setHeader(
-    'Content-Security-Policy',
-    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; script-src 'self'; frame-ancestors 'none'",
-  );
-  next();
+function securityHeaders(config: AppConfig) {
+  // Served over https (PUBLIC_URL): browsers must never fall back to plain http, where cookies and passwords travel in clear.
+  const https = config.publicUrl.startsWith('https://');
+  return (_req: Request, res: Response, next: () => void) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    res.setHeader(
+      'Content-Security-Policy',
+      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; script-src 'self'; frame-ancestors 'none'",
+    );
+    if (https) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    next();
+  };
 }
+
+/** How often stale rate-limit counters and empty lockout units are deleted. */
+const SWEEP_EVERY_MS = 10 * 60_000;
 
 /** The HTTP application: GraphQL at /graphql, /healthz, and the built client, on one port. */
 export async function createApp(options: AppOptions): Promise<App> {
@@ -65,7 +76,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     formatError: formatError(log),
     validationRules: [depthRule],
     parseOptions: { maxTokens: MAX_TOKENS },
-    plugins: [limitsPlugin(schema), errorStatusPlugin],
+    plugins: [limitsPlugin(schema)],
     csrfPrevention: true,
     introspection: true,
     includeStacktraceInErrorResponses: false,
@@ -75,9 +86,10 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // The client address of every rate limit: X-Forwarded-For is believed from these proxies only.
+  app.set('trust proxy', options.config.trustProxy);
   app.use(requestIdMiddleware);
-  app.use(securityHeaders);
+  app.use(securityHeaders(options.config));
   // Officials on slow rural lines: every text response (the client, GraphQL's JSON) goes compressed.
   app.use(compression());
   app.use(cookieParser());
@@ -117,6 +129,15 @@ export async function createApp(options: AppOptions): Promise<App> {
               }),
             clear: () =>
               res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: options.config.secureCookies, path: '/' }),
+            device: typeof req.cookies?.[DEVICE_COOKIE] === 'string' ? req.cookies[DEVICE_COOKIE] : undefined,
+            setDevice: (value, expires) =>
+              res.cookie(DEVICE_COOKIE, value, {
+                httpOnly: true,
+                sameSite: 'strict',
+                secure: options.config.secureCookies,
+                expires,
+                path: '/graphql',
+              }),
           },
         });
       },
@@ -150,7 +171,22 @@ export async function createApp(options: AppOptions): Promise<App> {
     res.status(status).json({ message });
   });
 
-  return { app, deps, stop: () => apollo.stop() };
+  const sweep = setInterval(() => {
+    const now = clock.now();
+    Promise.all([sweepRateLimits(options.db, now), sweepLoginLocks(options.db, now)]).catch((err) =>
+      log.warn({ err }, 'sweeping rate-limit counters failed'),
+    );
+  }, SWEEP_EVERY_MS);
+  sweep.unref();
+
+  return {
+    app,
+    deps,
+    stop: () => {
+      clearInterval(sweep);
+      return apollo.stop();
+    },
+  };
 }
 
 /** client/dist of this checkout, whether running from source or from dist/. */

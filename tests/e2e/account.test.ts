@@ -186,3 +186,37 @@ describeE2E('accounts and sign-in, in Chromium', () => {
     await context.close();
   });
 });
+
+describeE2E('sign-in under a rate limit, in Chromium', () => {
+  let server: E2EServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await E2EServer.start({ RATE_LIMIT_LOGIN_ADDRESS: '2/10m' });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('says in Thai that there were too many tries and how long to wait, and holds the button until then', async () => {
+    const { context, page } = await openPage(browser, server);
+    await page.goto('/login');
+    await page.getByTestId('login-username').fill('6810304');
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      await page.getByTestId('login-password').fill(`Wrong${attempt}pass`);
+      await page.getByTestId('login-submit').click();
+      await expectText(page.getByTestId('login-error'), `เหลือโอกาสอีก ${5 - attempt} ครั้ง`);
+    }
+    await page.getByTestId('login-password').fill('Lao@2567');
+    await page.getByTestId('login-submit').click();
+    const message = await expectText(page.getByTestId('login-error'), 'บ่อยเกินกำหนด');
+    expect(message).toMatch(/มีการเข้าสู่ระบบจากเครือข่ายนี้บ่อยเกินกำหนด กรุณาลองใหม่ในอีก (10 นาที|9 นาที \d+ วินาที)/);
+    await expectText(page.getByTestId('lock-countdown'), /เข้าสู่ระบบได้อีกครั้งในอีก \d+ นาที/);
+    await expect(page.getByTestId('login-submit').isDisabled()).resolves.toBe(true);
+    await screenshot(page, 'rate-limited');
+    await context.close();
+  });
+});

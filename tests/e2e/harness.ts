@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../../server/src/app';
-import { loadConfig, type AppConfig } from '../../server/src/core/config';
+import { loadConfig, NO_RATE_LIMITS, type AppConfig } from '../../server/src/core/config';
 import { openDatabase } from '../../server/src/core/database';
 import { loadDemoDataIfEmpty } from '../../server/src/demo/demo-data';
 
@@ -54,11 +54,21 @@ export class E2EServer {
   private stopApollo!: () => Promise<void>;
   private dir = '';
 
-  static async start(): Promise<E2EServer> {
+  /**
+   * No rate limit is reached (a browser driven by a test clicks far faster than an official), unless
+   * `env` sets one; `env` adds to the environment of the server.
+   */
+  static async start(env: Record<string, string> = {}): Promise<E2EServer> {
     if (missing.length) throw new Error(`e2e tests cannot run: missing ${missing.join('; ')}`);
     const s = new E2EServer();
     s.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eplan-e2e-'));
-    s.config = loadConfig({ DB_URL: `sqlite:${path.join(s.dir, 'e2e.sqlite')}`, PORT: '0', LOG_LEVEL: 'silent' });
+    s.config = loadConfig({
+      DB_URL: `sqlite:${path.join(s.dir, 'e2e.sqlite')}`,
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      ...NO_RATE_LIMITS,
+      ...env,
+    });
     s.db = await openDatabase(s.config.db);
     await loadDemoDataIfEmpty(s.db);
     const { app, stop } = await createApp({ db: s.db, config: s.config, clientDir: CLIENT_DIST });

@@ -414,11 +414,11 @@ describeE2E('plan-change requests, NACC review, province scores and data adminis
     await expectValue(page.getByTestId('plan-year-new-baseline'), '40');
     await snap(page, 'plan-years-cleared');
 
-    // …and the audit log has the import.
+    // …and the audit log has the import: each saved row with its values before and after, and the summary.
     await openMenu(page, 'admin-audit');
     await page.getByTestId('audit-action').fill('importPlanYears');
     await page.getByTestId('audit-search').click();
-    await expectText(page.getByTestId('audit-total'), 'ทั้งหมด 1 รายการ');
+    await expectText(page.getByTestId('audit-total'), 'ทั้งหมด 3 รายการ');
     await expectText(page.getByTestId('audit-table'), 'admin');
     await snap(page, 'audit-admin');
     await context.close();

@@ -1,3 +1,4 @@
+import { IsNull } from 'typeorm';
 import { Role } from '../../server/src/modules/account/role';
 import { User } from '../../server/src/modules/account/user.entity';
 import { AuditLog } from '../../server/src/modules/audit/audit-log.entity';
@@ -30,15 +31,25 @@ describe.each(databases)('sign-in and sessions ($name)', ({ url }) => {
     expect(viaBearer.data!.me.username).toBe(user.username);
   });
 
-  it('answers a wrong password or unknown user with the same Thai message', async () => {
+  it('answers a wrong password for a known username and any password for an unknown one alike, down to the lock', async () => {
     const user = await makeUser(server.db, Role.LAO_OFFICER);
-    const wrong = await server.gql(LOGIN, { username: user.username, password: 'wrong-password1' });
-    const unknown = await server.gql(LOGIN, { username: 'no-such-user', password: 'wrong-password1' });
-    expect(codeOf(wrong)).toBe('UNAUTHENTICATED');
-    expect(codeOf(unknown)).toBe('UNAUTHENTICATED');
-    expect(wrong.errors![0].message).toContain('ชื่อผู้ใช้งานหรือรหัสผ่านไม่ถูกต้อง');
-    expect(wrong.errors![0].extensions!.remainingAttempts).toBe(4);
-    expect(unknown.errors![0].message).toBe('ชื่อผู้ใช้งานหรือรหัสผ่านไม่ถูกต้อง');
+    const unknownName = `9${user.username.slice(1)}x`;
+    for (let i = 1; i <= 6; i++) {
+      const wrong = await server.gql(LOGIN, { username: user.username, password: `wrong-${i}-pass` });
+      const unknown = await server.gql(LOGIN, { username: unknownName, password: `wrong-${i}-pass` });
+      expect({ ...unknown, headers: undefined }).toEqual({ ...wrong, headers: undefined });
+      if (i === 1) {
+        expect(codeOf(wrong)).toBe('UNAUTHENTICATED');
+        expect(wrong.errors![0].message).toBe('ชื่อผู้ใช้งานหรือรหัสผ่านไม่ถูกต้อง (เหลือโอกาสอีก 4 ครั้ง ก่อนบัญชีจะถูกล็อก 5 นาที)');
+        expect(wrong.errors![0].extensions!.remainingAttempts).toBe(4);
+      }
+      if (i >= 5) expect(codeOf(unknown)).toBe('LOCKED');
+    }
+    const failures = await server.db.getRepository(AuditLog).find({ where: { action: 'loginFailed', targetId: IsNull() } });
+    expect(failures.filter((a) => a.after?.includes(unknownName)).map((a) => JSON.parse(a.after!).reason)).toEqual([
+      ...Array(5).fill('unknown username'),
+      'locked',
+    ]);
   });
 
   it('locks the account after five wrong passwords in a row, for five minutes, even for the right password', async () => {

@@ -8,7 +8,7 @@ import type { Express } from 'express';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../../server/src/app';
 import { ManualClock } from '../../server/src/core/clock';
-import { loadConfig, type AppConfig } from '../../server/src/core/config';
+import { loadConfig, NO_RATE_LIMITS, type AppConfig } from '../../server/src/core/config';
 import { openDatabase } from '../../server/src/core/database';
 import { createLogger } from '../../server/src/core/logger';
 
@@ -27,6 +27,7 @@ export interface GqlResult<T = Record<string, any>> {
   errors?: Array<{ message: string; extensions?: Record<string, any>; path?: string[] }>;
   status: number;
   setCookie: string | null;
+  headers: Headers;
 }
 
 /** A real server on a free port over a real, migrated database, with a clock the test moves. */
@@ -40,13 +41,26 @@ export class TestServer {
   private stopApollo!: () => Promise<void>;
   url = '';
 
+  /**
+   * `env` adds to or overrides the test environment. Suites sign in and query many times from one
+   * address against a shared database, so no rate limit is reached here unless a test sets one
+   * (the limits themselves are tested in limits.test.ts, from addresses of their own).
+   */
   static async start(
     dbUrl: string,
     opts: { db?: DataSource; clock?: ManualClock; env?: Record<string, string> } = {},
   ): Promise<TestServer> {
     const s = new TestServer();
     if (opts.clock) s.clock = opts.clock;
-    s.config = loadConfig({ DB_URL: dbUrl, PORT: '0', LOG_LEVEL: 'silent', DEMO_DATA: '0', PUBLIC_URL: 'http://eplan.test', ...opts.env });
+    s.config = loadConfig({
+      DB_URL: dbUrl,
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      DEMO_DATA: '0',
+      PUBLIC_URL: 'http://eplan.test',
+      ...NO_RATE_LIMITS,
+      ...opts.env,
+    });
     s.db = opts.db ?? (await openDatabase(s.config.db));
     const { app, stop } = await createApp({ db: s.db, config: s.config, clock: s.clock, log: createLogger('silent'), clientDir: null });
     s.app = app;
@@ -64,18 +78,25 @@ export class TestServer {
     if (closeDb) await this.db.destroy();
   }
 
-  /** POSTs one GraphQL operation, as a bearer token holder, a cookie holder, or signed out. */
+  /** POSTs one GraphQL operation, as a bearer token holder, a cookie holder, or signed out (from `from`, as a proxy would say). */
   async gql<T = Record<string, any>>(
     query: string,
     variables: Record<string, unknown> = {},
-    auth: { token?: string; cookie?: string } = {},
+    auth: { token?: string; cookie?: string; from?: string } = {},
   ): Promise<GqlResult<T>> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (auth.token) headers.authorization = `Bearer ${auth.token}`;
     if (auth.cookie) headers.cookie = auth.cookie;
+    if (auth.from) headers['x-forwarded-for'] = auth.from;
     const res = await fetch(`${this.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
     const body = (await res.json()) as { data?: T; errors?: GqlResult['errors'] };
-    return { data: body.data ?? null, errors: body.errors, status: res.status, setCookie: res.headers.get('set-cookie') };
+    return {
+      data: body.data ?? null,
+      errors: body.errors,
+      status: res.status,
+      setCookie: res.headers.get('set-cookie'),
+      headers: res.headers,
+    };
   }
 }
 

@@ -1,9 +1,52 @@
+import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
+import { In } from 'typeorm';
 import { Role } from '../../server/src/modules/account/role';
+import { AuditLog } from '../../server/src/modules/audit/audit-log.entity';
 import { Lao } from '../../server/src/modules/lao/lao.entity';
 import { PlanYear } from '../../server/src/modules/plan-year/plan-year.entity';
 import { unusedLaoCode, freshName, makeLao, makeUser, PASSWORD } from '../fixtures/factories';
 import { codeOf, databases, signIn, TestServer } from './harness';
+
+/** A zip file (what an XLSX is) of the given parts, deflated; `declared` is the unpacked size its directory claims. */
+function zip(parts: Array<{ name: string; data: Buffer; declared?: number }>): Buffer {
+  const locals: Buffer[] = [];
+  const directory: Buffer[] = [];
+  let offset = 0;
+  for (const part of parts) {
+    const name = Buffer.from(part.name);
+    const packed = deflateRawSync(part.data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(part.declared ?? part.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(packed.length, 20);
+    central.writeUInt32LE(part.declared ?? part.data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, packed);
+    directory.push(central, name);
+    offset += local.length + name.length + packed.length;
+  }
+  const size = directory.reduce((n, b) => n + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(size, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, ...directory, end]);
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 describe.each(databases)('imports from CSV and XLSX ($name)', ({ url }) => {
   let server: TestServer;
@@ -131,5 +174,107 @@ describe.each(databases)('imports from CSV and XLSX ($name)', ({ url }) => {
         ),
       ),
     ).toBe('FORBIDDEN');
+  });
+
+  it('refuses a zip bomb: an XLSX that unpacks to more than 40 MB, even when its directory claims less, or has thousands of parts', async () => {
+    const sheet = (data: Buffer, declared?: number) =>
+      zip([
+        { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+        { name: 'xl/worksheets/sheet1.xml', data, declared },
+      ]);
+    const zeros = Buffer.alloc(64 * 1024 * 1024);
+    const message = 'ไฟล์ Excel นี้เมื่อขยายออกมีขนาดเกิน 40 MB หรือมีส่วนประกอบมากผิดปกติ ระบบจึงไม่อ่านไฟล์นี้ กรุณาตรวจสอบไฟล์หรือแบ่งเป็นหลายไฟล์';
+    for (const bomb of [
+      sheet(zeros),
+      sheet(zeros, 1024),
+      zip(Array.from({ length: 1000 }, (_, i) => ({ name: `xl/media/image${i}.png`, data: Buffer.from('x') }))),
+    ]) {
+      expect(bomb.length).toBeLessThan(200 * 1024);
+      const res = await upload('laos', bomb, XLSX);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual({ message });
+    }
+  });
+
+  it('refuses a CSV or XLSX of more than 20,000 rows before reading it, and a file over 8 MB before receiving it all', async () => {
+    const header = 'รหัส อปท.,ชื่อ อปท.,ประเภท,ขนาด,รหัสจังหวัด,รหัสอำเภอ';
+    const message = 'ไฟล์มีข้อมูลเกิน 20,000 แถว กรุณาแบ่งเป็นหลายไฟล์แล้วนำเข้าทีละไฟล์';
+    const csv = [header, ...Array.from({ length: 20_001 }, (_, i) => `${9000000 + i},ชื่อ,อบต.,เล็ก,80,8007`)].join('\r\n');
+    const tooLong = await upload('laos', csv);
+    expect(tooLong.status).toBe(400);
+    expect(await tooLong.json()).toEqual({ message });
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('laos');
+    ws.addRow(header.split(','));
+    for (let i = 0; i <= 20_000; i++) ws.addRow([String(9000000 + i), 'ชื่อ']);
+    const longBook = await upload('laos', Buffer.from(await book.xlsx.writeBuffer()), XLSX);
+    expect(longBook.status).toBe(400);
+    expect(await longBook.json()).toEqual({ message });
+    // Exactly 20,000 rows are read.
+    const fits = await upload('laos', csv.slice(0, csv.lastIndexOf('\r\n')));
+    expect(fits.status).toBe(200);
+    expect(((await fits.json()) as { rows: unknown[] }).rows).toHaveLength(20_000);
+
+    const huge = `${header}\n${'x'.repeat(9 * 1024 * 1024)}`;
+    const big = await upload('laos', huge);
+    expect(big.status).toBe(413);
+    expect(await big.json()).toEqual({ message: 'ไฟล์มีขนาดเกิน 8 MB กรุณาแบ่งเป็นหลายไฟล์แล้วนำเข้าทีละไฟล์' });
+    // Signed out, the file is refused for who sends it, not read.
+    const anonymous = await fetch(`${server.url}/import/laos`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: huge });
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('records each imported record in the audit log with its values before and after', async () => {
+    const existing = await makeLao(server.db, { name: 'ชื่อก่อนนำเข้า' });
+    const fresh = await unusedLaoCode(server.db);
+    const rows = [
+      { row: '2', code: existing.code, name: 'ชื่อหลังนำเข้า', type: 'อบต.', size: 'เล็ก', provinceCode: '80', districtCode: '8007' },
+      { row: '3', code: fresh, name: 'องค์การบริหารส่วนตำบลใหม่', type: 'อบต.', size: 'กลาง', provinceCode: '80', districtCode: '8007' },
+    ];
+    await server.gql('mutation($rows: [LaoImportRow!]!) { importLaos(rows: $rows) { ok } }', { rows }, { token: admin });
+    const laoRows = await server.db.getRepository(AuditLog).find({
+      where: { action: 'importLaos', targetId: In([existing.code, fresh]) },
+      order: { id: 'ASC' },
+    });
+    expect(laoRows.map((r) => [r.targetType, r.targetId, r.laoCode, r.provinceCode])).toEqual([
+      ['Lao', existing.code, existing.code, '80'],
+      ['Lao', fresh, fresh, '80'],
+    ]);
+    expect(JSON.parse(laoRows[0].before!)).toMatchObject({ code: existing.code, name: 'ชื่อก่อนนำเข้า', size: 'MEDIUM' });
+    expect(JSON.parse(laoRows[0].after!)).toMatchObject({ code: existing.code, name: 'ชื่อหลังนำเข้า', size: 'SMALL' });
+    expect(laoRows[1].before).toBeNull();
+    expect(JSON.parse(laoRows[1].after!)).toMatchObject({ code: fresh, name: 'องค์การบริหารส่วนตำบลใหม่', size: 'MEDIUM' });
+
+    await server.gql(
+      'mutation($rows: [PlanYearImportRow!]!) { importPlanYears(rows: $rows) { ok } }',
+      { rows: [{ row: '2', laoCode: existing.code, fiscalYear: '2568', baselineCount: '20', minimumCount: '' }] },
+      { token: admin },
+    );
+    await server.gql(
+      'mutation($rows: [PlanYearImportRow!]!) { importPlanYears(rows: $rows) { ok } }',
+      { rows: [{ row: '2', laoCode: existing.code, fiscalYear: '2568', baselineCount: '', minimumCount: '15' }] },
+      { token: admin },
+    );
+    const years = await server.db
+      .getRepository(AuditLog)
+      .find({ where: { action: 'importPlanYears', targetId: `${existing.code}:2568` }, order: { id: 'ASC' } });
+    expect(years.map((r) => [r.before && JSON.parse(r.before), JSON.parse(r.after!)])).toEqual([
+      [null, { laoCode: existing.code, fiscalYear: 2568, baselineCount: 20, minimumCount: null }],
+      [
+        { laoCode: existing.code, fiscalYear: 2568, baselineCount: 20, minimumCount: null },
+        { laoCode: existing.code, fiscalYear: 2568, baselineCount: 20, minimumCount: 15 },
+      ],
+    ]);
+
+    const username = freshName('imp');
+    const lao = await makeLao(server.db);
+    await server.gql(
+      'mutation($rows: [UserImportRow!]!) { importUsers(rows: $rows) { ok } }',
+      { rows: [{ row: '2', username, password: 'Import2567', role: 'LAO_OFFICER', laoCode: lao.code }] },
+      { token: admin },
+    );
+    const [created] = await server.db.getRepository(AuditLog).find({ where: { action: 'importUsers', laoCode: lao.code } });
+    expect(JSON.parse(created.after!)).toMatchObject({ username, role: 'LAO_OFFICER', laoCode: lao.code });
+    expect(created.after).not.toMatch(/argon2|Import2567|passwordHash/);
   });
 });

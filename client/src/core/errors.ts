@@ -11,6 +11,8 @@ export type ApiErrorCode =
   | 'CONFLICT'
   | 'LOCKED'
   | 'ROUND_CLOSED'
+  | 'RATE_LIMITED'
+  | 'TOO_COMPLEX'
   | 'INTERNAL_SERVER_ERROR'
   | 'NETWORK'
   | (string & {});
@@ -43,6 +45,10 @@ export function toApiError(error: unknown): ApiError {
   if (!graphQLErrors.length && body && Array.isArray(body.errors)) graphQLErrors = body.errors;
 
   const first = graphQLErrors[0];
+  // Too many requests, refused by something in front of the server (its own 429s carry their message).
+  if (!first && e.networkError?.statusCode === 429) {
+    return { code: 'RATE_LIMITED', message: t.errors.rateLimited, fields: {}, extensions: {} };
+  }
   if (!first) {
     return {
       code: e.networkError ? 'NETWORK' : 'INTERNAL_SERVER_ERROR',

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { MAX_QUERY_COST } from './limits';
 
 /** Process configuration, read once from the environment (PRODUCT.md §8) and validated before anything starts. */
 export interface AppConfig {
@@ -13,7 +14,58 @@ export interface AppConfig {
   /** Send cookies only over HTTPS (behind TLS in production). */
   secureCookies: boolean;
   logLevel: string;
+  /** Proxies whose X-Forwarded-For is believed (express `trust proxy`): the client address of every limit comes from it. */
+  trustProxy: string[];
+  rateLimits: RateLimits;
 }
+
+/** At most `count` units (tries, or query cost) per fixed window, counted in the database for every instance. */
+export interface RateRule {
+  count: number;
+  windowMs: number;
+}
+
+export interface RateLimits {
+  loginPerAddress: RateRule;
+  loginPerAccount: RateRule;
+  resetPerAddress: RateRule;
+  resetPerAccount: RateRule;
+  lookupPerAddress: RateRule;
+  costPerAddress: RateRule;
+  costPerUser: RateRule;
+}
+
+/**
+ * The variable and default of each limit (README's table). Defaults fit a national deployment where the
+ * officials of one office, or many subscribers of a mobile operator, share one address.
+ */
+export const RATE_LIMIT_ENV: Record<keyof RateLimits, [variable: string, fallback: string]> = {
+  loginPerAddress: ['RATE_LIMIT_LOGIN_ADDRESS', '100/10m'],
+  loginPerAccount: ['RATE_LIMIT_LOGIN_ACCOUNT', '30/10m'],
+  resetPerAddress: ['RATE_LIMIT_RESET_ADDRESS', '30/1h'],
+  resetPerAccount: ['RATE_LIMIT_RESET_ACCOUNT', '5/1h'],
+  lookupPerAddress: ['RATE_LIMIT_LOOKUP_ADDRESS', '120/10m'],
+  costPerAddress: ['RATE_LIMIT_COST_ADDRESS', '200000/1m'],
+  costPerUser: ['RATE_LIMIT_COST_USER', '1000000/1m'],
+};
+
+/** Limits no caller reaches, for what measures or exercises something else (benchmarks, the test harness). */
+export const NO_RATE_LIMITS: Record<string, string> = Object.fromEntries(
+  Object.values(RATE_LIMIT_ENV).map(([variable]) => [variable, '999999999/1h']),
+);
+
+const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3600_000 };
+
+/** "100/10m" → 100 per ten minutes. Windows run from one second to a day. */
+export function parseRateRule(raw: string): RateRule | null {
+  const m = /^(\d{1,9})\/(\d{1,5})([smh])$/.exec(raw.trim());
+  if (!m) return null;
+  const rule = { count: Number(m[1]), windowMs: Number(m[2]) * UNIT_MS[m[3]] };
+  return rule.count >= 1 && rule.windowMs >= 1000 && rule.windowMs <= 24 * 3600_000 ? rule : null;
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const PROXY_ADDRESS = /^(?:[0-9]{1,3}(?:\.[0-9]{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*)(?:\/\d{1,3})?$/;
 
 export type DbConfig =
   | { kind: 'sqlite'; path: string }
@@ -134,6 +186,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}")`);
   }
 
+  const trustProxy = (env.TRUST_PROXY?.trim() || 'loopback').split(',').map((p) => p.trim());
+  const badProxies = trustProxy.filter((p) => !PROXY_NAMES.has(p) && !PROXY_ADDRESS.test(p));
+  if (badProxies.length) {
+    problems.push(`TRUST_PROXY must list loopback, linklocal, uniquelocal, addresses or CIDR ranges (got "${badProxies.join(', ')}")`);
+  }
+
+  const rateLimits = {} as RateLimits;
+  for (const [name, [variable, fallback]] of Object.entries(RATE_LIMIT_ENV) as Array<[keyof RateLimits, [string, string]]>) {
+    const raw = env[variable]?.trim() || fallback;
+    const rule = parseRateRule(raw);
+    if (!rule) problems.push(`${variable} must be <count>/<window>, e.g. ${fallback} (window 1s … 24h; got "${raw}")`);
+    else if (name.startsWith('cost') && rule.count < MAX_QUERY_COST) {
+      problems.push(`${variable} must allow at least one request of the largest cost (${MAX_QUERY_COST}) per window (got "${raw}")`);
+    }
+    rateLimits[name] = rule ?? parseRateRule(fallback)!;
+  }
+
   if (problems.length) throw new ConfigError(problems);
-  return { port, db, adminUsername, adminPassword, demoData, smtpUrl, publicUrl, secureCookies, logLevel };
+  return { port, db, adminUsername, adminPassword, demoData, smtpUrl, publicUrl, secureCookies, logLevel, trustProxy, rateLimits };
 }

@@ -10,6 +10,9 @@ import { createLoaders, type Loaders } from '../loaders';
 export interface SessionCookie {
   set(token: string, expires: Date): void;
   clear(): void;
+  /** The device cookie the browser sent (modules/account/device-cookie.ts). */
+  device: string | undefined;
+  setDevice(value: string, expires: Date): void;
 }
 
 /**

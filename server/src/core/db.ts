@@ -82,6 +82,10 @@ export function dbFailureOf(err: unknown): DbFailure | null {
   return null;
 }
 
+/** `INSERT` that skips a row whose key is taken (the affected count says which), in the dialect's words. */
+export const insertIgnore = (dataSource: DataSource) =>
+  dataSource.options.type === 'better-sqlite3' ? 'INSERT OR IGNORE' : 'INSERT IGNORE';
+
 /** A parameter for raw SQL: SQLite binds neither Dates nor booleans, so they become its text and 0/1. */
 export function toDbValue(dataSource: DataSource, value: unknown): unknown {
   if (dataSource.options.type !== 'better-sqlite3') return value;
@@ -117,3 +121,7 @@ export async function execute(em: EntityManager, sql: string, params: unknown[])
 export async function lockRow(em: EntityManager, table: string, column: string, key: string | number): Promise<void> {
   if (isMysql(em.connection)) await execute(em, `SELECT ${column} FROM ${table} WHERE ${column} = ? FOR UPDATE`, [key]);
 }
+
+/** One statement committed on its own, outside any request's transaction, queued like one (SQLite shares one connection). */
+export const executeAlone = (dataSource: DataSource, sql: string, params: unknown[]): Promise<number> =>
+  inTransaction(dataSource, (em) => execute(em, sql, params));

@@ -1,5 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
-import type { ApolloServerPlugin } from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { AuthenticationError, AuthorizationError } from 'type-graphql';
 import type { Logger } from 'pino';
@@ -14,13 +14,15 @@ export const ERROR_CODES = {
   CONFLICT: 'ข้อมูลถูกแก้ไขโดยผู้อื่นแล้ว กรุณาโหลดข้อมูลใหม่แล้วลองอีกครั้ง',
   LOCKED: 'บัญชีผู้ใช้งานถูกล็อกชั่วคราว',
   ROUND_CLOSED: 'ขณะนี้ไม่อยู่ในช่วงเวลาการรายงานผล',
+  RATE_LIMITED: 'มีการใช้งานบ่อยเกินกำหนด กรุณารอสักครู่แล้วลองใหม่อีกครั้ง',
+  TOO_COMPLEX: 'คำขอนี้ขอข้อมูลมากเกินกว่าที่ระบบตอบได้ในครั้งเดียว',
   SERVICE_UNAVAILABLE: 'ระบบไม่ว่างชั่วคราว เนื่องจากมีผู้ใช้งานพร้อมกันจำนวนมาก กรุณาลองใหม่อีกครั้งในอีกสักครู่',
   INTERNAL_SERVER_ERROR: 'ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง หากยังพบปัญหากรุณาติดต่อผู้ดูแลระบบ',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
-/** The HTTP status of each code, for answers outside GraphQL (documents, uploads). */
+/** The HTTP status of each code: of every answer outside GraphQL (documents, uploads), and of GraphQL answers refused as a whole. */
 const HTTP_STATUS: Record<ErrorCode, number> = {
   BAD_USER_INPUT: 400,
   UNAUTHENTICATED: 401,
@@ -29,16 +31,18 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   CONFLICT: 409,
   LOCKED: 423,
   ROUND_CLOSED: 409,
+  RATE_LIMITED: 429,
+  TOO_COMPLEX: 400,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL_SERVER_ERROR: 500,
 };
 export const httpStatusOf = (code: ErrorCode): number => HTTP_STATUS[code];
 
 /**
- * Codes about the server's state rather than the request: a GraphQL answer that failed with one of
- * them says so in its HTTP status too (with Retry-After), so that proxies and clients back off.
+ * Codes that refuse a GraphQL request as a whole — too costly, too frequent, the system too busy: the
+ * HTTP status says so too (429 and 503 with Retry-After), so that proxies and clients back off.
  */
-const SERVER_STATE_CODES = new Set<string>(['SERVICE_UNAVAILABLE']);
+const WHOLE_REQUEST_CODES = new Set<ErrorCode>(['RATE_LIMITED', 'TOO_COMPLEX', 'SERVICE_UNAVAILABLE']);
 
 /** The message of an unexpected error, with the reference support needs to find it in the log. */
 export function internalErrorMessage(requestId: string | null = currentRequestId()): string {
@@ -60,6 +64,15 @@ export class DomainError extends Error {
   ) {
     super(message);
     this.name = 'DomainError';
+  }
+
+  /** The HTTP status and headers of a refusal of the whole request: graphql-js copies these onto its error and Apollo sends them. */
+  get extensions(): { http: { status: number; headers: HeaderMap } } | undefined {
+    if (!WHOLE_REQUEST_CODES.has(this.code)) return undefined;
+    const status = HTTP_STATUS[this.code];
+    const headers = new HeaderMap();
+    if (typeof this.extra.retryAfterSeconds === 'number') headers.set('retry-after', String(this.extra.retryAfterSeconds));
+    return { http: { status, headers } };
   }
 }
 
@@ -194,22 +207,3 @@ export function formatError(logger: Logger) {
     }
   };
 }
-
-/** Sets the HTTP status (and Retry-After) of an answer that failed as a whole for a reason of the server's state. */
-export const errorStatusPlugin: ApolloServerPlugin = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ response }) {
-        if (response.body.kind !== 'single' || response.body.singleResult.data) return;
-        for (const error of response.body.singleResult.errors ?? []) {
-          const code = String(error.extensions?.code);
-          if (!SERVER_STATE_CODES.has(code)) continue;
-          response.http.status = HTTP_STATUS[code as ErrorCode];
-          const retryAfter = error.extensions?.retryAfterSeconds;
-          if (typeof retryAfter === 'number') response.http.headers.set('retry-after', String(retryAfter));
-          return;
-        }
-      },
-    };
-  },
-};

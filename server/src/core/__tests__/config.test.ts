@@ -45,4 +45,39 @@ describe('configuration from the environment', () => {
       'ADMIN_PASSWORD must have at least 8 characters',
     );
   });
+
+  it('reads rate limits as <count>/<window>, with defaults for a national deployment, and the proxies to believe', () => {
+    const c = loadConfig({
+      RATE_LIMIT_LOGIN_ADDRESS: '20/5m',
+      RATE_LIMIT_COST_USER: '50000/30s',
+      TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::1',
+    });
+    expect(c.rateLimits.loginPerAddress).toEqual({ count: 20, windowMs: 300_000 });
+    expect(c.rateLimits.costPerUser).toEqual({ count: 50_000, windowMs: 30_000 });
+    expect(c.rateLimits.loginPerAccount).toEqual({ count: 30, windowMs: 600_000 });
+    expect(c.trustProxy).toEqual(['loopback', '10.0.0.0/8', 'fd00::1']);
+    expect(loadConfig({}).trustProxy).toEqual(['loopback']);
+  });
+
+  it('refuses a limit it cannot read, a window over a day, a cost budget below one costly request, and an unknown proxy', () => {
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({
+        RATE_LIMIT_LOGIN_ADDRESS: 'many',
+        RATE_LIMIT_RESET_ACCOUNT: '5/2d',
+        RATE_LIMIT_LOOKUP_ADDRESS: '0/1m',
+        RATE_LIMIT_COST_ADDRESS: '1000/1m',
+        TRUST_PROXY: 'everyone',
+      });
+    } catch (e) {
+      error = e as ConfigError;
+    }
+    expect(error!.problems).toEqual([
+      'TRUST_PROXY must list loopback, linklocal, uniquelocal, addresses or CIDR ranges (got "everyone")',
+      'RATE_LIMIT_LOGIN_ADDRESS must be <count>/<window>, e.g. 100/10m (window 1s … 24h; got "many")',
+      'RATE_LIMIT_RESET_ACCOUNT must be <count>/<window>, e.g. 5/1h (window 1s … 24h; got "5/2d")',
+      'RATE_LIMIT_LOOKUP_ADDRESS must be <count>/<window>, e.g. 120/10m (window 1s … 24h; got "0/1m")',
+      'RATE_LIMIT_COST_ADDRESS must allow at least one request of the largest cost (25000) per window (got "1000/1m")',
+    ]);
+  });
 });

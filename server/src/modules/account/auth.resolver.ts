@@ -2,7 +2,8 @@ import { Args, Authorized, Ctx, Extensions, Mutation, Query, Resolver } from 'ty
 import type { AppContext } from '../../core/context';
 import { badInput } from '../../core/errors';
 import { fiscalYearOf, selectableFiscalYears } from '../../core/fiscal-year';
-import { OWN_TRANSACTIONS } from '../../core/transaction';
+import { addressKey, enforce } from '../../core/rate-limit';
+import { OWN_TRANSACTIONS, runInTransaction } from '../../core/transaction';
 import { recordAudit } from '../audit/audit.service';
 import { District } from '../geography/district.entity';
 import { Lao } from '../lao/lao.entity';
@@ -13,6 +14,7 @@ import { login } from './login.command';
 import { changePassword, requestPasswordReset, resetPassword } from './password.commands';
 import { Role } from './role';
 import { User } from './user.entity';
+import { EXPECTED, listOf } from '../../core/limits';
 
 /** Signing in and out, passwords, and what anyone may ask signed out. */
 @Resolver()
@@ -28,8 +30,18 @@ export class AuthResolver {
     return { current: fiscalYearOf(now), years: selectableFiscalYears(now) };
   }
 
-  @Query(() => [LaoAccount], { description: 'ค้นหาชื่อผู้ใช้งาน (public): the LAOs of a district and their officers’ usernames' })
+  @Query(() => [LaoAccount], {
+    complexity: listOf(EXPECTED.laosOfDistrict),
+    description: 'ค้นหาชื่อผู้ใช้งาน (public): the LAOs of a district and their officers’ usernames',
+  })
   async usernameLookup(@Args() { provinceCode, districtCode }: UsernameLookupArgs, @Ctx() ctx: AppContext): Promise<LaoAccount[]> {
+    await enforce(ctx, [
+      {
+        bucket: `lookup:a:${addressKey(ctx.ip)}`,
+        rule: ctx.config.rateLimits.lookupPerAddress,
+        what: 'มีการค้นหาชื่อผู้ใช้งานจากเครือข่ายนี้บ่อยเกินกำหนด',
+      },
+    ]);
     const district = await ctx.em.getRepository(District).findOneBy({ code: districtCode });
     if (!district || district.provinceCode !== provinceCode) {
       const message = 'อำเภอที่เลือกไม่อยู่ในจังหวัดที่เลือก';
@@ -54,13 +66,16 @@ export class AuthResolver {
     return login(ctx, username, password);
   }
 
+  @Extensions({ [OWN_TRANSACTIONS]: true })
   @Mutation(() => Boolean, { description: 'Sign out: the session (or the API token used) stops working' })
   async logout(@Ctx() ctx: AppContext): Promise<boolean> {
-    if (ctx.authTokenId !== null) {
-      await ctx.em.getRepository(AuthToken).update({ id: ctx.authTokenId }, { revokedAt: ctx.clock.now() });
-    }
-    await recordAudit(ctx, { action: 'logout', targetType: 'User', targetId: ctx.user?.id ?? null });
     ctx.cookie.clear();
+    // Signed out already: nothing changes, so nothing is written (anyone may call this as often as they like).
+    if (ctx.authTokenId === null) return true;
+    await runInTransaction(ctx, async () => {
+      await ctx.em.getRepository(AuthToken).update({ id: ctx.authTokenId! }, { revokedAt: ctx.clock.now() });
+      await recordAudit(ctx, { action: 'logout', targetType: 'User', targetId: ctx.user?.id ?? null });
+    });
     return true;
   }
 
@@ -70,11 +85,13 @@ export class AuthResolver {
     return changePassword(ctx, currentPassword, newPassword);
   }
 
+  @Extensions({ [OWN_TRANSACTIONS]: true })
   @Mutation(() => Boolean, { description: 'ลืมรหัสผ่าน: always true; mails a 30-minute single-use link when username and e-mail match' })
   requestPasswordReset(@Args() { username, email }: PasswordResetRequestArgs, @Ctx() ctx: AppContext): Promise<boolean> {
     return requestPasswordReset(ctx, username, email);
   }
 
+  @Extensions({ [OWN_TRANSACTIONS]: true })
   @Mutation(() => Boolean, { description: 'Set a new password with the token of a reset link' })
   resetPassword(@Args() { token, newPassword }: ResetPasswordArgs, @Ctx() ctx: AppContext): Promise<boolean> {
     return resetPassword(ctx, token, newPassword);

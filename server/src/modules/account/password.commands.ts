@@ -2,9 +2,12 @@ import type { AppContext } from '../../core/context';
 import { execute, lockRow } from '../../core/db';
 import { hashPassword, randomToken, sha256, verifyPassword } from '../../core/crypto';
 import { badInput } from '../../core/errors';
+import { addressKey, enforce, type RateCheck } from '../../core/rate-limit';
+import { runInTransaction } from '../../core/transaction';
 import { recordAudit } from '../audit/audit.service';
 import { PASSWORD_PATTERN, PASSWORD_RULE_TH } from './account.inputs';
 import { PasswordReset } from './password-reset.entity';
+import { clearDeviceLocks } from './login.command';
 import { revokeUserTokens } from './session';
 import { User } from './user.entity';
 
@@ -20,14 +23,27 @@ function checkNewPassword(field: string, password: string, username: string): vo
   }
 }
 
-/** Sets a new password hash, clears any lock, and ends every other session of the user. */
+/** Sets a new password hash, clears any lock (the trusted browsers' too), and ends every other session of the user. */
 export async function setPassword(ctx: AppContext, user: User, password: string, keepTokenId: number | null = null): Promise<void> {
   await execute(ctx.em, 'UPDATE app_user SET password_hash = ?, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?', [
     await hashPassword(password),
     ctx.clock.now(),
     user.id,
   ]);
+  await clearDeviceLocks(ctx.em, user.id);
   await revokeUserTokens(ctx, user.id, { exceptTokenId: keepTokenId });
+}
+
+const RESETS_TOO_OFTEN = 'มีการขอตั้งรหัสผ่านใหม่บ่อยเกินกำหนด';
+
+/** Password-reset requests and resets of one client address, and requests naming one username, share an allowance. */
+function resetChecks(ctx: AppContext, username?: string): RateCheck[] {
+  const limits = ctx.config.rateLimits;
+  const checks: RateCheck[] = [{ bucket: `reset:a:${addressKey(ctx.ip)}`, rule: limits.resetPerAddress, what: RESETS_TOO_OFTEN }];
+  if (username !== undefined) {
+    checks.push({ bucket: `reset:n:${username.trim().toLowerCase()}`, rule: limits.resetPerAccount, what: RESETS_TOO_OFTEN });
+  }
+  return checks;
 }
 
 /** เปลี่ยนรหัสผ่าน: the current password once, the new one (typed twice in the client). Other sessions end. */
@@ -58,6 +74,11 @@ export async function changePassword(ctx: AppContext, currentPassword: string, n
  * The answer is the same either way, so nobody learns which accounts exist or what their e-mail is.
  */
 export async function requestPasswordReset(ctx: AppContext, username: string, email: string): Promise<boolean> {
+  await enforce(ctx, resetChecks(ctx, username));
+  return runInTransaction(ctx, () => mailResetLink(ctx, username, email));
+}
+
+async function mailResetLink(ctx: AppContext, username: string, email: string): Promise<boolean> {
   const user = await ctx.em.getRepository(User).findOneBy({ username: username.trim() });
   const matches =
     user !== null &&
@@ -121,6 +142,11 @@ export async function requestPasswordReset(ctx: AppContext, username: string, em
 
 /** Sets a new password from a reset link; the link works once, for 30 minutes. Every session of the account ends. */
 export async function resetPassword(ctx: AppContext, token: string, newPassword: string): Promise<boolean> {
+  await enforce(ctx, resetChecks(ctx));
+  return runInTransaction(ctx, () => setPasswordFromLink(ctx, token, newPassword));
+}
+
+async function setPasswordFromLink(ctx: AppContext, token: string, newPassword: string): Promise<boolean> {
   const now = ctx.clock.now();
   const invalid = () => {
     const message = 'ลิงก์ตั้งรหัสผ่านใหม่ไม่ถูกต้อง ถูกใช้ไปแล้ว หรือหมดอายุแล้ว กรุณาขอลิงก์ใหม่';

@@ -8,6 +8,7 @@ import { Lao } from '../lao/lao.entity';
 import type { ApiTokenSecret } from './account.types';
 import type { CreateUserInput, ReassignUserInput } from './account.inputs';
 import { AuthToken } from './auth-token.entity';
+import { clearDeviceLocks } from './login.command';
 import { setPassword } from './password.commands';
 import { Role } from './role';
 import { issueToken, revokeUserTokens } from './session';
@@ -86,11 +87,12 @@ export async function setUserDisabled(ctx: AppContext, username: string, disable
   return user;
 }
 
-/** Lifts a lockout before its five minutes are up. */
+/** Lifts a lockout before its five minutes are up, for every browser (trusted ones have their own). */
 export async function unlockUser(ctx: AppContext, username: string): Promise<User> {
   const user = await userByUsername(ctx, username);
   const before = { failedLogins: user.failedLogins, lockedUntil: user.lockedUntil };
   await execute(ctx.em, 'UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = ?', [user.id]);
+  await clearDeviceLocks(ctx.em, user.id);
   await recordAudit(ctx, { action: 'unlockUser', ...audited(user), before, after: { failedLogins: 0, lockedUntil: null } });
   return ctx.em.getRepository(User).findOneByOrFail({ id: user.id });
 }

@@ -12,6 +12,7 @@ import { OutboxMail } from './mail.entity';
 import { Role } from './role';
 import { User } from './user.entity';
 import * as admin from './user-admin.commands';
+import { EXPECTED, listOf } from '../../core/limits';
 
 @ArgsType()
 class UsersFilter {
@@ -69,7 +70,7 @@ export class UserResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Query(() => [User], { description: 'Accounts, newest first (at most 500)' })
+  @Query(() => [User], { complexity: listOf(500), description: 'Accounts, newest first (at most 500)' })
   users(@Args() { role, provinceCode, search }: UsersFilter, @Ctx() ctx: AppContext): Promise<User[]> {
     const qb = ctx.em.getRepository(User).createQueryBuilder('u').orderBy('u.id', 'DESC').take(500);
     if (role) qb.andWhere('u.role = :role', { role });
@@ -111,7 +112,7 @@ export class UserResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Query(() => [AuthToken], { description: 'API tokens of a SERVICE account (never their secrets)' })
+  @Query(() => [AuthToken], { complexity: listOf(20), description: 'API tokens of a SERVICE account (never their secrets)' })
   async apiTokens(@Arg('username') username: string, @Ctx() ctx: AppContext): Promise<AuthToken[]> {
     return ctx.em
       .getRepository(AuthToken)
@@ -135,7 +136,7 @@ export class UserResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Query(() => [OutboxMail], { description: 'Mail written while no SMTP_URL is set, newest first' })
+  @Query(() => [OutboxMail], { complexity: listOf(EXPECTED.page), description: 'Mail written while no SMTP_URL is set, newest first' })
   outbox(@Ctx() ctx: AppContext, @Arg('limit', () => Int, { defaultValue: 50 }) limit: number): Promise<OutboxMail[]> {
     return ctx.em.getRepository(OutboxMail).find({ order: { id: 'DESC' }, take: Math.min(Math.max(limit, 1), 200) });
   }

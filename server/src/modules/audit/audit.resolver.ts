@@ -5,6 +5,7 @@ import { Text } from '../../core/input';
 import { forbidden } from '../../core/errors';
 import { Role } from '../account/role';
 import { AuditLog } from './audit-log.entity';
+import { EXPECTED, listOf } from '../../core/limits';
 
 @ArgsType()
 class AuditFilter {
@@ -48,7 +49,7 @@ class AuditFilter {
 
 @ObjectType({ description: 'A page of the audit log, newest first' })
 class AuditLogPage {
-  @Field(() => [AuditLog])
+  @Field(() => [AuditLog], { complexity: listOf(EXPECTED.page) })
   rows: AuditLog[];
 
   @Field(() => Int)

@@ -19,23 +19,32 @@ function snapshot(value: unknown): string | null {
   return JSON.stringify(value, (key, v) => (SECRET_KEYS.has(key) ? undefined : v));
 }
 
+const rowOf = (ctx: AppContext, entry: AuditEntry) => ({
+  actorId: ctx.user?.id ?? null,
+  actorUsername: ctx.user?.username ?? '-',
+  action: entry.action,
+  targetType: entry.targetType,
+  targetId: entry.targetId === undefined || entry.targetId === null ? null : String(entry.targetId),
+  laoCode: entry.laoCode ?? null,
+  provinceCode: entry.provinceCode ?? null,
+  before: snapshot(entry.before),
+  after: snapshot(entry.after),
+  ip: ctx.ip,
+  at: ctx.clock.now(),
+});
+
 /**
  * Writes the audit row of a change through the context's entity manager, so it commits or rolls back
  * with the change itself. Every mutation calls this once (the transaction middleware checks).
  */
 export async function recordAudit(ctx: AppContext, entry: AuditEntry): Promise<void> {
-  await ctx.em.getRepository(AuditLog).insert({
-    actorId: ctx.user?.id ?? null,
-    actorUsername: ctx.user?.username ?? '-',
-    action: entry.action,
-    targetType: entry.targetType,
-    targetId: entry.targetId === undefined || entry.targetId === null ? null : String(entry.targetId),
-    laoCode: entry.laoCode ?? null,
-    provinceCode: entry.provinceCode ?? null,
-    before: snapshot(entry.before),
-    after: snapshot(entry.after),
-    ip: ctx.ip,
-    at: ctx.clock.now(),
-  });
+  await ctx.em.getRepository(AuditLog).insert(rowOf(ctx, entry));
   ctx.audited = true;
+}
+
+/** The rows of a change of many records at once (an import), one per record, in as few statements as the rows allow. */
+export async function recordAudits(ctx: AppContext, entries: AuditEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += 100) {
+    await ctx.em.getRepository(AuditLog).insert(entries.slice(i, i + 100).map((e) => rowOf(ctx, e)));
+  }
 }

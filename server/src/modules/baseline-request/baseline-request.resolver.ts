@@ -6,11 +6,15 @@ import { Role } from '../account/role';
 import { BaselineRequest } from './baseline-request.entity';
 import { baselineYears, cancelBaselineRequest, requestBaselineChange } from './baseline-request.service';
 import { BaselineYear } from './baseline-request.types';
+import { listOf } from '../../core/limits';
 
 @Resolver()
 export class BaselineRequestResolver {
   @Authorized()
-  @Query(() => [BaselineYear], { description: 'ขอเพิ่ม/ลดโครงการ: baseline, created count and standing of each fiscal year' })
+  @Query(() => [BaselineYear], {
+    complexity: listOf(10),
+    description: 'ขอเพิ่ม/ลดโครงการ: baseline, created count and standing of each fiscal year',
+  })
   baselineYears(@Arg('laoCode') laoCode: string, @Ctx() ctx: AppContext): Promise<BaselineYear[]> {
     return baselineYears(ctx, laoCode);
   }

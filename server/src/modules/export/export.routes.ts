@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { authenticate, secretOf } from '../../core/auth';
 import { createContext, type AppContext, type ContextDeps } from '../../core/context';
 import { DomainError, httpStatusOf, internalErrorMessage } from '../../core/errors';
+import { chargeQueryCost } from '../../core/rate-limit';
 import { actionPlanPdf, actionPlanXlsx } from './action-plan.export';
 import { memoPdf } from './memo.export';
 import { overviewPdf, overviewXlsx } from './overview.export';
@@ -28,6 +29,9 @@ const EXPORTS: Record<string, Exporter> = {
 /** The documents GET /export/:file serves. */
 export const EXPORT_FILES = Object.keys(EXPORTS);
 
+/** What a document costs from its caller's budget (rate-limit.ts): rendering one takes as long as a large page of the API. */
+export const EXPORT_COST = 5_000;
+
 /**
  * GET /export/<document>.<pdf|xlsx>?…: the printed reports, for the same signed-in session (cookie)
  * or bearer token as the API, with the same scoping (the services check it).
@@ -43,7 +47,12 @@ export function exportRouter(deps: ContextDeps): Router {
     try {
       const auth = await authenticate(deps.db, deps.clock.now(), secretOf(req.headers, req.cookies));
       if (!auth.user) throw new DomainError('UNAUTHENTICATED');
-      const ctx = createContext(deps, { ...auth, ip: req.ip ?? null, cookie: { set: () => undefined, clear: () => undefined } });
+      const ctx = createContext(deps, {
+        ...auth,
+        ip: req.ip ?? null,
+        cookie: { set: () => undefined, clear: () => undefined, device: undefined, setDevice: () => undefined },
+      });
+      await chargeQueryCost(ctx, EXPORT_COST);
       const query = Object.fromEntries(Object.entries(req.query).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]));
       const file = await exporter(ctx, query);
       res.setHeader(
@@ -59,6 +68,7 @@ export function exportRouter(deps: ContextDeps): Router {
       res.send(file.body);
     } catch (err) {
       if (err instanceof DomainError) {
+        if (typeof err.extra.retryAfterSeconds === 'number') res.setHeader('Retry-After', String(err.extra.retryAfterSeconds));
         res.status(httpStatusOf(err.code)).type('text/plain; charset=utf-8').send(err.message);
         return;
       }

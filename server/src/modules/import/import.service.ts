@@ -4,7 +4,7 @@ import { badInput } from '../../core/errors';
 import { hashPassword } from '../../core/crypto';
 import { fiscalYearProblem } from '../../core/fiscal-year';
 import { checkInput, MAX_COUNT } from '../../core/input';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit, recordAudits } from '../audit/audit.service';
 import { CreateUserInput } from '../account/account.inputs';
 import { Role, ROLE_TH } from '../account/role';
 import { User } from '../account/user.entity';
@@ -57,6 +57,7 @@ export async function importLaos(ctx: AppContext, rows: LaoImportRow[]): Promise
   const seen = new Set<string>();
   const results: ImportRowResult[] = [];
   const toSave: Lao[] = [];
+  const before = new Map<string, object>();
   for (const r of rows) {
     const input = Object.assign(new CreateLaoInput(), {
       code: r.code?.trim() ?? '',
@@ -78,6 +79,7 @@ export async function importLaos(ctx: AppContext, rows: LaoImportRow[]): Promise
       continue;
     }
     const lao = existing.get(input.code) ?? ctx.em.getRepository(Lao).create({ code: input.code, active: true });
+    if (existing.has(input.code)) before.set(input.code, { ...lao });
     Object.assign(lao, {
       name: input.name,
       type: input.type,
@@ -90,6 +92,18 @@ export async function importLaos(ctx: AppContext, rows: LaoImportRow[]): Promise
     results.push({ row: rowNumber(r.row), ok: true, outcome: existing.has(input.code) ? 'UPDATED' : 'CREATED', messages: [] });
   }
   await ctx.em.getRepository(Lao).save(toSave, { chunk: 100 });
+  await recordAudits(
+    ctx,
+    toSave.map((lao) => ({
+      action: 'importLaos',
+      targetType: 'Lao',
+      targetId: lao.code,
+      laoCode: lao.code,
+      provinceCode: lao.provinceCode,
+      before: before.get(lao.code) ?? null,
+      after: lao,
+    })),
+  );
   await recordAudit(ctx, { action: 'importLaos', targetType: 'Lao', after: summary(results) });
   return results;
 }
@@ -149,6 +163,17 @@ export async function importUsers(ctx: AppContext, rows: UserImportRow[]): Promi
     results.push({ row: rowNumber(r.row), ok: true, outcome: 'CREATED', messages: [] });
   }
   await ctx.em.getRepository(User).save(toSave, { chunk: 100 });
+  await recordAudits(
+    ctx,
+    toSave.map((user) => ({
+      action: 'importUsers',
+      targetType: 'User',
+      targetId: user.id,
+      laoCode: user.laoCode,
+      provinceCode: user.provinceCode,
+      after: user,
+    })),
+  );
   await recordAudit(ctx, { action: 'importUsers', targetType: 'User', after: summary(results) });
   return results;
 }
@@ -164,10 +189,13 @@ const wholeOrBlank = (v: string | null | undefined, max: number): number | null 
 export async function importPlanYears(ctx: AppContext, rows: PlanYearImportRow[]): Promise<ImportRowResult[]> {
   checkSize(rows);
   const laoCodes = rows.map((r) => r.laoCode?.trim() ?? '').filter(Boolean);
-  const laos = new Set((await ctx.em.getRepository(Lao).findBy({ code: In(laoCodes.length ? laoCodes : ['-']) })).map((l) => l.code));
+  const laos = new Map(
+    (await ctx.em.getRepository(Lao).findBy({ code: In(laoCodes.length ? laoCodes : ['-']) })).map((l) => [l.code, l.provinceCode]),
+  );
   const existing = await ctx.em.getRepository(PlanYear).findBy({ laoCode: In(laoCodes.length ? laoCodes : ['-']) });
   const results: ImportRowResult[] = [];
   const toSave = new Map<string, PlanYear>();
+  const before = new Map<string, object>();
   for (const r of rows) {
     const messages: string[] = [];
     const laoCode = r.laoCode?.trim() ?? '';
@@ -185,6 +213,7 @@ export async function importPlanYears(ctx: AppContext, rows: PlanYearImportRow[]
     }
     const key = `${laoCode}:${year}`;
     const found = toSave.get(key) ?? existing.find((p) => p.laoCode === laoCode && p.fiscalYear === year);
+    if (found && !before.has(key)) before.set(key, { ...found });
     const row = found ?? ctx.em.getRepository(PlanYear).create({ laoCode, fiscalYear: year!, baselineCount: null, minimumCount: null });
     if (baseline !== null) row.baselineCount = baseline!;
     if (minimum !== null) row.minimumCount = minimum!;
@@ -192,6 +221,18 @@ export async function importPlanYears(ctx: AppContext, rows: PlanYearImportRow[]
     results.push({ row: rowNumber(r.row), ok: true, outcome: found ? 'UPDATED' : 'CREATED', messages: [] });
   }
   await ctx.em.getRepository(PlanYear).save([...toSave.values()], { chunk: 100 });
+  await recordAudits(
+    ctx,
+    [...toSave.entries()].map(([key, row]) => ({
+      action: 'importPlanYears',
+      targetType: 'PlanYear',
+      targetId: key,
+      laoCode: row.laoCode,
+      provinceCode: laos.get(row.laoCode) ?? null,
+      before: before.get(key) ?? null,
+      after: row,
+    })),
+  );
   await recordAudit(ctx, { action: 'importPlanYears', targetType: 'PlanYear', after: summary(results) });
   return results;
 }

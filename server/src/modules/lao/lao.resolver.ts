@@ -11,6 +11,7 @@ import { Lao } from './lao.entity';
 import { CreateLaoInput } from './lao.inputs';
 import { canEditLao, canReadLao } from './lao.policy';
 import { createLao, getReadableLao, listLaos } from './lao.service';
+import { EXPECTED, listOf, ROUND_TRIP_COST } from '../../core/limits';
 
 @Resolver(() => Lao)
 export class LaoResolver {
@@ -21,7 +22,12 @@ export class LaoResolver {
   }
 
   @Authorized()
-  @Query(() => [Lao], { description: 'LAOs of a province and/or district, ordered by district then name, within the user’s scope' })
+  @Query(() => [Lao], {
+    complexity: listOf(({ districtCode, provinceCode }) =>
+      districtCode ? EXPECTED.laosOfDistrict : provinceCode ? EXPECTED.laosOfProvince : EXPECTED.laosOfCountry,
+    ),
+    description: 'LAOs of a province and/or district, ordered by district then name, within the user’s scope',
+  })
   laos(
     @Ctx() ctx: AppContext,
     @Arg('provinceCode', () => String, { nullable: true }) provinceCode?: string | null,
@@ -43,7 +49,7 @@ export class LaoResolver {
   }
 
   @Authorized(Role.LAO_OFFICER)
-  @Mutation(() => [Award], { description: 'รางวัลที่ได้รับ: replace the awards of one fiscal year' })
+  @Mutation(() => [Award], { complexity: listOf(10), description: 'รางวัลที่ได้รับ: replace the awards of one fiscal year' })
   setAwards(
     @Arg('laoCode') laoCode: string,
     @FiscalYearArg() fiscalYear: number,
@@ -53,7 +59,7 @@ export class LaoResolver {
     return setAwards(ctx, laoCode, fiscalYear, awards);
   }
 
-  @FieldResolver(() => [Award], { description: 'Awards received in a fiscal year' })
+  @FieldResolver(() => [Award], { complexity: listOf(10, ROUND_TRIP_COST), description: 'Awards received in a fiscal year' })
   async awards(@Root() lao: Lao, @FiscalYearArg() fiscalYear: number, @Ctx() ctx: AppContext): Promise<Award[]> {
     // Part of the basic data, like the fields the entity keeps for readers only.
     if (!canReadLao(ctx.user, lao)) return [];

@@ -3,6 +3,7 @@ import { LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import type { AppContext } from '../../core/context';
 import { FiscalYearArg } from '../../core/input';
 import { PlanDimension } from './plan-dimension.entity';
+import { listOf } from '../../core/limits';
 
 /** Names of the four dimensions in the plan that covers a fiscal year (public reference data). */
 export async function dimensionsOf(ctx: AppContext, fiscalYear: number): Promise<PlanDimension[]> {
@@ -19,7 +20,7 @@ export async function dimensionsOf(ctx: AppContext, fiscalYear: number): Promise
 
 @Resolver()
 export class PlanDimensionResolver {
-  @Query(() => [PlanDimension], { description: 'The four dimensions (มิติ) of the plan in force in a fiscal year' })
+  @Query(() => [PlanDimension], { complexity: listOf(5), description: 'The four dimensions (มิติ) of the plan in force in a fiscal year' })
   planDimensions(@FiscalYearArg() fiscalYear: number, @Ctx() ctx: AppContext): Promise<PlanDimension[]> {
     return dimensionsOf(ctx, fiscalYear);
   }

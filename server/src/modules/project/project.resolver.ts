@@ -12,11 +12,15 @@ import { ProjectInput } from './project.inputs';
 import { canDeleteProject, canEditProject } from './project.policy';
 import { moveProjectYear } from './project-year.transitions';
 import * as projects from './project.service';
+import { EXPECTED, listOf } from '../../core/limits';
 
 @Resolver(() => Project)
 export class ProjectResolver {
   @Authorized()
-  @Query(() => [Project], { description: 'Projects of an LAO in their order; fiscalYear null = all years' })
+  @Query(() => [Project], {
+    complexity: listOf(EXPECTED.projectsOfLao),
+    description: 'Projects of an LAO in their order; fiscalYear null = all years',
+  })
   projects(
     @Arg('laoCode') laoCode: string,
     @Ctx() ctx: AppContext,
@@ -75,7 +79,10 @@ export class ProjectResolver {
     return (await ctx.loaders.yearsByProject.load(project.id)).map((y) => y.fiscalYear);
   }
 
-  @FieldResolver(() => [ProjectYear], { description: 'Standing and reports in each fiscal year' })
+  @FieldResolver(() => [ProjectYear], {
+    complexity: listOf(EXPECTED.yearsOfProject),
+    description: 'Standing and reports in each fiscal year',
+  })
   years(@Root() project: Project, @Ctx() ctx: AppContext): Promise<ProjectYear[]> {
     return ctx.loaders.yearsByProject.load(project.id);
   }

@@ -5,17 +5,24 @@ import { Role } from '../account/role';
 import { ReportRound } from '../progress-report/progress-report.enums';
 import { ReportingReopening, ReportingWindow } from './reporting-window.entity';
 import { endReopening, reopenRound, setReportingWindow } from './reporting-window.service';
+import { EXPECTED, listOf } from '../../core/limits';
 
 @Resolver()
 export class ReportingWindowResolver {
   @Authorized()
-  @Query(() => [ReportingWindow], { description: 'The reporting windows NACC set for a fiscal year (a round without one is open)' })
+  @Query(() => [ReportingWindow], {
+    complexity: listOf(2),
+    description: 'The reporting windows NACC set for a fiscal year (a round without one is open)',
+  })
   reportingWindows(@FiscalYearArg() fiscalYear: number, @Ctx() ctx: AppContext): Promise<ReportingWindow[]> {
     return ctx.em.getRepository(ReportingWindow).find({ where: { fiscalYear }, order: { round: 'ASC' } });
   }
 
   @Authorized(Role.ADMIN)
-  @Query(() => [ReportingReopening], { description: 'ADMIN: rounds reopened for single LAOs in a fiscal year, latest first' })
+  @Query(() => [ReportingReopening], {
+    complexity: listOf(EXPECTED.page),
+    description: 'ADMIN: rounds reopened for single LAOs in a fiscal year, latest first',
+  })
   reportingReopenings(@FiscalYearArg() fiscalYear: number, @Ctx() ctx: AppContext): Promise<ReportingReopening[]> {
     return ctx.em.getRepository(ReportingReopening).find({ where: { fiscalYear }, order: { openUntil: 'DESC' } });
   }

@@ -28,6 +28,7 @@ import { ProjectYear } from '../project/project-year.entity';
 import { moveProjectYear } from '../project/project-year.transitions';
 import { canReview } from './review.policy';
 import { reviewQueue, type ReviewKind } from './review.service';
+import { EXPECTED, listOf } from '../../core/limits';
 
 enum ReviewItemKind {
   ADDITION = 'ADDITION',
@@ -38,13 +39,19 @@ registerEnumType(ReviewItemKind, { name: 'ReviewItemKind', description: 'ขอ�
 
 @ObjectType({ description: 'What waits for NACC’s decision' })
 class ReviewQueue {
-  @Field(() => [ProjectYear], { description: 'Additional projects waiting for approval (ADD_PENDING)' })
+  @Field(() => [ProjectYear], {
+    complexity: listOf(EXPECTED.pendingReviews),
+    description: 'Additional projects waiting for approval (ADD_PENDING)',
+  })
   additions: ProjectYear[];
 
-  @Field(() => [ProjectYear], { description: 'Requests to drop a project from a year (REDUCE_PENDING)' })
+  @Field(() => [ProjectYear], {
+    complexity: listOf(EXPECTED.pendingReviews),
+    description: 'Requests to drop a project from a year (REDUCE_PENDING)',
+  })
   reductions: ProjectYear[];
 
-  @Field(() => [BaselineRequest])
+  @Field(() => [BaselineRequest], { complexity: listOf(EXPECTED.pendingReviews) })
   baselineRequests: BaselineRequest[];
 }
 

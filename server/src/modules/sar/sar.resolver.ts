@@ -9,6 +9,7 @@ import { Role } from '../account/role';
 import { getReadableLao } from '../lao/lao.service';
 import { canReview } from '../review/review.policy';
 import { SarScore } from './sar-score.entity';
+import { listOf } from '../../core/limits';
 
 @InputType({ description: 'คะแนน SAR of one dimension' })
 class SarScoreInput {
@@ -47,14 +48,17 @@ const hundredths = (v: number | null | undefined): number | null => (v === null 
 @Resolver(() => SarScore)
 export class SarResolver {
   @Authorized()
-  @Query(() => [SarScore], { description: 'คะแนน SAR of an LAO in a fiscal year, by dimension' })
+  @Query(() => [SarScore], { complexity: listOf(5), description: 'คะแนน SAR of an LAO in a fiscal year, by dimension' })
   async sarScores(@Arg('laoCode') laoCode: string, @FiscalYearArg() fiscalYear: number, @Ctx() ctx: AppContext): Promise<SarScore[]> {
     await getReadableLao(ctx, laoCode);
     return ctx.em.getRepository(SarScore).find({ where: { laoCode, fiscalYear }, order: { dimension: 'ASC' } });
   }
 
   @Authorized(Role.PROVINCE_OFFICER, Role.ADMIN)
-  @Mutation(() => [SarScore], { description: 'Province office or ADMIN: enter the SAR scores of a year (replaces that year’s rows)' })
+  @Mutation(() => [SarScore], {
+    complexity: listOf(5),
+    description: 'Province office or ADMIN: enter the SAR scores of a year (replaces that year’s rows)',
+  })
   async setSarScores(
     @Arg('laoCode') laoCode: string,
     @FiscalYearArg() fiscalYear: number,

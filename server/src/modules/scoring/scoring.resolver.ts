@@ -11,6 +11,7 @@ import { laoDashboard, laoOverview, planResults } from './lao-summary.service';
 import { nationalScores, provinceScores } from './province-scores.service';
 import { LaoDashboard, LaoOverview, NationalScoreRow, PlanResults, ProvinceScoreReport } from './scoring.types';
 import { thresholdsFor } from './year-figures';
+import { EXPECTED, listOf } from '../../core/limits';
 
 @InputType({ description: 'Level thresholds of one round, in percent (two decimals)' })
 class LevelThresholdInput {
@@ -100,7 +101,10 @@ export class ScoringResolver {
   }
 
   @Authorized(Role.ADMIN, Role.SERVICE)
-  @Query(() => [NationalScoreRow], { description: 'The whole country: every province with its LAOs counted by level' })
+  @Query(() => [NationalScoreRow], {
+    complexity: listOf(EXPECTED.provinces),
+    description: 'The whole country: every province with its LAOs counted by level',
+  })
   nationalScores(
     @FiscalYearArg() fiscalYear: number,
     @Arg('round', () => ReportRound) round: ReportRound,
@@ -110,7 +114,10 @@ export class ScoringResolver {
   }
 
   @Authorized()
-  @Query(() => [RoundThresholds], { description: 'Level thresholds of both rounds of a fiscal year (ADMIN’s, or the defaults)' })
+  @Query(() => [RoundThresholds], {
+    complexity: listOf(2),
+    description: 'Level thresholds of both rounds of a fiscal year (ADMIN’s, or the defaults)',
+  })
   async levelThresholds(@FiscalYearArg() fiscalYear: number, @Ctx() ctx: AppContext): Promise<RoundThresholds[]> {
     const t = await thresholdsFor(ctx, fiscalYear);
     return [ReportRound.SIX_MONTHS, ReportRound.TWELVE_MONTHS].map((round) => ({
@@ -123,7 +130,7 @@ export class ScoringResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => [RoundThresholds], { description: 'ADMIN: level thresholds of a round of a fiscal year' })
+  @Mutation(() => [RoundThresholds], { complexity: listOf(2), description: 'ADMIN: level thresholds of a round of a fiscal year' })
   async setLevelThresholds(
     @FiscalYearArg() fiscalYear: number,
     @Arg('input', () => LevelThresholdInput) input: LevelThresholdInput,

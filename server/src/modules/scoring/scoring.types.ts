@@ -6,6 +6,7 @@ import { PlanResultNote } from '../progress-report/plan-result-note.entity';
 import { ReportRound, WorkStatus } from '../progress-report/progress-report.enums';
 import { Project } from '../project/project.entity';
 import { ImplementationLevel } from './scoring';
+import { EXPECTED, listOf } from '../../core/limits';
 
 @ObjectType({ description: 'สถานะการดำเนินงานของรอบหนึ่ง on the home page' })
 export class DashboardRound {
@@ -75,7 +76,7 @@ export class LaoDashboard {
   @Field(() => Int, { description: 'โครงการที่สร้าง' })
   created: number;
 
-  @Field(() => [DashboardRound])
+  @Field(() => [DashboardRound], { complexity: listOf(2) })
   rounds: DashboardRound[];
 }
 
@@ -141,7 +142,7 @@ export class LaoOverview {
   @Field(() => ReportRound)
   round: ReportRound;
 
-  @Field(() => [DimensionSummary])
+  @Field(() => [DimensionSummary], { complexity: listOf(5) })
   dimensions: DimensionSummary[];
 
   @Field(() => DimensionSummary)
@@ -198,7 +199,7 @@ export class PlanResults {
   @Field(() => ReportRound)
   round: ReportRound;
 
-  @Field(() => [PlanResultRow])
+  @Field(() => [PlanResultRow], { complexity: listOf(EXPECTED.projectsOfLao) })
   rows: PlanResultRow[];
 
   @Field(() => PlanResultNote, { nullable: true })
@@ -261,7 +262,7 @@ export class ProvinceScoreReport {
   @Field(() => ReportRound)
   round: ReportRound;
 
-  @Field(() => [ProvinceScoreRow])
+  @Field(() => [ProvinceScoreRow], { complexity: listOf(EXPECTED.laosOfProvince) })
   rows: ProvinceScoreRow[];
 
   @Field(() => Int)

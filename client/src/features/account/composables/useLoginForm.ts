@@ -10,7 +10,8 @@ const FIELDS = ['username', 'password'] as const;
 
 /**
  * The sign-in form. A wrong password shows the server's message (with the tries left); a locked
- * account shows the server's message and counts down the time left (`extensions.retryAfterSeconds`).
+ * account, or too many tries (429), shows the server's message and counts down the time left
+ * (`extensions.retryAfterSeconds`).
  */
 export function useLoginForm() {
   const { login } = useAuth();
@@ -67,7 +68,7 @@ export function useLoginForm() {
     } catch (error) {
       const api = errors.apply(error);
       form.password = '';
-      if (api.code === 'LOCKED') {
+      if (api.code === 'LOCKED' || api.code === 'RATE_LIMITED') {
         const seconds = Number(api.extensions.retryAfterSeconds);
         startCountdown(username, Number.isFinite(seconds) && seconds > 0 ? seconds : 300);
       } else {

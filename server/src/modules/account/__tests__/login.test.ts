@@ -1,4 +1,4 @@
-import { thaiDuration } from '../login.command';
+import { thaiDuration } from '../../../core/rate-limit';
 import { PASSWORD_PATTERN } from '../account.inputs';
 
 describe('sign-in helpers', () => {
