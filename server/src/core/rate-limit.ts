@@ -4,6 +4,7 @@ import type { RateRule } from './config';
 import type { AppContext } from './context';
 import { executeAlone, insertIgnore } from './db';
 import { DomainError } from './errors';
+import { sha256 } from './crypto';
 
 /** "4 นาที 59 วินาที" */
 export function thaiDuration(ms: number): string {
@@ -12,6 +13,12 @@ export function thaiDuration(ms: number): string {
   const seconds = total % 60;
   return [minutes ? `${minutes} นาที` : '', seconds ? `${seconds} วินาที` : ''].filter(Boolean).join(' ');
 }
+
+/**
+ * What a name someone typed (a username, which may be anything) is counted as: a digest, so counters
+ * keep no text of a stranger's choosing and every key has the same length.
+ */
+export const nameKey = (name: string): string => sha256(name.trim().toLowerCase()).slice(0, 32);
 
 /**
  * What a client address is counted as: an IPv4 address as it is, an IPv6 address by its /64 (a

@@ -4,7 +4,7 @@ import { SESSION_TTL_MS } from '../../core/auth';
 import { execute, executeAlone, insertIgnore } from '../../core/db';
 import { verifyPassword } from '../../core/crypto';
 import { DomainError, unauthenticated } from '../../core/errors';
-import { addressKey, enforce, thaiDuration } from '../../core/rate-limit';
+import { addressKey, enforce, nameKey, thaiDuration } from '../../core/rate-limit';
 import { runInTransaction } from '../../core/transaction';
 import { recordAudit } from '../audit/audit.service';
 import type { AuthPayload } from './account.types';
@@ -40,7 +40,7 @@ interface LockUnit {
 
 const accountUnit = (userId: number): LockUnit => ({ table: 'app_user', column: 'id', key: userId });
 const deviceUnit = (userId: number, nonce: string): LockUnit => ({ table: 'login_lock', column: 'unit', key: `d:${userId}:${nonce}` });
-const nobodyUnit = (username: string): LockUnit => ({ table: 'login_lock', column: 'unit', key: `u:${username}` });
+const nobodyUnit = (username: string): LockUnit => ({ table: 'login_lock', column: 'unit', key: `u:${nameKey(username)}` });
 
 async function unitState(ctx: AppContext, unit: LockUnit): Promise<{ failedLogins: number; lockedUntil: Date | null }> {
   return unit.table === 'app_user'
@@ -79,7 +79,7 @@ export async function login(ctx: AppContext, username: string, password: string)
   if (nonce === null) {
     await enforce(ctx, [
       {
-        bucket: `login:n:${name.toLowerCase()}`,
+        bucket: `login:n:${nameKey(name)}`,
         rule: limits.loginPerAccount,
         what: 'มีการพยายามเข้าสู่ระบบด้วยชื่อผู้ใช้งานนี้บ่อยเกินกำหนด',
       },

@@ -2,7 +2,7 @@ import type { AppContext } from '../../core/context';
 import { execute, lockRow } from '../../core/db';
 import { hashPassword, randomToken, sha256, verifyPassword } from '../../core/crypto';
 import { badInput } from '../../core/errors';
-import { addressKey, enforce, type RateCheck } from '../../core/rate-limit';
+import { addressKey, enforce, nameKey, type RateCheck } from '../../core/rate-limit';
 import { runInTransaction } from '../../core/transaction';
 import { recordAudit } from '../audit/audit.service';
 import { PASSWORD_PATTERN, PASSWORD_RULE_TH } from './account.inputs';
@@ -41,7 +41,7 @@ function resetChecks(ctx: AppContext, username?: string): RateCheck[] {
   const limits = ctx.config.rateLimits;
   const checks: RateCheck[] = [{ bucket: `reset:a:${addressKey(ctx.ip)}`, rule: limits.resetPerAddress, what: RESETS_TOO_OFTEN }];
   if (username !== undefined) {
-    checks.push({ bucket: `reset:n:${username.trim().toLowerCase()}`, rule: limits.resetPerAccount, what: RESETS_TOO_OFTEN });
+    checks.push({ bucket: `reset:n:${nameKey(username)}`, rule: limits.resetPerAccount, what: RESETS_TOO_OFTEN });
   }
   return checks;
 }
