@@ -11,6 +11,7 @@ import { SESSION_COOKIE, authenticate, secretOf } from './core/auth';
 import { systemClock, type Clock } from './core/clock';
 import type { AppConfig } from './core/config';
 import { createContext, type AppContext, type ContextDeps } from './core/context';
+import { databaseHealth } from './core/database';
 import { DomainError, errorStatusPlugin, formatError, httpStatusOf, internalErrorMessage } from './core/errors';
 import { MAX_BODY_BYTES, MAX_TOKENS, depthRule, limitsPlugin } from './core/limits';
 import { createLogger } from './core/logger';
@@ -82,19 +83,17 @@ export async function createApp(options: AppOptions): Promise<App> {
   app.use(compression());
   app.use(cookieParser());
 
+  // Live: the process answers (a load balancer or orchestrator restarts an instance that does not).
+  app.get('/healthz/live', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  // Ready: this instance can serve requests now; 503 sends them to other instances meanwhile.
   app.get('/healthz', async (_req, res) => {
-    try {
-      await options.db.query('SELECT 1');
-      res.json({ status: 'ok', database: 'ok' });
-    } catch (err) {
-      // Every connection busy is a surge, not an outage: a load balancer must not take every instance out at once.
-      if (err instanceof DomainError && err.code === 'SERVICE_UNAVAILABLE') {
-        res.json({ status: 'ok', database: 'busy' });
-        return;
-      }
-      log.error({ err }, 'health check: database unreachable');
-      res.status(503).json({ status: 'error', database: 'unreachable' });
-    }
+    const health = await databaseHealth(options.db);
+    if (health.database === 'unreachable') log.error('health check: database unreachable');
+    else if (!health.ready) log.warn({ cluster: health.cluster }, 'health check: the database node is not ready');
+    const { ready, ...rest } = health;
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'unavailable', ...rest });
   });
 
   app.use(

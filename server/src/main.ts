@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { Server } from 'node:http';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './core/config';
-import { openDatabase } from './core/database';
+import { DatabaseNotReadyError, openDatabase } from './core/database';
 import { createLogger } from './core/logger';
 import { ensureAdminAccount } from './modules/account/bootstrap';
 import { loadDemoDataIfEmpty } from './demo/demo-data';
@@ -19,7 +19,16 @@ async function main(): Promise<void> {
     throw e;
   }
   const log = createLogger(config.logLevel);
-  const db = await openDatabase(config.db);
+  let db;
+  try {
+    db = await openDatabase(config.db, { migrate: config.migrateOnStart, log });
+  } catch (e) {
+    if (e instanceof DatabaseNotReadyError) {
+      console.error(`e-PlanNACC cannot start: ${e.message}`);
+      process.exit(1);
+    }
+    throw e;
+  }
   log.info(
     { database: config.db.kind === 'sqlite' ? config.db.path : `${config.db.host}:${config.db.port}/${config.db.database}` },
     'database ready',

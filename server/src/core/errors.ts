@@ -3,6 +3,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { AuthenticationError, AuthorizationError } from 'type-graphql';
 import type { Logger } from 'pino';
+import { dbFailureOf } from './db';
 import { currentRequestId } from './request-id';
 
 /** The error codes of the API contract (PRODUCT.md §7), each with the Thai message a user sees by default. */
@@ -70,6 +71,18 @@ export const forbidden = (message: string = ERROR_CODES.FORBIDDEN) => new Domain
 export const unauthenticated = (message: string = ERROR_CODES.UNAUTHENTICATED, extra = {}) =>
   new DomainError('UNAUTHENTICATED', message, extra);
 export const conflict = (message: string = ERROR_CODES.CONFLICT) => new DomainError('CONFLICT', message);
+
+/**
+ * What a request that met an unreachable database (or a Galera node cut off from its cluster) answers:
+ * a state of the server, not a fault of the request, so 503 with Retry-After and a Thai message; null
+ * for any other error.
+ */
+export function databaseUnavailable(err: unknown): DomainError | null {
+  if (dbFailureOf(err) !== 'unavailable') return null;
+  return new DomainError('SERVICE_UNAVAILABLE', 'ระบบไม่สามารถติดต่อฐานข้อมูลได้ชั่วคราว กรุณาลองใหม่อีกครั้งในอีกสักครู่', {
+    retryAfterSeconds: 5,
+  });
+}
 
 /** Codes Apollo gives to a request it refused before running it, with what to tell the caller in Thai. */
 const REQUEST_ERROR_TH: Record<string, string> = {
@@ -147,6 +160,11 @@ export function formatError(logger: Logger) {
   };
   const format = (formatted: GraphQLFormattedError, raw: unknown): GraphQLFormattedError => {
     let error = unwrapResolverError(raw);
+    const unavailable = databaseUnavailable(error);
+    if (unavailable) {
+      logger.warn({ err: error, path: formatted.path }, 'database unavailable');
+      error = unavailable;
+    }
     // A domain error raised while coercing a variable (e.g. the Money scalar) arrives wrapped, once by
     // graphql-js and once by Apollo: look through the chain.
     for (let cause: unknown = error; cause; cause = (cause as { originalError?: unknown }).originalError) {

@@ -2,6 +2,13 @@ import { Foundation1763769600000 } from './1763769600000-Foundation';
 import { ActionPlan1763856000000 } from './1763856000000-ActionPlan';
 import { Reporting1763942400000 } from './1763942400000-Reporting';
 import { Review1764028800000 } from './1764028800000-Review';
+import { WriteLock1764374400000 } from './1764374400000-WriteLock';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
-export const migrations = [Foundation1763769600000, ActionPlan1763856000000, Reporting1763942400000, Review1764028800000];
+export const migrations = [
+  Foundation1763769600000,
+  ActionPlan1763856000000,
+  Reporting1763942400000,
+  Review1764028800000,
+  WriteLock1764374400000,
+];

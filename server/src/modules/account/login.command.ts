@@ -3,7 +3,7 @@ import { SESSION_TTL_MS } from '../../core/auth';
 import { execute, inTransaction } from '../../core/db';
 import { verifyPassword } from '../../core/crypto';
 import { DomainError, unauthenticated } from '../../core/errors';
-import { runInTransaction } from '../../core/transaction';
+import { retryingRaces, runInTransaction } from '../../core/transaction';
 import { recordAudit } from '../audit/audit.service';
 import type { AuthPayload } from './account.types';
 import { issueToken } from './session';
@@ -30,8 +30,16 @@ function lockedError(lockedUntil: Date, now: Date): DomainError {
   });
 }
 
-/** One autocommitted statement, queued like any transaction (SQLite shares one connection). */
-const autonomous = (ctx: AppContext, sql: string, params: unknown[]) => inTransaction(ctx.db, (em) => execute(em, sql, params));
+/** Tries of one account racing each other (on a cluster, on several nodes): "try again", never an internal error. */
+const busy = () => new DomainError('LOCKED', 'มีการเข้าสู่ระบบด้วยบัญชีนี้พร้อมกันหลายครั้ง กรุณาลองใหม่อีกครั้ง', { retryAfterSeconds: 1 });
+
+/**
+ * One statement that commits on its own, queued like any transaction (SQLite shares one connection).
+ * On a Galera cluster a try on another node may change the same row first: the statement then fails
+ * certification, changed nothing, and runs again on what that try committed.
+ */
+const autonomous = (ctx: AppContext, sql: string, params: unknown[]) =>
+  retryingRaces(ctx, 'login', () => inTransaction(ctx.db, (em) => execute(em, sql, params)), busy);
 
 /** How long a try waits for the account's other tries in flight before answering "try again". */
 const RESERVE_ATTEMPTS = 40;
@@ -51,8 +59,14 @@ export async function login(ctx: AppContext, username: string, password: string)
   const users = ctx.db.getRepository(User);
   const user = await users.findOneBy({ username: username.trim() });
   const failed = async (reason: string, userId: number | null) =>
-    runInTransaction(ctx, () =>
-      recordAudit(ctx, { action: 'loginFailed', targetType: 'User', targetId: userId, after: { username, reason } }),
+    retryingRaces(
+      ctx,
+      'login',
+      () =>
+        runInTransaction(ctx, () =>
+          recordAudit(ctx, { action: 'loginFailed', targetType: 'User', targetId: userId, after: { username, reason } }),
+        ),
+      busy,
     );
 
   if (!user || !user.passwordHash) {
@@ -80,9 +94,7 @@ export async function login(ctx: AppContext, username: string, password: string)
       await failed('locked', user.id);
       throw lockedError(state.lockedUntil, now);
     }
-    if (attempt >= RESERVE_ATTEMPTS) {
-      throw new DomainError('LOCKED', 'มีการเข้าสู่ระบบด้วยบัญชีนี้พร้อมกันหลายครั้ง กรุณาลองใหม่อีกครั้ง', { retryAfterSeconds: 1 });
-    }
+    if (attempt >= RESERVE_ATTEMPTS) throw busy();
     await new Promise((resolve) => setTimeout(resolve, RESERVE_WAIT_MS));
   }
 
@@ -107,28 +119,37 @@ export async function login(ctx: AppContext, username: string, password: string)
     throw new DomainError('FORBIDDEN', 'บัญชีผู้ใช้งานนี้ถูกระงับ กรุณาติดต่อผู้ดูแลระบบ');
   }
 
-  return runInTransaction(ctx, async () => {
-    // A lock that other tries set while this password was being checked still holds.
-    const cleared = await execute(
-      ctx.em,
-      'UPDATE app_user SET failed_logins = 0, last_login_at = ? WHERE id = ? AND locked_until IS NULL',
-      [now, user.id],
-    );
-    if (cleared !== 1) {
-      const state = await ctx.em.getRepository(User).findOneByOrFail({ id: user.id });
-      throw lockedError(state.lockedUntil ?? new Date(now.getTime() + LOCK_MS), now);
-    }
-    const { secret } = await issueToken(ctx, user.id, 'SESSION');
-    ctx.user = await ctx.em.getRepository(User).findOneByOrFail({ id: user.id });
-    await recordAudit(ctx, {
-      action: 'login',
-      targetType: 'User',
-      targetId: user.id,
-      laoCode: user.laoCode,
-      provinceCode: user.provinceCode,
-    });
-    const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
-    ctx.cookie.set(secret, expiresAt);
-    return { token: secret, expiresAt, user: ctx.user };
-  });
+  const session = await retryingRaces(
+    ctx,
+    'login',
+    () =>
+      runInTransaction(ctx, async () => {
+        // A lock that other tries set while this password was being checked still holds.
+        const cleared = await execute(
+          ctx.em,
+          'UPDATE app_user SET failed_logins = 0, last_login_at = ? WHERE id = ? AND locked_until IS NULL',
+          [now, user.id],
+        );
+        if (cleared !== 1) {
+          const state = await ctx.em.getRepository(User).findOneByOrFail({ id: user.id });
+          throw lockedError(state.lockedUntil ?? new Date(now.getTime() + LOCK_MS), now);
+        }
+        const { secret } = await issueToken(ctx, user.id, 'SESSION');
+        const signedIn = await ctx.em.getRepository(User).findOneByOrFail({ id: user.id });
+        ctx.user = signedIn;
+        await recordAudit(ctx, {
+          action: 'login',
+          targetType: 'User',
+          targetId: user.id,
+          laoCode: user.laoCode,
+          provinceCode: user.provinceCode,
+        });
+        return { secret, user: signedIn };
+      }),
+    busy,
+  );
+  // Only the session that committed goes into the cookie.
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+  ctx.cookie.set(session.secret, expiresAt);
+  return { token: session.secret, expiresAt, user: session.user };
 }
