@@ -12,7 +12,7 @@ import { systemClock, type Clock } from './core/clock';
 import type { AppConfig } from './core/config';
 import { createContext, type AppContext, type ContextDeps } from './core/context';
 import { databaseHealth } from './core/database';
-import { DomainError, errorStatusPlugin, formatError, httpStatusOf, internalErrorMessage } from './core/errors';
+import { DomainError, contextError, errorStatusPlugin, formatError, httpStatusOf, internalErrorMessage } from './core/errors';
 import { MAX_BODY_BYTES, MAX_TOKENS, depthRule, limitsPlugin } from './core/limits';
 import { createLogger } from './core/logger';
 import { createMailer, type Mailer } from './core/mailer';
@@ -101,7 +101,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     express.json({ limit: MAX_BODY_BYTES }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const auth = await authenticate(options.db, clock.now(), secretOf(req.headers, req.cookies));
+        const auth = await authenticate(options.db, clock.now(), secretOf(req.headers, req.cookies)).catch((err) => {
+          throw contextError(err);
+        });
         return createContext(deps, {
           ...auth,
           ip: req.ip ?? null,

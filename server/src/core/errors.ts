@@ -1,4 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { AuthenticationError, AuthorizationError } from 'type-graphql';
@@ -84,6 +84,22 @@ export function databaseUnavailable(err: unknown): DomainError | null {
   });
 }
 
+/**
+ * An error of the GraphQL context function (authentication, before any resolver): Apollo answers it
+ * with the HTTP status the error itself carries, else 500. A domain error or an unreachable database
+ * keeps its status (503 with Retry-After for the latter); formatError then gives its code and message.
+ */
+export function contextError(err: unknown): unknown {
+  const domain = err instanceof DomainError ? err : databaseUnavailable(err);
+  if (!domain) return err;
+  const headers = new Map<string, string>();
+  if (typeof domain.extra.retryAfterSeconds === 'number') headers.set('retry-after', String(domain.extra.retryAfterSeconds));
+  return new GraphQLError(domain.message, {
+    originalError: domain,
+    extensions: { code: domain.code, http: { status: httpStatusOf(domain.code), headers } },
+  });
+}
+
 /** Codes Apollo gives to a request it refused before running it, with what to tell the caller in Thai. */
 const REQUEST_ERROR_TH: Record<string, string> = {
   GRAPHQL_PARSE_FAILED: 'คำขอไม่ถูกต้อง: รูปแบบคำสั่ง GraphQL ผิด',
@@ -160,16 +176,17 @@ export function formatError(logger: Logger) {
   };
   const format = (formatted: GraphQLFormattedError, raw: unknown): GraphQLFormattedError => {
     let error = unwrapResolverError(raw);
-    const unavailable = databaseUnavailable(error);
-    if (unavailable) {
-      logger.warn({ err: error, path: formatted.path }, 'database unavailable');
-      error = unavailable;
-    }
     // A domain error raised while coercing a variable (e.g. the Money scalar) arrives wrapped, once by
-    // graphql-js and once by Apollo: look through the chain.
+    // graphql-js and once by Apollo, and one raised while the context was made once: look through the chain.
     for (let cause: unknown = error; cause; cause = (cause as { originalError?: unknown }).originalError) {
       if (cause instanceof DomainError) {
         error = cause;
+        break;
+      }
+      const unavailable = databaseUnavailable(cause);
+      if (unavailable) {
+        logger.warn({ err: cause, path: formatted.path }, 'database unavailable');
+        error = unavailable;
         break;
       }
     }
