@@ -1,5 +1,6 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { createConnection } from 'mysql2/promise';
 import { parseDbUrl } from '../../server/src/core/config';
 import { openDatabase } from '../../server/src/core/database';
@@ -19,8 +20,8 @@ export const describeCluster = process.env.SKIP_GALERA === '1' ? describe.skip :
 const SCRIPT = path.resolve(__dirname, '../../scripts/cluster/galera.sh');
 
 /** Runs the cluster script (kill, start-node, isolate, rejoin …) for node `n` (1-based). */
-export function galera(command: string, n: number): string {
-  return execFileSync('bash', [SCRIPT, command, String(n)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+export async function galera(command: 'kill' | 'start-node' | 'isolate' | 'rejoin', n: number): Promise<void> {
+  await promisify(execFile)('bash', [SCRIPT, command, String(n)]);
 }
 
 /** The URL of the same node with another database. */
@@ -52,11 +53,11 @@ export async function conflictsOn(url: string): Promise<number> {
   }
 }
 
-/** Counts the lost races across the cluster while `work` runs. */
+/** Counts the lost races across the cluster while `work` runs (on the nodes still up at the end). */
 export async function countingConflicts<T>(work: () => Promise<T>): Promise<{ result: T; conflicts: number }> {
   const before = await Promise.all(GALERA_URLS.map(conflictsOn));
   const result = await work();
-  const after = await Promise.all(GALERA_URLS.map(conflictsOn));
+  const after = await Promise.all(GALERA_URLS.map((url, i) => conflictsOn(url).catch(() => before[i])));
   return { result, conflicts: after.reduce((n, v, i) => n + v - before[i], 0) };
 }
 
