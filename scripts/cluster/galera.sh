@@ -5,6 +5,7 @@
 #   bash scripts/cluster/galera.sh status           each node's state (Synced, Donor, …) and cluster size
 #   bash scripts/cluster/galera.sh stop             stop every node (node 1 last, so it can bootstrap the next start)
 #   bash scripts/cluster/galera.sh destroy          stop and delete every node's data
+#   bash scripts/cluster/galera.sh reset-db         drop and create the test database (empty, no tables)
 #   bash scripts/cluster/galera.sh kill N           kill -9 node N (a crash: no shutdown)
 #   bash scripts/cluster/galera.sh start-node N     start node N alone; it rejoins the running cluster
 #   bash scripts/cluster/galera.sh isolate N        cut node N off the cluster (it stays up, no longer ready)
@@ -239,6 +240,12 @@ case "${1:-}" in
     echo "galera: $GALERA_DIR removed"
     ;;
   urls) urls ;;
+  reset-db)
+    running 1 || die "node 1 is not running"
+    as_root 1 -e "DROP DATABASE IF EXISTS \`$GALERA_DB\`"
+    create_database 1
+    echo "galera: database $GALERA_DB is empty"
+    ;;
   kill)
     node_arg "${2:-}"
     pid=$(pid_of "$2")
