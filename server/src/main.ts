@@ -4,6 +4,7 @@ import { createApp } from './app';
 import { ConfigError, loadConfig } from './core/config';
 import { DatabaseNotReadyError, openDatabase } from './core/database';
 import { createLogger } from './core/logger';
+import { retryingRaces } from './core/transaction';
 import { ensureAdminAccount } from './modules/account/bootstrap';
 import { loadDemoDataIfEmpty } from './demo/demo-data';
 
@@ -34,11 +35,15 @@ async function main(): Promise<void> {
     'database ready',
   );
 
+  // Several instances may start at once and do this each: a lost race runs again and finds the other's rows.
   if (config.adminUsername && config.adminPassword) {
-    await ensureAdminAccount(db, config.adminUsername, config.adminPassword);
+    const { adminUsername, adminPassword } = config;
+    await retryingRaces(log, 'ensureAdminAccount', () => ensureAdminAccount(db, adminUsername, adminPassword));
     log.info({ username: config.adminUsername }, 'admin account from ADMIN_USERNAME is ready');
   }
-  if (config.demoData && (await loadDemoDataIfEmpty(db))) log.info('demo data loaded into the empty database');
+  if (config.demoData && (await retryingRaces(log, 'loadDemoData', () => loadDemoDataIfEmpty(db)))) {
+    log.info('demo data loaded into the empty database');
+  }
 
   const { app, stop } = await createApp({ db, config, log });
   const server: Server = app.listen(config.port, () =>

@@ -1,4 +1,5 @@
 import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
 import type { AppContext } from './context';
 import { dbFailureOf, inTransaction } from './db';
 import { conflict, type DomainError } from './errors';
@@ -54,7 +55,7 @@ const LOST_RACE = 'มีผู้ใช้งานบันทึกข้อ�
  * an internal error. The only place where work is run again.
  */
 export async function retryingRaces<T>(
-  ctx: AppContext,
+  log: Logger,
   what: string,
   attempt: () => Promise<T>,
   lost: () => DomainError = () => conflict(LOST_RACE),
@@ -66,14 +67,14 @@ export async function retryingRaces<T>(
       const failure = dbFailureOf(err);
       if (failure === 'retry' || failure === 'duplicate') {
         if (n < MAX_ATTEMPTS) {
-          ctx.log.debug(
+          log.debug(
             { what, attempt: n, errno: (err as { driverError?: { errno?: number } }).driverError?.errno },
             'lost a race: running again',
           );
           await backoff(n);
           continue;
         }
-        ctx.log.info({ err, what, attempts: n }, 'concurrent write lost its race every time');
+        log.info({ err, what, attempts: n }, 'concurrent write lost its race every time');
         throw lost();
       }
       if (failure === 'missing') {
@@ -90,7 +91,7 @@ export async function retryingRaces<T>(
  * that was rolled back leaves nothing behind, neither its rows (audit rows included) nor its mail.
  */
 async function runMutation<T>(ctx: AppContext, fieldName: string, resolve: () => Promise<T>): Promise<T> {
-  const result = await retryingRaces(ctx, fieldName, () => {
+  const result = await retryingRaces(ctx.log, fieldName, () => {
     ctx.audited = false;
     ctx.afterCommit = [];
     return runInTransaction(ctx, async () => {

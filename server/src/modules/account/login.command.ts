@@ -39,7 +39,7 @@ const busy = () => new DomainError('LOCKED', 'มีการเข้าสู�
  * certification, changed nothing, and runs again on what that try committed.
  */
 const autonomous = (ctx: AppContext, sql: string, params: unknown[]) =>
-  retryingRaces(ctx, 'login', () => inTransaction(ctx.db, (em) => execute(em, sql, params)), busy);
+  retryingRaces(ctx.log, 'login', () => inTransaction(ctx.db, (em) => execute(em, sql, params)), busy);
 
 /** How long a try waits for the account's other tries in flight before answering "try again". */
 const RESERVE_ATTEMPTS = 40;
@@ -60,7 +60,7 @@ export async function login(ctx: AppContext, username: string, password: string)
   const user = await users.findOneBy({ username: username.trim() });
   const failed = async (reason: string, userId: number | null) =>
     retryingRaces(
-      ctx,
+      ctx.log,
       'login',
       () =>
         runInTransaction(ctx, () =>
@@ -120,7 +120,7 @@ export async function login(ctx: AppContext, username: string, password: string)
   }
 
   const session = await retryingRaces(
-    ctx,
+    ctx.log,
     'login',
     () =>
       runInTransaction(ctx, async () => {
