@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { describeCluster } from './cluster';
 import { describeInstances } from './instances';
 import { describeWrites } from './writes';
@@ -9,6 +10,8 @@ import { describeWrites } from './writes';
 jest.setTimeout(300_000);
 
 describeCluster('on a three-node Galera cluster', () => {
+  // The instances in processes of their own start from the build, as `npm start` runs them: built once here.
+  beforeAll(() => execFileSync('npm', ['run', 'build:server', '--silent'], { stdio: 'inherit' }));
   describeWrites();
   describeInstances();
 });

@@ -13,17 +13,28 @@ import { makeProject, makeSession, makeUser } from '../fixtures/factories';
 import { countingConflicts, galera, GALERA_URLS, migrateCluster, percentile, withDatabase } from './cluster';
 
 /**
- * App instances in processes of their own, one per node, as production runs them: started at once on a
- * fresh database, and serving the deadline surge while a database node is killed.
+ * App instances in processes of their own, one per node, as production runs them (`npm start`'s build,
+ * made once for the suite): started at once on a fresh database, and serving the deadline surge while a
+ * database node is killed.
  */
 
-/** A database of its own on the cluster, dropped afterwards. */
+/** A database of its own on the cluster, there on every node before this returns, dropped afterwards. */
 async function freshDatabase(): Promise<{ name: string; drop(): Promise<void> }> {
   const name = `eplannacc_galera_m${Date.now().toString(36)}${process.pid}`;
-  const c = parseDbUrl(GALERA_URLS[0]);
-  if (c.kind !== 'mysql') throw new Error('a Galera node is a MySQL URL');
-  const conn = await createConnection({ host: c.host, port: c.port, user: c.user, password: c.password });
+  const connect = (url: string) => {
+    const c = parseDbUrl(url);
+    if (c.kind !== 'mysql') throw new Error('a Galera node is a MySQL URL');
+    return createConnection({ host: c.host, port: c.port, user: c.user, password: c.password });
+  };
+  const conn = await connect(GALERA_URLS[0]);
   await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  // A node that has just rejoined may still be applying what it missed: wait until it has applied this.
+  for (const url of GALERA_URLS.slice(1)) {
+    const other = await connect(url);
+    await other.query('SET SESSION wsrep_sync_wait = 1');
+    await other.query('SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?', [name]);
+    await other.end();
+  }
   return {
     name,
     async drop() {
@@ -40,7 +51,9 @@ export function describeInstances(): void {
       let servers: ServerProcess[] = [];
       try {
         servers = await Promise.all(
-          GALERA_URLS.map((url) => startServerProcess({ DB_URL: withDatabase(url, fresh.name), MIGRATE_ON_START: '1', LOG_LEVEL: 'info' })),
+          GALERA_URLS.map((url) =>
+            startServerProcess({ DB_URL: withDatabase(url, fresh.name), MIGRATE_ON_START: '1', LOG_LEVEL: 'info' }, { built: true }),
+          ),
         );
         const ran = servers.filter((s) => s.stdout().includes('database migrated'));
         expect(ran).toHaveLength(1);
@@ -127,7 +140,7 @@ export function describeInstances(): void {
             }
           }),
         );
-        servers.push(...(await Promise.all(GALERA_URLS.map((url) => startServerProcess({ DB_URL: url })))));
+        servers.push(...(await Promise.all(GALERA_URLS.map((url) => startServerProcess({ DB_URL: url }, { built: true })))));
 
         const acknowledged = new Map<number, string>();
         const answers: Record<string, number> = {};
