@@ -18,13 +18,16 @@ export interface SqlServer {
 /**
  * mysql2 with every pooled connection, as it opens, set to wait until its node has applied what the
  * cluster committed before it reads (wsrep_sync_wait): a session revoked or an account locked through
- * one node is then honoured on the next request through any other. Set before the pool hands the
- * connection out, so no query runs on a connection without it.
+ * one node is then honoured on the next request through any other. Sent before the pool hands the
+ * connection out, so it runs before any other statement on it.
  */
 const galeraDriver = Object.assign(Object.create(mysql2) as typeof mysql2, {
   createPool(options: mysql2.PoolOptions) {
     const pool = mysql2.createPool(options);
-    pool.on('connection', (connection) => connection.query(`SET SESSION wsrep_sync_wait = ${GALERA_SYNC_WAIT}`));
+    pool.on('connection', (connection) =>
+      // A connection without the setting must not serve: the statements queued behind it fail instead.
+      connection.query(`SET SESSION wsrep_sync_wait = ${GALERA_SYNC_WAIT}`, (err) => err && connection.destroy()),
+    );
     return pool;
   },
 });
