@@ -1,4 +1,4 @@
-/** One jest run, three projects: fast unit tests, integration through GraphQL on a real database, e2e in Chromium. */
+/** One jest run, four projects: fast unit tests, integration through GraphQL on a real database, e2e in Chromium, the Galera cluster. */
 const transform = {
   // Transpile only (tsconfig's isolatedModules; `npm run typecheck` checks types); decorator metadata is kept.
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
@@ -12,5 +12,7 @@ module.exports = {
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/server/src/**/__tests__/**/*.test.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
+    // Against a three-node Galera cluster (scripts/cluster/galera.sh); npm test skips it when none answers.
+    { ...common, displayName: 'galera', testMatch: ['<rootDir>/tests/galera/**/*.test.ts'] },
   ],
 };

@@ -1,18 +1,42 @@
 import 'reflect-metadata';
+import mysql2 from 'mysql2';
 import { createConnection } from 'mysql2/promise';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { parseDbUrl, type DbConfig } from './server/src/core/config';
-import { SnakeNamingStrategy } from './server/src/core/db';
+import { GALERA_SYNC_WAIT, SnakeNamingStrategy, markGaleraNode } from './server/src/core/db';
 import { entities } from './server/src/entities';
 import { migrations } from './server/src/migrations';
 
 export type SqlFlavor = 'mysql' | 'mariadb';
 
+/** What answers at DB_URL: MySQL or MariaDB, and whether it is a node of a Galera cluster. */
+export interface SqlServer {
+  flavor: SqlFlavor;
+  galera: boolean;
+}
+
+/**
+ * mysql2 with every pooled connection, as it opens, set to wait until its node has applied what the
+ * cluster committed before it reads (wsrep_sync_wait): a session revoked or an account locked through
+ * one node is then honoured on the next request through any other. Sent before the pool hands the
+ * connection out, so it runs before any other statement on it.
+ */
+const galeraDriver = Object.assign(Object.create(mysql2) as typeof mysql2, {
+  createPool(options: mysql2.PoolOptions) {
+    const pool = mysql2.createPool(options);
+    pool.on('connection', (connection) =>
+      // A connection without the setting must not serve: the statements queued behind it fail instead.
+      connection.query(`SET SESSION wsrep_sync_wait = ${GALERA_SYNC_WAIT}`, (err) => err && connection.destroy()),
+    );
+    return pool;
+  },
+});
+
 /**
  * The one TypeORM DataSource definition, for the embedded SQLite file (default) and for MySQL/MariaDB.
  * Schema changes only through the committed migrations: never `synchronize`.
  */
-export function dataSourceOptions(db: DbConfig, flavor: SqlFlavor = 'mysql'): DataSourceOptions {
+export function dataSourceOptions(db: DbConfig, server: SqlServer = { flavor: 'mysql', galera: false }): DataSourceOptions {
   const common = {
     entities,
     migrations,
@@ -25,7 +49,8 @@ export function dataSourceOptions(db: DbConfig, flavor: SqlFlavor = 'mysql'): Da
     return {
       ...common,
       // TypeORM reads MariaDB's catalogue differently (defaults, FK rules): tell it which server it talks to.
-      type: flavor,
+      type: server.flavor,
+      ...(server.galera ? { driver: galeraDriver } : {}),
       host: db.host,
       port: db.port,
       username: db.user,
@@ -50,19 +75,26 @@ export function dataSourceOptions(db: DbConfig, flavor: SqlFlavor = 'mysql'): Da
   };
 }
 
-/** Asks a MySQL-protocol server whether it is MariaDB. */
-async function detectFlavor(db: Extract<DbConfig, { kind: 'mysql' }>): Promise<SqlFlavor> {
+/** Asks a MySQL-protocol server whether it is MariaDB, and whether it replicates as a Galera node. */
+async function detectServer(db: Extract<DbConfig, { kind: 'mysql' }>): Promise<SqlServer> {
   const conn = await createConnection({ host: db.host, port: db.port, user: db.user, password: db.password });
   try {
     const [rows] = await conn.query('SELECT VERSION() AS v');
-    return /mariadb/i.test(String((rows as Array<{ v: string }>)[0].v)) ? 'mariadb' : 'mysql';
+    const [wsrep] = await conn.query("SHOW GLOBAL VARIABLES LIKE 'wsrep_on'");
+    return {
+      flavor: /mariadb/i.test(String((rows as Array<{ v: string }>)[0].v)) ? 'mariadb' : 'mysql',
+      galera: (wsrep as Array<{ Value: string }>)[0]?.Value === 'ON',
+    };
   } finally {
     await conn.end();
   }
 }
 
 export async function createDataSource(db: DbConfig): Promise<DataSource> {
-  return new DataSource(dataSourceOptions(db, db.kind === 'mysql' ? await detectFlavor(db) : undefined));
+  const server = db.kind === 'mysql' ? await detectServer(db) : undefined;
+  const dataSource = new DataSource(dataSourceOptions(db, server));
+  if (server?.galera) markGaleraNode(dataSource);
+  return dataSource;
 }
 
 /**

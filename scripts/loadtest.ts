@@ -11,6 +11,11 @@
  * `sudo bash scripts/setup-mariadb.sh eplannacc_load`); it is filled with national synthetic data
  * (`scripts/generate-national.ts`) for the current fiscal year on first use. DB_POOL_SIZE and
  * DB_POOL_TIMEOUT_MS pass through to the server.
+ *
+ * Several URLs, comma-separated, start one server per URL — the nodes of a Galera cluster, or one
+ * server named several times for the same shape without a cluster — and share the requests in
+ * flight among them; each phase then shows the sum of saves a second and the slowest server's
+ * latencies.
  */
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
@@ -35,7 +40,8 @@ const SECONDS = Number(option('seconds', '15'));
 const CONCURRENCY = option('concurrency', '16,64,256').split(',').map(Number);
 const OFFICERS = Number(option('officers', '2000'));
 const JSON_OUT = option('json', '');
-const DB_URL = process.env.LOADTEST_DB_URL ?? 'mysql://eplannacc:eplannacc@127.0.0.1:3306/eplannacc_load';
+const DB_URLS = (process.env.LOADTEST_DB_URL ?? 'mysql://eplannacc:eplannacc@127.0.0.1:3306/eplannacc_load').split(',');
+const DB_URL = DB_URLS[0];
 
 interface Caller {
   token: string;
@@ -44,7 +50,7 @@ interface Caller {
 
 /** LAOs with a signed-in officer each (sessions written as sign-in writes them) and their project ids. */
 async function prepare(fiscalYear: number): Promise<Caller[]> {
-  const db = await openDatabase(loadConfig({ DB_URL }).db);
+  const db = await openDatabase(loadConfig({ DB_URL }).db, { migrate: true });
   try {
     const [{ n }] = await db.query('SELECT COUNT(*) AS n FROM project_year WHERE fiscal_year = ?', [fiscalYear]);
     if (Number(n) === 0) {
@@ -131,48 +137,55 @@ interface Phase {
   answers: Record<string, number>;
 }
 
-async function phase(url: string, label: string, concurrency: number, body: () => { body: string; token?: string }): Promise<Phase> {
+/** One phase: `concurrency` requests in flight, shared among the servers, each driven by its own autocannon. */
+async function phase(urls: string[], label: string, concurrency: number, body: () => { body: string; token?: string }): Promise<Phase> {
   const answers: Record<string, number> = {};
-  const result = await autocannon({
-    url: `${url}/graphql`,
-    connections: concurrency,
-    duration: SECONDS,
-    timeout: 10,
-    requests: [
-      {
-        method: 'POST',
-        setupRequest: (req) => {
-          const next = body();
-          return {
-            ...req,
-            body: next.body,
-            headers: { 'content-type': 'application/json', ...(next.token ? { authorization: `Bearer ${next.token}` } : {}) },
-          };
-        },
-        onResponse: (status, text) => {
-          let kind = `HTTP ${status}`;
-          try {
-            const parsed = JSON.parse(text) as { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> };
-            kind = parsed.errors ? String(parsed.errors[0].extensions?.code) : 'ok';
-          } catch {
-            // not JSON: the HTTP status says it
-          }
-          answers[kind] = (answers[kind] ?? 0) + 1;
-        },
-      },
-    ],
-  });
+  const results = await Promise.all(
+    urls.map((url) =>
+      autocannon({
+        url: `${url}/graphql`,
+        connections: Math.max(1, Math.round(concurrency / urls.length)),
+        duration: SECONDS,
+        timeout: 10,
+        requests: [
+          {
+            method: 'POST',
+            setupRequest: (req) => {
+              const next = body();
+              return {
+                ...req,
+                body: next.body,
+                headers: { 'content-type': 'application/json', ...(next.token ? { authorization: `Bearer ${next.token}` } : {}) },
+              };
+            },
+            onResponse: (status, text) => {
+              let kind = `HTTP ${status}`;
+              try {
+                const parsed = JSON.parse(text) as { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> };
+                kind = parsed.errors ? String(parsed.errors[0].extensions?.code) : 'ok';
+              } catch {
+                // not JSON: the HTTP status says it
+              }
+              answers[kind] = (answers[kind] ?? 0) + 1;
+            },
+          },
+        ],
+      }),
+    ),
+  );
+  const sum = (f: (r: autocannon.Result) => number) => results.reduce((n, r) => n + f(r), 0);
+  const slowest = (f: (r: autocannon.Result) => number) => Math.max(...results.map(f));
   return {
     label,
     concurrency,
-    requestsPerSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    max: result.latency.max,
-    requests: result.requests.total,
-    timeouts: result.timeouts,
-    non2xx: result.non2xx,
-    errors: result.errors,
+    requestsPerSecond: sum((r) => r.requests.average),
+    p50: slowest((r) => r.latency.p50),
+    p99: slowest((r) => r.latency.p99),
+    max: slowest((r) => r.latency.max),
+    requests: sum((r) => r.requests.total),
+    timeouts: sum((r) => r.timeouts),
+    non2xx: sum((r) => r.non2xx),
+    errors: sum((r) => r.errors),
     answers,
   };
 }
@@ -185,7 +198,9 @@ async function main() {
 
   console.log('building the server (npm run build:server)…');
   execFileSync('npm', ['run', 'build:server', '--silent'], { stdio: 'inherit', cwd: path.resolve(__dirname, '..') });
-  const server = await startServerProcess({ DB_URL, LOG_LEVEL: 'warn' }, { built: true });
+  const servers = await Promise.all(DB_URLS.map((url) => startServerProcess({ DB_URL: url, LOG_LEVEL: 'warn' }, { built: true })));
+  const urls = servers.map((s) => s.url);
+  console.log(`${servers.length} server(s), one per database URL`);
   const phases: Phase[] = [];
   try {
     let n = 0;
@@ -212,10 +227,10 @@ async function main() {
         }),
       };
     };
-    phases.push(await phase(server.url, '{ __typename } (baseline)', 16, () => ({ body: '{"query":"{ __typename }"}' })));
-    for (const c of CONCURRENCY) phases.push(await phase(server.url, 'saveProgressReport', c, save));
+    phases.push(await phase(urls, '{ __typename } (baseline)', 16, () => ({ body: '{"query":"{ __typename }"}' })));
+    for (const c of CONCURRENCY) phases.push(await phase(urls, 'saveProgressReport', c, save));
   } finally {
-    await server.stop();
+    await Promise.all(servers.map((s) => s.stop()));
   }
 
   const baseline = phases[0].p50;

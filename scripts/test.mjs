@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: the whole suite. Unit and integration tests on the embedded database always; the same
-// integration tests on MariaDB when it answers; end-to-end tests in Chromium when it is installed.
-// A suite that cannot run here is skipped LOUDLY, with how to enable it. With REQUIRE_MARIADB=1 or
-// REQUIRE_E2E=1 (as CI sets them; the latter also requires poppler's pdftotext) a missing suite fails the run instead.
+// integration tests on MariaDB when it answers; end-to-end tests in Chromium when it is installed; the
+// Galera suite when a three-node cluster answers. A suite that cannot run here is skipped LOUDLY, with
+// how to enable it. With REQUIRE_MARIADB=1, REQUIRE_E2E=1 or REQUIRE_GALERA=1 (as CI sets them; E2E also
+// requires poppler's pdftotext) a missing suite fails the run instead.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,12 +11,17 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const mariadbUrl = process.env.TEST_MARIADB_URL ?? 'mysql://eplannacc:eplannacc@127.0.0.1:3306/eplannacc_test';
+// The same default as tests/galera/cluster.ts: the cluster of scripts/cluster/galera.sh.
+const galeraUrls = (
+  process.env.TEST_GALERA_URLS ??
+  [13401, 13402, 13403].map((port) => `mysql://eplannacc:eplannacc@127.0.0.1:${port}/eplannacc_galera`).join(',')
+).split(',');
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-async function mariadbAnswers() {
+async function mariadbAnswers(url = mariadbUrl) {
   try {
     const mysql = await import('mysql2/promise');
-    const u = new URL(mariadbUrl);
+    const u = new URL(url);
     const conn = await mysql.createConnection({
       host: u.hostname,
       port: Number(u.port || 3306),
@@ -31,12 +37,42 @@ async function mariadbAnswers() {
   }
 }
 
+/** Null when every node answers and is a Synced member of one cluster of them all. */
+async function galeraAnswers() {
+  const mysql = await import('mysql2/promise');
+  for (const url of galeraUrls) {
+    const problem = await mariadbAnswers(url);
+    if (problem) return `${url.replace(/:[^:@/]*@/, ':***@')}: ${problem}`;
+    const u = new URL(url);
+    const conn = await mysql.createConnection({
+      host: u.hostname,
+      port: Number(u.port || 3306),
+      user: decodeURIComponent(u.username),
+      password: decodeURIComponent(u.password),
+    });
+    const [rows] = await conn.query("SHOW GLOBAL STATUS WHERE Variable_name IN ('wsrep_local_state_comment', 'wsrep_cluster_size')");
+    await conn.end();
+    const status = Object.fromEntries(rows.map((r) => [r.Variable_name.toLowerCase(), r.Value]));
+    if (status.wsrep_local_state_comment !== 'Synced' || Number(status.wsrep_cluster_size) !== galeraUrls.length) {
+      return `${u.host} is not a Synced node of a ${galeraUrls.length}-node cluster (state ${status.wsrep_local_state_comment ?? 'none'}, size ${status.wsrep_cluster_size ?? 0})`;
+    }
+  }
+  return null;
+}
+
 const skipped = [];
 const mariadbProblem = await mariadbAnswers();
 if (mariadbProblem) {
   skipped.push(
     `MariaDB integration suites: ${mariadbUrl.replace(/:[^:@/]*@/, ':***@')} does not answer (${mariadbProblem}).\n` +
       '    Enable: start MariaDB, then `sudo bash scripts/setup-mariadb.sh` (or set TEST_MARIADB_URL).',
+  );
+}
+const galeraProblem = await galeraAnswers();
+if (galeraProblem) {
+  skipped.push(
+    `Galera cluster suite: ${galeraProblem}.\n` +
+      '    Enable: `sudo bash scripts/cluster/galera.sh start` (three nodes on loopback; or set TEST_GALERA_URLS).',
   );
 }
 const popplerProblem = spawnSync('pdftotext', ['-v']).error ? 'no pdftotext/pdftoppm (poppler-utils)' : null;
@@ -62,8 +98,12 @@ const banner = () => {
   );
 };
 banner();
-if ((mariadbProblem && process.env.REQUIRE_MARIADB === '1') || ((e2eProblem || popplerProblem) && process.env.REQUIRE_E2E === '1')) {
-  console.error('A required suite cannot run (REQUIRE_MARIADB / REQUIRE_E2E): failing.');
+if (
+  (mariadbProblem && process.env.REQUIRE_MARIADB === '1') ||
+  ((e2eProblem || popplerProblem) && process.env.REQUIRE_E2E === '1') ||
+  (galeraProblem && process.env.REQUIRE_GALERA === '1')
+) {
+  console.error('A required suite cannot run (REQUIRE_MARIADB / REQUIRE_E2E / REQUIRE_GALERA): failing.');
   process.exit(1);
 }
 
@@ -75,6 +115,7 @@ const jest = spawnSync(process.execPath, [path.join(root, 'node_modules/jest/bin
     SKIP_MARIADB: mariadbProblem ? '1' : '0',
     SKIP_E2E: e2eProblem ? '1' : '0',
     SKIP_PDFTEXT: popplerProblem ? '1' : '0',
+    SKIP_GALERA: galeraProblem ? '1' : '0',
   },
 });
 banner();

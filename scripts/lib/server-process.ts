@@ -21,6 +21,8 @@ export interface ServerProcess {
   child: ChildProcess;
   /** Everything the server wrote to stderr (start-up failures show here). */
   stderr(): string;
+  /** Everything the server wrote to stdout (its log). */
+  stdout(): string;
   /** SIGTERM and wait for the exit. */
   stop(): Promise<void>;
   /** SIGKILL (kill -9): no shutdown, no flush, mid-transaction. */
@@ -37,10 +39,12 @@ export async function startServerProcess(env: Record<string, string>, { built = 
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', DEMO_DATA: '0', ...env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let errors = '';
+  let output = '';
   child.stderr!.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-20_000)));
+  child.stdout!.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-200_000)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   for (let waited = 0; ; waited += 200) {
@@ -60,6 +64,7 @@ export async function startServerProcess(env: Record<string, string>, { built = 
     url,
     child,
     stderr: () => errors,
+    stdout: () => output,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;

@@ -11,7 +11,8 @@ import { SESSION_COOKIE, authenticate, secretOf } from './core/auth';
 import { systemClock, type Clock } from './core/clock';
 import type { AppConfig } from './core/config';
 import { createContext, type AppContext, type ContextDeps } from './core/context';
-import { DomainError, formatError, httpStatusOf, internalErrorMessage } from './core/errors';
+import { databaseHealth } from './core/database';
+import { DomainError, contextError, errorStatusPlugin, formatError, httpStatusOf, internalErrorMessage } from './core/errors';
 import { MAX_BODY_BYTES, MAX_TOKENS, depthRule, limitsPlugin } from './core/limits';
 import { createLogger } from './core/logger';
 import { createMailer, type Mailer } from './core/mailer';
@@ -76,7 +77,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     formatError: formatError(log),
     validationRules: [depthRule],
     parseOptions: { maxTokens: MAX_TOKENS },
-    plugins: [limitsPlugin(schema)],
+    plugins: [limitsPlugin(schema), errorStatusPlugin],
     csrfPrevention: true,
     introspection: true,
     includeStacktraceInErrorResponses: false,
@@ -94,19 +95,17 @@ export async function createApp(options: AppOptions): Promise<App> {
   app.use(compression());
   app.use(cookieParser());
 
+  // Live: the process answers (a load balancer or orchestrator restarts an instance that does not).
+  app.get('/healthz/live', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  // Ready: this instance can serve requests now; 503 sends them to other instances meanwhile.
   app.get('/healthz', async (_req, res) => {
-    try {
-      await options.db.query('SELECT 1');
-      res.json({ status: 'ok', database: 'ok' });
-    } catch (err) {
-      // Every connection busy is a surge, not an outage: a load balancer must not take every instance out at once.
-      if (err instanceof DomainError && err.code === 'SERVICE_UNAVAILABLE') {
-        res.json({ status: 'ok', database: 'busy' });
-        return;
-      }
-      log.error({ err }, 'health check: database unreachable');
-      res.status(503).json({ status: 'error', database: 'unreachable' });
-    }
+    const health = await databaseHealth(options.db);
+    if (health.database === 'unreachable') log.error('health check: database unreachable');
+    else if (!health.ready) log.warn({ cluster: health.cluster }, 'health check: the database node is not ready');
+    const { ready, ...rest } = health;
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'unavailable', ...rest });
   });
 
   app.use(
@@ -114,7 +113,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     express.json({ limit: MAX_BODY_BYTES }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const auth = await authenticate(options.db, clock.now(), secretOf(req.headers, req.cookies));
+        const auth = await authenticate(options.db, clock.now(), secretOf(req.headers, req.cookies)).catch((err) => {
+          throw contextError(err);
+        });
         return createContext(deps, {
           ...auth,
           ip: req.ip ?? null,

@@ -2,8 +2,9 @@ import 'reflect-metadata';
 import type { Server } from 'node:http';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './core/config';
-import { openDatabase } from './core/database';
+import { DatabaseNotReadyError, openDatabase } from './core/database';
 import { createLogger } from './core/logger';
+import { retryingRaces } from './core/transaction';
 import { ensureAdminAccount } from './modules/account/bootstrap';
 import { loadDemoDataIfEmpty } from './demo/demo-data';
 
@@ -19,17 +20,30 @@ async function main(): Promise<void> {
     throw e;
   }
   const log = createLogger(config.logLevel);
-  const db = await openDatabase(config.db);
+  let db;
+  try {
+    db = await openDatabase(config.db, { migrate: config.migrateOnStart, log });
+  } catch (e) {
+    if (e instanceof DatabaseNotReadyError) {
+      console.error(`e-PlanNACC cannot start: ${e.message}`);
+      process.exit(1);
+    }
+    throw e;
+  }
   log.info(
     { database: config.db.kind === 'sqlite' ? config.db.path : `${config.db.host}:${config.db.port}/${config.db.database}` },
     'database ready',
   );
 
+  // Several instances may start at once and do this each: a lost race runs again and finds the other's rows.
   if (config.adminUsername && config.adminPassword) {
-    await ensureAdminAccount(db, config.adminUsername, config.adminPassword);
+    const { adminUsername, adminPassword } = config;
+    await retryingRaces(log, 'ensureAdminAccount', () => ensureAdminAccount(db, adminUsername, adminPassword));
     log.info({ username: config.adminUsername }, 'admin account from ADMIN_USERNAME is ready');
   }
-  if (config.demoData && (await loadDemoDataIfEmpty(db))) log.info('demo data loaded into the empty database');
+  if (config.demoData && (await retryingRaces(log, 'loadDemoData', () => loadDemoDataIfEmpty(db)))) {
+    log.info('demo data loaded into the empty database');
+  }
 
   const { app, stop } = await createApp({ db, config, log });
   const server: Server = app.listen(config.port, () =>

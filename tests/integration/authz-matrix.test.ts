@@ -73,6 +73,7 @@ const EXPECTED: Record<string, Outcome[]> = {
   'Mutation.requestPasswordReset':        [ok,     ok,     ok,     ok,     ok,     ok,     ok],
   'Mutation.resetPassword':               [ok,     ok,     ok,     ok,     ok,     ok,     ok],
   'GET /healthz':                         [ok,     ok,     ok,     ok,     ok,     ok,     ok],
+  'GET /healthz/live':                    [ok,     ok,     ok,     ok,     ok,     ok,     ok],
   // Signed in: one's own password; the year's settings everyone works by.
   'Mutation.changePassword':              [UNAUTH, ok,     ok,     ok,     ok,     FORBID, ok],
   'Query.levelThresholds':                [UNAUTH, ok,     ok,     ok,     ok,     ok,     ok],

@@ -25,10 +25,27 @@ describe.each(databases)('platform ($name)', ({ url }) => {
     expect(((await res.json()) as { data: { provinces: unknown[] } }).data.provinces).toHaveLength(77);
   });
 
-  it('GET /healthz checks the database', async () => {
+  it('GET /healthz (ready) checks the database; GET /healthz/live only that the process answers', async () => {
     const res = await fetch(`${server.url}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok', database: 'ok' });
+    const live = await fetch(`${server.url}/healthz/live`);
+    expect({ status: live.status, body: await live.json() }).toEqual({ status: 200, body: { status: 'ok' } });
+  });
+
+  it('an instance whose database is gone is live but not ready', async () => {
+    const other = await TestServer.start(url());
+    await other.db.destroy();
+    try {
+      const ready = await fetch(`${other.url}/healthz`);
+      expect({ status: ready.status, body: await ready.json() }).toEqual({
+        status: 503,
+        body: { status: 'unavailable', database: 'unreachable' },
+      });
+      expect((await fetch(`${other.url}/healthz/live`)).status).toBe(200);
+    } finally {
+      await other.stop(false);
+    }
   });
 
   it('refuses a cross-site form post (CSRF) before running anything', async () => {

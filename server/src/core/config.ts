@@ -8,6 +8,12 @@ export interface AppConfig {
   adminUsername?: string;
   adminPassword?: string;
   demoData: boolean;
+  /**
+   * Run pending migrations at start (MIGRATE_ON_START). Unset: yes, except on a node of a Galera
+   * cluster, where migrations run as their own step (`npm run migrate`) and a start with pending
+   * migrations is refused, so that DDL never runs under live traffic by surprise.
+   */
+  migrateOnStart?: boolean;
   smtpUrl?: string;
   /** Address of the app as users reach it, for links in e-mails. */
   publicUrl: string;
@@ -81,6 +87,8 @@ export type DbConfig =
       poolSize: number;
       /** How long a request waits for a free connection before it is told the system is busy (DB_POOL_TIMEOUT_MS). */
       acquireTimeoutMs: number;
+      /** How long a start waits for another process's migrations to finish before it gives up (MIGRATION_WAIT_SECONDS). */
+      migrationWaitMs: number;
     };
 
 export class ConfigError extends Error {
@@ -92,6 +100,7 @@ export class ConfigError extends Error {
 export const DEFAULT_SQLITE_PATH = 'data/e-plannacc.sqlite';
 export const DEFAULT_POOL_SIZE = 10;
 export const DEFAULT_ACQUIRE_TIMEOUT_MS = 5_000;
+export const DEFAULT_MIGRATION_WAIT_MS = 300_000;
 
 /** Parses DB_URL: empty → the embedded file under data/, `sqlite:<path>`, or `mysql://user:pass@host:port/db`. */
 export function parseDbUrl(raw: string | undefined, cwd = process.cwd()): DbConfig {
@@ -121,6 +130,7 @@ export function parseDbUrl(raw: string | undefined, cwd = process.cwd()): DbConf
       database,
       poolSize: DEFAULT_POOL_SIZE,
       acquireTimeoutMs: DEFAULT_ACQUIRE_TIMEOUT_MS,
+      migrationWaitMs: DEFAULT_MIGRATION_WAIT_MS,
     };
   }
   throw new ConfigError([`DB_URL must start with sqlite: or mysql:// (got ${redact(value)})`]);
@@ -163,7 +173,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (db.kind === 'mysql') {
     db.poolSize = parseInteger('DB_POOL_SIZE', env.DB_POOL_SIZE, DEFAULT_POOL_SIZE, 1, 1000, problems);
     db.acquireTimeoutMs = parseInteger('DB_POOL_TIMEOUT_MS', env.DB_POOL_TIMEOUT_MS, DEFAULT_ACQUIRE_TIMEOUT_MS, 1, 600_000, problems);
+    db.migrationWaitMs =
+      parseInteger('MIGRATION_WAIT_SECONDS', env.MIGRATION_WAIT_SECONDS, DEFAULT_MIGRATION_WAIT_MS / 1000, 0, 86_400, problems) * 1000;
   }
+  const migrateOnStart = env.MIGRATE_ON_START ? parseBool('MIGRATE_ON_START', env.MIGRATE_ON_START, true, problems) : undefined;
 
   const adminUsername = env.ADMIN_USERNAME?.trim() || undefined;
   const adminPassword = env.ADMIN_PASSWORD || undefined;
@@ -204,5 +217,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
 
   if (problems.length) throw new ConfigError(problems);
-  return { port, db, adminUsername, adminPassword, demoData, smtpUrl, publicUrl, secureCookies, logLevel, trustProxy, rateLimits };
+  return {
+    port,
+    db,
+    adminUsername,
+    adminPassword,
+    demoData,
+    migrateOnStart,
+    smtpUrl,
+    publicUrl,
+    secureCookies,
+    logLevel,
+    trustProxy,
+    rateLimits,
+  };
 }

@@ -49,28 +49,49 @@ export function inTransaction<T>(dataSource: DataSource, work: (em: EntityManage
 export const isMysql = (dataSource: DataSource) => dataSource.options.type === 'mysql' || dataSource.options.type === 'mariadb';
 
 /**
- * What a failed statement means for the caller, from the driver's error number or code:
- * - `retry`: the transaction lost a lock race (InnoDB deadlock or lock wait timeout; Galera's
- *   certification failure also reports a deadlock) and may simply run again;
- * - `duplicate`: a unique key another transaction took first;
- * - `missing`: a row it refers to was deleted by another transaction.
+ * wsrep_sync_wait on a Galera node: 1 makes every read (SELECT, and the start of a transaction) wait
+ * until the node has applied everything the cluster committed before it. Writes need no wait: one
+ * decided on rows another node changed meanwhile fails certification and runs again.
  */
-export type DbFailure = 'retry' | 'duplicate' | 'missing';
+export const GALERA_SYNC_WAIT = 1;
+
+const galeraNodes = new WeakSet<DataSource>();
+
+/** Records that the data source's server is a node of a Galera cluster (detected when it was created). */
+export const markGaleraNode = (dataSource: DataSource) => galeraNodes.add(dataSource);
+export const isGaleraNode = (dataSource: DataSource) => galeraNodes.has(dataSource);
+
+/**
+ * What a failed statement means for the caller, from the driver's error number or code:
+ * - `retry`: the transaction lost a race and may simply run again: an InnoDB deadlock or lock wait
+ *   timeout, or on a Galera cluster a write another node committed first (certification failure or
+ *   brute-force abort, both reported as a deadlock, often at COMMIT);
+ * - `duplicate`: a unique key another transaction took first;
+ * - `missing`: a row it refers to was deleted by another transaction;
+ * - `unavailable`: the database cannot be reached, or is a Galera node outside the cluster's primary
+ *   component (it refuses work until it rejoins). Whether a statement in flight committed is unknown,
+ *   so nothing is run again.
+ */
+export type DbFailure = 'retry' | 'duplicate' | 'missing' | 'unavailable';
+
+const UNREACHABLE = new Set(['PROTOCOL_CONNECTION_LOST', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ER_SERVER_SHUTDOWN']);
 
 export function dbFailureOf(err: unknown): DbFailure | null {
-  if (!(err instanceof QueryFailedError)) return null;
-  const driver = err.driverError as { errno?: number; code?: string } | undefined;
-  switch (driver?.errno) {
+  const driver = (err instanceof QueryFailedError ? err.driverError : err) as { errno?: number; code?: string } | undefined;
+  if (typeof driver !== 'object' || driver === null) return null;
+  switch (driver.errno) {
     case 1213: // ER_LOCK_DEADLOCK
-    case 1205: // ER_LOCK_WAIT_TIMEOUT
+    case 1205: // ER_LOCK_WAIT_TIMEOUT (also a Galera read that waited too long for the cluster)
       return 'retry';
     case 1062: // ER_DUP_ENTRY
       return 'duplicate';
     case 1451: // ER_ROW_IS_REFERENCED_2
     case 1452: // ER_NO_REFERENCED_ROW_2
       return 'missing';
+    case 1047: // ER_UNKNOWN_COM_ERROR: "WSREP has not yet prepared node for application use"
+      return 'unavailable';
   }
-  switch (driver?.code) {
+  switch (driver.code) {
     case 'SQLITE_BUSY':
       return 'retry';
     case 'SQLITE_CONSTRAINT_UNIQUE':
@@ -79,7 +100,7 @@ export function dbFailureOf(err: unknown): DbFailure | null {
     case 'SQLITE_CONSTRAINT_FOREIGNKEY':
       return 'missing';
   }
-  return null;
+  return driver.code && UNREACHABLE.has(driver.code) ? 'unavailable' : null;
 }
 
 /** `INSERT` that skips a row whose key is taken (the affected count says which), in the dialect's words. */
@@ -114,14 +135,19 @@ export async function execute(em: EntityManager, sql: string, params: unknown[])
 }
 
 /**
- * Holds one row until the transaction ends, so that writes deciding on it run one after another
- * (MySQL/MariaDB; SQLite runs one unit of work at a time anyway). `table` and `column` are names from
- * the code, never from input.
+ * Takes the write lock `name` (e.g. `lao:6800707`) until the transaction ends, so that transactions
+ * deciding on the same data run one after another (the next ลำดับ, the one pending request of a
+ * year). On a single MySQL/MariaDB server the row of `write_lock` it updates is held like any written
+ * row. On a Galera cluster a row lock on one node does not hold back a writer on another, and
+ * certification sees only the rows a transaction writes — which is why this writes its row rather
+ * than reading it FOR UPDATE: two transactions that took one lock on two nodes conflict, and the one
+ * that commits second fails with a deadlock and runs again (core/transaction.ts), then seeing what the
+ * first committed. SQLite runs one unit of work at a time anyway. `name` comes from the code, never
+ * from input alone.
  */
-export async function lockRow(em: EntityManager, table: string, column: string, key: string | number): Promise<void> {
-  if (isMysql(em.connection)) await execute(em, `SELECT ${column} FROM ${table} WHERE ${column} = ? FOR UPDATE`, [key]);
+export async function takeWriteLock(em: EntityManager, name: string): Promise<void> {
+  if (!isMysql(em.connection)) return;
+  // The row exists after the first use: then one UPDATE, which locks only that row.
+  if ((await execute(em, 'UPDATE write_lock SET taken = taken + 1 WHERE name = ?', [name])) === 1) return;
+  await execute(em, 'INSERT INTO write_lock (name, taken) VALUES (?, 1) ON DUPLICATE KEY UPDATE taken = taken + 1', [name]);
 }
-
-/** One statement committed on its own, outside any request's transaction, queued like one (SQLite shares one connection). */
-export const executeAlone = (dataSource: DataSource, sql: string, params: unknown[]): Promise<number> =>
-  inTransaction(dataSource, (em) => execute(em, sql, params));

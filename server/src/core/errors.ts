@@ -1,8 +1,9 @@
-import type { GraphQLFormattedError } from 'graphql';
-import { HeaderMap } from '@apollo/server';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { AuthenticationError, AuthorizationError } from 'type-graphql';
 import type { Logger } from 'pino';
+import { dbFailureOf } from './db';
 import { currentRequestId } from './request-id';
 
 /** The error codes of the API contract (PRODUCT.md §7), each with the Thai message a user sees by default. */
@@ -65,15 +66,6 @@ export class DomainError extends Error {
     super(message);
     this.name = 'DomainError';
   }
-
-  /** The HTTP status and headers of a refusal of the whole request: graphql-js copies these onto its error and Apollo sends them. */
-  get extensions(): { http: { status: number; headers: HeaderMap } } | undefined {
-    if (!WHOLE_REQUEST_CODES.has(this.code)) return undefined;
-    const status = HTTP_STATUS[this.code];
-    const headers = new HeaderMap();
-    if (typeof this.extra.retryAfterSeconds === 'number') headers.set('retry-after', String(this.extra.retryAfterSeconds));
-    return { http: { status, headers } };
-  }
 }
 
 export const badInput = (fields: FieldError[], message: string = ERROR_CODES.BAD_USER_INPUT) =>
@@ -83,6 +75,34 @@ export const forbidden = (message: string = ERROR_CODES.FORBIDDEN) => new Domain
 export const unauthenticated = (message: string = ERROR_CODES.UNAUTHENTICATED, extra = {}) =>
   new DomainError('UNAUTHENTICATED', message, extra);
 export const conflict = (message: string = ERROR_CODES.CONFLICT) => new DomainError('CONFLICT', message);
+
+/**
+ * What a request that met an unreachable database (or a Galera node cut off from its cluster) answers:
+ * a state of the server, not a fault of the request, so 503 with Retry-After and a Thai message; null
+ * for any other error.
+ */
+export function databaseUnavailable(err: unknown): DomainError | null {
+  if (dbFailureOf(err) !== 'unavailable') return null;
+  return new DomainError('SERVICE_UNAVAILABLE', 'ระบบไม่สามารถติดต่อฐานข้อมูลได้ชั่วคราว กรุณาลองใหม่อีกครั้งในอีกสักครู่', {
+    retryAfterSeconds: 5,
+  });
+}
+
+/**
+ * An error of the GraphQL context function (authentication, before any resolver): Apollo answers it
+ * with the HTTP status the error itself carries, else 500. A domain error or an unreachable database
+ * keeps its status (503 with Retry-After for the latter); formatError then gives its code and message.
+ */
+export function contextError(err: unknown): unknown {
+  const domain = err instanceof DomainError ? err : databaseUnavailable(err);
+  if (!domain) return err;
+  const headers = new Map<string, string>();
+  if (typeof domain.extra.retryAfterSeconds === 'number') headers.set('retry-after', String(domain.extra.retryAfterSeconds));
+  return new GraphQLError(domain.message, {
+    originalError: domain,
+    extensions: { code: domain.code, http: { status: httpStatusOf(domain.code), headers } },
+  });
+}
 
 /** Codes Apollo gives to a request it refused before running it, with what to tell the caller in Thai. */
 const REQUEST_ERROR_TH: Record<string, string> = {
@@ -161,10 +181,16 @@ export function formatError(logger: Logger) {
   const format = (formatted: GraphQLFormattedError, raw: unknown): GraphQLFormattedError => {
     let error = unwrapResolverError(raw);
     // A domain error raised while coercing a variable (e.g. the Money scalar) arrives wrapped, once by
-    // graphql-js and once by Apollo: look through the chain.
+    // graphql-js and once by Apollo, and one raised while the context was made once: look through the chain.
     for (let cause: unknown = error; cause; cause = (cause as { originalError?: unknown }).originalError) {
       if (cause instanceof DomainError) {
         error = cause;
+        break;
+      }
+      const unavailable = databaseUnavailable(cause);
+      if (unavailable) {
+        logger.warn({ err: cause, path: formatted.path }, 'database unavailable');
+        error = unavailable;
         break;
       }
     }
@@ -207,3 +233,26 @@ export function formatError(logger: Logger) {
     }
   };
 }
+
+/**
+ * Sets the HTTP status (and Retry-After) of a GraphQL answer refused as a whole — too costly, too
+ * frequent, the system busy or its database out of reach — from the code its error ends up with, in
+ * whichever phase it was raised (the cost check, a resolver, the database).
+ */
+export const errorStatusPlugin: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single' || response.body.singleResult.data) return;
+        for (const error of response.body.singleResult.errors ?? []) {
+          const code = String(error.extensions?.code) as ErrorCode;
+          if (!WHOLE_REQUEST_CODES.has(code)) continue;
+          response.http.status = HTTP_STATUS[code];
+          const retryAfter = error.extensions?.retryAfterSeconds;
+          if (typeof retryAfter === 'number') response.http.headers.set('retry-after', String(retryAfter));
+          return;
+        }
+      },
+    };
+  },
+};

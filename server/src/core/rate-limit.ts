@@ -2,7 +2,8 @@ import { isIPv6 } from 'node:net';
 import type { DataSource } from 'typeorm';
 import type { RateRule } from './config';
 import type { AppContext } from './context';
-import { executeAlone, insertIgnore } from './db';
+import { insertIgnore } from './db';
+import { executeAlone } from './transaction';
 import { DomainError } from './errors';
 import { sha256 } from './crypto';
 

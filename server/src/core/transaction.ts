@@ -1,14 +1,21 @@
 import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
 import type { AppContext } from './context';
-import { dbFailureOf, inTransaction } from './db';
-import { conflict } from './errors';
+import { dbFailureOf, execute, inTransaction } from './db';
+import { conflict, type DomainError } from './errors';
 import { createLoaders } from '../loaders';
 
 /** Field extension for a mutation that opens its own transactions (sign-in keeps failed attempts even when it answers with an error). */
 export const OWN_TRANSACTIONS = 'ownTransactions';
 
-/** How often a transaction that lost a race (deadlock, lock wait timeout, cluster certification, unique key) runs. */
-export const MAX_ATTEMPTS = 4;
+/**
+ * How often a unit of work that lost a race (deadlock, lock wait timeout, cluster certification, unique
+ * key) runs at most. On a Galera cluster the writers of one LAO on three nodes lose to each other at
+ * COMMIT, one winner per round, so a busy LAO's writes need more rounds than on one server, where
+ * they queue on the lock instead.
+ */
+export const MAX_ATTEMPTS = 8;
 
 /**
  * Runs `work` in one transaction with `ctx.em` bound to it, and with DataLoaders bound to it too:
@@ -31,42 +38,45 @@ export async function runInTransaction<T>(ctx: AppContext, work: () => Promise<T
   }
 }
 
-const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 5 * 2 ** attempt + Math.random() * 20));
+/** A pause that grows with each lost race, jittered so that the losers of one race do not meet again in the next. */
+const backoff = (attempt: number) => {
+  const ceiling = Math.min(400, 10 * 2 ** attempt);
+  return new Promise((resolve) => setTimeout(resolve, ceiling / 2 + (Math.random() * ceiling) / 2));
+};
+
+const LOST_RACE = 'มีผู้ใช้งานบันทึกข้อมูลเดียวกันนี้ในเวลาเดียวกัน ข้อมูลของท่านยังไม่ถูกบันทึก กรุณาโหลดข้อมูลล่าสุดแล้วลองอีกครั้ง';
 
 /**
- * One mutation in one transaction, written to the audit log. A transaction that lost a race is run
- * again from the start: after a deadlock (MySQL's advice; on a Galera cluster the loser of two writes
- * on different nodes learns it at COMMIT), and after a unique key another request took first — run
- * again, it sees that request's row, so "set" becomes an update and "create" a validation answer. A
- * race still lost after that, or a row another request deleted, answers CONFLICT, never an internal
- * error.
+ * Runs `attempt` — one whole transaction, or one statement that commits on its own — again from the
+ * start while it loses a race: after a deadlock (MySQL's advice; on a Galera cluster the loser of two
+ * writes on different nodes learns it at COMMIT, and nothing of it was committed), and after a unique
+ * key another request took first (run again, it sees that request's row, so "set" becomes an update
+ * and "create" a validation answer). Bounded, with a jittered pause between attempts. A race still
+ * lost after that answers `lost` (CONFLICT by default), a row another request deleted CONFLICT: never
+ * an internal error. The only place where work is run again.
  */
-async function runMutation<T>(ctx: AppContext, fieldName: string, resolve: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    ctx.audited = false;
-    ctx.afterCommit = [];
+export async function retryingRaces<T>(
+  log: Logger | null,
+  what: string,
+  attempt: () => Promise<T>,
+  lost: () => DomainError = () => conflict(LOST_RACE),
+): Promise<T> {
+  for (let n = 1; ; n++) {
     try {
-      const result = await runInTransaction(ctx, async () => {
-        const value = await resolve();
-        if (!ctx.audited) throw new Error(`Mutation ${fieldName} wrote no audit row`);
-        return value;
-      });
-      // After commit, and without holding up the answer (a slow SMTP server must not show in response times).
-      for (const job of ctx.afterCommit.splice(0)) {
-        void Promise.resolve()
-          .then(job)
-          .catch((err) => ctx.log.error({ err }, 'after-commit job failed'));
-      }
-      return result;
+      return await attempt();
     } catch (err) {
       const failure = dbFailureOf(err);
-      if ((failure === 'retry' || failure === 'duplicate') && attempt < MAX_ATTEMPTS) {
-        await backoff(attempt);
-        continue;
-      }
       if (failure === 'retry' || failure === 'duplicate') {
-        ctx.log.info({ err, mutation: fieldName, attempt }, 'concurrent write lost its race');
-        throw conflict('มีผู้ใช้งานบันทึกข้อมูลเดียวกันนี้ในเวลาเดียวกัน ข้อมูลของท่านยังไม่ถูกบันทึก กรุณาโหลดข้อมูลล่าสุดแล้วลองอีกครั้ง');
+        if (n < MAX_ATTEMPTS) {
+          log?.debug(
+            { what, attempt: n, errno: (err as { driverError?: { errno?: number } }).driverError?.errno },
+            'lost a race: running again',
+          );
+          await backoff(n);
+          continue;
+        }
+        log?.info({ err, what, attempts: n }, 'concurrent write lost its race every time');
+        throw lost();
       }
       if (failure === 'missing') {
         throw conflict('ข้อมูลที่รายการนี้อ้างถึงถูกลบหรือเปลี่ยนแปลงโดยผู้อื่นแล้ว กรุณาโหลดข้อมูลล่าสุดแล้วลองอีกครั้ง');
@@ -74,6 +84,38 @@ async function runMutation<T>(ctx: AppContext, fieldName: string, resolve: () =>
       throw err;
     }
   }
+}
+
+/**
+ * One statement committed on its own, outside any request's transaction (a counter that must count even
+ * when the request fails), queued like one (SQLite shares one connection) and run again when it loses a
+ * race (on a Galera cluster a statement on another node may change the same row first).
+ */
+export const executeAlone = (db: DataSource, sql: string, params: unknown[], lost?: () => DomainError): Promise<number> =>
+  retryingRaces(null, 'statement', () => inTransaction(db, (em) => execute(em, sql, params)), lost);
+
+/**
+ * One mutation in one transaction, written to the audit log, run again whole when it lost a race. Mail
+ * and other side effects queued in `ctx.afterCommit` leave only after the final commit: an attempt
+ * that was rolled back leaves nothing behind, neither its rows (audit rows included) nor its mail.
+ */
+async function runMutation<T>(ctx: AppContext, fieldName: string, resolve: () => Promise<T>): Promise<T> {
+  const result = await retryingRaces(ctx.log, fieldName, () => {
+    ctx.audited = false;
+    ctx.afterCommit = [];
+    return runInTransaction(ctx, async () => {
+      const value = await resolve();
+      if (!ctx.audited) throw new Error(`Mutation ${fieldName} wrote no audit row`);
+      return value;
+    });
+  });
+  // Without holding up the answer (a slow SMTP server must not show in response times).
+  for (const job of ctx.afterCommit.splice(0)) {
+    void Promise.resolve()
+      .then(job)
+      .catch((err) => ctx.log.error({ err }, 'after-commit job failed'));
+  }
+  return result;
 }
 
 /**

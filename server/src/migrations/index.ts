@@ -3,6 +3,7 @@ import { ActionPlan1763856000000 } from './1763856000000-ActionPlan';
 import { Reporting1763942400000 } from './1763942400000-Reporting';
 import { Review1764028800000 } from './1764028800000-Review';
 import { Limits1764118800000 } from './1764118800000-Limits';
+import { WriteLock1764374400000 } from './1764374400000-WriteLock';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   Reporting1763942400000,
   Review1764028800000,
   Limits1764118800000,
+  WriteLock1764374400000,
 ];

@@ -15,6 +15,17 @@ describe('configuration from the environment', () => {
     expect(parseDbUrl('sqlite::memory:')).toEqual({ kind: 'sqlite', path: ':memory:' });
   });
 
+  it('migrates at start unless told (unset: decided by the server), and waits five minutes for another runner by default', () => {
+    expect(loadConfig({}).migrateOnStart).toBeUndefined();
+    expect(loadConfig({ MIGRATE_ON_START: '0' }).migrateOnStart).toBe(false);
+    expect(loadConfig({ MIGRATE_ON_START: '1' }).migrateOnStart).toBe(true);
+    expect(loadConfig({ DB_URL: 'mysql://app@db/eplan' }).db).toMatchObject({ migrationWaitMs: 300_000 });
+    expect(loadConfig({ DB_URL: 'mysql://app@db/eplan', MIGRATION_WAIT_SECONDS: '30' }).db).toMatchObject({ migrationWaitMs: 30_000 });
+    expect(() => loadConfig({ DB_URL: 'mysql://app@db/eplan', MIGRATION_WAIT_SECONDS: 'soon', MIGRATE_ON_START: 'maybe' })).toThrow(
+      /MIGRATION_WAIT_SECONDS must be a whole number from 0 to 86400 \(got "soon"\)[\s\S]*MIGRATE_ON_START must be 1 or 0 \(got "maybe"\)/,
+    );
+  });
+
   it('lists every problem at once, without echoing passwords', () => {
     let error: ConfigError | undefined;
     try {

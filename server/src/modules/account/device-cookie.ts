@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { executeAlone, insertIgnore } from '../../core/db';
+import { insertIgnore } from '../../core/db';
+import { executeAlone } from '../../core/transaction';
 import { ServerSecret } from './server-secret.entity';
 
 /**

@@ -1,11 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AppContext } from '../../core/context';
 import { SESSION_TTL_MS } from '../../core/auth';
-import { execute, executeAlone, insertIgnore } from '../../core/db';
+import { execute, insertIgnore } from '../../core/db';
 import { verifyPassword } from '../../core/crypto';
 import { DomainError, unauthenticated } from '../../core/errors';
 import { addressKey, enforce, nameKey, thaiDuration } from '../../core/rate-limit';
-import { runInTransaction } from '../../core/transaction';
+import { executeAlone, retryingRaces, runInTransaction } from '../../core/transaction';
 import { recordAudit } from '../audit/audit.service';
 import type { AuthPayload } from './account.types';
 import { DEVICE_TTL_MS, deviceKey, trustDevice, trustedNonce } from './device-cookie';
@@ -48,6 +48,15 @@ async function unitState(ctx: AppContext, unit: LockUnit): Promise<{ failedLogin
     : ctx.db.getRepository(LoginLock).findOneByOrFail({ unit: unit.key as string });
 }
 
+/** Tries of one unit racing each other (on a cluster, on several nodes): "try again", never an internal error. */
+const busy = () => new DomainError('LOCKED', 'มีการเข้าสู่ระบบด้วยบัญชีนี้พร้อมกันหลายครั้ง กรุณาลองใหม่อีกครั้ง', { retryAfterSeconds: 1 });
+
+/**
+ * One statement of a try that commits on its own. On a Galera cluster a try on another node may change
+ * the same row first: the statement then fails certification, changed nothing, and runs again.
+ */
+const alone = (ctx: AppContext, sql: string, params: unknown[]) => executeAlone(ctx.db, sql, params, busy);
+
 /** How long a try waits for the unit's other tries in flight before answering "try again". */
 const RESERVE_ATTEMPTS = 40;
 const RESERVE_WAIT_MS = 50;
@@ -87,30 +96,34 @@ export async function login(ctx: AppContext, username: string, password: string)
   }
   const unit = account && nonce ? deviceUnit(account.id, nonce) : account ? accountUnit(account.id) : nobodyUnit(name);
   const failed = async (reason: string) =>
-    runInTransaction(ctx, () =>
-      recordAudit(ctx, {
-        action: 'loginFailed',
-        targetType: 'User',
-        targetId: found?.id ?? null,
-        after: { username, reason, trustedBrowser: nonce !== null },
-      }),
+    retryingRaces(
+      ctx.log,
+      'login',
+      () =>
+        runInTransaction(ctx, () =>
+          recordAudit(ctx, {
+            action: 'loginFailed',
+            targetType: 'User',
+            targetId: found?.id ?? null,
+            after: { username, reason, trustedBrowser: nonce !== null },
+          }),
+        ),
+      busy,
     );
 
   const now = ctx.clock.now();
   if (unit.table === 'login_lock') {
-    await executeAlone(ctx.db, `${insertIgnore(ctx.db)} INTO login_lock (unit, failed_logins, locked_until) VALUES (?, 0, NULL)`, [
-      unit.key,
-    ]);
+    await alone(ctx, `${insertIgnore(ctx.db)} INTO login_lock (unit, failed_logins, locked_until) VALUES (?, 0, NULL)`, [unit.key]);
   }
   // A lock that has run out is over: the count starts again.
-  await executeAlone(
-    ctx.db,
+  await alone(
+    ctx,
     `UPDATE ${unit.table} SET failed_logins = 0, locked_until = NULL WHERE ${unit.column} = ? AND locked_until IS NOT NULL AND locked_until <= ?`,
     [unit.key, now],
   );
   for (let attempt = 0; ; attempt++) {
-    const reserved = await executeAlone(
-      ctx.db,
+    const reserved = await alone(
+      ctx,
       `UPDATE ${unit.table} SET failed_logins = failed_logins + 1 WHERE ${unit.column} = ? AND failed_logins < ? AND locked_until IS NULL`,
       [unit.key, MAX_FAILED_LOGINS],
     );
@@ -121,7 +134,7 @@ export async function login(ctx: AppContext, username: string, password: string)
       throw lockedError(state.lockedUntil, now);
     }
     if (attempt >= RESERVE_ATTEMPTS) {
-      throw new DomainError('LOCKED', 'มีการเข้าสู่ระบบด้วยบัญชีนี้พร้อมกันหลายครั้ง กรุณาลองใหม่อีกครั้ง', { retryAfterSeconds: 1 });
+      throw busy();
     }
     await new Promise((resolve) => setTimeout(resolve, RESERVE_WAIT_MS));
   }
@@ -129,11 +142,11 @@ export async function login(ctx: AppContext, username: string, password: string)
   // No account: a decoy check, so that both answers take as long.
   const right = await verifyPassword(account?.passwordHash ?? null, password);
   if (!account || !right) {
-    await executeAlone(
-      ctx.db,
-      `UPDATE ${unit.table} SET locked_until = ? WHERE ${unit.column} = ? AND failed_logins >= ? AND locked_until IS NULL`,
-      [new Date(now.getTime() + LOCK_MS), unit.key, MAX_FAILED_LOGINS],
-    );
+    await alone(ctx, `UPDATE ${unit.table} SET locked_until = ? WHERE ${unit.column} = ? AND failed_logins >= ? AND locked_until IS NULL`, [
+      new Date(now.getTime() + LOCK_MS),
+      unit.key,
+      MAX_FAILED_LOGINS,
+    ]);
     const state = await unitState(ctx, unit);
     await failed(account ? 'wrong password' : 'unknown username');
     if (state.lockedUntil) throw lockedError(state.lockedUntil, now);
@@ -144,35 +157,46 @@ export async function login(ctx: AppContext, username: string, password: string)
   }
 
   if (account.disabled) {
-    await executeAlone(ctx.db, `UPDATE ${unit.table} SET failed_logins = 0 WHERE ${unit.column} = ? AND locked_until IS NULL`, [unit.key]);
+    await alone(ctx, `UPDATE ${unit.table} SET failed_logins = 0 WHERE ${unit.column} = ? AND locked_until IS NULL`, [unit.key]);
     await failed('disabled');
     throw new DomainError('FORBIDDEN', 'บัญชีผู้ใช้งานนี้ถูกระงับ กรุณาติดต่อผู้ดูแลระบบ');
   }
 
-  return runInTransaction(ctx, async () => {
-    // A lock that other tries set while this password was being checked still holds.
-    const cleared = await execute(ctx.em, `UPDATE ${unit.table} SET failed_logins = 0 WHERE ${unit.column} = ? AND locked_until IS NULL`, [
-      unit.key,
-    ]);
-    if (cleared !== 1) {
-      const state = await unitState(ctx, unit);
-      throw lockedError(state.lockedUntil ?? new Date(now.getTime() + LOCK_MS), now);
-    }
-    await execute(ctx.em, 'UPDATE app_user SET last_login_at = ? WHERE id = ?', [now, account.id]);
-    const { secret } = await issueToken(ctx, account.id, 'SESSION');
-    ctx.user = await ctx.em.getRepository(User).findOneByOrFail({ id: account.id });
-    await recordAudit(ctx, {
-      action: 'login',
-      targetType: 'User',
-      targetId: account.id,
-      laoCode: account.laoCode,
-      provinceCode: account.provinceCode,
-    });
-    const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
-    ctx.cookie.set(secret, expiresAt);
-    ctx.cookie.setDevice(trustDevice(ctx.cookie.device, account.id, key), new Date(now.getTime() + DEVICE_TTL_MS));
-    return { token: secret, expiresAt, user: ctx.user };
-  });
+  const session = await retryingRaces(
+    ctx.log,
+    'login',
+    () =>
+      runInTransaction(ctx, async () => {
+        // A lock that other tries set while this password was being checked still holds.
+        const cleared = await execute(
+          ctx.em,
+          `UPDATE ${unit.table} SET failed_logins = 0 WHERE ${unit.column} = ? AND locked_until IS NULL`,
+          [unit.key],
+        );
+        if (cleared !== 1) {
+          const state = await unitState(ctx, unit);
+          throw lockedError(state.lockedUntil ?? new Date(now.getTime() + LOCK_MS), now);
+        }
+        await execute(ctx.em, 'UPDATE app_user SET last_login_at = ? WHERE id = ?', [now, account.id]);
+        const { secret } = await issueToken(ctx, account.id, 'SESSION');
+        const user = await ctx.em.getRepository(User).findOneByOrFail({ id: account.id });
+        ctx.user = user; // the actor of the audit row
+        await recordAudit(ctx, {
+          action: 'login',
+          targetType: 'User',
+          targetId: account.id,
+          laoCode: account.laoCode,
+          provinceCode: account.provinceCode,
+        });
+        return { secret, user };
+      }),
+    busy,
+  );
+  // Only the session that committed goes into the cookies.
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+  ctx.cookie.set(session.secret, expiresAt);
+  ctx.cookie.setDevice(trustDevice(ctx.cookie.device, account.id, key), new Date(now.getTime() + DEVICE_TTL_MS));
+  return { token: session.secret, expiresAt, user: session.user };
 }
 
 /** Unlocks the browsers trusted for an account (ADMIN's unlock, a new password): its own unit is on app_user. */

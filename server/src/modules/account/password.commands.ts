@@ -1,5 +1,5 @@
 import type { AppContext } from '../../core/context';
-import { execute, lockRow } from '../../core/db';
+import { execute, takeWriteLock } from '../../core/db';
 import { hashPassword, randomToken, sha256, verifyPassword } from '../../core/crypto';
 import { badInput } from '../../core/errors';
 import { addressKey, enforce, nameKey, type RateCheck } from '../../core/rate-limit';
@@ -97,7 +97,7 @@ async function mailResetLink(ctx: AppContext, username: string, email: string): 
   const now = ctx.clock.now();
   // Whoever knows an officer's username and e-mail must not be able to flood that mailbox: a few links an
   // hour, counted under the account's lock so that requests racing each other count each other.
-  await lockRow(ctx.em, 'app_user', 'id', user.id);
+  await takeWriteLock(ctx.em, `user:${user.id}`);
   const recent = await ctx.em
     .getRepository(PasswordReset)
     .createQueryBuilder('r')

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../core/context';
-import { lockRow } from '../../core/db';
+import { takeWriteLock } from '../../core/db';
 import { badInput, forbidden, notFound } from '../../core/errors';
 import { recordAudit } from '../audit/audit.service';
 import { District } from '../geography/district.entity';
@@ -17,14 +17,14 @@ export async function getReadableLao(ctx: AppContext, code: string): Promise<Lao
 }
 
 /**
- * Holds an LAO's row until the transaction ends, so that writes to one LAO's data run one after
- * another and each decides on what the one before it committed: the next ลำดับ, the one pending
- * request of a year, the report that already exists. Writes of different LAOs never wait for each
- * other. Every write to an LAO's data takes this
+ * Takes the LAO's write lock until the transaction ends, so that writes to one LAO's data run one
+ * after another — on one server or on several nodes of a cluster — and each decides on what the one
+ * before it committed: the next ลำดับ, the one pending request of a year, the report that already
+ * exists. Writes of different LAOs never wait for each other. Every write to an LAO's data takes this
  * lock before anything else, so no two such writes wait for each other's rows.
  */
 export async function lockLao(ctx: AppContext, code: string): Promise<void> {
-  await lockRow(ctx.em, 'lao', 'code', code);
+  await takeWriteLock(ctx.em, `lao:${code}`);
 }
 
 /** An LAO whose own data the current user may change (its own officers), locked for the rest of the transaction. */
