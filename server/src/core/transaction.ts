@@ -98,8 +98,10 @@ export const executeAlone = (db: DataSource, sql: string, params: unknown[], los
  * One mutation in one transaction, written to the audit log, run again whole when it lost a race. Mail
  * and other side effects queued in `ctx.afterCommit` leave only after the final commit: an attempt
  * that was rolled back leaves nothing behind, neither its rows (audit rows included) nor its mail.
+ * Every mutation runs in it: wrapped here, or called by a mutation with its own transactions for the
+ * part after what must not be run again (a rate-limit charge).
  */
-async function runMutation<T>(ctx: AppContext, fieldName: string, resolve: () => Promise<T>): Promise<T> {
+export async function runMutation<T>(ctx: AppContext, fieldName: string, resolve: () => Promise<T>): Promise<T> {
   const result = await retryingRaces(ctx.log, fieldName, () => {
     ctx.audited = false;
     ctx.afterCommit = [];
