@@ -1,7 +1,7 @@
 import type { AppContext } from '../../core/context';
 import { getReadableLao } from '../lao/lao.service';
 import { PlanResultNote } from '../progress-report/plan-result-note.entity';
-import { ReportRound, WorkStatus } from '../progress-report/progress-report.enums';
+import { ReportRound } from '../progress-report/progress-report.enums';
 import { listProjects } from '../project/project.service';
 import { COUNTED_STATUSES } from '../project/project.enums';
 import { roundStates } from '../reporting-window/reporting-window.service';
@@ -159,9 +159,3 @@ export async function planResultsWithOverview(
   };
   return { results, overview };
 }
-
-export const WORK_STATUS_TH: Record<WorkStatus, string> = {
-  IN_PROGRESS: 'อยู่ระหว่างดำเนินการ',
-  DONE: 'ดำเนินการแล้วเสร็จ',
-  CANNOT_DO: 'ไม่สามารถดำเนินการได้',
-};
