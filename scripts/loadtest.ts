@@ -24,7 +24,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { SESSION_TTL_MS } from '../server/src/core/auth';
+import { SESSION_TTL_MS } from '../server/src/modules/account/authentication';
 import { loadConfig, NO_RATE_LIMITS } from '../server/src/core/config';
 import { hashPassword, randomToken, sha256 } from '../server/src/core/crypto';
 import { openDatabase } from '../server/src/core/database';

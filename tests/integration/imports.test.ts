@@ -1,7 +1,7 @@
 import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { In } from 'typeorm';
-import { Role } from '../../server/src/modules/account/role';
+import { Role } from '../../server/src/modules/access/role';
 import { AuditLog } from '../../server/src/modules/audit/audit-log.entity';
 import { Lao } from '../../server/src/modules/lao/lao.entity';
 import { PlanYear } from '../../server/src/modules/plan-year/plan-year.entity';

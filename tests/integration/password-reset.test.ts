@@ -1,5 +1,5 @@
-import { OutboxMail } from '../../server/src/modules/account/mail.entity';
-import { Role } from '../../server/src/modules/account/role';
+import { OutboxMail } from '../../server/src/core/outbox-mail.entity';
+import { Role } from '../../server/src/modules/access/role';
 import { makeUser, PASSWORD } from '../fixtures/factories';
 import { startSmtpSink, textOf } from '../support/smtp-sink';
 import { codeOf, databases, LOGIN, signIn, TestServer } from './harness';

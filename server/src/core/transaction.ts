@@ -4,7 +4,6 @@ import type { DataSource } from 'typeorm';
 import type { AppContext } from './context';
 import { dbFailureOf, execute, inTransaction } from './db';
 import { conflict, type DomainError } from './errors';
-import { createLoaders } from '../loaders';
 
 /** Field extension for a mutation that opens its own transactions (sign-in keeps failed attempts even when it answers with an error). */
 export const OWN_TRANSACTIONS = 'ownTransactions';
@@ -29,12 +28,12 @@ export async function runInTransaction<T>(ctx: AppContext, work: () => Promise<T
   try {
     return await inTransaction(ctx.db, async (em) => {
       ctx.em = em;
-      ctx.loaders = createLoaders(ctx);
+      ctx.loaders = ctx.createLoaders(ctx);
       return work();
     });
   } finally {
     ctx.em = ctx.db.manager;
-    ctx.loaders = createLoaders(ctx);
+    ctx.loaders = ctx.createLoaders(ctx);
   }
 }
 

@@ -12,7 +12,7 @@ import { ChangePasswordArgs, LoginArgs, PasswordResetRequestArgs, ResetPasswordA
 import { AuthToken } from './auth-token.entity';
 import { login } from './login.command';
 import { changePassword, requestPasswordReset, resetPassword } from './password.commands';
-import { Role } from './role';
+import { Role } from '../access/role';
 import { User } from './user.entity';
 import { EXPECTED, listOf } from '../../core/limits';
 

@@ -10,7 +10,7 @@ import type { CreateUserInput, ReassignUserInput } from './account.inputs';
 import { AuthToken } from './auth-token.entity';
 import { clearDeviceLocks } from './login.command';
 import { setPassword } from './password.commands';
-import { Role } from './role';
+import { Role } from '../access/role';
 import { issueToken, revokeUserTokens } from './session';
 import { User } from './user.entity';
 

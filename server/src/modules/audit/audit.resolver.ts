@@ -3,7 +3,7 @@ import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import type { AppContext } from '../../core/context';
 import { Text } from '../../core/input';
 import { forbidden } from '../../core/errors';
-import { Role } from '../account/role';
+import { Role } from '../access/role';
 import { AuditLog } from './audit-log.entity';
 import { EXPECTED, listOf } from '../../core/limits';
 

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphq
 import type { AppContext } from '../../core/context';
 import { CountArg, FiscalYearArg } from '../../core/input';
 import { parseId } from '../../core/ids';
-import { Role } from '../account/role';
+import { Role } from '../access/role';
 import { BaselineRequest } from './baseline-request.entity';
 import { baselineYears, cancelBaselineRequest, requestBaselineChange } from './baseline-request.service';
 import { BaselineYear } from './baseline-request.types';

@@ -7,8 +7,8 @@ import { getEditableLao, getReadableLao, lockLao } from '../lao/lao.service';
 import { PlanYear } from '../plan-year/plan-year.entity';
 import { ProjectYear } from '../project/project-year.entity';
 import { Project } from '../project/project.entity';
-import { COUNTED_STATUSES, NOT_CREATED_STATUSES, ProjectOrigin } from '../project/project.enums';
-import { canReview } from '../review/review.policy';
+import { COUNTED_STATUSES, NOT_CREATED_STATUSES, ProjectOrigin } from '../plan/project.enums';
+import { canReview } from '../access/review.policy';
 import { BaselineRequest, RequestStatus } from './baseline-request.entity';
 import type { BaselineYear } from './baseline-request.types';
 

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { AppContext } from '../../core/context';
-import { Role } from '../account/role';
+import { Role } from '../access/role';
 import { importLaos, importPlanYears, importUsers } from './import.service';
 import { ImportRowResult, LaoImportRow, PlanYearImportRow, UserImportRow } from './import.types';
 import { EXPECTED, listOf } from '../../core/limits';

@@ -1,8 +1,8 @@
 import express, { Router, type Request, type Response } from 'express';
-import { authenticate, secretOf } from '../../core/auth';
+import { authenticate, secretOf } from '../account/authentication';
 import { DomainError } from '../../core/errors';
 import type { ContextDeps } from '../../core/context';
-import { Role } from '../account/role';
+import { Role } from '../access/role';
 import { mapTable, type ImportKind } from './import.columns';
 import { parseSpreadsheet } from './spreadsheet';
 

@@ -5,7 +5,7 @@ import { fiscalYearProblem } from '../../core/fiscal-year';
 import { checkInput, MAX_COUNT } from '../../core/input';
 import { recordAudit, recordAudits } from '../audit/audit.service';
 import { CreateUserInput } from '../account/account.inputs';
-import { Role, ROLE_TH } from '../account/role';
+import { Role, ROLE_TH } from '../access/role';
 import { User } from '../account/user.entity';
 import { accountProblems, newAccount } from '../account/user-admin.commands';
 import { District } from '../geography/district.entity';

@@ -6,7 +6,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, VersionCol
 import { District } from '../geography/district.entity';
 import { Province } from '../geography/province.entity';
 import { LaoSize, LaoType } from './lao.enums';
-import { canReadLao } from './lao.policy';
+import { canReadLao } from '../access/lao.policy';
 
 /** Areas are kept as whole thousandths of a km² (the form allows 3 decimals), exact in both databases. */
 const thousandthsColumn = {

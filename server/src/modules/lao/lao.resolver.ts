@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../core/context';
 import { FiscalYearArg } from '../../core/input';
-import { Role } from '../account/role';
+import { Role } from '../access/role';
 import { District } from '../geography/district.entity';
 import { Province } from '../geography/province.entity';
 import { Award } from './award.entity';
@@ -9,7 +9,7 @@ import { AwardInput, LaoProfileInput } from './lao-profile.inputs';
 import { setAwards, updateLaoProfile } from './lao-profile.service';
 import { Lao } from './lao.entity';
 import { CreateLaoInput } from './lao.inputs';
-import { canEditLao, canReadLao } from './lao.policy';
+import { canEditLao, canReadLao } from '../access/lao.policy';
 import { createLao, getReadableLao, listLaos } from './lao.service';
 import { EXPECTED, listOf, ROUND_TRIP_COST } from '../../core/limits';
 

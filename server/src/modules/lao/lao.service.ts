@@ -3,10 +3,10 @@ import { takeWriteLock } from '../../core/db';
 import { badInput, forbidden, notFound } from '../../core/errors';
 import { recordAudit } from '../audit/audit.service';
 import { District } from '../geography/district.entity';
-import { Role } from '../account/role';
+import { Role } from '../access/role';
 import { Lao } from './lao.entity';
 import type { CreateLaoInput } from './lao.inputs';
-import { canEditLao, canReadLao, provinceScope } from './lao.policy';
+import { canEditLao, canReadLao, provinceScope } from '../access/lao.policy';
 
 /** An LAO the current user may read; NOT_FOUND for one that does not exist, FORBIDDEN for one out of scope. */
 export async function getReadableLao(ctx: AppContext, code: string): Promise<Lao> {

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { AppContext } from '../../core/context';
 import { CountArg, FiscalYearArg } from '../../core/input';
-import { Role } from '../account/role';
+import { Role } from '../access/role';
 import { PlanYear } from './plan-year.entity';
 import { setPlanYear } from './plan-year.service';
 

@@ -3,11 +3,11 @@ import { execute } from '../../core/db';
 import { badInput, conflict, forbidden, notFound } from '../../core/errors';
 import { fiscalYearOf } from '../../core/fiscal-year';
 import { recordAudit } from '../audit/audit.service';
-import { canEditLao } from '../lao/lao.policy';
+import { canEditLao } from '../access/lao.policy';
 import { lockLao } from '../lao/lao.service';
-import { canReview } from '../review/review.policy';
+import { canReview } from '../access/review.policy';
 import { ProjectYear } from './project-year.entity';
-import { PLAN_STATUS_TH, PlanStatus } from './project.enums';
+import { PLAN_STATUS_TH, PlanStatus } from '../plan/project.enums';
 import { getReadableProject } from './project.service';
 
 interface Move {

@@ -2,14 +2,12 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import type { AppContext } from '../../core/context';
 import { FiscalYearArg, TextArg } from '../../core/input';
 import { parseId } from '../../core/ids';
-import { Role } from '../account/role';
+import { Role } from '../access/role';
 import { Lao } from '../lao/lao.entity';
-import { ProgressReport } from '../progress-report/progress-report.entity';
-import { ReportRound } from '../progress-report/progress-report.enums';
 import { ProjectYear } from './project-year.entity';
 import { Project } from './project.entity';
 import { ProjectInput } from './project.inputs';
-import { canDeleteProject, canEditProject } from './project.policy';
+import { canDeleteProject, canEditProject } from '../access/project.policy';
 import { moveProjectYear } from './project-year.transitions';
 import * as projects from './project.service';
 import { EXPECTED, listOf } from '../../core/limits';
@@ -107,19 +105,4 @@ export class ProjectYearResolver {
   async project(@Root() year: ProjectYear, @Ctx() ctx: AppContext): Promise<Project> {
     return (await ctx.loaders.projectById.load(year.projectId))!;
   }
-
-  @FieldResolver(() => ProgressReport, { nullable: true, description: 'รายงานผล รอบ 6 เดือน' })
-  sixMonths(@Root() year: ProjectYear, @Ctx() ctx: AppContext): Promise<ProgressReport | null> {
-    return reportOf(ctx, year, ReportRound.SIX_MONTHS);
-  }
-
-  @FieldResolver(() => ProgressReport, { nullable: true, description: 'รายงานผล รอบ 12 เดือน' })
-  twelveMonths(@Root() year: ProjectYear, @Ctx() ctx: AppContext): Promise<ProgressReport | null> {
-    return reportOf(ctx, year, ReportRound.TWELVE_MONTHS);
-  }
-}
-
-async function reportOf(ctx: AppContext, year: ProjectYear, round: ReportRound): Promise<ProgressReport | null> {
-  const reports = await ctx.loaders.reportsByProject.load(year.projectId);
-  return reports.find((r) => r.fiscalYear === year.fiscalYear && r.round === round) ?? null;
 }

@@ -7,9 +7,9 @@ import { getEditableLao, getReadableLao } from '../lao/lao.service';
 import { ProjectYear } from './project-year.entity';
 import type { Lao } from '../lao/lao.entity';
 import { Project } from './project.entity';
-import { initialStatus } from './project.enums';
+import { initialStatus } from '../plan/project.enums';
 import type { ProjectInput } from './project.inputs';
-import { canReadProject } from './project.policy';
+import { canReadProject } from '../access/project.policy';
 
 /** Projects of an LAO, in their order (ลำดับ): of one fiscal year, or of all years when it is null. */
 export async function listProjects(ctx: AppContext, laoCode: string, fiscalYear?: number | null): Promise<Project[]> {

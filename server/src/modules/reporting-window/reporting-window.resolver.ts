@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../../core/context';
 import { FiscalYearArg } from '../../core/input';
-import { Role } from '../account/role';
-import { ReportRound } from '../progress-report/progress-report.enums';
+import { Role } from '../access/role';
+import { ReportRound } from '../plan/report.enums';
 import { ReportingReopening, ReportingWindow } from './reporting-window.entity';
 import { endReopening, reopenRound, setReportingWindow } from './reporting-window.service';
 import { EXPECTED, listOf } from '../../core/limits';

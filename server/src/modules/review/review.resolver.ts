@@ -19,14 +19,14 @@ import type { AppContext } from '../../core/context';
 import { FiscalYear, FiscalYearArg, TextArg } from '../../core/input';
 import { parseId } from '../../core/ids';
 import { badInput } from '../../core/errors';
-import { Role } from '../account/role';
+import { Role } from '../access/role';
 import { BaselineRequest } from '../baseline-request/baseline-request.entity';
 import { reviewBaselineRequest } from '../baseline-request/baseline-request.service';
-import { canEditLao } from '../lao/lao.policy';
+import { canEditLao } from '../access/lao.policy';
 import { Lao } from '../lao/lao.entity';
 import { ProjectYear } from '../project/project-year.entity';
 import { moveProjectYear } from '../project/project-year.transitions';
-import { canReview } from './review.policy';
+import { canReview } from '../access/review.policy';
 import { reviewQueue, type ReviewKind } from './review.service';
 import { EXPECTED, listOf } from '../../core/limits';
 

@@ -1,10 +1,10 @@
 import type { AppContext } from '../../core/context';
 import { forbidden } from '../../core/errors';
 import { BaselineRequest, RequestStatus } from '../baseline-request/baseline-request.entity';
-import { Role } from '../account/role';
-import { provinceScope } from '../lao/lao.policy';
+import { Role } from '../access/role';
+import { provinceScope } from '../access/lao.policy';
 import { ProjectYear } from '../project/project-year.entity';
-import { PlanStatus } from '../project/project.enums';
+import { PlanStatus } from '../plan/project.enums';
 
 export type ReviewKind = 'ADDITION' | 'REDUCTION' | 'BASELINE';
 

@@ -5,9 +5,9 @@ import { Count, FiscalYearArg, MaxDecimals } from '../../core/input';
 import { badInput, forbidden, type FieldError } from '../../core/errors';
 import { MoneyScalar, type Satang } from '../../core/money';
 import { recordAudit } from '../audit/audit.service';
-import { Role } from '../account/role';
+import { Role } from '../access/role';
 import { getReadableLao } from '../lao/lao.service';
-import { canReview } from '../review/review.policy';
+import { canReview } from '../access/review.policy';
 import { SarScore } from './sar-score.entity';
 import { listOf } from '../../core/limits';
 

@@ -1,11 +1,11 @@
 import type { AppContext } from '../../core/context';
 import { forbidden, notFound } from '../../core/errors';
-import { Role } from '../account/role';
+import { Role } from '../access/role';
 import { Lao } from '../lao/lao.entity';
 import { Province } from '../geography/province.entity';
-import { ReportRound } from '../progress-report/progress-report.enums';
+import { ReportRound } from '../plan/report.enums';
 import { roundScore } from './lao-summary.service';
-import { canReadProvinceScores } from './scoring.policy';
+import { canReadProvinceScores } from '../access/scoring.policy';
 import { ImplementationLevel, toPercent } from './scoring';
 import type { NationalScoreRow, ProvinceScoreReport } from './scoring.types';
 import { thresholdsFor, yearFigures, type LaoScope } from './year-figures';

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { ReportRound } from '../progress-report/progress-report.enums';
+import { ReportRound } from '../plan/report.enums';
 
 /**
  * Every formula of PRODUCT.md §5, in one place, so that a rule NACC publishes replaces them here.

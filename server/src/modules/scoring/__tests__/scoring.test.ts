@@ -1,4 +1,4 @@
-import { ReportRound } from '../../progress-report/progress-report.enums';
+import { ReportRound } from '../../plan/report.enums';
 import {
   DEFAULT_THRESHOLDS,
   formatCapped,

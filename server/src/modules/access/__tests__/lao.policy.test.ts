@@ -1,4 +1,4 @@
-import { Role } from '../../account/role';
+import { Role } from '../role';
 import { canEditLao, canReadLao, NO_PROVINCE, provinceScope } from '../lao.policy';
 
 const lao = { code: '6800707', provinceCode: '80' };

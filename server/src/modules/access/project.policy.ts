@@ -1,5 +1,5 @@
 import type { User } from '../account/user.entity';
-import { canEditLao, canReadLao } from '../lao/lao.policy';
+import { canEditLao, canReadLao } from './lao.policy';
 
 type Actor = Pick<User, 'role' | 'laoCode' | 'provinceCode'> | null;
 type ProjectRef = { laoCode: string; provinceCode: string };

@@ -1,4 +1,4 @@
-import { Role } from '../account/role';
+import { Role } from './role';
 import type { User } from '../account/user.entity';
 
 type LaoRef = { code: string; provinceCode: string };

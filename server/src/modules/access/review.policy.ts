@@ -1,4 +1,4 @@
-import { Role } from '../account/role';
+import { Role } from './role';
 import type { User } from '../account/user.entity';
 
 type Actor = Pick<User, 'role' | 'provinceCode'> | null;

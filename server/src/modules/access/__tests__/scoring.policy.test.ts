@@ -1,4 +1,4 @@
-import { Role } from '../../account/role';
+import { Role } from '../role';
 import { canReadProvinceScores } from '../scoring.policy';
 
 const actor = (role: Role, provinceCode: string | null = null) => ({ role, provinceCode });

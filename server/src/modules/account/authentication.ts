@@ -1,11 +1,11 @@
 import type { AuthChecker } from 'type-graphql';
 import type { DataSource } from 'typeorm';
-import { AuthToken } from '../modules/account/auth-token.entity';
-import { Role } from '../modules/account/role';
-import { User } from '../modules/account/user.entity';
-import type { AppContext } from './context';
-import { sha256 } from './crypto';
-import { forbidden, unauthenticated } from './errors';
+import { AuthToken } from './auth-token.entity';
+import { Role } from '../access/role';
+import { User } from './user.entity';
+import type { AppContext } from '../../core/context';
+import { sha256 } from '../../core/crypto';
+import { forbidden, unauthenticated } from '../../core/errors';
 
 export const SESSION_COOKIE = 'eplan_session';
 /** A sign-in session lasts one working day and a bit; signing in again starts a new one. */
