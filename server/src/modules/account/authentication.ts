@@ -1,7 +1,7 @@
 import type { AuthChecker } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import { AuthToken } from './auth-token.entity';
-import { Role } from '../access/role';
+import { allow, Permission } from '../access/policy';
 import { User } from './user.entity';
 import type { AppContext } from '../../core/context';
 import { sha256 } from '../../core/crypto';
@@ -39,14 +39,15 @@ export function secretOf(headers: { authorization?: string }, cookies: Record<st
 }
 
 /**
- * The one role gate of the API (`@Authorized(...roles)`). No user → UNAUTHENTICATED. SERVICE accounts
- * are read-only: no mutation, whatever roles it lists — FORBIDDEN, said here because the framework
- * would call a refusal under a bare `@Authorized()` UNAUTHENTICATED, and the account is signed in.
- * Record-level scope is checked by the policies.
+ * The one permission gate of the API (`@Authorized(Permission.X)`: the account holds every permission
+ * named, anywhere; `@Authorized()`: signed in). No user → UNAUTHENTICATED. A mutation needs WRITE —
+ * without it FORBIDDEN, said here because the framework would call a refusal under a bare
+ * `@Authorized()` UNAUTHENTICATED, and the account is signed in. Where a permission reaches (which LAO,
+ * which province) is checked by the services with `allow` and `scopeOf` (modules/access/policy.ts).
  */
-export const authChecker: AuthChecker<AppContext, Role> = ({ context, info }, roles) => {
+export const authChecker: AuthChecker<AppContext, Permission> = ({ context, info }, permissions) => {
   const user = context.user;
   if (!user) throw unauthenticated();
-  if (user.role === Role.SERVICE && info.parentType.name === 'Mutation') throw forbidden('บัญชีระบบงาน (SERVICE) อ่านข้อมูลได้อย่างเดียว');
-  return roles.length === 0 || roles.includes(user.role);
+  if (info.parentType.name === 'Mutation' && !allow(user, Permission.WRITE)) throw forbidden('บัญชีนี้อ่านข้อมูลได้อย่างเดียว');
+  return permissions.every((p) => allow(user, p));
 };

@@ -1,7 +1,7 @@
+import { Permission } from '../access/policy';
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../core/context';
 import { FiscalYearArg } from '../../core/input';
-import { Role } from '../access/role';
 import { ProjectYear } from '../project/project-year.entity';
 import { PlanResultNote } from './plan-result-note.entity';
 import { ProgressReport } from './progress-report.entity';
@@ -11,13 +11,13 @@ import { savePlanResultNote, saveProgressReport } from './progress-report.servic
 
 @Resolver(() => ProgressReport)
 export class ProgressReportResolver {
-  @Authorized(Role.LAO_OFFICER)
+  @Authorized(Permission.EDIT_LAO)
   @Mutation(() => ProgressReport, { description: 'บันทึกรายงานผลโครงการ (ROUND_CLOSED outside the reporting window)' })
   saveProgressReport(@Arg('input') input: ProgressReportInput, @Ctx() ctx: AppContext): Promise<ProgressReport> {
     return saveProgressReport(ctx, input);
   }
 
-  @Authorized(Role.LAO_OFFICER)
+  @Authorized(Permission.EDIT_LAO)
   @Mutation(() => PlanResultNote, {
     description: 'ปัญหา อุปสรรค ข้อเสนอแนะ และผู้รายงาน of a round (ROUND_CLOSED outside the reporting window)',
   })
