@@ -11,6 +11,7 @@ import { SESSION_COOKIE, authenticate, secretOf } from './core/auth';
 import { systemClock, type Clock } from './core/clock';
 import type { AppConfig } from './core/config';
 import { createContext, type AppContext, type ContextDeps } from './core/context';
+import { configureRendering, stopRendering } from './core/pdf/render-pool';
 import { databaseHealth } from './core/database';
 import { DomainError, contextError, errorStatusPlugin, formatError, httpStatusOf, internalErrorMessage } from './core/errors';
 import { MAX_BODY_BYTES, MAX_TOKENS, depthRule, limitsPlugin } from './core/limits';
@@ -70,6 +71,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     log,
     mailer: options.mailer ?? createMailer(options.config.smtpUrl, log, clock),
   };
+  configureRendering(options.config.render, (err, requestId) => log.error({ err, requestId }, 'rendering a PDF failed'));
 
   const schema = await getSchema();
   const apollo = new ApolloServer<AppContext>({
@@ -185,7 +187,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     deps,
     stop: () => {
       clearInterval(sweep);
-      return apollo.stop();
+      return Promise.all([apollo.stop(), stopRendering()]).then(() => undefined);
     },
   };
 }

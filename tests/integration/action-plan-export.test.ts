@@ -99,7 +99,7 @@ const NAMES = [
     ]);
     // quarters are 1 or 0, shown as a tick or nothing (spreadsheet.ts)
     expect(projectRows[0].slice(5, 9)).toEqual([1, 1, 0, 0]);
-    expect(sheet.getRow(sheet.views[0].ySplit! + 1).getCell(5).numFmt).toBe('"✓";;');
+    expect(sheet.getRow((sheet.views[0] as ExcelJS.WorksheetViewFrozen).ySplit! + 1).getCell(5).numFmt).toBe('"✓";;');
   });
 
   it.each([

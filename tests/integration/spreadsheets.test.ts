@@ -29,6 +29,8 @@ const hasFormula = (row: ExcelJS.Row) => {
   row.eachCell((c) => (found ||= c.type === ExcelJS.ValueType.Formula));
   return found;
 };
+/** The row the sheet is frozen under: the table's header. */
+const frozenRow = (sheet: ExcelJS.Worksheet) => (sheet.views[0] as ExcelJS.WorksheetViewFrozen).ySplit!;
 const satang = (v: unknown) => Math.round(Number(v) * 100);
 
 /** Print setup every sheet shares: A4, its orientation, as wide as the paper and as long as the rows need. */
@@ -116,7 +118,7 @@ describe.each(databases)('reports as Excel files an officer can print ($name)', 
     expect(book.title).toBe(`แผนปฏิบัติการป้องกันการทุจริต พ.ศ. 2567 ของ ${lao.name}`);
     const sheet = book.worksheets[0];
     expectPrintable(sheet, 'landscape');
-    const headerRow = sheet.views[0].ySplit!;
+    const headerRow = frozenRow(sheet);
     const t = table(sheet, headerRow);
     expectList(sheet, t, headerRow);
     expect(t.rows).toHaveLength(PROJECTS);
@@ -144,7 +146,7 @@ describe.each(databases)('reports as Excel files an officer can print ($name)', 
     const [list, summary] = book.worksheets;
     expectPrintable(list, 'landscape');
     expectPrintable(summary, 'portrait');
-    const headerRow = list.views[0].ySplit!;
+    const headerRow = frozenRow(list);
     const t = table(list, headerRow);
     expectList(list, t, headerRow);
     expect(t.rows).toHaveLength(PROJECTS);
@@ -175,7 +177,7 @@ describe.each(databases)('reports as Excel files an officer can print ($name)', 
     const [dims, status] = book.worksheets;
     expectPrintable(dims, 'landscape');
     expectPrintable(status, 'landscape');
-    const t = table(dims, dims.views[0].ySplit!);
+    const t = table(dims, frozenRow(dims));
     expect(t.rows.map((r) => r.getCell(1).value)).toEqual(['มิติที่ 1', 'มิติที่ 2', 'มิติที่ 3', 'มิติที่ 4']);
     expect(expectSum(t, 'โครงการตามแผน')).toBe(PROJECTS);
     expectSum(t, 'โครงการที่ดำเนินการแล้ว');
@@ -185,7 +187,7 @@ describe.each(databases)('reports as Excel files an officer can print ($name)', 
     }
     expectColumn(t, 'ร้อยละดำเนินการ (โครงการ)', 'number', '0.00');
     expect(t.totals!.getCell(1).value).toBe('รวม 4 มิติ');
-    const s = table(status, status.views[0].ySplit!);
+    const s = table(status, frozenRow(status));
     const value = (name: string) => s.rows[0].getCell(s.column(name)).value as number;
     const parts = ['อยู่ระหว่างดำเนินการ', 'ดำเนินการแล้วเสร็จ', 'ไม่สามารถดำเนินการได้', 'รอรายงาน'];
     for (const p of [...parts, 'โครงการทั้งหมด']) expect(typeof value(p)).toBe('number');
@@ -196,12 +198,12 @@ describe.each(databases)('reports as Excel files an officer can print ($name)', 
     const book = await workbook(`/export/province.xlsx?province=80&year=2567&round=SIX_MONTHS`, admin);
     const [list, levels] = book.worksheets;
     expectPrintable(list, 'portrait');
-    const t = table(list, list.views[0].ySplit!);
-    expectList(list, t, list.views[0].ySplit!);
+    const t = table(list, frozenRow(list));
+    expectList(list, t, frozenRow(list));
     expect(t.rows.map((r) => r.getCell(t.column('ชื่อ อปท.')).value)).toContain(lao.name);
     expectColumn(t, 'ร้อยละที่คำนวณได้', 'number', '0.00');
     expectColumn(t, 'ลำดับ', 'number', '#,##0');
-    const l = table(levels, levels.views[0].ySplit!);
+    const l = table(levels, frozenRow(levels));
     expectColumn(l, 'จำนวน อปท. (แห่ง)', 'number', '#,##0');
     const byLevel = l.rows.map((r) => r.getCell(2).value);
     const level = t.column('ระดับการนำแผนไปปฏิบัติ');

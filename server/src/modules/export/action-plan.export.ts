@@ -8,6 +8,7 @@ import type { Lao } from '../lao/lao.entity';
 import { ProjectYear } from '../project/project-year.entity';
 import { Project } from '../project/project.entity';
 import { NOT_CREATED_STATUSES, PLAN_STATUS_TH, PlanStatus } from '../project/project.enums';
+import { gridLayout } from './document-parts';
 import { stringParam, yearParam, type ExportFile } from './export.params';
 import { addLines, addSheet, addTable, newWorkbook, workbookFile } from './spreadsheet';
 
@@ -116,7 +117,7 @@ export async function actionPlanPdf(ctx: AppContext, query: Record<string, strin
     { text: t(place(plan)), style: 'subtitle' },
     {
       table: { headerRows: 2, dontBreakRows: true, widths: [32, '*', 24, 74, 15, 15, 15, 15, 60], body: [...header, ...body, total] },
-      layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, paddingTop: () => 2, paddingBottom: () => 2 },
+      layout: gridLayout,
     },
     { text: t(`ผู้ออกรายงาน ${issuer}`), margin: [0, 16, 0, 0], alignment: 'right' },
     { text: t(`วันที่ออกรายงาน ${thaiDate(ctx.clock.now())}`), alignment: 'right' },
