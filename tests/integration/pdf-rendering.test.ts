@@ -1,5 +1,5 @@
 import { renderPdf } from '../../server/src/core/pdf/pdf';
-import { renderPool } from '../../server/src/core/pdf/render-pool';
+import { RenderPool, renderPool } from '../../server/src/core/pdf/render-pool';
 import { DomainError } from '../../server/src/core/errors';
 import { Role } from '../../server/src/modules/account/role';
 import { makeLao, makeProject, makeUser, PASSWORD } from '../fixtures/factories';
@@ -100,4 +100,24 @@ describe.each(databases)('rendering PDFs off the event loop ($name)', ({ url }) 
     const content = { table: { body: [['ก']] }, layout: { hLineWidth: () => 1 } };
     await expect(renderPdf({ title: 'ตาราง' }, content as never)).rejects.toThrow('document.content.layout.hLineWidth is a function');
   });
+});
+
+describe('a render worker that takes too long', () => {
+  it('is stopped: that document gets a Thai error, the cause is logged, and the next document gets a new worker', async () => {
+    const logged: Error[] = [];
+    const pool = new RenderPool({ workers: 1, queue: 1, timeoutMs: 8_000 }, (err) => logged.push(err));
+    try {
+      // far more than eight seconds of layout
+      const endless = Array.from({ length: 100_000 }, (_, i) => ({ text: `บรรทัดที่ ${i} ของเอกสารที่ยาวเกินกว่าจะพิมพ์ได้ทัน` }));
+      const failed = await pool.render({ info: { title: 'ยาวเกินไป' }, content: endless, styles: {} }).catch((e: unknown) => e);
+      expect(failed).toBeInstanceOf(DomainError);
+      expect((failed as DomainError).message).toMatch(/^สร้างเอกสาร PDF ไม่สำเร็จ/);
+      expect(logged.map((e) => e.message)).toEqual(['the render took longer than 8000 ms']);
+      const next = await pool.render({ info: { title: 'สั้น' }, content: [{ text: 'เอกสารสั้น' }], styles: {} });
+      expect(next.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(pool.stats()).toEqual({ rendering: 0, waiting: 0, workers: 1 });
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
 });
