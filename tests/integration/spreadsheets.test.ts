@@ -198,6 +198,10 @@ describe.each(databases)('reports as Excel files an officer can print ($name)', 
     const book = await workbook(`/export/province.xlsx?province=80&year=2567&round=SIX_MONTHS`, admin);
     const [list, levels] = book.worksheets;
     expectPrintable(list, 'portrait');
+    // the long title is spread over the table's width and wrapped, so that the page prints it whole
+    expect(list.model.merges).toEqual(expect.arrayContaining(['A1:F1', 'A2:F2']));
+    expect(list.getCell('A1').alignment).toMatchObject({ horizontal: 'center', wrapText: true });
+    expect(list.getRow(1).height).toBeGreaterThan(list.getRow(2).height);
     const t = table(list, frozenRow(list));
     expectList(list, t, frozenRow(list));
     expect(t.rows.map((r) => r.getCell(t.column('ชื่อ อปท.')).value)).toContain(lao.name);

@@ -151,7 +151,7 @@ export async function planResultsXlsx(ctx: AppContext, query: Record<string, str
   addTable<(typeof figures)[number]>(summary, {
     columns: [
       { header: 'สรุปผลการขับเคลื่อนแผนฯ', width: 26, kind: 'text', value: (x) => x[0] },
-      { header: 'จำนวน', width: 70, kind: (x) => x[2], value: (x) => x[1] },
+      { header: 'ผล', width: 70, kind: (x) => x[2], value: (x) => x[1] },
     ],
     rows: figures,
     list: false,

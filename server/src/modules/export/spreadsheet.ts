@@ -100,7 +100,35 @@ export function addSheet(book: ExcelJS.Workbook, options: SheetOptions): ExcelJS
     const row = sheet.addRow([line]);
     row.font = { ...FONT, bold: i === 0, size: i === 0 ? 18 : 16 };
   }
+  headingRows.set(sheet, options.heading.length);
   return sheet;
+}
+
+/** Heading lines of each sheet, spread over its first table's width once that is known. */
+const headingRows = new WeakMap<ExcelJS.Worksheet, number>();
+
+/** Marks and vowels above and below take no width of their own. */
+const THAI_MARKS = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/g;
+
+/**
+ * Each heading line centred across the table under it and wrapped there, so that a long title is
+ * printed whole (text running past the last column would be cut off on paper). Excel does not size a
+ * merged row to its text, so the height is set from the line's length: a character of Sarabun at
+ * size s takes about s / 11 of a column unit (Calibri 11's digit), a line about 1.5 s points.
+ */
+function spreadHeading(sheet: ExcelJS.Worksheet, columns: number): void {
+  const lines = headingRows.get(sheet) ?? 0;
+  headingRows.delete(sheet);
+  let width = 0;
+  for (let c = 1; c <= columns; c++) width += sheet.getColumn(c).width ?? 9;
+  for (let r = 1; r <= lines; r++) {
+    const row = sheet.getRow(r);
+    const size = row.getCell(1).font?.size ?? FONT.size;
+    const length = String(row.getCell(1).value ?? '').replace(THAI_MARKS, '').length;
+    sheet.mergeCells(r, 1, r, columns);
+    row.getCell(1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    row.height = Math.ceil((length * size) / 11 / width) * size * 1.5;
+  }
 }
 
 const toCell = (kind: ColumnKind, value: string | number | boolean | null): ExcelJS.CellValue => {
@@ -128,6 +156,7 @@ export function addTable<R>(sheet: ExcelJS.Worksheet, table: Table<R>): void {
     column.width = Math.max(column.width ?? 0, c.width);
   });
 
+  spreadHeading(sheet, columns.length);
   const header = sheet.addRow(columns.map((c) => c.header));
   header.eachCell((cell) => {
     cell.font = { ...FONT, bold: true };
