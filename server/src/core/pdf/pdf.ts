@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { renderPool, type RenderJob } from './render-pool';
+import type { RenderJob } from './render-pool';
 import { TABLE_LAYOUTS } from './table-layouts';
 import { useThaiGlyphs, type EmbeddedFont } from './thai-glyphs';
 import { breakTooWideWordsAtThaiBoundaries } from './thai-lines';
@@ -117,6 +117,10 @@ export interface DocumentInfo {
  * (table-layouts.ts). Refused with SERVICE_UNAVAILABLE when too many documents wait already.
  */
 export async function renderPdf(info: DocumentInfo, content: Content, styles: TDocumentDefinitions['styles'] = {}): Promise<Buffer> {
+  // Required here, not at the top: the render workers load this file too, and need none of the server
+  // (errors, database, GraphQL) that the pool brings.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { renderPool } = require('./render-pool') as typeof import('./render-pool');
   return renderPool().render({ info, content, styles });
 }
 
