@@ -1,7 +1,7 @@
 import { renderPdf } from '../../server/src/core/pdf/pdf';
 import { RenderPool, renderPool } from '../../server/src/core/pdf/render-pool';
 import { DomainError } from '../../server/src/core/errors';
-import { Role } from '../../server/src/modules/account/role';
+import { Role } from '../../server/src/modules/access/role';
 import { makeLao, makeProject, makeUser, PASSWORD } from '../fixtures/factories';
 import { databases, signIn, TestServer } from './harness';
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { Role } from '../../server/src/modules/account/role';
-import { WorkStatus } from '../../server/src/modules/progress-report/progress-report.enums';
+import { Role } from '../../server/src/modules/access/role';
+import { WorkStatus } from '../../server/src/modules/plan/report.enums';
 import { makeLao, makeProject, makeReport, makeUser, PASSWORD } from '../fixtures/factories';
 import { databases, signIn, TestServer } from './harness';
 

@@ -3,7 +3,7 @@ import type { AppContext } from '../../core/context';
 import { renderPdf } from '../../core/pdf/pdf';
 import { breakThaiWords as t, thaiDate, thaiDigits } from '../../core/pdf/thai-text';
 import { dimensionsOf } from '../plan-dimension/plan-dimension.resolver';
-import { ReportRound } from '../progress-report/progress-report.enums';
+import { ReportRound } from '../plan/report.enums';
 import { planResultsWithOverview } from '../scoring/lao-summary.service';
 import { officeTitles, placeOf, roundParam } from './document-parts';
 import { stringParam, yearParam, type ExportFile } from './export.params';
