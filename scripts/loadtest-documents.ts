@@ -22,6 +22,7 @@ import { DEMO_PASSWORDS, KHON_HAT, loadDemoDataIfEmpty } from '../server/src/dem
 import { Lao } from '../server/src/modules/lao/lao.entity';
 import { makeProject } from '../tests/fixtures/factories';
 import { startServerProcess } from './lib/server-process';
+import { signIn } from './lib/sign-in';
 
 const option = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -100,15 +101,7 @@ async function main(): Promise<void> {
       { built: true },
     );
     try {
-      const login = await fetch(`${server.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
-          variables: { u: DEMO_PASSWORDS.lao.username, p: DEMO_PASSWORDS.lao.password },
-        }),
-      });
-      const token = ((await login.json()) as { data: { login: { token: string } } }).data.login.token;
+      const token = await signIn(server.url, DEMO_PASSWORDS.lao.username, DEMO_PASSWORDS.lao.password);
       // warm up: the workers' fonts and dictionary, the server's first queries
       await printing(server.url, token, 3);
       await cheap(server.url);
