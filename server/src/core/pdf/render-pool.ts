@@ -51,13 +51,20 @@ export const renderBusy = () =>
 const renderFailed = (requestId: string | null) =>
   new DomainError('INTERNAL_SERVER_ERROR', internalErrorMessage(requestId).replace('ระบบขัดข้อง', 'สร้างเอกสาร PDF ไม่สำเร็จ'));
 
+/**
+ * A worker's heap is capped, so that a runaway document ends that worker (answered with a Thai error)
+ * rather than the whole server (a 200-project plan's worker was seen near 75 MB).
+ */
+const WORKER_HEAP_MB = 512;
+
 /** The worker's script next to this file: compiled JavaScript, or the TypeScript sources (tests, scripts) through ts-node. */
 function startWorker(): Worker {
   const file = path.join(__dirname, `render.worker${path.extname(__filename)}`);
+  const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB };
   if (file.endsWith('.ts')) {
-    return new Worker(`require('ts-node/register/transpile-only'); require(${JSON.stringify(file)});`, { eval: true });
+    return new Worker(`require('ts-node/register/transpile-only'); require(${JSON.stringify(file)});`, { eval: true, resourceLimits });
   }
-  return new Worker(file);
+  return new Worker(file, { resourceLimits });
 }
 
 /** A function anywhere in a document: it would not reach the worker, so it is named here rather than failing there. */
