@@ -1,11 +1,11 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { registerEnumType } from 'type-graphql';
 import type { User } from '../account/user.entity';
 import { Role } from './role';
 
 /**
  * What an account may do. Resolvers ask for a permission (`@Authorized(Permission.REVIEW)`), services
  * for a permission on a place (`allow(actor, Permission.EDIT_LAO, lao)`), lists for the places a
- * permission reaches (`scopeOf`), and the client for the account's permissions (`me.permissions`) to
+ * permission reaches (`scopeOf`), and the client for the account's permissions (`me.grants`) to
  * build its menus and buttons. Roles appear in this file only.
  */
 export enum Permission {
@@ -92,19 +92,6 @@ export const placeOfLao = (lao: { code: string; provinceCode: string }): Place =
 /** The permissions of an account, in the order of the enum. */
 export const permissionsOf = (actor: Actor): Permission[] =>
   actor ? Object.values(Permission).filter((p) => POLICY[actor.role][p] !== undefined) : [];
-
-@ObjectType({ description: 'A permission an account holds, and how far it reaches' })
-export class Grant {
-  @Field(() => Permission)
-  permission: Permission;
-
-  @Field(() => Reach)
-  reach: Reach;
-}
-
-/** What an account may do and where, for the client's menus, routes and buttons. */
-export const grantsOf = (actor: Actor): Grant[] =>
-  permissionsOf(actor).map((permission) => ({ permission, reach: POLICY[actor!.role][permission]! }));
 
 /**
  * Whether the actor holds the permission — anywhere (no place given), or over the place given. An

@@ -3,7 +3,8 @@ import type { AppContext } from '../../core/context';
 import { parseId } from '../../core/ids';
 import { EXPECTED, listOf } from '../../core/limits';
 import { OutboxMail } from '../../core/outbox-mail.entity';
-import { Grant, grantsOf, Permission } from '../access/policy';
+import { Grant, grantsOf } from '../access/grant';
+import { Permission } from '../access/policy';
 import { Province } from '../geography/province.entity';
 import { Lao } from '../lao/lao.entity';
 import * as accounts from './account.queries';
@@ -32,6 +33,7 @@ export class UserResolver {
   }
 
   @FieldResolver(() => [Grant], {
+    complexity: listOf(Object.keys(Permission).length),
     description:
       'What the account may do and how far (modules/access/policy.ts); the client builds its menus, routes and buttons from them',
   })
