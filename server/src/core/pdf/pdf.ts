@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { useThaiGlyphs, type EmbeddedFont } from './thai-glyphs';
 import { breakTooWideWordsAtThaiBoundaries } from './thai-lines';
-import { ZWSP } from './thai-text';
+import { thaiDigits, ZWSP } from './thai-text';
 
 // pdfmake 0.3 is a process-wide singleton: fonts go into its virtual file system once.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -105,7 +105,28 @@ export interface DocumentInfo {
   /** Who printed it, for the document's properties. */
   author?: string;
   landscape?: boolean;
+  /** Page margins in points [left, top, right, bottom]; the reports' 40/40/40/48 when left out. */
+  margins?: [number, number, number, number];
+  /**
+   * Where page numbers go: `corner` — "หน้า x / y" at the foot on the right (the reports); `official` —
+   * "- ๒ -" centred at the top from the second page, in Thai digits, as งานสารบรรณ numbers a letter or memo.
+   */
+  pageNumbers?: 'corner' | 'official';
 }
+
+const pageNumber = {
+  corner: {
+    footer: (page: number, pages: number) => ({
+      text: `หน้า ${page} / ${pages}`,
+      alignment: 'right',
+      fontSize: 11,
+      margin: [40, 12, 40, 0],
+    }),
+  },
+  official: {
+    header: (page: number) => (page < 2 ? null : { text: `- ${thaiDigits(String(page))} -`, alignment: 'center', margin: [0, 30, 0, 0] }),
+  },
+} as const;
 
 /**
  * The house style of every printed report: A4, Sarabun 14 pt, page "x / y" at the foot; the document
@@ -116,7 +137,7 @@ export async function renderPdf(info: DocumentInfo, content: Content, styles: TD
   const doc: TDocumentDefinitions = {
     pageSize: 'A4',
     pageOrientation: info.landscape ? 'landscape' : 'portrait',
-    pageMargins: [40, 40, 40, 48],
+    pageMargins: info.margins ?? [40, 40, 40, 48],
     info: { title: info.title, author: info.author ?? 'e-PlanNACC', creator: 'e-PlanNACC', producer: 'e-PlanNACC' },
     language: 'th',
     displayTitle: true,
@@ -130,12 +151,7 @@ export async function renderPdf(info: DocumentInfo, content: Content, styles: TD
       small: { fontSize: 12 },
       ...styles,
     },
-    footer: (page: number, pages: number) => ({
-      text: `หน้า ${page} / ${pages}`,
-      alignment: 'right',
-      fontSize: 11,
-      margin: [40, 12, 40, 0],
-    }),
+    ...(pageNumber[info.pageNumbers ?? 'corner'] as Pick<TDocumentDefinitions, 'header' | 'footer'>),
     content,
   };
   return pdfmake.createPdf(doc).getBuffer();
