@@ -99,6 +99,23 @@ function setUp(): void {
   ready = true;
 }
 
+const measuringFonts: Record<string, { unitsPerEm: number; layout(text: string): { advanceWidth: number } }> = {};
+
+/**
+ * How wide a single line of text prints in Sarabun, in points: for sizing a column to what it holds
+ * (Thai digits are wider than Arabic ones). Marks and word-break marks take no room.
+ */
+export function textWidth(text: string, fontSize: number, bold = false): number {
+  const file = bold ? 'Sarabun-Bold.ttf' : 'Sarabun-Regular.ttf';
+  if (!measuringFonts[file]) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const fontkit = require('fontkit') as { create(data: Buffer): (typeof measuringFonts)[string] };
+    measuringFonts[file] = fontkit.create(fs.readFileSync(path.join(fontDir(), file)));
+  }
+  const font = measuringFonts[file];
+  return (font.layout(text.replaceAll(ZWSP, '')).advanceWidth / font.unitsPerEm) * fontSize;
+}
+
 export interface DocumentInfo {
   /** The document's title: viewers show it in place of the file name (DisplayDocTitle). */
   title: string;

@@ -1,12 +1,13 @@
 import type { Content, ContentTable, ContentText } from 'pdfmake/interfaces';
 import type { AppContext } from '../../core/context';
 import { badInput } from '../../core/errors';
-import { renderPdf } from '../../core/pdf/pdf';
+import { renderPdf, textWidth } from '../../core/pdf/pdf';
 import { breakThaiWords as t, thaiDate, thaiDigits } from '../../core/pdf/thai-text';
 import { memoEmblem } from '../memo-emblem/memo-emblem.service';
 import { dimensionsOf } from '../plan-dimension/plan-dimension.resolver';
 import { ReportRound } from '../progress-report/progress-report.enums';
 import { planResultsWithOverview } from '../scoring/lao-summary.service';
+import type { LaoOverview } from '../scoring/scoring.types';
 import { heading, officeTitles, placeOf, ROUND_TH, roundParam } from './document-parts';
 import { stringParam, yearParam, type ExportFile } from './export.params';
 import { dimensionTable, overviewTables, overviewTitle } from './overview.export';
@@ -18,6 +19,9 @@ import { planResultsBody, planResultsTitle } from './plan-results.export';
  * and from the second page "- ๒ -" centred at the top. Lengths are in points (1 cm = 28.35 pt).
  */
 const CM = 72 / 2.54;
+const A4_WIDTH = 595.28;
+/** Narrowest the LAO's name may be in the memo's results table. */
+const NAME_COLUMN_MIN = 50;
 const MEMO_MARGINS: [number, number, number, number] = [3 * CM, 2.5 * CM, 2 * CM, 2 * CM];
 const ATTACHMENT_MARGINS: [number, number, number, number] = [40, 2 * CM, 40, 40];
 const EMBLEM_TOP = 1.5 * CM;
@@ -89,11 +93,38 @@ const opinion = (label: string, name: string | null, position: string): Content 
   unbreakable: true,
 });
 
-/** The table with each fixed column sized to its widest text, so Thai-digit amounts never touch the rules. */
-function sizedToText(content: Content): Content {
+/** Room a table cell takes beside its text: the padding either side (pdfmake's 4 pt) and the rule. */
+const CELL_ROOM = 2 * 4 + 1;
+
+/**
+ * The table with each of its fixed columns sized to the text it holds instead: the widest figure
+ * (which never wraps) or the longest word of a header, so Thai-digit amounts never touch the rules.
+ */
+function sizedToText(content: Content): ContentTable {
   const node = content as ContentTable;
   const widths = node.table.widths;
-  return { ...node, table: { ...node.table, widths: Array.isArray(widths) ? widths.map((w) => (w === '*' ? w : 'auto')) : widths } };
+  if (!Array.isArray(widths)) return node;
+  const tableSize = (node as { fontSize?: number }).fontSize ?? 14;
+  const needed = (cell: unknown): number => {
+    const c = cell as { text?: unknown; style?: string; fontSize?: number; colSpan?: number; bold?: boolean };
+    if (typeof c !== 'object' || c === null || typeof c.text !== 'string' || (c.colSpan ?? 1) > 1) return 0;
+    const header = c.style === 'th';
+    const size = c.fontSize ?? tableSize;
+    const pieces = header ? c.text.split(/[\s\u200B]+/) : [c.text];
+    return Math.max(...pieces.map((p) => textWidth(p, size, header || c.bold))) + CELL_ROOM;
+  };
+  const sized = widths.map((w, i) => (w === '*' ? w : Math.ceil(Math.max(...node.table.body.map((row) => needed(row[i]))))));
+  return { ...node, table: { ...node.table, widths: sized } };
+}
+
+/** The results table of the memo's facts, its figures in Thai digits, in a type size at which it fits between the margins. */
+function resultsTable(o: LaoOverview, laoName: string): Content {
+  const width = A4_WIDTH - MEMO_MARGINS[0] - MEMO_MARGINS[2];
+  for (let size = 11; ; size -= 0.5) {
+    const table = sizedToText(dimensionTable(o, laoName, thaiDigits, size));
+    const fixed = (table.table.widths as Array<number | string>).reduce<number>((sum, w) => sum + (typeof w === 'number' ? w : 0), 0);
+    if (fixed + NAME_COLUMN_MIN <= width || size <= 7) return table;
+  }
 }
 
 /**
@@ -152,7 +183,7 @@ export async function memoPdf(ctx: AppContext, query: Record<string, string | un
       `${lao.name} ได้กำกับติดตามและจัดทำรายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต ${roundText} ประจำปีงบประมาณ พ.ศ. ${year} (${period}) และได้รายงานผลผ่านระบบ e-PlanNACC เรียบร้อยแล้ว สรุปข้อมูลได้ดังนี้`,
     ),
     { text: memoText(overviewTitle(o)), bold: true, alignment: 'center', margin: [0, 2, 0, 4] },
-    sizedToText(dimensionTable(o, lao.name, thaiDigits, 11)),
+    resultsTable(o, lao.name),
     topic('3. ข้อเสนอแนะ/พิจารณา'),
     paragraph(
       `${lao.name} จึงขอรายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต ${roundText} ประจำปีงบประมาณ พ.ศ. ${year} ต่อ${titles.executive} รายละเอียดตามเอกสารแนบท้าย`,
