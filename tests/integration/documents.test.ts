@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { thaiDigits } from '../../server/src/core/pdf/thai-text';
 import { DEMO_PASSWORDS, KHON_HAT } from '../../server/src/demo/demo-data';
 import { KHON_HAT_2567 } from '../../server/src/demo/khon-hat-2567';
-import { breaksInsideWords, havePoppler, pdfText, pdfToPngs, squash } from '../support/pdf-text';
+import { breaksInsideWords, havePoppler, pdfText, squash } from '../support/pdf-text';
 import { signIn, TestServer } from './harness';
 import { demoDatabaseUrl } from './demo-database';
 

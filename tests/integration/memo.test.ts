@@ -133,15 +133,15 @@ function noisyPng(): Buffer {
     }
   });
 
-  it('dates the memo today (Bangkok) unless the officer chooses a date; refuses a date that is no date, or out of the year', async () => {
+  it('dates the memo today (Bangkok) unless the officer chooses a date; refuses a date that is no date, before the year or far ahead', async () => {
     // The test clock: 2 May 2024, 10:00 in Bangkok.
     const today = readBackAll(await pdf(MEMO)).poppler;
     expect(squash(today)).toContain(squash('วันที่ ๒ พฤษภาคม ๒๕๖๗'));
     for (const [date, message] of [
       ['2024-02-30', 'วันที่ของบันทึกข้อความไม่ถูกต้อง'],
       ['7/5/2567', 'วันที่ของบันทึกข้อความไม่ถูกต้อง'],
-      ['2023-09-30', 'วันที่ของบันทึกข้อความต้องอยู่ระหว่าง 1 ตุลาคม 2566 ถึง 30 กันยายน 2568'],
-      ['2025-10-01', 'วันที่ของบันทึกข้อความต้องอยู่ระหว่าง 1 ตุลาคม 2566 ถึง 30 กันยายน 2568'],
+      ['2023-09-30', 'วันที่ของบันทึกข้อความต้องไม่ก่อนวันเริ่มปีงบประมาณ พ.ศ. 2567 (1 ตุลาคม 2566)'],
+      ['2025-05-03', 'วันที่ของบันทึกข้อความต้องไม่เกิน 1 ปีนับจากวันนี้ (2 พฤษภาคม 2568)'],
     ]) {
       const res = await get(`${MEMO}&date=${encodeURIComponent(date)}`);
       expect([date, res.status]).toEqual([date, 400]);

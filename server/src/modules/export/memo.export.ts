@@ -33,27 +33,24 @@ const BLANK_NAME = '........................................';
 
 /**
  * `date=YYYY-MM-DD`, the memo's date as the officer chooses it (default: today in Bangkok). A real
- * calendar date from the start of the fiscal year to the end of the next one, when such a memo is written.
+ * calendar date, not before the fiscal year began (no report on it is written earlier) and at most a
+ * year from today (a later one is a slip of the keyboard).
  */
 export function memoDateParam(ctx: AppContext, query: Record<string, string | undefined>, fiscalYear: number): Date {
   const value = query.date?.trim();
-  if (!value) return ctx.clock.now();
+  const now = ctx.clock.now();
+  if (!value) return now;
   const refuse = (message: string) => badInput([{ field: 'date', message }], message);
-  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)?.slice(1).map(Number);
   // Noon in Bangkok, so the date prints as the day chosen.
-  const date = parts && new Date(Date.UTC(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]), 5));
-  if (
-    !parts ||
-    !date ||
-    date.getUTCFullYear() !== Number(parts[1]) ||
-    date.getUTCMonth() !== Number(parts[2]) - 1 ||
-    date.getUTCDate() !== Number(parts[3])
-  )
+  const date = parts && new Date(Date.UTC(parts[0], parts[1] - 1, parts[2], 5));
+  if (!parts || !date || date.getUTCFullYear() !== parts[0] || date.getUTCMonth() !== parts[1] - 1 || date.getUTCDate() !== parts[2])
     throw refuse('วันที่ของบันทึกข้อความไม่ถูกต้อง กรุณาเลือกวันที่จากปฏิทิน');
   const first = new Date(Date.UTC(fiscalYear - 544, 9, 1, 5));
-  const last = new Date(Date.UTC(fiscalYear - 542, 8, 30, 5));
-  if (date < first || date > last)
-    throw refuse(`วันที่ของบันทึกข้อความต้องอยู่ระหว่าง ${thaiDate(first)} ถึง ${thaiDate(last)} (ปีงบประมาณ ${fiscalYear} ถึงปีถัดไป)`);
+  if (date < first) throw refuse(`วันที่ของบันทึกข้อความต้องไม่ก่อนวันเริ่มปีงบประมาณ พ.ศ. ${fiscalYear} (${thaiDate(first)})`);
+  const today = new Date(now.getTime() + 7 * 3_600_000);
+  const latest = new Date(Date.UTC(today.getUTCFullYear() + 1, today.getUTCMonth(), today.getUTCDate(), 5));
+  if (date > latest) throw refuse(`วันที่ของบันทึกข้อความต้องไม่เกิน 1 ปีนับจากวันนี้ (${thaiDate(latest)})`);
   return date;
 }
 
