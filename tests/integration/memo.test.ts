@@ -7,6 +7,8 @@ import zlib from 'node:zlib';
 import { AuditLog } from '../../server/src/modules/audit/audit-log.entity';
 import { MemoEmblem } from '../../server/src/modules/memo-emblem/memo-emblem.entity';
 import { DEMO_PASSWORDS, KHON_HAT } from '../../server/src/demo/demo-data';
+import { ReportRound, WorkStatus } from '../../server/src/modules/progress-report/progress-report.enums';
+import { makeLao, makeProject, makeReport } from '../fixtures/factories';
 import { discPng } from '../support/png';
 import { havePoppler, readBackAll, squash, type PdfEngine } from '../support/pdf-text';
 import { demoDatabaseUrl } from './demo-database';
@@ -23,6 +25,20 @@ function images(pdf: Buffer): string[] {
   fs.writeFileSync(file, pdf);
   const list = execFileSync('pdfimages', ['-list', file]).toString('utf8').split('\n').slice(2).filter(Boolean);
   return list.map((line) => line.trim().split(/\s+/).slice(0, 6).join(' '));
+}
+
+/** The words of a page with their boxes, as poppler lays them out (points, from the top left). */
+function wordBoxes(pdf: Buffer, page: number): Array<{ text: string; x0: number; y0: number; x1: number; y1: number }> {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'eplan-memo-')), 'memo.pdf');
+  fs.writeFileSync(file, pdf);
+  const html = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), file, '-']).toString('utf8');
+  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+    x0: Number(m[1]),
+    y0: Number(m[2]),
+    x1: Number(m[3]),
+    y1: Number(m[4]),
+    text: m[5],
+  }));
 }
 
 /** A PNG whose bytes were changed after its checksum was written. */
@@ -131,6 +147,34 @@ function noisyPng(): Buffer {
       // No line ends inside "e-PlanNACC".
       expect([engine, /e-\s*\n\s*PlanNACC/.test(text[engine])]).toEqual([engine, false]);
     }
+  });
+
+  it('sizes the results table to its Thai-digit amounts: the largest fit between the margins, no two words overlap', async () => {
+    const big = await makeLao(server.db, { name: 'องค์การบริหารส่วนตำบลหนองบัว', executiveName: 'นายทดสอบ ตัวเลขใหญ่' });
+    const project = await makeProject(server.db, big, { dimension: 4, budget: 99_999_999_999_999 as never });
+    await makeReport(server.db, project, {
+      round: ReportRound.SIX_MONTHS,
+      status: WorkStatus.DONE,
+      inOrdinance: true,
+      ordinanceBudget: 99_999_999_999_999 as never,
+      disbursed: 99_999_999_999_999 as never,
+    });
+    const res = await fetch(`${server.url}/export/memo.pdf?lao=${big.code}&year=2567&round=SIX_MONTHS`, {
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(res.status).toBe(200);
+    const pdf = Buffer.from(await res.arrayBuffer());
+    const words = wordBoxes(pdf, 1);
+    expect(words.map((w) => w.text)).toContain('๙๙๙,๙๙๙,๙๙๙,๙๙๙.๙๙');
+    const right = 595.28 - (2 * 72) / 2.54;
+    expect(words.filter((w) => w.x0 < (3 * 72) / 2.54 - 0.5 || w.x1 > right + 0.5).map((w) => w.text)).toEqual([]);
+    const overlaps = words.flatMap((a, i) =>
+      words
+        .slice(i + 1)
+        .filter((b) => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0.5 && Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > 0.5)
+        .map((b) => `${a.text} / ${b.text}`),
+    );
+    expect(overlaps).toEqual([]);
   });
 
   it('dates the memo today (Bangkok) unless the officer chooses a date; refuses a date that is no date, before the year or far ahead', async () => {

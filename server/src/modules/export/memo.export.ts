@@ -20,8 +20,8 @@ import { planResultsBody, planResultsTitle } from './plan-results.export';
  */
 const CM = 72 / 2.54;
 const A4_WIDTH = 595.28;
-/** Narrowest the LAO's name may be in the memo's results table. */
-const NAME_COLUMN_MIN = 50;
+/** Narrowest the LAO's name may be in the memo's results table: a few syllables a line (a longer word breaks inside). */
+const NAME_COLUMN_MIN = 36;
 const MEMO_MARGINS: [number, number, number, number] = [3 * CM, 2.5 * CM, 2 * CM, 2 * CM];
 const ATTACHMENT_MARGINS: [number, number, number, number] = [40, 2 * CM, 40, 40];
 const EMBLEM_TOP = 1.5 * CM;
@@ -90,8 +90,8 @@ const opinion = (label: string, name: string | null, position: string): Content 
   unbreakable: true,
 });
 
-/** Room a table cell takes beside its text: the padding either side (pdfmake's 4 pt) and the rule. */
-const CELL_ROOM = 2 * 4 + 1;
+/** Room a table column takes beyond its width (pdfmake's widths are of the text): 4 pt padding either side and a rule. */
+const CELL_ROOM = 2 * 4 + 0.5;
 
 /**
  * The table with each of its fixed columns sized to the text it holds instead: the widest figure
@@ -108,19 +108,24 @@ function sizedToText(content: Content): ContentTable {
     const header = c.style === 'th';
     const size = c.fontSize ?? tableSize;
     const pieces = header ? c.text.split(/[\s\u200B]+/) : [c.text];
-    return Math.max(...pieces.map((p) => textWidth(p, size, header || c.bold))) + CELL_ROOM;
+    // A point to spare, so rounding never wraps a figure.
+    return Math.max(...pieces.map((p) => textWidth(p, size, header || c.bold))) + 1;
   };
   const sized = widths.map((w, i) => (w === '*' ? w : Math.ceil(Math.max(...node.table.body.map((row) => needed(row[i]))))));
   return { ...node, table: { ...node.table, widths: sized } };
 }
 
-/** The results table of the memo's facts, its figures in Thai digits, in a type size at which it fits between the margins. */
+/**
+ * The results table of the memo's facts, its figures in Thai digits, in the largest type size (11 pt down
+ * to 7) at which its figures, and a column for the LAO's name, fit between the margins.
+ */
 function resultsTable(o: LaoOverview, laoName: string): Content {
   const width = A4_WIDTH - MEMO_MARGINS[0] - MEMO_MARGINS[2];
   for (let size = 11; ; size -= 0.5) {
     const table = sizedToText(dimensionTable(o, laoName, thaiDigits, size));
-    const fixed = (table.table.widths as Array<number | string>).reduce<number>((sum, w) => sum + (typeof w === 'number' ? w : 0), 0);
-    if (fixed + NAME_COLUMN_MIN <= width || size <= 7) return table;
+    const widths = table.table.widths as Array<number | string>;
+    const used = widths.reduce<number>((sum, w) => sum + (typeof w === 'number' ? w : NAME_COLUMN_MIN) + CELL_ROOM, 0.5);
+    if (used <= width || size <= 7) return table;
   }
 }
 
