@@ -177,7 +177,7 @@ function noisyPng(): Buffer {
     expect(overlaps).toEqual([]);
   });
 
-  it('dates the memo today (Bangkok) unless the officer chooses a date; refuses a date that is no date, before the year or far ahead', async () => {
+  it('dates the memo today (Bangkok) unless the officer chooses a date; refuses a date that is no date, before the year or far ahead, and a reference too long', async () => {
     // The test clock: 2 May 2024, 10:00 in Bangkok.
     const today = readBackAll(await pdf(MEMO)).poppler;
     expect(squash(today)).toContain(squash('วันที่ ๒ พฤษภาคม ๒๕๖๗'));
@@ -186,8 +186,9 @@ function noisyPng(): Buffer {
       ['7/5/2567', 'วันที่ของบันทึกข้อความไม่ถูกต้อง'],
       ['2023-09-30', 'วันที่ของบันทึกข้อความต้องไม่ก่อนวันเริ่มปีงบประมาณ พ.ศ. 2567 (1 ตุลาคม 2566)'],
       ['2025-05-03', 'วันที่ของบันทึกข้อความต้องไม่เกิน 1 ปีนับจากวันนี้ (2 พฤษภาคม 2568)'],
+      [`ref=${'ก'.repeat(101)}`, 'เลขที่หนังสือต้องไม่เกิน 100 ตัวอักษร'],
     ]) {
-      const res = await get(`${MEMO}&date=${encodeURIComponent(date)}`);
+      const res = await get(`${MEMO}&${date.startsWith('ref=') ? date : `date=${encodeURIComponent(date)}`}`);
       expect([date, res.status]).toEqual([date, 400]);
       expect(await res.text()).toContain(message);
     }

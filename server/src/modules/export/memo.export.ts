@@ -130,7 +130,7 @@ function resultsTable(o: LaoOverview, laoName: string): Content {
 }
 
 /**
- * /export/memo.pdf?lao=&year=&round=[&date=YYYY-MM-DD][&ref=] — the internal memo (บันทึกข้อความ) an LAO
+ * /export/memo.pdf?lao=&year=&round=[&date=YYYY-MM-DD][&ref=เลขที่หนังสือ] — the internal memo (บันทึกข้อความ) an LAO
  * writes to its executive about a round's results, as the seed memo is signed: the memo in the สารบรรณ
  * layout (heading with NACC's ครุฑ, subject, background, facts with the results table, proposal, the
  * reporter's signature and the comments of the office head, the ปลัด and the executive), then its
@@ -142,7 +142,7 @@ export async function memoPdf(ctx: AppContext, query: Record<string, string | un
   const year = yearParam(ctx, query);
   const round = roundParam(query);
   const date = memoDateParam(ctx, query, year);
-  const ref = query.ref?.trim().slice(0, 100) || '';
+  const ref = query.ref?.trim() ? stringParam(query, 'ref', 'เลขที่หนังสือ', 100) : '';
   const { overview: o, results } = await planResultsWithOverview(ctx, laoCode, year, round);
   const lao = o.lao;
   const [place, dimensions, emblem] = await Promise.all([placeOf(ctx, lao), dimensionsOf(ctx, year), memoEmblem(ctx)]);
