@@ -12,7 +12,7 @@ import { provinceScoreRoutes } from '@/features/province-scores/routes';
 import { resultsRoutes } from '@/features/results/routes';
 import { reviewRoutes } from '@/features/review/routes';
 import { sarRoutes } from '@/features/sar/routes';
-import { shellHomeRoutes, upcomingRoutes } from '@/features/shell/routes';
+import { shellHomeRoutes } from '@/features/shell/routes';
 import { yearSettingsRoutes } from '@/features/year-settings/routes';
 import ShellPage from '@/features/shell/pages/ShellPage.vue';
 
@@ -39,6 +39,5 @@ export const shellRoute: RouteRecordRaw = {
     ...provinceScoreRoutes,
     ...sarRoutes,
     ...adminDataRoutes,
-    ...upcomingRoutes,
   ],
 };

@@ -7,9 +7,10 @@ import cookieParser from 'cookie-parser';
 import express, { type Express, type Request, type Response } from 'express';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
-import { SESSION_COOKIE, authenticate, secretOf } from './core/auth';
+import { SESSION_COOKIE, authenticate, secretOf } from './modules/account/authentication';
 import { systemClock, type Clock } from './core/clock';
 import type { AppConfig } from './core/config';
+import { createLoaders } from './loaders';
 import { createContext, type AppContext, type ContextDeps } from './core/context';
 import { databaseHealth } from './core/database';
 import { DomainError, contextError, errorStatusPlugin, formatError, httpStatusOf, internalErrorMessage } from './core/errors';
@@ -69,6 +70,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     config: options.config,
     log,
     mailer: options.mailer ?? createMailer(options.config.smtpUrl, log, clock),
+    createLoaders,
   };
 
   const schema = await getSchema();

@@ -2,7 +2,7 @@ import { RateLimitCounter } from './core/rate-limit.entity';
 import { AuthToken } from './modules/account/auth-token.entity';
 import { LoginLock } from './modules/account/login-lock.entity';
 import { ServerSecret } from './modules/account/server-secret.entity';
-import { OutboxMail } from './modules/account/mail.entity';
+import { OutboxMail } from './core/outbox-mail.entity';
 import { PasswordReset } from './modules/account/password-reset.entity';
 import { User } from './modules/account/user.entity';
 import { AuditLog } from './modules/audit/audit-log.entity';

@@ -1,6 +1,6 @@
 import { buildSchema } from 'type-graphql';
 import { GraphQLSchema } from 'graphql';
-import { authChecker } from './core/auth';
+import { authChecker } from './modules/account/authentication';
 import { DateTimeScalar } from './core/date-time';
 import { validateArgument } from './core/input';
 import { MoneyScalar } from './core/money';
@@ -17,7 +17,7 @@ import { AuditResolver } from './modules/audit/audit.resolver';
 import { ImportResolver } from './modules/import/import.resolver';
 import { SarResolver } from './modules/sar/sar.resolver';
 import { PlanYearResolver } from './modules/plan-year/plan-year.resolver';
-import { ProgressReportResolver } from './modules/progress-report/progress-report.resolver';
+import { ProgressReportResolver, ProjectYearReportsResolver } from './modules/progress-report/progress-report.resolver';
 import { ProjectResolver, ProjectYearResolver } from './modules/project/project.resolver';
 import { ReportingWindowResolver } from './modules/reporting-window/reporting-window.resolver';
 import { ScoringResolver } from './modules/scoring/scoring.resolver';
@@ -32,6 +32,7 @@ export const resolvers = [
   ProjectResolver,
   ProjectYearResolver,
   ProgressReportResolver,
+  ProjectYearReportsResolver,
   ReportingWindowResolver,
   PlanYearResolver,
   ScoringResolver,

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { Role } from '../../server/src/modules/account/role';
-import { PlanStatus, ProjectOrigin } from '../../server/src/modules/project/project.enums';
+import { Role } from '../../server/src/modules/access/role';
+import { PlanStatus, ProjectOrigin } from '../../server/src/modules/plan/project.enums';
 import { makeLao, makeProject, makeUser, PASSWORD } from '../fixtures/factories';
 import { breaksInsideWords, havePoppler, pdfText, pdfToPngs, squash } from '../support/pdf-text';
 import { databases, signIn, TestServer } from './harness';

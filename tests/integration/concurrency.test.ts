@@ -1,6 +1,6 @@
 import { AuditLog } from '../../server/src/modules/audit/audit-log.entity';
-import { OutboxMail } from '../../server/src/modules/account/mail.entity';
-import { Role } from '../../server/src/modules/account/role';
+import { OutboxMail } from '../../server/src/core/outbox-mail.entity';
+import { Role } from '../../server/src/modules/access/role';
 import { User } from '../../server/src/modules/account/user.entity';
 import { BaselineRequest } from '../../server/src/modules/baseline-request/baseline-request.entity';
 import { Award } from '../../server/src/modules/lao/award.entity';
@@ -11,7 +11,7 @@ import { ProgressReport } from '../../server/src/modules/progress-report/progres
 import { ReportingReopening } from '../../server/src/modules/reporting-window/reporting-window.entity';
 import { ProjectYear } from '../../server/src/modules/project/project-year.entity';
 import { Project } from '../../server/src/modules/project/project.entity';
-import { PlanStatus, ProjectOrigin } from '../../server/src/modules/project/project.enums';
+import { PlanStatus, ProjectOrigin } from '../../server/src/modules/plan/project.enums';
 import { SarScore } from '../../server/src/modules/sar/sar-score.entity';
 import { getSchema } from '../../server/src/schema';
 import { readEmblem } from '../../server/src/modules/memo-emblem/emblem-image';

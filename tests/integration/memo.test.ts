@@ -7,7 +7,7 @@ import zlib from 'node:zlib';
 import { AuditLog } from '../../server/src/modules/audit/audit-log.entity';
 import { MemoEmblem } from '../../server/src/modules/memo-emblem/memo-emblem.entity';
 import { DEMO_PASSWORDS, KHON_HAT } from '../../server/src/demo/demo-data';
-import { ReportRound, WorkStatus } from '../../server/src/modules/progress-report/progress-report.enums';
+import { ReportRound, WorkStatus } from '../../server/src/modules/plan/report.enums';
 import { makeLao, makeProject, makeReport } from '../fixtures/factories';
 import { discPng } from '../support/png';
 import { havePoppler, readBackAll, squash, type PdfEngine } from '../support/pdf-text';

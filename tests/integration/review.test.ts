@@ -1,9 +1,9 @@
-import { Role } from '../../server/src/modules/account/role';
+import { Role } from '../../server/src/modules/access/role';
 import { BaselineRequest } from '../../server/src/modules/baseline-request/baseline-request.entity';
 import { PlanYear } from '../../server/src/modules/plan-year/plan-year.entity';
 import { ProjectYear } from '../../server/src/modules/project/project-year.entity';
-import { PlanStatus, ProjectOrigin } from '../../server/src/modules/project/project.enums';
-import { WorkStatus } from '../../server/src/modules/progress-report/progress-report.enums';
+import { PlanStatus, ProjectOrigin } from '../../server/src/modules/plan/project.enums';
+import { WorkStatus } from '../../server/src/modules/plan/report.enums';
 import { countStatements, makeLao, makeProject, makeReport, makeUser, PASSWORD } from '../fixtures/factories';
 import { codeOf, databases, signIn, TestServer } from './harness';
 

@@ -239,6 +239,13 @@ export type FiscalYearOptions = {
   years: Array<Scalars['Int']['output']>;
 };
 
+/** A permission an account holds, and how far it reaches */
+export type Grant = {
+  __typename?: 'Grant';
+  permission: Permission;
+  reach: Reach;
+};
+
 /** ระดับการนำแผนไปปฏิบัติ มาก / กลาง / น้อย */
 export type ImplementationLevel =
   | 'HIGH'
@@ -757,6 +764,18 @@ export type OutboxMail = {
   subject: Scalars['String']['output'];
 };
 
+/** What an account may do (the client builds its menus from them) */
+export type Permission =
+  | 'ADMINISTER'
+  | 'EDIT_LAO'
+  | 'READ_AUDIT'
+  | 'READ_LAO'
+  | 'READ_NATIONAL_SCORES'
+  | 'READ_PROVINCE_SCORES'
+  | 'READ_REVIEWS'
+  | 'REVIEW'
+  | 'WRITE';
+
 /** มิติ of the national plan in force for a range of fiscal years */
 export type PlanDimension = {
   __typename?: 'PlanDimension';
@@ -1203,6 +1222,12 @@ export type QueryUsersArgs = {
   search: InputMaybe<Scalars['String']['input']>;
 };
 
+/** How far a permission reaches: the own LAO, the own province, the whole country */
+export type Reach =
+  | 'NATION'
+  | 'OWN_LAO'
+  | 'OWN_PROVINCE';
+
 /** Hand an account to a new officer (staff transfer): new holder, new e-mail, new password */
 export type ReassignUserInput = {
   displayName: Scalars['String']['input'];
@@ -1343,6 +1368,8 @@ export type User = {
   /** Name of the officer holding the account */
   displayName: Scalars['String']['output'];
   email: Maybe<Scalars['String']['output']>;
+  /** What the account may do and how far (modules/access/policy.ts); the client builds its menus, routes and buttons from them */
+  grants: Array<Grant>;
   id: Scalars['ID']['output'];
   lao: Maybe<Lao>;
   /** The LAO of an LAO_OFFICER */

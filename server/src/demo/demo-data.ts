@@ -1,16 +1,16 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../core/crypto';
 import { inTransaction } from '../core/db';
-import { Role } from '../modules/account/role';
+import { Role } from '../modules/access/role';
 import { User } from '../modules/account/user.entity';
 import { AuditLog } from '../modules/audit/audit-log.entity';
 import { LaoSize, LaoType } from '../modules/lao/lao.enums';
 import { Lao } from '../modules/lao/lao.entity';
 import { ProgressReport } from '../modules/progress-report/progress-report.entity';
-import { ReportRound, WorkStatus } from '../modules/progress-report/progress-report.enums';
+import { ReportRound, WorkStatus } from '../modules/plan/report.enums';
 import { ProjectYear } from '../modules/project/project-year.entity';
 import { Project } from '../modules/project/project.entity';
-import { PlanStatus, ProjectCategory, ProjectOrigin, TargetGroup } from '../modules/project/project.enums';
+import { PlanStatus, ProjectCategory, ProjectOrigin, TargetGroup } from '../modules/plan/project.enums';
 import {
   KHLONG_THOM_TAI_2564,
   KHON_HAT_2567,

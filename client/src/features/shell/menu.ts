@@ -6,7 +6,7 @@ import { t } from '@/core/i18n';
 export interface MenuItem {
   key: string;
   title: string;
-  /** Route to open; who may see it is the route's `meta.roles`. */
+  /** Route to open; who may see it is the route's `meta.can`. */
   route?: string;
   action?: 'signOut';
 }

@@ -1,7 +1,7 @@
 import { ArgsType, Field, InputType } from 'type-graphql';
 import { IsEmail, IsEnum, IsOptional, Length, Matches } from 'class-validator';
 import { Text } from '../../core/input';
-import { Role } from './role';
+import { Role } from '../access/role';
 
 export const PASSWORD_RULE_TH = 'รหัสผ่านต้องมี 8–128 ตัวอักษร และมีทั้งตัวอักษรและตัวเลข';
 /** At least 8 characters with a letter (Latin or Thai) and a digit. */

@@ -3,7 +3,7 @@ import type { AppContext } from '../../core/context';
 import { badInput } from '../../core/errors';
 import { fiscalYearOf, selectableFiscalYears } from '../../core/fiscal-year';
 import { addressKey, enforce } from '../../core/rate-limit';
-import { OWN_TRANSACTIONS, runInTransaction } from '../../core/transaction';
+import { OWN_TRANSACTIONS, runMutation } from '../../core/transaction';
 import { recordAudit } from '../audit/audit.service';
 import { District } from '../geography/district.entity';
 import { Lao } from '../lao/lao.entity';
@@ -12,7 +12,7 @@ import { ChangePasswordArgs, LoginArgs, PasswordResetRequestArgs, ResetPasswordA
 import { AuthToken } from './auth-token.entity';
 import { login } from './login.command';
 import { changePassword, requestPasswordReset, resetPassword } from './password.commands';
-import { Role } from './role';
+import { Role } from '../access/role';
 import { User } from './user.entity';
 import { EXPECTED, listOf } from '../../core/limits';
 
@@ -72,7 +72,7 @@ export class AuthResolver {
     ctx.cookie.clear();
     // Signed out already: nothing changes, so nothing is written (anyone may call this as often as they like).
     if (ctx.authTokenId === null) return true;
-    await runInTransaction(ctx, async () => {
+    await runMutation(ctx, 'logout', async () => {
       await ctx.em.getRepository(AuthToken).update({ id: ctx.authTokenId! }, { revokedAt: ctx.clock.now() });
       await recordAudit(ctx, { action: 'logout', targetType: 'User', targetId: ctx.user?.id ?? null });
     });

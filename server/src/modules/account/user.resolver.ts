@@ -1,3 +1,4 @@
+import { Grant, grantsOf, Permission } from '../access/policy';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { IsEnum, IsOptional, Matches } from 'class-validator';
 import type { AppContext } from '../../core/context';
@@ -8,8 +9,8 @@ import { Lao } from '../lao/lao.entity';
 import { ApiTokenSecret } from './account.types';
 import { CreateUserInput, PASSWORD_PATTERN, PASSWORD_RULE_TH, ReassignUserInput } from './account.inputs';
 import { AuthToken } from './auth-token.entity';
-import { OutboxMail } from './mail.entity';
-import { Role } from './role';
+import { OutboxMail } from '../../core/outbox-mail.entity';
+import { Role } from '../access/role';
 import { User } from './user.entity';
 import * as admin from './user-admin.commands';
 import { EXPECTED, listOf } from '../../core/limits';
@@ -69,7 +70,15 @@ export class UserResolver {
     return user.lockedUntil !== null && user.lockedUntil.getTime() > ctx.clock.now().getTime();
   }
 
-  @Authorized(Role.ADMIN)
+  @FieldResolver(() => [Grant], {
+    description:
+      'What the account may do and how far (modules/access/policy.ts); the client builds its menus, routes and buttons from them',
+  })
+  grants(@Root() user: User): Grant[] {
+    return grantsOf(user);
+  }
+
+  @Authorized(Permission.ADMINISTER)
   @Query(() => [User], { complexity: listOf(500), description: 'Accounts, newest first (at most 500)' })
   users(@Args() { role, provinceCode, search }: UsersFilter, @Ctx() ctx: AppContext): Promise<User[]> {
     const qb = ctx.em.getRepository(User).createQueryBuilder('u').orderBy('u.id', 'DESC').take(500);
@@ -81,37 +90,37 @@ export class UserResolver {
     return qb.getMany();
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized(Permission.ADMINISTER)
   @Mutation(() => User, { description: 'Create an account of any role' })
   createUser(@Arg('input') input: CreateUserInput, @Ctx() ctx: AppContext): Promise<User> {
     return admin.createUser(ctx, input);
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized(Permission.ADMINISTER)
   @Mutation(() => User, { description: 'Disable (ends every session and API token) or enable an account' })
   setUserDisabled(@Arg('username') username: string, @Arg('disabled') disabled: boolean, @Ctx() ctx: AppContext): Promise<User> {
     return admin.setUserDisabled(ctx, username, disabled);
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized(Permission.ADMINISTER)
   @Mutation(() => User, { description: 'Lift a lockout' })
   unlockUser(@Arg('username') username: string, @Ctx() ctx: AppContext): Promise<User> {
     return admin.unlockUser(ctx, username);
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized(Permission.ADMINISTER)
   @Mutation(() => User, { description: 'Set a new password for an account; its sessions end' })
   resetUserPassword(@Args() { username, newPassword }: UserPasswordArgs, @Ctx() ctx: AppContext): Promise<User> {
     return admin.resetUserPassword(ctx, username, newPassword);
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized(Permission.ADMINISTER)
   @Mutation(() => User, { description: 'Staff transfer: hand the account to a new officer' })
   reassignUser(@Arg('username') username: string, @Arg('input') input: ReassignUserInput, @Ctx() ctx: AppContext): Promise<User> {
     return admin.reassignUser(ctx, username, input);
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized(Permission.ADMINISTER)
   @Query(() => [AuthToken], { complexity: listOf(20), description: 'API tokens of a SERVICE account (never their secrets)' })
   async apiTokens(@Arg('username') username: string, @Ctx() ctx: AppContext): Promise<AuthToken[]> {
     return ctx.em
@@ -123,19 +132,19 @@ export class UserResolver {
       .getMany();
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized(Permission.ADMINISTER)
   @Mutation(() => ApiTokenSecret, { description: 'Issue an API token to a SERVICE account; the secret is shown once' })
   createApiToken(@Args() { username, name }: ApiTokenArgs, @Ctx() ctx: AppContext): Promise<ApiTokenSecret> {
     return admin.createApiToken(ctx, username, name);
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized(Permission.ADMINISTER)
   @Mutation(() => AuthToken, { description: 'Revoke an API token' })
   revokeApiToken(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<AuthToken> {
     return admin.revokeApiToken(ctx, parseId(id));
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized(Permission.ADMINISTER)
   @Query(() => [OutboxMail], { complexity: listOf(EXPECTED.page), description: 'Mail written while no SMTP_URL is set, newest first' })
   outbox(@Ctx() ctx: AppContext, @Arg('limit', () => Int, { defaultValue: 50 }) limit: number): Promise<OutboxMail[]> {
     return ctx.em.getRepository(OutboxMail).find({ order: { id: 'DESC' }, take: Math.min(Math.max(limit, 1), 200) });

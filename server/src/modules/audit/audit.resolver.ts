@@ -1,9 +1,9 @@
+import { Permission, provinceWithin, scopeOf } from '../access/policy';
 import { Args, ArgsType, Authorized, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import type { AppContext } from '../../core/context';
 import { Text } from '../../core/input';
 import { forbidden } from '../../core/errors';
-import { Role } from '../account/role';
 import { AuditLog } from './audit-log.entity';
 import { EXPECTED, listOf } from '../../core/limits';
 
@@ -58,17 +58,13 @@ class AuditLogPage {
 
 @Resolver()
 export class AuditResolver {
-  @Authorized(Role.ADMIN, Role.PROVINCE_OFFICER)
+  @Authorized(Permission.READ_AUDIT)
   @Query(() => AuditLogPage, { description: 'The audit log with filters: ADMIN everything, a province officer its province' })
   async auditLog(@Args() f: AuditFilter, @Ctx() ctx: AppContext): Promise<AuditLogPage> {
-    const user = ctx.user!;
     const qb = ctx.em.getRepository(AuditLog).createQueryBuilder('a').orderBy('a.id', 'DESC').take(f.limit).skip(f.offset);
-    if (user.role === Role.PROVINCE_OFFICER) {
-      if (f.provinceCode && f.provinceCode !== user.provinceCode) throw forbidden('ท่านดูบันทึกได้เฉพาะจังหวัดของท่าน');
-      qb.andWhere('a.province_code = :p', { p: user.provinceCode });
-    } else if (f.provinceCode) {
-      qb.andWhere('a.province_code = :p', { p: f.provinceCode });
-    }
+    const scope = scopeOf(ctx.user, Permission.READ_AUDIT)!;
+    const province = provinceWithin(scope, f.provinceCode, () => forbidden('ท่านดูบันทึกได้เฉพาะจังหวัดของท่าน'));
+    if (province) qb.andWhere('a.province_code = :p', { p: province });
     if (f.laoCode) qb.andWhere('a.lao_code = :l', { l: f.laoCode });
     if (f.action) qb.andWhere('a.action = :action', { action: f.action });
     if (f.actorUsername) qb.andWhere('a.actor_username = :u', { u: f.actorUsername });

@@ -8,7 +8,7 @@ import { getReadableLao } from '../lao/lao.service';
 import type { Lao } from '../lao/lao.entity';
 import { ProjectYear } from '../project/project-year.entity';
 import { Project } from '../project/project.entity';
-import { NOT_CREATED_STATUSES, PLAN_STATUS_TH, PlanStatus } from '../project/project.enums';
+import { NOT_CREATED_STATUSES, PLAN_STATUS_TH, PlanStatus } from '../plan/project.enums';
 import { stringParam, yearParam, type ExportFile } from './export.params';
 
 export interface ActionPlanRow {

@@ -3,7 +3,7 @@ import type { AppContext } from '../../core/context';
 import { breakThaiWords as t } from '../../core/pdf/thai-text';
 import type { Lao } from '../lao/lao.entity';
 import { LaoType } from '../lao/lao.enums';
-import { ReportRound } from '../progress-report/progress-report.enums';
+import { ReportRound } from '../plan/report.enums';
 import { badInput } from '../../core/errors';
 
 /** Pieces every printed report of an LAO shares. */

@@ -5,7 +5,7 @@ import { renderPdf, textWidth } from '../../core/pdf/pdf';
 import { breakThaiWords as t, thaiDate, thaiDigits } from '../../core/pdf/thai-text';
 import { memoEmblem } from '../memo-emblem/memo-emblem.service';
 import { dimensionsOf } from '../plan-dimension/plan-dimension.resolver';
-import { ReportRound } from '../progress-report/progress-report.enums';
+import { ReportRound } from '../plan/report.enums';
 import { planResultsWithOverview } from '../scoring/lao-summary.service';
 import type { LaoOverview } from '../scoring/scoring.types';
 import { heading, officeTitles, placeOf, ROUND_TH, roundParam } from './document-parts';

@@ -4,7 +4,7 @@ import type { AppContext } from '../../core/context';
 import { formatBaht } from '../../core/money';
 import { renderPdf } from '../../core/pdf/pdf';
 import { breakThaiWords as t } from '../../core/pdf/thai-text';
-import { WorkStatus } from '../progress-report/progress-report.enums';
+import { WorkStatus } from '../plan/report.enums';
 import { planResults } from '../scoring/lao-summary.service';
 import { LEVEL_TH } from '../scoring/scoring';
 import type { PlanResults } from '../scoring/scoring.types';

@@ -19,14 +19,12 @@ import type { AppContext } from '../../core/context';
 import { FiscalYear, FiscalYearArg, TextArg } from '../../core/input';
 import { parseId } from '../../core/ids';
 import { badInput } from '../../core/errors';
-import { Role } from '../account/role';
 import { BaselineRequest } from '../baseline-request/baseline-request.entity';
 import { reviewBaselineRequest } from '../baseline-request/baseline-request.service';
-import { canEditLao } from '../lao/lao.policy';
 import { Lao } from '../lao/lao.entity';
 import { ProjectYear } from '../project/project-year.entity';
 import { moveProjectYear } from '../project/project-year.transitions';
-import { canReview } from './review.policy';
+import { allow, Permission, placeOfLao } from '../access/policy';
 import { reviewQueue, type ReviewKind } from './review.service';
 import { EXPECTED, listOf } from '../../core/limits';
 
@@ -82,7 +80,7 @@ const REASON = { label: 'เหตุผล', max: 2000, multiline: true, nullab
 @Resolver()
 export class ReviewResolver {
   // NACC systems read it too (read-only, nationwide: PRODUCT.md §1, and the queue is part of the contract of §7).
-  @Authorized(Role.PROVINCE_OFFICER, Role.ADMIN, Role.SERVICE)
+  @Authorized(Permission.READ_REVIEWS)
   @Query(() => ReviewQueue, { description: 'Pending additions, reductions and baseline requests (a province officer: its province only)' })
   reviewQueue(
     @Ctx() ctx: AppContext,
@@ -93,7 +91,7 @@ export class ReviewResolver {
     return reviewQueue(ctx, { provinceCode, districtCode, kind: kind as ReviewKind | null });
   }
 
-  @Authorized(Role.PROVINCE_OFFICER, Role.ADMIN)
+  @Authorized(Permission.REVIEW)
   @Mutation(() => ProjectYear, { description: 'Approve (COMPLIANT) or reject (ADD_REJECTED, reason required) an additional project' })
   reviewProjectAddition(
     @Arg('projectId', () => ID) projectId: string,
@@ -105,7 +103,7 @@ export class ReviewResolver {
     return moveProjectYear(ctx, approve ? 'approveAddition' : 'rejectAddition', parseId(projectId), fiscalYear, reason);
   }
 
-  @Authorized(Role.PROVINCE_OFFICER, Role.ADMIN)
+  @Authorized(Permission.REVIEW)
   @Mutation(() => ProjectYear, { description: 'Approve (REDUCED) or reject (REDUCE_REJECTED, reason required) a reduction' })
   reviewProjectReduction(
     @Arg('projectId', () => ID) projectId: string,
@@ -117,7 +115,7 @@ export class ReviewResolver {
     return moveProjectYear(ctx, approve ? 'approveReduction' : 'rejectReduction', parseId(projectId), fiscalYear, reason);
   }
 
-  @Authorized(Role.PROVINCE_OFFICER, Role.ADMIN)
+  @Authorized(Permission.REVIEW)
   @Mutation(() => ProjectYear, { description: 'Mark a project non-compliant (reason required) or compliant again' })
   setProjectCompliance(
     @Arg('projectId', () => ID) projectId: string,
@@ -129,7 +127,7 @@ export class ReviewResolver {
     return moveProjectYear(ctx, compliant ? 'markCompliant' : 'markNonCompliant', parseId(projectId), fiscalYear, reason);
   }
 
-  @Authorized(Role.PROVINCE_OFFICER, Role.ADMIN)
+  @Authorized(Permission.REVIEW)
   @Mutation(() => BaselineRequest, { description: 'Approve (sets the baseline) or reject (reason required) a baseline request' })
   reviewBaselineRequest(
     @Arg('id', () => ID) id: string,
@@ -140,7 +138,7 @@ export class ReviewResolver {
     return reviewBaselineRequest(ctx, parseId(id), approve, reason);
   }
 
-  @Authorized(Role.PROVINCE_OFFICER, Role.ADMIN)
+  @Authorized(Permission.REVIEW)
   @Mutation(() => Int, { description: 'Approve many items at once: all or none (the first refusal undoes the batch)' })
   async approveMany(@Arg('items', () => [ReviewItemInput]) items: ReviewItemInput[], @Ctx() ctx: AppContext): Promise<number> {
     if (!items.length || items.length > 500) {
@@ -167,12 +165,15 @@ export class BaselineRequestFieldResolver {
 
   @FieldResolver(() => Boolean, { description: 'Whether the current user may approve or reject it' })
   async canReview(@Root() request: BaselineRequest, @Ctx() ctx: AppContext): Promise<boolean> {
-    return canReview(ctx.user, (await ctx.loaders.laoByCode.load(request.laoCode))!);
+    return allow(ctx.user, Permission.REVIEW, placeOfLao((await ctx.loaders.laoByCode.load(request.laoCode))!));
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the current user may cancel it' })
   async canCancel(@Root() request: BaselineRequest, @Ctx() ctx: AppContext): Promise<boolean> {
-    return canEditLao(ctx.user, (await ctx.loaders.laoByCode.load(request.laoCode))!) && ['PENDING', 'REJECTED'].includes(request.status);
+    return (
+      allow(ctx.user, Permission.EDIT_LAO, placeOfLao((await ctx.loaders.laoByCode.load(request.laoCode))!)) &&
+      ['PENDING', 'REJECTED'].includes(request.status)
+    );
   }
 }
 
@@ -180,7 +181,7 @@ export class BaselineRequestFieldResolver {
 export class ProjectYearReviewResolver {
   @FieldResolver(() => Boolean, { description: 'Whether the current user reviews this LAO' })
   async canReview(@Root() year: ProjectYear, @Ctx() ctx: AppContext): Promise<boolean> {
-    return canReview(ctx.user, (await ctx.loaders.laoByCode.load(year.laoCode))!);
+    return allow(ctx.user, Permission.REVIEW, placeOfLao((await ctx.loaders.laoByCode.load(year.laoCode))!));
   }
 
   @FieldResolver(() => Lao)

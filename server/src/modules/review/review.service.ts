@@ -1,10 +1,9 @@
 import type { AppContext } from '../../core/context';
 import { forbidden } from '../../core/errors';
 import { BaselineRequest, RequestStatus } from '../baseline-request/baseline-request.entity';
-import { Role } from '../account/role';
-import { provinceScope } from '../lao/lao.policy';
+import { Permission, provinceWithin, scopeOf } from '../access/policy';
 import { ProjectYear } from '../project/project-year.entity';
-import { PlanStatus } from '../project/project.enums';
+import { PlanStatus } from '../plan/project.enums';
 
 export type ReviewKind = 'ADDITION' | 'REDUCTION' | 'BASELINE';
 
@@ -16,13 +15,7 @@ export interface QueueFilter {
 
 /** The province a queue covers: a province officer's own, whatever it asks; ADMIN's or a NACC system's choice (null = all). */
 export function reviewScope(ctx: AppContext, provinceCode?: string | null): string | null {
-  const user = ctx.user!;
-  if (user.role === Role.PROVINCE_OFFICER) {
-    const own = provinceScope(user);
-    if (provinceCode && provinceCode !== own) throw forbidden('ท่านพิจารณาได้เฉพาะ อปท. ในจังหวัดของท่าน');
-    return own;
-  }
-  return provinceCode ?? null;
+  return provinceWithin(scopeOf(ctx.user, Permission.READ_REVIEWS)!, provinceCode, () => forbidden('ท่านพิจารณาได้เฉพาะ อปท. ในจังหวัดของท่าน'));
 }
 
 function inScope(alias: string, province: string | null, district?: string | null): [string, Record<string, string>] {

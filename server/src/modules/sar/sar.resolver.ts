@@ -5,9 +5,8 @@ import { Count, FiscalYearArg, MaxDecimals } from '../../core/input';
 import { badInput, forbidden, type FieldError } from '../../core/errors';
 import { MoneyScalar, type Satang } from '../../core/money';
 import { recordAudit } from '../audit/audit.service';
-import { Role } from '../account/role';
 import { getReadableLao } from '../lao/lao.service';
-import { canReview } from '../review/review.policy';
+import { allow, Permission, placeOfLao } from '../access/policy';
 import { SarScore } from './sar-score.entity';
 import { listOf } from '../../core/limits';
 
@@ -54,7 +53,7 @@ export class SarResolver {
     return ctx.em.getRepository(SarScore).find({ where: { laoCode, fiscalYear }, order: { dimension: 'ASC' } });
   }
 
-  @Authorized(Role.PROVINCE_OFFICER, Role.ADMIN)
+  @Authorized(Permission.REVIEW)
   @Mutation(() => [SarScore], {
     complexity: listOf(5),
     description: 'Province office or ADMIN: enter the SAR scores of a year (replaces that year’s rows)',
@@ -66,7 +65,7 @@ export class SarResolver {
     @Ctx() ctx: AppContext,
   ): Promise<SarScore[]> {
     const lao = await getReadableLao(ctx, laoCode);
-    if (!canReview(ctx.user, lao)) throw forbidden('ท่านบันทึกคะแนนได้เฉพาะ อปท. ในจังหวัดของท่าน');
+    if (!allow(ctx.user, Permission.REVIEW, placeOfLao(lao))) throw forbidden('ท่านบันทึกคะแนนได้เฉพาะ อปท. ในจังหวัดของท่าน');
     const fields: FieldError[] = [];
     if (rows.length > 4) fields.push({ field: 'rows', message: 'คะแนน SAR มีได้ไม่เกิน 4 มิติ' });
     const seen = new Set<number>();

@@ -1,11 +1,11 @@
+import { Permission } from '../access/policy';
 import { Arg, Authorized, Ctx, Field, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { IsInt, Max, Min } from 'class-validator';
 import type { AppContext } from '../../core/context';
 import { FiscalYearArg } from '../../core/input';
 import { badInput } from '../../core/errors';
 import { recordAudit } from '../audit/audit.service';
-import { Role } from '../account/role';
-import { ReportRound } from '../progress-report/progress-report.enums';
+import { ReportRound } from '../plan/report.enums';
 import { LevelThreshold } from './level-threshold.entity';
 import { laoDashboard, laoOverview, planResults } from './lao-summary.service';
 import { nationalScores, provinceScores } from './province-scores.service';
@@ -100,7 +100,7 @@ export class ScoringResolver {
     return provinceScores(ctx, provinceCode, fiscalYear, round, districtCode);
   }
 
-  @Authorized(Role.ADMIN, Role.SERVICE)
+  @Authorized(Permission.READ_NATIONAL_SCORES)
   @Query(() => [NationalScoreRow], {
     complexity: listOf(EXPECTED.provinces),
     description: 'The whole country: every province with its LAOs counted by level',
@@ -129,7 +129,7 @@ export class ScoringResolver {
     }));
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized(Permission.ADMINISTER)
   @Mutation(() => [RoundThresholds], { complexity: listOf(2), description: 'ADMIN: level thresholds of a round of a fiscal year' })
   async setLevelThresholds(
     @FiscalYearArg() fiscalYear: number,

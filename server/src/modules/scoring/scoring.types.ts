@@ -3,7 +3,7 @@ import { MoneyScalar, type Satang } from '../../core/money';
 import { Province } from '../geography/province.entity';
 import { Lao } from '../lao/lao.entity';
 import { PlanResultNote } from '../progress-report/plan-result-note.entity';
-import { ReportRound, WorkStatus } from '../progress-report/progress-report.enums';
+import { ReportRound, WorkStatus } from '../plan/report.enums';
 import { Project } from '../project/project.entity';
 import { ImplementationLevel } from './scoring';
 import { EXPECTED, listOf } from '../../core/limits';
