@@ -91,6 +91,12 @@ describeE2E('the memo (บันทึกข้อความ) and its คร�
     const dialog = page.getByTestId('memo-dialog');
     await expectText(dialog, 'ลงวันที่');
     await fitsWidth(page, 'memo-dialog');
+    // A date before the fiscal year began: the server's reason, in the dialog, and no file.
+    await choose(page, 'memo-date-year', '2566');
+    await choose(page, 'memo-date-month', 'มกราคม');
+    await choose(page, 'memo-date-day', '5');
+    await page.getByTestId('memo-download').click();
+    await expectText(page.getByTestId('memo-error'), 'วันที่ของบันทึกข้อความต้องไม่ก่อนวันเริ่มปีงบประมาณ พ.ศ. 2567 (1 ตุลาคม 2566)');
     await choose(page, 'memo-date-year', '2567');
     await choose(page, 'memo-date-month', 'พฤษภาคม');
     await choose(page, 'memo-date-day', '7');
