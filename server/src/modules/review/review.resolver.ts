@@ -1,78 +1,15 @@
-import {
-  Arg,
-  Authorized,
-  Ctx,
-  Field,
-  FieldResolver,
-  ID,
-  InputType,
-  Int,
-  Mutation,
-  ObjectType,
-  Query,
-  registerEnumType,
-  Resolver,
-  Root,
-} from 'type-graphql';
-import { IsEnum, IsOptional, Matches } from 'class-validator';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../core/context';
-import { FiscalYear, FiscalYearArg, TextArg } from '../../core/input';
+import { FiscalYearArg, TextArg } from '../../core/input';
 import { parseId } from '../../core/ids';
-import { badInput } from '../../core/errors';
 import { BaselineRequest } from '../baseline-request/baseline-request.entity';
 import { reviewBaselineRequest } from '../baseline-request/baseline-request.service';
 import { Lao } from '../lao/lao.entity';
 import { ProjectYear } from '../project/project-year.entity';
 import { moveProjectYear } from '../project/project-year.transitions';
 import { allow, Permission, placeOfLao } from '../access/policy';
-import { reviewQueue, type ReviewKind } from './review.service';
-import { EXPECTED, listOf } from '../../core/limits';
-
-enum ReviewItemKind {
-  ADDITION = 'ADDITION',
-  REDUCTION = 'REDUCTION',
-  BASELINE = 'BASELINE',
-}
-registerEnumType(ReviewItemKind, { name: 'ReviewItemKind', description: 'ขอเพิ่มโครงการ / ขอลดโครงการ / ขอปรับจำนวนโครงการตั้งต้น' });
-
-@ObjectType({ description: 'What waits for NACC’s decision' })
-class ReviewQueue {
-  @Field(() => [ProjectYear], {
-    complexity: listOf(EXPECTED.pendingReviews),
-    description: 'Additional projects waiting for approval (ADD_PENDING)',
-  })
-  additions: ProjectYear[];
-
-  @Field(() => [ProjectYear], {
-    complexity: listOf(EXPECTED.pendingReviews),
-    description: 'Requests to drop a project from a year (REDUCE_PENDING)',
-  })
-  reductions: ProjectYear[];
-
-  @Field(() => [BaselineRequest], { complexity: listOf(EXPECTED.pendingReviews) })
-  baselineRequests: BaselineRequest[];
-}
-
-@InputType({ description: 'One item to approve in a batch' })
-class ReviewItemInput {
-  @Field(() => ReviewItemKind)
-  @IsEnum(ReviewItemKind, { message: 'ประเภทคำขอไม่ถูกต้อง' })
-  kind: ReviewItemKind;
-
-  @Field(() => ID, { nullable: true, description: 'For ADDITION and REDUCTION' })
-  @IsOptional()
-  @Matches(/^\d{1,15}$/, { message: 'ไม่พบโครงการนี้' })
-  projectId?: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'For ADDITION and REDUCTION' })
-  @FiscalYear()
-  fiscalYear?: number | null;
-
-  @Field(() => ID, { nullable: true, description: 'For BASELINE' })
-  @IsOptional()
-  @Matches(/^\d{1,15}$/, { message: 'ไม่พบคำขอนี้' })
-  requestId?: string | null;
-}
+import { approveMany, reviewQueue, type ReviewKind } from './review.service';
+import { ReviewItemInput, ReviewItemKind, ReviewQueue } from './review.types';
 
 /** The reviewer's reason (to reject, or to mark non-compliant), which the LAO reads. */
 const REASON = { label: 'เหตุผล', max: 2000, multiline: true, nullable: true };
@@ -140,19 +77,8 @@ export class ReviewResolver {
 
   @Authorized(Permission.REVIEW)
   @Mutation(() => Int, { description: 'Approve many items at once: all or none (the first refusal undoes the batch)' })
-  async approveMany(@Arg('items', () => [ReviewItemInput]) items: ReviewItemInput[], @Ctx() ctx: AppContext): Promise<number> {
-    if (!items.length || items.length > 500) {
-      const message = 'เลือกรายการที่จะอนุมัติ 1–500 รายการ';
-      throw badInput([{ field: 'items', message }], message);
-    }
-    for (const item of items) {
-      if (item.kind === ReviewItemKind.BASELINE) await reviewBaselineRequest(ctx, parseId(item.requestId), true);
-      else {
-        const name = item.kind === ReviewItemKind.ADDITION ? 'approveAddition' : 'approveReduction';
-        await moveProjectYear(ctx, name, parseId(item.projectId), item.fiscalYear ?? 0);
-      }
-    }
-    return items.length;
+  approveMany(@Arg('items', () => [ReviewItemInput]) items: ReviewItemInput[], @Ctx() ctx: AppContext): Promise<number> {
+    return approveMany(ctx, items);
   }
 }
 

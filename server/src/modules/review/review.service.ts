@@ -1,5 +1,9 @@
 import type { AppContext } from '../../core/context';
-import { forbidden } from '../../core/errors';
+import { badInput, forbidden } from '../../core/errors';
+import { parseId } from '../../core/ids';
+import { reviewBaselineRequest } from '../baseline-request/baseline-request.service';
+import { moveProjectYear } from '../project/project-year.transitions';
+import { ReviewItemKind, type ReviewItemInput } from './review.types';
 import { BaselineRequest, RequestStatus } from '../baseline-request/baseline-request.entity';
 import { Permission, provinceWithin, scopeOf } from '../access/policy';
 import { ProjectYear } from '../project/project-year.entity';
@@ -64,4 +68,20 @@ export async function reviewQueue(ctx: AppContext, filter: QueueFilter) {
           .getMany()
       : [],
   };
+}
+
+/** Approves many items at once, all or none: the first refusal undoes the batch (it runs in the mutation's one transaction). */
+export async function approveMany(ctx: AppContext, items: ReviewItemInput[]): Promise<number> {
+  if (!items.length || items.length > 500) {
+    const message = 'เลือกรายการที่จะอนุมัติ 1–500 รายการ';
+    throw badInput([{ field: 'items', message }], message);
+  }
+  for (const item of items) {
+    if (item.kind === ReviewItemKind.BASELINE) await reviewBaselineRequest(ctx, parseId(item.requestId), true);
+    else {
+      const name = item.kind === ReviewItemKind.ADDITION ? 'approveAddition' : 'approveReduction';
+      await moveProjectYear(ctx, name, parseId(item.projectId), item.fiscalYear ?? 0);
+    }
+  }
+  return items.length;
 }
