@@ -12,6 +12,7 @@ import { systemClock, type Clock } from './core/clock';
 import type { AppConfig } from './core/config';
 import { createLoaders } from './loaders';
 import { createContext, type AppContext, type ContextDeps } from './core/context';
+import { configureRendering, stopRendering } from './core/pdf/render-pool';
 import { databaseHealth } from './core/database';
 import { DomainError, contextError, errorStatusPlugin, formatError, httpStatusOf, internalErrorMessage } from './core/errors';
 import { MAX_BODY_BYTES, MAX_TOKENS, depthRule, limitsPlugin } from './core/limits';
@@ -72,6 +73,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     mailer: options.mailer ?? createMailer(options.config.smtpUrl, log, clock),
     createLoaders,
   };
+  configureRendering(options.config.render, (err, requestId) => log.error({ err, requestId }, 'rendering a PDF failed'));
 
   const schema = await getSchema();
   const apollo = new ApolloServer<AppContext>({
@@ -187,7 +189,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     deps,
     stop: () => {
       clearInterval(sweep);
-      return apollo.stop();
+      return Promise.all([apollo.stop(), stopRendering()]).then(() => undefined);
     },
   };
 }

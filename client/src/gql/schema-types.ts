@@ -981,6 +981,8 @@ export type ProjectYear = {
   __typename?: 'ProjectYear';
   /** Whether the current user reviews this LAO */
   canReview: Scalars['Boolean']['output'];
+  /** Whether the project counts in the year’s plan (its standing is one of PRODUCT.md §5’s counted ones): reported on, scored */
+  counted: Scalars['Boolean']['output'];
   fiscalYear: Scalars['Int']['output'];
   lao: Lao;
   planStatus: PlanStatus;

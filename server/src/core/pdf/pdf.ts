@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { RenderJob } from './render-pool';
+import { TABLE_LAYOUTS } from './table-layouts';
 import { useThaiGlyphs, type EmbeddedFont } from './thai-glyphs';
 import { breakTooWideWordsAtThaiBoundaries } from './thai-lines';
 import { thaiDigits, ZWSP } from './thai-text';
@@ -13,6 +15,7 @@ const pdfmake = require('pdfmake') as {
   setUrlAccessPolicy(cb: (url: string) => boolean): void;
   setLocalAccessPolicy(cb: (path: string) => boolean): void;
   createPdf(doc: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
+  addTableLayouts(layouts: Record<string, object>): void;
 };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const PdfKitDocument = require('pdfmake/js/PDFDocument').default as {
@@ -80,6 +83,7 @@ function setUp(): void {
   });
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
+  pdfmake.addTableLayouts(TABLE_LAYOUTS);
   shareParsedFontTables(fs.readFileSync(path.join(dir, 'Sarabun-Regular.ttf')));
   breakTooWideWordsAtThaiBoundaries();
   const provide = PdfKitDocument.prototype.provideFont;
@@ -146,10 +150,25 @@ const pageNumber = {
 } as const;
 
 /**
- * The house style of every printed report: A4, Sarabun 14 pt, page "x / y" at the foot; the document
- * declares itself Thai (/Lang th, for screen readers and search) and its title is what viewers show.
+ * A printed report as a PDF, rendered in a worker thread (render-pool.ts) so that the server keeps
+ * answering while it is laid out. `content` and `styles` are plain data: a table names its layout
+ * (table-layouts.ts). Refused with SERVICE_UNAVAILABLE when too many documents wait already.
  */
 export async function renderPdf(info: DocumentInfo, content: Content, styles: TDocumentDefinitions['styles'] = {}): Promise<Buffer> {
+  // Required here, not at the top: the render workers load this file too, and need none of the server
+  // (errors, database, GraphQL) that the pool brings.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { renderPool } = require('./render-pool') as typeof import('./render-pool');
+  return renderPool().render({ info, content, styles });
+}
+
+/**
+ * In a render worker: the house style of every printed report: A4, Sarabun 14 pt, page "x / y" at the
+ * foot; the document declares itself Thai (/Lang th, for screen readers and search) and its title is
+ * what viewers show.
+ */
+export async function renderHere(job: RenderJob): Promise<Buffer> {
+  const { info, content, styles = {} } = job as { info: DocumentInfo; content: Content; styles?: TDocumentDefinitions['styles'] };
   setUp();
   const doc: TDocumentDefinitions = {
     pageSize: 'A4',

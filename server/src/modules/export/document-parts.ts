@@ -1,4 +1,5 @@
-import type { Content, TableCell, TableLayout } from 'pdfmake/interfaces';
+import type { Content, TableCell } from 'pdfmake/interfaces';
+import type { TableLayoutName } from '../../core/pdf/table-layouts';
 import type { AppContext } from '../../core/context';
 import { breakThaiWords as t } from '../../core/pdf/thai-text';
 import type { Lao } from '../lao/lao.entity';
@@ -53,7 +54,8 @@ export const num = (text: string | number, extra: Record<string, unknown> = {}):
 export const mid = (text: string | number, extra: Record<string, unknown> = {}): TableCell =>
   ({ text: String(text), style: 'center', ...extra }) as TableCell;
 
-export const gridLayout: TableLayout = { hLineWidth: () => 0.5, vLineWidth: () => 0.5, paddingTop: () => 2, paddingBottom: () => 2 };
+/** Thin rules around every cell (named: documents go to the render worker as plain data). */
+export const gridLayout: TableLayoutName = 'grid';
 
 export const heading = (lines: string[]): Content[] =>
   lines.map((line, i) => ({ text: t(line), style: i === 0 ? 'title' : 'subtitle', margin: [0, 0, 0, i === lines.length - 1 ? 10 : 0] }));

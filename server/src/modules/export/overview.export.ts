@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { AppContext } from '../../core/context';
 import { formatBaht } from '../../core/money';
@@ -9,6 +8,7 @@ import { formatCapped, formatPercent, LEVEL_TH } from '../scoring/scoring';
 import type { DimensionSummary, LaoOverview } from '../scoring/scoring.types';
 import { cell, gridLayout, heading, mid, num, placeOf, ROUND_TH, roundParam, th } from './document-parts';
 import { stringParam, yearParam, type ExportFile } from './export.params';
+import { addSheet, addTable, newWorkbook, workbookFile } from './spreadsheet';
 
 /** Hundredths from the API's two-decimal number, for printing without float formatting surprises. */
 export const pct = (p: number) => formatPercent(Math.round(p * 100));
@@ -171,73 +171,52 @@ export async function overviewPdf(ctx: AppContext, query: Record<string, string 
   return { body, fileName: fileName(o, 'pdf'), type: 'pdf' };
 }
 
-/** /export/overview.xlsx — the same tables as a spreadsheet. */
+/**
+ * /export/overview.xlsx — the same figures as a workbook: one sheet per dimension with the totals row,
+ * one with the status of the projects (its columns add up to the total) and the score.
+ */
 export async function overviewXlsx(ctx: AppContext, query: Record<string, string | undefined>): Promise<ExportFile> {
   const { o, place } = await load(ctx, query);
-  const book = new ExcelJS.Workbook();
-  book.creator = 'e-PlanNACC';
-  const sheet = book.addWorksheet(`ภาพรวม ${o.fiscalYear}`);
-  sheet.columns = [
-    { width: 34 },
-    { width: 8 },
-    { width: 10 },
-    { width: 14 },
-    { width: 16 },
-    { width: 18 },
-    { width: 16 },
-    { width: 12 },
-    { width: 12 },
-  ];
-  sheet.addRow([`${o.lao.name} ${place.line}`]).font = { bold: true };
-  sheet.addRow([overviewTitle(o)]).font = { bold: true };
-  sheet.addRow([
-    'ชื่อ อปท.',
-    'มิติ',
-    'โครงการตามแผน',
-    'ดำเนินการแล้ว',
-    'งบประมาณตามแผน',
-    'ตามข้อบัญญัติ/เทศบัญญัติ',
-    'ใช้จริง',
-    'ร้อยละ โครงการ',
-    'ร้อยละ งบประมาณ',
-  ]).font = { bold: true };
-  for (const d of [...o.dimensions, o.total]) {
-    const row = sheet.addRow([
-      d.dimension === 1 ? o.lao.name : d.dimension === null ? 'รวม' : '',
-      d.dimension ?? '',
-      d.plannedProjects,
-      d.doneProjects,
-      Number(d.plannedBudget) / 100,
-      Number(d.ordinanceBudget) / 100,
-      Number(d.disbursed) / 100,
-      d.projectPercent,
-      d.budgetPercent,
-    ]);
-    for (const c of [5, 6, 7, 8, 9]) row.getCell(c).numFmt = '#,##0.00';
-  }
-  sheet.addRow([]);
-  sheet.addRow(['สถานะโครงการ/กิจกรรม/มาตรการ']).font = { bold: true };
-  sheet.addRow([
-    'โครงการขั้นต่ำ',
-    'ทั้งหมด',
-    'บรรจุในข้อบัญญัติ',
-    'อยู่ระหว่างดำเนินการ',
-    'แล้วเสร็จ',
-    'ไม่สามารถดำเนินการได้',
-    'ผลการนำแผนฯ ไปปฏิบัติ',
-    'คะแนนที่คำนวณได้',
-    'ระดับ',
-  ]).font = { bold: true };
-  sheet.addRow([
-    o.status.minimumCount ?? '',
-    o.status.total,
-    o.status.inOrdinance,
-    o.status.inProgress,
-    o.status.done,
-    o.status.cannotDo,
-    o.cappedScore,
-    o.score,
-    LEVEL_TH[o.level],
-  ]);
-  return { body: Buffer.from(await book.xlsx.writeBuffer()), fileName: fileName(o, 'xlsx'), type: 'xlsx' };
+  const book = newWorkbook(`${overviewTitle(o)} ${o.lao.name}`, o.lao.name, ctx.clock.now());
+  const heading = [`${o.lao.name} ${place.line}`, overviewTitle(o)];
+  const byDimension = addSheet(book, { name: 'ผลตามมิติ', orientation: 'landscape', heading });
+  addTable<DimensionSummary>(byDimension, {
+    columns: [
+      { header: 'มิติ', width: 12, kind: 'text', value: (d) => `มิติที่ ${d.dimension}` },
+      { header: 'โครงการตามแผน', width: 13, kind: 'count', value: (d) => d.plannedProjects, total: 'sum' },
+      { header: 'โครงการที่ดำเนินการแล้ว', width: 13, kind: 'count', value: (d) => d.doneProjects, total: 'sum' },
+      { header: 'งบประมาณตามแผน (บาท)', width: 20, kind: 'money', value: (d) => d.plannedBudget, total: 'sum' },
+      {
+        header: 'งบประมาณตามข้อบัญญัติ/เทศบัญญัติ (บาท)',
+        width: 20,
+        kind: 'money',
+        value: (d) => d.ordinanceBudget,
+        total: 'sum',
+      },
+      { header: 'ใช้จริง (บาท)', width: 20, kind: 'money', value: (d) => d.disbursed, total: 'sum' },
+      { header: 'ร้อยละดำเนินการ (โครงการ)', width: 14, kind: 'percent', value: (d) => d.projectPercent, total: o.total.projectPercent },
+      { header: 'ร้อยละดำเนินการ (งบประมาณ)', width: 14, kind: 'percent', value: (d) => d.budgetPercent, total: o.total.budgetPercent },
+    ],
+    rows: o.dimensions,
+    totals: 'รวม 4 มิติ',
+  });
+
+  const status = addSheet(book, { name: 'สถานะโครงการ', orientation: 'landscape', heading });
+  const basis = o.fromMinimum ? 'คิดจากโครงการขั้นต่ำ' : 'คิดจากโครงการตั้งต้น';
+  addTable<LaoOverview>(status, {
+    columns: [
+      { header: 'โครงการขั้นต่ำ ตามที่ ป.ป.ช. กำหนด', width: 13, kind: 'count', value: (x) => x.status.minimumCount },
+      { header: 'โครงการทั้งหมด', width: 11, kind: 'count', value: (x) => x.status.total },
+      { header: 'บรรจุในข้อบัญญัติ/เทศบัญญัติ/แผนดำเนินงาน', width: 15, kind: 'count', value: (x) => x.status.inOrdinance },
+      { header: 'อยู่ระหว่างดำเนินการ', width: 11, kind: 'count', value: (x) => x.status.inProgress },
+      { header: 'ดำเนินการแล้วเสร็จ', width: 11, kind: 'count', value: (x) => x.status.done },
+      { header: 'ไม่สามารถดำเนินการได้', width: 11, kind: 'count', value: (x) => x.status.cannotDo },
+      { header: 'รอรายงาน', width: 11, kind: 'count', value: (x) => x.status.waiting },
+      { header: `ผลการนำแผนฯ ไปปฏิบัติ (ร้อยละ ไม่เกิน 100) ${basis}`, width: 18, kind: 'percent', value: (x) => x.cappedScore },
+      { header: 'ร้อยละที่คำนวณได้', width: 12, kind: 'percent', value: (x) => x.score },
+      { header: 'ระดับการนำแผนไปปฏิบัติ', width: 12, kind: 'text', value: (x) => LEVEL_TH[x.level] },
+    ],
+    rows: [o],
+  });
+  return workbookFile(book, fileName(o, 'xlsx'));
 }

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Content } from 'pdfmake/interfaces';
 import type { AppContext } from '../../core/context';
 import { formatBaht } from '../../core/money';
@@ -7,10 +6,11 @@ import { breakThaiWords as t } from '../../core/pdf/thai-text';
 import { WorkStatus } from '../plan/report.enums';
 import { planResults } from '../scoring/lao-summary.service';
 import { LEVEL_TH } from '../scoring/scoring';
-import type { PlanResults } from '../scoring/scoring.types';
+import type { PlanResultRow, PlanResults } from '../scoring/scoring.types';
 import { cell, gridLayout, heading, mid, num, placeOf, ROUND_TH, roundParam, th } from './document-parts';
 import { stringParam, yearParam, type ExportFile } from './export.params';
 import { pct } from './overview.export';
+import { addSheet, addTable, newWorkbook, workbookFile, type ColumnKind } from './spreadsheet';
 
 const title = (r: PlanResults) => `รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต ของ${r.lao.name} พ.ศ. ${r.fiscalYear} ${ROUND_TH[r.round]}`;
 /** The document's title, which the memo's attachment prints too. */
@@ -97,55 +97,70 @@ export async function planResultsPdf(ctx: AppContext, query: Record<string, stri
   return { body, fileName: fileName(r, 'pdf'), type: 'pdf' };
 }
 
-/** /export/plan-results.xlsx — the same list as a spreadsheet. */
+/**
+ * /export/plan-results.xlsx — the same list as a workbook: every project with its amounts and a mark in
+ * its status column, totals that count each status; then the reporter, problems, suggestions and the
+ * summary with its figures as numbers.
+ */
 export async function planResultsXlsx(ctx: AppContext, query: Record<string, string | undefined>): Promise<ExportFile> {
   const { r, place } = await load(ctx, query);
-  const book = new ExcelJS.Workbook();
-  book.creator = 'e-PlanNACC';
-  const sheet = book.addWorksheet(`ผลการดำเนินงาน ${r.fiscalYear}`);
-  sheet.columns = [
-    { width: 8 },
-    { width: 70 },
-    { width: 6 },
-    { width: 16 },
-    { width: 16 },
-    { width: 12 },
-    { width: 14 },
-    { width: 14 },
-    { width: 14 },
-    { width: 30 },
+  const book = newWorkbook(title(r), r.lao.name, ctx.clock.now());
+  const heading = [title(r), place.line];
+  const list = addSheet(book, { name: `ผลการดำเนินงาน ${r.fiscalYear}`, orientation: 'landscape', heading });
+  const statusHeaders = ['รอรายงาน', 'อยู่ระหว่างดำเนินการ', 'ดำเนินการแล้วเสร็จ', 'ไม่สามารถดำเนินการได้'];
+  addTable<PlanResultRow>(list, {
+    columns: [
+      { header: 'ลำดับ', width: 7, kind: 'count', value: (x) => x.no },
+      { header: 'รายการโครงการ (ตั้งต้น)', width: 46, kind: 'text', value: (x) => x.project.name },
+      { header: 'มิติ', width: 6, kind: 'count', value: (x) => x.project.dimension },
+      { header: 'งบประมาณ (บาท)', width: 19, kind: 'money', value: (x) => x.budget, total: 'sum' },
+      { header: 'เบิกจ่าย (บาท)', width: 19, kind: 'money', value: (x) => x.disbursed, total: 'sum' },
+      ...STATUS_COLUMNS.map((s, i) => ({
+        header: statusHeaders[i],
+        width: 11,
+        kind: 'mark' as const,
+        value: (x: PlanResultRow) => x.status === s,
+        total: 'sum' as const,
+      })),
+      { header: 'หมายเหตุ', width: 28, kind: 'text', value: (x) => x.note ?? '' },
+    ],
+    rows: r.rows,
+    totals: `รวม ${r.rows.length} โครงการ`,
+  });
+
+  const summary = addSheet(book, { name: 'สรุปผล', orientation: 'portrait', heading });
+  const n = r.note;
+  addTable<[string, string]>(summary, {
+    columns: [
+      { header: 'หัวข้อ', width: 26, kind: 'text', value: (x) => x[0] },
+      { header: 'รายละเอียด', width: 70, kind: 'text', value: (x) => x[1] },
+    ],
+    rows: [
+      ['ชื่อ - สกุล ผู้รายงาน', n?.reporterName ?? ''],
+      ['ตำแหน่ง', n?.reporterPosition ?? ''],
+      ['ปัญหา อุปสรรค', n?.problems ?? '-'],
+      ['ข้อเสนอแนะ', n?.suggestions ?? '-'],
+    ],
+    list: false,
+  });
+  const figures: Array<[string, number | string, ColumnKind]> = [
+    ['โครงการ/กิจกรรม/มาตรการ (โครงการ)', r.rows.length, 'count'],
+    ['รอรายงาน (โครงการ)', r.waiting, 'count'],
+    ['อยู่ระหว่างดำเนินการ (โครงการ)', r.inProgress, 'count'],
+    ['ดำเนินการแล้วเสร็จ (โครงการ)', r.done, 'count'],
+    ['ไม่สามารถดำเนินการได้ (โครงการ)', r.cannotDo, 'count'],
+    ['เบิกจ่ายงบประมาณ (บาท)', r.disbursed, 'money'],
+    ['เบิกจ่ายคิดเป็นร้อยละ', r.disbursedPercent, 'percent'],
+    ['ผลการนำแผนฯ ไปปฏิบัติ (ร้อยละ)', r.cappedScore, 'percent'],
+    ['ระดับการนำแผนไปปฏิบัติ', LEVEL_TH[r.level], 'text'],
   ];
-  sheet.addRow([title(r)]).font = { bold: true };
-  sheet.addRow([place.line]);
-  sheet.addRow([
-    'ลำดับ',
-    'รายการโครงการ (ตั้งต้น)',
-    'มิติ',
-    'งบประมาณ (บาท)',
-    'เบิกจ่าย (บาท)',
-    'รอรายงาน',
-    'อยู่ระหว่างดำเนินการ',
-    'ดำเนินการแล้วเสร็จ',
-    'ไม่สามารถดำเนินการได้',
-    'หมายเหตุ',
-  ]).font = { bold: true };
-  for (const row of r.rows) {
-    const x = sheet.addRow([
-      row.no,
-      row.project.name,
-      row.project.dimension,
-      Number(row.budget) / 100,
-      Number(row.disbursed) / 100,
-      ...STATUS_COLUMNS.map((s) => (row.status === s ? '√' : '')),
-      row.note ?? '',
-    ]);
-    x.getCell(4).numFmt = '#,##0.00';
-    x.getCell(5).numFmt = '#,##0.00';
-  }
-  sheet.addRow([]);
-  sheet.addRow(['', `ผู้รายงาน ${r.note?.reporterName ?? ''} ตำแหน่ง ${r.note?.reporterPosition ?? ''}`]);
-  sheet.addRow(['', `ปัญหา อุปสรรค: ${r.note?.problems ?? '-'}`]);
-  sheet.addRow(['', `ข้อเสนอแนะ: ${r.note?.suggestions ?? '-'}`]);
-  for (const line of summaryLines(r)) sheet.addRow(['', line]);
-  return { body: Buffer.from(await book.xlsx.writeBuffer()), fileName: fileName(r, 'xlsx'), type: 'xlsx' };
+  addTable<(typeof figures)[number]>(summary, {
+    columns: [
+      { header: 'สรุปผลการขับเคลื่อนแผนฯ', width: 26, kind: 'text', value: (x) => x[0] },
+      { header: 'ผล', width: 70, kind: (x) => x[2], value: (x) => x[1] },
+    ],
+    rows: figures,
+    list: false,
+  });
+  return workbookFile(book, fileName(r, 'xlsx'));
 }

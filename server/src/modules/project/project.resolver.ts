@@ -3,6 +3,7 @@ import type { AppContext } from '../../core/context';
 import { FiscalYearArg, TextArg } from '../../core/input';
 import { parseId } from '../../core/ids';
 import { Lao } from '../lao/lao.entity';
+import { COUNTED_STATUSES } from '../plan/project.enums';
 import { ProjectYear } from './project-year.entity';
 import { Project } from './project.entity';
 import { ProjectInput } from './project.inputs';
@@ -101,6 +102,13 @@ export class ProjectResolver {
 
 @Resolver(() => ProjectYear)
 export class ProjectYearResolver {
+  @FieldResolver(() => Boolean, {
+    description: 'Whether the project counts in the year’s plan (its standing is one of PRODUCT.md §5’s counted ones): reported on, scored',
+  })
+  counted(@Root() year: ProjectYear): boolean {
+    return COUNTED_STATUSES.includes(year.planStatus);
+  }
+
   @FieldResolver(() => Project)
   async project(@Root() year: ProjectYear, @Ctx() ctx: AppContext): Promise<Project> {
     return (await ctx.loaders.projectById.load(year.projectId))!;
