@@ -5,6 +5,7 @@ import { adminRoutes } from '@/features/admin/routes';
 import { adminDataRoutes } from '@/features/admin-data/routes';
 import { baselineRequestRoutes } from '@/features/baseline-requests/routes';
 import { laoProfileRoutes } from '@/features/lao-profile/routes';
+import { memoEmblemRoutes } from '@/features/memo-emblem/routes';
 import { projectRoutes } from '@/features/projects/routes';
 import { progressReportRoutes } from '@/features/progress-reports/routes';
 import { provinceScoreRoutes } from '@/features/province-scores/routes';
@@ -32,6 +33,7 @@ export const shellRoute: RouteRecordRaw = {
     ...progressReportRoutes,
     ...resultsRoutes,
     ...yearSettingsRoutes,
+    ...memoEmblemRoutes,
     ...baselineRequestRoutes,
     ...reviewRoutes,
     ...provinceScoreRoutes,

@@ -9,6 +9,7 @@ import { AuthResolver } from './modules/account/auth.resolver';
 import { UserResolver } from './modules/account/user.resolver';
 import { GeographyResolver } from './modules/geography/geography.resolver';
 import { LaoResolver } from './modules/lao/lao.resolver';
+import { MemoEmblemResolver } from './modules/memo-emblem/memo-emblem.resolver';
 import { PlanDimensionResolver } from './modules/plan-dimension/plan-dimension.resolver';
 import { BaselineRequestResolver } from './modules/baseline-request/baseline-request.resolver';
 import { BaselineRequestFieldResolver, ProjectYearReviewResolver, ReviewResolver } from './modules/review/review.resolver';
@@ -26,6 +27,7 @@ export const resolvers = [
   UserResolver,
   GeographyResolver,
   LaoResolver,
+  MemoEmblemResolver,
   PlanDimensionResolver,
   ProjectResolver,
   ProjectYearResolver,

@@ -27,6 +27,7 @@ import { LevelThreshold } from '../../server/src/modules/scoring/level-threshold
 import { getSchema } from '../../server/src/schema';
 import { unusedLaoCode, freshName, makeLao, makeProject, makeReport, makeUser, PASSWORD } from '../fixtures/factories';
 import { havePoppler, pdfText } from '../support/pdf-text';
+import { discPng } from '../support/png';
 import { databases, signIn, TestServer, type GqlResult } from './harness';
 
 /**
@@ -141,6 +142,9 @@ const EXPECTED: Record<string, Outcome[]> = {
   'Mutation.reopenRound':                 [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Mutation.endReopening':                [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Mutation.setLevelThresholds':          [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
+  'Query.memoEmblem':                     [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
+  'Mutation.setMemoEmblem':               [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
+  'Mutation.clearMemoEmblem':             [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Mutation.importLaos':                  [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Mutation.importUsers':                 [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Mutation.importPlanYears':             [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
@@ -193,6 +197,8 @@ interface Call<T = any> {
 const repo = <E extends object>(fx: Fixtures, entity: new () => E) => fx.server.db.getRepository(entity);
 const yearOf = (fx: Fixtures, projectId: number) => repo(fx, ProjectYear).findOneByOrFail({ projectId, fiscalYear: YEAR });
 const rand = () => Math.floor(Math.random() * 1e6);
+const ownAudits = (fx: Fixtures, actor: Exclude<Actor, 'anonymous'>, action: string) =>
+  repo(fx, AuditLog).countBy({ action, actorUsername: fx.users[actor].username });
 /** Values that differ from call to call, for changes an allowed caller must be seen to make. */
 let serial = 0;
 const next = () => ++serial;
@@ -460,6 +466,15 @@ const CALLS: Record<string, Call> = {
     check: (d) => expect(d.apiTokens.length).toBeGreaterThan(0),
   },
   'Query.outbox': {},
+  'Query.memoEmblem': {},
+  // The one nationwide emblem: other suites may change it meanwhile, so what a call leaves is its own audit row.
+  'Mutation.setMemoEmblem': {
+    vars: () => ({ image: discPng(40 + (next() % 20), 40).toString('base64') }),
+    state: (fx, _t, actor) => (actor === 'anonymous' ? null : ownAudits(fx, actor, 'setMemoEmblem')),
+  },
+  'Mutation.clearMemoEmblem': {
+    state: (fx, _t, actor) => (actor === 'anonymous' ? null : ownAudits(fx, actor, 'clearMemoEmblem')),
+  },
   'Query.reportingReopenings': { vars: () => ({ fiscalYear: YEAR }) },
   'Mutation.createLao': {
     target: (fx) => unusedLaoCode(fx.server.db),

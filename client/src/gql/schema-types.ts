@@ -296,6 +296,8 @@ export type Lao = {
   executiveName: Maybe<Scalars['String']['output']>;
   /** Full Thai name, e.g. องค์การบริหารส่วนตำบลขอนหาด */
   name: Scalars['String']['output'];
+  /** ชื่อหัวหน้าสำนักปลัด (หัวหน้าส่วนราชการที่ให้ความเห็นในบันทึกข้อความ) */
+  officeHeadName: Maybe<Scalars['String']['output']>;
   /** ประชากรในเขตพื้นที่ (persons) */
   population: Maybe<Scalars['Int']['output']>;
   province: Province;
@@ -380,6 +382,7 @@ export type LaoProfileInput = {
   coordinatorPhone?: InputMaybe<Scalars['String']['input']>;
   coordinatorPosition?: InputMaybe<Scalars['String']['input']>;
   executiveName?: InputMaybe<Scalars['String']['input']>;
+  officeHeadName?: InputMaybe<Scalars['String']['input']>;
   population?: InputMaybe<Scalars['Int']['input']>;
   revenue?: InputMaybe<Scalars['Money']['input']>;
   size: LaoSize;
@@ -414,6 +417,20 @@ export type LevelThresholdInput = {
   round: ReportRound;
 };
 
+/** ภาพครุฑที่พิมพ์มุมบนซ้ายของบันทึกข้อความ */
+export type MemoEmblem = {
+  __typename?: 'MemoEmblem';
+  /** The image as a data: URL, for a preview */
+  dataUrl: Scalars['String']['output'];
+  /** Pixels */
+  height: Scalars['Int']['output'];
+  /** image/png or image/jpeg */
+  mediaType: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** Pixels */
+  width: Scalars['Int']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Approve many items at once: all or none (the first refusal undoes the batch) */
@@ -422,6 +439,8 @@ export type Mutation = {
   cancelBaselineRequest: BaselineRequest;
   /** เปลี่ยนรหัสผ่าน. Other sessions of the account end. */
   changePassword: Scalars['Boolean']['output'];
+  /** ADMIN: remove the ครุฑ image; false when there was none */
+  clearMemoEmblem: Scalars['Boolean']['output'];
   /** Issue an API token to a SERVICE account; the secret is shown once */
   createApiToken: ApiTokenSecret;
   /** Add an LAO to the registry (no account is made) */
@@ -474,6 +493,8 @@ export type Mutation = {
   setAwards: Array<Award>;
   /** ADMIN: level thresholds of a round of a fiscal year */
   setLevelThresholds: Array<RoundThresholds>;
+  /** ADMIN: set the ครุฑ image of every memo: a PNG or JPEG of up to 45 KB */
+  setMemoEmblem: MemoEmblem;
   /** ADMIN: baseline and/or minimum project count of an LAO’s fiscal year (left out: unchanged; null: cleared) */
   setPlanYear: PlanYear;
   /** Mark a project non-compliant (reason required) or compliant again */
@@ -661,6 +682,11 @@ export type MutationSetAwardsArgs = {
 export type MutationSetLevelThresholdsArgs = {
   fiscalYear: Scalars['Int']['input'];
   input: LevelThresholdInput;
+};
+
+
+export type MutationSetMemoEmblemArgs = {
+  image: Scalars['String']['input'];
 };
 
 
@@ -1033,6 +1059,8 @@ export type Query = {
   levelThresholds: Array<RoundThresholds>;
   /** The signed-in user, or null */
   me: Maybe<User>;
+  /** ADMIN: the ครุฑ image memos print (null = none, the space stays empty) */
+  memoEmblem: Maybe<MemoEmblem>;
   /** The whole country: every province with its LAOs counted by level */
   nationalScores: Array<NationalScoreRow>;
   /** Mail written while no SMTP_URL is set, newest first */

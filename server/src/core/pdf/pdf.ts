@@ -5,7 +5,7 @@ import type { RenderJob } from './render-pool';
 import { TABLE_LAYOUTS } from './table-layouts';
 import { useThaiGlyphs, type EmbeddedFont } from './thai-glyphs';
 import { breakTooWideWordsAtThaiBoundaries } from './thai-lines';
-import { ZWSP } from './thai-text';
+import { thaiDigits, ZWSP } from './thai-text';
 
 // pdfmake 0.3 is a process-wide singleton: fonts go into its virtual file system once.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -103,13 +103,51 @@ function setUp(): void {
   ready = true;
 }
 
+const measuringFonts: Record<string, { unitsPerEm: number; layout(text: string): { advanceWidth: number } }> = {};
+
+/**
+ * How wide a single line of text prints in Sarabun, in points: for sizing a column to what it holds
+ * (Thai digits are wider than Arabic ones). Marks and word-break marks take no room.
+ */
+export function textWidth(text: string, fontSize: number, bold = false): number {
+  const file = bold ? 'Sarabun-Bold.ttf' : 'Sarabun-Regular.ttf';
+  if (!measuringFonts[file]) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const fontkit = require('fontkit') as { create(data: Buffer): (typeof measuringFonts)[string] };
+    measuringFonts[file] = fontkit.create(fs.readFileSync(path.join(fontDir(), file)));
+  }
+  const font = measuringFonts[file];
+  return (font.layout(text.replaceAll(ZWSP, '')).advanceWidth / font.unitsPerEm) * fontSize;
+}
+
 export interface DocumentInfo {
   /** The document's title: viewers show it in place of the file name (DisplayDocTitle). */
   title: string;
   /** Who printed it, for the document's properties. */
   author?: string;
   landscape?: boolean;
+  /** Page margins in points [left, top, right, bottom]; the reports' 40/40/40/48 when left out. */
+  margins?: [number, number, number, number];
+  /**
+   * Where page numbers go: `corner` — "หน้า x / y" at the foot on the right (the reports); `official` —
+   * "- ๒ -" centred at the top from the second page, in Thai digits, as งานสารบรรณ numbers a letter or memo.
+   */
+  pageNumbers?: 'corner' | 'official';
 }
+
+const pageNumber = {
+  corner: {
+    footer: (page: number, pages: number) => ({
+      text: `หน้า ${page} / ${pages}`,
+      alignment: 'right',
+      fontSize: 11,
+      margin: [40, 12, 40, 0],
+    }),
+  },
+  official: {
+    header: (page: number) => (page < 2 ? null : { text: `- ${thaiDigits(String(page))} -`, alignment: 'center', margin: [0, 30, 0, 0] }),
+  },
+} as const;
 
 /**
  * A printed report as a PDF, rendered in a worker thread (render-pool.ts) so that the server keeps
@@ -135,7 +173,7 @@ export async function renderHere(job: RenderJob): Promise<Buffer> {
   const doc: TDocumentDefinitions = {
     pageSize: 'A4',
     pageOrientation: info.landscape ? 'landscape' : 'portrait',
-    pageMargins: [40, 40, 40, 48],
+    pageMargins: info.margins ?? [40, 40, 40, 48],
     info: { title: info.title, author: info.author ?? 'e-PlanNACC', creator: 'e-PlanNACC', producer: 'e-PlanNACC' },
     language: 'th',
     displayTitle: true,
@@ -149,12 +187,7 @@ export async function renderHere(job: RenderJob): Promise<Buffer> {
       small: { fontSize: 12 },
       ...styles,
     },
-    footer: (page: number, pages: number) => ({
-      text: `หน้า ${page} / ${pages}`,
-      alignment: 'right',
-      fontSize: 11,
-      margin: [40, 12, 40, 0],
-    }),
+    ...(pageNumber[info.pageNumbers ?? 'corner'] as Pick<TDocumentDefinitions, 'header' | 'footer'>),
     content,
   };
   return pdfmake.createPdf(doc).getBuffer();

@@ -87,7 +87,7 @@ export function statusTable(o: LaoOverview): Content[] {
     { text: t('"สถานะโครงการ/กิจกรรม/มาตรการ"'), bold: true, margin: [0, 12, 0, 4] },
     {
       table: {
-        widths: Array(8).fill('*'),
+        widths: Array(9).fill('*'),
         body: [
           [
             th('โครงการขั้นต่ำ ตามที่ ป.ป.ช. กำหนด'),
@@ -96,6 +96,7 @@ export function statusTable(o: LaoOverview): Content[] {
             th('อยู่ระหว่างดำเนินการ'),
             th('ดำเนินการแล้วเสร็จ'),
             th('ไม่สามารถดำเนินการได้'),
+            th('รอรายงาน'),
             th(`ผลการนำแผนฯ ไปปฏิบัติ ${basis}`),
             th('ระดับการนำแผนไปปฏิบัติ'),
           ],
@@ -106,6 +107,7 @@ export function statusTable(o: LaoOverview): Content[] {
             mid(o.status.inProgress),
             mid(o.status.done),
             mid(o.status.cannotDo),
+            mid(o.status.waiting),
             mid(scoreText),
             mid(LEVEL_TH[o.level]),
           ],
@@ -126,19 +128,9 @@ export function statusTable(o: LaoOverview): Content[] {
   ];
 }
 
-async function load(ctx: AppContext, query: Record<string, string | undefined>) {
-  const o = await laoOverview(ctx, stringParam(query, 'lao', 'รหัส อปท.', 7), yearParam(ctx, query), roundParam(query));
-  return { o, place: await placeOf(ctx, o.lao) };
-}
-
-const fileName = (o: LaoOverview, ext: string) =>
-  `รายงานผลการนำแผนไปปฏิบัติ-${o.fiscalYear}-${o.round === 'SIX_MONTHS' ? '6' : '12'}เดือน-${o.lao.code}.${ext}`;
-
-/** /export/overview.pdf?lao=&year=&round= — ภาพรวมของการดำเนินงานตามแผนราย อปท. (PRODUCT.md §6.2). */
-export async function overviewPdf(ctx: AppContext, query: Record<string, string | undefined>): Promise<ExportFile> {
-  const { o, place } = await load(ctx, query);
-  const content: Content = [
-    ...heading([`${o.lao.name} ${place.line}`, overviewTitle(o)]),
+/** The overview's tables (PRODUCT.md §5), as the overview prints them and the memo attaches them. */
+export function overviewTables(o: LaoOverview): Content[] {
+  return [
     dimensionTable(o, o.lao.name),
     ...byDimensionTable('โครงการ/งบประมาณ (ตามแผนพัฒนาท้องถิ่น)', o, (d) => Number(d.plannedBudget)),
     ...byDimensionTable('โครงการ/งบประมาณ (ตามข้อบัญญัติ/เทศบัญญัติ/แผนการดำเนินงาน)', o, (d) => Number(d.ordinanceBudget)),
@@ -161,6 +153,20 @@ export async function overviewPdf(ctx: AppContext, query: Record<string, string 
     },
     ...statusTable(o),
   ];
+}
+
+async function load(ctx: AppContext, query: Record<string, string | undefined>) {
+  const o = await laoOverview(ctx, stringParam(query, 'lao', 'รหัส อปท.', 7), yearParam(ctx, query), roundParam(query));
+  return { o, place: await placeOf(ctx, o.lao) };
+}
+
+const fileName = (o: LaoOverview, ext: string) =>
+  `รายงานผลการนำแผนไปปฏิบัติ-${o.fiscalYear}-${o.round === 'SIX_MONTHS' ? '6' : '12'}เดือน-${o.lao.code}.${ext}`;
+
+/** /export/overview.pdf?lao=&year=&round= — ภาพรวมของการดำเนินงานตามแผนราย อปท. (PRODUCT.md §6.2). */
+export async function overviewPdf(ctx: AppContext, query: Record<string, string | undefined>): Promise<ExportFile> {
+  const { o, place } = await load(ctx, query);
+  const content: Content = [...heading([`${o.lao.name} ${place.line}`, overviewTitle(o)]), ...overviewTables(o)];
   const body = await renderPdf({ title: `${overviewTitle(o)} ${o.lao.name}`, landscape: true }, content);
   return { body, fileName: fileName(o, 'pdf'), type: 'pdf' };
 }

@@ -13,6 +13,8 @@ import { pct } from './overview.export';
 import { addSheet, addTable, newWorkbook, workbookFile, type ColumnKind } from './spreadsheet';
 
 const title = (r: PlanResults) => `รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต ของ${r.lao.name} พ.ศ. ${r.fiscalYear} ${ROUND_TH[r.round]}`;
+/** The document's title, which the memo's attachment prints too. */
+export { title as planResultsTitle };
 const STATUS_COLUMNS: Array<WorkStatus | null> = [null, WorkStatus.IN_PROGRESS, WorkStatus.DONE, WorkStatus.CANNOT_DO];
 
 /** The closing summary, as the memo's attachment ends (สรุปผลการขับเคลื่อนแผนฯ). */
@@ -28,20 +30,10 @@ export function summaryLines(r: PlanResults): string[] {
   ];
 }
 
-async function load(ctx: AppContext, query: Record<string, string | undefined>) {
-  const r = await planResults(ctx, stringParam(query, 'lao', 'รหัส อปท.', 7), yearParam(ctx, query), roundParam(query));
-  return { r, place: await placeOf(ctx, r.lao) };
-}
-
-const fileName = (r: PlanResults, ext: string) =>
-  `ผลการดำเนินงานตามแผน-${r.fiscalYear}-${r.round === 'SIX_MONTHS' ? '6' : '12'}เดือน-${r.lao.code}.${ext}`;
-
-/** /export/plan-results.pdf?lao=&year=&round= — ผลการดำเนินงานตามแผน (PRODUCT.md §6.3). */
-export async function planResultsPdf(ctx: AppContext, query: Record<string, string | undefined>): Promise<ExportFile> {
-  const { r, place } = await load(ctx, query);
+/** The project list with statuses, reporter, problems, suggestions and the summary, as plan results print them and the memo attaches them. */
+export function planResultsBody(r: PlanResults): Content[] {
   const n = r.note;
-  const content: Content = [
-    ...heading([title(r), place.line]),
+  return [
     {
       table: {
         headerRows: 2,
@@ -87,7 +79,21 @@ export async function planResultsPdf(ctx: AppContext, query: Record<string, stri
     { text: t('สรุปผลการขับเคลื่อนแผนฯ'), bold: true },
     { ul: summaryLines(r).map((line) => t(line)), margin: [12, 0, 0, 0] },
   ];
-  const body = await renderPdf({ title: title(r), landscape: true, author: n?.reporterName ?? undefined }, content);
+}
+
+async function load(ctx: AppContext, query: Record<string, string | undefined>) {
+  const r = await planResults(ctx, stringParam(query, 'lao', 'รหัส อปท.', 7), yearParam(ctx, query), roundParam(query));
+  return { r, place: await placeOf(ctx, r.lao) };
+}
+
+const fileName = (r: PlanResults, ext: string) =>
+  `ผลการดำเนินงานตามแผน-${r.fiscalYear}-${r.round === 'SIX_MONTHS' ? '6' : '12'}เดือน-${r.lao.code}.${ext}`;
+
+/** /export/plan-results.pdf?lao=&year=&round= — ผลการดำเนินงานตามแผน (PRODUCT.md §6.3). */
+export async function planResultsPdf(ctx: AppContext, query: Record<string, string | undefined>): Promise<ExportFile> {
+  const { r, place } = await load(ctx, query);
+  const content: Content = [...heading([title(r), place.line]), ...planResultsBody(r)];
+  const body = await renderPdf({ title: title(r), landscape: true, author: r.note?.reporterName ?? undefined }, content);
   return { body, fileName: fileName(r, 'pdf'), type: 'pdf' };
 }
 

@@ -98,6 +98,11 @@ export class Lao extends Timestamped {
   chiefAdministratorName: string | null;
 
   @UseMiddleware(readersOnly)
+  @Field(() => String, { nullable: true, description: 'ชื่อหัวหน้าสำนักปลัด (หัวหน้าส่วนราชการที่ให้ความเห็นในบันทึกข้อความ)' })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  officeHeadName: string | null;
+
+  @UseMiddleware(readersOnly)
   @Field(() => String, { nullable: true })
   @Column({ type: 'varchar', length: 200, nullable: true })
   website: string | null;
