@@ -11,7 +11,7 @@ import { SESSION_COOKIE, authenticate, secretOf } from './modules/account/authen
 import { systemClock, type Clock } from './core/clock';
 import type { AppConfig } from './core/config';
 import { createLoaders } from './loaders';
-import { createContext, type AppContext, type ContextDeps } from './core/context';
+import { createContext, type AppContext, type ContextDeps, type ContextOf } from './core/context';
 import { configureRendering, stopRendering } from './core/pdf/render-pool';
 import { databaseHealth } from './core/database';
 import { DomainError, contextError, errorStatusPlugin, formatError, httpStatusOf, internalErrorMessage } from './core/errors';
@@ -112,45 +112,48 @@ export async function createApp(options: AppOptions): Promise<App> {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'unavailable', ...rest });
   });
 
+  /** The one way a request becomes a context: GraphQL, /export and /import alike. */
+  const contextOf: ContextOf = async (req, res) => {
+    const auth = await authenticate(options.db, clock.now(), secretOf(req.headers, req.cookies));
+    return createContext(deps, {
+      ...auth,
+      ip: req.ip ?? null,
+      cookie: {
+        set: (token, expires) =>
+          res.cookie(SESSION_COOKIE, token, {
+            httpOnly: true,
+            sameSite: 'lax',
+            secure: options.config.secureCookies,
+            expires,
+            path: '/',
+          }),
+        clear: () => res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: options.config.secureCookies, path: '/' }),
+        device: typeof req.cookies?.[DEVICE_COOKIE] === 'string' ? req.cookies[DEVICE_COOKIE] : undefined,
+        setDevice: (value, expires) =>
+          res.cookie(DEVICE_COOKIE, value, {
+            httpOnly: true,
+            sameSite: 'strict',
+            secure: options.config.secureCookies,
+            expires,
+            path: '/graphql',
+          }),
+      },
+    });
+  };
+
   app.use(
     '/graphql',
     express.json({ limit: MAX_BODY_BYTES }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const auth = await authenticate(options.db, clock.now(), secretOf(req.headers, req.cookies)).catch((err) => {
+      context: ({ req, res }) =>
+        contextOf(req, res).catch((err) => {
           throw contextError(err);
-        });
-        return createContext(deps, {
-          ...auth,
-          ip: req.ip ?? null,
-          cookie: {
-            set: (token, expires) =>
-              res.cookie(SESSION_COOKIE, token, {
-                httpOnly: true,
-                sameSite: 'lax',
-                secure: options.config.secureCookies,
-                expires,
-                path: '/',
-              }),
-            clear: () =>
-              res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: options.config.secureCookies, path: '/' }),
-            device: typeof req.cookies?.[DEVICE_COOKIE] === 'string' ? req.cookies[DEVICE_COOKIE] : undefined,
-            setDevice: (value, expires) =>
-              res.cookie(DEVICE_COOKIE, value, {
-                httpOnly: true,
-                sameSite: 'strict',
-                secure: options.config.secureCookies,
-                expires,
-                path: '/graphql',
-              }),
-          },
-        });
-      },
+        }),
     }),
   );
 
-  app.use(exportRouter(deps));
-  app.use(importRouter(deps));
+  app.use(exportRouter(contextOf, log));
+  app.use(importRouter(contextOf, log));
 
   const clientDir = options.clientDir === undefined ? defaultClientDir() : options.clientDir;
   if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {

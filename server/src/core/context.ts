@@ -1,3 +1,4 @@
+import type { Request, Response } from 'express';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
 import type { Clock } from './clock';
@@ -63,3 +64,9 @@ export function createContext(
   ctx.loaders = deps.createLoaders(ctx);
   return ctx;
 }
+
+/**
+ * The context of an HTTP request — the session or bearer token it carries, resolved to its user, and
+ * the cookies it may set — the same for GraphQL, /export and /import (app.ts makes it once).
+ */
+export type ContextOf = (req: Request, res: Response) => Promise<AppContext>;

@@ -2,6 +2,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { AuthenticationError, AuthorizationError } from 'type-graphql';
+import type { Response } from 'express';
 import type { Logger } from 'pino';
 import { dbFailureOf } from './db';
 import { currentRequestId } from './request-id';
@@ -102,6 +103,21 @@ export function contextError(err: unknown): unknown {
     originalError: domain,
     extensions: { code: domain.code, http: { status: httpStatusOf(domain.code), headers } },
   });
+}
+
+/**
+ * What a route outside GraphQL (/export, /import) answers for an error: the status of the one table,
+ * Retry-After where the error carries one, the Thai message; an unexpected error is logged and answered
+ * with the request's reference. `as` is the body: text for a document the browser opens, JSON for the client.
+ */
+export function sendHttpError(res: Response, err: unknown, log: Logger, as: 'text' | 'json'): void {
+  const domain = err instanceof DomainError ? err : databaseUnavailable(err);
+  if (!domain) log.error({ err }, 'request failed');
+  const status = domain ? httpStatusOf(domain.code) : 500;
+  const message = domain ? domain.message : internalErrorMessage();
+  if (typeof domain?.extra.retryAfterSeconds === 'number') res.setHeader('Retry-After', String(domain.extra.retryAfterSeconds));
+  if (as === 'json') res.status(status).json({ message, code: domain?.code ?? 'INTERNAL_SERVER_ERROR' });
+  else res.status(status).type('text/plain; charset=utf-8').send(message);
 }
 
 /** Codes Apollo gives to a request it refused before running it, with what to tell the caller in Thai. */

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
-import { authenticate, secretOf } from '../account/authentication';
-import { createContext, type AppContext, type ContextDeps } from '../../core/context';
-import { DomainError, httpStatusOf, internalErrorMessage } from '../../core/errors';
+import type { Logger } from 'pino';
+import type { AppContext, ContextOf } from '../../core/context';
+import { sendHttpError, unauthenticated } from '../../core/errors';
 import { chargeQueryCost } from '../../core/rate-limit';
 import { actionPlanPdf, actionPlanXlsx } from './action-plan.export';
 import { memoPdf } from './memo.export';
@@ -36,7 +36,7 @@ export const EXPORT_COST = 5_000;
  * GET /export/<document>.<pdf|xlsx>?…: the printed reports, for the same signed-in session (cookie)
  * or bearer token as the API, with the same scoping (the services check it).
  */
-export function exportRouter(deps: ContextDeps): Router {
+export function exportRouter(contextOf: ContextOf, log: Logger): Router {
   const router = Router();
   router.get('/export/:file', async (req: Request, res: Response) => {
     const exporter = EXPORTS[String(req.params.file)];
@@ -45,13 +45,8 @@ export function exportRouter(deps: ContextDeps): Router {
       return;
     }
     try {
-      const auth = await authenticate(deps.db, deps.clock.now(), secretOf(req.headers, req.cookies));
-      if (!auth.user) throw new DomainError('UNAUTHENTICATED');
-      const ctx = createContext(deps, {
-        ...auth,
-        ip: req.ip ?? null,
-        cookie: { set: () => undefined, clear: () => undefined, device: undefined, setDevice: () => undefined },
-      });
+      const ctx = await contextOf(req, res);
+      if (!ctx.user) throw unauthenticated();
       await chargeQueryCost(ctx, EXPORT_COST);
       const query = Object.fromEntries(Object.entries(req.query).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]));
       const file = await exporter(ctx, query);
@@ -67,13 +62,7 @@ export function exportRouter(deps: ContextDeps): Router {
       res.setHeader('Cache-Control', 'private, no-store');
       res.send(file.body);
     } catch (err) {
-      if (err instanceof DomainError) {
-        if (typeof err.extra.retryAfterSeconds === 'number') res.setHeader('Retry-After', String(err.extra.retryAfterSeconds));
-        res.status(httpStatusOf(err.code)).type('text/plain; charset=utf-8').send(err.message);
-        return;
-      }
-      deps.log.error({ err, url: req.originalUrl }, 'export failed');
-      res.status(500).type('text/plain; charset=utf-8').send(internalErrorMessage());
+      sendHttpError(res, err, log, 'text');
     }
   });
   return router;

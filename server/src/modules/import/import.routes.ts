@@ -1,7 +1,7 @@
 import express, { Router, type Request, type Response } from 'express';
-import { authenticate, secretOf } from '../account/authentication';
-import { DomainError } from '../../core/errors';
-import type { ContextDeps } from '../../core/context';
+import type { Logger } from 'pino';
+import type { ContextOf } from '../../core/context';
+import { DomainError, forbidden, sendHttpError, unauthenticated } from '../../core/errors';
 import { allow, Permission } from '../access/policy';
 import { mapTable, type ImportKind } from './import.columns';
 import { parseSpreadsheet } from './spreadsheet';
@@ -20,7 +20,7 @@ const send = (res: Response, status: number, message: string) => res.status(stat
  * check and save each row and report per row (the progress bar follows the chunks). The caller is
  * checked before the body is read, and the file's size (rows; an XLSX unpacked) before it is parsed.
  */
-export function importRouter(deps: ContextDeps): Router {
+export function importRouter(contextOf: ContextOf, log: Logger): Router {
   const router = Router();
   const caller = async (req: Request, res: Response, next: () => void) => {
     if (!IMPORT_KINDS.includes(String(req.params.kind) as ImportKind)) return send(res, 404, 'ไม่พบประเภทการนำเข้านี้');
@@ -28,9 +28,13 @@ export function importRouter(deps: ContextDeps): Router {
     const type = String(req.headers['content-type'] ?? '');
     if (/^(text\/plain|application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type))
       return send(res, 400, 'ชนิดไฟล์ไม่ถูกต้อง กรุณาเลือกไฟล์ CSV หรือ XLSX');
-    const auth = await authenticate(deps.db, deps.clock.now(), secretOf(req.headers, req.cookies));
-    if (!auth.user) return send(res, 401, 'กรุณาเข้าสู่ระบบก่อนใช้งาน');
-    if (!allow(auth.user, Permission.ADMINISTER)) return send(res, 403, 'ท่านไม่มีสิทธิ์ทำรายการนี้');
+    try {
+      const ctx = await contextOf(req, res);
+      if (!ctx.user) throw unauthenticated();
+      if (!allow(ctx.user, Permission.ADMINISTER)) throw forbidden();
+    } catch (err) {
+      return sendHttpError(res, err, log, 'json');
+    }
     next();
   };
   const body = express.raw({ type: () => true, limit: `${MAX_UPLOAD_MB}mb` });
@@ -43,7 +47,7 @@ export function importRouter(deps: ContextDeps): Router {
       res.json(mapped);
     } catch (err) {
       if (err instanceof DomainError) return send(res, 400, err.message);
-      deps.log.warn({ err }, 'import file could not be read');
+      log.warn({ err }, 'import file could not be read');
       send(res, 400, 'อ่านไฟล์ไม่ได้ กรุณาใช้ไฟล์ CSV (UTF-8) หรือ Excel (.xlsx)');
     }
   });
