@@ -23,7 +23,7 @@ const PdfKitDocument = require('pdfmake/js/PDFDocument').default as {
 };
 
 /** server/assets/fonts, whether running from source or from dist/. */
-function fontDir(): string {
+export function fontDir(): string {
   for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'server', 'assets', 'fonts');
     if (fs.existsSync(path.join(candidate, 'Sarabun-Regular.ttf'))) return candidate;
@@ -136,6 +136,8 @@ export async function renderPdf(info: DocumentInfo, content: Content, styles: TD
       fontSize: 11,
       margin: [40, 12, 40, 0],
     }),
+    // A heading (headlineLevel 1) never ends a page: with nothing after it there, it starts the next.
+    pageBreakBefore: (node, nodes) => node.headlineLevel === 1 && nodes.getFollowingNodesOnPage().length === 0,
     content,
   };
   return pdfmake.createPdf(doc).getBuffer();

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { AppContext } from '../../core/context';
 import { formatBaht } from '../../core/money';
+import { widestText } from '../../core/pdf/measure';
 import { renderPdf } from '../../core/pdf/pdf';
 import { breakThaiWords as t, thaiDate } from '../../core/pdf/thai-text';
 import { getReadableLao } from '../lao/lao.service';
@@ -9,6 +10,8 @@ import type { Lao } from '../lao/lao.entity';
 import { ProjectYear } from '../project/project-year.entity';
 import { Project } from '../project/project.entity';
 import { NOT_CREATED_STATUSES, PLAN_STATUS_TH, PlanStatus } from '../project/project.enums';
+import { placeLine } from '../geography/places';
+import { cell, gridLayout, heading, mid, num, th, TICK } from './document-parts';
 import { stringParam, yearParam, type ExportFile } from './export.params';
 
 export interface ActionPlanRow {
@@ -70,13 +73,25 @@ async function params(ctx: AppContext, query: Record<string, string | undefined>
 }
 
 const title = (plan: ActionPlan) => `แผนปฏิบัติการป้องกันการทุจริต พ.ศ. ${plan.fiscalYear}`;
-const place = (plan: ActionPlan) => `อำเภอ${plan.districtName} จังหวัด${plan.provinceName}`;
+const place = (plan: ActionPlan) => placeLine(plan.lao.provinceCode, plan.provinceName, plan.districtName);
 const fileName = (plan: ActionPlan, ext: string) => `แผนปฏิบัติการป้องกันการทุจริต-${plan.fiscalYear}-${plan.lao.code}.${ext}`;
+
+/** The plan's table: portrait A4, every row whole (a row taller than a page goes on over the next, under the header again). */
+const FONT_SIZE = 13;
 
 /** /export/action-plan.pdf?lao=&year=&issuer= — แผนปฏิบัติการป้องกันการทุจริต (PRODUCT.md §6.1). */
 export async function actionPlanPdf(ctx: AppContext, query: Record<string, string | undefined>): Promise<ExportFile> {
   const { plan, issuer } = await params(ctx, query);
-  const th = (text: string, extra: Partial<TableCell & object> = {}): TableCell => ({ text: t(text), style: 'th', ...extra }) as TableCell;
+  const amounts = plan.rows.map((r) => formatBaht(r.budget ?? 0));
+  const total = formatBaht(plan.totalBudget);
+  const widths = [
+    widestText(['ลำดับ', String(plan.rows.length)], FONT_SIZE),
+    '*',
+    widestText(['มิติ'], FONT_SIZE),
+    Math.max(widestText([...amounts, total], FONT_SIZE), widestText(['งบประมาณ'], FONT_SIZE)),
+    ...[1, 2, 3, 4].map(() => widestText(['4', TICK], FONT_SIZE)),
+    72,
+  ];
   const header: TableCell[][] = [
     [
       th('ลำดับ', { rowSpan: 2 }),
@@ -91,19 +106,19 @@ export async function actionPlanPdf(ctx: AppContext, query: Record<string, strin
     ],
     [{}, {}, {}, {}, th('1'), th('2'), th('3'), th('4'), {}],
   ];
-  const body: TableCell[][] = plan.rows.map((r) => [
-    { text: String(r.no), style: 'center' },
-    { text: t(r.name) },
-    { text: String(r.dimension), style: 'center' },
-    { text: formatBaht(r.budget ?? 0), style: 'num' },
-    ...[1, 2, 3, 4].map((q): TableCell => ({ text: r.quarters.includes(q) ? '√' : '', style: 'center' })),
-    { text: t(r.note), style: 'small' },
+  const body: TableCell[][] = plan.rows.map((r, i) => [
+    mid(r.no),
+    cell(r.name),
+    mid(r.dimension),
+    num(amounts[i]),
+    ...[1, 2, 3, 4].map((q) => mid(r.quarters.includes(q) ? TICK : '')),
+    cell(r.note, { style: 'small' }),
   ]);
-  const total: TableCell[] = [
-    { text: t(`รวม ${plan.rows.length} โครงการ`), colSpan: 3, bold: true, alignment: 'center' },
+  const totalRow: TableCell[] = [
+    cell(`รวม ${plan.rows.length} โครงการ`, { colSpan: 3, bold: true, alignment: 'center' }),
     {},
     {},
-    { text: formatBaht(plan.totalBudget), style: 'num', bold: true },
+    num(total, { bold: true }),
     { text: '', colSpan: 5 },
     {},
     {},
@@ -111,15 +126,19 @@ export async function actionPlanPdf(ctx: AppContext, query: Record<string, strin
     {},
   ];
   const content: Content = [
-    { text: t(title(plan)), style: 'title' },
-    { text: t(`ของ ${plan.lao.name}`), style: 'subtitle', margin: [0, 0, 0, 0] },
-    { text: t(place(plan)), style: 'subtitle' },
+    ...heading([title(plan), `ของ ${plan.lao.name}`, place(plan)]),
     {
-      table: { headerRows: 2, dontBreakRows: true, widths: [32, '*', 24, 74, 15, 15, 15, 15, 60], body: [...header, ...body, total] },
-      layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, paddingTop: () => 2, paddingBottom: () => 2 },
+      table: { headerRows: 2, widths, body: [...header, ...body, totalRow] },
+      layout: gridLayout,
+      fontSize: FONT_SIZE,
     },
-    { text: t(`ผู้ออกรายงาน ${issuer}`), margin: [0, 16, 0, 0], alignment: 'right' },
-    { text: t(`วันที่ออกรายงาน ${thaiDate(ctx.clock.now())}`), alignment: 'right' },
+    {
+      stack: [
+        { text: t(`ผู้ออกรายงาน ${issuer}`), margin: [0, 16, 0, 0], alignment: 'right' },
+        { text: t(`วันที่ออกรายงาน ${thaiDate(ctx.clock.now())}`), alignment: 'right' },
+      ],
+      unbreakable: true,
+    },
   ];
   const body_ = await renderPdf({ title: `${title(plan)} ของ ${plan.lao.name}`, author: issuer }, content);
   return { body: body_, fileName: fileName(plan, 'pdf'), type: 'pdf' };

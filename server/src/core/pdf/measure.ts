@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fontDir } from './pdf';
+
+/**
+ * Widths of text as the documents print it (Sarabun, shaped by fontkit as pdfkit shapes it), so a column
+ * that holds amounts on one line is made as wide as its widest amount, not as wide as a guess.
+ */
+
+interface FontkitFont {
+  unitsPerEm: number;
+  layout(text: string): { advanceWidth: number };
+}
+
+const fonts: { normal?: FontkitFont; bold?: FontkitFont } = {};
+
+function font(bold: boolean): FontkitFont {
+  const key = bold ? 'bold' : 'normal';
+  if (!fonts[key]) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const fontkit = require('fontkit') as { create(data: Buffer): FontkitFont };
+    fonts[key] = fontkit.create(fs.readFileSync(path.join(fontDir(), bold ? 'Sarabun-Bold.ttf' : 'Sarabun-Regular.ttf')));
+  }
+  return fonts[key];
+}
+
+/** The width in points of `text` on one line at `fontSize`. */
+export function textWidth(text: string, fontSize: number, bold = false): number {
+  const f = font(bold);
+  return (f.layout(text).advanceWidth / f.unitsPerEm) * fontSize;
+}
+
+/** The width a column needs to hold each of `texts` on one line (bold, the widest a total is set in), rounded up. */
+export function widestText(texts: string[], fontSize: number): number {
+  return Math.ceil(Math.max(0, ...texts.map((text) => textWidth(text, fontSize, true))) + 1);
+}
