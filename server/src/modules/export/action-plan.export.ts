@@ -11,7 +11,7 @@ import { ProjectYear } from '../project/project-year.entity';
 import { Project } from '../project/project.entity';
 import { NOT_CREATED_STATUSES, PLAN_STATUS_TH, PlanStatus } from '../project/project.enums';
 import { placeLine } from '../geography/places';
-import { cell, gridLayout, heading, mid, num, th, TICK } from './document-parts';
+import { cell, fittingFontSize, gridLayout, heading, LINE_WIDTH, mid, num, th, TICK } from './document-parts';
 import { stringParam, yearParam, type ExportFile } from './export.params';
 
 export interface ActionPlanRow {
@@ -76,35 +76,39 @@ const title = (plan: ActionPlan) => `แผนปฏิบัติการป�
 const place = (plan: ActionPlan) => placeLine(plan.lao.provinceCode, plan.provinceName, plan.districtName);
 const fileName = (plan: ActionPlan, ext: string) => `แผนปฏิบัติการป้องกันการทุจริต-${plan.fiscalYear}-${plan.lao.code}.${ext}`;
 
-/** The plan's table: portrait A4, every row whole (a row taller than a page goes on over the next, under the header again). */
-const FONT_SIZE = 13;
+/** The notes column of the plan (points) when any project has a note, and the least the project names get before the table is set smaller. */
+const NOTE_WIDTH = 96;
+const NAME_WIDTH = 150;
 
-/** /export/action-plan.pdf?lao=&year=&issuer= — แผนปฏิบัติการป้องกันการทุจริต (PRODUCT.md §6.1). */
+/** /export/action-plan.pdf?lao=&year=&issuer= — แผนปฏิบัติการป้องกันการทุจริต (PRODUCT.md §6.1), portrait A4. */
 export async function actionPlanPdf(ctx: AppContext, query: Record<string, string | undefined>): Promise<ExportFile> {
   const { plan, issuer } = await params(ctx, query);
   const amounts = plan.rows.map((r) => formatBaht(r.budget ?? 0));
   const total = formatBaht(plan.totalBudget);
-  const widths = [
-    widestText(['ลำดับ', String(plan.rows.length)], FONT_SIZE),
-    '*',
-    widestText(['มิติ'], FONT_SIZE),
-    Math.max(widestText([...amounts, total], FONT_SIZE), widestText(['งบประมาณ'], FONT_SIZE)),
-    ...[1, 2, 3, 4].map(() => widestText(['4', TICK], FONT_SIZE)),
-    72,
+  const fixedWidths = (size: number) => [
+    widestText(['ลำดับ', String(plan.rows.length)], size),
+    widestText(['มิติ'], size),
+    Math.max(widestText([...amounts, total], size), widestText(['งบประมาณ'], size)),
+    ...[1, 2, 3, 4].map(() => widestText(['4', TICK], size)),
+    plan.rows.some((r) => r.note) ? NOTE_WIDTH : widestText(['หมายเหตุ'], size),
   ];
+  const size = fittingFontSize([13, 12, 11], LINE_WIDTH.portrait, (s) => [NAME_WIDTH, ...fixedWidths(s)]);
+  const [noWidth, ...rest] = fixedWidths(size);
+  const widths = [noWidth, '*', ...rest];
+  const h = (text: string, extra: Record<string, unknown> = {}) => th(text, { fontSize: size, ...extra });
   const header: TableCell[][] = [
     [
-      th('ลำดับ', { rowSpan: 2 }),
-      th('รายการโครงการ (ตั้งต้น)', { rowSpan: 2 }),
-      th('มิติ', { rowSpan: 2 }),
-      th('งบประมาณ (บาท)', { rowSpan: 2 }),
-      th('ดำเนินการไตรมาส', { colSpan: 4 }),
+      h('ลำดับ', { rowSpan: 2 }),
+      h('รายการโครงการ (ตั้งต้น)', { rowSpan: 2 }),
+      h('มิติ', { rowSpan: 2 }),
+      h('งบประมาณ (บาท)', { rowSpan: 2 }),
+      h('ดำเนินการไตรมาส', { colSpan: 4 }),
       {},
       {},
       {},
-      th('หมายเหตุ', { rowSpan: 2 }),
+      h('หมายเหตุ', { rowSpan: 2 }),
     ],
-    [{}, {}, {}, {}, th('1'), th('2'), th('3'), th('4'), {}],
+    [{}, {}, {}, {}, h('1'), h('2'), h('3'), h('4'), {}],
   ];
   const body: TableCell[][] = plan.rows.map((r, i) => [
     mid(r.no),
@@ -112,7 +116,7 @@ export async function actionPlanPdf(ctx: AppContext, query: Record<string, strin
     mid(r.dimension),
     num(amounts[i]),
     ...[1, 2, 3, 4].map((q) => mid(r.quarters.includes(q) ? TICK : '')),
-    cell(r.note, { style: 'small' }),
+    cell(r.note, { fontSize: size - 1 }),
   ]);
   const totalRow: TableCell[] = [
     cell(`รวม ${plan.rows.length} โครงการ`, { colSpan: 3, bold: true, alignment: 'center' }),
@@ -130,7 +134,7 @@ export async function actionPlanPdf(ctx: AppContext, query: Record<string, strin
     {
       table: { headerRows: 2, widths, body: [...header, ...body, totalRow] },
       layout: gridLayout,
-      fontSize: FONT_SIZE,
+      fontSize: size,
     },
     {
       stack: [

@@ -29,7 +29,7 @@ import { pct } from './overview.export';
 
 const title = (r: PlanResults) => `รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต ของ${r.lao.name} พ.ศ. ${r.fiscalYear} ${ROUND_TH[r.round]}`;
 const STATUS_COLUMNS: Array<WorkStatus | null> = [null, WorkStatus.IN_PROGRESS, WorkStatus.DONE, WorkStatus.CANNOT_DO];
-/** The notes column of the results table (points). */
+/** The notes column of the results table (points) when any project has a note. */
 const NOTE_WIDTH = 110;
 /** The least the project names are given before the table is set smaller. */
 const NAME_WIDTH = 160;
@@ -76,8 +76,8 @@ export async function planResultsPdf(ctx: AppContext, query: Record<string, stri
       widestText(['มิติ'], size),
       money,
       money,
-      ...STATUS_HEADERS.map(() => widestText(['ดำเนินการ', ...counts.map(String)], size - 1)),
-      NOTE_WIDTH,
+      ...STATUS_HEADERS.map(() => widestText(['ดำเนินการ', ...counts.map(String)], size - 2)),
+      r.rows.some((row) => row.note) ? NOTE_WIDTH : widestText(['หมายเหตุ'], size),
     ];
   };
   const size = fittingFontSize([12, 11, 10, 9], LINE_WIDTH.landscape, (size) => [...fixedWidths(size), NAME_WIDTH]);
@@ -107,7 +107,7 @@ export async function planResultsPdf(ctx: AppContext, query: Record<string, stri
             {},
             h('หมายเหตุ', { rowSpan: 2 }),
           ],
-          [{}, {}, {}, {}, {}, ...STATUS_HEADERS.map((text) => h(text, { fontSize: size - 1 })), {}],
+          [{}, {}, {}, {}, {}, ...STATUS_HEADERS.map((text) => h(text, { fontSize: size - 2 })), {}],
           ...r.rows.map((row, i) => [
             mid(row.no),
             cell(row.project.name),
