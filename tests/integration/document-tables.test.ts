@@ -26,7 +26,9 @@ const LANDSCAPE = ['842x595'];
 
 /** "999,999,999,999.99" of a number of satang, or of the API's decimal string. */
 function baht(amount: number | string): string {
-  const [whole, frac = '00'] = (typeof amount === 'number' ? `${Math.floor(amount / 100)}.${String(amount % 100).padStart(2, '0')}` : amount).split('.');
+  const [whole, frac = '00'] = (
+    typeof amount === 'number' ? `${Math.floor(amount / 100)}.${String(amount % 100).padStart(2, '0')}` : amount
+  ).split('.');
   return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac.padEnd(2, '0')}`;
 }
 const percent = (p: number) => (Math.round(p * 100) / 100).toFixed(2);
@@ -112,7 +114,14 @@ const PROVINCE_QUERY = `query ($province: String!, $year: Int!, $district: Strin
     rows { lao { name } districtName score } high medium low } }`;
 
 interface Results {
-  rows: Array<{ no: number; budget: string; disbursed: string; status: string | null; note: string | null; project: { name: string; dimension: number } }>;
+  rows: Array<{
+    no: number;
+    budget: string;
+    disbursed: string;
+    status: string | null;
+    note: string | null;
+    project: { name: string; dimension: number };
+  }>;
   waiting: number;
   inProgress: number;
   done: number;
@@ -181,7 +190,12 @@ interface Results {
   describe('the action plan (portrait)', () => {
     it('demo: all 49 projects in order with dimension and budget, ✓ for each quarter, the total of the rows', () => {
       const text = bodyText(pdfs['demo-plan'], PLAN_HEADER);
-      expect(missingInOrder(text, KHON_HAT_2567.map((p, i) => `${i + 1} ${p.name}`))).toEqual([]);
+      expect(
+        missingInOrder(
+          text,
+          KHON_HAT_2567.map((p, i) => `${i + 1} ${p.name}`),
+        ),
+      ).toEqual([]);
       const total = KHON_HAT_2567.reduce((sum, p) => sum + p.budget * 100, 0);
       expect(amountsInOrder(wordBoxes(pdfs['demo-plan']))).toEqual([...KHON_HAT_2567.map((p) => baht(p.budget * 100)), baht(total)]);
       expect(text).toContain(squash(`รวม 49 โครงการ ${baht(total)}`));
@@ -194,7 +208,12 @@ interface Results {
       const pdf = pdfs['bangkok-plan'];
       const text = bodyText(pdf, PLAN_HEADER);
       const projects = edge.bangkok.projects;
-      expect(missingInOrder(text, projects.map((p) => `${p.no} ${p.name}`))).toEqual([]);
+      expect(
+        missingInOrder(
+          text,
+          projects.map((p) => `${p.no} ${p.name}`),
+        ),
+      ).toEqual([]);
       const total = projects.reduce((sum, p) => sum + (p.budget ?? 0), 0);
       expect(amountsInOrder(wordBoxes(pdf))).toEqual([...projects.map((p) => baht(p.budget ?? 0)), baht(total)]);
       expect(text).toContain(squash(`รวม 200 โครงการ ${baht(total)}`));
@@ -222,7 +241,12 @@ interface Results {
       const r = data[key].planResults as Results;
       const pdf = pdfs[key];
       const text = bodyText(pdf, RESULTS_HEADER);
-      expect(missingInOrder(text, r.rows.map((row) => `${row.no} ${row.project.name}`))).toEqual([]);
+      expect(
+        missingInOrder(
+          text,
+          r.rows.map((row) => `${row.no} ${row.project.name}`),
+        ),
+      ).toEqual([]);
       const counts = [r.waiting, r.inProgress, r.done, r.cannotDo];
       expect(counts.reduce((a, b) => a + b, 0)).toBe(r.rows.length);
       const budget = r.rows.reduce((sum, row) => sum + Math.round(Number(row.budget) * 100), 0);
@@ -243,7 +267,9 @@ interface Results {
       expect(text).toContain(squash('รวม 49 โครงการ 370,000.00 112,652.00 0 18 31 0'));
       expect(wordBoxes(pdfs['demo-results']).length).toBeLessThanOrEqual(Math.ceil(49 / 8));
       // The summary's heading is on the page of its lines.
-      const last = pdfText(pdfs['demo-results']).split('\f').find((page) => page.includes('สรุปผลการขับเคลื่อนแผนฯ'))!;
+      const last = pdfText(pdfs['demo-results'])
+        .split('\f')
+        .find((page) => page.includes('สรุปผลการขับเคลื่อนแผนฯ'))!;
       expect(squash(last)).toContain(squash('มีการนำแผนฯ ไปปฏิบัติ ระดับ'));
     });
 
@@ -265,16 +291,22 @@ interface Results {
       expect(s.inProgress + s.done + s.cannotDo + s.waiting).toBe(s.total);
       const text = squash(pdfText(pdfs[key]));
       expect(text).toContain(squash(`รอรายงาน`));
-      expect(text).toContain(squash(`${s.minimumCount ?? '-'} ${s.total} ${s.inOrdinance} ${s.inProgress} ${s.done} ${s.cannotDo} ${s.waiting}`));
+      expect(text).toContain(
+        squash(`${s.minimumCount ?? '-'} ${s.total} ${s.inOrdinance} ${s.inProgress} ${s.done} ${s.cannotDo} ${s.waiting}`),
+      );
       const t = o.total;
-      expect(text).toContain(squash(`รวม ${t.plannedProjects} ${t.doneProjects} ${baht(t.plannedBudget)} ${baht(t.ordinanceBudget)} ${baht(t.disbursed)}`));
+      expect(text).toContain(
+        squash(`รวม ${t.plannedProjects} ${t.doneProjects} ${baht(t.plannedBudget)} ${baht(t.ordinanceBudget)} ${baht(t.disbursed)}`),
+      );
       expect(text).toContain(squash(`รวม 4 มิติ ${baht(t.plannedBudget)} ${baht(t.ordinanceBudget)} ${baht(t.disbursed)}`));
       expectClean(wordBoxes(pdfs[key]), LANDSCAPE);
     };
 
     it('demo: the status table with รอรายงาน; no table’s heading alone at the foot of a page', () => {
       expectOverview('demo-overview');
-      for (const page of pdfText(pdfs['demo-overview']).split('\f').filter((p) => p.trim())) {
+      for (const page of pdfText(pdfs['demo-overview'])
+        .split('\f')
+        .filter((p) => p.trim())) {
         const lines = page.trim().split('\n');
         const beforeFooter = lines[lines.length - 2] ?? '';
         expect(['การเบิกจ่ายงบประมาณ', '"สถานะโครงการ/กิจกรรม/มาตรการ"']).not.toContain(beforeFooter.trim());

@@ -50,7 +50,8 @@ export function wordBoxes(pdf: Buffer): PageBoxes[] {
 /** How far two boxes may touch (points) without being called overlapping: rounding in the PDF's positions. */
 const TOUCH = 0.5;
 
-const describe = (w: WordBox) => `p${w.page} "${w.text}" [${w.xMin.toFixed(1)}, ${w.yMin.toFixed(1)}, ${w.xMax.toFixed(1)}, ${w.yMax.toFixed(1)}]`;
+const describe = (w: WordBox) =>
+  `p${w.page} "${w.text}" [${w.xMin.toFixed(1)}, ${w.yMin.toFixed(1)}, ${w.xMax.toFixed(1)}, ${w.yMax.toFixed(1)}]`;
 
 /** Pairs of words whose boxes overlap by more than TOUCH both across and down: overprinted text. */
 export function overlappingWords(pages: PageBoxes[]): string[] {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { useThaiGlyphs, type EmbeddedFont } from './thai-glyphs';
+import { keepTableRowsWhole } from './table-rows';
 import { breakTooWideWordsAtThaiBoundaries } from './thai-lines';
 import { ZWSP } from './thai-text';
 
@@ -68,7 +69,8 @@ function shareParsedFontTables(sample: Buffer): void {
  * - the word-break marks (U+200B) have decided where lines break and are not drawn, so copied or
  *   searched text has no stray characters;
  * - Thai is drawn as runs of glyphs in reading order, each with its text (thai-glyphs.ts);
- * - a Thai word wider than its column breaks at ICU's boundaries inside it (thai-lines.ts).
+ * - a Thai word wider than its column breaks at ICU's boundaries inside it (thai-lines.ts);
+ * - a table marked keepRowsWhole keeps each row on one page unless it is taller than a page (table-rows.ts).
  */
 function setUp(): void {
   if (ready) return;
@@ -82,6 +84,7 @@ function setUp(): void {
   pdfmake.setLocalAccessPolicy(() => false);
   shareParsedFontTables(fs.readFileSync(path.join(dir, 'Sarabun-Regular.ttf')));
   breakTooWideWordsAtThaiBoundaries();
+  keepTableRowsWhole();
   const provide = PdfKitDocument.prototype.provideFont;
   const prepared = new WeakSet<object>();
   PdfKitDocument.prototype.provideFont = function (this: unknown, ...args: unknown[]) {

@@ -4,6 +4,7 @@ import type { AppContext } from '../../core/context';
 import { formatBaht } from '../../core/money';
 import { widestText } from '../../core/pdf/measure';
 import { renderPdf } from '../../core/pdf/pdf';
+import { rowsKeptWhole } from '../../core/pdf/table-rows';
 import { breakThaiWords as t, thaiDate } from '../../core/pdf/thai-text';
 import { getReadableLao } from '../lao/lao.service';
 import type { Lao } from '../lao/lao.entity';
@@ -132,7 +133,7 @@ export async function actionPlanPdf(ctx: AppContext, query: Record<string, strin
   const content: Content = [
     ...heading([title(plan), `ของ ${plan.lao.name}`, place(plan)]),
     {
-      table: { headerRows: 2, widths, body: [...header, ...body, totalRow] },
+      table: rowsKeptWhole({ headerRows: 2, widths, body: [...header, ...body, totalRow] }),
       layout: gridLayout,
       fontSize: size,
     },

@@ -100,7 +100,13 @@ function byDimensionTable(title: string, o: LaoOverview, budgetOf: (d: Dimension
   const money = rows.map((d) => formatBaht(budgetOf(d)));
   const widthsAt = (size: number) => {
     const m = Math.max(widestText(money, size), widestText(['งบประมาณ'], size));
-    const c = Math.max(widestText(rows.map((d) => String(d.plannedProjects)), size), widestText(['โครงการ'], size));
+    const c = Math.max(
+      widestText(
+        rows.map((d) => String(d.plannedProjects)),
+        size,
+      ),
+      widestText(['โครงการ'], size),
+    );
     return rows.flatMap(() => [c, m]);
   };
   const size = fittingFontSize(sizesFrom(12), LINE_WIDTH.landscape, widthsAt);

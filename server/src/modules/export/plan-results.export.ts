@@ -4,6 +4,7 @@ import type { AppContext } from '../../core/context';
 import { formatBaht } from '../../core/money';
 import { widestText } from '../../core/pdf/measure';
 import { renderPdf } from '../../core/pdf/pdf';
+import { rowsKeptWhole } from '../../core/pdf/table-rows';
 import { breakThaiWords as t } from '../../core/pdf/thai-text';
 import { WorkStatus } from '../progress-report/progress-report.enums';
 import { planResults } from '../scoring/lao-summary.service';
@@ -84,15 +85,10 @@ export async function planResultsPdf(ctx: AppContext, query: Record<string, stri
   const [noWidth, dimWidth, ...rest] = fixedWidths(size);
   const h = (text: string, extra: Record<string, unknown> = {}) => th(text, { fontSize: size, ...extra });
   const content: Content = [
-    ...heading([
-      'รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต',
-      `ของ${r.lao.name} พ.ศ. ${r.fiscalYear} ${ROUND_TH[r.round]}`,
-      place.line,
-    ]),
+    ...heading(['รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต', `ของ${r.lao.name} พ.ศ. ${r.fiscalYear} ${ROUND_TH[r.round]}`, place.line]),
     {
-      table: {
+      table: rowsKeptWhole({
         headerRows: 2,
-       
         widths: [noWidth, '*', dimWidth, ...rest],
         body: [
           [
@@ -127,7 +123,7 @@ export async function planResultsPdf(ctx: AppContext, query: Record<string, stri
             {},
           ],
         ],
-      },
+      }),
       layout: gridLayout,
       fontSize: size,
     },
@@ -142,7 +138,10 @@ export async function planResultsPdf(ctx: AppContext, query: Record<string, stri
     sectionHeading('ข้อเสนอแนะ', { margin: [0, 6, 0, 0] }),
     { text: t(n?.suggestions ?? '-'), margin: [12, 0, 0, 0] },
     {
-      stack: [{ text: t('สรุปผลการขับเคลื่อนแผนฯ'), bold: true }, { ul: summaryLines(r).map((line) => t(line)), margin: [12, 0, 0, 0] }],
+      stack: [
+        { text: t('สรุปผลการขับเคลื่อนแผนฯ'), bold: true },
+        { ul: summaryLines(r).map((line) => t(line)), margin: [12, 0, 0, 0] },
+      ],
       margin: [0, 6, 0, 0],
       unbreakable: true,
     },

@@ -4,6 +4,7 @@ import type { AppContext } from '../../core/context';
 import { badInput } from '../../core/errors';
 import { widestText } from '../../core/pdf/measure';
 import { renderPdf } from '../../core/pdf/pdf';
+import { rowsKeptWhole } from '../../core/pdf/table-rows';
 import { breakThaiWords as t } from '../../core/pdf/thai-text';
 import { provinceScores } from '../scoring/province-scores.service';
 import { LEVEL_TH } from '../scoring/scoring';
@@ -40,9 +41,8 @@ export async function provincePdf(ctx: AppContext, query: Record<string, string 
   const content: Content = [
     ...heading([title(r), subtitle(r)]),
     {
-      table: {
+      table: rowsKeptWhole({
         headerRows: 1,
-       
         widths: [
           widestText(['ลำดับ', String(r.rows.length)], 14),
           '*',
@@ -54,7 +54,7 @@ export async function provincePdf(ctx: AppContext, query: Record<string, string 
           [th('ลำดับ'), th('ชื่อ อปท.'), th(districtWord(r.province.code)), th('ร้อยละ'), th('ระดับการนำแผนไปปฏิบัติ')],
           ...r.rows.map((row, i) => [mid(i + 1), cell(row.lao.name), cell(row.districtName), num(scores[i]), mid(LEVEL_TH[row.level])]),
         ],
-      },
+      }),
       layout: gridLayout,
     },
     {
