@@ -4,8 +4,8 @@
  * pdfmake can keep every row of a table on one page (`dontBreakRows`), but a row taller than a page is
  * then cut to its first page and the rest silently dropped; without it, any row at the foot of a page
  * is split, a three-line project name over two pages. A table marked `keepRowsWhole` gets the first
- * for every body row, and a row found taller than a page while being laid out is remembered and the
- * layout run again with that row allowed to split: it goes on over the next page under the repeated
+ * for every body row; the rows found taller than a page while laying out are remembered and the layout
+ * run once more with those rows allowed to split: they go on over the next page under the repeated
  * header. Rows that tall are rare (a note of some 500 letters or more), so the layout is seldom run twice.
  */
 
@@ -30,8 +30,8 @@ interface Writer {
 /** A pdfmake table (its `table` object) whose body rows are kept whole when they fit on a page. */
 export const rowsKeptWhole = <T extends object>(table: T): T => ({ ...table, keepRowsWhole: true });
 
-/** Thrown while laying out when a row kept whole turned out taller than a page. */
-class RowTallerThanAPage extends Error {}
+/** How many rows kept whole have turned out taller than a page, in this process. */
+let tallRowsFound = 0;
 
 let installed = false;
 
@@ -89,10 +89,11 @@ export function keepTableRowsWhole(): void {
         page.pageMargins.top -
         page.pageMargins.bottom -
         this.repeatables.reduce((sum, r) => sum + r.height, 0);
-      if (this.context().y <= room) return commit.call(this, x, y);
-      (keptRow.table._rowsTallerThanAPage ??= new Set()).add(keptRow.row);
-      this._keptRow = null;
-      throw new RowTallerThanAPage();
+      if (this.context().y > room) {
+        // pdfmake keeps only what fits on one page: the layout is run again (below) with this row split.
+        (keptRow.table._rowsTallerThanAPage ??= new Set()).add(keptRow.row);
+        tallRowsFound++;
+      }
     }
     return commit.call(this, x, y);
   };
@@ -100,12 +101,10 @@ export function keepTableRowsWhole(): void {
   const tryLayout = LayoutBuilder.prototype.tryLayoutDocument;
   LayoutBuilder.prototype.tryLayoutDocument = function (...args: unknown[]) {
     for (;;) {
-      try {
-        return tryLayout.apply(this, args);
-      } catch (err) {
-        if (!(err instanceof RowTallerThanAPage)) throw err;
-        for (const node of this.linearNodeList ?? []) node.resetXY?.();
-      }
+      const found = tallRowsFound;
+      const result = tryLayout.apply(this, args);
+      if (tallRowsFound === found) return result;
+      for (const node of this.linearNodeList ?? []) node.resetXY?.();
     }
   };
 }

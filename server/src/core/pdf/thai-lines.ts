@@ -111,19 +111,27 @@ function splitToFit(inline: Inline, available: number, measure: Measure): Inline
   return null;
 }
 
-/** Shortens a run with no Thai to the longest head that fits in `available` and returns the rest (null when not even one character fits). */
+/**
+ * Shortens a run with no Thai to the longest head that fits in `available` and returns the rest (null
+ * when not even one character fits). A head is no narrower than a shorter one: found by halving.
+ */
 function splitTokenToFit(inline: Inline, available: number, measure: Measure): Inline | null {
   const ends = [...clusters.segment(inline.text)].map((s) => s.index + s.segment.length).slice(0, -1);
-  for (const at of ends.reverse()) {
-    const head = inline.text.slice(0, at);
-    const width = measure.widthOfText(head, inline);
-    if (width - (inline.leadingCut ?? 0) > available) continue;
-    const tail: Inline = { ...inline, text: inline.text.slice(at), leadingCut: 0 };
-    tail.width = measure.widthOfText(tail.text, tail);
-    Object.assign(inline, { text: head, width, trailingCut: 0 });
-    return tail;
+  const fits = (at: number) => measure.widthOfText(inline.text.slice(0, at), inline) - (inline.leadingCut ?? 0) <= available;
+  let lo = -1;
+  let hi = ends.length;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (fits(ends[mid])) lo = mid;
+    else hi = mid;
   }
-  return null;
+  if (lo < 0) return null;
+  const at = ends[lo];
+  const head = inline.text.slice(0, at);
+  const tail: Inline = { ...inline, text: inline.text.slice(at), leadingCut: 0 };
+  tail.width = measure.widthOfText(tail.text, tail);
+  Object.assign(inline, { text: head, width: measure.widthOfText(head, inline), trailingCut: 0 });
+  return tail;
 }
 
 let installed = false;
