@@ -14,6 +14,7 @@ import { loadConfig } from '../server/src/core/config';
 import { openDatabase } from '../server/src/core/database';
 import { createLogger } from '../server/src/core/logger';
 import { DEMO_PASSWORDS, KHON_HAT, loadDemoDataIfEmpty } from '../server/src/demo/demo-data';
+import { signIn } from './lib/sign-in';
 
 const i = process.argv.indexOf('--runs');
 const RUNS = i > 0 ? Number(process.argv[i + 1]) : 20;
@@ -29,15 +30,7 @@ async function main() {
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const login = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
-      variables: { u: DEMO_PASSWORDS.lao.username, p: DEMO_PASSWORDS.lao.password },
-    }),
-  });
-  const token = ((await login.json()) as { data: { login: { token: string } } }).data.login.token;
+  const token = await signIn(base, DEMO_PASSWORDS.lao.username, DEMO_PASSWORDS.lao.password);
   const lao = KHON_HAT.code;
   const documents: Array<[string, string]> = [
     ['action-plan.pdf (49 projects)', `/export/action-plan.pdf?lao=${lao}&year=2567&issuer=${encodeURIComponent('ผู้ทดสอบ')}`],

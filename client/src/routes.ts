@@ -5,13 +5,14 @@ import { adminRoutes } from '@/features/admin/routes';
 import { adminDataRoutes } from '@/features/admin-data/routes';
 import { baselineRequestRoutes } from '@/features/baseline-requests/routes';
 import { laoProfileRoutes } from '@/features/lao-profile/routes';
+import { memoEmblemRoutes } from '@/features/memo-emblem/routes';
 import { projectRoutes } from '@/features/projects/routes';
 import { progressReportRoutes } from '@/features/progress-reports/routes';
 import { provinceScoreRoutes } from '@/features/province-scores/routes';
 import { resultsRoutes } from '@/features/results/routes';
 import { reviewRoutes } from '@/features/review/routes';
 import { sarRoutes } from '@/features/sar/routes';
-import { shellHomeRoutes, upcomingRoutes } from '@/features/shell/routes';
+import { shellHomeRoutes } from '@/features/shell/routes';
 import { yearSettingsRoutes } from '@/features/year-settings/routes';
 import ShellPage from '@/features/shell/pages/ShellPage.vue';
 
@@ -32,11 +33,11 @@ export const shellRoute: RouteRecordRaw = {
     ...progressReportRoutes,
     ...resultsRoutes,
     ...yearSettingsRoutes,
+    ...memoEmblemRoutes,
     ...baselineRequestRoutes,
     ...reviewRoutes,
     ...provinceScoreRoutes,
     ...sarRoutes,
     ...adminDataRoutes,
-    ...upcomingRoutes,
   ],
 };

@@ -7,10 +7,12 @@ import cookieParser from 'cookie-parser';
 import express, { type Express, type Request, type Response } from 'express';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
-import { SESSION_COOKIE, authenticate, secretOf } from './core/auth';
+import { SESSION_COOKIE, authenticate, secretOf } from './modules/account/authentication';
 import { systemClock, type Clock } from './core/clock';
 import type { AppConfig } from './core/config';
+import { createLoaders } from './loaders';
 import { createContext, type AppContext, type ContextDeps } from './core/context';
+import { configureRendering, stopRendering } from './core/pdf/render-pool';
 import { databaseHealth } from './core/database';
 import { DomainError, contextError, errorStatusPlugin, formatError, httpStatusOf, internalErrorMessage } from './core/errors';
 import { MAX_BODY_BYTES, MAX_TOKENS, depthRule, limitsPlugin } from './core/limits';
@@ -69,7 +71,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     config: options.config,
     log,
     mailer: options.mailer ?? createMailer(options.config.smtpUrl, log, clock),
+    createLoaders,
   };
+  configureRendering(options.config.render, (err, requestId) => log.error({ err, requestId }, 'rendering a PDF failed'));
 
   const schema = await getSchema();
   const apollo = new ApolloServer<AppContext>({
@@ -185,7 +189,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     deps,
     stop: () => {
       clearInterval(sweep);
-      return apollo.stop();
+      return Promise.all([apollo.stop(), stopRendering()]).then(() => undefined);
     },
   };
 }

@@ -2,7 +2,7 @@ import { RateLimitCounter } from './core/rate-limit.entity';
 import { AuthToken } from './modules/account/auth-token.entity';
 import { LoginLock } from './modules/account/login-lock.entity';
 import { ServerSecret } from './modules/account/server-secret.entity';
-import { OutboxMail } from './modules/account/mail.entity';
+import { OutboxMail } from './core/outbox-mail.entity';
 import { PasswordReset } from './modules/account/password-reset.entity';
 import { User } from './modules/account/user.entity';
 import { AuditLog } from './modules/audit/audit-log.entity';
@@ -10,6 +10,7 @@ import { District } from './modules/geography/district.entity';
 import { Province } from './modules/geography/province.entity';
 import { Award } from './modules/lao/award.entity';
 import { Lao } from './modules/lao/lao.entity';
+import { MemoEmblem } from './modules/memo-emblem/memo-emblem.entity';
 import { BaselineRequest } from './modules/baseline-request/baseline-request.entity';
 import { SarScore } from './modules/sar/sar-score.entity';
 import { PlanYear } from './modules/plan-year/plan-year.entity';
@@ -46,4 +47,5 @@ export const entities = [
   RateLimitCounter,
   LoginLock,
   ServerSecret,
+  MemoEmblem,
 ];

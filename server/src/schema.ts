@@ -1,6 +1,6 @@
 import { buildSchema } from 'type-graphql';
 import { GraphQLSchema } from 'graphql';
-import { authChecker } from './core/auth';
+import { authChecker } from './modules/account/authentication';
 import { DateTimeScalar } from './core/date-time';
 import { validateArgument } from './core/input';
 import { MoneyScalar } from './core/money';
@@ -9,6 +9,7 @@ import { AuthResolver } from './modules/account/auth.resolver';
 import { UserResolver } from './modules/account/user.resolver';
 import { GeographyResolver } from './modules/geography/geography.resolver';
 import { LaoResolver } from './modules/lao/lao.resolver';
+import { MemoEmblemResolver } from './modules/memo-emblem/memo-emblem.resolver';
 import { PlanDimensionResolver } from './modules/plan-dimension/plan-dimension.resolver';
 import { BaselineRequestResolver } from './modules/baseline-request/baseline-request.resolver';
 import { BaselineRequestFieldResolver, ProjectYearReviewResolver, ReviewResolver } from './modules/review/review.resolver';
@@ -16,7 +17,7 @@ import { AuditResolver } from './modules/audit/audit.resolver';
 import { ImportResolver } from './modules/import/import.resolver';
 import { SarResolver } from './modules/sar/sar.resolver';
 import { PlanYearResolver } from './modules/plan-year/plan-year.resolver';
-import { ProgressReportResolver } from './modules/progress-report/progress-report.resolver';
+import { ProgressReportResolver, ProjectYearReportsResolver } from './modules/progress-report/progress-report.resolver';
 import { ProjectResolver, ProjectYearResolver } from './modules/project/project.resolver';
 import { ReportingWindowResolver } from './modules/reporting-window/reporting-window.resolver';
 import { ScoringResolver } from './modules/scoring/scoring.resolver';
@@ -26,10 +27,12 @@ export const resolvers = [
   UserResolver,
   GeographyResolver,
   LaoResolver,
+  MemoEmblemResolver,
   PlanDimensionResolver,
   ProjectResolver,
   ProjectYearResolver,
   ProgressReportResolver,
+  ProjectYearReportsResolver,
   ReportingWindowResolver,
   PlanYearResolver,
   ScoringResolver,

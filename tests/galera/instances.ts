@@ -4,7 +4,7 @@ import { parseDbUrl } from '../../server/src/core/config';
 import { DatabaseNotReadyError, openDatabase, releaseMigrationLock } from '../../server/src/core/database';
 import { fiscalYearOf } from '../../server/src/core/fiscal-year';
 import { migrations } from '../../server/src/migrations';
-import { Role } from '../../server/src/modules/account/role';
+import { Role } from '../../server/src/modules/access/role';
 import { AuditLog } from '../../server/src/modules/audit/audit-log.entity';
 import { Lao } from '../../server/src/modules/lao/lao.entity';
 import { ProgressReport } from '../../server/src/modules/progress-report/progress-report.entity';

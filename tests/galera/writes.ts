@@ -2,7 +2,7 @@ import { ManualClock } from '../../server/src/core/clock';
 import { sha256 } from '../../server/src/core/crypto';
 import { AuditLog } from '../../server/src/modules/audit/audit-log.entity';
 import { PasswordReset } from '../../server/src/modules/account/password-reset.entity';
-import { Role } from '../../server/src/modules/account/role';
+import { Role } from '../../server/src/modules/access/role';
 import { User } from '../../server/src/modules/account/user.entity';
 import { BaselineRequest } from '../../server/src/modules/baseline-request/baseline-request.entity';
 import { Lao } from '../../server/src/modules/lao/lao.entity';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { Role } from '../../server/src/modules/account/role';
-import { PlanStatus, ProjectOrigin } from '../../server/src/modules/project/project.enums';
+import { Role } from '../../server/src/modules/access/role';
+import { PlanStatus, ProjectOrigin } from '../../server/src/modules/plan/project.enums';
 import { makeLao, makeProject, makeUser, PASSWORD } from '../fixtures/factories';
 import { breaksInsideWords, havePoppler, pdfText, pdfToPngs, squash } from '../support/pdf-text';
 import { databases, signIn, TestServer } from './harness';
@@ -97,7 +97,9 @@ const NAMES = [
       [3, NAMES[2], 4, 0],
       [4, NAMES[3], 2, 0.05],
     ]);
-    expect(projectRows[0].slice(5, 9)).toEqual(['√', '√', '', '']);
+    // quarters are 1 or 0, shown as a tick or nothing (spreadsheet.ts)
+    expect(projectRows[0].slice(5, 9)).toEqual([1, 1, 0, 0]);
+    expect(sheet.getRow((sheet.views[0] as ExcelJS.WorksheetViewFrozen).ySplit! + 1).getCell(5).numFmt).toBe('"✓";;');
   });
 
   it.each([

@@ -1,6 +1,6 @@
 import { ensureAdminAccount } from '../../server/src/modules/account/bootstrap';
 import { AuthToken } from '../../server/src/modules/account/auth-token.entity';
-import { Role } from '../../server/src/modules/account/role';
+import { Role } from '../../server/src/modules/access/role';
 import { User } from '../../server/src/modules/account/user.entity';
 import { AuditLog } from '../../server/src/modules/audit/audit-log.entity';
 import { Lao } from '../../server/src/modules/lao/lao.entity';

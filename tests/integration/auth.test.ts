@@ -1,5 +1,5 @@
 import { IsNull } from 'typeorm';
-import { Role } from '../../server/src/modules/account/role';
+import { Role } from '../../server/src/modules/access/role';
 import { User } from '../../server/src/modules/account/user.entity';
 import { AuditLog } from '../../server/src/modules/audit/audit-log.entity';
 import { makeUser, PASSWORD } from '../fixtures/factories';

@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import { getNamedType, isLeafType, isNonNullType, isObjectType, parse, type GraphQLOutputType, type GraphQLSchema } from 'graphql';
 import { MAX_QUERY_COST, queryCost } from '../../server/src/core/limits';
-import { SESSION_COOKIE } from '../../server/src/core/auth';
+import { SESSION_COOKIE } from '../../server/src/modules/account/authentication';
 import { randomToken, sha256 } from '../../server/src/core/crypto';
 import { AuthToken } from '../../server/src/modules/account/auth-token.entity';
 import { PasswordReset } from '../../server/src/modules/account/password-reset.entity';
-import { Role } from '../../server/src/modules/account/role';
+import { Role } from '../../server/src/modules/access/role';
 import { User } from '../../server/src/modules/account/user.entity';
 import { AuditLog } from '../../server/src/modules/audit/audit-log.entity';
 import { BaselineRequest, RequestStatus } from '../../server/src/modules/baseline-request/baseline-request.entity';
@@ -17,16 +17,17 @@ import { Lao } from '../../server/src/modules/lao/lao.entity';
 import { PlanYear } from '../../server/src/modules/plan-year/plan-year.entity';
 import { PlanResultNote } from '../../server/src/modules/progress-report/plan-result-note.entity';
 import { ProgressReport } from '../../server/src/modules/progress-report/progress-report.entity';
-import { ReportRound, WorkStatus } from '../../server/src/modules/progress-report/progress-report.enums';
+import { ReportRound, WorkStatus } from '../../server/src/modules/plan/report.enums';
 import { ProjectYear } from '../../server/src/modules/project/project-year.entity';
 import { Project } from '../../server/src/modules/project/project.entity';
-import { PlanStatus, ProjectOrigin } from '../../server/src/modules/project/project.enums';
+import { PlanStatus, ProjectOrigin } from '../../server/src/modules/plan/project.enums';
 import { ReportingReopening, ReportingWindow } from '../../server/src/modules/reporting-window/reporting-window.entity';
 import { SarScore } from '../../server/src/modules/sar/sar-score.entity';
 import { LevelThreshold } from '../../server/src/modules/scoring/level-threshold.entity';
 import { getSchema } from '../../server/src/schema';
 import { unusedLaoCode, freshName, makeLao, makeProject, makeReport, makeUser, PASSWORD } from '../fixtures/factories';
 import { havePoppler, pdfText } from '../support/pdf-text';
+import { discPng } from '../support/png';
 import { databases, signIn, TestServer, type GqlResult } from './harness';
 
 /**
@@ -141,6 +142,9 @@ const EXPECTED: Record<string, Outcome[]> = {
   'Mutation.reopenRound':                 [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Mutation.endReopening':                [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Mutation.setLevelThresholds':          [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
+  'Query.memoEmblem':                     [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
+  'Mutation.setMemoEmblem':               [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
+  'Mutation.clearMemoEmblem':             [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Mutation.importLaos':                  [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Mutation.importUsers':                 [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Mutation.importPlanYears':             [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
@@ -193,6 +197,8 @@ interface Call<T = any> {
 const repo = <E extends object>(fx: Fixtures, entity: new () => E) => fx.server.db.getRepository(entity);
 const yearOf = (fx: Fixtures, projectId: number) => repo(fx, ProjectYear).findOneByOrFail({ projectId, fiscalYear: YEAR });
 const rand = () => Math.floor(Math.random() * 1e6);
+const ownAudits = (fx: Fixtures, actor: Exclude<Actor, 'anonymous'>, action: string) =>
+  repo(fx, AuditLog).countBy({ action, actorUsername: fx.users[actor].username });
 /** Values that differ from call to call, for changes an allowed caller must be seen to make. */
 let serial = 0;
 const next = () => ++serial;
@@ -460,6 +466,15 @@ const CALLS: Record<string, Call> = {
     check: (d) => expect(d.apiTokens.length).toBeGreaterThan(0),
   },
   'Query.outbox': {},
+  'Query.memoEmblem': {},
+  // The one nationwide emblem: other suites may change it meanwhile, so what a call leaves is its own audit row.
+  'Mutation.setMemoEmblem': {
+    vars: () => ({ image: discPng(40 + (next() % 20), 40).toString('base64') }),
+    state: (fx, _t, actor) => (actor === 'anonymous' ? null : ownAudits(fx, actor, 'setMemoEmblem')),
+  },
+  'Mutation.clearMemoEmblem': {
+    state: (fx, _t, actor) => (actor === 'anonymous' ? null : ownAudits(fx, actor, 'clearMemoEmblem')),
+  },
   'Query.reportingReopenings': { vars: () => ({ fiscalYear: YEAR }) },
   'Mutation.createLao': {
     target: (fx) => unusedLaoCode(fx.server.db),

@@ -1,6 +1,6 @@
 import { AuditLog } from '../../server/src/modules/audit/audit-log.entity';
-import { OutboxMail } from '../../server/src/modules/account/mail.entity';
-import { Role } from '../../server/src/modules/account/role';
+import { OutboxMail } from '../../server/src/core/outbox-mail.entity';
+import { Role } from '../../server/src/modules/access/role';
 import { User } from '../../server/src/modules/account/user.entity';
 import { BaselineRequest } from '../../server/src/modules/baseline-request/baseline-request.entity';
 import { Award } from '../../server/src/modules/lao/award.entity';
@@ -11,9 +11,12 @@ import { ProgressReport } from '../../server/src/modules/progress-report/progres
 import { ReportingReopening } from '../../server/src/modules/reporting-window/reporting-window.entity';
 import { ProjectYear } from '../../server/src/modules/project/project-year.entity';
 import { Project } from '../../server/src/modules/project/project.entity';
-import { PlanStatus, ProjectOrigin } from '../../server/src/modules/project/project.enums';
+import { PlanStatus, ProjectOrigin } from '../../server/src/modules/plan/project.enums';
 import { SarScore } from '../../server/src/modules/sar/sar-score.entity';
 import { getSchema } from '../../server/src/schema';
+import { readEmblem } from '../../server/src/modules/memo-emblem/emblem-image';
+import { MemoEmblem } from '../../server/src/modules/memo-emblem/memo-emblem.entity';
+import { discPng } from '../support/png';
 import { freshName, makeLao, makeProject, makeUser, PASSWORD, unusedLaoCode } from '../fixtures/factories';
 import { codeOf, databases, signIn, TestServer, type GqlResult } from './harness';
 
@@ -524,6 +527,24 @@ describe.each(databases)('every write path under concurrent callers ($name)', ({
         },
       } satisfies Scenario;
     })(),
+    {
+      name: 'setMemoEmblem, clearMemoEmblem: one emblem, whole, whoever comes last',
+      successes: 'all',
+      async prepare() {
+        return {
+          token: admin,
+          query: `mutation($image: String!, $clear: Boolean!) {
+            setMemoEmblem(image: $image) @skip(if: $clear) { width }
+            clearMemoEmblem @include(if: $clear) }`,
+          variables: (i) => ({ image: discPng(40 + i, 40).toString('base64'), clear: i % 4 === 3 }),
+        };
+      },
+      async check() {
+        const emblems = await server.db.getRepository(MemoEmblem).find();
+        expect(emblems.length).toBeLessThanOrEqual(1);
+        for (const e of emblems) expect(readEmblem(Buffer.from(e.data, 'base64'))).toMatchObject({ width: e.width, height: 40 });
+      },
+    },
     {
       name: 'setLevelThresholds: the year’s thresholds are one caller’s',
       successes: 'all',

@@ -6,15 +6,16 @@ import { databases } from './harness';
 
 /**
  * A database of its own holding only the demo data (the shared test database has other tests' LAOs):
- * a new SQLite file, or a `<db>_demo` MariaDB database made afresh. Migrated and loaded.
+ * a new SQLite file, or a `<db>_<suffix>` MariaDB database made afresh (a suite that changes nationwide
+ * settings names its own). Migrated and loaded.
  */
-export async function demoDatabaseUrl(name: string): Promise<string> {
+export async function demoDatabaseUrl(name: string, suffix = 'demo'): Promise<string> {
   const target = databases.find((d) => d.name === name)!;
   let url = target.url();
   if (name === 'mariadb') {
     const admin = await createDataSource(parseDbUrl(url));
     await admin.initialize();
-    url = url.replace(/\/([^/]+)$/, '/$1_demo');
+    url = url.replace(/\/([^/]+)$/, `/$1_${suffix}`);
     const db = (parseDbUrl(url) as { database: string }).database;
     await admin.query(`DROP DATABASE IF EXISTS \`${db}\``);
     await admin.query(`CREATE DATABASE \`${db}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);

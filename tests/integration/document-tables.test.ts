@@ -3,7 +3,8 @@ import { renderPdf } from '../../server/src/core/pdf/pdf';
 import { thaiDigits } from '../../server/src/core/pdf/thai-text';
 import { DEMO_PASSWORDS, KHON_HAT } from '../../server/src/demo/demo-data';
 import { KHON_HAT_2567 } from '../../server/src/demo/khon-hat-2567';
-import { Role } from '../../server/src/modules/account/role';
+import { Role } from '../../server/src/modules/access/role';
+import { LINE_WIDTH, sizesFrom } from '../../server/src/modules/export/document-parts';
 import { dimensionTable } from '../../server/src/modules/export/overview.export';
 import type { LaoOverview } from '../../server/src/modules/scoring/scoring.types';
 import { EDGE_YEAR, LONG_NOTE, makeEdgeSet, MAX_SATANG, TOKEN, type EdgeLao } from '../fixtures/document-edge-set';
@@ -374,7 +375,9 @@ interface Results {
       budgetPercent: 100,
     });
     const o = { dimensions: [1, 2, 3, 4].map(dimension), total: dimension(null) } as unknown as LaoOverview;
-    const pdf = await renderPdf({ title: 'ตาราง' }, [dimensionTable(o, 'องค์การบริหารส่วนตำบลขอนหาด', thaiDigits, 11, 515)] as Content);
+    const pdf = await renderPdf({ title: 'ตาราง' }, [
+      dimensionTable(o, 'องค์การบริหารส่วนตำบลขอนหาด', { digits: thaiDigits, sizes: sizesFrom(11), line: LINE_WIDTH.portrait }),
+    ] as Content);
     const pages = wordBoxes(pdf);
     expectClean(pages, PORTRAIT);
     expect(pages[0].words.filter((w) => w.text === thaiDigits('999,999,999,999.99'))).toHaveLength(12);

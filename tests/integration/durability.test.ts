@@ -2,7 +2,7 @@ import { startServerProcess, type ServerProcess } from '../../scripts/lib/server
 import { loadConfig } from '../../server/src/core/config';
 import { openDatabase } from '../../server/src/core/database';
 import { fiscalYearOf } from '../../server/src/core/fiscal-year';
-import { Role } from '../../server/src/modules/account/role';
+import { Role } from '../../server/src/modules/access/role';
 import { AuditLog } from '../../server/src/modules/audit/audit-log.entity';
 import { Lao } from '../../server/src/modules/lao/lao.entity';
 import { ProgressReport } from '../../server/src/modules/progress-report/progress-report.entity';

@@ -4,9 +4,9 @@ import { buildSchema, getNamedType, isNonNullType, type GraphQLField, type Graph
 import { getMetadataStorage } from 'type-graphql';
 import '../../server/src/schema';
 import { MAX_MONEY_SATANG } from '../../server/src/core/money';
-import { Role } from '../../server/src/modules/account/role';
+import { Role } from '../../server/src/modules/access/role';
 import { BaselineRequest, RequestStatus } from '../../server/src/modules/baseline-request/baseline-request.entity';
-import { PlanStatus, ProjectOrigin } from '../../server/src/modules/project/project.enums';
+import { PlanStatus, ProjectOrigin } from '../../server/src/modules/plan/project.enums';
 import { makeLao, makeProject, makeUser, freshLaoCode, freshName, PASSWORD } from '../fixtures/factories';
 import {
   documentOf,

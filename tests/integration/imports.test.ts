@@ -1,10 +1,11 @@
 import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { In } from 'typeorm';
-import { Role } from '../../server/src/modules/account/role';
+import { Role } from '../../server/src/modules/access/role';
 import { AuditLog } from '../../server/src/modules/audit/audit-log.entity';
 import { Lao } from '../../server/src/modules/lao/lao.entity';
 import { PlanYear } from '../../server/src/modules/plan-year/plan-year.entity';
+import { User } from '../../server/src/modules/account/user.entity';
 import { unusedLaoCode, freshName, makeLao, makeUser, PASSWORD } from '../fixtures/factories';
 import { codeOf, databases, signIn, TestServer } from './harness';
 
@@ -128,6 +129,34 @@ describe.each(databases)('imports from CSV and XLSX ($name)', ({ url }) => {
       { row: 4, ok: false, messages: ['ไม่พบจังหวัดรหัสนี้'] },
     ]);
     await signIn(server, username, 'Import2567');
+  });
+
+  it('refuses in a file exactly the accounts the form refuses, with the same messages', async () => {
+    const lao = await makeLao(server.db);
+    const named = freshName('pw');
+    const rows = [
+      { username: freshName('svc'), password: 'Service2567', role: 'SERVICE' },
+      { username: named, password: `Pw2567${named}`, role: 'LAO_OFFICER', laoCode: lao.code },
+      { username: freshName('adm'), password: 'Admin2567x', role: 'ADMIN', laoCode: lao.code },
+    ];
+    const imported = await server.gql(
+      'mutation($rows: [UserImportRow!]!) { importUsers(rows: $rows) { ok messages } }',
+      { rows: rows.map((r, i) => ({ row: String(i + 2), ...r })) },
+      { token: admin },
+    );
+    const created = await Promise.all(
+      rows.map((r) =>
+        server.gql('mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', { input: r }, { token: admin }),
+      ),
+    );
+    const formMessages = created.map((res) => res.errors?.[0]?.extensions?.fields?.map((f: { message: string }) => f.message));
+    expect(imported.data!.importUsers.map((r: { messages: string[] }) => r.messages)).toEqual(formMessages);
+    expect(formMessages).toEqual([
+      ['บัญชีระบบงาน (SERVICE) ใช้ API token แทนรหัสผ่าน'],
+      ['รหัสผ่านต้องไม่มีชื่อผู้ใช้งานอยู่ในรหัสผ่าน'],
+      ['ระบุ อปท. ได้เฉพาะบัญชีเจ้าหน้าที่ อปท.'],
+    ]);
+    expect(await server.db.getRepository(User).countBy({ username: In(rows.map((r) => r.username)) })).toBe(0);
   });
 
   it('imports baseline and minimum counts in bulk', async () => {

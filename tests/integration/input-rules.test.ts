@@ -1,7 +1,7 @@
-import { Role } from '../../server/src/modules/account/role';
+import { Role } from '../../server/src/modules/access/role';
 import { BaselineRequest, RequestStatus } from '../../server/src/modules/baseline-request/baseline-request.entity';
 import { PlanYear } from '../../server/src/modules/plan-year/plan-year.entity';
-import { PlanStatus, ProjectOrigin } from '../../server/src/modules/project/project.enums';
+import { PlanStatus, ProjectOrigin } from '../../server/src/modules/plan/project.enums';
 import { Project } from '../../server/src/modules/project/project.entity';
 import { makeProject, makeUser, PASSWORD } from '../fixtures/factories';
 import { codeOf, databases, signIn, TestServer, type GqlResult } from './harness';

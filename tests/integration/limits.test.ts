@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { Role } from '../../server/src/modules/account/role';
+import { Role } from '../../server/src/modules/access/role';
 import { LoginLock } from '../../server/src/modules/account/login-lock.entity';
 import { AuditLog } from '../../server/src/modules/audit/audit-log.entity';
 import { RateLimitCounter } from '../../server/src/core/rate-limit.entity';

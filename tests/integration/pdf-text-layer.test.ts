@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Content } from 'pdfmake/interfaces';
 import { renderPdf } from '../../server/src/core/pdf/pdf';
 import { breakThaiWords } from '../../server/src/core/pdf/thai-text';
-import { Role } from '../../server/src/modules/account/role';
+import { Role } from '../../server/src/modules/access/role';
 import { DEMO_LAOS, DEMO_PASSWORDS, KHON_HAT } from '../../server/src/demo/demo-data';
 import { KHON_HAT_2567 } from '../../server/src/demo/khon-hat-2567';
 import { makeLao, makeProject, makeUser, PASSWORD } from '../fixtures/factories';

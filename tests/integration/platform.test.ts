@@ -1,4 +1,4 @@
-import { Role } from '../../server/src/modules/account/role';
+import { Role } from '../../server/src/modules/access/role';
 import { AuditLog } from '../../server/src/modules/audit/audit-log.entity';
 import { makeUser, PASSWORD } from '../fixtures/factories';
 import { codeOf, databases, signIn, TestServer } from './harness';
@@ -134,12 +134,33 @@ describe.each(databases)('platform ($name)', ({ url }) => {
     expect(await server.db.getRepository(AuditLog).count()).toBe(before);
   });
 
-  it('hides unexpected errors behind a Thai message', async () => {
+  it('answers an id that cannot exist NOT_FOUND, and a field that does not exist as a validation error', async () => {
     const admin = await makeUser(server.db, Role.ADMIN);
     const token = await signIn(server, admin.username, PASSWORD);
     const res = await server.gql('mutation { revokeApiToken(id: "1e400") { id } }', {}, { token });
     expect(codeOf(res)).toBe('NOT_FOUND');
     const bad = await server.gql('{ nope }');
     expect(codeOf(bad)).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('hides an unexpected error behind a Thai message carrying the reference of the request', async () => {
+    // A server whose own embedded database lost a table: every read of provinces fails unexpectedly.
+    const broken = await TestServer.start(databases[0].url());
+    try {
+      await broken.db.query('DROP TABLE district');
+      const res = await broken.gql('{ districts(provinceCode: "10") { code } }');
+      const requestId = res.headers.get('x-request-id');
+      expect(requestId).toMatch(/^[0-9A-F]{8}$/);
+      expect(res.errors).toEqual([
+        {
+          message: `ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง หากยังพบปัญหากรุณาติดต่อผู้ดูแลระบบ (รหัสอ้างอิง ${requestId})`,
+          path: ['districts'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+        },
+      ]);
+      expect((await broken.gql('{ provinces { code } }')).data!.provinces).toHaveLength(77);
+    } finally {
+      await broken.stop();
+    }
   });
 });

@@ -1,6 +1,6 @@
-import { Role } from '../../server/src/modules/account/role';
+import { Role } from '../../server/src/modules/access/role';
 import { ProgressReport } from '../../server/src/modules/progress-report/progress-report.entity';
-import { PlanStatus } from '../../server/src/modules/project/project.enums';
+import { PlanStatus } from '../../server/src/modules/plan/project.enums';
 import { countStatements, makeLao, makeProject, makeReport, makeUser, PASSWORD } from '../fixtures/factories';
 import { codeOf, databases, signIn, TestServer } from './harness';
 

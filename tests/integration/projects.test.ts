@@ -1,8 +1,8 @@
-import { Role } from '../../server/src/modules/account/role';
+import { Role } from '../../server/src/modules/access/role';
 import { AuditLog } from '../../server/src/modules/audit/audit-log.entity';
 import { ProjectYear } from '../../server/src/modules/project/project-year.entity';
 import { Project } from '../../server/src/modules/project/project.entity';
-import { PlanStatus } from '../../server/src/modules/project/project.enums';
+import { PlanStatus } from '../../server/src/modules/plan/project.enums';
 import { countStatements, makeLao, makeProject, makeReport, makeUser, PASSWORD } from '../fixtures/factories';
 import { codeOf, databases, signIn, TestServer } from './harness';
 

@@ -1,19 +1,19 @@
-import { Role } from '../../server/src/modules/account/role';
+import { Role } from '../../server/src/modules/access/role';
 import { BaselineRequest } from '../../server/src/modules/baseline-request/baseline-request.entity';
 import { PlanYear } from '../../server/src/modules/plan-year/plan-year.entity';
 import { ProjectYear } from '../../server/src/modules/project/project-year.entity';
-import { PlanStatus, ProjectOrigin } from '../../server/src/modules/project/project.enums';
-import { WorkStatus } from '../../server/src/modules/progress-report/progress-report.enums';
+import { PlanStatus, ProjectOrigin } from '../../server/src/modules/plan/project.enums';
+import { WorkStatus } from '../../server/src/modules/plan/report.enums';
 import { countStatements, makeLao, makeProject, makeReport, makeUser, PASSWORD } from '../fixtures/factories';
 import { codeOf, databases, signIn, TestServer } from './harness';
 
 const P = PlanStatus;
 const ADDITION =
-  'mutation($id: ID!, $y: Int!, $a: Boolean!, $r: String) { reviewProjectAddition(projectId: $id, fiscalYear: $y, approve: $a, reason: $r) { planStatus reviewReason } }';
+  'mutation($id: ID!, $y: Int!, $a: Boolean!, $r: String) { reviewProjectAddition(projectId: $id, fiscalYear: $y, approve: $a, reason: $r) { planStatus reviewReason counted } }';
 const REDUCTION =
-  'mutation($id: ID!, $y: Int!, $a: Boolean!, $r: String) { reviewProjectReduction(projectId: $id, fiscalYear: $y, approve: $a, reason: $r) { planStatus reviewReason } }';
+  'mutation($id: ID!, $y: Int!, $a: Boolean!, $r: String) { reviewProjectReduction(projectId: $id, fiscalYear: $y, approve: $a, reason: $r) { planStatus reviewReason counted } }';
 const COMPLIANCE =
-  'mutation($id: ID!, $y: Int!, $a: Boolean!, $r: String) { setProjectCompliance(projectId: $id, fiscalYear: $y, compliant: $a, reason: $r) { planStatus reviewReason } }';
+  'mutation($id: ID!, $y: Int!, $a: Boolean!, $r: String) { setProjectCompliance(projectId: $id, fiscalYear: $y, compliant: $a, reason: $r) { planStatus reviewReason counted } }';
 const REQUEST =
   'mutation($l: String!, $y: Int!, $n: Int!) { requestBaselineChange(laoCode: $l, fiscalYear: $y, requestedCount: $n) { id status currentCount requestedCount } }';
 const CANCEL = 'mutation($id: ID!) { cancelBaselineRequest(id: $id) { status } }';
@@ -34,14 +34,14 @@ describe.each(databases)('review, baseline requests and province scores ($name)'
   afterAll(() => server.stop());
 
   it.each([
-    // [mutation, from, approve/compliant, reason, to]
-    [ADDITION, P.ADD_PENDING, true, null, P.COMPLIANT],
-    [ADDITION, P.ADD_PENDING, false, 'ไม่สอดคล้องกับมิติ', P.ADD_REJECTED],
-    [REDUCTION, P.REDUCE_PENDING, true, null, P.REDUCED],
-    [REDUCTION, P.REDUCE_PENDING, false, 'ยังจำเป็นต้องดำเนินการ', P.REDUCE_REJECTED],
-    [COMPLIANCE, P.COMPLIANT, false, 'ไม่ใช่โครงการป้องกันการทุจริต', P.NON_COMPLIANT],
-    [COMPLIANCE, P.NON_COMPLIANT, true, null, P.COMPLIANT],
-  ])('%#: moves a project from %s to the decided standing', async (mutation, from, decision, reason, to) => {
+    // [mutation, from, approve/compliant, reason, to, counted in the year's plan after it]
+    [ADDITION, P.ADD_PENDING, true, null, P.COMPLIANT, true],
+    [ADDITION, P.ADD_PENDING, false, 'ไม่สอดคล้องกับมิติ', P.ADD_REJECTED, false],
+    [REDUCTION, P.REDUCE_PENDING, true, null, P.REDUCED, false],
+    [REDUCTION, P.REDUCE_PENDING, false, 'ยังจำเป็นต้องดำเนินการ', P.REDUCE_REJECTED, true],
+    [COMPLIANCE, P.COMPLIANT, false, 'ไม่ใช่โครงการป้องกันการทุจริต', P.NON_COMPLIANT, false],
+    [COMPLIANCE, P.NON_COMPLIANT, true, null, P.COMPLIANT, true],
+  ])('%#: moves a project from %s to the decided standing', async (mutation, from, decision, reason, to, counted) => {
     const lao = await makeLao(server.db);
     const project = await makeProject(server.db, lao, {
       planStatus: from,
@@ -49,7 +49,7 @@ describe.each(databases)('review, baseline requests and province scores ($name)'
     });
     const res = await server.gql(mutation, { id: String(project.id), y: 2567, a: decision, r: reason }, { token: reviewer });
     expect(res.errors).toBeUndefined();
-    expect(Object.values(res.data!)[0]).toEqual({ planStatus: to, reviewReason: reason });
+    expect(Object.values(res.data!)[0]).toEqual({ planStatus: to, reviewReason: reason, counted });
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import { Role } from '../../server/src/modules/account/role';
+import { Role } from '../../server/src/modules/access/role';
 import { makeLao, makeUser, PASSWORD } from '../fixtures/factories';
 import { codeOf, databases, signIn, TestServer } from './harness';
 

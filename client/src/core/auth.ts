@@ -1,6 +1,6 @@
 import { computed, shallowRef } from 'vue';
 import { apolloClient } from './apollo';
-import { LoginDocument, LogoutDocument, MeDocument, type CurrentUserFragment, type Role } from '@/gql/graphql';
+import { LoginDocument, LogoutDocument, MeDocument, type CurrentUserFragment, type Permission, type Reach } from '@/gql/graphql';
 
 export type CurrentUser = CurrentUserFragment;
 
@@ -34,10 +34,20 @@ export async function forgetCurrentUser(): Promise<void> {
   await apolloClient.clearStore();
 }
 
+/** How far a permission of the signed-in user reaches (the server's policy table); null when not held. */
+export function reachOf(permission: Permission, user: CurrentUser | null = currentUser.value): Reach | null {
+  return user?.grants.find((g) => g.permission === permission)?.reach ?? null;
+}
+
+/** Whether the signed-in user holds a permission — anywhere, or with the reach given. */
+export function can(permission: Permission, reach?: Reach, user: CurrentUser | null = currentUser.value): boolean {
+  const held = reachOf(permission, user);
+  return held !== null && (reach === undefined || held === reach);
+}
+
 /** The signed-in user and the actions that change who it is. */
 export function useAuth() {
   const user = computed(() => currentUser.value);
-  const role = computed<Role | null>(() => currentUser.value?.role ?? null);
 
   /** Signs in; throws the server's error (UNAUTHENTICATED, LOCKED, FORBIDDEN, BAD_USER_INPUT) to the caller. */
   async function login(username: string, password: string): Promise<CurrentUser> {
@@ -60,9 +70,10 @@ export function useAuth() {
 
   return {
     user,
-    role,
     isSignedIn: computed(() => currentUser.value !== null),
-    hasRole: (...roles: Role[]) => currentUser.value !== null && roles.includes(currentUser.value.role),
+    /** Reactive in templates and computed values: reads the current user. */
+    can: (permission: Permission, reach?: Reach) => can(permission, reach, currentUser.value),
+    reachOf: (permission: Permission) => reachOf(permission, currentUser.value),
     login,
     logout,
   };

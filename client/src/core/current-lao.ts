@@ -11,12 +11,13 @@ export const LAO_QUERY = 'lao';
  * link or a reload shows the same LAO. The server checks the scope either way.
  */
 export function useCurrentLao() {
-  const { user } = useAuth();
+  const { user, reachOf } = useAuth();
   const route = useRoute();
   const router = useRouter();
 
-  const ownLao = computed(() => (user.value?.role === 'LAO_OFFICER' ? (user.value.lao?.code ?? null) : null));
-  const picksLao = computed(() => user.value !== null && user.value.role !== 'LAO_OFFICER');
+  // An LAO officer works on its own LAO; whoever reads several picks one.
+  const ownLao = computed(() => (reachOf('READ_LAO') === 'OWN_LAO' ? (user.value?.lao?.code ?? null) : null));
+  const picksLao = computed(() => user.value !== null && reachOf('READ_LAO') !== 'OWN_LAO');
   const laoCode = computed<string | null>(() => {
     if (ownLao.value) return ownLao.value;
     const raw = route.query[LAO_QUERY];

@@ -1,4 +1,4 @@
-import type { Role } from '@/gql/graphql';
+import type { Permission, Reach } from '@/gql/graphql';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -6,8 +6,8 @@ declare module 'vue-router' {
     public?: boolean;
     /** Only for signed-out users (the sign-in page): a signed-in user goes home instead. */
     guestOnly?: boolean;
-    /** Roles that may open the page; any signed-in user when absent. */
-    roles?: Role[];
+    /** The permission (and, where the page is for one reach only, its reach) that opens the page; any signed-in user when absent. */
+    can?: { permission: Permission; reach?: Reach };
     /** Thai title of the page (browser tab, placeholders of pages still to come). */
     title?: string;
   }

@@ -1,7 +1,7 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw } from 'vue-router';
 import { ElMessage } from 'element-plus';
 import './route-meta';
-import { loadCurrentUser } from './auth';
+import { can, loadCurrentUser } from './auth';
 import { LAO_QUERY } from './current-lao';
 import { YEAR_QUERY } from './fiscal-year';
 import { t } from './i18n';
@@ -35,7 +35,7 @@ export function createAppRouter(publicRoutes: RouteRecordRaw[], shell: RouteReco
     if (!user) {
       return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
     }
-    if (to.meta.roles && !to.meta.roles.includes(user.role)) {
+    if (to.meta.can && !can(to.meta.can.permission, to.meta.can.reach, user)) {
       ElMessage.error(t.errors.forbiddenPage);
       return from.name ? false : { name: 'home' };
     }

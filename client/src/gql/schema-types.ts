@@ -239,6 +239,13 @@ export type FiscalYearOptions = {
   years: Array<Scalars['Int']['output']>;
 };
 
+/** A permission an account holds, and how far it reaches */
+export type Grant = {
+  __typename?: 'Grant';
+  permission: Permission;
+  reach: Reach;
+};
+
 /** ระดับการนำแผนไปปฏิบัติ มาก / กลาง / น้อย */
 export type ImplementationLevel =
   | 'HIGH'
@@ -289,6 +296,8 @@ export type Lao = {
   executiveName: Maybe<Scalars['String']['output']>;
   /** Full Thai name, e.g. องค์การบริหารส่วนตำบลขอนหาด */
   name: Scalars['String']['output'];
+  /** ชื่อหัวหน้าสำนักปลัด (หัวหน้าส่วนราชการที่ให้ความเห็นในบันทึกข้อความ) */
+  officeHeadName: Maybe<Scalars['String']['output']>;
   /** ประชากรในเขตพื้นที่ (persons) */
   population: Maybe<Scalars['Int']['output']>;
   province: Province;
@@ -373,6 +382,7 @@ export type LaoProfileInput = {
   coordinatorPhone?: InputMaybe<Scalars['String']['input']>;
   coordinatorPosition?: InputMaybe<Scalars['String']['input']>;
   executiveName?: InputMaybe<Scalars['String']['input']>;
+  officeHeadName?: InputMaybe<Scalars['String']['input']>;
   population?: InputMaybe<Scalars['Int']['input']>;
   revenue?: InputMaybe<Scalars['Money']['input']>;
   size: LaoSize;
@@ -407,6 +417,20 @@ export type LevelThresholdInput = {
   round: ReportRound;
 };
 
+/** ภาพครุฑที่พิมพ์มุมบนซ้ายของบันทึกข้อความ */
+export type MemoEmblem = {
+  __typename?: 'MemoEmblem';
+  /** The image as a data: URL, for a preview */
+  dataUrl: Scalars['String']['output'];
+  /** Pixels */
+  height: Scalars['Int']['output'];
+  /** image/png or image/jpeg */
+  mediaType: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** Pixels */
+  width: Scalars['Int']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Approve many items at once: all or none (the first refusal undoes the batch) */
@@ -415,6 +439,8 @@ export type Mutation = {
   cancelBaselineRequest: BaselineRequest;
   /** เปลี่ยนรหัสผ่าน. Other sessions of the account end. */
   changePassword: Scalars['Boolean']['output'];
+  /** ADMIN: remove the ครุฑ image; false when there was none */
+  clearMemoEmblem: Scalars['Boolean']['output'];
   /** Issue an API token to a SERVICE account; the secret is shown once */
   createApiToken: ApiTokenSecret;
   /** Add an LAO to the registry (no account is made) */
@@ -467,6 +493,8 @@ export type Mutation = {
   setAwards: Array<Award>;
   /** ADMIN: level thresholds of a round of a fiscal year */
   setLevelThresholds: Array<RoundThresholds>;
+  /** ADMIN: set the ครุฑ image of every memo: a PNG or JPEG of up to 45 KB */
+  setMemoEmblem: MemoEmblem;
   /** ADMIN: baseline and/or minimum project count of an LAO’s fiscal year (left out: unchanged; null: cleared) */
   setPlanYear: PlanYear;
   /** Mark a project non-compliant (reason required) or compliant again */
@@ -657,6 +685,11 @@ export type MutationSetLevelThresholdsArgs = {
 };
 
 
+export type MutationSetMemoEmblemArgs = {
+  image: Scalars['String']['input'];
+};
+
+
 export type MutationSetPlanYearArgs = {
   baselineCount: InputMaybe<Scalars['Int']['input']>;
   fiscalYear: Scalars['Int']['input'];
@@ -730,6 +763,18 @@ export type OutboxMail = {
   recipient: Scalars['String']['output'];
   subject: Scalars['String']['output'];
 };
+
+/** What an account may do (the client builds its menus from them) */
+export type Permission =
+  | 'ADMINISTER'
+  | 'EDIT_LAO'
+  | 'READ_AUDIT'
+  | 'READ_LAO'
+  | 'READ_NATIONAL_SCORES'
+  | 'READ_PROVINCE_SCORES'
+  | 'READ_REVIEWS'
+  | 'REVIEW'
+  | 'WRITE';
 
 /** มิติ of the national plan in force for a range of fiscal years */
 export type PlanDimension = {
@@ -936,6 +981,8 @@ export type ProjectYear = {
   __typename?: 'ProjectYear';
   /** Whether the current user reviews this LAO */
   canReview: Scalars['Boolean']['output'];
+  /** Whether the project counts in the year’s plan (its standing is one of PRODUCT.md §5’s counted ones): reported on, scored */
+  counted: Scalars['Boolean']['output'];
   fiscalYear: Scalars['Int']['output'];
   lao: Lao;
   planStatus: PlanStatus;
@@ -1012,6 +1059,8 @@ export type Query = {
   levelThresholds: Array<RoundThresholds>;
   /** The signed-in user, or null */
   me: Maybe<User>;
+  /** ADMIN: the ครุฑ image memos print (null = none, the space stays empty) */
+  memoEmblem: Maybe<MemoEmblem>;
   /** The whole country: every province with its LAOs counted by level */
   nationalScores: Array<NationalScoreRow>;
   /** Mail written while no SMTP_URL is set, newest first */
@@ -1175,6 +1224,12 @@ export type QueryUsersArgs = {
   search: InputMaybe<Scalars['String']['input']>;
 };
 
+/** How far a permission reaches: the own LAO, the own province, the whole country */
+export type Reach =
+  | 'NATION'
+  | 'OWN_LAO'
+  | 'OWN_PROVINCE';
+
 /** Hand an account to a new officer (staff transfer): new holder, new e-mail, new password */
 export type ReassignUserInput = {
   displayName: Scalars['String']['input'];
@@ -1315,6 +1370,8 @@ export type User = {
   /** Name of the officer holding the account */
   displayName: Scalars['String']['output'];
   email: Maybe<Scalars['String']['output']>;
+  /** What the account may do and how far (modules/access/policy.ts); the client builds its menus, routes and buttons from them */
+  grants: Array<Grant>;
   id: Scalars['ID']['output'];
   lao: Maybe<Lao>;
   /** The LAO of an LAO_OFFICER */

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { MAX_QUERY_COST } from './limits';
+import { DEFAULT_RENDER_QUEUE_PER_WORKER, DEFAULT_RENDER_TIMEOUT_MS, defaultRenderWorkers, type RenderSettings } from './pdf/render-pool';
 
 /** Process configuration, read once from the environment (PRODUCT.md §8) and validated before anything starts. */
 export interface AppConfig {
@@ -23,6 +24,8 @@ export interface AppConfig {
   /** Proxies whose X-Forwarded-For is believed (express `trust proxy`): the client address of every limit comes from it. */
   trustProxy: string[];
   rateLimits: RateLimits;
+  /** How PDFs are rendered: worker threads, their queue and time limit (RENDER_WORKERS, RENDER_QUEUE, RENDER_TIMEOUT_MS). */
+  render: RenderSettings;
 }
 
 /** At most `count` units (tries, or query cost) per fixed window, counted in the database for every instance. */
@@ -216,6 +219,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimits[name] = rule ?? parseRateRule(fallback)!;
   }
 
+  const renderWorkers = parseInteger('RENDER_WORKERS', env.RENDER_WORKERS, defaultRenderWorkers(), 1, 64, problems);
+  const render: RenderSettings = {
+    workers: renderWorkers,
+    queue: parseInteger('RENDER_QUEUE', env.RENDER_QUEUE, renderWorkers * DEFAULT_RENDER_QUEUE_PER_WORKER, 0, 10_000, problems),
+    timeoutMs: parseInteger('RENDER_TIMEOUT_MS', env.RENDER_TIMEOUT_MS, DEFAULT_RENDER_TIMEOUT_MS, 100, 3_600_000, problems),
+  };
+
   if (problems.length) throw new ConfigError(problems);
   return {
     port,
@@ -230,5 +240,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     trustProxy,
     rateLimits,
+    render,
   };
 }

@@ -4,7 +4,7 @@ import type { Clock } from './clock';
 import type { AppConfig } from './config';
 import type { Mailer } from './mailer';
 import type { User } from '../modules/account/user.entity';
-import { createLoaders, type Loaders } from '../loaders';
+import type { Loaders } from '../loaders';
 
 /** Cookie operations of the current HTTP exchange, so services never touch express. */
 export interface SessionCookie {
@@ -19,19 +19,14 @@ export interface SessionCookie {
  * Everything a resolver or service needs about the current request. Services take it as their
  * first argument so that the user's scope and the transaction travel with every call.
  */
-export interface AppContext {
+export interface AppContext extends ContextDeps {
   /** The signed-in user, or null. */
   user: User | null;
   /** The session or API token the request was authenticated with. */
   authTokenId: number | null;
   /** Inside a mutation: the manager of its transaction. Elsewhere: the data source's manager. */
   em: EntityManager;
-  db: DataSource;
   loaders: Loaders;
-  clock: Clock;
-  config: AppConfig;
-  log: Logger;
-  mailer: Mailer;
   ip: string | null;
   cookie: SessionCookie;
   /** Set when the current mutation has written its audit row. */
@@ -46,6 +41,11 @@ export interface ContextDeps {
   config: AppConfig;
   log: Logger;
   mailer: Mailer;
+  /**
+   * Fresh DataLoaders bound to a context's current `em` (the application's loaders; given rather than
+   * imported, so that the core depends on no feature module).
+   */
+  createLoaders: (ctx: AppContext) => Loaders;
 }
 
 export function createContext(
@@ -60,6 +60,6 @@ export function createContext(
     audited: false,
     afterCommit: [],
   };
-  ctx.loaders = createLoaders(ctx);
+  ctx.loaders = deps.createLoaders(ctx);
   return ctx;
 }

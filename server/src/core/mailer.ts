@@ -1,7 +1,7 @@
 import nodemailer from 'nodemailer';
 import type { EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
-import { OutboxMail } from '../modules/account/mail.entity';
+import { OutboxMail } from './outbox-mail.entity';
 import type { Clock } from './clock';
 
 export interface MailMessage {

@@ -4,7 +4,6 @@ import type { DataSource } from 'typeorm';
 import type { AppContext } from './context';
 import { dbFailureOf, execute, inTransaction } from './db';
 import { conflict, type DomainError } from './errors';
-import { createLoaders } from '../loaders';
 
 /** Field extension for a mutation that opens its own transactions (sign-in keeps failed attempts even when it answers with an error). */
 export const OWN_TRANSACTIONS = 'ownTransactions';
@@ -29,12 +28,12 @@ export async function runInTransaction<T>(ctx: AppContext, work: () => Promise<T
   try {
     return await inTransaction(ctx.db, async (em) => {
       ctx.em = em;
-      ctx.loaders = createLoaders(ctx);
+      ctx.loaders = ctx.createLoaders(ctx);
       return work();
     });
   } finally {
     ctx.em = ctx.db.manager;
-    ctx.loaders = createLoaders(ctx);
+    ctx.loaders = ctx.createLoaders(ctx);
   }
 }
 
@@ -98,8 +97,10 @@ export const executeAlone = (db: DataSource, sql: string, params: unknown[], los
  * One mutation in one transaction, written to the audit log, run again whole when it lost a race. Mail
  * and other side effects queued in `ctx.afterCommit` leave only after the final commit: an attempt
  * that was rolled back leaves nothing behind, neither its rows (audit rows included) nor its mail.
+ * Every mutation runs in it: wrapped here, or called by a mutation with its own transactions for the
+ * part after what must not be run again (a rate-limit charge).
  */
-async function runMutation<T>(ctx: AppContext, fieldName: string, resolve: () => Promise<T>): Promise<T> {
+export async function runMutation<T>(ctx: AppContext, fieldName: string, resolve: () => Promise<T>): Promise<T> {
   const result = await retryingRaces(ctx.log, fieldName, () => {
     ctx.audited = false;
     ctx.afterCommit = [];

@@ -1,17 +1,26 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../core/crypto';
 import { inTransaction } from '../core/db';
-import { Role } from '../modules/account/role';
+import { Role } from '../modules/access/role';
 import { User } from '../modules/account/user.entity';
 import { AuditLog } from '../modules/audit/audit-log.entity';
 import { LaoSize, LaoType } from '../modules/lao/lao.enums';
 import { Lao } from '../modules/lao/lao.entity';
 import { ProgressReport } from '../modules/progress-report/progress-report.entity';
-import { ReportRound, WorkStatus } from '../modules/progress-report/progress-report.enums';
+import { ReportRound, WorkStatus } from '../modules/plan/report.enums';
 import { ProjectYear } from '../modules/project/project-year.entity';
 import { Project } from '../modules/project/project.entity';
-import { PlanStatus, ProjectCategory, ProjectOrigin, TargetGroup } from '../modules/project/project.enums';
-import { KHLONG_THOM_TAI_2564, KHON_HAT_2567, KHON_HAT_2567_MINIMUM, KRABI_2563, type SeedProject } from './khon-hat-2567';
+import { PlanStatus, ProjectCategory, ProjectOrigin, TargetGroup } from '../modules/plan/project.enums';
+import {
+  KHLONG_THOM_TAI_2564,
+  KHON_HAT_2567,
+  KHON_HAT_2567_MINIMUM,
+  KHON_HAT_2567_NOTE,
+  KHON_HAT_SIGNERS,
+  KRABI_2563,
+  type SeedProject,
+} from './khon-hat-2567';
+import { PlanResultNote } from '../modules/progress-report/plan-result-note.entity';
 import { PlanYear } from '../modules/plan-year/plan-year.entity';
 
 /**
@@ -28,6 +37,10 @@ export interface DemoLao {
   provinceCode: string;
   districtCode: string;
   address?: string;
+  /** Who signs its memo. */
+  executiveName?: string;
+  chiefAdministratorName?: string;
+  officeHeadName?: string;
 }
 
 const sao = (code: string, name: string, districtCode: string, size = LaoSize.MEDIUM): DemoLao => ({
@@ -48,7 +61,11 @@ const subMunicipality = (code: string, name: string, districtCode: string): Demo
 });
 
 /** The memo's LAO: อบต.ขอนหาด อ.ชะอวด จ.นครศรีธรรมราช (subdistrict 800707). */
-export const KHON_HAT: DemoLao = { ...sao('6800707', 'ขอนหาด', '8007'), address: 'ต.ขอนหาด อ.ชะอวด จ.นครศรีธรรมราช 80180' };
+export const KHON_HAT: DemoLao = {
+  ...sao('6800707', 'ขอนหาด', '8007'),
+  address: 'ต.ขอนหาด อ.ชะอวด จ.นครศรีธรรมราช 80180',
+  ...KHON_HAT_SIGNERS,
+};
 
 export const DEMO_LAOS: DemoLao[] = [
   KHON_HAT,
@@ -222,6 +239,9 @@ export async function loadDemoDataIfEmpty(db: DataSource): Promise<boolean> {
     await em
       .getRepository(PlanYear)
       .insert({ laoCode: KHON_HAT.code, fiscalYear: 2567, baselineCount: null, minimumCount: KHON_HAT_2567_MINIMUM });
+    await em
+      .getRepository(PlanResultNote)
+      .insert({ laoCode: KHON_HAT.code, fiscalYear: 2567, round: ReportRound.SIX_MONTHS, ...KHON_HAT_2567_NOTE });
     // The manual's Krabi province table, FY 2563, six months.
     for (const lao of KRABI_2563) {
       const rows = Array.from({ length: lao.planned }, (_, i) => ({

@@ -94,6 +94,30 @@ export const KHON_HAT_2567: SeedProject[] = [
 /** NACC's minimum project count for the LAO in FY 2567 (the memo's status table). */
 export const KHON_HAT_2567_MINIMUM = 15;
 
+/** Who signs the memo of อบต.ขอนหาด (2 May 2567), as the seed memo names them. */
+export const KHON_HAT_SIGNERS = {
+  executiveName: 'นายประยงค์ หนูบุญคง',
+  chiefAdministratorName: 'นางสุภาพร จุลเรือง',
+  officeHeadName: 'นางสาวเย็นตา อภัยรัตน์',
+};
+
+/** The memo's attachment, six months of 2567: who reported, the problems and the suggestions, as the seed words them. */
+export const KHON_HAT_2567_NOTE = {
+  reporterName: 'นางสาวอนุศาสน์ อภัยรัตน์',
+  reporterPosition: 'นิติกร',
+  problems: [
+    '1. การจัดกิจกรรม/โครงการบางกิจกรรมเป็นการเพิ่มภาระของหน่วยงาน เนื่องจากภารกิจหน้าที่หลักขององค์กรปกครองส่วนท้องถิ่นมีจำนวนมากอยู่แล้ว ทำให้การขับเคลื่อนแผนฯ ไม่มีประสิทธิภาพเท่าที่ควร',
+    '2. ภาคประชาชนยังขาดความรู้ความเข้าใจในการเข้ามามีส่วนร่วมในการตรวจสอบ โดยเห็นว่าเป็นหน้าที่ของหน่วยงานของรัฐ',
+    '3. บุคลากรในหน่วยงานไม่ให้ความสนใจ ไม่เล็งเห็นความสำคัญในการจัดทำตัวชี้วัด',
+    '4. ขาดงบประมาณในการสนับสนุนในการดำเนินการ',
+  ].join('\n'),
+  suggestions: [
+    '1. ปลูกจิตสำนึกปลูกฝังค่านิยมด้านคุณธรรมจริยธรรมแก่ผู้บริหาร บุคลากรในหน่วยงาน ไม่ให้กระทำการทุจริตและประพฤติมิชอบในทุกกรณี',
+    '2. หน่วยงานหลักควรสนับสนุนงบประมาณเพื่อให้การขับเคลื่อนโครงการไปอย่างมีประสิทธิภาพ',
+    '3. กำหนดมาตรการให้ประชาชนเข้ามามีส่วนร่วมในกระบวนการตรวจสอบ กระบวนการทำงานภาครัฐเพื่อให้เกิดความโปร่งใส',
+  ].join('\n'),
+};
+
 /** เทศบาลตำบลคลองท่อมใต้, FY 2564: the manual's printed action plan (พิมพ์แผนปฏิบัติการป้องกันการทุจริต). */
 export const KHLONG_THOM_TAI_2564: Array<Omit<SeedProject, 'done'>> = [
   { name: 'โครงการประชุมคณะกรรมการจัดทำแผนพัฒนาเทศบาล', dimension: 3, budget: 3_000 },

@@ -4,6 +4,7 @@ import { Reporting1763942400000 } from './1763942400000-Reporting';
 import { Review1764028800000 } from './1764028800000-Review';
 import { Limits1764118800000 } from './1764118800000-Limits';
 import { WriteLock1764374400000 } from './1764374400000-WriteLock';
+import { MemoDocument1796046647000 } from './1796046647000-MemoDocument';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   Review1764028800000,
   Limits1764118800000,
   WriteLock1764374400000,
+  MemoDocument1796046647000,
 ];

@@ -1,8 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router';
 import { t } from '@/core/i18n';
-import type { Role } from '@/gql/graphql';
-
-const PEOPLE: Role[] = ['LAO_OFFICER', 'PROVINCE_OFFICER', 'ADMIN'];
 
 /**
  * จัดการโครงการ: an LAO creates and edits its projects and prints its plan; the province office and
@@ -13,24 +10,24 @@ export const projectRoutes: RouteRecordRaw[] = [
     path: 'projects/new',
     name: 'project-create',
     component: () => import('./pages/ProjectCreatePage.vue'),
-    meta: { title: t.projects.createHeading, roles: ['LAO_OFFICER'] },
+    meta: { title: t.projects.createHeading, can: { permission: 'EDIT_LAO' } },
   },
   {
     path: 'projects',
     name: 'project-list',
     component: () => import('./pages/ProjectListPage.vue'),
-    meta: { title: t.projects.listHeading, roles: PEOPLE },
+    meta: { title: t.projects.listHeading, can: { permission: 'READ_LAO' } },
   },
   {
     path: 'projects/:id(\\d+)/edit',
     name: 'project-edit',
     component: () => import('./pages/ProjectEditPage.vue'),
-    meta: { title: t.projects.editHeading, roles: PEOPLE },
+    meta: { title: t.projects.editHeading, can: { permission: 'READ_LAO' } },
   },
   {
     path: 'projects/print',
     name: 'plan-print',
     component: () => import('./pages/PlanPrintPage.vue'),
-    meta: { title: t.planPrint.heading, roles: PEOPLE },
+    meta: { title: t.planPrint.heading, can: { permission: 'READ_LAO' } },
   },
 ];

@@ -10,6 +10,6 @@ export const provinceScoreRoutes: RouteRecordRaw[] = [
     path: 'results/province',
     name: 'province-scores',
     component: () => import('./pages/ProvinceScoresPage.vue'),
-    meta: { title: t.oversight.scores.heading, roles: ['LAO_OFFICER', 'PROVINCE_OFFICER', 'ADMIN'] },
+    meta: { title: t.oversight.scores.heading, can: { permission: 'READ_PROVINCE_SCORES' } },
   },
 ];

@@ -1,8 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router';
 import { t } from '@/core/i18n';
-import type { Role } from '@/gql/graphql';
-
-const PEOPLE: Role[] = ['LAO_OFFICER', 'PROVINCE_OFFICER', 'ADMIN'];
 
 /** สรุปผลการดำเนินงาน: an LAO's reports for a year and round (reviewers pick the LAO; the server checks the scope). */
 export const resultsRoutes: RouteRecordRaw[] = [
@@ -10,12 +7,12 @@ export const resultsRoutes: RouteRecordRaw[] = [
     path: 'results/overview',
     name: 'lao-overview',
     component: () => import('./pages/LaoOverviewPage.vue'),
-    meta: { title: t.reporting.overview.heading, roles: PEOPLE },
+    meta: { title: t.reporting.overview.heading, can: { permission: 'READ_LAO' } },
   },
   {
     path: 'results/plan',
     name: 'plan-results',
     component: () => import('./pages/PlanResultsPage.vue'),
-    meta: { title: t.reporting.planResults.heading, roles: PEOPLE },
+    meta: { title: t.reporting.planResults.heading, can: { permission: 'READ_LAO' } },
   },
 ];

@@ -1,8 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router';
 import { t } from '@/core/i18n';
-import type { Role } from '@/gql/graphql';
-
-const REVIEWERS: Role[] = ['PROVINCE_OFFICER', 'ADMIN'];
 
 /** การพิจารณา: the province office and NACC central decide LAOs' requests and mark compliance (the server checks the scope). */
 export const reviewRoutes: RouteRecordRaw[] = [
@@ -10,18 +7,18 @@ export const reviewRoutes: RouteRecordRaw[] = [
     path: 'review',
     name: 'review-queue',
     component: () => import('./pages/ReviewQueuePage.vue'),
-    meta: { title: t.oversight.queue.heading, roles: REVIEWERS },
+    meta: { title: t.oversight.queue.heading, can: { permission: 'REVIEW' } },
   },
   {
     path: 'review/compliance',
     name: 'compliance',
     component: () => import('./pages/CompliancePage.vue'),
-    meta: { title: t.oversight.compliance.heading, roles: REVIEWERS },
+    meta: { title: t.oversight.compliance.heading, can: { permission: 'REVIEW' } },
   },
   {
     path: 'province/laos',
     name: 'province-laos',
     component: () => import('./pages/ProvinceLaosPage.vue'),
-    meta: { title: t.oversight.provinceLaos.heading, roles: ['PROVINCE_OFFICER'] },
+    meta: { title: t.oversight.provinceLaos.heading, can: { permission: 'REVIEW', reach: 'OWN_PROVINCE' } },
   },
 ];

@@ -6,7 +6,7 @@ import { t } from '@/core/i18n';
 export interface MenuItem {
   key: string;
   title: string;
-  /** Route to open; who may see it is the route's `meta.roles`. */
+  /** Route to open; who may see it is the route's `meta.can`. */
   route?: string;
   action?: 'signOut';
 }
@@ -82,6 +82,7 @@ export const MENU: Array<MenuItem | MenuGroup> = [
       { key: 'admin-laos', title: t.menu.laoRegistry, route: 'admin-laos' },
       { key: 'admin-outbox', title: t.menu.outbox, route: 'admin-outbox' },
       { key: 'admin-years', title: t.menu.yearSettings, route: 'admin-years' },
+      { key: 'admin-memo-emblem', title: t.memoEmblem.menu, route: 'admin-memo-emblem' },
       { key: 'admin-imports', title: t.oversight.menu.imports, route: 'admin-imports' },
       { key: 'admin-plan-years', title: t.oversight.menu.planYears, route: 'admin-plan-years' },
       { key: 'admin-audit', title: t.oversight.menu.audit, route: 'admin-audit' },

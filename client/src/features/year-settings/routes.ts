@@ -7,6 +7,6 @@ export const yearSettingsRoutes: RouteRecordRaw[] = [
     path: 'admin/years',
     name: 'admin-years',
     component: () => import('./pages/YearSettingsPage.vue'),
-    meta: { title: t.reporting.yearSettings.heading, roles: ['ADMIN'] },
+    meta: { title: t.reporting.yearSettings.heading, can: { permission: 'ADMINISTER' } },
   },
 ];

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ConfigError, DEFAULT_SQLITE_PATH, loadConfig, parseDbUrl } from '../config';
+import { defaultRenderWorkers } from '../pdf/render-pool';
 
 describe('configuration from the environment', () => {
   it('defaults to port 4000 on the embedded database with demo data', () => {
@@ -23,6 +24,24 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ DB_URL: 'mysql://app@db/eplan', MIGRATION_WAIT_SECONDS: '30' }).db).toMatchObject({ migrationWaitMs: 30_000 });
     expect(() => loadConfig({ DB_URL: 'mysql://app@db/eplan', MIGRATION_WAIT_SECONDS: 'soon', MIGRATE_ON_START: 'maybe' })).toThrow(
       /MIGRATION_WAIT_SECONDS must be a whole number from 0 to 86400 \(got "soon"\)[\s\S]*MIGRATE_ON_START must be 1 or 0 \(got "maybe"\)/,
+    );
+  });
+
+  it('renders PDFs in one worker per core but one (one to four), eight waiting per worker, a minute each at most', () => {
+    expect(defaultRenderWorkers(1)).toBe(1);
+    expect(defaultRenderWorkers(2)).toBe(1);
+    expect(defaultRenderWorkers(4)).toBe(3);
+    expect(defaultRenderWorkers(32)).toBe(4);
+    const workers = defaultRenderWorkers();
+    expect(loadConfig({}).render).toEqual({ workers, queue: workers * 8, timeoutMs: 60_000 });
+    expect(loadConfig({ RENDER_WORKERS: '3' }).render).toEqual({ workers: 3, queue: 24, timeoutMs: 60_000 });
+    expect(loadConfig({ RENDER_WORKERS: '2', RENDER_QUEUE: '0', RENDER_TIMEOUT_MS: '5000' }).render).toEqual({
+      workers: 2,
+      queue: 0,
+      timeoutMs: 5000,
+    });
+    expect(() => loadConfig({ RENDER_WORKERS: '0', RENDER_QUEUE: 'many' })).toThrow(
+      /RENDER_WORKERS must be a whole number from 1 to 64 \(got "0"\)[\s\S]*RENDER_QUEUE must be a whole number from 0 to 10000 \(got "many"\)/,
     );
   });
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fontDir } from './pdf';
+import { ZWSP } from './thai-text';
 
 /**
  * Widths of text as the documents print it (Sarabun, shaped by fontkit as pdfkit shapes it), so a column
@@ -24,10 +25,10 @@ function font(bold: boolean): FontkitFont {
   return fonts[key];
 }
 
-/** The width in points of `text` on one line at `fontSize`. */
+/** The width in points of `text` on one line at `fontSize` (Thai digits are wider than Arabic ones); word-break marks take no room. */
 export function textWidth(text: string, fontSize: number, bold = false): number {
   const f = font(bold);
-  return (f.layout(text).advanceWidth / f.unitsPerEm) * fontSize;
+  return (f.layout(text.replaceAll(ZWSP, '')).advanceWidth / f.unitsPerEm) * fontSize;
 }
 
 /** The width a column needs to hold each of `texts` on one line (bold, the widest a total is set in), rounded up. */

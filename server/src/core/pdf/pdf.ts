@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { RenderJob } from './render-pool';
+import { TABLE_LAYOUTS } from './table-layouts';
 import { useThaiGlyphs, type EmbeddedFont } from './thai-glyphs';
 import { keepTableRowsWhole } from './table-rows';
 import { breakTooWideWordsAtThaiBoundaries } from './thai-lines';
-import { ZWSP } from './thai-text';
+import { thaiDigits, ZWSP } from './thai-text';
 
 // pdfmake 0.3 is a process-wide singleton: fonts go into its virtual file system once.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -14,6 +16,7 @@ const pdfmake = require('pdfmake') as {
   setUrlAccessPolicy(cb: (url: string) => boolean): void;
   setLocalAccessPolicy(cb: (path: string) => boolean): void;
   createPdf(doc: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
+  addTableLayouts(layouts: Record<string, object>): void;
 };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const PdfKitDocument = require('pdfmake/js/PDFDocument').default as {
@@ -82,6 +85,7 @@ function setUp(): void {
   });
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
+  pdfmake.addTableLayouts(TABLE_LAYOUTS);
   shareParsedFontTables(fs.readFileSync(path.join(dir, 'Sarabun-Regular.ttf')));
   breakTooWideWordsAtThaiBoundaries();
   keepTableRowsWhole();
@@ -108,18 +112,54 @@ export interface DocumentInfo {
   /** Who printed it, for the document's properties. */
   author?: string;
   landscape?: boolean;
+  /** Page margins in points [left, top, right, bottom]; the reports' 40/40/40/48 when left out. */
+  margins?: [number, number, number, number];
+  /**
+   * Where page numbers go: `corner` — "หน้า x / y" at the foot on the right (the reports); `official` —
+   * "- ๒ -" centred at the top from the second page, in Thai digits, as งานสารบรรณ numbers a letter or memo.
+   */
+  pageNumbers?: 'corner' | 'official';
+}
+
+const pageNumber = {
+  corner: {
+    footer: (page: number, pages: number) => ({
+      text: `หน้า ${page} / ${pages}`,
+      alignment: 'right',
+      fontSize: 11,
+      margin: [40, 12, 40, 0],
+    }),
+  },
+  official: {
+    header: (page: number) => (page < 2 ? null : { text: `- ${thaiDigits(String(page))} -`, alignment: 'center', margin: [0, 30, 0, 0] }),
+  },
+} as const;
+
+/**
+ * A printed report as a PDF, rendered in a worker thread (render-pool.ts) so that the server keeps
+ * answering while it is laid out. `content` and `styles` are plain data: a table names its layout
+ * (table-layouts.ts). Refused with SERVICE_UNAVAILABLE when too many documents wait already.
+ */
+export async function renderPdf(info: DocumentInfo, content: Content, styles: TDocumentDefinitions['styles'] = {}): Promise<Buffer> {
+  // Required here, not at the top: the render workers load this file too, and need none of the server
+  // (errors, database, GraphQL) that the pool brings.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { renderPool } = require('./render-pool') as typeof import('./render-pool');
+  return renderPool().render({ info, content, styles });
 }
 
 /**
- * The house style of every printed report: A4, Sarabun 14 pt, page "x / y" at the foot; the document
- * declares itself Thai (/Lang th, for screen readers and search) and its title is what viewers show.
+ * In a render worker: the house style of every printed report: A4, Sarabun 14 pt, page "x / y" at the
+ * foot; the document declares itself Thai (/Lang th, for screen readers and search) and its title is
+ * what viewers show.
  */
-export async function renderPdf(info: DocumentInfo, content: Content, styles: TDocumentDefinitions['styles'] = {}): Promise<Buffer> {
+export async function renderHere(job: RenderJob): Promise<Buffer> {
+  const { info, content, styles = {} } = job as { info: DocumentInfo; content: Content; styles?: TDocumentDefinitions['styles'] };
   setUp();
   const doc: TDocumentDefinitions = {
     pageSize: 'A4',
     pageOrientation: info.landscape ? 'landscape' : 'portrait',
-    pageMargins: [40, 40, 40, 48],
+    pageMargins: info.margins ?? [40, 40, 40, 48],
     info: { title: info.title, author: info.author ?? 'e-PlanNACC', creator: 'e-PlanNACC', producer: 'e-PlanNACC' },
     language: 'th',
     displayTitle: true,
@@ -133,12 +173,7 @@ export async function renderPdf(info: DocumentInfo, content: Content, styles: TD
       small: { fontSize: 12 },
       ...styles,
     },
-    footer: (page: number, pages: number) => ({
-      text: `หน้า ${page} / ${pages}`,
-      alignment: 'right',
-      fontSize: 11,
-      margin: [40, 12, 40, 0],
-    }),
+    ...(pageNumber[info.pageNumbers ?? 'corner'] as Pick<TDocumentDefinitions, 'header' | 'footer'>),
     // A heading (headlineLevel 1) never ends a page: with nothing after it there, it starts the next.
     pageBreakBefore: (node, nodes) => node.headlineLevel === 1 && nodes.getFollowingNodesOnPage().length === 0,
     content,

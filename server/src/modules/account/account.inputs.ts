@@ -1,7 +1,7 @@
 import { ArgsType, Field, InputType } from 'type-graphql';
 import { IsEmail, IsEnum, IsOptional, Length, Matches } from 'class-validator';
 import { Text } from '../../core/input';
-import { Role } from './role';
+import { Role } from '../access/role';
 
 export const PASSWORD_RULE_TH = 'รหัสผ่านต้องมี 8–128 ตัวอักษร และมีทั้งตัวอักษรและตัวเลข';
 /** At least 8 characters with a letter (Latin or Thai) and a digit. */
@@ -114,4 +114,41 @@ export class UsernameLookupArgs {
   @Field()
   @Matches(/^\d{4}$/, { message: 'กรุณาเลือกอำเภอ' })
   districtCode: string;
+}
+
+@ArgsType()
+export class UsersFilter {
+  @Field(() => Role, { nullable: true })
+  @IsOptional()
+  @IsEnum(Role, { message: 'บทบาทผู้ใช้งานไม่ถูกต้อง' })
+  role?: Role;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(/^\d{2}$/, { message: 'รหัสจังหวัดต้องเป็นตัวเลข 2 หลัก' })
+  provinceCode?: string;
+
+  @Field(() => String, { nullable: true, description: 'Part of a username or officer name' })
+  @Text({ label: 'คำค้น', max: 64 })
+  search?: string | null;
+}
+
+@ArgsType()
+export class UserPasswordArgs {
+  @Field()
+  username: string;
+
+  @Field()
+  @Matches(PASSWORD_PATTERN, { message: PASSWORD_RULE_TH })
+  newPassword: string;
+}
+
+@ArgsType()
+export class ApiTokenArgs {
+  @Field({ description: 'The SERVICE account' })
+  username: string;
+
+  @Field({ description: 'What the token is for, e.g. the calling system' })
+  @Text({ label: 'ชื่อระบบงานที่ใช้ token นี้', max: 200, required: true })
+  name: string;
 }

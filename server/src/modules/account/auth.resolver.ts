@@ -1,18 +1,14 @@
 import { Args, Authorized, Ctx, Extensions, Mutation, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../../core/context';
-import { badInput } from '../../core/errors';
 import { fiscalYearOf, selectableFiscalYears } from '../../core/fiscal-year';
-import { addressKey, enforce } from '../../core/rate-limit';
-import { OWN_TRANSACTIONS, runInTransaction } from '../../core/transaction';
+import { OWN_TRANSACTIONS, runMutation } from '../../core/transaction';
 import { recordAudit } from '../audit/audit.service';
-import { District } from '../geography/district.entity';
-import { Lao } from '../lao/lao.entity';
 import { AuthPayload, FiscalYearOptions, LaoAccount } from './account.types';
 import { ChangePasswordArgs, LoginArgs, PasswordResetRequestArgs, ResetPasswordArgs, UsernameLookupArgs } from './account.inputs';
 import { AuthToken } from './auth-token.entity';
 import { login } from './login.command';
+import { usernameLookup } from './account.queries';
 import { changePassword, requestPasswordReset, resetPassword } from './password.commands';
-import { Role } from './role';
 import { User } from './user.entity';
 import { EXPECTED, listOf } from '../../core/limits';
 
@@ -34,30 +30,8 @@ export class AuthResolver {
     complexity: listOf(EXPECTED.laosOfDistrict),
     description: 'ค้นหาชื่อผู้ใช้งาน (public): the LAOs of a district and their officers’ usernames',
   })
-  async usernameLookup(@Args() { provinceCode, districtCode }: UsernameLookupArgs, @Ctx() ctx: AppContext): Promise<LaoAccount[]> {
-    await enforce(ctx, [
-      {
-        bucket: `lookup:a:${addressKey(ctx.ip)}`,
-        rule: ctx.config.rateLimits.lookupPerAddress,
-        what: 'มีการค้นหาชื่อผู้ใช้งานจากเครือข่ายนี้บ่อยเกินกำหนด',
-      },
-    ]);
-    const district = await ctx.em.getRepository(District).findOneBy({ code: districtCode });
-    if (!district || district.provinceCode !== provinceCode) {
-      const message = 'อำเภอที่เลือกไม่อยู่ในจังหวัดที่เลือก';
-      throw badInput([{ field: 'districtCode', message }], message);
-    }
-    const rows = await ctx.em
-      .getRepository(Lao)
-      .createQueryBuilder('l')
-      .leftJoin(User, 'u', 'u.lao_code = l.code AND u.role = :role AND u.disabled = :off', { role: Role.LAO_OFFICER, off: false })
-      .select(['l.code AS laoCode', 'l.name AS laoName', 'u.username AS username'])
-      .where('l.district_code = :districtCode AND l.active = :on', { districtCode, on: true })
-      .getRawMany<{ laoCode: string; laoName: string; username: string | null }>();
-    const thai = new Intl.Collator('th');
-    return rows
-      .map((r) => ({ laoCode: r.laoCode, laoName: r.laoName, username: r.username ?? null }))
-      .sort((a, b) => thai.compare(a.laoName, b.laoName) || (a.username ?? '').localeCompare(b.username ?? ''));
+  usernameLookup(@Args() { provinceCode, districtCode }: UsernameLookupArgs, @Ctx() ctx: AppContext): Promise<LaoAccount[]> {
+    return usernameLookup(ctx, provinceCode, districtCode);
   }
 
   @Extensions({ [OWN_TRANSACTIONS]: true })
@@ -72,7 +46,7 @@ export class AuthResolver {
     ctx.cookie.clear();
     // Signed out already: nothing changes, so nothing is written (anyone may call this as often as they like).
     if (ctx.authTokenId === null) return true;
-    await runInTransaction(ctx, async () => {
+    await runMutation(ctx, 'logout', async () => {
       await ctx.em.getRepository(AuthToken).update({ id: ctx.authTokenId! }, { revokedAt: ctx.clock.now() });
       await recordAudit(ctx, { action: 'logout', targetType: 'User', targetId: ctx.user?.id ?? null });
     });

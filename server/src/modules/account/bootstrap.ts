@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { hashPassword } from '../../core/crypto';
 import { inTransaction } from '../../core/db';
 import { AuditLog } from '../audit/audit-log.entity';
-import { Role } from './role';
+import { Role } from '../access/role';
 import { User } from './user.entity';
 
 /** ADMIN_USERNAME + ADMIN_PASSWORD at start: create that ADMIN account, or reset its password and unlock it. */

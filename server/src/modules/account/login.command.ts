@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AppContext } from '../../core/context';
-import { SESSION_TTL_MS } from '../../core/auth';
+import { SESSION_TTL_MS } from './authentication';
 import { execute, insertIgnore } from '../../core/db';
 import { verifyPassword } from '../../core/crypto';
 import { DomainError, unauthenticated } from '../../core/errors';

@@ -3,7 +3,7 @@ import { execute, takeWriteLock } from '../../core/db';
 import { hashPassword, randomToken, sha256, verifyPassword } from '../../core/crypto';
 import { badInput } from '../../core/errors';
 import { addressKey, enforce, nameKey, type RateCheck } from '../../core/rate-limit';
-import { runInTransaction } from '../../core/transaction';
+import { runMutation } from '../../core/transaction';
 import { recordAudit } from '../audit/audit.service';
 import { PASSWORD_PATTERN, PASSWORD_RULE_TH } from './account.inputs';
 import { PasswordReset } from './password-reset.entity';
@@ -75,7 +75,7 @@ export async function changePassword(ctx: AppContext, currentPassword: string, n
  */
 export async function requestPasswordReset(ctx: AppContext, username: string, email: string): Promise<boolean> {
   await enforce(ctx, resetChecks(ctx, username));
-  return runInTransaction(ctx, () => mailResetLink(ctx, username, email));
+  return runMutation(ctx, 'requestPasswordReset', () => mailResetLink(ctx, username, email));
 }
 
 async function mailResetLink(ctx: AppContext, username: string, email: string): Promise<boolean> {
@@ -143,7 +143,7 @@ async function mailResetLink(ctx: AppContext, username: string, email: string): 
 /** Sets a new password from a reset link; the link works once, for 30 minutes. Every session of the account ends. */
 export async function resetPassword(ctx: AppContext, token: string, newPassword: string): Promise<boolean> {
   await enforce(ctx, resetChecks(ctx));
-  return runInTransaction(ctx, () => setPasswordFromLink(ctx, token, newPassword));
+  return runMutation(ctx, 'resetPassword', () => setPasswordFromLink(ctx, token, newPassword));
 }
 
 async function setPasswordFromLink(ctx: AppContext, token: string, newPassword: string): Promise<boolean> {

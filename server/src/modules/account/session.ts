@@ -1,5 +1,5 @@
 import type { AppContext } from '../../core/context';
-import { SESSION_TTL_MS } from '../../core/auth';
+import { SESSION_TTL_MS } from './authentication';
 import { execute } from '../../core/db';
 import { randomToken, sha256 } from '../../core/crypto';
 import { AuthToken, type AuthTokenKind } from './auth-token.entity';

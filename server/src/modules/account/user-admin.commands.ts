@@ -10,7 +10,7 @@ import type { CreateUserInput, ReassignUserInput } from './account.inputs';
 import { AuthToken } from './auth-token.entity';
 import { clearDeviceLocks } from './login.command';
 import { setPassword } from './password.commands';
-import { Role } from './role';
+import { Role } from '../access/role';
 import { issueToken, revokeUserTokens } from './session';
 import { User } from './user.entity';
 
@@ -22,52 +22,71 @@ async function userByUsername(ctx: AppContext, username: string): Promise<User> 
 
 const audited = (user: User) => ({ targetType: 'User', targetId: user.id, laoCode: user.laoCode, provinceCode: user.provinceCode });
 
-/** Creates an account of any role (ADMIN). An LAO officer belongs to an LAO, a province officer to a province. */
-export async function createUser(ctx: AppContext, input: CreateUserInput): Promise<User> {
-  const repo = ctx.em.getRepository(User);
+/** What a new account's name and places are found to be: looked up one by one (createUser) or for a whole file at once (importUsers). */
+export interface AccountLookups {
+  usernameTaken: boolean;
+  /** The LAO of `laoCode`, null when there is none or no such LAO. */
+  lao: Lao | null;
+  /** Whether `provinceCode` names a province. */
+  provinceKnown: boolean;
+}
+
+/**
+ * The one check of a new account, for an account made in the form and one read from a file alike: a
+ * password for every role but SERVICE (which uses API tokens, never a password) and not containing the
+ * username; an LAO officer belongs to an existing LAO, a province officer to an existing province, and
+ * no other role names either.
+ */
+export function accountProblems(input: CreateUserInput, found: AccountLookups): FieldError[] {
   const fields: FieldError[] = [];
-  let laoCode: string | null = null;
-  let provinceCode: string | null = null;
-  if (await repo.existsBy({ username: input.username })) fields.push({ field: 'username', message: 'มีชื่อผู้ใช้งานนี้ในระบบแล้ว' });
+  if (found.usernameTaken) fields.push({ field: 'username', message: 'มีชื่อผู้ใช้งานนี้ในระบบแล้ว' });
   if (input.role !== Role.SERVICE && !input.password) fields.push({ field: 'password', message: 'กรุณากำหนดรหัสผ่าน' });
   if (input.role === Role.SERVICE && input.password)
     fields.push({ field: 'password', message: 'บัญชีระบบงาน (SERVICE) ใช้ API token แทนรหัสผ่าน' });
+  if (input.password && input.password.toLowerCase().includes(input.username.toLowerCase())) {
+    fields.push({ field: 'password', message: 'รหัสผ่านต้องไม่มีชื่อผู้ใช้งานอยู่ในรหัสผ่าน' });
+  }
   if (input.role === Role.LAO_OFFICER) {
-    const lao = input.laoCode ? await ctx.em.getRepository(Lao).findOneBy({ code: input.laoCode }) : null;
-    if (!lao) fields.push({ field: 'laoCode', message: input.laoCode ? 'ไม่พบ อปท. รหัสนี้' : 'กรุณาระบุ อปท. ของผู้ใช้งาน' });
-    else {
-      laoCode = lao.code;
-      provinceCode = lao.provinceCode;
-    }
+    if (!found.lao) fields.push({ field: 'laoCode', message: input.laoCode ? 'ไม่พบ อปท. รหัสนี้' : 'กรุณาระบุ อปท. ของผู้ใช้งาน' });
   } else if (input.laoCode) {
     fields.push({ field: 'laoCode', message: 'ระบุ อปท. ได้เฉพาะบัญชีเจ้าหน้าที่ อปท.' });
   }
   if (input.role === Role.PROVINCE_OFFICER) {
-    const province = input.provinceCode ? await ctx.em.getRepository(Province).findOneBy({ code: input.provinceCode }) : null;
-    if (!province) fields.push({ field: 'provinceCode', message: input.provinceCode ? 'ไม่พบจังหวัดรหัสนี้' : 'กรุณาระบุจังหวัดของผู้ใช้งาน' });
-    else provinceCode = province.code;
+    if (!found.provinceKnown)
+      fields.push({ field: 'provinceCode', message: input.provinceCode ? 'ไม่พบจังหวัดรหัสนี้' : 'กรุณาระบุจังหวัดของผู้ใช้งาน' });
   } else if (input.provinceCode && input.role !== Role.LAO_OFFICER) {
     fields.push({ field: 'provinceCode', message: 'ระบุจังหวัดได้เฉพาะบัญชีเจ้าหน้าที่สำนักงาน ป.ป.ช. ประจำจังหวัด' });
   }
-  if (input.password && input.password.toLowerCase().includes(input.username.toLowerCase())) {
-    fields.push({ field: 'password', message: 'รหัสผ่านต้องไม่มีชื่อผู้ใช้งานอยู่ในรหัสผ่าน' });
-  }
-  if (fields.length) throw badInput(fields, fields[0].message);
+  return fields;
+}
 
-  const user = repo.create({
+/** The row of a new account that passed `accountProblems`, its password hashed; an LAO officer takes the province of the LAO. */
+export async function newAccount(ctx: AppContext, input: CreateUserInput, lao: Lao | null): Promise<User> {
+  return ctx.em.getRepository(User).create({
     username: input.username,
     passwordHash: input.password ? await hashPassword(input.password) : null,
     role: input.role,
     displayName: input.displayName ?? '',
     email: input.email ?? null,
-    laoCode,
-    provinceCode,
+    laoCode: input.role === Role.LAO_OFFICER ? lao!.code : null,
+    provinceCode: input.role === Role.LAO_OFFICER ? lao!.provinceCode : input.role === Role.PROVINCE_OFFICER ? input.provinceCode : null,
     disabled: false,
     failedLogins: 0,
     lockedUntil: null,
     lastLoginAt: null,
   });
-  await repo.save(user);
+}
+
+/** Creates an account of any role (ADMIN). */
+export async function createUser(ctx: AppContext, input: CreateUserInput): Promise<User> {
+  const lao = input.laoCode ? await ctx.em.getRepository(Lao).findOneBy({ code: input.laoCode }) : null;
+  const fields = accountProblems(input, {
+    usernameTaken: await ctx.em.getRepository(User).existsBy({ username: input.username }),
+    lao,
+    provinceKnown: !!input.provinceCode && (await ctx.em.getRepository(Province).existsBy({ code: input.provinceCode })),
+  });
+  if (fields.length) throw badInput(fields, fields[0].message);
+  const user = await ctx.em.getRepository(User).save(await newAccount(ctx, input, lao));
   await recordAudit(ctx, { action: 'createUser', ...audited(user), after: user });
   return user;
 }

@@ -3,7 +3,7 @@ import { Timestamped } from '../../core/timestamped';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Lao } from '../lao/lao.entity';
 import { Province } from '../geography/province.entity';
-import { Role } from './role';
+import { Role } from '../access/role';
 
 /** A person (or, for SERVICE, a system) that signs in. Passwords are kept only as argon2id hashes. */
 @ObjectType({ description: 'ผู้ใช้งานระบบ' })

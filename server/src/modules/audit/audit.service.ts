@@ -1,4 +1,7 @@
 import type { AppContext } from '../../core/context';
+import { forbidden } from '../../core/errors';
+import { Permission, provinceWithin, scopeOf } from '../access/policy';
+import type { AuditFilter } from './audit.types';
 import { AuditLog } from './audit-log.entity';
 
 export interface AuditEntry {
@@ -47,4 +50,19 @@ export async function recordAudits(ctx: AppContext, entries: AuditEntry[]): Prom
   for (let i = 0; i < entries.length; i += 100) {
     await ctx.em.getRepository(AuditLog).insert(entries.slice(i, i + 100).map((e) => rowOf(ctx, e)));
   }
+}
+
+/** A page of the audit log, newest first, within the reader's scope: NACC central everything, a province office its province. */
+export async function listAuditLog(ctx: AppContext, f: AuditFilter): Promise<{ rows: AuditLog[]; total: number }> {
+  const qb = ctx.em.getRepository(AuditLog).createQueryBuilder('a').orderBy('a.id', 'DESC').take(f.limit).skip(f.offset);
+  const scope = scopeOf(ctx.user, Permission.READ_AUDIT)!;
+  const province = provinceWithin(scope, f.provinceCode, () => forbidden('ท่านดูบันทึกได้เฉพาะจังหวัดของท่าน'));
+  if (province) qb.andWhere('a.province_code = :p', { p: province });
+  if (f.laoCode) qb.andWhere('a.lao_code = :l', { l: f.laoCode });
+  if (f.action) qb.andWhere('a.action = :action', { action: f.action });
+  if (f.actorUsername) qb.andWhere('a.actor_username = :u', { u: f.actorUsername });
+  if (f.from) qb.andWhere('a.at >= :from', { from: f.from });
+  if (f.to) qb.andWhere('a.at < :to', { to: f.to });
+  const [rows, total] = await qb.getManyAndCount();
+  return { rows, total };
 }

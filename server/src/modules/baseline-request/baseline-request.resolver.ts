@@ -1,8 +1,8 @@
+import { Permission } from '../access/policy';
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../../core/context';
 import { CountArg, FiscalYearArg } from '../../core/input';
 import { parseId } from '../../core/ids';
-import { Role } from '../account/role';
 import { BaselineRequest } from './baseline-request.entity';
 import { baselineYears, cancelBaselineRequest, requestBaselineChange } from './baseline-request.service';
 import { BaselineYear } from './baseline-request.types';
@@ -19,7 +19,7 @@ export class BaselineRequestResolver {
     return baselineYears(ctx, laoCode);
   }
 
-  @Authorized(Role.LAO_OFFICER)
+  @Authorized(Permission.EDIT_LAO)
   @Mutation(() => BaselineRequest, { description: 'Ask for a new baseline total for a fiscal year (not past years)' })
   requestBaselineChange(
     @Arg('laoCode') laoCode: string,
@@ -30,7 +30,7 @@ export class BaselineRequestResolver {
     return requestBaselineChange(ctx, laoCode, fiscalYear, requestedCount);
   }
 
-  @Authorized(Role.LAO_OFFICER)
+  @Authorized(Permission.EDIT_LAO)
   @Mutation(() => BaselineRequest, { description: 'Cancel a pending request, or close a rejected one' })
   cancelBaselineRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<BaselineRequest> {
     return cancelBaselineRequest(ctx, parseId(id));

@@ -7,8 +7,8 @@ import { getEditableLao, getReadableLao, lockLao } from '../lao/lao.service';
 import { PlanYear } from '../plan-year/plan-year.entity';
 import { ProjectYear } from '../project/project-year.entity';
 import { Project } from '../project/project.entity';
-import { COUNTED_STATUSES, NOT_CREATED_STATUSES, ProjectOrigin } from '../project/project.enums';
-import { canReview } from '../review/review.policy';
+import { COUNTED_STATUSES, NOT_CREATED_STATUSES, ProjectOrigin } from '../plan/project.enums';
+import { allow, Permission, placeOfLao } from '../access/policy';
 import { BaselineRequest, RequestStatus } from './baseline-request.entity';
 import type { BaselineYear } from './baseline-request.types';
 
@@ -156,7 +156,7 @@ export async function reviewBaselineRequest(
   reason?: string | null,
 ): Promise<BaselineRequest> {
   const { request, lao } = await requestOf(ctx, id);
-  if (!canReview(ctx.user, lao)) throw forbidden('ท่านพิจารณาได้เฉพาะ อปท. ในจังหวัดของท่าน');
+  if (!allow(ctx.user, Permission.REVIEW, placeOfLao(lao))) throw forbidden('ท่านพิจารณาได้เฉพาะ อปท. ในจังหวัดของท่าน');
   await lockLao(ctx, lao.code);
   // Text arrives normalised (core/input): blank is null.
   const text = reason ?? null;

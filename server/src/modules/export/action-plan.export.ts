@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { AppContext } from '../../core/context';
 import { formatBaht } from '../../core/money';
@@ -10,10 +9,11 @@ import { getReadableLao } from '../lao/lao.service';
 import type { Lao } from '../lao/lao.entity';
 import { ProjectYear } from '../project/project-year.entity';
 import { Project } from '../project/project.entity';
-import { NOT_CREATED_STATUSES, PLAN_STATUS_TH, PlanStatus } from '../project/project.enums';
+import { NOT_CREATED_STATUSES, PLAN_STATUS_TH, PlanStatus } from '../plan/project.enums';
 import { placeLine } from '../geography/places';
 import { cell, fittingFontSize, gridLayout, heading, LINE_WIDTH, mid, num, th, TICK } from './document-parts';
 import { stringParam, yearParam, type ExportFile } from './export.params';
+import { addLines, addSheet, addTable, newWorkbook, workbookFile } from './spreadsheet';
 
 export interface ActionPlanRow {
   no: number;
@@ -149,52 +149,33 @@ export async function actionPlanPdf(ctx: AppContext, query: Record<string, strin
   return { body: body_, fileName: fileName(plan, 'pdf'), type: 'pdf' };
 }
 
-/** /export/action-plan.xlsx — the same plan as a spreadsheet, amounts as numbers with two decimals. */
+/** /export/action-plan.xlsx — the same plan as a workbook an officer can print and work with (spreadsheet.ts). */
 export async function actionPlanXlsx(ctx: AppContext, query: Record<string, string | undefined>): Promise<ExportFile> {
   const { plan, issuer } = await params(ctx, query);
-  const book = new ExcelJS.Workbook();
-  book.creator = 'e-PlanNACC';
-  const sheet = book.addWorksheet(`แผน ${plan.fiscalYear}`, { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true } });
-  sheet.columns = [
-    { width: 8 },
-    { width: 70 },
-    { width: 6 },
-    { width: 16 },
-    { width: 6 },
-    { width: 6 },
-    { width: 6 },
-    { width: 6 },
-    { width: 30 },
-  ];
-  sheet.addRow([title(plan)]).font = { bold: true, size: 14 };
-  sheet.addRow([`ของ ${plan.lao.name} ${place(plan)}`]);
-  const head = sheet.addRow([
-    'ลำดับ',
-    'รายการโครงการ (ตั้งต้น)',
-    'มิติ',
-    'งบประมาณ (บาท)',
-    'ไตรมาส 1',
-    'ไตรมาส 2',
-    'ไตรมาส 3',
-    'ไตรมาส 4',
-    'หมายเหตุ',
-  ]);
-  head.font = { bold: true };
-  for (const r of plan.rows) {
-    const row = sheet.addRow([
-      r.no,
-      r.name,
-      r.dimension,
-      (r.budget ?? 0) / 100,
-      ...[1, 2, 3, 4].map((q) => (r.quarters.includes(q) ? '√' : '')),
-      r.note,
-    ]);
-    row.getCell(4).numFmt = '#,##0.00';
-  }
-  const total = sheet.addRow(['', `รวม ${plan.rows.length} โครงการ`, '', plan.totalBudget / 100]);
-  total.font = { bold: true };
-  total.getCell(4).numFmt = '#,##0.00';
-  sheet.addRow([]);
-  sheet.addRow(['', `ผู้ออกรายงาน ${issuer}  วันที่ออกรายงาน ${thaiDate(ctx.clock.now())}`]);
-  return { body: Buffer.from(await book.xlsx.writeBuffer()), fileName: fileName(plan, 'xlsx'), type: 'xlsx' };
+  const book = newWorkbook(`${title(plan)} ของ ${plan.lao.name}`, plan.lao.name, ctx.clock.now());
+  const sheet = addSheet(book, {
+    name: `แผน ${plan.fiscalYear}`,
+    orientation: 'landscape',
+    heading: [title(plan), `ของ ${plan.lao.name} ${place(plan)}`],
+  });
+  addTable<ActionPlanRow>(sheet, {
+    columns: [
+      { header: 'ลำดับ', width: 7, kind: 'count', value: (r) => r.no },
+      { header: 'รายการโครงการ (ตั้งต้น)', width: 60, kind: 'text', value: (r) => r.name },
+      { header: 'มิติ', width: 6, kind: 'count', value: (r) => r.dimension },
+      { header: 'งบประมาณ (บาท)', width: 19, kind: 'money', value: (r) => r.budget ?? 0, total: 'sum' },
+      ...[1, 2, 3, 4].map((q) => ({
+        header: `ไตรมาส ${q}`,
+        width: 8,
+        kind: 'mark' as const,
+        value: (r: ActionPlanRow) => r.quarters.includes(q),
+        total: 'sum' as const,
+      })),
+      { header: 'หมายเหตุ', width: 30, kind: 'text', value: (r) => r.note },
+    ],
+    rows: plan.rows,
+    totals: `รวม ${plan.rows.length} โครงการ`,
+  });
+  addLines(sheet, [`ผู้ออกรายงาน ${issuer}`, `วันที่ออกรายงาน ${thaiDate(ctx.clock.now())}`]);
+  return workbookFile(book, fileName(plan, 'xlsx'));
 }

@@ -1,9 +1,10 @@
-import type { Content, TableCell, TableLayout } from 'pdfmake/interfaces';
+import type { Content, TableCell } from 'pdfmake/interfaces';
+import type { TableLayoutName } from '../../core/pdf/table-layouts';
 import type { AppContext } from '../../core/context';
 import { breakThaiWords as t } from '../../core/pdf/thai-text';
 import type { Lao } from '../lao/lao.entity';
 import { LaoType } from '../lao/lao.enums';
-import { ReportRound } from '../progress-report/progress-report.enums';
+import { ReportRound } from '../plan/report.enums';
 import { badInput } from '../../core/errors';
 import { placeLine } from '../geography/places';
 
@@ -84,7 +85,8 @@ export const sizesFrom = (largest: number) => Array.from({ length: Math.max(1, l
 export const sectionHeading = (text: string, extra: Record<string, unknown> = {}): Content =>
   ({ text: t(text), bold: true, margin: [0, 12, 0, 4], headlineLevel: 1, ...extra }) as Content;
 
-export const gridLayout: TableLayout = { hLineWidth: () => 0.5, vLineWidth: () => 0.5, paddingTop: () => 2, paddingBottom: () => 2 };
+/** Thin rules around every cell (named: documents go to the render worker as plain data). */
+export const gridLayout: TableLayoutName = 'grid';
 
 export const heading = (lines: string[]): Content[] =>
   lines.map((line, i) => ({ text: t(line), style: i === 0 ? 'title' : 'subtitle', margin: [0, 0, 0, i === lines.length - 1 ? 10 : 0] }));

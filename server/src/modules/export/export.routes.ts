@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import { authenticate, secretOf } from '../../core/auth';
+import { authenticate, secretOf } from '../account/authentication';
 import { createContext, type AppContext, type ContextDeps } from '../../core/context';
 import { DomainError, httpStatusOf, internalErrorMessage } from '../../core/errors';
 import { chargeQueryCost } from '../../core/rate-limit';

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { AppContext } from '../../core/context';
 import { formatBaht } from '../../core/money';
@@ -24,24 +23,32 @@ import {
   th,
 } from './document-parts';
 import { stringParam, yearParam, type ExportFile } from './export.params';
+import { addSheet, addTable, newWorkbook, workbookFile } from './spreadsheet';
 
 /** Hundredths from the API's two-decimal number, for printing without float formatting surprises. */
 export const pct = (p: number) => formatPercent(Math.round(p * 100));
 
 export const overviewTitle = (o: LaoOverview) => `รายงานผลการนำแผนไปปฏิบัติ ประจำปีงบประมาณ พ.ศ. ${o.fiscalYear} ${ROUND_TH[o.round]}`;
 
+/** How the per-dimension table is set: the overview's by default; the memo's in Thai digits on a portrait line. */
+export interface DimensionTableSetting {
+  /** Turns numbers Thai for a memo. */
+  digits?: (s: string) => string;
+  /** Type sizes to try, largest first. */
+  sizes?: number[];
+  /** The line the table is set on (points). */
+  line?: number;
+  /** The least width the LAO's name keeps before the table is set smaller. */
+  nameWidth?: number;
+}
+
 /**
- * The per-dimension table of the memo (รายงานผลการนำแผนไปปฏิบัติ); `digits` turns numbers Thai for a memo.
- * Amount columns are as wide as the widest amount; the table is set at `fontSize`, or smaller when
- * the amounts would leave the LAO's name less than a fair column on a line `line` points wide.
+ * The per-dimension table (รายงานผลการนำแผนไปปฏิบัติ), printed by the overview and in the memo's facts.
+ * Amount columns are as wide as the widest amount; the table is set at the largest of the sizes at
+ * which the amounts leave the LAO's name its least width on the line.
  */
-export function dimensionTable(
-  o: LaoOverview,
-  laoName: string,
-  digits: (s: string) => string = (s) => s,
-  fontSize = 12,
-  line: number = LINE_WIDTH.landscape,
-): Content {
+export function dimensionTable(o: LaoOverview, laoName: string, setting: DimensionTableSetting = {}): Content {
+  const { digits = (s: string) => s, sizes = sizesFrom(12), line = LINE_WIDTH.landscape, nameWidth = NAME_WIDTH } = setting;
   const rows = [...o.dimensions, o.total];
   const money = rows.flatMap((d) => [d.plannedBudget, d.ordinanceBudget, d.disbursed].map((m) => digits(formatBaht(Number(m)))));
   const percents = rows.flatMap((d) => [digits(pct(d.projectPercent)), digits(pct(d.budgetPercent))]);
@@ -52,7 +59,7 @@ export function dimensionTable(
     const p = Math.max(widestText(percents, size), widestText(['โครงการ', 'งบประมาณ'], size));
     return [widestText(['มิติ'], size), c, Math.max(c, widestText(['ดำเนินการ'], size)), m, m, m, p, p];
   };
-  const size = fittingFontSize(sizesFrom(fontSize), line, (s) => [NAME_WIDTH, ...widthsAt(s)]);
+  const size = fittingFontSize(sizes, line, (s) => [nameWidth, ...widthsAt(s)]);
   const h = (text: string, extra: Record<string, unknown> = {}) => th(text, { fontSize: size, ...extra });
   const row = (d: DimensionSummary, first: TableCell): TableCell[] => [
     first,
@@ -177,22 +184,12 @@ export function statusTable(o: LaoOverview): Content[] {
   ];
 }
 
-async function load(ctx: AppContext, query: Record<string, string | undefined>) {
-  const o = await laoOverview(ctx, stringParam(query, 'lao', 'รหัส อปท.', 7), yearParam(ctx, query), roundParam(query));
-  return { o, place: await placeOf(ctx, o.lao) };
-}
-
-const fileName = (o: LaoOverview, ext: string) =>
-  `รายงานผลการนำแผนไปปฏิบัติ-${o.fiscalYear}-${o.round === 'SIX_MONTHS' ? '6' : '12'}เดือน-${o.lao.code}.${ext}`;
-
-/** /export/overview.pdf?lao=&year=&round= — ภาพรวมของการดำเนินงานตามแผนราย อปท. (PRODUCT.md §6.2). */
-export async function overviewPdf(ctx: AppContext, query: Record<string, string | undefined>): Promise<ExportFile> {
-  const { o, place } = await load(ctx, query);
+/** The overview's tables (PRODUCT.md §5), as the overview prints them and the memo attaches them. */
+export function overviewTables(o: LaoOverview): Content[] {
   const rows = [...o.dimensions, o.total];
   const money = rows.flatMap((d) => [d.plannedBudget, d.ordinanceBudget, d.disbursed].map((m) => formatBaht(Number(m))));
   const m = Math.max(widestText(money, 12), widestText(['ตามแผนป้องกันฯ'], 12));
-  const content: Content = [
-    ...heading([`${o.lao.name} ${place.line}`, overviewTitle(o)]),
+  return [
     dimensionTable(o, o.lao.name),
     byDimensionTable('โครงการ/งบประมาณ (ตามแผนพัฒนาท้องถิ่น)', o, (d) => Number(d.plannedBudget)),
     byDimensionTable('โครงการ/งบประมาณ (ตามข้อบัญญัติ/เทศบัญญัติ/แผนการดำเนินงาน)', o, (d) => Number(d.ordinanceBudget)),
@@ -215,77 +212,70 @@ export async function overviewPdf(ctx: AppContext, query: Record<string, string 
     }),
     ...statusTable(o),
   ];
+}
+
+async function load(ctx: AppContext, query: Record<string, string | undefined>) {
+  const o = await laoOverview(ctx, stringParam(query, 'lao', 'รหัส อปท.', 7), yearParam(ctx, query), roundParam(query));
+  return { o, place: await placeOf(ctx, o.lao) };
+}
+
+const fileName = (o: LaoOverview, ext: string) =>
+  `รายงานผลการนำแผนไปปฏิบัติ-${o.fiscalYear}-${o.round === 'SIX_MONTHS' ? '6' : '12'}เดือน-${o.lao.code}.${ext}`;
+
+/** /export/overview.pdf?lao=&year=&round= — ภาพรวมของการดำเนินงานตามแผนราย อปท. (PRODUCT.md §6.2). */
+export async function overviewPdf(ctx: AppContext, query: Record<string, string | undefined>): Promise<ExportFile> {
+  const { o, place } = await load(ctx, query);
+  const content: Content = [...heading([`${o.lao.name} ${place.line}`, overviewTitle(o)]), ...overviewTables(o)];
   const body = await renderPdf({ title: `${overviewTitle(o)} ${o.lao.name}`, landscape: true }, content);
   return { body, fileName: fileName(o, 'pdf'), type: 'pdf' };
 }
 
-/** /export/overview.xlsx — the same tables as a spreadsheet. */
+/**
+ * /export/overview.xlsx — the same figures as a workbook: one sheet per dimension with the totals row,
+ * one with the status of the projects (its columns add up to the total) and the score.
+ */
 export async function overviewXlsx(ctx: AppContext, query: Record<string, string | undefined>): Promise<ExportFile> {
   const { o, place } = await load(ctx, query);
-  const book = new ExcelJS.Workbook();
-  book.creator = 'e-PlanNACC';
-  const sheet = book.addWorksheet(`ภาพรวม ${o.fiscalYear}`);
-  sheet.columns = [
-    { width: 34 },
-    { width: 8 },
-    { width: 10 },
-    { width: 14 },
-    { width: 16 },
-    { width: 18 },
-    { width: 16 },
-    { width: 12 },
-    { width: 12 },
-  ];
-  sheet.addRow([`${o.lao.name} ${place.line}`]).font = { bold: true };
-  sheet.addRow([overviewTitle(o)]).font = { bold: true };
-  sheet.addRow([
-    'ชื่อ อปท.',
-    'มิติ',
-    'โครงการตามแผน',
-    'ดำเนินการแล้ว',
-    'งบประมาณตามแผน',
-    'ตามข้อบัญญัติ/เทศบัญญัติ',
-    'ใช้จริง',
-    'ร้อยละ โครงการ',
-    'ร้อยละ งบประมาณ',
-  ]).font = { bold: true };
-  for (const d of [...o.dimensions, o.total]) {
-    const row = sheet.addRow([
-      d.dimension === 1 ? o.lao.name : d.dimension === null ? 'รวม' : '',
-      d.dimension ?? '',
-      d.plannedProjects,
-      d.doneProjects,
-      Number(d.plannedBudget) / 100,
-      Number(d.ordinanceBudget) / 100,
-      Number(d.disbursed) / 100,
-      d.projectPercent,
-      d.budgetPercent,
-    ]);
-    for (const c of [5, 6, 7, 8, 9]) row.getCell(c).numFmt = '#,##0.00';
-  }
-  sheet.addRow([]);
-  sheet.addRow(['สถานะโครงการ/กิจกรรม/มาตรการ']).font = { bold: true };
-  sheet.addRow([
-    'โครงการขั้นต่ำ',
-    'ทั้งหมด',
-    'บรรจุในข้อบัญญัติ',
-    'อยู่ระหว่างดำเนินการ',
-    'แล้วเสร็จ',
-    'ไม่สามารถดำเนินการได้',
-    'ผลการนำแผนฯ ไปปฏิบัติ',
-    'คะแนนที่คำนวณได้',
-    'ระดับ',
-  ]).font = { bold: true };
-  sheet.addRow([
-    o.status.minimumCount ?? '',
-    o.status.total,
-    o.status.inOrdinance,
-    o.status.inProgress,
-    o.status.done,
-    o.status.cannotDo,
-    o.cappedScore,
-    o.score,
-    LEVEL_TH[o.level],
-  ]);
-  return { body: Buffer.from(await book.xlsx.writeBuffer()), fileName: fileName(o, 'xlsx'), type: 'xlsx' };
+  const book = newWorkbook(`${overviewTitle(o)} ${o.lao.name}`, o.lao.name, ctx.clock.now());
+  const heading = [`${o.lao.name} ${place.line}`, overviewTitle(o)];
+  const byDimension = addSheet(book, { name: 'ผลตามมิติ', orientation: 'landscape', heading });
+  addTable<DimensionSummary>(byDimension, {
+    columns: [
+      { header: 'มิติ', width: 12, kind: 'text', value: (d) => `มิติที่ ${d.dimension}` },
+      { header: 'โครงการตามแผน', width: 13, kind: 'count', value: (d) => d.plannedProjects, total: 'sum' },
+      { header: 'โครงการที่ดำเนินการแล้ว', width: 13, kind: 'count', value: (d) => d.doneProjects, total: 'sum' },
+      { header: 'งบประมาณตามแผน (บาท)', width: 20, kind: 'money', value: (d) => d.plannedBudget, total: 'sum' },
+      {
+        header: 'งบประมาณตามข้อบัญญัติ/เทศบัญญัติ (บาท)',
+        width: 20,
+        kind: 'money',
+        value: (d) => d.ordinanceBudget,
+        total: 'sum',
+      },
+      { header: 'ใช้จริง (บาท)', width: 20, kind: 'money', value: (d) => d.disbursed, total: 'sum' },
+      { header: 'ร้อยละดำเนินการ (โครงการ)', width: 14, kind: 'percent', value: (d) => d.projectPercent, total: o.total.projectPercent },
+      { header: 'ร้อยละดำเนินการ (งบประมาณ)', width: 14, kind: 'percent', value: (d) => d.budgetPercent, total: o.total.budgetPercent },
+    ],
+    rows: o.dimensions,
+    totals: 'รวม 4 มิติ',
+  });
+
+  const status = addSheet(book, { name: 'สถานะโครงการ', orientation: 'landscape', heading });
+  const basis = o.fromMinimum ? 'คิดจากโครงการขั้นต่ำ' : 'คิดจากโครงการตั้งต้น';
+  addTable<LaoOverview>(status, {
+    columns: [
+      { header: 'โครงการขั้นต่ำ ตามที่ ป.ป.ช. กำหนด', width: 13, kind: 'count', value: (x) => x.status.minimumCount },
+      { header: 'โครงการทั้งหมด', width: 11, kind: 'count', value: (x) => x.status.total },
+      { header: 'บรรจุในข้อบัญญัติ/เทศบัญญัติ/แผนดำเนินงาน', width: 15, kind: 'count', value: (x) => x.status.inOrdinance },
+      { header: 'อยู่ระหว่างดำเนินการ', width: 11, kind: 'count', value: (x) => x.status.inProgress },
+      { header: 'ดำเนินการแล้วเสร็จ', width: 11, kind: 'count', value: (x) => x.status.done },
+      { header: 'ไม่สามารถดำเนินการได้', width: 11, kind: 'count', value: (x) => x.status.cannotDo },
+      { header: 'รอรายงาน', width: 11, kind: 'count', value: (x) => x.status.waiting },
+      { header: `ผลการนำแผนฯ ไปปฏิบัติ (ร้อยละ ไม่เกิน 100) ${basis}`, width: 18, kind: 'percent', value: (x) => x.cappedScore },
+      { header: 'ร้อยละที่คำนวณได้', width: 12, kind: 'percent', value: (x) => x.score },
+      { header: 'ระดับการนำแผนไปปฏิบัติ', width: 12, kind: 'text', value: (x) => LEVEL_TH[x.level] },
+    ],
+    rows: [o],
+  });
+  return workbookFile(book, fileName(o, 'xlsx'));
 }

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Content } from 'pdfmake/interfaces';
 import type { AppContext } from '../../core/context';
 import { badInput } from '../../core/errors';
@@ -8,11 +7,12 @@ import { rowsKeptWhole } from '../../core/pdf/table-rows';
 import { breakThaiWords as t } from '../../core/pdf/thai-text';
 import { provinceScores } from '../scoring/province-scores.service';
 import { LEVEL_TH } from '../scoring/scoring';
-import type { ProvinceScoreReport } from '../scoring/scoring.types';
+import type { ProvinceScoreReport, ProvinceScoreRow } from '../scoring/scoring.types';
 import { districtLabel, districtWord, provinceLabel } from '../geography/places';
 import { cell, gridLayout, heading, mid, num, ROUND_TH, roundParam, th } from './document-parts';
 import { stringParam, yearParam, type ExportFile } from './export.params';
 import { pct } from './overview.export';
+import { addLines, addSheet, addTable, newWorkbook, workbookFile } from './spreadsheet';
 
 const title = (r: ProvinceScoreReport) =>
   `ผลการนำแผนปฏิบัติการป้องกันการทุจริต ไปสู่การปฏิบัติระดับจังหวัด ประจำปีงบประมาณ พ.ศ. ${r.fiscalYear} ${ROUND_TH[r.round]}`;
@@ -72,22 +72,39 @@ export async function provincePdf(ctx: AppContext, query: Record<string, string 
   return { body: await renderPdf({ title: `${title(r)} ${subtitle(r)}` }, content), fileName: fileName(r, 'pdf'), type: 'pdf' };
 }
 
-/** /export/province.xlsx — the same table as a spreadsheet. */
+/** /export/province.xlsx — the same table as a workbook, with the number of LAOs at each level as numbers. */
 export async function provinceXlsx(ctx: AppContext, query: Record<string, string | undefined>): Promise<ExportFile> {
   const r = await load(ctx, query);
-  const book = new ExcelJS.Workbook();
-  book.creator = 'e-PlanNACC';
-  const sheet = book.addWorksheet(provinceLabel(r.province.code, r.province.name));
-  sheet.columns = [{ width: 8 }, { width: 46 }, { width: 20 }, { width: 12 }, { width: 12 }, { width: 20 }];
-  sheet.addRow([title(r)]).font = { bold: true };
-  sheet.addRow([subtitle(r)]);
-  sheet.addRow(['ลำดับ', 'ชื่อ อปท.', 'อำเภอ', 'ร้อยละ', 'ร้อยละ (ไม่เกิน 100)', 'ระดับการนำแผนไปปฏิบัติ']).font = { bold: true };
-  r.rows.forEach((row, i) => {
-    const x = sheet.addRow([i + 1, row.lao.name, row.districtName, row.score, row.cappedScore, LEVEL_TH[row.level]]);
-    x.getCell(4).numFmt = '0.00';
-    x.getCell(5).numFmt = '0.00';
+  const book = newWorkbook(`${title(r)} ${subtitle(r)}`, subtitle(r), ctx.clock.now());
+  const sheet = addSheet(book, {
+    name: provinceLabel(r.province.code, r.province.name),
+    orientation: 'portrait',
+    heading: [title(r), subtitle(r)],
   });
-  sheet.addRow([]);
-  sheet.addRow(['', `ระดับมาก ${r.high} แห่ง`, `ระดับกลาง ${r.medium} แห่ง`, `ระดับน้อย ${r.low} แห่ง`]);
-  return { body: Buffer.from(await book.xlsx.writeBuffer()), fileName: fileName(r, 'xlsx'), type: 'xlsx' };
+  addTable<ProvinceScoreRow>(sheet, {
+    columns: [
+      { header: 'ลำดับ', width: 7, kind: 'count', value: (_, i) => i + 1 },
+      { header: 'ชื่อ อปท.', width: 38, kind: 'text', value: (x) => x.lao.name },
+      { header: districtWord(r.province.code), width: 18, kind: 'text', value: (x) => x.districtName },
+      { header: 'ร้อยละที่คำนวณได้', width: 12, kind: 'percent', value: (x) => x.score },
+      { header: 'ร้อยละ (ไม่เกิน 100)', width: 12, kind: 'percent', value: (x) => x.cappedScore },
+      { header: 'ระดับการนำแผนไปปฏิบัติ', width: 12, kind: 'text', value: (x) => LEVEL_TH[x.level] },
+    ],
+    rows: r.rows,
+  });
+  addLines(sheet, ['ร้อยละที่คำนวณได้อาจเกิน 100 ระดับคิดจากร้อยละที่ไม่เกิน 100']);
+  const levels = addSheet(book, { name: 'สรุปตามระดับ', orientation: 'portrait', heading: [title(r), subtitle(r)] });
+  addTable<[string, number]>(levels, {
+    columns: [
+      { header: 'ระดับการนำแผนไปปฏิบัติ', width: 30, kind: 'text', value: (x) => x[0] },
+      { header: 'จำนวน อปท. (แห่ง)', width: 20, kind: 'count', value: (x) => x[1], total: 'sum' },
+    ],
+    rows: [
+      [`ระดับ${LEVEL_TH.HIGH}`, r.high],
+      [`ระดับ${LEVEL_TH.MEDIUM}`, r.medium],
+      [`ระดับ${LEVEL_TH.LOW}`, r.low],
+    ],
+    totals: 'รวม',
+  });
+  return workbookFile(book, fileName(r, 'xlsx'));
 }

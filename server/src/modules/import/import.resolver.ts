@@ -1,6 +1,6 @@
+import { Permission } from '../access/policy';
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { AppContext } from '../../core/context';
-import { Role } from '../account/role';
 import { importLaos, importPlanYears, importUsers } from './import.service';
 import { ImportRowResult, LaoImportRow, PlanYearImportRow, UserImportRow } from './import.types';
 import { EXPECTED, listOf } from '../../core/limits';
@@ -8,7 +8,7 @@ import { EXPECTED, listOf } from '../../core/limits';
 /** ADMIN imports, one chunk of rows per call (see POST /import/<kind> for reading the file). */
 @Resolver()
 export class ImportResolver {
-  @Authorized(Role.ADMIN)
+  @Authorized(Permission.ADMINISTER)
   @Mutation(() => [ImportRowResult], {
     complexity: listOf(EXPECTED.page),
     description: 'The LAO registry: create or update LAOs by code (≤ 200 rows a call)',
@@ -17,7 +17,7 @@ export class ImportResolver {
     return importLaos(ctx, rows);
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized(Permission.ADMINISTER)
   @Mutation(() => [ImportRowResult], {
     complexity: listOf(EXPECTED.page),
     description: 'Accounts: create new accounts (≤ 200 rows a call)',
@@ -26,7 +26,7 @@ export class ImportResolver {
     return importUsers(ctx, rows);
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized(Permission.ADMINISTER)
   @Mutation(() => [ImportRowResult], {
     complexity: listOf(EXPECTED.page),
     description: 'Baseline and minimum counts per LAO and fiscal year (≤ 200 rows a call)',

@@ -1,8 +1,8 @@
 import express, { Router, type Request, type Response } from 'express';
-import { authenticate, secretOf } from '../../core/auth';
+import { authenticate, secretOf } from '../account/authentication';
 import { DomainError } from '../../core/errors';
 import type { ContextDeps } from '../../core/context';
-import { Role } from '../account/role';
+import { allow, Permission } from '../access/policy';
 import { mapTable, type ImportKind } from './import.columns';
 import { parseSpreadsheet } from './spreadsheet';
 
@@ -30,7 +30,7 @@ export function importRouter(deps: ContextDeps): Router {
       return send(res, 400, 'ชนิดไฟล์ไม่ถูกต้อง กรุณาเลือกไฟล์ CSV หรือ XLSX');
     const auth = await authenticate(deps.db, deps.clock.now(), secretOf(req.headers, req.cookies));
     if (!auth.user) return send(res, 401, 'กรุณาเข้าสู่ระบบก่อนใช้งาน');
-    if (auth.user.role !== Role.ADMIN) return send(res, 403, 'ท่านไม่มีสิทธิ์ทำรายการนี้');
+    if (!allow(auth.user, Permission.ADMINISTER)) return send(res, 403, 'ท่านไม่มีสิทธิ์ทำรายการนี้');
     next();
   };
   const body = express.raw({ type: () => true, limit: `${MAX_UPLOAD_MB}mb` });

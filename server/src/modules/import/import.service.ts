@@ -1,13 +1,13 @@
 import { In } from 'typeorm';
 import type { AppContext } from '../../core/context';
 import { badInput } from '../../core/errors';
-import { hashPassword } from '../../core/crypto';
 import { fiscalYearProblem } from '../../core/fiscal-year';
 import { checkInput, MAX_COUNT } from '../../core/input';
 import { recordAudit, recordAudits } from '../audit/audit.service';
 import { CreateUserInput } from '../account/account.inputs';
-import { Role, ROLE_TH } from '../account/role';
+import { Role, ROLE_TH } from '../access/role';
 import { User } from '../account/user.entity';
+import { accountProblems, newAccount } from '../account/user-admin.commands';
 import { District } from '../geography/district.entity';
 import { Province } from '../geography/province.entity';
 import { CreateLaoInput } from '../lao/lao.inputs';
@@ -132,34 +132,19 @@ export async function importUsers(ctx: AppContext, rows: UserImportRow[]): Promi
       email: r.email ?? null,
       displayName: r.displayName ?? null,
     });
-    const messages = await messagesOf(ctx, input);
-    if (taken.has(input.username)) messages.push('มีชื่อผู้ใช้งานนี้ในระบบแล้ว');
-    if (input.role !== Role.SERVICE && !input.password) messages.push('กรุณากำหนดรหัสผ่าน');
-    if (input.role === Role.LAO_OFFICER && !laos.has(input.laoCode ?? ''))
-      messages.push(input.laoCode ? 'ไม่พบ อปท. รหัสนี้' : 'กรุณาระบุ อปท. ของผู้ใช้งาน');
-    if (input.role === Role.PROVINCE_OFFICER && !provinces.has(input.provinceCode ?? ''))
-      messages.push(input.provinceCode ? 'ไม่พบจังหวัดรหัสนี้' : 'กรุณาระบุจังหวัดของผู้ใช้งาน');
+    const lao = laos.get(input.laoCode ?? '') ?? null;
+    const problems = accountProblems(input, {
+      usernameTaken: taken.has(input.username),
+      lao,
+      provinceKnown: provinces.has(input.provinceCode ?? ''),
+    });
+    const messages = [...(await messagesOf(ctx, input)), ...problems.map((p) => p.message)];
     if (messages.length) {
       results.push({ row: rowNumber(r.row), ok: false, outcome: null, messages });
       continue;
     }
     taken.add(input.username);
-    const lao = input.role === Role.LAO_OFFICER ? laos.get(input.laoCode!)! : null;
-    toSave.push(
-      ctx.em.getRepository(User).create({
-        username: input.username,
-        passwordHash: input.password ? await hashPassword(input.password) : null,
-        role: input.role,
-        displayName: input.displayName ?? '',
-        email: input.email ?? null,
-        laoCode: lao?.code ?? null,
-        provinceCode: lao?.provinceCode ?? (input.role === Role.PROVINCE_OFFICER ? input.provinceCode : null),
-        disabled: false,
-        failedLogins: 0,
-        lockedUntil: null,
-        lastLoginAt: null,
-      }),
-    );
+    toSave.push(await newAccount(ctx, input, lao));
     results.push({ row: rowNumber(r.row), ok: true, outcome: 'CREATED', messages: [] });
   }
   await ctx.em.getRepository(User).save(toSave, { chunk: 100 });

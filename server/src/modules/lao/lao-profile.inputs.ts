@@ -53,6 +53,10 @@ export class LaoProfileInput {
   chiefAdministratorName?: string | null;
 
   @Field(() => String, { nullable: true })
+  @Text({ label: 'ชื่อหัวหน้าสำนักปลัด', max: 200 })
+  officeHeadName?: string | null;
+
+  @Field(() => String, { nullable: true })
   @Text({ label: 'เว็บไซต์', max: 200 })
   @IsOptional()
   @Matches(/^(https?:\/\/)?[\w.-]+\.[a-z]{2,}(\/\S*)?$/i, { message: 'รูปแบบเว็บไซต์ไม่ถูกต้อง เช่น www.khonhat.go.th' })

@@ -19,6 +19,7 @@ export async function updateLaoProfile(ctx: AppContext, code: string, input: Lao
     subsidyRevenue: input.subsidyRevenue ?? null,
     executiveName: input.executiveName ?? null,
     chiefAdministratorName: input.chiefAdministratorName ?? null,
+    officeHeadName: input.officeHeadName ?? null,
     website: input.website ?? null,
     coordinatorName: input.coordinatorName ?? null,
     coordinatorPosition: input.coordinatorPosition ?? null,

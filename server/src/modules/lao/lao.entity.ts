@@ -6,7 +6,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, VersionCol
 import { District } from '../geography/district.entity';
 import { Province } from '../geography/province.entity';
 import { LaoSize, LaoType } from './lao.enums';
-import { canReadLao } from './lao.policy';
+import { allow, Permission, placeOfLao } from '../access/policy';
 
 /** Areas are kept as whole thousandths of a km² (the form allows 3 decimals), exact in both databases. */
 const thousandthsColumn = {
@@ -19,7 +19,8 @@ const thousandthsColumn = {
  * province's score table, read by the province's LAO officers — and see its registry entry there (code,
  * name, type, size, place), with these fields null.
  */
-const readersOnly: MiddlewareFn<AppContext> = async ({ root, context }, next) => (canReadLao(context.user, root as Lao) ? next() : null);
+const readersOnly: MiddlewareFn<AppContext> = async ({ root, context }, next) =>
+  allow(context.user, Permission.READ_LAO, placeOfLao(root as Lao)) ? next() : null;
 
 /** A local administrative organisation (อปท.). Its 7-digit code is also its first officer's username. */
 @ObjectType({
@@ -95,6 +96,11 @@ export class Lao extends Timestamped {
   @Field(() => String, { nullable: true, description: 'ชื่อปลัดองค์กรปกครองส่วนท้องถิ่น' })
   @Column({ type: 'varchar', length: 200, nullable: true })
   chiefAdministratorName: string | null;
+
+  @UseMiddleware(readersOnly)
+  @Field(() => String, { nullable: true, description: 'ชื่อหัวหน้าสำนักปลัด (หัวหน้าส่วนราชการที่ให้ความเห็นในบันทึกข้อความ)' })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  officeHeadName: string | null;
 
   @UseMiddleware(readersOnly)
   @Field(() => String, { nullable: true })

@@ -1,7 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../core/context';
 import { FiscalYearArg } from '../../core/input';
-import { Role } from '../account/role';
 import { District } from '../geography/district.entity';
 import { Province } from '../geography/province.entity';
 import { Award } from './award.entity';
@@ -9,7 +8,7 @@ import { AwardInput, LaoProfileInput } from './lao-profile.inputs';
 import { setAwards, updateLaoProfile } from './lao-profile.service';
 import { Lao } from './lao.entity';
 import { CreateLaoInput } from './lao.inputs';
-import { canEditLao, canReadLao } from './lao.policy';
+import { allow, Permission, placeOfLao } from '../access/policy';
 import { createLao, getReadableLao, listLaos } from './lao.service';
 import { EXPECTED, listOf, ROUND_TRIP_COST } from '../../core/limits';
 
@@ -36,19 +35,19 @@ export class LaoResolver {
     return listLaos(ctx, provinceCode, districtCode);
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized(Permission.ADMINISTER)
   @Mutation(() => Lao, { description: 'Add an LAO to the registry (no account is made)' })
   createLao(@Arg('input') input: CreateLaoInput, @Ctx() ctx: AppContext): Promise<Lao> {
     return createLao(ctx, input);
   }
 
-  @Authorized(Role.LAO_OFFICER)
+  @Authorized(Permission.EDIT_LAO)
   @Mutation(() => Lao, { description: 'ข้อมูลพื้นฐาน: save the LAO’s basic data' })
   updateLaoProfile(@Arg('laoCode') laoCode: string, @Arg('input') input: LaoProfileInput, @Ctx() ctx: AppContext): Promise<Lao> {
     return updateLaoProfile(ctx, laoCode, input);
   }
 
-  @Authorized(Role.LAO_OFFICER)
+  @Authorized(Permission.EDIT_LAO)
   @Mutation(() => [Award], { complexity: listOf(10), description: 'รางวัลที่ได้รับ: replace the awards of one fiscal year' })
   setAwards(
     @Arg('laoCode') laoCode: string,
@@ -62,7 +61,7 @@ export class LaoResolver {
   @FieldResolver(() => [Award], { complexity: listOf(10, ROUND_TRIP_COST), description: 'Awards received in a fiscal year' })
   async awards(@Root() lao: Lao, @FiscalYearArg() fiscalYear: number, @Ctx() ctx: AppContext): Promise<Award[]> {
     // Part of the basic data, like the fields the entity keeps for readers only.
-    if (!canReadLao(ctx.user, lao)) return [];
+    if (!allow(ctx.user, Permission.READ_LAO, placeOfLao(lao))) return [];
     return ctx.em.getRepository(Award).find({ where: { laoCode: lao.code, fiscalYear }, order: { kind: 'ASC' } });
   }
 
@@ -78,6 +77,6 @@ export class LaoResolver {
 
   @FieldResolver(() => Boolean, { description: 'Whether the current user may change this LAO’s data' })
   canEdit(@Root() lao: Lao, @Ctx() ctx: AppContext): boolean {
-    return canEditLao(ctx.user, lao);
+    return allow(ctx.user, Permission.EDIT_LAO, placeOfLao(lao));
   }
 }

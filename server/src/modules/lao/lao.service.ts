@@ -3,16 +3,15 @@ import { takeWriteLock } from '../../core/db';
 import { badInput, forbidden, notFound } from '../../core/errors';
 import { recordAudit } from '../audit/audit.service';
 import { District } from '../geography/district.entity';
-import { Role } from '../account/role';
 import { Lao } from './lao.entity';
 import type { CreateLaoInput } from './lao.inputs';
-import { canEditLao, canReadLao, provinceScope } from './lao.policy';
+import { allow, Permission, placeOfLao, provinceWithin, scopeOf } from '../access/policy';
 
 /** An LAO the current user may read; NOT_FOUND for one that does not exist, FORBIDDEN for one out of scope. */
 export async function getReadableLao(ctx: AppContext, code: string): Promise<Lao> {
   const lao = await ctx.loaders.laoByCode.load(code);
   if (!lao) throw notFound('ไม่พบ อปท. รหัสนี้');
-  if (!canReadLao(ctx.user, lao)) throw forbidden('ท่านไม่มีสิทธิ์เข้าถึงข้อมูลของ อปท. นี้');
+  if (!allow(ctx.user, Permission.READ_LAO, placeOfLao(lao))) throw forbidden('ท่านไม่มีสิทธิ์เข้าถึงข้อมูลของ อปท. นี้');
   return lao;
 }
 
@@ -30,7 +29,7 @@ export async function lockLao(ctx: AppContext, code: string): Promise<void> {
 /** An LAO whose own data the current user may change (its own officers), locked for the rest of the transaction. */
 export async function getEditableLao(ctx: AppContext, code: string, refusal = 'ท่านแก้ไขข้อมูลได้เฉพาะ อปท. ของท่าน'): Promise<Lao> {
   const lao = await getReadableLao(ctx, code);
-  if (!canEditLao(ctx.user, lao)) throw forbidden(refusal);
+  if (!allow(ctx.user, Permission.EDIT_LAO, placeOfLao(lao))) throw forbidden(refusal);
   await lockLao(ctx, code);
   // Read again under the lock: what a write before this one committed.
   return ctx.em.getRepository(Lao).findOneByOrFail({ code });
@@ -47,14 +46,11 @@ export const sortLaos = <T extends { districtCode: string; name: string }>(laos:
 
 /** LAOs of a province or district, ordered by district then name, within the user's scope. */
 export async function listLaos(ctx: AppContext, provinceCode?: string | null, districtCode?: string | null): Promise<Lao[]> {
-  const user = ctx.user!;
+  const scope = scopeOf(ctx.user, Permission.READ_LAO)!;
   const qb = ctx.em.getRepository(Lao).createQueryBuilder('l');
-  if (user.role === Role.LAO_OFFICER) {
-    qb.where('l.code = :code', { code: user.laoCode });
-  } else {
-    const scope = provinceScope(user);
-    if (scope && provinceCode && provinceCode !== scope) throw forbidden('ท่านดูได้เฉพาะ อปท. ในจังหวัดของท่าน');
-    const province = scope ?? provinceCode;
+  if (scope.laoCode) qb.where('l.code = :code', { code: scope.laoCode });
+  else {
+    const province = provinceWithin(scope, provinceCode, () => forbidden('ท่านดูได้เฉพาะ อปท. ในจังหวัดของท่าน'));
     if (province) qb.where('l.province_code = :province', { province });
   }
   if (districtCode) qb.andWhere('l.district_code = :districtCode', { districtCode });

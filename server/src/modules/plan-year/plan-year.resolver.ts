@@ -1,13 +1,13 @@
+import { Permission } from '../access/policy';
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { AppContext } from '../../core/context';
 import { CountArg, FiscalYearArg } from '../../core/input';
-import { Role } from '../account/role';
 import { PlanYear } from './plan-year.entity';
 import { setPlanYear } from './plan-year.service';
 
 @Resolver(() => PlanYear)
 export class PlanYearResolver {
-  @Authorized(Role.ADMIN)
+  @Authorized(Permission.ADMINISTER)
   @Mutation(() => PlanYear, {
     description: 'ADMIN: baseline and/or minimum project count of an LAO’s fiscal year (left out: unchanged; null: cleared)',
   })

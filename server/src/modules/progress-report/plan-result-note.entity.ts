@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { Lao } from '../lao/lao.entity';
-import { ReportRound } from './progress-report.enums';
+import { ReportRound } from '../plan/report.enums';
 
 /** What the LAO writes under its plan results for a round: problems, suggestions, who reports. */
 @ObjectType({ description: 'ปัญหา อุปสรรค ข้อเสนอแนะ และผู้รายงาน ของผลการดำเนินงานตามแผน' })

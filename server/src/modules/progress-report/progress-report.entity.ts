@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { MoneyScalar, satangColumn, type Satang } from '../../core/money';
 import { Project } from '../project/project.entity';
-import { CannotDoReason, ReportRound, WorkStatus } from './progress-report.enums';
+import { CannotDoReason, ReportRound, WorkStatus } from '../plan/report.enums';
 
 /** บันทึกรายงานผลโครงการ: one report per project, fiscal year and round. */
 @ObjectType({ description: 'รายงานผลโครงการ of one project in one fiscal year and round' })

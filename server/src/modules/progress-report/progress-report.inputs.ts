@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { IsEnum, IsOptional, Matches } from 'class-validator';
 import { FiscalYear, Text } from '../../core/input';
 import { MoneyScalar, type Satang } from '../../core/money';
-import { CannotDoReason, ReportRound, WorkStatus } from './progress-report.enums';
+import { CannotDoReason, ReportRound, WorkStatus } from '../plan/report.enums';
 
 /** บันทึกรายงานผลโครงการ: one project, one fiscal year, one round. */
 @InputType()

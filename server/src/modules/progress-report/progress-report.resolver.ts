@@ -1,22 +1,23 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Permission } from '../access/policy';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../core/context';
 import { FiscalYearArg } from '../../core/input';
-import { Role } from '../account/role';
+import { ProjectYear } from '../project/project-year.entity';
 import { PlanResultNote } from './plan-result-note.entity';
 import { ProgressReport } from './progress-report.entity';
-import { ReportRound } from './progress-report.enums';
+import { ReportRound } from '../plan/report.enums';
 import { PlanResultNoteInput, ProgressReportInput } from './progress-report.inputs';
 import { savePlanResultNote, saveProgressReport } from './progress-report.service';
 
 @Resolver(() => ProgressReport)
 export class ProgressReportResolver {
-  @Authorized(Role.LAO_OFFICER)
+  @Authorized(Permission.EDIT_LAO)
   @Mutation(() => ProgressReport, { description: 'บันทึกรายงานผลโครงการ (ROUND_CLOSED outside the reporting window)' })
   saveProgressReport(@Arg('input') input: ProgressReportInput, @Ctx() ctx: AppContext): Promise<ProgressReport> {
     return saveProgressReport(ctx, input);
   }
 
-  @Authorized(Role.LAO_OFFICER)
+  @Authorized(Permission.EDIT_LAO)
   @Mutation(() => PlanResultNote, {
     description: 'ปัญหา อุปสรรค ข้อเสนอแนะ และผู้รายงาน of a round (ROUND_CLOSED outside the reporting window)',
   })
@@ -29,4 +30,23 @@ export class ProgressReportResolver {
   ): Promise<PlanResultNote> {
     return savePlanResultNote(ctx, laoCode, fiscalYear, round, input);
   }
+}
+
+/** A project year's reports, one field per round (the reports of every project asked for in one query). */
+@Resolver(() => ProjectYear)
+export class ProjectYearReportsResolver {
+  @FieldResolver(() => ProgressReport, { nullable: true, description: 'รายงานผล รอบ 6 เดือน' })
+  sixMonths(@Root() year: ProjectYear, @Ctx() ctx: AppContext): Promise<ProgressReport | null> {
+    return reportOf(ctx, year, ReportRound.SIX_MONTHS);
+  }
+
+  @FieldResolver(() => ProgressReport, { nullable: true, description: 'รายงานผล รอบ 12 เดือน' })
+  twelveMonths(@Root() year: ProjectYear, @Ctx() ctx: AppContext): Promise<ProgressReport | null> {
+    return reportOf(ctx, year, ReportRound.TWELVE_MONTHS);
+  }
+}
+
+async function reportOf(ctx: AppContext, year: ProjectYear, round: ReportRound): Promise<ProgressReport | null> {
+  const reports = await ctx.loaders.reportsByProject.load(year.projectId);
+  return reports.find((r) => r.fiscalYear === year.fiscalYear && r.round === round) ?? null;
 }

@@ -5,12 +5,12 @@ import { MAX_MONEY_SATANG } from '../../core/money';
 import { recordAudit } from '../audit/audit.service';
 import { getEditableLao } from '../lao/lao.service';
 import { ProjectYear } from '../project/project-year.entity';
-import { COUNTED_STATUSES, PLAN_STATUS_TH } from '../project/project.enums';
+import { COUNTED_STATUSES, PLAN_STATUS_TH } from '../plan/project.enums';
 import { getReadableProject } from '../project/project.service';
 import { roundStates } from '../reporting-window/reporting-window.service';
 import { PlanResultNote } from './plan-result-note.entity';
 import { ProgressReport } from './progress-report.entity';
-import { CannotDoReason, ReportRound, WorkStatus } from './progress-report.enums';
+import { CannotDoReason, ReportRound, WorkStatus } from '../plan/report.enums';
 import type { PlanResultNoteInput, ProgressReportInput } from './progress-report.inputs';
 
 const ROUND_TH: Record<ReportRound, string> = { SIX_MONTHS: 'รอบ 6 เดือน', TWELVE_MONTHS: 'รอบ 12 เดือน' };

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
-import { PlanStatus } from './project.enums';
+import { PlanStatus } from '../plan/project.enums';
 import { Project } from './project.entity';
 
 /** A project in one fiscal year's plan, with its standing there. */

@@ -3,11 +3,10 @@ import { execute } from '../../core/db';
 import { badInput, conflict, forbidden, notFound } from '../../core/errors';
 import { fiscalYearOf } from '../../core/fiscal-year';
 import { recordAudit } from '../audit/audit.service';
-import { canEditLao } from '../lao/lao.policy';
 import { lockLao } from '../lao/lao.service';
-import { canReview } from '../review/review.policy';
+import { allow, Permission, placeOfLao } from '../access/policy';
 import { ProjectYear } from './project-year.entity';
-import { PLAN_STATUS_TH, PlanStatus } from './project.enums';
+import { PLAN_STATUS_TH, PlanStatus } from '../plan/project.enums';
 import { getReadableProject } from './project.service';
 
 interface Move {
@@ -71,7 +70,7 @@ export async function moveProjectYear(
   const move: Move = MOVES[name];
   const project = await getReadableProject(ctx, projectId);
   const lao = (await ctx.loaders.laoByCode.load(project.laoCode))!;
-  const allowed = move.by === 'lao' ? canEditLao(ctx.user, lao) : canReview(ctx.user, lao);
+  const allowed = allow(ctx.user, move.by === 'lao' ? Permission.EDIT_LAO : Permission.REVIEW, placeOfLao(lao));
   if (!allowed) throw forbidden(move.by === 'lao' ? 'ท่านทำรายการนี้ได้เฉพาะโครงการของ อปท. ของท่าน' : 'ท่านพิจารณาได้เฉพาะ อปท. ในจังหวัดของท่าน');
   await lockLao(ctx, lao.code);
   // Text arrives normalised (core/input): blank is null.

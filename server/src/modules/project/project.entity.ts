@@ -3,7 +3,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, V
 import { MoneyScalar, satangColumn, type Satang } from '../../core/money';
 import { Timestamped } from '../../core/timestamped';
 import { Lao } from '../lao/lao.entity';
-import { ProjectCategory, ProjectOrigin, TargetGroup } from './project.enums';
+import { ProjectCategory, ProjectOrigin, TargetGroup } from '../plan/project.enums';
 
 /** Small sets of codes kept in one column as "1,3" (read back sorted). */
 const intList = { to: (v: number[]) => [...v].sort((a, b) => a - b).join(','), from: (v: string) => (v ? v.split(',').map(Number) : []) };

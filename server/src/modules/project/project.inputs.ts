@@ -2,7 +2,7 @@ import { Field, InputType, Int } from 'type-graphql';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { FiscalYear, Text } from '../../core/input';
 import { MoneyScalar, type Satang } from '../../core/money';
-import { ProjectCategory, ProjectOrigin, TargetGroup } from './project.enums';
+import { ProjectCategory, ProjectOrigin, TargetGroup } from '../plan/project.enums';
 
 /** Every field of the manual's สร้างโครงการ / แก้ไขโครงการ form. */
 @InputType()

@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import type { AppContext } from '../../core/context';
-import { ProgressReport } from '../progress-report/progress-report.entity';
 import { ProjectYear } from './project-year.entity';
 import { Project } from './project.entity';
 
@@ -22,11 +21,6 @@ export function createProjectLoaders(ctx: AppContext) {
     /** The fiscal years of each project, oldest first: one query for any number of projects. */
     yearsByProject: new DataLoader<number, ProjectYear[]>(async (ids) => {
       const rows = await ctx.em.getRepository(ProjectYear).find({ where: { projectId: In([...ids]) }, order: { fiscalYear: 'ASC' } });
-      return groupBy(ids, rows, (r) => r.projectId);
-    }),
-    /** Every progress report of each project, all years and rounds: one query. */
-    reportsByProject: new DataLoader<number, ProgressReport[]>(async (ids) => {
-      const rows = await ctx.em.getRepository(ProgressReport).findBy({ projectId: In([...ids]) });
       return groupBy(ids, rows, (r) => r.projectId);
     }),
   };

@@ -2,14 +2,12 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import type { AppContext } from '../../core/context';
 import { FiscalYearArg, TextArg } from '../../core/input';
 import { parseId } from '../../core/ids';
-import { Role } from '../account/role';
 import { Lao } from '../lao/lao.entity';
-import { ProgressReport } from '../progress-report/progress-report.entity';
-import { ReportRound } from '../progress-report/progress-report.enums';
+import { COUNTED_STATUSES } from '../plan/project.enums';
 import { ProjectYear } from './project-year.entity';
 import { Project } from './project.entity';
 import { ProjectInput } from './project.inputs';
-import { canDeleteProject, canEditProject } from './project.policy';
+import { allow, Permission, placeOfLao } from '../access/policy';
 import { moveProjectYear } from './project-year.transitions';
 import * as projects from './project.service';
 import { EXPECTED, listOf } from '../../core/limits';
@@ -35,13 +33,13 @@ export class ProjectResolver {
     return projects.getReadableProject(ctx, parseId(id));
   }
 
-  @Authorized(Role.LAO_OFFICER)
+  @Authorized(Permission.EDIT_LAO)
   @Mutation(() => Project, { description: 'สร้างโครงการ. An ADDITIONAL project waits for NACC approval (ADD_PENDING).' })
   createProject(@Arg('laoCode') laoCode: string, @Arg('input') input: ProjectInput, @Ctx() ctx: AppContext): Promise<Project> {
     return projects.createProject(ctx, laoCode, input);
   }
 
-  @Authorized(Role.LAO_OFFICER)
+  @Authorized(Permission.EDIT_LAO)
   @Mutation(() => Project, { description: 'แก้ไขโครงการ. A stale version → CONFLICT, nothing saved.' })
   updateProject(
     @Arg('id', () => ID) id: string,
@@ -52,13 +50,13 @@ export class ProjectResolver {
     return projects.updateProject(ctx, parseId(id), version, input);
   }
 
-  @Authorized(Role.LAO_OFFICER)
+  @Authorized(Permission.EDIT_LAO)
   @Mutation(() => Boolean, { description: 'Delete a project; refused (CONFLICT) once it has progress reports' })
   deleteProject(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<boolean> {
     return projects.deleteProject(ctx, parseId(id));
   }
 
-  @Authorized(Role.LAO_OFFICER)
+  @Authorized(Permission.EDIT_LAO)
   @Mutation(() => ProjectYear, { description: 'ขอปรับลดจากแผนฯ: ask to drop the project from one fiscal year (REDUCE_PENDING)' })
   requestProjectReduction(
     @Arg('projectId', () => ID) projectId: string,
@@ -90,36 +88,29 @@ export class ProjectResolver {
   @FieldResolver(() => Boolean, { description: 'Whether the current user may edit it' })
   async canEdit(@Root() project: Project, @Ctx() ctx: AppContext): Promise<boolean> {
     const lao = (await ctx.loaders.laoByCode.load(project.laoCode))!;
-    return canEditProject(ctx.user, { laoCode: lao.code, provinceCode: lao.provinceCode });
+    return allow(ctx.user, Permission.EDIT_LAO, placeOfLao(lao));
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the current user may delete it (no reports yet)' })
   async canDelete(@Root() project: Project, @Ctx() ctx: AppContext): Promise<boolean> {
     const lao = (await ctx.loaders.laoByCode.load(project.laoCode))!;
     const reports = await ctx.loaders.reportsByProject.load(project.id);
-    return canDeleteProject(ctx.user, { laoCode: lao.code, provinceCode: lao.provinceCode }, reports.length);
+    // A project that has any progress report stays: its history is part of the LAO's results.
+    return allow(ctx.user, Permission.EDIT_LAO, placeOfLao(lao)) && reports.length === 0;
   }
 }
 
 @Resolver(() => ProjectYear)
 export class ProjectYearResolver {
+  @FieldResolver(() => Boolean, {
+    description: 'Whether the project counts in the year’s plan (its standing is one of PRODUCT.md §5’s counted ones): reported on, scored',
+  })
+  counted(@Root() year: ProjectYear): boolean {
+    return COUNTED_STATUSES.includes(year.planStatus);
+  }
+
   @FieldResolver(() => Project)
   async project(@Root() year: ProjectYear, @Ctx() ctx: AppContext): Promise<Project> {
     return (await ctx.loaders.projectById.load(year.projectId))!;
   }
-
-  @FieldResolver(() => ProgressReport, { nullable: true, description: 'รายงานผล รอบ 6 เดือน' })
-  sixMonths(@Root() year: ProjectYear, @Ctx() ctx: AppContext): Promise<ProgressReport | null> {
-    return reportOf(ctx, year, ReportRound.SIX_MONTHS);
-  }
-
-  @FieldResolver(() => ProgressReport, { nullable: true, description: 'รายงานผล รอบ 12 เดือน' })
-  twelveMonths(@Root() year: ProjectYear, @Ctx() ctx: AppContext): Promise<ProgressReport | null> {
-    return reportOf(ctx, year, ReportRound.TWELVE_MONTHS);
-  }
-}
-
-async function reportOf(ctx: AppContext, year: ProjectYear, round: ReportRound): Promise<ProgressReport | null> {
-  const reports = await ctx.loaders.reportsByProject.load(year.projectId);
-  return reports.find((r) => r.fiscalYear === year.fiscalYear && r.round === round) ?? null;
 }

@@ -7,9 +7,9 @@ import { getEditableLao, getReadableLao } from '../lao/lao.service';
 import { ProjectYear } from './project-year.entity';
 import type { Lao } from '../lao/lao.entity';
 import { Project } from './project.entity';
-import { initialStatus } from './project.enums';
+import { initialStatus } from '../plan/project.enums';
 import type { ProjectInput } from './project.inputs';
-import { canReadProject } from './project.policy';
+import { allow, Permission, placeOfLao } from '../access/policy';
 
 /** Projects of an LAO, in their order (ลำดับ): of one fiscal year, or of all years when it is null. */
 export async function listProjects(ctx: AppContext, laoCode: string, fiscalYear?: number | null): Promise<Project[]> {
@@ -26,7 +26,7 @@ export async function getReadableProject(ctx: AppContext, id: number): Promise<P
   const project = Number.isSafeInteger(id) ? await ctx.loaders.projectById.load(id) : null;
   if (!project) throw notFound('ไม่พบโครงการนี้');
   const lao = (await ctx.loaders.laoByCode.load(project.laoCode))!;
-  if (!canReadProject(ctx.user, { laoCode: lao.code, provinceCode: lao.provinceCode })) throw forbidden('ท่านไม่มีสิทธิ์เข้าถึงโครงการของ อปท. อื่น');
+  if (!allow(ctx.user, Permission.READ_LAO, placeOfLao(lao))) throw forbidden('ท่านไม่มีสิทธิ์เข้าถึงโครงการของ อปท. อื่น');
   return project;
 }
 

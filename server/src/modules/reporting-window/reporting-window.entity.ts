@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { ReportRound } from '../progress-report/progress-report.enums';
+import { ReportRound } from '../plan/report.enums';
 
 /** When LAOs may save reports for a round of a fiscal year (NACC sets it; no row = always open). */
 @ObjectType({ description: 'ช่วงเวลารายงานผลของรอบหนึ่งในปีงบประมาณหนึ่ง' })

@@ -1,8 +1,8 @@
+import { Permission } from '../access/policy';
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../../core/context';
 import { FiscalYearArg } from '../../core/input';
-import { Role } from '../account/role';
-import { ReportRound } from '../progress-report/progress-report.enums';
+import { ReportRound } from '../plan/report.enums';
 import { ReportingReopening, ReportingWindow } from './reporting-window.entity';
 import { endReopening, reopenRound, setReportingWindow } from './reporting-window.service';
 import { EXPECTED, listOf } from '../../core/limits';
@@ -18,7 +18,7 @@ export class ReportingWindowResolver {
     return ctx.em.getRepository(ReportingWindow).find({ where: { fiscalYear }, order: { round: 'ASC' } });
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized(Permission.ADMINISTER)
   @Query(() => [ReportingReopening], {
     complexity: listOf(EXPECTED.page),
     description: 'ADMIN: rounds reopened for single LAOs in a fiscal year, latest first',
@@ -27,7 +27,7 @@ export class ReportingWindowResolver {
     return ctx.em.getRepository(ReportingReopening).find({ where: { fiscalYear }, order: { openUntil: 'DESC' } });
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized(Permission.ADMINISTER)
   @Mutation(() => ReportingWindow, { description: 'ADMIN: when a round opens and closes (null = no limit)' })
   setReportingWindow(
     @FiscalYearArg() fiscalYear: number,
@@ -39,7 +39,7 @@ export class ReportingWindowResolver {
     return setReportingWindow(ctx, fiscalYear, round, opensAt ?? null, closesAt ?? null);
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized(Permission.ADMINISTER)
   @Mutation(() => ReportingReopening, { description: 'ADMIN: reopen a round for one LAO until a time' })
   reopenRound(
     @Arg('laoCode') laoCode: string,
@@ -51,7 +51,7 @@ export class ReportingWindowResolver {
     return reopenRound(ctx, laoCode, fiscalYear, round, until);
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized(Permission.ADMINISTER)
   @Mutation(() => Boolean, { description: 'ADMIN: end a reopening before its time; false when there was none' })
   endReopening(
     @Arg('laoCode') laoCode: string,

@@ -2,7 +2,7 @@ import type { AppContext } from '../../core/context';
 import { badInput } from '../../core/errors';
 import { recordAudit } from '../audit/audit.service';
 import { getReadableLao } from '../lao/lao.service';
-import { ReportRound } from '../progress-report/progress-report.enums';
+import { ReportRound } from '../plan/report.enums';
 import { ReportingReopening, ReportingWindow } from './reporting-window.entity';
 
 export interface RoundState {

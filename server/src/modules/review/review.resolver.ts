@@ -1,80 +1,15 @@
-import {
-  Arg,
-  Authorized,
-  Ctx,
-  Field,
-  FieldResolver,
-  ID,
-  InputType,
-  Int,
-  Mutation,
-  ObjectType,
-  Query,
-  registerEnumType,
-  Resolver,
-  Root,
-} from 'type-graphql';
-import { IsEnum, IsOptional, Matches } from 'class-validator';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../core/context';
-import { FiscalYear, FiscalYearArg, TextArg } from '../../core/input';
+import { FiscalYearArg, TextArg } from '../../core/input';
 import { parseId } from '../../core/ids';
-import { badInput } from '../../core/errors';
-import { Role } from '../account/role';
 import { BaselineRequest } from '../baseline-request/baseline-request.entity';
 import { reviewBaselineRequest } from '../baseline-request/baseline-request.service';
-import { canEditLao } from '../lao/lao.policy';
 import { Lao } from '../lao/lao.entity';
 import { ProjectYear } from '../project/project-year.entity';
 import { moveProjectYear } from '../project/project-year.transitions';
-import { canReview } from './review.policy';
-import { reviewQueue, type ReviewKind } from './review.service';
-import { EXPECTED, listOf } from '../../core/limits';
-
-enum ReviewItemKind {
-  ADDITION = 'ADDITION',
-  REDUCTION = 'REDUCTION',
-  BASELINE = 'BASELINE',
-}
-registerEnumType(ReviewItemKind, { name: 'ReviewItemKind', description: 'ขอเพิ่มโครงการ / ขอลดโครงการ / ขอปรับจำนวนโครงการตั้งต้น' });
-
-@ObjectType({ description: 'What waits for NACC’s decision' })
-class ReviewQueue {
-  @Field(() => [ProjectYear], {
-    complexity: listOf(EXPECTED.pendingReviews),
-    description: 'Additional projects waiting for approval (ADD_PENDING)',
-  })
-  additions: ProjectYear[];
-
-  @Field(() => [ProjectYear], {
-    complexity: listOf(EXPECTED.pendingReviews),
-    description: 'Requests to drop a project from a year (REDUCE_PENDING)',
-  })
-  reductions: ProjectYear[];
-
-  @Field(() => [BaselineRequest], { complexity: listOf(EXPECTED.pendingReviews) })
-  baselineRequests: BaselineRequest[];
-}
-
-@InputType({ description: 'One item to approve in a batch' })
-class ReviewItemInput {
-  @Field(() => ReviewItemKind)
-  @IsEnum(ReviewItemKind, { message: 'ประเภทคำขอไม่ถูกต้อง' })
-  kind: ReviewItemKind;
-
-  @Field(() => ID, { nullable: true, description: 'For ADDITION and REDUCTION' })
-  @IsOptional()
-  @Matches(/^\d{1,15}$/, { message: 'ไม่พบโครงการนี้' })
-  projectId?: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'For ADDITION and REDUCTION' })
-  @FiscalYear()
-  fiscalYear?: number | null;
-
-  @Field(() => ID, { nullable: true, description: 'For BASELINE' })
-  @IsOptional()
-  @Matches(/^\d{1,15}$/, { message: 'ไม่พบคำขอนี้' })
-  requestId?: string | null;
-}
+import { allow, Permission, placeOfLao } from '../access/policy';
+import { approveMany, reviewQueue, type ReviewKind } from './review.service';
+import { ReviewItemInput, ReviewItemKind, ReviewQueue } from './review.types';
 
 /** The reviewer's reason (to reject, or to mark non-compliant), which the LAO reads. */
 const REASON = { label: 'เหตุผล', max: 2000, multiline: true, nullable: true };
@@ -82,7 +17,7 @@ const REASON = { label: 'เหตุผล', max: 2000, multiline: true, nullab
 @Resolver()
 export class ReviewResolver {
   // NACC systems read it too (read-only, nationwide: PRODUCT.md §1, and the queue is part of the contract of §7).
-  @Authorized(Role.PROVINCE_OFFICER, Role.ADMIN, Role.SERVICE)
+  @Authorized(Permission.READ_REVIEWS)
   @Query(() => ReviewQueue, { description: 'Pending additions, reductions and baseline requests (a province officer: its province only)' })
   reviewQueue(
     @Ctx() ctx: AppContext,
@@ -93,7 +28,7 @@ export class ReviewResolver {
     return reviewQueue(ctx, { provinceCode, districtCode, kind: kind as ReviewKind | null });
   }
 
-  @Authorized(Role.PROVINCE_OFFICER, Role.ADMIN)
+  @Authorized(Permission.REVIEW)
   @Mutation(() => ProjectYear, { description: 'Approve (COMPLIANT) or reject (ADD_REJECTED, reason required) an additional project' })
   reviewProjectAddition(
     @Arg('projectId', () => ID) projectId: string,
@@ -105,7 +40,7 @@ export class ReviewResolver {
     return moveProjectYear(ctx, approve ? 'approveAddition' : 'rejectAddition', parseId(projectId), fiscalYear, reason);
   }
 
-  @Authorized(Role.PROVINCE_OFFICER, Role.ADMIN)
+  @Authorized(Permission.REVIEW)
   @Mutation(() => ProjectYear, { description: 'Approve (REDUCED) or reject (REDUCE_REJECTED, reason required) a reduction' })
   reviewProjectReduction(
     @Arg('projectId', () => ID) projectId: string,
@@ -117,7 +52,7 @@ export class ReviewResolver {
     return moveProjectYear(ctx, approve ? 'approveReduction' : 'rejectReduction', parseId(projectId), fiscalYear, reason);
   }
 
-  @Authorized(Role.PROVINCE_OFFICER, Role.ADMIN)
+  @Authorized(Permission.REVIEW)
   @Mutation(() => ProjectYear, { description: 'Mark a project non-compliant (reason required) or compliant again' })
   setProjectCompliance(
     @Arg('projectId', () => ID) projectId: string,
@@ -129,7 +64,7 @@ export class ReviewResolver {
     return moveProjectYear(ctx, compliant ? 'markCompliant' : 'markNonCompliant', parseId(projectId), fiscalYear, reason);
   }
 
-  @Authorized(Role.PROVINCE_OFFICER, Role.ADMIN)
+  @Authorized(Permission.REVIEW)
   @Mutation(() => BaselineRequest, { description: 'Approve (sets the baseline) or reject (reason required) a baseline request' })
   reviewBaselineRequest(
     @Arg('id', () => ID) id: string,
@@ -140,21 +75,10 @@ export class ReviewResolver {
     return reviewBaselineRequest(ctx, parseId(id), approve, reason);
   }
 
-  @Authorized(Role.PROVINCE_OFFICER, Role.ADMIN)
+  @Authorized(Permission.REVIEW)
   @Mutation(() => Int, { description: 'Approve many items at once: all or none (the first refusal undoes the batch)' })
-  async approveMany(@Arg('items', () => [ReviewItemInput]) items: ReviewItemInput[], @Ctx() ctx: AppContext): Promise<number> {
-    if (!items.length || items.length > 500) {
-      const message = 'เลือกรายการที่จะอนุมัติ 1–500 รายการ';
-      throw badInput([{ field: 'items', message }], message);
-    }
-    for (const item of items) {
-      if (item.kind === ReviewItemKind.BASELINE) await reviewBaselineRequest(ctx, parseId(item.requestId), true);
-      else {
-        const name = item.kind === ReviewItemKind.ADDITION ? 'approveAddition' : 'approveReduction';
-        await moveProjectYear(ctx, name, parseId(item.projectId), item.fiscalYear ?? 0);
-      }
-    }
-    return items.length;
+  approveMany(@Arg('items', () => [ReviewItemInput]) items: ReviewItemInput[], @Ctx() ctx: AppContext): Promise<number> {
+    return approveMany(ctx, items);
   }
 }
 
@@ -167,12 +91,15 @@ export class BaselineRequestFieldResolver {
 
   @FieldResolver(() => Boolean, { description: 'Whether the current user may approve or reject it' })
   async canReview(@Root() request: BaselineRequest, @Ctx() ctx: AppContext): Promise<boolean> {
-    return canReview(ctx.user, (await ctx.loaders.laoByCode.load(request.laoCode))!);
+    return allow(ctx.user, Permission.REVIEW, placeOfLao((await ctx.loaders.laoByCode.load(request.laoCode))!));
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the current user may cancel it' })
   async canCancel(@Root() request: BaselineRequest, @Ctx() ctx: AppContext): Promise<boolean> {
-    return canEditLao(ctx.user, (await ctx.loaders.laoByCode.load(request.laoCode))!) && ['PENDING', 'REJECTED'].includes(request.status);
+    return (
+      allow(ctx.user, Permission.EDIT_LAO, placeOfLao((await ctx.loaders.laoByCode.load(request.laoCode))!)) &&
+      ['PENDING', 'REJECTED'].includes(request.status)
+    );
   }
 }
 
@@ -180,7 +107,7 @@ export class BaselineRequestFieldResolver {
 export class ProjectYearReviewResolver {
   @FieldResolver(() => Boolean, { description: 'Whether the current user reviews this LAO' })
   async canReview(@Root() year: ProjectYear, @Ctx() ctx: AppContext): Promise<boolean> {
-    return canReview(ctx.user, (await ctx.loaders.laoByCode.load(year.laoCode))!);
+    return allow(ctx.user, Permission.REVIEW, placeOfLao((await ctx.loaders.laoByCode.load(year.laoCode))!));
   }
 
   @FieldResolver(() => Lao)

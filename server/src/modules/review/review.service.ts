@@ -1,10 +1,13 @@
 import type { AppContext } from '../../core/context';
-import { forbidden } from '../../core/errors';
+import { badInput, forbidden } from '../../core/errors';
+import { parseId } from '../../core/ids';
+import { reviewBaselineRequest } from '../baseline-request/baseline-request.service';
+import { moveProjectYear } from '../project/project-year.transitions';
+import { ReviewItemKind, type ReviewItemInput } from './review.types';
 import { BaselineRequest, RequestStatus } from '../baseline-request/baseline-request.entity';
-import { Role } from '../account/role';
-import { provinceScope } from '../lao/lao.policy';
+import { Permission, provinceWithin, scopeOf } from '../access/policy';
 import { ProjectYear } from '../project/project-year.entity';
-import { PlanStatus } from '../project/project.enums';
+import { PlanStatus } from '../plan/project.enums';
 
 export type ReviewKind = 'ADDITION' | 'REDUCTION' | 'BASELINE';
 
@@ -16,13 +19,7 @@ export interface QueueFilter {
 
 /** The province a queue covers: a province officer's own, whatever it asks; ADMIN's or a NACC system's choice (null = all). */
 export function reviewScope(ctx: AppContext, provinceCode?: string | null): string | null {
-  const user = ctx.user!;
-  if (user.role === Role.PROVINCE_OFFICER) {
-    const own = provinceScope(user);
-    if (provinceCode && provinceCode !== own) throw forbidden('ท่านพิจารณาได้เฉพาะ อปท. ในจังหวัดของท่าน');
-    return own;
-  }
-  return provinceCode ?? null;
+  return provinceWithin(scopeOf(ctx.user, Permission.READ_REVIEWS)!, provinceCode, () => forbidden('ท่านพิจารณาได้เฉพาะ อปท. ในจังหวัดของท่าน'));
 }
 
 function inScope(alias: string, province: string | null, district?: string | null): [string, Record<string, string>] {
@@ -71,4 +68,20 @@ export async function reviewQueue(ctx: AppContext, filter: QueueFilter) {
           .getMany()
       : [],
   };
+}
+
+/** Approves many items at once, all or none: the first refusal undoes the batch (it runs in the mutation's one transaction). */
+export async function approveMany(ctx: AppContext, items: ReviewItemInput[]): Promise<number> {
+  if (!items.length || items.length > 500) {
+    const message = 'เลือกรายการที่จะอนุมัติ 1–500 รายการ';
+    throw badInput([{ field: 'items', message }], message);
+  }
+  for (const item of items) {
+    if (item.kind === ReviewItemKind.BASELINE) await reviewBaselineRequest(ctx, parseId(item.requestId), true);
+    else {
+      const name = item.kind === ReviewItemKind.ADDITION ? 'approveAddition' : 'approveReduction';
+      await moveProjectYear(ctx, name, parseId(item.projectId), item.fiscalYear ?? 0);
+    }
+  }
+  return items.length;
 }

@@ -1,9 +1,9 @@
 import type { AppContext } from '../../core/context';
 import { getReadableLao } from '../lao/lao.service';
 import { PlanResultNote } from '../progress-report/plan-result-note.entity';
-import { ReportRound, WorkStatus } from '../progress-report/progress-report.enums';
+import { ReportRound } from '../plan/report.enums';
 import { listProjects } from '../project/project.service';
-import { COUNTED_STATUSES } from '../project/project.enums';
+import { COUNTED_STATUSES } from '../plan/project.enums';
 import { roundStates } from '../reporting-window/reporting-window.service';
 import { percentHundredths, reportingRate, score, scoreDenominator, toPercent, type Thresholds } from './scoring';
 import type { DashboardRound, DimensionSummary, LaoDashboard, LaoOverview, PlanResults } from './scoring.types';
@@ -159,9 +159,3 @@ export async function planResultsWithOverview(
   };
   return { results, overview };
 }
-
-export const WORK_STATUS_TH: Record<WorkStatus, string> = {
-  IN_PROGRESS: 'อยู่ระหว่างดำเนินการ',
-  DONE: 'ดำเนินการแล้วเสร็จ',
-  CANNOT_DO: 'ไม่สามารถดำเนินการได้',
-};

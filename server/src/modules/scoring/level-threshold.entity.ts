@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { ReportRound } from '../progress-report/progress-report.enums';
+import { ReportRound } from '../plan/report.enums';
 
 /** ADMIN's level thresholds for a round of a fiscal year, in hundredths of a percent (no row = the defaults). */
 @Entity('level_threshold')

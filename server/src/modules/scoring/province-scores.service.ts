@@ -1,20 +1,23 @@
 import type { AppContext } from '../../core/context';
 import { forbidden, notFound } from '../../core/errors';
-import { Role } from '../account/role';
 import { Lao } from '../lao/lao.entity';
 import { Province } from '../geography/province.entity';
-import { ReportRound } from '../progress-report/progress-report.enums';
+import { ReportRound } from '../plan/report.enums';
 import { roundScore } from './lao-summary.service';
-import { canReadProvinceScores } from './scoring.policy';
+import { allow, Permission } from '../access/policy';
 import { ImplementationLevel, toPercent } from './scoring';
 import type { NationalScoreRow, ProvinceScoreReport } from './scoring.types';
 import { thresholdsFor, yearFigures, type LaoScope } from './year-figures';
 
-/** The table of a province is read by those `canReadProvinceScores` names; an LAO officer by its LAO's province. */
+/**
+ * The table of a province is read within READ_PROVINCE_SCORES; an LAO officer's own province is its
+ * LAO's as the registry has it now (the registry may have moved the LAO since the account was made).
+ */
 async function assertProvinceReadable(ctx: AppContext, provinceCode: string): Promise<void> {
   const user = ctx.user!;
-  const ownLao = user.role === Role.LAO_OFFICER && user.laoCode ? await ctx.loaders.laoByCode.load(user.laoCode) : null;
-  if (!canReadProvinceScores(user, provinceCode, ownLao?.provinceCode ?? null)) throw forbidden('ท่านดูผลระดับจังหวัดได้เฉพาะจังหวัดของท่าน');
+  const ownLao = user.laoCode ? await ctx.loaders.laoByCode.load(user.laoCode) : null;
+  const actor = user.laoCode ? { ...user, provinceCode: ownLao?.provinceCode ?? null } : user;
+  if (!allow(actor, Permission.READ_PROVINCE_SCORES, { provinceCode })) throw forbidden('ท่านดูผลระดับจังหวัดได้เฉพาะจังหวัดของท่าน');
 }
 
 /**

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { ReportRound } from '../progress-report/progress-report.enums';
+import { ReportRound } from '../plan/report.enums';
 
 /**
  * Every formula of PRODUCT.md §5, in one place, so that a rule NACC publishes replaces them here.
@@ -37,9 +37,6 @@ export const toPercent = (h: Hundredths): number => Number((h / 100).toFixed(2))
 
 /** "63.27" / "100.00" for print. */
 export const formatPercent = (h: Hundredths): string => `${Math.trunc(h / 100)}.${String(Math.abs(h % 100)).padStart(2, '0')}`;
-
-/** As the old system shows a reporting rate: a whole percent, half-up (23 of 58 → "40"). */
-export const wholePercent = (h: Hundredths): string => String(Math.floor((h + 50) / 100));
 
 export const FULL_SCORE: Hundredths = 10000;
 

@@ -1,9 +1,10 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
+import { IsInt, Max, Min } from 'class-validator';
 import { MoneyScalar, type Satang } from '../../core/money';
 import { Province } from '../geography/province.entity';
 import { Lao } from '../lao/lao.entity';
 import { PlanResultNote } from '../progress-report/plan-result-note.entity';
-import { ReportRound, WorkStatus } from '../progress-report/progress-report.enums';
+import { ReportRound, WorkStatus } from '../plan/report.enums';
 import { Project } from '../project/project.entity';
 import { ImplementationLevel } from './scoring';
 import { EXPECTED, listOf } from '../../core/limits';
@@ -291,4 +292,46 @@ export class NationalScoreRow {
 
   @Field(() => Int)
   low: number;
+}
+
+@InputType({ description: 'Level thresholds of one round, in percent (two decimals)' })
+export class LevelThresholdInput {
+  @Field(() => ReportRound)
+  round: ReportRound;
+
+  @Field(() => Int, { description: 'HIGH from this score, in hundredths of a percent (5000 = 50.00)' })
+  @IsInt({ message: 'เกณฑ์ต้องเป็นจำนวนเต็ม (หน่วย 0.01%)' })
+  @Min(0, { message: 'เกณฑ์ต้องอยู่ระหว่าง 0–100%' })
+  @Max(10000, { message: 'เกณฑ์ต้องอยู่ระหว่าง 0–100%' })
+  highFrom: number;
+
+  @Field({ description: 'True: HIGH when the score equals highFrom too' })
+  highInclusive: boolean;
+
+  @Field(() => Int)
+  @IsInt({ message: 'เกณฑ์ต้องเป็นจำนวนเต็ม (หน่วย 0.01%)' })
+  @Min(0, { message: 'เกณฑ์ต้องอยู่ระหว่าง 0–100%' })
+  @Max(10000, { message: 'เกณฑ์ต้องอยู่ระหว่าง 0–100%' })
+  mediumFrom: number;
+
+  @Field()
+  mediumInclusive: boolean;
+}
+
+@ObjectType({ description: 'Level thresholds of one round of a fiscal year (hundredths of a percent)' })
+export class RoundThresholds {
+  @Field(() => ReportRound)
+  round: ReportRound;
+
+  @Field(() => Int)
+  highFrom: number;
+
+  @Field()
+  highInclusive: boolean;
+
+  @Field(() => Int)
+  mediumFrom: number;
+
+  @Field()
+  mediumInclusive: boolean;
 }

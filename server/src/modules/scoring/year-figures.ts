@@ -4,10 +4,10 @@ import { Lao } from '../lao/lao.entity';
 import { satangFromDb, type Satang } from '../../core/money';
 import { PlanYear } from '../plan-year/plan-year.entity';
 import { ProgressReport } from '../progress-report/progress-report.entity';
-import { ReportRound, WorkStatus } from '../progress-report/progress-report.enums';
+import { ReportRound, WorkStatus } from '../plan/report.enums';
 import { ProjectYear } from '../project/project-year.entity';
 import { Project } from '../project/project.entity';
-import { COUNTED_STATUSES, NOT_CREATED_STATUSES, PlanStatus, ProjectOrigin } from '../project/project.enums';
+import { COUNTED_STATUSES, NOT_CREATED_STATUSES, PlanStatus, ProjectOrigin } from '../plan/project.enums';
 import { LevelThreshold } from './level-threshold.entity';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './scoring';
 

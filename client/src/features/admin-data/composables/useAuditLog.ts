@@ -30,8 +30,9 @@ const startOfDay = (day: string, plusDays = 0) => dayjs.tz(`${day}T00:00:00`, TI
  * first) and limits a province officer to its province.
  */
 export function useAuditLog() {
-  const { hasRole } = useAuth();
-  const isAdmin = computed(() => hasRole('ADMIN'));
+  const { reachOf } = useAuth();
+  // The whole country's log (a province to choose), or the own province's only.
+  const isAdmin = computed(() => reachOf('READ_AUDIT') === 'NATION');
   const draft = reactive<Filters>(blank());
   const applied = ref<Filters>(blank());
   const page = ref(1);

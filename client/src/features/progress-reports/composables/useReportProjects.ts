@@ -11,9 +11,6 @@ import {
   type ReportRound,
 } from '@/gql/graphql';
 
-/** Standings whose projects count in the year's plan, and so are reported on (PRODUCT.md §5). */
-const COUNTED: PlanStatus[] = ['COMPLIANT', 'REDUCE_PENDING', 'REDUCE_REJECTED'];
-
 export type ProgressReportFields = ProgressReportFieldsFragment;
 export type RoundState = Pick<ReportProjectsQuery['laoDashboard']['rounds'][number], 'round' | 'open' | 'closesAt' | 'reopenedUntil'>;
 
@@ -65,7 +62,8 @@ export function useReportProjects() {
           dimension: p.dimension,
           budget: p.budget,
           planStatus: y.planStatus,
-          counted: COUNTED.includes(y.planStatus),
+          // Whether it counts in the year's plan, and so is reported on: the server's rule (PRODUCT.md §5).
+          counted: y.counted,
           reports: { SIX_MONTHS: y.sixMonths, TWELVE_MONTHS: y.twelveMonths },
           latest: y.twelveMonths ?? y.sixMonths,
         },

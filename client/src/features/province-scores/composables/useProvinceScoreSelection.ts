@@ -25,14 +25,12 @@ export interface ScoreKey {
 export function useProvinceScoreSelection() {
   const route = useRoute();
   const router = useRouter();
-  const { user } = useAuth();
+  const { user, reachOf } = useAuth();
   const { year, years } = useFiscalYear();
 
-  const isAdmin = computed(() => user.value?.role === 'ADMIN');
+  const isAdmin = computed(() => reachOf('READ_PROVINCE_SCORES') === 'NATION');
   // A province office's province, or that of an LAO officer's LAO.
-  const ownProvince = computed(() =>
-    user.value?.role === 'PROVINCE_OFFICER' || user.value?.role === 'LAO_OFFICER' ? (user.value.provinceCode ?? '') : '',
-  );
+  const ownProvince = computed(() => (reachOf('READ_PROVINCE_SCORES') === 'OWN_PROVINCE' ? (user.value?.provinceCode ?? '') : ''));
   const param = (key: string, pattern: RegExp): string => {
     const raw = route.query[key];
     const value = Array.isArray(raw) ? raw[0] : raw;

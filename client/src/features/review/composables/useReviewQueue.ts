@@ -54,8 +54,8 @@ function projectItem(kind: 'ADDITION' | 'REDUCTION', y: ReviewProjectYearFragmen
  * province is its own (the server enforces it); an admin may choose one or see all.
  */
 export function useReviewQueue() {
-  const { user } = useAuth();
-  const isAdmin = computed(() => user.value?.role === 'ADMIN');
+  const { user, reachOf } = useAuth();
+  const isAdmin = computed(() => reachOf('READ_REVIEWS') === 'NATION');
   const provinceCode = ref(isAdmin.value ? '' : (user.value?.provinceCode ?? ''));
   const districtCode = ref('');
   /** A kind of request, or every kind. */

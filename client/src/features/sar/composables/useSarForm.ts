@@ -33,8 +33,8 @@ const scoreText = (v: number | null) => (v === null ? '' : v.toFixed(2));
  * (self-assessment, NACC's score, budget, projects); an LAO reads them. Saving replaces the year's rows.
  */
 export function useSarForm(laoCode: Ref<string | null>, fiscalYear: Ref<number | null>, scores: Ref<SarScoreRow[] | null>) {
-  const { hasRole } = useAuth();
-  const canEdit = computed(() => hasRole('PROVINCE_OFFICER', 'ADMIN'));
+  const { can } = useAuth();
+  const canEdit = computed(() => can('REVIEW'));
   const rows = reactive<SarFormRow[]>(DIMENSIONS.map((dimension) => blank(dimension)));
   const errors = useFormErrors(FIELDS);
   const { mutate, loading: saving } = useMutation(SetSarScoresDocument, { refetchQueries: ['SarScores'], awaitRefetchQueries: true });

@@ -8,17 +8,19 @@ import { placeLabel, provinceLabel, provinceOfficeLabel } from '@/core/places';
  * the provincial NACC office, or NACC's central bureau.
  */
 export function useOrganisation() {
-  const { user } = useAuth();
+  const { user, reachOf } = useAuth();
   return computed(() => {
     const u = user.value;
     if (!u) return { name: '', place: '' };
-    if (u.role === 'LAO_OFFICER' && u.lao) {
+    // The office the account works for: its LAO, its province's NACC office, or NACC central.
+    const reach = reachOf('READ_LAO');
+    if (reach === 'OWN_LAO' && u.lao) {
       return { name: u.lao.name, place: placeLabel(u.lao.district, u.lao.province) };
     }
-    if (u.role === 'PROVINCE_OFFICER' && u.province) {
+    if (reach === 'OWN_PROVINCE' && u.province) {
       return { name: provinceOfficeLabel(u.province), place: provinceLabel(u.province) };
     }
-    if (u.role === 'ADMIN') return { name: t.app.centralOffice, place: t.app.office };
+    if (reachOf('ADMINISTER') === 'NATION') return { name: t.app.centralOffice, place: t.app.office };
     return { name: u.displayName || u.username, place: t.app.office };
   });
 }

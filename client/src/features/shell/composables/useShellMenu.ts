@@ -1,9 +1,9 @@
 import { computed } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
-import { useAuth } from '@/core/auth';
+import { can, useAuth } from '@/core/auth';
 import { isGroup, MENU, type MenuGroup, type MenuItem } from '../menu';
 
-/** The menu entries the signed-in user's role may open, and the entry of the page now shown. */
+/** The menu entries the signed-in user's permissions open, and the entry of the page now shown. */
 export function useShellMenu() {
   const { user } = useAuth();
   const router = useRouter();
@@ -12,8 +12,8 @@ export function useShellMenu() {
   const allowed = (item: MenuItem): boolean => {
     if (item.action) return true;
     if (!item.route || !user.value || !router.hasRoute(item.route)) return false;
-    const roles = router.resolve({ name: item.route }).meta.roles;
-    return !roles || roles.includes(user.value.role);
+    const need = router.resolve({ name: item.route }).meta.can;
+    return !need || can(need.permission, need.reach, user.value);
   };
 
   const entries = computed<Array<MenuItem | MenuGroup>>(() =>

@@ -1,11 +1,11 @@
 import type { AuthChecker } from 'type-graphql';
 import type { DataSource } from 'typeorm';
-import { AuthToken } from '../modules/account/auth-token.entity';
-import { Role } from '../modules/account/role';
-import { User } from '../modules/account/user.entity';
-import type { AppContext } from './context';
-import { sha256 } from './crypto';
-import { forbidden, unauthenticated } from './errors';
+import { AuthToken } from './auth-token.entity';
+import { allow, Permission } from '../access/policy';
+import { User } from './user.entity';
+import type { AppContext } from '../../core/context';
+import { sha256 } from '../../core/crypto';
+import { forbidden, unauthenticated } from '../../core/errors';
 
 export const SESSION_COOKIE = 'eplan_session';
 /** A sign-in session lasts one working day and a bit; signing in again starts a new one. */
@@ -39,14 +39,15 @@ export function secretOf(headers: { authorization?: string }, cookies: Record<st
 }
 
 /**
- * The one role gate of the API (`@Authorized(...roles)`). No user → UNAUTHENTICATED. SERVICE accounts
- * are read-only: no mutation, whatever roles it lists — FORBIDDEN, said here because the framework
- * would call a refusal under a bare `@Authorized()` UNAUTHENTICATED, and the account is signed in.
- * Record-level scope is checked by the policies.
+ * The one permission gate of the API (`@Authorized(Permission.X)`: the account holds every permission
+ * named, anywhere; `@Authorized()`: signed in). No user → UNAUTHENTICATED. A mutation needs WRITE —
+ * without it FORBIDDEN, said here because the framework would call a refusal under a bare
+ * `@Authorized()` UNAUTHENTICATED, and the account is signed in. Where a permission reaches (which LAO,
+ * which province) is checked by the services with `allow` and `scopeOf` (modules/access/policy.ts).
  */
-export const authChecker: AuthChecker<AppContext, Role> = ({ context, info }, roles) => {
+export const authChecker: AuthChecker<AppContext, Permission> = ({ context, info }, permissions) => {
   const user = context.user;
   if (!user) throw unauthenticated();
-  if (user.role === Role.SERVICE && info.parentType.name === 'Mutation') throw forbidden('บัญชีระบบงาน (SERVICE) อ่านข้อมูลได้อย่างเดียว');
-  return roles.length === 0 || roles.includes(user.role);
+  if (info.parentType.name === 'Mutation' && !allow(user, Permission.WRITE)) throw forbidden('บัญชีนี้อ่านข้อมูลได้อย่างเดียว');
+  return permissions.every((p) => allow(user, p));
 };
