@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fontDir } from './pdf';
-import { ZWSP } from './thai-text';
+import { breakThaiWords, ZWSP } from './thai-text';
 
 /**
  * Widths of text as the documents print it (Sarabun, shaped by fontkit as pdfkit shapes it), so a column
@@ -31,7 +31,15 @@ export function textWidth(text: string, fontSize: number, bold = false): number 
   return (f.layout(text.replaceAll(ZWSP, '')).advanceWidth / f.unitsPerEm) * fontSize;
 }
 
-/** The width a column needs to hold each of `texts` on one line (bold, the widest a total is set in), rounded up. */
-export function widestText(texts: string[], fontSize: number): number {
-  return Math.ceil(Math.max(0, ...texts.map((text) => textWidth(text, fontSize, true))) + 1);
+/** The width a column needs to hold each of `texts` on one line (bold unless told: the widest a total is set in), rounded up. */
+export function widestText(texts: string[], fontSize: number, bold = true): number {
+  return Math.ceil(Math.max(0, ...texts.map((text) => textWidth(text, fontSize, bold))) + 1);
+}
+
+/** The width a column needs so that no word of `headers` (bold, as headers are set) breaks inside: the widest word, rounded up. */
+export function widestWord(headers: string[], fontSize: number): number {
+  return widestText(
+    headers.flatMap((header) => breakThaiWords(header).split(/[\s\u200B]+/)),
+    fontSize,
+  );
 }

@@ -1,7 +1,7 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { AppContext } from '../../core/context';
 import { formatBaht } from '../../core/money';
-import { widestText } from '../../core/pdf/measure';
+import { widestText, widestWord } from '../../core/pdf/measure';
 import { renderPdf } from '../../core/pdf/pdf';
 import { breakThaiWords as t } from '../../core/pdf/thai-text';
 import { laoOverview } from '../scoring/lao-summary.service';
@@ -53,11 +53,19 @@ export function dimensionTable(o: LaoOverview, laoName: string, setting: Dimensi
   const money = rows.flatMap((d) => [d.plannedBudget, d.ordinanceBudget, d.disbursed].map((m) => digits(formatBaht(Number(m)))));
   const percents = rows.flatMap((d) => [digits(pct(d.projectPercent)), digits(pct(d.budgetPercent))]);
   const counts = rows.flatMap((d) => [digits(String(d.plannedProjects)), digits(String(d.doneProjects))]);
+  // The figures are set in regular weight (the total row too, but for its label); a header may wrap between its words.
   const widthsAt = (size: number) => {
-    const m = Math.max(widestText(money, size), widestText(['ตามแผน', 'ใช้จริง'], size));
-    const c = Math.max(widestText(counts, size), widestText(['ตามแผน'], size));
-    const p = Math.max(widestText(percents, size), widestText(['โครงการ', 'งบประมาณ'], size));
-    return [widestText(['มิติ'], size), c, Math.max(c, widestText(['ดำเนินการ'], size)), m, m, m, p, p];
+    const column = (figures: string[], header: string) => Math.max(widestText(figures, size, false), widestWord([header], size));
+    return [
+      widestWord(['มิติ'], size),
+      column(counts, 'ตามแผน'),
+      column(counts, 'ดำเนินการแล้ว'),
+      column(money, 'ตามแผน'),
+      column(money, 'ตามข้อบัญญัติ/ เทศบัญญัติ'),
+      column(money, 'ใช้จริง'),
+      column(percents, 'โครงการ'),
+      column(percents, 'งบประมาณ'),
+    ];
   };
   const size = fittingFontSize(sizes, line, (s) => [nameWidth, ...widthsAt(s)]);
   const h = (text: string, extra: Record<string, unknown> = {}) => th(text, { fontSize: size, ...extra });
