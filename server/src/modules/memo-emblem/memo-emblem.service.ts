@@ -1,7 +1,6 @@
 import type { AppContext } from '../../core/context';
 import { badInput } from '../../core/errors';
 import { sha256 } from '../../core/crypto';
-import { renderPdf } from '../../core/pdf/pdf';
 import { recordAudit } from '../audit/audit.service';
 import { decodeEmblem, EMBLEM_MESSAGES, readEmblem, type EmblemProblem } from './emblem-image';
 import { MemoEmblem } from './memo-emblem.entity';
@@ -21,7 +20,8 @@ export function memoEmblem(ctx: AppContext): Promise<MemoEmblem | null> {
 
 /**
  * ADMIN: sets the ครุฑ image of every memo from a PNG or JPEG (a data URL or bare base64). The image is
- * refused unless it is whole, small enough and prints: nothing is stored then.
+ * refused unless it is whole (read here as the PDF writer reads it: a PNG's chunks and checksums and its
+ * pixel data unpacked to the size its header gives, a JPEG's markers) and small enough: nothing is stored then.
  */
 export async function setMemoEmblem(ctx: AppContext, image: string): Promise<MemoEmblem> {
   const bytes = decodeEmblem(image);
@@ -37,11 +37,6 @@ export async function setMemoEmblem(ctx: AppContext, image: string): Promise<Mem
     data: bytes.toString('base64'),
     updatedAt: ctx.clock.now(),
   });
-  try {
-    await renderPdf({ title: 'ครุฑ' }, { image: emblem.dataUrl, fit: [60, 42] });
-  } catch {
-    throw refuse('broken');
-  }
   const before = await memoEmblem(ctx);
   const saved = await repo.save(emblem);
   await recordAudit(ctx, {
