@@ -13,7 +13,9 @@ Changes, all for Thai documents whose text layer gives back exactly what was pri
    enumerates them with fontkit, the shaper the PDFs are made with). The PDF builder draws the copy
    where the mark's advance puts it, so a Thai cluster is one run of glyphs in reading order with no
    repositioning: PDFium (Chrome, Edge) orders repositioned glyphs by their x and read "ที่" as "ท่ี".
-4. The NIKHAHIT that SARA AM was split into, at each offset, and the SARA AA after it get one glyph
+4. CHECK MARK (U+2713) gets a glyph (upstream has none): the tick of a chosen column in the tables is
+   ✓, not the square root √, and copies and searches as ✓.
+5. The NIKHAHIT that SARA AM was split into, at each offset, and the SARA AA after it get one glyph
    that draws both: a PDF cannot say that one of two glyphs stands for no text (an empty ToUnicode
    entry is invalid), so ำ must be one glyph whenever no tone mark takes the NIKHAHIT's place. With a
    tone mark (น้ำ) the ligature of the two marks reads as the tone mark and the SARA AA copy as ำ.
@@ -33,6 +35,7 @@ import tempfile
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
+from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib.tables._g_l_y_f import Glyph, GlyphComponent
 
 AM_COPY = "uni0E32.am"
@@ -89,6 +92,48 @@ def split_sara_am(font, src):
         sys.exit(f"{src}: no ccmp decomposition of uni0E33 found")
 
 
+def add_check_mark(font):
+    """U+2713 as one closed outline: a short stroke down to the heel and a long one up, as thick as the
+    weight's strokes (two fifths of the ink of its "l": 80 and 100 units), on the baseline, as wide as a digit."""
+    glyf, hmtx = font["glyf"], font["hmtx"]
+    stem = 0.4 * (glyf["l"].xMax - glyf["l"].xMin)
+    advance = hmtx.metrics["zero"][0]
+    a, b, c = (0.12 * advance, 320), (0.40 * advance, 60), (0.90 * advance, 660)
+
+    def unit_normal(p, q):
+        dx, dy = q[0] - p[0], q[1] - p[1]
+        length = (dx * dx + dy * dy) ** 0.5
+        return (-dy / length, dx / length)
+
+    half = stem / 2
+    n1, n2 = unit_normal(a, b), unit_normal(b, c)
+    off = lambda p, n, k: (round(p[0] + n[0] * half * k), round(p[1] + n[1] * half * k))
+    # Around the outside of the V (a bevel at the heel), then back along the inside.
+    outline = [off(a, n1, 1), off(b, n1, 1), off(b, n2, 1), off(c, n2, 1), off(c, n2, -1)]
+    # The inside corner: where the two inner edges meet.
+    (x1, y1), (x2, y2) = off(a, n1, -1), off(b, n1, -1)
+    (x3, y3), (x4, y4) = off(b, n2, -1), off(c, n2, -1)
+    d = (x1 - x2) * (y3 - y4) - (y1 - y2) * (x3 - x4)
+    t = ((x1 - x3) * (y3 - y4) - (y1 - y3) * (x3 - x4)) / d
+    outline += [(round(x1 + t * (x2 - x1)), round(y1 + t * (y2 - y1))), off(a, n1, -1)]
+    area = sum(p[0] * q[1] - q[0] * p[1] for p, q in zip(outline, outline[1:] + outline[:1]))
+    if area > 0:  # TrueType draws outer contours clockwise
+        outline.reverse()
+    pen = TTGlyphPen(None)
+    pen.moveTo(outline[0])
+    for point in outline[1:]:
+        pen.lineTo(point)
+    pen.closePath()
+    glyf.glyphs["uni2713"] = pen.glyph()
+    font.setGlyphOrder(font.getGlyphOrder() + ["uni2713"])
+    glyf.glyphOrder = font.getGlyphOrder()
+    glyf["uni2713"].recalcBounds(glyf)
+    hmtx.metrics["uni2713"] = (advance, glyf["uni2713"].xMin)
+    for table in font["cmap"].tables:
+        if table.isUnicode():
+            table.cmap[0x2713] = "uni2713"
+
+
 def offset_name(name, x, y):
     num = lambda v: f"m{-v}" if v < 0 else str(v)
     return f"{name}.x{num(x)}y{num(y)}"
@@ -115,6 +160,7 @@ def patch(src: Path, dst: Path):
         new = offset_name(f"uni0E33.{name}", x, y)
         add_glyph(font, new, components=[(name, x, y), ("uni0E32", 0, 0)], advance=aa_advance)
         sara_am[(name, x, y)] = new
+    add_check_mark(font)
     font["maxp"].numGlyphs = len(font.getGlyphOrder())
     font.save(dst)
     font = TTFont(dst)

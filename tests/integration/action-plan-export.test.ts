@@ -70,7 +70,7 @@ const NAMES = [
     expect(squash(text)).toContain('(รอการอนุมัติเพิ่ม)');
     expect(squash(text)).toContain(squash('ดำเนินการร่วมกับอำเภอ'));
     expect(squash(text)).toContain(squash(`รวม 4 โครงการ ${'1,000,000,010,000.04'}`));
-    expect(text.match(/√/g)).toHaveLength(6);
+    expect(text.match(/✓/g)).toHaveLength(6);
     expect(text).toContain('ผู้ออกรายงาน นางสาวอนุศาสน์ อภัยรัตน์');
     expect(text).toContain('วันที่ออกรายงาน 2 พฤษภาคม 2567');
     expect(text).toMatch(/หน้า 1 \/ \d/);

@@ -4,6 +4,7 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { RenderJob } from './render-pool';
 import { TABLE_LAYOUTS } from './table-layouts';
 import { useThaiGlyphs, type EmbeddedFont } from './thai-glyphs';
+import { keepTableRowsWhole } from './table-rows';
 import { breakTooWideWordsAtThaiBoundaries } from './thai-lines';
 import { thaiDigits, ZWSP } from './thai-text';
 
@@ -26,7 +27,7 @@ const PdfKitDocument = require('pdfmake/js/PDFDocument').default as {
 };
 
 /** server/assets/fonts, whether running from source or from dist/. */
-function fontDir(): string {
+export function fontDir(): string {
   for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'server', 'assets', 'fonts');
     if (fs.existsSync(path.join(candidate, 'Sarabun-Regular.ttf'))) return candidate;
@@ -71,7 +72,8 @@ function shareParsedFontTables(sample: Buffer): void {
  * - the word-break marks (U+200B) have decided where lines break and are not drawn, so copied or
  *   searched text has no stray characters;
  * - Thai is drawn as runs of glyphs in reading order, each with its text (thai-glyphs.ts);
- * - a Thai word wider than its column breaks at ICU's boundaries inside it (thai-lines.ts).
+ * - a Thai word wider than its column breaks at ICU's boundaries inside it (thai-lines.ts);
+ * - a table marked keepRowsWhole keeps each row on one page unless it is taller than a page (table-rows.ts).
  */
 function setUp(): void {
   if (ready) return;
@@ -86,6 +88,7 @@ function setUp(): void {
   pdfmake.addTableLayouts(TABLE_LAYOUTS);
   shareParsedFontTables(fs.readFileSync(path.join(dir, 'Sarabun-Regular.ttf')));
   breakTooWideWordsAtThaiBoundaries();
+  keepTableRowsWhole();
   const provide = PdfKitDocument.prototype.provideFont;
   const prepared = new WeakSet<object>();
   PdfKitDocument.prototype.provideFont = function (this: unknown, ...args: unknown[]) {
@@ -101,23 +104,6 @@ function setUp(): void {
     return draw.call(this, typeof text === 'string' && text.includes(ZWSP) ? text.replaceAll(ZWSP, '') : text, ...rest);
   };
   ready = true;
-}
-
-const measuringFonts: Record<string, { unitsPerEm: number; layout(text: string): { advanceWidth: number } }> = {};
-
-/**
- * How wide a single line of text prints in Sarabun, in points: for sizing a column to what it holds
- * (Thai digits are wider than Arabic ones). Marks and word-break marks take no room.
- */
-export function textWidth(text: string, fontSize: number, bold = false): number {
-  const file = bold ? 'Sarabun-Bold.ttf' : 'Sarabun-Regular.ttf';
-  if (!measuringFonts[file]) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const fontkit = require('fontkit') as { create(data: Buffer): (typeof measuringFonts)[string] };
-    measuringFonts[file] = fontkit.create(fs.readFileSync(path.join(fontDir(), file)));
-  }
-  const font = measuringFonts[file];
-  return (font.layout(text.replaceAll(ZWSP, '')).advanceWidth / font.unitsPerEm) * fontSize;
 }
 
 export interface DocumentInfo {
@@ -188,6 +174,8 @@ export async function renderHere(job: RenderJob): Promise<Buffer> {
       ...styles,
     },
     ...(pageNumber[info.pageNumbers ?? 'corner'] as Pick<TDocumentDefinitions, 'header' | 'footer'>),
+    // A heading (headlineLevel 1) never ends a page: with nothing after it there, it starts the next.
+    pageBreakBefore: (node, nodes) => node.headlineLevel === 1 && nodes.getFollowingNodesOnPage().length === 0,
     content,
   };
   return pdfmake.createPdf(doc).getBuffer();

@@ -9,6 +9,10 @@
  * boundaries inside it where the head fits (set smaller if need be: ดำเนิน|การ), or, inside a single
  * ICU word, at the last whole letter-and-marks cluster that fits. Columns are sized accordingly. A
  * word that fits its column is left alone.
+ *
+ * A run with no Thai and no space in it (a code, a link, a token typed without spaces) wider than
+ * LONG_TOKEN asks for no wider a column than that, and where it does not fit its line it breaks at the
+ * last character that fits: one such run must not push a table past the edge of the page.
  */
 
 interface Inline {
@@ -27,6 +31,9 @@ interface Measure {
 
 /** How much smaller a word may be set to fit its column whole. */
 const MIN_SCALE = 0.8;
+
+/** The widest column (points) a run with no Thai and no space asks for; longer ones break anywhere. */
+const LONG_TOKEN = 72;
 
 const words = new Intl.Segmenter('th', { granularity: 'word' });
 const clusters = new Intl.Segmenter('th', { granularity: 'grapheme' });
@@ -57,7 +64,8 @@ const trimmedWidth = (inline: Inline) => inline.width - (inline.leadingCut ?? 0)
  */
 function narrowest(inline: Inline, measure: Measure): number {
   const trimmed = trimmedWidth(inline);
-  if (inline.noWrap || !THAI.test(inline.text)) return trimmed;
+  if (inline.noWrap) return trimmed;
+  if (!THAI.test(inline.text)) return Math.min(trimmed, LONG_TOKEN);
   let widest = 0;
   let last = 0;
   for (const at of [...wordBreaks(inline.text), inline.text.length]) {
@@ -103,6 +111,29 @@ function splitToFit(inline: Inline, available: number, measure: Measure): Inline
   return null;
 }
 
+/**
+ * Shortens a run with no Thai to the longest head that fits in `available` and returns the rest (null
+ * when not even one character fits). A head is no narrower than a shorter one: found by halving.
+ */
+function splitTokenToFit(inline: Inline, available: number, measure: Measure): Inline | null {
+  const ends = [...clusters.segment(inline.text)].map((s) => s.index + s.segment.length).slice(0, -1);
+  const fits = (at: number) => measure.widthOfText(inline.text.slice(0, at), inline) - (inline.leadingCut ?? 0) <= available;
+  let lo = -1;
+  let hi = ends.length;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (fits(ends[mid])) lo = mid;
+    else hi = mid;
+  }
+  if (lo < 0) return null;
+  const at = ends[lo];
+  const head = inline.text.slice(0, at);
+  const tail: Inline = { ...inline, text: inline.text.slice(at), leadingCut: 0 };
+  tail.width = measure.widthOfText(tail.text, tail);
+  Object.assign(inline, { text: head, width: measure.widthOfText(head, inline), trailingCut: 0 });
+  return tail;
+}
+
 let installed = false;
 
 /** Installs the above in pdfmake (once per process). */
@@ -133,9 +164,14 @@ export function breakTooWideWordsAtThaiBoundaries(): void {
     const inlines = textNode._inlines;
     const first = inlines?.[0];
     const available = this.writer.context().availableWidth;
-    if (first && !first.noWrap && THAI.test(first.text) && trimmedWidth(first) > available && !shrinkToFit(first, available)) {
-      const rest = splitToFit(first, available, measure);
-      if (rest) inlines!.splice(1, 0, rest);
+    if (first && !first.noWrap && trimmedWidth(first) > available) {
+      if (!THAI.test(first.text)) {
+        const rest = splitTokenToFit(first, available, measure);
+        if (rest) inlines!.splice(1, 0, rest);
+      } else if (!shrinkToFit(first, available)) {
+        const rest = splitToFit(first, available, measure);
+        if (rest) inlines!.splice(1, 0, rest);
+      }
     }
     return buildNextLine.call(this, textNode);
   };

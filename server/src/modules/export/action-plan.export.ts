@@ -1,14 +1,17 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { AppContext } from '../../core/context';
 import { formatBaht } from '../../core/money';
+import { widestText } from '../../core/pdf/measure';
 import { renderPdf } from '../../core/pdf/pdf';
+import { rowsKeptWhole } from '../../core/pdf/table-rows';
 import { breakThaiWords as t, thaiDate } from '../../core/pdf/thai-text';
 import { getReadableLao } from '../lao/lao.service';
 import type { Lao } from '../lao/lao.entity';
 import { ProjectYear } from '../project/project-year.entity';
 import { Project } from '../project/project.entity';
 import { NOT_CREATED_STATUSES, PLAN_STATUS_TH, PlanStatus } from '../plan/project.enums';
-import { gridLayout } from './document-parts';
+import { placeLine } from '../geography/places';
+import { cell, fittingFontSize, gridLayout, heading, LINE_WIDTH, mid, num, th, TICK } from './document-parts';
 import { stringParam, yearParam, type ExportFile } from './export.params';
 import { addLines, addSheet, addTable, newWorkbook, workbookFile } from './spreadsheet';
 
@@ -71,40 +74,56 @@ async function params(ctx: AppContext, query: Record<string, string | undefined>
 }
 
 const title = (plan: ActionPlan) => `แผนปฏิบัติการป้องกันการทุจริต พ.ศ. ${plan.fiscalYear}`;
-const place = (plan: ActionPlan) => `อำเภอ${plan.districtName} จังหวัด${plan.provinceName}`;
+const place = (plan: ActionPlan) => placeLine(plan.lao.provinceCode, plan.provinceName, plan.districtName);
 const fileName = (plan: ActionPlan, ext: string) => `แผนปฏิบัติการป้องกันการทุจริต-${plan.fiscalYear}-${plan.lao.code}.${ext}`;
 
-/** /export/action-plan.pdf?lao=&year=&issuer= — แผนปฏิบัติการป้องกันการทุจริต (PRODUCT.md §6.1). */
+/** The notes column of the plan (points) when any project has a note, and the least the project names get before the table is set smaller. */
+const NOTE_WIDTH = 96;
+const NAME_WIDTH = 150;
+
+/** /export/action-plan.pdf?lao=&year=&issuer= — แผนปฏิบัติการป้องกันการทุจริต (PRODUCT.md §6.1), portrait A4. */
 export async function actionPlanPdf(ctx: AppContext, query: Record<string, string | undefined>): Promise<ExportFile> {
   const { plan, issuer } = await params(ctx, query);
-  const th = (text: string, extra: Partial<TableCell & object> = {}): TableCell => ({ text: t(text), style: 'th', ...extra }) as TableCell;
+  const amounts = plan.rows.map((r) => formatBaht(r.budget ?? 0));
+  const total = formatBaht(plan.totalBudget);
+  const fixedWidths = (size: number) => [
+    widestText(['ลำดับ', String(plan.rows.length)], size),
+    widestText(['มิติ'], size),
+    Math.max(widestText([...amounts, total], size), widestText(['งบประมาณ'], size)),
+    ...[1, 2, 3, 4].map(() => widestText(['4', TICK], size)),
+    plan.rows.some((r) => r.note) ? NOTE_WIDTH : widestText(['หมายเหตุ'], size),
+  ];
+  const size = fittingFontSize([13, 12, 11], LINE_WIDTH.portrait, (s) => [NAME_WIDTH, ...fixedWidths(s)]);
+  const [noWidth, ...rest] = fixedWidths(size);
+  const widths = [noWidth, '*', ...rest];
+  const h = (text: string, extra: Record<string, unknown> = {}) => th(text, { fontSize: size, ...extra });
   const header: TableCell[][] = [
     [
-      th('ลำดับ', { rowSpan: 2 }),
-      th('รายการโครงการ (ตั้งต้น)', { rowSpan: 2 }),
-      th('มิติ', { rowSpan: 2 }),
-      th('งบประมาณ (บาท)', { rowSpan: 2 }),
-      th('ดำเนินการไตรมาส', { colSpan: 4 }),
+      h('ลำดับ', { rowSpan: 2 }),
+      h('รายการโครงการ (ตั้งต้น)', { rowSpan: 2 }),
+      h('มิติ', { rowSpan: 2 }),
+      h('งบประมาณ (บาท)', { rowSpan: 2 }),
+      h('ดำเนินการไตรมาส', { colSpan: 4 }),
       {},
       {},
       {},
-      th('หมายเหตุ', { rowSpan: 2 }),
+      h('หมายเหตุ', { rowSpan: 2 }),
     ],
-    [{}, {}, {}, {}, th('1'), th('2'), th('3'), th('4'), {}],
+    [{}, {}, {}, {}, h('1'), h('2'), h('3'), h('4'), {}],
   ];
-  const body: TableCell[][] = plan.rows.map((r) => [
-    { text: String(r.no), style: 'center' },
-    { text: t(r.name) },
-    { text: String(r.dimension), style: 'center' },
-    { text: formatBaht(r.budget ?? 0), style: 'num' },
-    ...[1, 2, 3, 4].map((q): TableCell => ({ text: r.quarters.includes(q) ? '√' : '', style: 'center' })),
-    { text: t(r.note), style: 'small' },
+  const body: TableCell[][] = plan.rows.map((r, i) => [
+    mid(r.no),
+    cell(r.name),
+    mid(r.dimension),
+    num(amounts[i]),
+    ...[1, 2, 3, 4].map((q) => mid(r.quarters.includes(q) ? TICK : '')),
+    cell(r.note, { fontSize: size - 1 }),
   ]);
-  const total: TableCell[] = [
-    { text: t(`รวม ${plan.rows.length} โครงการ`), colSpan: 3, bold: true, alignment: 'center' },
+  const totalRow: TableCell[] = [
+    cell(`รวม ${plan.rows.length} โครงการ`, { colSpan: 3, bold: true, alignment: 'center' }),
     {},
     {},
-    { text: formatBaht(plan.totalBudget), style: 'num', bold: true },
+    num(total, { bold: true }),
     { text: '', colSpan: 5 },
     {},
     {},
@@ -112,15 +131,19 @@ export async function actionPlanPdf(ctx: AppContext, query: Record<string, strin
     {},
   ];
   const content: Content = [
-    { text: t(title(plan)), style: 'title' },
-    { text: t(`ของ ${plan.lao.name}`), style: 'subtitle', margin: [0, 0, 0, 0] },
-    { text: t(place(plan)), style: 'subtitle' },
+    ...heading([title(plan), `ของ ${plan.lao.name}`, place(plan)]),
     {
-      table: { headerRows: 2, dontBreakRows: true, widths: [32, '*', 24, 74, 15, 15, 15, 15, 60], body: [...header, ...body, total] },
+      table: rowsKeptWhole({ headerRows: 2, widths, body: [...header, ...body, totalRow] }),
       layout: gridLayout,
+      fontSize: size,
     },
-    { text: t(`ผู้ออกรายงาน ${issuer}`), margin: [0, 16, 0, 0], alignment: 'right' },
-    { text: t(`วันที่ออกรายงาน ${thaiDate(ctx.clock.now())}`), alignment: 'right' },
+    {
+      stack: [
+        { text: t(`ผู้ออกรายงาน ${issuer}`), margin: [0, 16, 0, 0], alignment: 'right' },
+        { text: t(`วันที่ออกรายงาน ${thaiDate(ctx.clock.now())}`), alignment: 'right' },
+      ],
+      unbreakable: true,
+    },
   ];
   const body_ = await renderPdf({ title: `${title(plan)} ของ ${plan.lao.name}`, author: issuer }, content);
   return { body: body_, fileName: fileName(plan, 'pdf'), type: 'pdf' };

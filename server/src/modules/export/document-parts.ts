@@ -6,8 +6,12 @@ import type { Lao } from '../lao/lao.entity';
 import { LaoType } from '../lao/lao.enums';
 import { ReportRound } from '../plan/report.enums';
 import { badInput } from '../../core/errors';
+import { placeLine } from '../geography/places';
 
 /** Pieces every printed report of an LAO shares. */
+
+/** The tick of a chosen column (U+2713, as a form is ticked; not the square root √). */
+export const TICK = '\u2713';
 
 export const ROUND_TH: Record<ReportRound, string> = { SIX_MONTHS: 'รอบ 6 เดือน', TWELVE_MONTHS: 'รอบ 12 เดือน' };
 
@@ -20,14 +24,16 @@ export function roundParam(query: Record<string, string | undefined>): ReportRou
   return round;
 }
 
-/** "อำเภอชะอวด จังหวัดนครศรีธรรมราช" of an LAO (loaders: no extra query when already loaded). */
+/**
+ * The place of an LAO as its documents' headings name it: "อำเภอชะอวด จังหวัดนครศรีธรรมราช",
+ * "เขตคลองเตย กรุงเทพมหานคร" (geography/places.ts). Loaders: no extra query when already loaded.
+ */
 export async function placeOf(ctx: AppContext, lao: Lao): Promise<{ district: string; province: string; line: string }> {
   const [district, province] = await Promise.all([
     ctx.loaders.districtByCode.load(lao.districtCode),
     ctx.loaders.provinceByCode.load(lao.provinceCode),
   ]);
-  const d = lao.provinceCode === '10' ? `เขต${district!.name}` : `อำเภอ${district!.name}`;
-  return { district: district!.name, province: province!.name, line: `${d} จังหวัด${province!.name}` };
+  return { district: district!.name, province: province!.name, line: placeLine(lao.provinceCode, province!.name, district!.name) };
 }
 
 /** The executive's and chief administrator's titles, as a memo addresses them (เรียน นายก…). */
@@ -53,6 +59,31 @@ export const num = (text: string | number, extra: Record<string, unknown> = {}):
   ({ text: String(text), style: 'num', ...extra }) as TableCell;
 export const mid = (text: string | number, extra: Record<string, unknown> = {}): TableCell =>
   ({ text: String(text), style: 'center', ...extra }) as TableCell;
+
+/** Width of a line of an A4 page inside the margins of renderPdf (40 pt each side). */
+export const LINE_WIDTH = { portrait: 595.28 - 80, landscape: 841.89 - 80 };
+/** What each column of a gridLayout table adds to its content: padding 4 + 4 and a 0.5 rule. */
+const CELL_EXTRA = 8.5;
+
+/**
+ * The largest of `sizes` (font sizes, largest first) at which a table fits its line: `columns` gives,
+ * at a size, the least width each column needs (a measured one for amounts, a fair share for names).
+ * The smallest size when none does.
+ */
+export function fittingFontSize(sizes: number[], line: number, columns: (size: number) => number[]): number {
+  for (const size of sizes) {
+    const needed = columns(size);
+    if (needed.reduce((a, b) => a + b, 0.5 + needed.length * CELL_EXTRA) <= line) return size;
+  }
+  return sizes[sizes.length - 1];
+}
+
+/** Font sizes from `largest` down to 8, for fittingFontSize. */
+export const sizesFrom = (largest: number) => Array.from({ length: Math.max(1, largest - 7) }, (_, i) => largest - i);
+
+/** A section's heading: kept on the page of what follows it (renderPdf moves a heading left alone at a page's foot). */
+export const sectionHeading = (text: string, extra: Record<string, unknown> = {}): Content =>
+  ({ text: t(text), bold: true, margin: [0, 12, 0, 4], headlineLevel: 1, ...extra }) as Content;
 
 /** Thin rules around every cell (named: documents go to the render worker as plain data). */
 export const gridLayout: TableLayoutName = 'grid';

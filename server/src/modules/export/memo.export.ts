@@ -1,7 +1,7 @@
-import type { Content, ContentTable, ContentText } from 'pdfmake/interfaces';
+import type { Content, ContentText } from 'pdfmake/interfaces';
 import type { AppContext } from '../../core/context';
 import { badInput } from '../../core/errors';
-import { renderPdf, textWidth } from '../../core/pdf/pdf';
+import { renderPdf } from '../../core/pdf/pdf';
 import { breakThaiWords as t, thaiDate, thaiDigits } from '../../core/pdf/thai-text';
 import { memoEmblem } from '../memo-emblem/memo-emblem.service';
 import { dimensionsOf } from '../plan-dimension/plan-dimension.resolver';
@@ -90,44 +90,20 @@ const opinion = (label: string, name: string | null, position: string): Content 
   unbreakable: true,
 });
 
-/** Room a table column takes beyond its width (pdfmake's widths are of the text): 4 pt padding either side and a rule. */
-const CELL_ROOM = 2 * 4 + 0.5;
+/** Type sizes of the memo's results table: 11 pt down to 7 by half points. */
+const RESULTS_SIZES = Array.from({ length: 9 }, (_, i) => 11 - i / 2);
 
 /**
- * The table with each of its fixed columns sized to the text it holds instead: the widest figure
- * (which never wraps) or the longest word of a header, so Thai-digit amounts never touch the rules.
+ * The results table of the memo's facts, its figures in Thai digits, in the largest type size at which
+ * its figures, and a column for the LAO's name, fit between the margins.
  */
-function sizedToText(content: Content): ContentTable {
-  const node = content as ContentTable;
-  const widths = node.table.widths;
-  if (!Array.isArray(widths)) return node;
-  const tableSize = (node as { fontSize?: number }).fontSize ?? 14;
-  const needed = (cell: unknown): number => {
-    const c = cell as { text?: unknown; style?: string; fontSize?: number; colSpan?: number; bold?: boolean };
-    if (typeof c !== 'object' || c === null || typeof c.text !== 'string' || (c.colSpan ?? 1) > 1) return 0;
-    const header = c.style === 'th';
-    const size = c.fontSize ?? tableSize;
-    const pieces = header ? c.text.split(/[\s\u200B]+/) : [c.text];
-    // A point to spare, so rounding never wraps a figure.
-    return Math.max(...pieces.map((p) => textWidth(p, size, header || c.bold))) + 1;
-  };
-  const sized = widths.map((w, i) => (w === '*' ? w : Math.ceil(Math.max(...node.table.body.map((row) => needed(row[i]))))));
-  return { ...node, table: { ...node.table, widths: sized } };
-}
-
-/**
- * The results table of the memo's facts, its figures in Thai digits, in the largest type size (11 pt down
- * to 7) at which its figures, and a column for the LAO's name, fit between the margins.
- */
-function resultsTable(o: LaoOverview, laoName: string): Content {
-  const width = A4_WIDTH - MEMO_MARGINS[0] - MEMO_MARGINS[2];
-  for (let size = 11; ; size -= 0.5) {
-    const table = sizedToText(dimensionTable(o, laoName, thaiDigits, size));
-    const widths = table.table.widths as Array<number | string>;
-    const used = widths.reduce<number>((sum, w) => sum + (typeof w === 'number' ? w : NAME_COLUMN_MIN) + CELL_ROOM, 0.5);
-    if (used <= width || size <= 7) return table;
-  }
-}
+const resultsTable = (o: LaoOverview, laoName: string): Content =>
+  dimensionTable(o, laoName, {
+    digits: thaiDigits,
+    sizes: RESULTS_SIZES,
+    line: A4_WIDTH - MEMO_MARGINS[0] - MEMO_MARGINS[2],
+    nameWidth: NAME_COLUMN_MIN,
+  });
 
 /**
  * /export/memo.pdf?lao=&year=&round=[&date=YYYY-MM-DD][&ref=เลขที่หนังสือ] — the internal memo (บันทึกข้อความ) an LAO

@@ -1,12 +1,27 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { AppContext } from '../../core/context';
 import { formatBaht } from '../../core/money';
+import { widestText, widestWord } from '../../core/pdf/measure';
 import { renderPdf } from '../../core/pdf/pdf';
 import { breakThaiWords as t } from '../../core/pdf/thai-text';
 import { laoOverview } from '../scoring/lao-summary.service';
 import { formatCapped, formatPercent, LEVEL_TH } from '../scoring/scoring';
 import type { DimensionSummary, LaoOverview } from '../scoring/scoring.types';
-import { cell, gridLayout, heading, mid, num, placeOf, ROUND_TH, roundParam, th } from './document-parts';
+import {
+  cell,
+  fittingFontSize,
+  gridLayout,
+  heading,
+  LINE_WIDTH,
+  mid,
+  num,
+  placeOf,
+  ROUND_TH,
+  roundParam,
+  sectionHeading,
+  sizesFrom,
+  th,
+} from './document-parts';
 import { stringParam, yearParam, type ExportFile } from './export.params';
 import { addSheet, addTable, newWorkbook, workbookFile } from './spreadsheet';
 
@@ -15,9 +30,45 @@ export const pct = (p: number) => formatPercent(Math.round(p * 100));
 
 export const overviewTitle = (o: LaoOverview) => `รายงานผลการนำแผนไปปฏิบัติ ประจำปีงบประมาณ พ.ศ. ${o.fiscalYear} ${ROUND_TH[o.round]}`;
 
-/** The per-dimension table of the memo (รายงานผลการนำแผนไปปฏิบัติ); `digits` turns numbers Thai for a memo. */
-export function dimensionTable(o: LaoOverview, laoName: string, digits: (s: string) => string = (s) => s, fontSize = 12): Content {
-  const h = (text: string, extra: Record<string, unknown> = {}) => th(text, { fontSize, ...extra });
+/** How the per-dimension table is set: the overview's by default; the memo's in Thai digits on a portrait line. */
+export interface DimensionTableSetting {
+  /** Turns numbers Thai for a memo. */
+  digits?: (s: string) => string;
+  /** Type sizes to try, largest first. */
+  sizes?: number[];
+  /** The line the table is set on (points). */
+  line?: number;
+  /** The least width the LAO's name keeps before the table is set smaller. */
+  nameWidth?: number;
+}
+
+/**
+ * The per-dimension table (รายงานผลการนำแผนไปปฏิบัติ), printed by the overview and in the memo's facts.
+ * Amount columns are as wide as the widest amount; the table is set at the largest of the sizes at
+ * which the amounts leave the LAO's name its least width on the line.
+ */
+export function dimensionTable(o: LaoOverview, laoName: string, setting: DimensionTableSetting = {}): Content {
+  const { digits = (s: string) => s, sizes = sizesFrom(12), line = LINE_WIDTH.landscape, nameWidth = NAME_WIDTH } = setting;
+  const rows = [...o.dimensions, o.total];
+  const money = rows.flatMap((d) => [d.plannedBudget, d.ordinanceBudget, d.disbursed].map((m) => digits(formatBaht(Number(m)))));
+  const percents = rows.flatMap((d) => [digits(pct(d.projectPercent)), digits(pct(d.budgetPercent))]);
+  const counts = rows.flatMap((d) => [digits(String(d.plannedProjects)), digits(String(d.doneProjects))]);
+  // The figures are set in regular weight (the total row too, but for its label); a header may wrap between its words.
+  const widthsAt = (size: number) => {
+    const column = (figures: string[], header: string) => Math.max(widestText(figures, size, false), widestWord([header], size));
+    return [
+      widestWord(['มิติ'], size),
+      column(counts, 'ตามแผน'),
+      column(counts, 'ดำเนินการแล้ว'),
+      column(money, 'ตามแผน'),
+      column(money, 'ตามข้อบัญญัติ/ เทศบัญญัติ'),
+      column(money, 'ใช้จริง'),
+      column(percents, 'โครงการ'),
+      column(percents, 'งบประมาณ'),
+    ];
+  };
+  const size = fittingFontSize(sizes, line, (s) => [nameWidth, ...widthsAt(s)]);
+  const h = (text: string, extra: Record<string, unknown> = {}) => th(text, { fontSize: size, ...extra });
   const row = (d: DimensionSummary, first: TableCell): TableCell[] => [
     first,
     mid(digits(d.dimension === null ? '' : String(d.dimension))),
@@ -32,7 +83,7 @@ export function dimensionTable(o: LaoOverview, laoName: string, digits: (s: stri
   return {
     table: {
       headerRows: 2,
-      widths: ['*', 24, 34, 42, 60, 66, 60, 52, 54],
+      widths: ['*', ...widthsAt(size)],
       body: [
         [
           h('ชื่อ อปท.', { rowSpan: 2 }),
@@ -51,41 +102,54 @@ export function dimensionTable(o: LaoOverview, laoName: string, digits: (s: stri
       ],
     },
     layout: gridLayout,
-    fontSize,
+    fontSize: size,
   };
 }
 
-function byDimensionTable(title: string, o: LaoOverview, budgetOf: (d: DimensionSummary) => number): Content[] {
+/** The least width the LAO's name gets in the per-dimension table before the table is set smaller. */
+const NAME_WIDTH = 110;
+
+/** Projects and budget of each dimension side by side (10 columns), the amounts as wide as the widest. */
+function byDimensionTable(title: string, o: LaoOverview, budgetOf: (d: DimensionSummary) => number): Content {
   const rows = [...o.dimensions, o.total];
-  return [
-    { text: t(title), bold: true, margin: [0, 12, 0, 4] },
-    {
-      table: {
-        widths: Array(10).fill('*'),
-        body: [
-          [
-            ...o.dimensions.map((d) => th(`มิติที่ ${d.dimension}`, { colSpan: 2 })).flatMap((c) => [c, {}]),
-            th('รวม 4 มิติ', { colSpan: 2 }),
-            {},
-          ],
-          rows.flatMap(() => [th('โครงการ'), th('งบประมาณ')]),
-          rows.flatMap((d) => [mid(d.plannedProjects), num(formatBaht(budgetOf(d)))]),
-        ],
-      },
-      layout: gridLayout,
-      fontSize: 12,
+  const money = rows.map((d) => formatBaht(budgetOf(d)));
+  const widthsAt = (size: number) => {
+    const m = Math.max(widestText(money, size), widestText(['งบประมาณ'], size));
+    const c = Math.max(
+      widestText(
+        rows.map((d) => String(d.plannedProjects)),
+        size,
+      ),
+      widestText(['โครงการ'], size),
+    );
+    return rows.flatMap(() => [c, m]);
+  };
+  const size = fittingFontSize(sizesFrom(12), LINE_WIDTH.landscape, widthsAt);
+  const h = (text: string, extra: Record<string, unknown> = {}) => th(text, { fontSize: size, ...extra });
+  return section(title, {
+    table: {
+      widths: widthsAt(size).map((w, i) => (i % 2 ? '*' : w)),
+      body: [
+        [...o.dimensions.map((d) => h(`มิติที่ ${d.dimension}`, { colSpan: 2 })).flatMap((c) => [c, {}]), h('รวม 4 มิติ', { colSpan: 2 }), {}],
+        rows.flatMap(() => [h('โครงการ'), h('งบประมาณ')]),
+        rows.flatMap((d, i) => [mid(d.plannedProjects), num(money[i])]),
+      ],
     },
-  ];
+    layout: gridLayout,
+    fontSize: size,
+  });
 }
 
-/** The status table, with the score "100.00*" and its footnote when capped. */
+/** A heading and its table, kept on one page. */
+const section = (title: string, table: Content): Content => ({ stack: [sectionHeading(title), table], unbreakable: true });
+
+/** The status table (PRODUCT.md §5: รอรายงาน too, so the counts add up to the total), with the score "100.00*" and its footnote when capped. */
 export function statusTable(o: LaoOverview): Content[] {
   const basis = o.fromMinimum ? 'คิดจาก โครงการขั้นต่ำ' : 'คิดจาก โครงการตั้งต้น';
   const capped = o.score > o.cappedScore;
   const scoreText = formatCapped({ raw: Math.round(o.score * 100), capped: Math.round(o.cappedScore * 100), level: o.level });
   return [
-    { text: t('"สถานะโครงการ/กิจกรรม/มาตรการ"'), bold: true, margin: [0, 12, 0, 4] },
-    {
+    section('"สถานะโครงการ/กิจกรรม/มาตรการ"', {
       table: {
         widths: Array(9).fill('*'),
         body: [
@@ -115,7 +179,7 @@ export function statusTable(o: LaoOverview): Content[] {
       },
       layout: gridLayout,
       fontSize: 12,
-    },
+    }),
     ...(capped
       ? [
           {
@@ -130,27 +194,30 @@ export function statusTable(o: LaoOverview): Content[] {
 
 /** The overview's tables (PRODUCT.md §5), as the overview prints them and the memo attaches them. */
 export function overviewTables(o: LaoOverview): Content[] {
+  const rows = [...o.dimensions, o.total];
+  const money = rows.flatMap((d) => [d.plannedBudget, d.ordinanceBudget, d.disbursed].map((m) => formatBaht(Number(m))));
+  const m = Math.max(widestText(money, 12), widestText(['ตามแผนป้องกันฯ'], 12));
   return [
     dimensionTable(o, o.lao.name),
-    ...byDimensionTable('โครงการ/งบประมาณ (ตามแผนพัฒนาท้องถิ่น)', o, (d) => Number(d.plannedBudget)),
-    ...byDimensionTable('โครงการ/งบประมาณ (ตามข้อบัญญัติ/เทศบัญญัติ/แผนการดำเนินงาน)', o, (d) => Number(d.ordinanceBudget)),
-    { text: t('การเบิกจ่ายงบประมาณ'), bold: true, margin: [0, 12, 0, 4] },
-    {
+    byDimensionTable('โครงการ/งบประมาณ (ตามแผนพัฒนาท้องถิ่น)', o, (d) => Number(d.plannedBudget)),
+    byDimensionTable('โครงการ/งบประมาณ (ตามข้อบัญญัติ/เทศบัญญัติ/แผนการดำเนินงาน)', o, (d) => Number(d.ordinanceBudget)),
+    section('การเบิกจ่ายงบประมาณ', {
       table: {
-        widths: ['*', 120, 120, 120],
+        headerRows: 1,
+        widths: ['*', m, m, m],
         body: [
           [th('มิติ'), th('ตามแผนป้องกันฯ'), th('ข้อบัญญัติ/เทศบัญญัติ'), th('การเบิกจ่าย')],
-          ...[...o.dimensions, o.total].map((d) => [
+          ...rows.map((d, i) => [
             cell(d.dimension === null ? 'รวม 4 มิติ' : `มิติที่ ${d.dimension}`),
-            num(formatBaht(Number(d.plannedBudget))),
-            num(formatBaht(Number(d.ordinanceBudget))),
-            num(formatBaht(Number(d.disbursed))),
+            num(money[i * 3]),
+            num(money[i * 3 + 1]),
+            num(money[i * 3 + 2]),
           ]),
         ],
       },
       layout: gridLayout,
       fontSize: 12,
-    },
+    }),
     ...statusTable(o),
   ];
 }

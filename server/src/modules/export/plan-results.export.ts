@@ -1,13 +1,29 @@
 import type { Content } from 'pdfmake/interfaces';
 import type { AppContext } from '../../core/context';
 import { formatBaht } from '../../core/money';
+import { widestText } from '../../core/pdf/measure';
 import { renderPdf } from '../../core/pdf/pdf';
+import { rowsKeptWhole } from '../../core/pdf/table-rows';
 import { breakThaiWords as t } from '../../core/pdf/thai-text';
 import { WorkStatus } from '../plan/report.enums';
 import { planResults } from '../scoring/lao-summary.service';
 import { LEVEL_TH } from '../scoring/scoring';
 import type { PlanResultRow, PlanResults } from '../scoring/scoring.types';
-import { cell, gridLayout, heading, mid, num, placeOf, ROUND_TH, roundParam, th } from './document-parts';
+import {
+  cell,
+  fittingFontSize,
+  gridLayout,
+  heading,
+  LINE_WIDTH,
+  mid,
+  num,
+  placeOf,
+  ROUND_TH,
+  roundParam,
+  sectionHeading,
+  th,
+  TICK,
+} from './document-parts';
 import { stringParam, yearParam, type ExportFile } from './export.params';
 import { pct } from './overview.export';
 import { addSheet, addTable, newWorkbook, workbookFile, type ColumnKind } from './spreadsheet';
@@ -16,6 +32,11 @@ const title = (r: PlanResults) => `รายงานผลการดำเน
 /** The document's title, which the memo's attachment prints too. */
 export { title as planResultsTitle };
 const STATUS_COLUMNS: Array<WorkStatus | null> = [null, WorkStatus.IN_PROGRESS, WorkStatus.DONE, WorkStatus.CANNOT_DO];
+const STATUS_HEADERS = ['รอรายงาน', 'อยู่ระหว่างดำเนินการ', 'ดำเนินการแล้วเสร็จ', 'ไม่สามารถดำเนินการได้'];
+/** The notes column of the results table (points) when any project has a note. */
+const NOTE_WIDTH = 110;
+/** The least the project names are given before the table is set smaller. */
+const NAME_WIDTH = 160;
 
 /** The closing summary, as the memo's attachment ends (สรุปผลการขับเคลื่อนแผนฯ). */
 export function summaryLines(r: PlanResults): string[] {
@@ -30,54 +51,94 @@ export function summaryLines(r: PlanResults): string[] {
   ];
 }
 
-/** The project list with statuses, reporter, problems, suggestions and the summary, as plan results print them and the memo attaches them. */
+/**
+ * The project list with statuses, reporter, problems, suggestions and the summary, as plan results print
+ * them and the memo attaches them: landscape, the amounts and ticks at the largest size that leaves the
+ * project names a fair column.
+ */
 export function planResultsBody(r: PlanResults): Content[] {
   const n = r.note;
+  const budgets = r.rows.map((row) => formatBaht(Number(row.budget)));
+  const disbursed = r.rows.map((row) => formatBaht(Number(row.disbursed)));
+  const totals = [
+    formatBaht(r.rows.reduce((sum, row) => sum + Number(row.budget), 0)),
+    formatBaht(r.rows.reduce((sum, row) => sum + Number(row.disbursed), 0)),
+  ];
+  const counts = STATUS_COLUMNS.map((s) => r.rows.filter((row) => row.status === s).length);
+  const fixedWidths = (size: number) => {
+    const money = Math.max(widestText([...budgets, ...disbursed, ...totals], size), widestText(['งบประมาณ'], size));
+    return [
+      widestText(['ลำดับ', String(r.rows.length)], size),
+      widestText(['มิติ'], size),
+      money,
+      money,
+      ...STATUS_HEADERS.map(() => widestText(['ดำเนินการ', ...counts.map(String)], size - 2)),
+      r.rows.some((row) => row.note) ? NOTE_WIDTH : widestText(['หมายเหตุ'], size),
+    ];
+  };
+  const size = fittingFontSize([12, 11, 10, 9], LINE_WIDTH.landscape, (size) => [...fixedWidths(size), NAME_WIDTH]);
+  const [noWidth, dimWidth, ...rest] = fixedWidths(size);
+  const h = (text: string, extra: Record<string, unknown> = {}) => th(text, { fontSize: size, ...extra });
   return [
     {
-      table: {
+      table: rowsKeptWhole({
         headerRows: 2,
-        dontBreakRows: true,
-        widths: [36, '*', 28, 70, 70, 50, 56, 56, 56, 90],
+        widths: [noWidth, '*', dimWidth, ...rest],
         body: [
           [
-            th('ลำดับ', { rowSpan: 2 }),
-            th('รายการโครงการ (ตั้งต้น)', { rowSpan: 2 }),
-            th('มิติ', { rowSpan: 2 }),
-            th('งบประมาณ (บาท)', { rowSpan: 2 }),
-            th('เบิกจ่าย (บาท)', { rowSpan: 2 }),
-            th('สถานะ', { colSpan: 4 }),
+            h('ลำดับ', { rowSpan: 2 }),
+            h('รายการโครงการ (ตั้งต้น)', { rowSpan: 2 }),
+            h('มิติ', { rowSpan: 2 }),
+            h('งบประมาณ (บาท)', { rowSpan: 2 }),
+            h('เบิกจ่าย (บาท)', { rowSpan: 2 }),
+            h('สถานะ', { colSpan: 4 }),
             {},
             {},
             {},
-            th('หมายเหตุ', { rowSpan: 2 }),
+            h('หมายเหตุ', { rowSpan: 2 }),
           ],
-          [{}, {}, {}, {}, {}, th('รอรายงาน'), th('อยู่ระหว่างดำเนินการ'), th('ดำเนินการแล้วเสร็จ'), th('ไม่สามารถดำเนินการได้'), {}],
-          ...r.rows.map((row) => [
+          [{}, {}, {}, {}, {}, ...STATUS_HEADERS.map((text) => h(text, { fontSize: size - 2 })), {}],
+          ...r.rows.map((row, i) => [
             mid(row.no),
             cell(row.project.name),
             mid(row.project.dimension),
-            num(formatBaht(Number(row.budget))),
-            num(formatBaht(Number(row.disbursed))),
-            ...STATUS_COLUMNS.map((s) => mid(row.status === s ? '√' : '')),
-            cell(row.note ?? '', { style: 'small' }),
+            num(budgets[i]),
+            num(disbursed[i]),
+            ...STATUS_COLUMNS.map((s) => mid(row.status === s ? TICK : '')),
+            cell(row.note ?? '', { fontSize: size - 1 }),
           ]),
+          [
+            cell(`รวม ${r.rows.length} โครงการ`, { colSpan: 3, bold: true, alignment: 'center' }),
+            {},
+            {},
+            num(totals[0], { bold: true }),
+            num(totals[1], { bold: true }),
+            ...counts.map((c) => mid(c, { bold: true })),
+            {},
+          ],
         ],
-      },
+      }),
       layout: gridLayout,
+      fontSize: size,
     },
     {
       text: t(
         `ชื่อ - สกุล ผู้รายงาน ${n?.reporterName ?? '........................................'}   ตำแหน่ง ${n?.reporterPosition ?? '..............................'}`,
       ),
-      margin: [0, 12, 0, 6],
+      margin: [0, 12, 0, 0],
     },
-    { text: t('ปัญหา อุปสรรค'), bold: true },
-    { text: t(n?.problems ?? '-'), margin: [12, 0, 0, 6] },
-    { text: t('ข้อเสนอแนะ'), bold: true },
-    { text: t(n?.suggestions ?? '-'), margin: [12, 0, 0, 6] },
-    { text: t('สรุปผลการขับเคลื่อนแผนฯ'), bold: true },
-    { ul: summaryLines(r).map((line) => t(line)), margin: [12, 0, 0, 0] },
+    sectionHeading('ปัญหา อุปสรรค', { margin: [0, 6, 0, 0] }),
+    { text: t(n?.problems ?? '-'), margin: [12, 0, 0, 0] },
+    sectionHeading('ข้อเสนอแนะ', { margin: [0, 6, 0, 0] }),
+    { text: t(n?.suggestions ?? '-'), margin: [12, 0, 0, 0] },
+    {
+      stack: [
+        { text: t('สรุปผลการขับเคลื่อนแผนฯ'), bold: true },
+        { ul: summaryLines(r).map((line) => t(line)), margin: [12, 0, 0, 0] },
+      ],
+      margin: [0, 6, 0, 0],
+      unbreakable: true,
+    },
   ];
 }
 
@@ -107,7 +168,6 @@ export async function planResultsXlsx(ctx: AppContext, query: Record<string, str
   const book = newWorkbook(title(r), r.lao.name, ctx.clock.now());
   const heading = [title(r), place.line];
   const list = addSheet(book, { name: `ผลการดำเนินงาน ${r.fiscalYear}`, orientation: 'landscape', heading });
-  const statusHeaders = ['รอรายงาน', 'อยู่ระหว่างดำเนินการ', 'ดำเนินการแล้วเสร็จ', 'ไม่สามารถดำเนินการได้'];
   addTable<PlanResultRow>(list, {
     columns: [
       { header: 'ลำดับ', width: 7, kind: 'count', value: (x) => x.no },
@@ -116,7 +176,7 @@ export async function planResultsXlsx(ctx: AppContext, query: Record<string, str
       { header: 'งบประมาณ (บาท)', width: 19, kind: 'money', value: (x) => x.budget, total: 'sum' },
       { header: 'เบิกจ่าย (บาท)', width: 19, kind: 'money', value: (x) => x.disbursed, total: 'sum' },
       ...STATUS_COLUMNS.map((s, i) => ({
-        header: statusHeaders[i],
+        header: STATUS_HEADERS[i],
         width: 11,
         kind: 'mark' as const,
         value: (x: PlanResultRow) => x.status === s,

@@ -1,11 +1,14 @@
 import type { Content } from 'pdfmake/interfaces';
 import type { AppContext } from '../../core/context';
 import { badInput } from '../../core/errors';
+import { widestText } from '../../core/pdf/measure';
 import { renderPdf } from '../../core/pdf/pdf';
+import { rowsKeptWhole } from '../../core/pdf/table-rows';
 import { breakThaiWords as t } from '../../core/pdf/thai-text';
 import { provinceScores } from '../scoring/province-scores.service';
 import { LEVEL_TH } from '../scoring/scoring';
 import type { ProvinceScoreReport, ProvinceScoreRow } from '../scoring/scoring.types';
+import { districtLabel, districtWord, provinceLabel } from '../geography/places';
 import { cell, gridLayout, heading, mid, num, ROUND_TH, roundParam, th } from './document-parts';
 import { stringParam, yearParam, type ExportFile } from './export.params';
 import { pct } from './overview.export';
@@ -18,43 +21,53 @@ async function load(ctx: AppContext, query: Record<string, string | undefined>) 
   const district = query.district?.trim() || null;
   if (district !== null && !/^\d{4}$/.test(district))
     throw badInput([{ field: 'district', message: 'รหัสอำเภอไม่ถูกต้อง' }], 'รหัสอำเภอไม่ถูกต้อง');
-  return provinceScores(ctx, stringParam(query, 'province', 'จังหวัด', 2), yearParam(ctx, query), roundParam(query), district);
+  const report = await provinceScores(ctx, stringParam(query, 'province', 'จังหวัด', 2), yearParam(ctx, query), roundParam(query), district);
+  const asked = district === null ? null : await ctx.loaders.districtByCode.load(district);
+  return Object.assign(report, { districtName: asked?.name ?? null });
 }
 
-const subtitle = (r: ProvinceScoreReport) =>
-  `จังหวัด${r.province.name}${r.rows.length && new Set(r.rows.map((x) => x.districtName)).size === 1 ? ` อำเภอ${r.rows[0].districtName}` : ''}`;
+/** "จังหวัดกระบี่", "กรุงเทพมหานคร"; with the district only when one was asked for ("จังหวัดชลบุรี อำเภอบางละมุง"). */
+const subtitle = (r: ProvinceScoreReport & { districtName: string | null }) =>
+  [provinceLabel(r.province.code, r.province.name), r.districtName === null ? '' : districtLabel(r.province.code, r.districtName)]
+    .filter(Boolean)
+    .join(' ');
 const fileName = (r: ProvinceScoreReport, ext: string) =>
   `ผลการนำแผนไปปฏิบัติระดับจังหวัด-${r.province.code}-${r.fiscalYear}-${r.round === 'SIX_MONTHS' ? '6' : '12'}เดือน.${ext}`;
 
 /** /export/province.pdf?province=&year=&round=[&district=] — the province table with raw scores, as the manual's export. */
 export async function provincePdf(ctx: AppContext, query: Record<string, string | undefined>): Promise<ExportFile> {
   const r = await load(ctx, query);
+  const scores = r.rows.map((row) => pct(row.score));
   const content: Content = [
     ...heading([title(r), subtitle(r)]),
     {
-      table: {
+      table: rowsKeptWhole({
         headerRows: 1,
-        dontBreakRows: true,
-        widths: [36, '*', 110, 60, 90],
-        body: [
-          [th('ลำดับ'), th('ชื่อ อปท.'), th('อำเภอ'), th('ร้อยละ'), th('ระดับการนำแผนไปปฏิบัติ')],
-          ...r.rows.map((row, i) => [
-            mid(i + 1),
-            cell(row.lao.name),
-            cell(row.districtName),
-            num(pct(row.score)),
-            mid(LEVEL_TH[row.level]),
-          ]),
+        widths: [
+          widestText(['ลำดับ', String(r.rows.length)], 14),
+          '*',
+          110,
+          Math.max(widestText(scores, 14), widestText(['ร้อยละ'], 14)),
+          widestText(['ระดับการนำ'], 13),
         ],
-      },
+        body: [
+          [th('ลำดับ'), th('ชื่อ อปท.'), th(districtWord(r.province.code)), th('ร้อยละ'), th('ระดับการนำแผนไปปฏิบัติ')],
+          ...r.rows.map((row, i) => [mid(i + 1), cell(row.lao.name), cell(row.districtName), num(scores[i]), mid(LEVEL_TH[row.level])]),
+        ],
+      }),
       layout: gridLayout,
     },
     {
-      text: t(`รวม ${r.rows.length} แห่ง: ระดับมาก ${r.high} แห่ง ระดับกลาง ${r.medium} แห่ง ระดับน้อย ${r.low} แห่ง`),
-      margin: [0, 10, 0, 0],
-      bold: true,
+      stack: [
+        {
+          text: t(`รวม ${r.rows.length} แห่ง: ระดับมาก ${r.high} แห่ง ระดับกลาง ${r.medium} แห่ง ระดับน้อย ${r.low} แห่ง`),
+          margin: [0, 10, 0, 0],
+          bold: true,
+        },
+        { text: t('ร้อยละแสดงตามที่คำนวณได้ (อาจเกิน 100) ระดับคิดจากคะแนนที่ไม่เกิน 100'), fontSize: 11 },
+      ],
+      unbreakable: true,
     },
-    { text: t('ร้อยละแสดงตามที่คำนวณได้ (อาจเกิน 100) ระดับคิดจากคะแนนที่ไม่เกิน 100'), fontSize: 11 },
   ];
   return { body: await renderPdf({ title: `${title(r)} ${subtitle(r)}` }, content), fileName: fileName(r, 'pdf'), type: 'pdf' };
 }
@@ -63,12 +76,16 @@ export async function provincePdf(ctx: AppContext, query: Record<string, string 
 export async function provinceXlsx(ctx: AppContext, query: Record<string, string | undefined>): Promise<ExportFile> {
   const r = await load(ctx, query);
   const book = newWorkbook(`${title(r)} ${subtitle(r)}`, subtitle(r), ctx.clock.now());
-  const sheet = addSheet(book, { name: `จังหวัด${r.province.name}`, orientation: 'portrait', heading: [title(r), subtitle(r)] });
+  const sheet = addSheet(book, {
+    name: provinceLabel(r.province.code, r.province.name),
+    orientation: 'portrait',
+    heading: [title(r), subtitle(r)],
+  });
   addTable<ProvinceScoreRow>(sheet, {
     columns: [
       { header: 'ลำดับ', width: 7, kind: 'count', value: (_, i) => i + 1 },
       { header: 'ชื่อ อปท.', width: 38, kind: 'text', value: (x) => x.lao.name },
-      { header: 'อำเภอ', width: 18, kind: 'text', value: (x) => x.districtName },
+      { header: districtWord(r.province.code), width: 18, kind: 'text', value: (x) => x.districtName },
       { header: 'ร้อยละที่คำนวณได้', width: 12, kind: 'percent', value: (x) => x.score },
       { header: 'ร้อยละ (ไม่เกิน 100)', width: 12, kind: 'percent', value: (x) => x.cappedScore },
       { header: 'ระดับการนำแผนไปปฏิบัติ', width: 12, kind: 'text', value: (x) => LEVEL_TH[x.level] },
