@@ -3,7 +3,7 @@ import { useQuery } from '@vue/apollo-composable';
 import { toApiError } from '@/core/errors';
 import { t } from '@/core/i18n';
 import { PrintActionPlanDocument, type PlanStatus } from '@/gql/graphql';
-import { formatSatang, satangOf } from '../money';
+import { formatMoney, formatSatang, satangOf } from '@/core/money';
 import { trimText } from '@/core/text';
 
 /** Standings that take a project out of the year's plan (dropped, or an addition NACC refused). */
@@ -48,7 +48,7 @@ export function usePrintActionPlan(laoCode: Ref<string | null>, fiscalYear: Ref<
         no: i + 1,
         name: p.name,
         dimension: p.dimension,
-        budget: formatSatang(satangOf(p.budget)),
+        budget: formatMoney(p.budget),
         quarters: p.quarters,
         note: [p.note ?? '', status && status !== 'COMPLIANT' ? `(${t.projects.planStatus[status]})` : ''].filter(Boolean).join(' '),
       }));

@@ -1,6 +1,7 @@
 import { computed, reactive, ref, watch, type Ref } from 'vue';
 import { useMutation, useQuery } from '@vue/apollo-composable';
 import { useFormErrors } from '@/core/errors';
+import { formatMoney, parseMoney } from '@/core/money';
 import { t } from '@/core/i18n';
 import {
   CreateProjectDocument,
@@ -12,7 +13,6 @@ import {
   type ProjectOrigin,
   type TargetGroup,
 } from '@/gql/graphql';
-import { formatBaht, moneyFromText } from '../money';
 import { trimText } from '@/core/text';
 
 const FIELDS = [
@@ -88,7 +88,7 @@ const fromProject = (p: EditableProjectFragment): ProjectFormState => ({
   dimension: p.dimension,
   extraDimensions: [...p.extraDimensions],
   withBudget: p.budget !== null,
-  budget: p.budget !== null ? formatBaht(p.budget) : '',
+  budget: p.budget !== null ? formatMoney(p.budget) : '',
   targetGroups: [...p.targetGroups],
   objective: p.objective,
   note: p.note ?? '',
@@ -199,7 +199,7 @@ export function useProjectForm(options: ProjectFormOptions) {
     if (form.dimension === undefined) errors.setField('dimension', t.projects.form.chooseDimension);
     let budget: string | null = null;
     if (form.withBudget) {
-      budget = moneyFromText(form.budget);
+      budget = parseMoney(form.budget);
       if (!form.budget.trim()) errors.setField('budget', t.projects.form.budgetRequired);
       else if (budget === null) errors.setField('budget', t.projects.form.notMoney);
     }
