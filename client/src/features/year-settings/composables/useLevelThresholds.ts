@@ -1,7 +1,7 @@
 import { computed, reactive, ref, watch } from 'vue';
 import { useMutation, useQuery } from '@vue/apollo-composable';
 import { ElMessage } from 'element-plus';
-import { toApiError, useFormErrors, type FormErrors } from '@/core/errors';
+import { errorMessageOf, type FormErrors, useFormErrors } from '@/core/errors';
 import { useFiscalYear } from '@/core/fiscal-year';
 import { fmt, t } from '@/core/i18n';
 import { LevelThresholdsDocument, SetLevelThresholdsDocument, type ReportRound } from '@/gql/graphql';
@@ -102,6 +102,6 @@ export function useLevelThresholds() {
     saving,
     save,
     loading: computed(() => loading.value && loadedFor.value !== year.value),
-    errorMessage: computed(() => (error.value ? toApiError(error.value).message : '')),
+    errorMessage: errorMessageOf(error),
   };
 }

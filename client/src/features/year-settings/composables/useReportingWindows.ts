@@ -1,7 +1,7 @@
-import { computed, reactive, ref, watch } from 'vue';
+import { reactive, ref, watch } from 'vue';
 import { useMutation, useQuery } from '@vue/apollo-composable';
 import { ElMessage } from 'element-plus';
-import { toApiError, useFormErrors, type FormErrors } from '@/core/errors';
+import { errorMessageOf, type FormErrors, useFormErrors } from '@/core/errors';
 import { useFiscalYear } from '@/core/fiscal-year';
 import { fmt, t } from '@/core/i18n';
 import { ReportingWindowsDocument, SetReportingWindowDocument, type ReportRound } from '@/gql/graphql';
@@ -83,6 +83,6 @@ export function useReportingWindows() {
     isDirty,
     save,
     loading,
-    errorMessage: computed(() => (error.value ? toApiError(error.value).message : '')),
+    errorMessage: errorMessageOf(error),
   };
 }
