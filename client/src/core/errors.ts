@@ -1,4 +1,4 @@
-import { reactive } from 'vue';
+import { computed, reactive, type Ref } from 'vue';
 import type { GraphQLFormattedError } from 'graphql';
 import { t } from './i18n';
 
@@ -71,6 +71,11 @@ export function toApiError(error: unknown): ApiError {
     fields,
     extensions,
   };
+}
+
+/** What a query's error says to the user ('' while there is none). */
+export function errorMessageOf(error: Ref<unknown>) {
+  return computed(() => (error.value ? toApiError(error.value).message : ''));
 }
 
 export interface FormErrors<F extends string> {

@@ -1,8 +1,13 @@
 import { computed } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import { useQuery } from '@vue/apollo-composable';
-import { FiscalYearOptionsDocument } from '@/gql/graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { FiscalYearOptionsDocument, type ReportRound } from '@/gql/graphql';
+import { errorMessageOf } from './errors';
 import { fmt, t } from './i18n';
+
+/** The two reporting rounds of a fiscal year, in their order. */
+export const ROUNDS: ReportRound[] = ['SIX_MONTHS', 'TWELVE_MONTHS'];
 
 /** The URL parameter that carries the chosen fiscal year from page to page. */
 export const YEAR_QUERY = 'year';
@@ -37,4 +42,15 @@ export function useFiscalYear() {
   }
 
   return { year, years, current, loading, setYear };
+}
+
+/** A query about the chosen fiscal year (`$fiscalYear`), asked once the year is known, with what its error says. */
+export function useFiscalYearQuery<R, V extends { fiscalYear: number }>(document: TypedDocumentNode<R, V>) {
+  const { year } = useFiscalYear();
+  const { result, loading, error } = useQuery(
+    document,
+    () => ({ fiscalYear: year.value ?? 0 }) as V,
+    () => ({ enabled: year.value !== null }),
+  );
+  return { year, result, loading, errorMessage: errorMessageOf(error) };
 }

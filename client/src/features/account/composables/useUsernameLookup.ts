@@ -1,6 +1,6 @@
 import { computed, ref, watch } from 'vue';
 import { useQuery } from '@vue/apollo-composable';
-import { toApiError } from '@/core/errors';
+import { errorMessageOf } from '@/core/errors';
 import { UsernameLookupDocument } from '@/gql/graphql';
 
 /** ค้นหาชื่อผู้ใช้งาน: province, then district, then the LAOs of that district and their usernames. */
@@ -24,6 +24,6 @@ export function useUsernameLookup() {
     ready,
     accounts: computed(() => (ready.value ? (result.value?.usernameLookup ?? []) : [])),
     loading,
-    errorMessage: computed(() => (error.value ? toApiError(error.value).message : '')),
+    errorMessage: errorMessageOf(error),
   };
 }

@@ -1,7 +1,8 @@
 import { computed, reactive, watch, type Ref } from 'vue';
-import { useMutation, useQuery } from '@vue/apollo-composable';
-import { toApiError, useFormErrors } from '@/core/errors';
+import { useMutation } from '@vue/apollo-composable';
+import { useFormErrors } from '@/core/errors';
 import { t } from '@/core/i18n';
+import { useLaoYearQuery } from '@/core/lao-year-query';
 import { PlanYearCountsDocument, SetPlanYearDocument } from '@/gql/graphql';
 
 const FIELDS = ['baselineCount', 'minimumCount', 'fiscalYear'] as const;
@@ -13,11 +14,7 @@ const FIELDS = ['baselineCount', 'minimumCount', 'fiscalYear'] as const;
  * count (null): no minimum means the score counts from the baseline again.
  */
 export function usePlanYearForm(laoCode: Ref<string | null>, fiscalYear: Ref<number | null>) {
-  const { result, loading, error } = useQuery(
-    PlanYearCountsDocument,
-    () => ({ laoCode: laoCode.value ?? '', fiscalYear: fiscalYear.value ?? 0 }),
-    () => ({ enabled: laoCode.value !== null && fiscalYear.value !== null }),
-  );
+  const { result, loading, errorMessage } = useLaoYearQuery(PlanYearCountsDocument, laoCode, fiscalYear);
   const current = computed(() => {
     const data = result.value;
     const year = fiscalYear.value;
@@ -90,7 +87,7 @@ export function usePlanYearForm(laoCode: Ref<string | null>, fiscalYear: Ref<num
   return {
     current,
     loading,
-    errorMessage: computed(() => (error.value ? toApiError(error.value).message : '')),
+    errorMessage,
     form,
     errors,
     saving,

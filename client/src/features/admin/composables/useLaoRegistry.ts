@@ -1,6 +1,6 @@
 import { computed, ref, watch } from 'vue';
 import { useQuery } from '@vue/apollo-composable';
-import { toApiError } from '@/core/errors';
+import { errorMessageOf } from '@/core/errors';
 import { RegistryLaosDocument } from '@/gql/graphql';
 
 /** ทะเบียน อปท.: the LAOs of a province (optionally one district), by district then name. */
@@ -20,7 +20,7 @@ export function useLaoRegistry() {
     districtCode,
     laos: computed(() => (provinceCode.value ? (result.value?.laos ?? []) : [])),
     loading,
-    errorMessage: computed(() => (error.value ? toApiError(error.value).message : '')),
+    errorMessage: errorMessageOf(error),
     refetch: () => refetch(),
   };
 }

@@ -1,6 +1,6 @@
 import { computed } from 'vue';
 import { useQuery } from '@vue/apollo-composable';
-import { toApiError } from '@/core/errors';
+import { errorMessageOf } from '@/core/errors';
 import { OutboxDocument } from '@/gql/graphql';
 
 /** กล่องจดหมายออก: mail the system wrote while no mail server is set, newest first. */
@@ -9,7 +9,7 @@ export function useOutbox(limit = 50) {
   return {
     mails: computed(() => result.value?.outbox ?? []),
     loading,
-    errorMessage: computed(() => (error.value ? toApiError(error.value).message : '')),
+    errorMessage: errorMessageOf(error),
     refetch: () => refetch(),
   };
 }

@@ -1,41 +1,25 @@
-import { reactive, type Ref } from 'vue';
+import type { Ref } from 'vue';
 import { useMutation } from '@vue/apollo-composable';
-import { useFormErrors } from '@/core/errors';
+import { checkNewPassword, useSubmitForm } from '@/core/form';
 import { t } from '@/core/i18n';
-import { ReassignUserDocument } from '@/gql/graphql';
 import { trimText } from '@/core/text';
-
-const FIELDS = ['displayName', 'email', 'newPassword', 'confirmPassword'] as const;
+import { ReassignUserDocument } from '@/gql/graphql';
 
 /** Staff transfer (โอนย้ายบุคลากร): the account passes to a new officer with a new e-mail and password. */
 export function useReassignUserForm(username: Ref<string>) {
-  const form = reactive({ displayName: '', email: '', newPassword: '', confirmPassword: '' });
-  const errors = useFormErrors(FIELDS);
   const { mutate, loading: submitting } = useMutation(ReassignUserDocument);
-
-  function reset(): void {
-    Object.assign(form, { displayName: '', email: '', newPassword: '', confirmPassword: '' });
-    errors.clear();
-  }
-
-  async function submit(): Promise<boolean> {
-    errors.clear();
-    if (!trimText(form.displayName)) errors.setField('displayName', t.common.required);
-    if (!form.newPassword) errors.setField('newPassword', t.common.required);
-    if (form.newPassword !== form.confirmPassword) errors.setField('confirmPassword', t.errors.passwordsDiffer);
-    if (errors.hasFieldErrors()) return false;
-    try {
-      await mutate({
+  const { form, errors, reset, submit } = useSubmitForm({
+    fields: ['displayName', 'email', 'newPassword', 'confirmPassword'] as const,
+    blank: () => ({ displayName: '', email: '', newPassword: '', confirmPassword: '' }),
+    check: (f, e) => {
+      if (!trimText(f.displayName)) e.setField('displayName', t.common.required);
+      checkNewPassword(f, e);
+    },
+    send: (f) =>
+      mutate({
         username: username.value,
-        input: { displayName: trimText(form.displayName), email: form.email.trim() || null, newPassword: form.newPassword },
-      });
-      reset();
-      return true;
-    } catch (error) {
-      errors.apply(error);
-      return false;
-    }
-  }
-
+        input: { displayName: trimText(f.displayName), email: f.email.trim() || null, newPassword: f.newPassword },
+      }),
+  });
   return { form, errors, submitting, reset, submit };
 }

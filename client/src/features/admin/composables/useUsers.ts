@@ -1,6 +1,6 @@
 import { computed, reactive, ref, watch } from 'vue';
 import { useQuery } from '@vue/apollo-composable';
-import { toApiError } from '@/core/errors';
+import { errorMessageOf } from '@/core/errors';
 import { UsersDocument, type Role } from '@/gql/graphql';
 
 const PAGE_SIZE = 50;
@@ -37,7 +37,7 @@ export function useUsers() {
     page,
     pageSize: PAGE_SIZE,
     loading,
-    errorMessage: computed(() => (error.value ? toApiError(error.value).message : '')),
+    errorMessage: errorMessageOf(error),
     refetch: () => refetch(),
   };
 }

@@ -1,6 +1,6 @@
 import { computed, type Ref } from 'vue';
 import { useQuery } from '@vue/apollo-composable';
-import { toApiError } from '@/core/errors';
+import { errorMessageOf } from '@/core/errors';
 import { BaselineYearsDocument, type BaselineYearsQuery } from '@/gql/graphql';
 
 export type BaselineYearRow = BaselineYearsQuery['baselineYears'][number];
@@ -22,6 +22,6 @@ export function useBaselineYears(laoCode: Ref<string | null>) {
   return {
     years: computed<BaselineYearRow[]>(() => (laoCode.value ? (result.value?.baselineYears ?? []) : [])),
     loading,
-    errorMessage: computed(() => (error.value ? toApiError(error.value).message : '')),
+    errorMessage: errorMessageOf(error),
   };
 }

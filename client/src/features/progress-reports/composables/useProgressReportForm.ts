@@ -3,7 +3,7 @@ import { useApolloClient, useMutation } from '@vue/apollo-composable';
 import { useFormErrors } from '@/core/errors';
 import { t } from '@/core/i18n';
 import { SaveProgressReportDocument, type CannotDoReason, type ReportRound, type WorkStatus } from '@/gql/graphql';
-import { parseMoneyInput } from '@/features/results/format';
+import { parseMoney } from '@/core/money';
 import type { ReportRow } from './useReportProjects';
 import { trimText } from '@/core/text';
 
@@ -74,7 +74,7 @@ export function useProgressReportForm(onSaved: (target: ReportTarget) => void) {
       errors.setField(field, t.reporting.reports.form.moneyRequired);
       return null;
     }
-    const value = parseMoneyInput(text);
+    const value = parseMoney(text);
     if (value === null) errors.setField(field, t.reporting.reports.form.moneyInvalid);
     return value;
   }

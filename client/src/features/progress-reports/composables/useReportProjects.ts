@@ -1,8 +1,7 @@
 import { computed } from 'vue';
-import { useQuery } from '@vue/apollo-composable';
 import { useCurrentLao } from '@/core/current-lao';
-import { toApiError } from '@/core/errors';
 import { useFiscalYear } from '@/core/fiscal-year';
+import { useLaoYearQuery } from '@/core/lao-year-query';
 import {
   ReportProjectsDocument,
   type PlanStatus,
@@ -37,12 +36,7 @@ export interface ReportRow {
 export function useReportProjects() {
   const { laoCode, picksLao } = useCurrentLao();
   const { year } = useFiscalYear();
-  const enabled = computed(() => laoCode.value !== null && year.value !== null);
-  const { result, loading, error } = useQuery(
-    ReportProjectsDocument,
-    () => ({ laoCode: laoCode.value ?? '', fiscalYear: year.value ?? 0 }),
-    () => ({ enabled: enabled.value }),
-  );
+  const { result, loading, errorMessage, enabled } = useLaoYearQuery(ReportProjectsDocument, laoCode, year);
 
   const current = computed(() => {
     const data = result.value;
@@ -85,6 +79,6 @@ export function useReportProjects() {
     canEdit: computed(() => current.value?.lao?.canEdit ?? false),
     loaded: computed(() => current.value !== null),
     loading: computed(() => enabled.value && loading.value && !current.value),
-    errorMessage: computed(() => (error.value ? toApiError(error.value).message : '')),
+    errorMessage,
   };
 }

@@ -1,10 +1,9 @@
 import { computed, ref, watch, type Ref } from 'vue';
-import { useQuery } from '@vue/apollo-composable';
-import { toApiError } from '@/core/errors';
 import { t } from '@/core/i18n';
 import { PrintActionPlanDocument, type PlanStatus } from '@/gql/graphql';
-import { formatSatang, satangOf } from '../money';
+import { formatMoney, formatSatang, satangOf } from '@/core/money';
 import { trimText } from '@/core/text';
+import { useLaoYearQuery } from '@/core/lao-year-query';
 
 /** Standings that take a project out of the year's plan (dropped, or an addition NACC refused). */
 const NOT_IN_PLAN: PlanStatus[] = ['REDUCED', 'ADD_REJECTED'];
@@ -31,11 +30,7 @@ export function usePrintActionPlan(laoCode: Ref<string | null>, fiscalYear: Ref<
     if (issuerError.value && trimText(value)) issuerError.value = '';
   });
 
-  const { result, loading, error } = useQuery(
-    PrintActionPlanDocument,
-    () => ({ laoCode: laoCode.value ?? '', fiscalYear: fiscalYear.value ?? 0 }),
-    () => ({ enabled: laoCode.value !== null && fiscalYear.value !== null }),
-  );
+  const { result, loading, errorMessage } = useLaoYearQuery(PrintActionPlanDocument, laoCode, fiscalYear);
 
   const rows = computed<ActionPlanRow[]>(() => {
     const year = fiscalYear.value;
@@ -48,7 +43,7 @@ export function usePrintActionPlan(laoCode: Ref<string | null>, fiscalYear: Ref<
         no: i + 1,
         name: p.name,
         dimension: p.dimension,
-        budget: formatSatang(satangOf(p.budget)),
+        budget: formatMoney(p.budget),
         quarters: p.quarters,
         note: [p.note ?? '', status && status !== 'COMPLIANT' ? `(${t.projects.planStatus[status]})` : ''].filter(Boolean).join(' '),
       }));
@@ -83,7 +78,7 @@ export function usePrintActionPlan(laoCode: Ref<string | null>, fiscalYear: Ref<
     rows,
     totalBudget,
     loading,
-    errorMessage: computed(() => (error.value ? toApiError(error.value).message : '')),
+    errorMessage,
     issuer,
     issuerError,
     checkIssuer,

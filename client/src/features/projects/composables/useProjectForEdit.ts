@@ -1,6 +1,6 @@
 import { computed, type Ref } from 'vue';
 import { useQuery } from '@vue/apollo-composable';
-import { toApiError } from '@/core/errors';
+import { errorMessageOf } from '@/core/errors';
 import { ProjectForEditDocument, type EditableProjectFragment } from '@/gql/graphql';
 
 /** The project an edit page shows, always as the server has it now (its version is what a save sends back). */
@@ -17,7 +17,7 @@ export function useProjectForEdit(id: Ref<string>) {
   return {
     project,
     loading,
-    errorMessage: computed(() => (error.value ? toApiError(error.value).message : '')),
+    errorMessage: errorMessageOf(error),
     notFound: computed(() => !loading.value && !error.value && result.value !== undefined && !result.value.project),
     reload,
   };

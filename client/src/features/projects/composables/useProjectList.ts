@@ -1,7 +1,7 @@
 import { computed, watch, type Ref } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import { useQuery } from '@vue/apollo-composable';
-import { toApiError } from '@/core/errors';
+import { errorMessageOf } from '@/core/errors';
 import { useFiscalYear, YEAR_QUERY } from '@/core/fiscal-year';
 import { ProjectListDocument, type ProjectListQuery } from '@/gql/graphql';
 
@@ -64,6 +64,6 @@ export function useProjectList(laoCode: Ref<string | null>) {
     projects,
     yearColumns,
     loading,
-    errorMessage: computed(() => (error.value ? toApiError(error.value).message : '')),
+    errorMessage: errorMessageOf(error),
   };
 }

@@ -1,8 +1,7 @@
 import { computed } from 'vue';
-import { useQuery } from '@vue/apollo-composable';
 import { useCurrentLao } from '@/core/current-lao';
-import { toApiError } from '@/core/errors';
 import { useFiscalYear } from '@/core/fiscal-year';
+import { useLaoYearQuery } from '@/core/lao-year-query';
 import { HomeDashboardDocument } from '@/gql/graphql';
 
 /**
@@ -13,12 +12,7 @@ import { HomeDashboardDocument } from '@/gql/graphql';
 export function useLaoDashboard() {
   const { laoCode, picksLao } = useCurrentLao();
   const { year } = useFiscalYear();
-  const enabled = computed(() => laoCode.value !== null && year.value !== null);
-  const { result, loading, error } = useQuery(
-    HomeDashboardDocument,
-    () => ({ laoCode: laoCode.value ?? '', fiscalYear: year.value ?? 0 }),
-    () => ({ enabled: enabled.value }),
-  );
+  const { result, loading, errorMessage, enabled } = useLaoYearQuery(HomeDashboardDocument, laoCode, year);
 
   // While another LAO or year loads, the previous answer must not pass for it.
   const current = computed(() => {
@@ -34,6 +28,6 @@ export function useLaoDashboard() {
     lao: computed(() => current.value?.lao ?? null),
     dashboard: computed(() => current.value?.laoDashboard ?? null),
     loading: computed(() => enabled.value && loading.value && !current.value),
-    errorMessage: computed(() => (error.value ? toApiError(error.value).message : '')),
+    errorMessage,
   };
 }

@@ -1,6 +1,6 @@
 import { computed, type Ref } from 'vue';
 import { useQuery } from '@vue/apollo-composable';
-import { toApiError } from '@/core/errors';
+import { errorMessageOf } from '@/core/errors';
 import { PlanResultsReportDocument } from '@/gql/graphql';
 import type { ReportKey } from './useReportSelection';
 
@@ -19,6 +19,6 @@ export function usePlanResults(shown: Ref<ReportKey | null>) {
   return {
     results,
     loading: computed(() => shown.value !== null && loading.value && !results.value),
-    errorMessage: computed(() => (error.value ? toApiError(error.value).message : '')),
+    errorMessage: errorMessageOf(error),
   };
 }

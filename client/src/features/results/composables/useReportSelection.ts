@@ -1,12 +1,11 @@
 import { computed, reactive, watch } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import { useCurrentLao } from '@/core/current-lao';
-import { YEAR_QUERY, useFiscalYear } from '@/core/fiscal-year';
+import { ROUNDS, YEAR_QUERY, useFiscalYear } from '@/core/fiscal-year';
 import type { ReportRound } from '@/gql/graphql';
 
 /** The URL parameter that carries the round a report shows (`?round=SIX_MONTHS`). */
 export const ROUND_QUERY = 'round';
-export const ROUNDS: ReportRound[] = ['SIX_MONTHS', 'TWELVE_MONTHS'];
 
 export function parseRound(raw: unknown): ReportRound | null {
   const value = Array.isArray(raw) ? raw[0] : raw;

@@ -1,7 +1,6 @@
 import { computed, type Ref } from 'vue';
-import { useQuery } from '@vue/apollo-composable';
-import { toApiError } from '@/core/errors';
 import { ComplianceProjectsDocument, type ComplianceProjectsQuery, type PlanStatus } from '@/gql/graphql';
+import { useLaoYearQuery } from '@/core/lao-year-query';
 
 /** A project with its standing in the chosen year. */
 export interface ComplianceRow {
@@ -19,11 +18,7 @@ type Project = ComplianceProjectsQuery['projects'][number];
 
 /** ความสอดคล้องของโครงการ: the LAO's projects of one fiscal year with their standing in it. */
 export function useComplianceProjects(laoCode: Ref<string | null>, fiscalYear: Ref<number | null>) {
-  const { result, loading, error } = useQuery(
-    ComplianceProjectsDocument,
-    () => ({ laoCode: laoCode.value ?? '', fiscalYear: fiscalYear.value ?? 0 }),
-    () => ({ enabled: laoCode.value !== null && fiscalYear.value !== null }),
-  );
+  const { result, loading, errorMessage } = useLaoYearQuery(ComplianceProjectsDocument, laoCode, fiscalYear);
   const rows = computed<ComplianceRow[]>(() => {
     if (!laoCode.value || fiscalYear.value === null) return [];
     return (result.value?.projects ?? []).flatMap((p: Project) => {
@@ -31,5 +26,5 @@ export function useComplianceProjects(laoCode: Ref<string | null>, fiscalYear: R
       return y ? [{ id: p.id, seq: p.seq, name: p.name, dimension: p.dimension, ...y }] : [];
     });
   });
-  return { rows, loading, errorMessage: computed(() => (error.value ? toApiError(error.value).message : '')) };
+  return { rows, loading, errorMessage };
 }

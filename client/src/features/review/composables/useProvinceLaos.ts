@@ -1,7 +1,7 @@
 import { computed, ref } from 'vue';
 import { useQuery } from '@vue/apollo-composable';
 import { useAuth } from '@/core/auth';
-import { toApiError } from '@/core/errors';
+import { errorMessageOf } from '@/core/errors';
 import { ProvinceLaosDocument } from '@/gql/graphql';
 
 /** ข้อมูล อปท. ในจังหวัด: the LAOs of the officer's own province, optionally of one district. */
@@ -19,6 +19,6 @@ export function useProvinceLaos() {
     districtCode,
     laos: computed(() => result.value?.laos ?? []),
     loading,
-    errorMessage: computed(() => (error.value ? toApiError(error.value).message : '')),
+    errorMessage: errorMessageOf(error),
   };
 }

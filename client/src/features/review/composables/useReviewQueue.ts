@@ -1,7 +1,7 @@
 import { computed, ref, watch } from 'vue';
 import { useQuery } from '@vue/apollo-composable';
 import { useAuth } from '@/core/auth';
-import { toApiError } from '@/core/errors';
+import { errorMessageOf } from '@/core/errors';
 import { fmt, t } from '@/core/i18n';
 import {
   ReviewQueueDocument,
@@ -97,7 +97,7 @@ export function useReviewQueue() {
     kind,
     items,
     loading,
-    errorMessage: computed(() => (error.value ? toApiError(error.value).message : '')),
+    errorMessage: errorMessageOf(error),
     refetch: () => refetch(),
   };
 }

@@ -3,7 +3,7 @@ import { useMutation } from '@vue/apollo-composable';
 import { useAuth } from '@/core/auth';
 import { useFormErrors } from '@/core/errors';
 import { t } from '@/core/i18n';
-import { parseMoneyInput } from '@/features/results/format';
+import { parseMoney } from '@/core/money';
 import { SetSarScoresDocument, type SarScoreInput } from '@/gql/graphql';
 import { DIMENSIONS, type SarScoreRow } from './useSarScores';
 
@@ -74,7 +74,7 @@ export function useSarForm(laoCode: Ref<string | null>, fiscalYear: Ref<number |
         return Number(text);
       };
       const budgetText = row.budget.trim();
-      const budget = budgetText ? parseMoneyInput(budgetText) : null;
+      const budget = budgetText ? parseMoney(budgetText) : null;
       if (budgetText && budget === null) errors.setField(`rows.${i}.budget`, words.notMoney);
       const countText = row.projectCount.replace(/[,\s]/g, '');
       if (countText && !/^\d{1,6}$/.test(countText)) errors.setField(`rows.${i}.projectCount`, words.notCount);

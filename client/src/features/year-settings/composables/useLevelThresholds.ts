@@ -1,13 +1,9 @@
-import { computed, reactive, ref, watch } from 'vue';
-import { useMutation, useQuery } from '@vue/apollo-composable';
-import { ElMessage } from 'element-plus';
-import { toApiError, useFormErrors, type FormErrors } from '@/core/errors';
-import { useFiscalYear } from '@/core/fiscal-year';
+import { computed, ref, watch } from 'vue';
+import { useMutation } from '@vue/apollo-composable';
+import { ROUNDS, useFiscalYearQuery } from '@/core/fiscal-year';
 import { fmt, t } from '@/core/i18n';
 import { LevelThresholdsDocument, SetLevelThresholdsDocument, type ReportRound } from '@/gql/graphql';
-import { ROUNDS } from './useReportingWindows';
-
-const FIELDS = ['highFrom', 'mediumFrom'] as const;
+import { useRoundForms } from './useRoundForms';
 
 interface ThresholdForm {
   /** Percent as typed, two decimals ("50.00"). */
@@ -34,18 +30,13 @@ export function parsePercent(text: string): number | null {
  * the form shows and takes percent with two decimals.
  */
 export function useLevelThresholds() {
-  const { year } = useFiscalYear();
-  const { result, loading, error } = useQuery(
-    LevelThresholdsDocument,
-    () => ({ fiscalYear: year.value ?? 0 }),
-    () => ({ enabled: year.value !== null }),
-  );
-  const blank = (): ThresholdForm => ({ highFrom: '', highInclusive: true, mediumFrom: '', mediumInclusive: true });
-  const forms = reactive<Record<ReportRound, ThresholdForm>>({ SIX_MONTHS: blank(), TWELVE_MONTHS: blank() });
-  const errors = { SIX_MONTHS: useFormErrors(FIELDS), TWELVE_MONTHS: useFormErrors(FIELDS) } as Record<
-    ReportRound,
-    FormErrors<(typeof FIELDS)[number]>
-  >;
+  const { year, result, loading, errorMessage } = useFiscalYearQuery(LevelThresholdsDocument);
+  const { forms, errors, saving, saveRound } = useRoundForms(['highFrom', 'mediumFrom'] as const, (): ThresholdForm => ({
+    highFrom: '',
+    highInclusive: true,
+    mediumFrom: '',
+    mediumInclusive: true,
+  }));
   const loadedFor = ref<number | null>(null);
 
   watch(
@@ -67,7 +58,6 @@ export function useLevelThresholds() {
   );
 
   const { mutate } = useMutation(SetLevelThresholdsDocument, { refetchQueries: ['LevelThresholds'], awaitRefetchQueries: true });
-  const saving = ref<ReportRound | null>(null);
 
   async function save(round: ReportRound): Promise<void> {
     if (!year.value) return;
@@ -80,18 +70,15 @@ export function useLevelThresholds() {
     if (highFrom === null) e.setField('highFrom', t.reporting.yearSettings.percentInvalid);
     if (mediumFrom === null) e.setField('mediumFrom', t.reporting.yearSettings.percentInvalid);
     if (highFrom === null || mediumFrom === null) return;
-    saving.value = round;
-    try {
-      await mutate({
-        fiscalYear,
-        input: { round, highFrom, highInclusive: form.highInclusive, mediumFrom, mediumInclusive: form.mediumInclusive },
-      });
-      ElMessage.success(fmt(t.reporting.yearSettings.thresholdsSaved, { round: t.reporting.rounds[round], year: fiscalYear }));
-    } catch (err) {
-      e.apply(err);
-    } finally {
-      saving.value = null;
-    }
+    await saveRound(
+      round,
+      () =>
+        mutate({
+          fiscalYear,
+          input: { round, highFrom, highInclusive: form.highInclusive, mediumFrom, mediumInclusive: form.mediumInclusive },
+        }),
+      fmt(t.reporting.yearSettings.thresholdsSaved, { round: t.reporting.rounds[round], year: fiscalYear }),
+    );
   }
 
   return {
@@ -102,6 +89,6 @@ export function useLevelThresholds() {
     saving,
     save,
     loading: computed(() => loading.value && loadedFor.value !== year.value),
-    errorMessage: computed(() => (error.value ? toApiError(error.value).message : '')),
+    errorMessage,
   };
 }

@@ -1,13 +1,9 @@
-import { computed, reactive, ref, watch } from 'vue';
-import { useMutation, useQuery } from '@vue/apollo-composable';
-import { ElMessage } from 'element-plus';
-import { toApiError, useFormErrors, type FormErrors } from '@/core/errors';
-import { useFiscalYear } from '@/core/fiscal-year';
+import { ref, watch } from 'vue';
+import { useMutation } from '@vue/apollo-composable';
+import { ROUNDS, useFiscalYearQuery } from '@/core/fiscal-year';
 import { fmt, t } from '@/core/i18n';
 import { ReportingWindowsDocument, SetReportingWindowDocument, type ReportRound } from '@/gql/graphql';
-
-export const ROUNDS: ReportRound[] = ['SIX_MONTHS', 'TWELVE_MONTHS'];
-const FIELDS = ['opensAt', 'closesAt'] as const;
+import { useRoundForms } from './useRoundForms';
 
 interface WindowForm {
   opensAt: string | null;
@@ -20,19 +16,10 @@ interface WindowForm {
  * other one is saved and the list reloads.
  */
 export function useReportingWindows() {
-  const { year } = useFiscalYear();
-  const { result, loading, error } = useQuery(
-    ReportingWindowsDocument,
-    () => ({ fiscalYear: year.value ?? 0 }),
-    () => ({ enabled: year.value !== null }),
-  );
+  const { year, result, loading, errorMessage } = useFiscalYearQuery(ReportingWindowsDocument);
   const blank = (): WindowForm => ({ opensAt: null, closesAt: null });
-  const forms = reactive<Record<ReportRound, WindowForm>>({ SIX_MONTHS: blank(), TWELVE_MONTHS: blank() });
+  const { forms, errors, saving, saveRound } = useRoundForms(['opensAt', 'closesAt'] as const, blank);
   const saved = ref<Record<ReportRound, WindowForm>>({ SIX_MONTHS: blank(), TWELVE_MONTHS: blank() });
-  const errors = { SIX_MONTHS: useFormErrors(FIELDS), TWELVE_MONTHS: useFormErrors(FIELDS) } as Record<
-    ReportRound,
-    FormErrors<(typeof FIELDS)[number]>
-  >;
   const same = (a: WindowForm, b: WindowForm) => a.opensAt === b.opensAt && a.closesAt === b.closesAt;
   const isDirty = (round: ReportRound) => !same(forms[round], saved.value[round]);
 
@@ -57,32 +44,17 @@ export function useReportingWindows() {
   );
 
   const { mutate } = useMutation(SetReportingWindowDocument, { refetchQueries: ['ReportingWindows'], awaitRefetchQueries: true });
-  const saving = ref<ReportRound | null>(null);
 
   async function save(round: ReportRound): Promise<void> {
     if (!year.value) return;
     const fiscalYear = year.value;
     errors[round].clear();
-    saving.value = round;
-    try {
-      await mutate({ fiscalYear, round, opensAt: forms[round].opensAt, closesAt: forms[round].closesAt });
-      saved.value = { ...saved.value, [round]: { ...forms[round] } };
-      ElMessage.success(fmt(t.reporting.yearSettings.windowSaved, { round: t.reporting.rounds[round], year: fiscalYear }));
-    } catch (err) {
-      errors[round].apply(err);
-    } finally {
-      saving.value = null;
+    const { opensAt, closesAt } = forms[round];
+    const done = fmt(t.reporting.yearSettings.windowSaved, { round: t.reporting.rounds[round], year: fiscalYear });
+    if (await saveRound(round, () => mutate({ fiscalYear, round, opensAt, closesAt }), done)) {
+      saved.value = { ...saved.value, [round]: { opensAt, closesAt } };
     }
   }
 
-  return {
-    year,
-    forms,
-    errors,
-    saving,
-    isDirty,
-    save,
-    loading,
-    errorMessage: computed(() => (error.value ? toApiError(error.value).message : '')),
-  };
+  return { year, forms, errors, saving, isDirty, save, loading, errorMessage };
 }
