@@ -36,12 +36,14 @@ export function useFiscalYear() {
     return chosen && !offered.includes(chosen) ? [chosen, ...offered].sort((a, b) => b - a) : offered;
   });
   const year = computed(() => parseYear(route.query[YEAR_QUERY]) ?? current.value);
+  /** The years a project may be planned in (the server's rule). */
+  const planYears = computed(() => result.value?.fiscalYearOptions.planYears ?? []);
 
   function setYear(next: number): void {
     void router.replace({ query: { ...route.query, [YEAR_QUERY]: String(next) } });
   }
 
-  return { year, years, current, loading, setYear };
+  return { year, years, current, planYears, loading, setYear };
 }
 
 /** A query about the chosen fiscal year (`$fiscalYear`), asked once the year is known, with what its error says. */

@@ -235,6 +235,8 @@ export type FiscalYearOptions = {
   __typename?: 'FiscalYearOptions';
   /** The fiscal year of today */
   current: Scalars['Int']['output'];
+  /** Years a project may be planned in, oldest first: last year (closed) to four years ahead */
+  planYears: Array<Scalars['Int']['output']>;
   /** Years to offer, newest first */
   years: Array<Scalars['Int']['output']>;
 };

@@ -30,6 +30,12 @@ export function fiscalYearProblem(year: unknown, now: Date): string | null {
   return `ปีงบประมาณต้องอยู่ระหว่าง พ.ศ. ${first}–${last}`;
 }
 
+/** The fiscal years a project may be planned in: last year (kept, closed) to YEARS_AHEAD past this one (a five-year plan). */
+export function projectFiscalYears(now: Date): number[] {
+  const current = fiscalYearOf(now);
+  return Array.from({ length: YEARS_AHEAD + 2 }, (_, i) => current - 1 + i);
+}
+
 /** Fiscal years a user may pick: from the first year of the 2561–2564 plan up to next year. */
 export function selectableFiscalYears(now: Date, first = FIRST_FISCAL_YEAR): number[] {
   const last = fiscalYearOf(now) + 1;

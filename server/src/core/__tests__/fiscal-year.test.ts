@@ -1,4 +1,4 @@
-import { fiscalYearOf, selectableFiscalYears } from '../fiscal-year';
+import { fiscalYearOf, projectFiscalYears, selectableFiscalYears } from '../fiscal-year';
 
 describe('fiscal year (Buddhist Era)', () => {
   it.each([
@@ -17,5 +17,10 @@ describe('fiscal year (Buddhist Era)', () => {
     expect(years[0]).toBe(2568);
     expect(years[years.length - 1]).toBe(2561);
     expect(years).toHaveLength(8);
+  });
+
+  it('lets a project be planned from last year (closed) to four years ahead, the first day of a fiscal year included', () => {
+    expect(projectFiscalYears(new Date('2024-05-02T03:00:00Z'))).toEqual([2566, 2567, 2568, 2569, 2570, 2571]);
+    expect(projectFiscalYears(new Date('2024-09-30T17:00:00Z'))).toEqual([2567, 2568, 2569, 2570, 2571, 2572]);
   });
 });

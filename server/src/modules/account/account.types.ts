@@ -42,4 +42,7 @@ export class FiscalYearOptions {
 
   @Field(() => [Int], { description: 'Years to offer, newest first' })
   years: number[];
+
+  @Field(() => [Int], { description: 'Years a project may be planned in, oldest first: last year (closed) to four years ahead' })
+  planYears: number[];
 }

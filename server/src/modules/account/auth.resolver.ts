@@ -1,6 +1,6 @@
 import { Args, Authorized, Ctx, Extensions, Mutation, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../../core/context';
-import { fiscalYearOf, selectableFiscalYears } from '../../core/fiscal-year';
+import { fiscalYearOf, projectFiscalYears, selectableFiscalYears } from '../../core/fiscal-year';
 import { OWN_TRANSACTIONS, runMutation } from '../../core/transaction';
 import { recordAudit } from '../audit/audit.service';
 import { AuthPayload, FiscalYearOptions, LaoAccount } from './account.types';
@@ -23,7 +23,7 @@ export class AuthResolver {
   @Query(() => FiscalYearOptions, { description: 'The current fiscal year (BE) and the years to offer' })
   fiscalYearOptions(@Ctx() ctx: AppContext): FiscalYearOptions {
     const now = ctx.clock.now();
-    return { current: fiscalYearOf(now), years: selectableFiscalYears(now) };
+    return { current: fiscalYearOf(now), years: selectableFiscalYears(now), planYears: projectFiscalYears(now) };
   }
 
   @Query(() => [LaoAccount], {

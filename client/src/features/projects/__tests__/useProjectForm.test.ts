@@ -143,11 +143,12 @@ describe('useProjectFormState: the values, and whether they changed', () => {
 });
 
 describe('useProjectChoices: what the form offers', () => {
-  it('offers last year (closed) to four years ahead, and the years the project already runs in', () => {
+  it('offers the years the server lets a project be planned in, past ones closed, and the years the project already runs in', () => {
     const { result } = mountComposable(
       () =>
         useProjectChoices(
           ref(2568),
+          ref([2567, 2568, 2569, 2570, 2571, 2572]),
           () => [2568],
           () => [2565],
         ),
@@ -169,6 +170,7 @@ describe('useProjectChoices: what the form offers', () => {
       () =>
         useProjectChoices(
           ref(2568),
+          ref([2567, 2568, 2569, 2570, 2571, 2572]),
           () => [2564, 2568],
           () => [],
         ),

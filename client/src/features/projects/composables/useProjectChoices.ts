@@ -3,21 +3,22 @@ import { useQuery } from '@vue/apollo-composable';
 import { ProjectFormDimensionsDocument } from '@/gql/graphql';
 import { DIMENSIONS } from './projectFields';
 
-/** Years offered: last year (shown, closed) to four years ahead (a five-year plan). */
-const YEARS_BEFORE = 1;
-const YEARS_AHEAD = 4;
-
 /**
  * What the project form offers to choose: the fiscal years (with those the project already runs in,
  * past ones closed) and the four dimensions named as in the plan period of the project's first year
  * (the names changed between plans).
  */
-export function useProjectChoices(currentYear: Ref<number | null>, fiscalYears: () => number[], projectYears: () => number[]) {
+export function useProjectChoices(
+  currentYear: Ref<number | null>,
+  planYears: Ref<number[]>,
+  fiscalYears: () => number[],
+  projectYears: () => number[],
+) {
+  // The years the server lets a project be planned in (last year, closed, to four ahead), and those it already runs in.
   const yearOptions = computed(() => {
     const current = currentYear.value;
     if (current === null) return [];
-    const years = new Set<number>(projectYears());
-    for (let y = current - YEARS_BEFORE; y <= current + YEARS_AHEAD; y++) years.add(y);
+    const years = new Set<number>([...planYears.value, ...projectYears()]);
     return [...years].sort((a, b) => a - b).map((year) => ({ year, closed: year < current }));
   });
 

@@ -13,6 +13,8 @@ export interface ProjectFormOptions {
   project?: Ref<EditableProjectFragment | null>;
   /** The fiscal year (BE) of today. */
   currentYear: Ref<number | null>;
+  /** The years a project may be planned in (the server's rule); none until it answers. */
+  planYears?: Ref<number[]>;
   /** The year a new project starts ticked in (the year the user is looking at, if not past). */
   initialYear?: Ref<number | null>;
 }
@@ -28,6 +30,7 @@ export function useProjectForm(options: ProjectFormOptions) {
   const { form, dirty, reset } = useProjectFormState({ ...options, project, onReset: () => errors.clear() });
   const choices = useProjectChoices(
     options.currentYear,
+    options.planYears ?? ref([]),
     () => form.fiscalYears,
     () => project.value?.fiscalYears ?? [],
   );
