@@ -7,7 +7,7 @@ import { MoneyScalar } from './core/money';
 import { wrapMutationsInTransactions } from './core/transaction';
 import { AuthResolver } from './modules/account/auth.resolver';
 import { UserResolver } from './modules/account/user.resolver';
-import { GeographyResolver } from './modules/geography/geography.resolver';
+import { DistrictLabelResolver, GeographyResolver, ProvinceLabelResolver } from './modules/geography/geography.resolver';
 import { LaoResolver } from './modules/lao/lao.resolver';
 import { MemoEmblemResolver } from './modules/memo-emblem/memo-emblem.resolver';
 import { PlanDimensionResolver } from './modules/plan-dimension/plan-dimension.resolver';
@@ -26,6 +26,8 @@ export const resolvers = [
   AuthResolver,
   UserResolver,
   GeographyResolver,
+  ProvinceLabelResolver,
+  DistrictLabelResolver,
   LaoResolver,
   MemoEmblemResolver,
   PlanDimensionResolver,

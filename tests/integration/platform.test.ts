@@ -25,6 +25,17 @@ describe.each(databases)('platform ($name)', ({ url }) => {
     expect(((await res.json()) as { data: { provinces: unknown[] } }).data.provinces).toHaveLength(77);
   });
 
+  it('names places as the documents do: Bangkok is no จังหวัด and its districts are เขต', async () => {
+    const res = await server.gql(
+      '{ provinces { code label } bkk: districts(provinceCode: "10") { code label } nst: districts(provinceCode: "80") { code label } }',
+    );
+    const provinces = res.data!.provinces as Array<{ code: string; label: string }>;
+    expect(provinces.find((p) => p.code === '10')!.label).toBe('กรุงเทพมหานคร');
+    expect(provinces.find((p) => p.code === '80')!.label).toBe('จังหวัดนครศรีธรรมราช');
+    expect(res.data!.bkk.find((d: { code: string }) => d.code === '1033').label).toBe('เขตคลองเตย');
+    expect(res.data!.nst.find((d: { code: string }) => d.code === '8006').label).toBe('อำเภอเชียรใหญ่');
+  });
+
   it('GET /healthz (ready) checks the database; GET /healthz/live only that the process answers', async () => {
     const res = await fetch(`${server.url}/healthz`);
     expect(res.status).toBe(200);

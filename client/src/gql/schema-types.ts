@@ -223,6 +223,8 @@ export type District = {
   __typename?: 'District';
   /** Four-digit DOPA code, e.g. "8001" */
   code: Scalars['String']['output'];
+  /** "อำเภอชะอวด"; "เขตคลองเตย" in Bangkok */
+  label: Scalars['String']['output'];
   /** Thai name */
   name: Scalars['String']['output'];
   /** English name */
@@ -1006,6 +1008,8 @@ export type Province = {
   __typename?: 'Province';
   /** Two-digit DOPA code, e.g. "81" (กระบี่) */
   code: Scalars['String']['output'];
+  /** "จังหวัดนครศรีธรรมราช"; "กรุงเทพมหานคร" alone */
+  label: Scalars['String']['output'];
   /** Thai name */
   name: Scalars['String']['output'];
   /** English name */
@@ -1030,6 +1034,8 @@ export type ProvinceScoreReport = {
 export type ProvinceScoreRow = {
   __typename?: 'ProvinceScoreRow';
   cappedScore: Scalars['Float']['output'];
+  /** "อำเภอชะอวด"; "เขตคลองเตย" in Bangkok */
+  districtLabel: Scalars['String']['output'];
   districtName: Scalars['String']['output'];
   lao: Lao;
   level: ImplementationLevel;

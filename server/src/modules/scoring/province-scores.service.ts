@@ -1,6 +1,7 @@
 import type { AppContext } from '../../core/context';
 import { forbidden, notFound } from '../../core/errors';
 import { Lao } from '../lao/lao.entity';
+import { districtLabel } from '../geography/places';
 import { Province } from '../geography/province.entity';
 import { ReportRound } from '../plan/report.enums';
 import { roundScore } from './lao-summary.service';
@@ -58,6 +59,7 @@ export async function provinceScores(
     return {
       lao,
       districtName: districtName.get(lao.districtCode) ?? '',
+      districtLabel: districtLabel(provinceCode, districtName.get(lao.districtCode) ?? ''),
       score: s ? toPercent(s.raw) : 0,
       cappedScore: s ? toPercent(s.capped) : 0,
       level: s?.level ?? ImplementationLevel.LOW,

@@ -242,6 +242,9 @@ export class ProvinceScoreRow {
   @Field()
   districtName: string;
 
+  @Field({ description: '"อำเภอชะอวด"; "เขตคลองเตย" in Bangkok' })
+  districtLabel: string;
+
   @Field(() => Float, { description: 'Raw score (may exceed 100; the province PDF prints it)' })
   score: number;
 

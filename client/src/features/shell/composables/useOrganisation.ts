@@ -1,7 +1,7 @@
 import { computed } from 'vue';
 import { useAuth } from '@/core/auth';
 import { t } from '@/core/i18n';
-import { placeLabel, provinceLabel, provinceOfficeLabel } from '@/core/places';
+import { placeLabel, provinceOfficeLabel } from '@/core/places';
 
 /**
  * Whom the signed-in user works for, as the header shows it: the LAO with its district and province,
@@ -18,7 +18,7 @@ export function useOrganisation() {
       return { name: u.lao.name, place: placeLabel(u.lao.district, u.lao.province) };
     }
     if (reach === 'OWN_PROVINCE' && u.province) {
-      return { name: provinceOfficeLabel(u.province), place: provinceLabel(u.province) };
+      return { name: provinceOfficeLabel(u.province), place: u.province.label };
     }
     if (reachOf('ADMINISTER') === 'NATION') return { name: t.app.centralOffice, place: t.app.office };
     return { name: u.displayName || u.username, place: t.app.office };
