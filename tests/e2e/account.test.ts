@@ -1,24 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { E2EServer, choose, describeE2E, expectText, launchBrowser, openMenu, openPage, screenshot, signIn } from './harness';
+import { choose, describeE2E, e2eSuite, expectText, openMenu, screenshot, signIn } from './harness';
 
 jest.setTimeout(90_000);
 
 describeE2E('accounts and sign-in, in Chromium', () => {
-  let server: E2EServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await E2EServer.start();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = e2eSuite();
 
   it('signs an LAO officer in and shows the shell with the LAO, its district and province and the LAO menu', async () => {
-    const { context, page } = await openPage(browser, server);
+    const { context, page } = await e2e.open();
     await page.goto('/');
     await page.waitForURL(/\/login$/);
     await expectText(page.locator('h1'), 'เข้าสู่ระบบ');
@@ -88,7 +76,7 @@ describeE2E('accounts and sign-in, in Chromium', () => {
   });
 
   it('locks an account after five wrong passwords and counts down the time left in Thai', async () => {
-    const { context, page } = await openPage(browser, server);
+    const { context, page } = await e2e.open();
     await page.goto('/login');
     await page.getByTestId('login-username').fill('6810303');
     for (let attempt = 1; attempt <= 4; attempt++) {
@@ -114,7 +102,7 @@ describeE2E('accounts and sign-in, in Chromium', () => {
     expect(later).toMatch(/เข้าสู่ระบบได้อีกครั้งในอีก \d+ นาที \d\d วินาที/);
 
     // Even the right password is refused while the lock lasts (another tab, same account).
-    const other = await openPage(browser, server);
+    const other = await e2e.open();
     await other.page.goto('/login');
     await other.page.getByTestId('login-username').fill('6810303');
     await other.page.getByTestId('login-password').fill('Lao@2567');
@@ -125,7 +113,7 @@ describeE2E('accounts and sign-in, in Chromium', () => {
   });
 
   it('looks up a username by province and district, signed out', async () => {
-    const { context, page } = await openPage(browser, server);
+    const { context, page } = await e2e.open();
     await page.goto('/login');
     await page.getByTestId('link-username-lookup').click();
     await page.waitForURL(/\/username-lookup$/);
@@ -143,7 +131,7 @@ describeE2E('accounts and sign-in, in Chromium', () => {
   });
 
   it('changes a password: current once, new twice, then signs in again with the new one', async () => {
-    const { context, page } = await openPage(browser, server);
+    const { context, page } = await e2e.open();
     await signIn(page, '6810301', 'Lao@2567');
     await openMenu(page, 'change-password');
     await page.waitForURL(/\/account\/password/);
@@ -188,21 +176,10 @@ describeE2E('accounts and sign-in, in Chromium', () => {
 });
 
 describeE2E('sign-in under a rate limit, in Chromium', () => {
-  let server: E2EServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await E2EServer.start({ RATE_LIMIT_LOGIN_ADDRESS: '2/10m' });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = e2eSuite({ RATE_LIMIT_LOGIN_ADDRESS: '2/10m' });
 
   it('says in Thai that there were too many tries and how long to wait, and holds the button until then', async () => {
-    const { context, page } = await openPage(browser, server);
+    const { context, page } = await e2e.open();
     await page.goto('/login');
     await page.getByTestId('login-username').fill('6810304');
     for (let attempt = 1; attempt <= 2; attempt++) {

@@ -1,24 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { E2EServer, choose, describeE2E, expectText, launchBrowser, openMenu, openPage, screenshot, signIn } from './harness';
+import { choose, describeE2E, e2eSuite, expectText, openMenu, screenshot, signIn } from './harness';
 
 jest.setTimeout(90_000);
 
 describeE2E('administration and password reset, in Chromium', () => {
-  let server: E2EServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await E2EServer.start();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = e2eSuite();
 
   it('sends a signed-out user to sign-in and back to the page asked for', async () => {
-    const { context, page } = await openPage(browser, server);
+    const { context, page } = await e2e.open();
     await page.goto('/admin/users');
     await page.waitForURL(/\/login\?redirect=/);
     await signIn(page, 'admin', 'Admin@2567');
@@ -31,7 +19,7 @@ describeE2E('administration and password reset, in Chromium', () => {
   });
 
   it('keeps LAO officers out of the administration pages', async () => {
-    const { context, page } = await openPage(browser, server);
+    const { context, page } = await e2e.open();
     await signIn(page, '6800707', 'Lao@2567');
     await page.goto('/admin/users');
     await expectText(page.locator('.el-message'), 'ท่านไม่มีสิทธิ์เข้าถึงหน้านี้');
@@ -41,7 +29,7 @@ describeE2E('administration and password reset, in Chromium', () => {
   });
 
   it('lets the admin create a province officer, who can then sign in to its province', async () => {
-    const { context, page } = await openPage(browser, server);
+    const { context, page } = await e2e.open();
     await signIn(page, 'admin', 'Admin@2567');
     await openMenu(page, 'admin-users');
     await expectText(page.getByTestId('users-table'), '6800707');
@@ -68,7 +56,7 @@ describeE2E('administration and password reset, in Chromium', () => {
     await screenshot(page, 'users');
     await context.close();
 
-    const officer = await openPage(browser, server);
+    const officer = await e2e.open();
     await signIn(officer.page, 'nacc84', 'Surat2568ok');
     await expectText(officer.page.getByTestId('org-name'), 'สำนักงาน ป.ป.ช. ประจำจังหวัดสุราษฎร์ธานี');
     await expectText(officer.page.getByTestId('org-place'), 'จังหวัดสุราษฎร์ธานี');
@@ -80,11 +68,11 @@ describeE2E('administration and password reset, in Chromium', () => {
   });
 
   it('disables an account: its open session ends and it can no longer sign in', async () => {
-    const lao = await openPage(browser, server);
+    const lao = await e2e.open();
     await signIn(lao.page, '6810251', 'Lao@2567');
     await openMenu(lao.page, 'change-password');
 
-    const { context, page } = await openPage(browser, server);
+    const { context, page } = await e2e.open();
     await signIn(page, 'admin', 'Admin@2567');
     await openMenu(page, 'admin-users');
     await page.getByTestId('user-actions-6810251').click();
@@ -110,7 +98,7 @@ describeE2E('administration and password reset, in Chromium', () => {
   });
 
   it('issues an API token to a SERVICE account, shows the secret once, and revokes it', async () => {
-    const { context, page } = await openPage(browser, server);
+    const { context, page } = await e2e.open();
     await signIn(page, 'admin', 'Admin@2567');
     await openMenu(page, 'admin-users');
     await page.getByTestId('users-create').click();
@@ -129,7 +117,7 @@ describeE2E('administration and password reset, in Chromium', () => {
     await screenshot(page, 'api-token');
 
     // The secret works as a bearer token (read-only API).
-    const res = await fetch(`${server.url}/graphql`, {
+    const res = await fetch(`${e2e.server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
       body: JSON.stringify({ query: '{ me { username role } }' }),
@@ -150,7 +138,7 @@ describeE2E('administration and password reset, in Chromium', () => {
   });
 
   it('lists the LAO registry of a province and adds an LAO to it', async () => {
-    const { context, page } = await openPage(browser, server);
+    const { context, page } = await e2e.open();
     await signIn(page, 'admin', 'Admin@2567');
     await openMenu(page, 'admin-laos');
     await choose(page, 'laos-province', 'กระบี่');
@@ -170,7 +158,7 @@ describeE2E('administration and password reset, in Chromium', () => {
   });
 
   it('mails a reset link for a forgotten password; the admin finds it in the outbox and it sets a new password', async () => {
-    const visitor = await openPage(browser, server);
+    const visitor = await e2e.open();
     await visitor.page.goto('/login');
     await visitor.page.getByTestId('link-forgot-password').click();
     await visitor.page.getByTestId('forgot-username').fill('6810302');
@@ -179,7 +167,7 @@ describeE2E('administration and password reset, in Chromium', () => {
     await expectText(visitor.page.getByTestId('forgot-sent'), 'ระบบได้ส่งลิงก์สำหรับตั้งรหัสผ่านใหม่');
     await screenshot(visitor.page, 'forgot-password');
 
-    const admin = await openPage(browser, server);
+    const admin = await e2e.open();
     await signIn(admin.page, 'admin', 'Admin@2567');
     await openMenu(admin.page, 'admin-outbox');
     const row = admin.page.getByTestId('outbox-table').locator('tr', { hasText: '6810302@example.go.th' }).first();

@@ -95,6 +95,24 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh browser session (own cookies) on a small laptop screen, in Thai and Thailand's time. */
+/**
+ * One suite's fixture: a server over fresh demo data (with `env` added to its settings) and Chromium, started
+ * before the suite's tests and stopped after them; `open()` gives a new signed-out page on that server.
+ */
+export function e2eSuite(env: Record<string, string> = {}) {
+  const suite = {} as { server: E2EServer; browser: Browser; open: () => ReturnType<typeof openPage> };
+  beforeAll(async () => {
+    suite.server = await E2EServer.start(env);
+    suite.browser = await launchBrowser();
+    suite.open = () => openPage(suite.browser, suite.server);
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.stop();
+  });
+  return suite;
+}
+
 export async function openPage(browser: Browser, server: E2EServer): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     baseURL: server.url,

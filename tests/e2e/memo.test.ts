@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { pdfText, squash } from '../support/pdf-text';
 import { discPng } from '../support/png';
-import { E2EServer, choose, describeE2E, expectText, launchBrowser, openMenu, openPage, screenshot, signIn } from './harness';
+import { choose, describeE2E, e2eSuite, expectText, openMenu, screenshot, signIn } from './harness';
 
 jest.setTimeout(120_000);
 
@@ -21,22 +21,11 @@ async function fitsWidth(page: Page, testId: string): Promise<void> {
 }
 
 describeE2E('the memo (บันทึกข้อความ) and its ครุฑ, in Chromium', () => {
-  let server: E2EServer;
-  let browser: Browser;
+  const e2e = e2eSuite();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eplan-e2e-memo-'));
 
-  beforeAll(async () => {
-    server = await E2EServer.start();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('lets the admin upload the ครุฑ, see it as the memo prints it, be told in Thai what is wrong with a bad file, and clear it', async () => {
-    const { context, page } = await openPage(browser, server);
+    const { context, page } = await e2e.open();
     await signIn(page, 'admin', 'Admin@2567');
     await openMenu(page, 'admin-memo-emblem');
     await expectText(page.getByTestId('emblem-empty'), 'ยังไม่มีภาพ');
@@ -57,7 +46,7 @@ describeE2E('the memo (บันทึกข้อความ) and its คร�
     await expectText(page.getByTestId('emblem-info'), '120 × 130');
 
     // On a phone: the page fits the screen, the ครุฑ shown.
-    const phone = await openPage(browser, server);
+    const phone = await e2e.open();
     await phone.page.setViewportSize(PHONE);
     await signIn(phone.page, 'admin', 'Admin@2567');
     await phone.page.goto('/admin/memo-emblem');
@@ -74,14 +63,14 @@ describeE2E('the memo (บันทึกข้อความ) and its คร�
   });
 
   it('keeps the ครุฑ page from LAO officers', async () => {
-    const { context, page } = await openPage(browser, server);
+    const { context, page } = await e2e.open();
     await signIn(page, LAO, PASSWORD);
     expect(await page.getByTestId('menu-admin-memo-emblem').count()).toBe(0);
     await context.close();
   });
 
   it('downloads the memo of the shown report with the date the officer chose, on a phone', async () => {
-    const { context, page } = await openPage(browser, server);
+    const { context, page } = await e2e.open();
     await page.setViewportSize(PHONE);
     await signIn(page, LAO, PASSWORD);
     await page.goto('/results/overview?year=2567&round=SIX_MONTHS');

@@ -1,8 +1,8 @@
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { fiscalYearOf } from '../../server/src/core/fiscal-year';
-import { E2EServer, choose, describeE2E, expectText, launchBrowser, openMenu, openPage, screenshot, signIn } from './harness';
+import { choose, describeE2E, e2eSuite, expectText, openMenu, screenshot, signIn } from './harness';
 
 jest.setTimeout(120_000);
 
@@ -42,23 +42,12 @@ async function expectValue(input: Locator, expected: string, timeout = 10_000): 
 const rowOf = (page: Page, name: string) => page.getByTestId('projects-table').locator('tr.project-row', { hasText: name });
 
 describeE2E('LAO basic data and the action plan, in Chromium', () => {
-  let server: E2EServer;
-  let browser: Browser;
+  const e2e = e2eSuite();
   // The real clock: new projects go in today's fiscal year.
   const current = fiscalYearOf(new Date());
 
-  beforeAll(async () => {
-    server = await E2EServer.start();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('lists the 49 projects of FY 2567 with their standing, the legend, and no delete for reported ones', async () => {
-    const { context, page } = await openPage(browser, server);
+    const { context, page } = await e2e.open();
     await signIn(page, LAO.username, LAO.password);
     await openMenu(page, 'project-list');
     await page.waitForURL(LIST_URL);
@@ -87,7 +76,7 @@ describeE2E('LAO basic data and the action plan, in Chromium', () => {
   });
 
   it('creates a project in this fiscal year, edits it, refuses a stale edit, asks to drop it and deletes it', async () => {
-    const { context, page } = await openPage(browser, server);
+    const { context, page } = await e2e.open();
     await signIn(page, LAO.username, LAO.password);
     await openMenu(page, 'project-create');
     await page.waitForURL(/\/projects\/new/);
@@ -152,7 +141,7 @@ describeE2E('LAO basic data and the action plan, in Chromium', () => {
     // A stale edit: two pages open the project; the second to save gets the conflict and can reload.
     await page.goto(editUrl);
     await expect(page.getByTestId('pf-name').inputValue()).resolves.toBe(RENAMED);
-    const other = await openPage(browser, server);
+    const other = await e2e.open();
     await signIn(other.page, LAO.username, LAO.password);
     await other.page.goto(editUrl);
     await expect(other.page.getByTestId('pf-name').inputValue()).resolves.toBe(RENAMED);
@@ -195,7 +184,7 @@ describeE2E('LAO basic data and the action plan, in Chromium', () => {
   });
 
   it('saves the basic data and the awards of a year, with the server’s messages under their fields', async () => {
-    const { context, page } = await openPage(browser, server);
+    const { context, page } = await e2e.open();
     await signIn(page, LAO.username, LAO.password);
     await openMenu(page, 'lao-profile');
     await page.waitForURL(/\/lao\/profile/);
@@ -248,7 +237,7 @@ describeE2E('LAO basic data and the action plan, in Chromium', () => {
   });
 
   it('shows the action plan and exports it as PDF and Excel once the issuer is named', async () => {
-    const { context, page } = await openPage(browser, server);
+    const { context, page } = await e2e.open();
     await signIn(page, LAO.username, LAO.password);
     await openMenu(page, 'plan-print');
     await page.waitForURL(/\/projects\/print/);
@@ -288,7 +277,7 @@ describeE2E('LAO basic data and the action plan, in Chromium', () => {
   });
 
   it('shows a province officer the LAO it picks, read-only', async () => {
-    const { context, page } = await openPage(browser, server);
+    const { context, page } = await e2e.open();
     await signIn(page, 'nacc80', 'Province@2567');
     await openMenu(page, 'lao-profile');
     await page.waitForURL(/\/lao\/profile/);

@@ -1,5 +1,5 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { E2EServer, choose, describeE2E, expectText, launchBrowser, openMenu, openPage, screenshot, signIn } from './harness';
+import type { Locator, Page } from 'playwright-core';
+import { choose, describeE2E, e2eSuite, expectText, openMenu, screenshot, signIn } from './harness';
 
 jest.setTimeout(120_000);
 
@@ -27,21 +27,10 @@ async function openReports(page: Page, year: number): Promise<void> {
 }
 
 describeE2E('progress reports, the home dashboard and the LAO’s reports, in Chromium', () => {
-  let server: E2EServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await E2EServer.start();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = e2eSuite();
 
   it('shows FY 2567 on the home page as the manual words it, with the memo’s figures', async () => {
-    const { context, page } = await openPage(browser, server);
+    const { context, page } = await e2e.open();
     await signIn(page, LAO, PASSWORD);
     await chooseYear(page, 2567);
     await expectText(page.getByTestId('home-year'), 'สถานะการดำเนินงานของปีงบประมาณ พ.ศ. 2567');
@@ -68,7 +57,7 @@ describeE2E('progress reports, the home dashboard and the LAO’s reports, in Ch
   });
 
   it('reports a waiting project DONE in the twelve-month round: the button turns green and the home page counts it', async () => {
-    const { context, page } = await openPage(browser, server);
+    const { context, page } = await e2e.open();
     await signIn(page, LAO, PASSWORD);
     await chooseYear(page, 2567);
     await openReports(page, 2567);
@@ -129,7 +118,7 @@ describeE2E('progress reports, the home dashboard and the LAO’s reports, in Ch
   });
 
   it('shows the overview of 2567, six months, as the memo’s tables and serves it as PDF and Excel (the memo: memo.test.ts)', async () => {
-    const { context, page } = await openPage(browser, server);
+    const { context, page } = await e2e.open();
     await signIn(page, LAO, PASSWORD);
     await openMenu(page, 'lao-overview');
     await choose(page, 'report-year', 'พ.ศ. 2567');
@@ -162,7 +151,7 @@ describeE2E('progress reports, the home dashboard and the LAO’s reports, in Ch
   });
 
   it('lists the plan results of a round and keeps the problems, suggestions and reporter for the PDF', async () => {
-    const { context, page } = await openPage(browser, server);
+    const { context, page } = await e2e.open();
     await signIn(page, LAO, PASSWORD);
     await chooseYear(page, 2567);
     await openMenu(page, 'plan-results');
@@ -197,7 +186,7 @@ describeE2E('progress reports, the home dashboard and the LAO’s reports, in Ch
   });
 
   it('greys out a project whose standing does not count, with its standing, and offers no report for it', async () => {
-    const { context, page } = await openPage(browser, server);
+    const { context, page } = await e2e.open();
     await signIn(page, LAO, PASSWORD);
     const current = Number((await page.getByTestId('fiscal-year').innerText()).replace(/\D/g, ''));
     // An additional project waits for NACC's approval (ADD_PENDING) and is not reported on until then.
@@ -232,7 +221,7 @@ describeE2E('progress reports, the home dashboard and the LAO’s reports, in Ch
 
   it('lets the admin close a round: the LAO then reads but cannot save, until the admin reopens it for that LAO', async () => {
     // The officer has a six-month report open while NACC closes the round.
-    const lao = await openPage(browser, server);
+    const lao = await e2e.open();
     await signIn(lao.page, LAO, PASSWORD);
     await chooseYear(lao.page, 2567);
     await openReports(lao.page, 2567);
@@ -240,7 +229,7 @@ describeE2E('progress reports, the home dashboard and the LAO’s reports, in Ch
     await sixMonths.click();
     await lao.page.getByTestId('rf-submit').waitFor();
 
-    const admin = await openPage(browser, server);
+    const admin = await e2e.open();
     await signIn(admin.page, 'admin', 'Admin@2567');
     await chooseYear(admin.page, 2567);
     await openMenu(admin.page, 'admin-years');

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { E2EServer, choose, describeE2E, expectText, launchBrowser, openMenu, openPage, screenshot, signIn } from './harness';
+import type { Locator, Page } from 'playwright-core';
+import { choose, describeE2E, e2eSuite, expectText, openMenu, screenshot, signIn } from './harness';
 
 jest.setTimeout(180_000);
 
@@ -60,21 +60,10 @@ async function currentYear(page: Page): Promise<number> {
 }
 
 describeE2E('plan-change requests, NACC review, province scores and data administration, in Chromium', () => {
-  let server: E2EServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await E2EServer.start();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = e2eSuite();
 
   it('an LAO asks for a new baseline; the province office rejects it with a reason, the LAO asks again, the office approves', async () => {
-    const lao = await openPage(browser, server);
+    const lao = await e2e.open();
     await signIn(lao.page, LAO.username, LAO.password);
     const year = await currentYear(lao.page);
 
@@ -110,7 +99,7 @@ describeE2E('plan-change requests, NACC review, province scores and data adminis
     await snap(lao.page, 'baseline-pending');
 
     // The province office rejects it: a reason is required, and the server says so under the field.
-    const office = await openPage(browser, server);
+    const office = await e2e.open();
     await signIn(office.page, NAKHON.username, NAKHON.password);
     await openMenu(office.page, 'review-queue');
     await office.page.waitForURL(/\/review$/);
@@ -181,7 +170,7 @@ describeE2E('plan-change requests, NACC review, province scores and data adminis
   });
 
   it('the province office marks a project non-compliant with a reason, and compliant again', async () => {
-    const { context, page } = await openPage(browser, server);
+    const { context, page } = await e2e.open();
     await signIn(page, NAKHON.username, NAKHON.password);
     // ข้อมูล อปท. ในจังหวัด: the province's LAOs, each opening the pages of one LAO.
     await openMenu(page, 'province-laos');
@@ -209,7 +198,7 @@ describeE2E('plan-change requests, NACC review, province scores and data adminis
   });
 
   it('the province office enters SAR scores and the LAO reads them', async () => {
-    const office = await openPage(browser, server);
+    const office = await e2e.open();
     await signIn(office.page, NAKHON.username, NAKHON.password);
     await office.page.goto(`/sar?lao=${LAO.username}&year=2567`);
     await expectText(office.page.getByTestId('sar-title'), 'คะแนน SAR ปีงบประมาณ พ.ศ. 2567');
@@ -236,7 +225,7 @@ describeE2E('plan-change requests, NACC review, province scores and data adminis
     await snap(office.page, 'sar-office');
     await office.context.close();
 
-    const lao = await openPage(browser, server);
+    const lao = await e2e.open();
     await signIn(lao.page, LAO.username, LAO.password);
     await openMenu(lao.page, 'sar');
     await choose(lao.page, 'sar-year', 'พ.ศ. 2567');
@@ -250,7 +239,7 @@ describeE2E('plan-change requests, NACC review, province scores and data adminis
   });
 
   it('shows Krabi’s table of FY 2563, six months, as the manual does, and serves its PDF to the office', async () => {
-    const { context, page } = await openPage(browser, server);
+    const { context, page } = await e2e.open();
     await signIn(page, KRABI.username, KRABI.password);
     await openMenu(page, 'province-scores');
     await page.waitForURL(/\/results\/province/);
@@ -317,7 +306,7 @@ describeE2E('plan-change requests, NACC review, province scores and data adminis
   });
 
   it('shows an LAO officer its own province’s table, with its PDF', async () => {
-    const { context, page } = await openPage(browser, server);
+    const { context, page } = await e2e.open();
     await signIn(page, KHLONG_YANG.username, KHLONG_YANG.password);
     await openMenu(page, 'province-scores');
     await choose(page, 'scores-year', 'พ.ศ. 2563');
@@ -336,7 +325,7 @@ describeE2E('plan-change requests, NACC review, province scores and data adminis
   });
 
   it('gives the admin the whole country, province by province', async () => {
-    const { context, page } = await openPage(browser, server);
+    const { context, page } = await e2e.open();
     await signIn(page, ADMIN.username, ADMIN.password);
     await openMenu(page, 'province-scores');
     await choose(page, 'scores-year', 'พ.ศ. 2563');
@@ -363,7 +352,7 @@ describeE2E('plan-change requests, NACC review, province scores and data adminis
         '\r\n',
       ),
     );
-    const { context, page } = await openPage(browser, server);
+    const { context, page } = await e2e.open();
     await signIn(page, ADMIN.username, ADMIN.password);
     const menu = await page.getByTestId('menu').innerText();
     for (const label of ['นำเข้าข้อมูล (CSV/Excel)', 'โครงการตั้งต้นและขั้นต่ำ', 'บันทึกการเปลี่ยนแปลงข้อมูล']) expect(menu).toContain(label);
