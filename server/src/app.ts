@@ -14,7 +14,7 @@ import { createLoaders } from './loaders';
 import { createContext, type AppContext, type ContextDeps, type ContextOf } from './core/context';
 import { configureRendering, stopRendering } from './core/pdf/render-pool';
 import { databaseHealth } from './core/database';
-import { DomainError, contextError, errorStatusPlugin, formatError, httpStatusOf, internalErrorMessage } from './core/errors';
+import { DomainError, contextError, errorStatusPlugin, formatError, sendHttpError } from './core/errors';
 import { MAX_BODY_BYTES, MAX_TOKENS, depthRule, limitsPlugin } from './core/limits';
 import { createLogger } from './core/logger';
 import { createMailer, type Mailer } from './core/mailer';
@@ -169,14 +169,10 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   // Anything that fell through (a body too large, a malformed request): a Thai message, never a stack trace.
   app.use((err: { status?: number; statusCode?: number }, _req: Request, res: Response, _next: () => void) => {
-    if (err instanceof DomainError) {
-      res.status(httpStatusOf(err.code)).json({ message: err.message, code: err.code });
-      return;
-    }
-    const status = err.status ?? err.statusCode ?? 500;
-    if (status >= 500) log.error({ err }, 'request failed');
-    const message = status === 413 ? 'ข้อมูลที่ส่งมีขนาดใหญ่เกินกำหนด' : status < 500 ? 'คำขอไม่ถูกต้อง' : internalErrorMessage();
-    res.status(status).json({ message });
+    const status = err.status ?? err.statusCode;
+    // Ours, or unexpected: the one error table (logged, with the request's reference).
+    if (err instanceof DomainError || !status || status >= 500) return sendHttpError(res, err, log, 'json');
+    res.status(status).json({ message: status === 413 ? 'ข้อมูลที่ส่งมีขนาดใหญ่เกินกำหนด' : 'คำขอไม่ถูกต้อง' });
   });
 
   const sweep = setInterval(() => {

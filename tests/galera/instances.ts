@@ -11,6 +11,7 @@ import { ProgressReport } from '../../server/src/modules/progress-report/progres
 import type { Project } from '../../server/src/modules/project/project.entity';
 import { makeProject, makeSession, makeUser } from '../fixtures/factories';
 import { countingConflicts, galera, GALERA_URLS, migrateCluster, percentile, withDatabase } from './cluster';
+import { saveReport } from '../support/report-save';
 
 /**
  * App instances in processes of their own, one per node, as production runs them (`npm start`'s build,
@@ -153,37 +154,15 @@ export function describeInstances(): void {
               while (next < SAVES) {
                 const i = next++;
                 const { token, project } = callers[i];
-                const disbursed = `${project.id}.${String(project.id % 100).padStart(2, '0')}`;
                 const started = performance.now();
                 let kind: string;
                 try {
-                  const res = await fetch(`${servers[i % 3].url}/graphql`, {
-                    method: 'POST',
-                    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-                    body: JSON.stringify({
-                      query: 'mutation($input: ProgressReportInput!) { saveProgressReport(input: $input) { id disbursed } }',
-                      variables: {
-                        input: {
-                          projectId: String(project.id),
-                          fiscalYear,
-                          round: 'SIX_MONTHS',
-                          inOrdinance: true,
-                          ordinanceBudget: '90000.00',
-                          disbursed,
-                          status: 'DONE',
-                        },
-                      },
-                    }),
-                  });
-                  const body = (await res.json()) as {
-                    data?: { saveProgressReport: { disbursed: string } };
-                    errors?: Array<{ extensions?: { code?: string } }>;
-                  };
-                  if (body.data?.saveProgressReport) {
-                    acknowledged.set(project.id, body.data.saveProgressReport.disbursed);
+                  const saved = await saveReport(servers[i % 3].url, token, project.id, fiscalYear);
+                  if (saved.disbursed !== null) {
+                    acknowledged.set(project.id, saved.disbursed);
                     latencies.push(performance.now() - started);
                     kind = 'saved';
-                  } else kind = `${res.status} ${body.errors?.[0]?.extensions?.code}`;
+                  } else kind = `${saved.status} ${saved.code}`;
                 } catch {
                   kind = 'cut off';
                 }

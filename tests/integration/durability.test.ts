@@ -1,3 +1,4 @@
+import { saveReport } from '../support/report-save';
 import { startServerProcess, type ServerProcess } from '../../scripts/lib/server-process';
 import { loadConfig } from '../../server/src/core/config';
 import { openDatabase } from '../../server/src/core/database';
@@ -48,29 +49,10 @@ describe.each(databases.filter((d) => d.name === 'mariadb'))('a server killed du
         Array.from({ length: CONCURRENCY }, async () => {
           while (next < SAVES) {
             const { token, project } = callers[next++];
-            const disbursed = `${project.id}.${String(project.id % 100).padStart(2, '0')}`;
             try {
-              const res = await fetch(`${server!.url}/graphql`, {
-                method: 'POST',
-                headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-                body: JSON.stringify({
-                  query: 'mutation($input: ProgressReportInput!) { saveProgressReport(input: $input) { id disbursed } }',
-                  variables: {
-                    input: {
-                      projectId: String(project.id),
-                      fiscalYear,
-                      round: 'SIX_MONTHS',
-                      inOrdinance: true,
-                      ordinanceBudget: '90000.00',
-                      disbursed,
-                      status: 'DONE',
-                    },
-                  },
-                }),
-              });
-              const body = (await res.json()) as { data?: { saveProgressReport: { disbursed: string } } };
-              if (body.data?.saveProgressReport) {
-                acknowledged.set(project.id, body.data.saveProgressReport.disbursed);
+              const saved = await saveReport(server!.url, token, project.id, fiscalYear);
+              if (saved.disbursed !== null) {
+                acknowledged.set(project.id, saved.disbursed);
                 answers.acknowledged++;
               } else answers.refused++;
             } catch {
