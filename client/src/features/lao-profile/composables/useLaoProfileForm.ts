@@ -9,7 +9,7 @@ import {
   type LaoProfileInput,
   type LaoSize,
 } from '@/gql/graphql';
-import { formatBaht, moneyFromText } from '@/features/projects/money';
+import { formatMoney, parseMoney } from '@/core/money';
 
 const FIELDS = [
   'size',
@@ -54,8 +54,8 @@ const fromLao = (lao: LaoProfileFieldsFragment | null): ProfileForm => ({
   address: lao?.address ?? '',
   areaKm2: lao?.areaKm2 === null || lao?.areaKm2 === undefined ? '' : String(lao.areaKm2),
   population: lao?.population === null || lao?.population === undefined ? '' : String(lao.population),
-  revenue: lao?.revenue ? formatBaht(lao.revenue) : '',
-  subsidyRevenue: lao?.subsidyRevenue ? formatBaht(lao.subsidyRevenue) : '',
+  revenue: lao?.revenue ? formatMoney(lao.revenue) : '',
+  subsidyRevenue: lao?.subsidyRevenue ? formatMoney(lao.subsidyRevenue) : '',
   executiveName: lao?.executiveName ?? '',
   chiefAdministratorName: lao?.chiefAdministratorName ?? '',
   officeHeadName: lao?.officeHeadName ?? '',
@@ -114,8 +114,8 @@ export function useLaoProfileForm(laoCode: Ref<string | null>) {
     const population = form.population.trim().replace(/,/g, '');
     if (area && !DECIMAL.test(area)) errors.setField('areaKm2', t.laoProfile.notANumber);
     if (population && !WHOLE.test(population)) errors.setField('population', t.laoProfile.notAWholeNumber);
-    const revenue = form.revenue.trim() ? moneyFromText(form.revenue) : null;
-    const subsidyRevenue = form.subsidyRevenue.trim() ? moneyFromText(form.subsidyRevenue) : null;
+    const revenue = form.revenue.trim() ? parseMoney(form.revenue) : null;
+    const subsidyRevenue = form.subsidyRevenue.trim() ? parseMoney(form.subsidyRevenue) : null;
     if (form.revenue.trim() && revenue === null) errors.setField('revenue', t.laoProfile.notMoney);
     if (form.subsidyRevenue.trim() && subsidyRevenue === null) errors.setField('subsidyRevenue', t.laoProfile.notMoney);
     if (errors.hasFieldErrors()) return null;
