@@ -13,6 +13,7 @@ import { loadConfig } from '../server/src/core/config';
 import { openDatabase } from '../server/src/core/database';
 import { toDbValue } from '../server/src/core/db';
 import { insertRows } from '../server/src/migrations/1763769600000-Foundation';
+import { rebuildFigures } from '../server/src/modules/scoring/figures.store';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -171,6 +172,8 @@ export async function generateNational(db: DataSource, projectsPerLao: number, f
       if (projectRows.length >= 2000) await flush();
     }
     await flush();
+    // Loaded around the mutations: the maintained figures are made once, at the end.
+    await rebuildFigures(q.manager);
     await q.commitTransaction();
     // Fresh bulk data: give MySQL's planner true statistics (it would otherwise gather them later, by itself).
     if (db.options.type !== 'better-sqlite3') await q.query('ANALYZE TABLE lao, project, project_year, progress_report');

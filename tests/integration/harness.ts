@@ -11,6 +11,7 @@ import { ManualClock } from '../../server/src/core/clock';
 import { loadConfig, NO_RATE_LIMITS, type AppConfig } from '../../server/src/core/config';
 import { openDatabase } from '../../server/src/core/database';
 import { createLogger } from '../../server/src/core/logger';
+import { figureDifferences } from '../../server/src/modules/scoring/figures.store';
 
 /** The databases every integration suite runs against: the embedded one always, MariaDB unless SKIP_MARIADB=1. */
 export const MARIADB_URL = process.env.TEST_MARIADB_URL ?? 'mysql://eplannacc:eplannacc@127.0.0.1:3306/eplannacc_test';
@@ -72,10 +73,18 @@ export class TestServer {
     return s;
   }
 
+  /**
+   * Stops the server; first checks that the figures it maintained (modules/scoring/figures.store.ts)
+   * equal a fresh computation over whatever the suite did, and fails the suite where they do not.
+   */
   async stop(closeDb = true): Promise<void> {
+    const differences = this.db.isInitialized ? await figureDifferences(this.db.manager) : [];
     await new Promise((resolve) => this.server.close(resolve));
     await this.stopApollo();
     if (closeDb) await this.db.destroy();
+    if (differences.length) {
+      throw new Error(`maintained figures differ from a fresh computation:\n${differences.slice(0, 20).join('\n')}`);
+    }
   }
 
   /** POSTs one GraphQL operation, as a bearer token holder, a cookie holder, or signed out (from `from`, as a proxy would say). */
