@@ -17,7 +17,7 @@ async function main() {
   const db = await openDatabase(config.db, { migrate: false });
   try {
     const started = Date.now();
-    const differences = await figureDifferences(db.manager);
+    const differences = await figureDifferences(db);
     for (const line of differences.slice(0, 200)) console.log(line);
     console.log(`${differences.length} difference(s) (${Date.now() - started} ms)`);
     if (differences.length && process.argv.includes('--repair')) {

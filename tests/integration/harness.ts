@@ -78,12 +78,15 @@ export class TestServer {
    * equal a fresh computation over whatever the suite did, and fails the suite where they do not.
    */
   async stop(closeDb = true): Promise<void> {
-    const differences = this.db.isInitialized ? await figureDifferences(this.db.manager) : [];
+    const differences = this.db.isInitialized ? await figureDifferences(this.db) : [];
     await new Promise((resolve) => this.server.close(resolve));
     await this.stopApollo();
     if (closeDb) await this.db.destroy();
     if (differences.length) {
-      throw new Error(`maintained figures differ from a fresh computation:\n${differences.slice(0, 20).join('\n')}`);
+      throw new Error(
+        `maintained figures differ from a fresh computation (stored → computed; on a database kept from an earlier run, ` +
+          `\`npm run figures:verify -- --repair\` makes them again):\n${differences.slice(0, 20).join('\n')}`,
+      );
     }
   }
 

@@ -40,8 +40,13 @@ function serialised<T>(dataSource: DataSource, work: () => Promise<T>): Promise<
  * then see what that one committed, or it decides on stale rows (a second "first" report, a second
  * pending request) and fails on a unique key.
  */
-export function inTransaction<T>(dataSource: DataSource, work: (em: EntityManager) => Promise<T>): Promise<T> {
-  const isolation: IsolationLevel | undefined = isMysql(dataSource) ? 'READ COMMITTED' : undefined;
+export function inTransaction<T>(
+  dataSource: DataSource,
+  work: (em: EntityManager) => Promise<T>,
+  { snapshot = false }: { snapshot?: boolean } = {},
+): Promise<T> {
+  // A snapshot (REPEATABLE READ): every read of the transaction sees the data as of its first one.
+  const isolation: IsolationLevel | undefined = isMysql(dataSource) ? (snapshot ? 'REPEATABLE READ' : 'READ COMMITTED') : undefined;
   return serialised(dataSource, () => (isolation ? dataSource.transaction(isolation, work) : dataSource.transaction(work)));
 }
 

@@ -1,4 +1,5 @@
-import { In, type EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { inTransaction } from '../../core/db';
 import type { AppContext } from '../../core/context';
 import { lockedLaos } from '../lao/lao.service';
 import { Lao } from '../lao/lao.entity';
@@ -38,18 +39,29 @@ export async function rebuildFigures(em: EntityManager): Promise<number> {
   return rows.length;
 }
 
-/** Every maintained row that differs from a fresh computation, missing or left over, in words (empty: all equal). */
-export async function figureDifferences(em: EntityManager): Promise<string[]> {
-  const fresh = new Map(rowsOf(await computeFigures(em, 'all')).map((r) => [`${r.laoCode}/${r.fiscalYear}`, r]));
-  const stored = new Map((await em.getRepository(LaoYearFigures).find()).map((r) => [`${r.laoCode}/${r.fiscalYear}`, r]));
-  const differences: string[] = [];
-  for (const [key, row] of fresh) {
-    const kept = stored.get(key);
-    if (!kept) differences.push(`${key}: missing`);
-    else if (!sameRow(kept, row)) differences.push(`${key}: stored ${describe(kept)}, computed ${describe(row)}`);
-  }
-  for (const key of stored.keys()) if (!fresh.has(key)) differences.push(`${key}: left over`);
-  return differences;
+/**
+ * Every maintained row that differs from a fresh computation, missing or left over, in words (empty: all
+ * equal). Read in one snapshot (REPEATABLE READ on MySQL/MariaDB; SQLite runs one transaction at a time),
+ * so writes committing meanwhile — each with its own figures — never show as a difference.
+ */
+export async function figureDifferences(db: DataSource): Promise<string[]> {
+  return inTransaction(
+    db,
+    async (em) => {
+      const stored = await em.getRepository(LaoYearFigures).find();
+      const fresh = new Map(rowsOf(await computeFigures(em, 'all')).map((r) => [`${r.laoCode}/${r.fiscalYear}`, r]));
+      const kept = new Map(stored.map((r) => [`${r.laoCode}/${r.fiscalYear}`, r]));
+      const differences: string[] = [];
+      for (const [key, row] of fresh) {
+        const k = kept.get(key);
+        if (!k) differences.push(`${key}: missing`);
+        else if (!sameRow(k, row)) differences.push(`${key}: ${describe(k, row)}`);
+      }
+      for (const key of kept.keys()) if (!fresh.has(key)) differences.push(`${key}: left over`);
+      return differences;
+    },
+    { snapshot: true },
+  );
 }
 
 /** One LAO's figures of a fiscal year (all zero when it has no data for that year). */
@@ -145,4 +157,18 @@ async function insertChunked(em: EntityManager, rows: LaoYearFigures[]): Promise
 const COLUMNS = ['denominator', 'fromMinimum', 'doneSix', 'inProgressSix', 'doneTwelve', 'inProgressTwelve'] as const;
 const sameRow = (a: LaoYearFigures, b: LaoYearFigures) =>
   COLUMNS.every((c) => Number(a[c]) === Number(b[c])) && JSON.stringify(JSON.parse(a.detail)) === b.detail;
-const describe = (r: LaoYearFigures) => JSON.stringify({ ...Object.fromEntries(COLUMNS.map((c) => [c, Number(r[c])])), detail: JSON.parse(r.detail) });
+
+/** The figures that differ, as `name stored → computed` (nested ones by path, e.g. rounds.SIX_MONTHS.1.done). */
+function describe(stored: LaoYearFigures, computed: LaoYearFigures): string {
+  const flat = (value: unknown, prefix = ''): Array<[string, unknown]> =>
+    value !== null && typeof value === 'object'
+      ? Object.entries(value).flatMap(([k, v]) => flat(v, prefix ? `${prefix}.${k}` : k))
+      : [[prefix, value]];
+  const of = (r: LaoYearFigures) =>
+    new Map([...COLUMNS.map((c): [string, unknown] => [c, Number(r[c])]), ...flat(JSON.parse(r.detail), 'detail')]);
+  const [a, b] = [of(stored), of(computed)];
+  return [...b]
+    .filter(([k, v]) => a.get(k) !== v)
+    .map(([k, v]) => `${k} ${String(a.get(k))} → ${String(v)}`)
+    .join(', ');
+}
