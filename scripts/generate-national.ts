@@ -36,7 +36,17 @@ export interface GeneratedCountry {
   reports: number;
 }
 
-export async function generateNational(db: DataSource, projectsPerLao: number, fiscalYear: number): Promise<GeneratedCountry> {
+/**
+ * A country of LAOs with `projectsPerLao` projects each in `fiscalYear` and their six-month reports;
+ * `limit` keeps the first LAOs only, นครราชสีมา's (province 30) first, so that a smaller country still
+ * has the largest province whole (the bench's province table then reads the same LAOs at every size).
+ */
+export async function generateNational(
+  db: DataSource,
+  projectsPerLao: number,
+  fiscalYear: number,
+  limit = Number.POSITIVE_INFINITY,
+): Promise<GeneratedCountry> {
   const rand = random(2567);
   const now = toDbValue(db, new Date());
   const firstDistrict = new Map<number, number>();
@@ -57,6 +67,8 @@ export async function generateNational(db: DataSource, projectsPerLao: number, f
       district: String(s.districtCode),
     })),
   ];
+  laos.sort((a, b) => Number(b.province === '30') - Number(a.province === '30'));
+  laos.splice(limit);
   const q = db.createQueryRunner();
   await q.connect();
   try {
@@ -176,7 +188,7 @@ export async function generateNational(db: DataSource, projectsPerLao: number, f
     await rebuildFigures(q.manager);
     await q.commitTransaction();
     // Fresh bulk data: give MySQL's planner true statistics (it would otherwise gather them later, by itself).
-    if (db.options.type !== 'better-sqlite3') await q.query('ANALYZE TABLE lao, project, project_year, progress_report');
+    if (db.options.type !== 'better-sqlite3') await q.query('ANALYZE TABLE lao, project, project_year, progress_report, lao_year_figures');
     return { laos: laos.length, projects: laos.length * projectsPerLao, reports };
   } catch (e) {
     await q.rollbackTransaction();
@@ -195,7 +207,7 @@ async function main() {
     process.exit(1);
   }
   const t0 = Date.now();
-  const made = await generateNational(db, arg('projects', 20), arg('year', 2567));
+  const made = await generateNational(db, arg('projects', 20), arg('year', 2567), arg('laos', Number.POSITIVE_INFINITY));
   console.log(
     `generated ${made.laos} LAOs, ${made.projects} projects, ${made.reports} reports in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
   );
