@@ -24,7 +24,7 @@ export class LaoYearFigures {
   @Column({ type: 'int' })
   denominator: number;
 
-  @Column({ type: 'boolean' })
+  @Column({ type: 'boolean', default: false })
   fromMinimum: boolean;
 
   @Column({ type: 'int' })
