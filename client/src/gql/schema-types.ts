@@ -907,14 +907,15 @@ export type ProgressReportInput = {
   /** Required for a budgeted project; none for one without budget */
   disbursed?: InputMaybe<Scalars['Money']['input']>;
   fiscalYear: Scalars['Int']['input'];
-  /** บรรจุไว้ในข้อบัญญัติ/เทศบัญญัติ/แผนการดำเนินงาน */
-  inOrdinance: Scalars['Boolean']['input'];
+  /** บรรจุไว้ในข้อบัญญัติ/เทศบัญญัติ/แผนการดำเนินงาน (required: null is refused with a field error) */
+  inOrdinance?: InputMaybe<Scalars['Boolean']['input']>;
   note?: InputMaybe<Scalars['String']['input']>;
   /** Required for a budgeted project; none for one without budget */
   ordinanceBudget?: InputMaybe<Scalars['Money']['input']>;
   projectId: Scalars['ID']['input'];
   round: ReportRound;
-  status: WorkStatus;
+  /** Required: null is refused with a field error */
+  status?: InputMaybe<WorkStatus>;
 };
 
 /** โครงการ/กิจกรรม/มาตรการ/แนวปฏิบัติงาน ของแผนปฏิบัติการป้องกันการทุจริต */
@@ -1084,6 +1085,8 @@ export type Query = {
   provinceScores: ProvinceScoreReport;
   /** All 77 provinces, in Thai alphabetical order */
   provinces: Array<Province>;
+  /** What the report form of a project's fiscal year and round starts from: the saved report, or for a twelve-month report not yet written the six-month report's ordinance figures */
+  reportDraft: ReportDraft;
   /** ADMIN: rounds reopened for single LAOs in a fiscal year, latest first */
   reportingReopenings: Array<ReportingReopening>;
   /** The reporting windows NACC set for a fiscal year (a round without one is open) */
@@ -1197,6 +1200,13 @@ export type QueryProvinceScoresArgs = {
 };
 
 
+export type QueryReportDraftArgs = {
+  fiscalYear: Scalars['Int']['input'];
+  projectId: Scalars['ID']['input'];
+  round: ReportRound;
+};
+
+
 export type QueryReportingReopeningsArgs = {
   fiscalYear: Scalars['Int']['input'];
 };
@@ -1243,6 +1253,25 @@ export type ReassignUserInput = {
   displayName: Scalars['String']['input'];
   email?: InputMaybe<Scalars['String']['input']>;
   newPassword: Scalars['String']['input'];
+};
+
+/** The values a round's report form starts from (the saved report, or a new one's starting values) */
+export type ReportDraft = {
+  __typename?: 'ReportDraft';
+  cannotDoReason: Maybe<CannotDoReason>;
+  cannotDoText: Maybe<Scalars['String']['output']>;
+  /** null = not yet given, or a project with no budget */
+  disbursed: Maybe<Scalars['Money']['output']>;
+  /** null = not yet answered */
+  inOrdinance: Maybe<Scalars['Boolean']['output']>;
+  note: Maybe<Scalars['String']['output']>;
+  /** null = not yet given, or a project with no budget */
+  ordinanceBudget: Maybe<Scalars['Money']['output']>;
+  /** A twelve-month report not yet written, started from the six-month report’s ordinance figures */
+  prefilledFromSixMonths: Scalars['Boolean']['output'];
+  round: ReportRound;
+  /** null = not yet chosen */
+  status: Maybe<WorkStatus>;
 };
 
 /** รอบ 6 เดือน (1 Oct–31 Mar) / รอบ 12 เดือน (the whole fiscal year) */
