@@ -127,6 +127,7 @@ const EXPECTED: Record<string, Outcome[]> = {
   'Mutation.setSarScores':                [UNAUTH, FORBID, FORBID, ok,     FORBID, FORBID, ok],
   // NACC central only: accounts, the registry, year settings, imports.
   'Query.users':                          [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
+  'Query.roleOptions':                    [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Query.apiTokens':                      [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Query.outbox':                         [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Query.reportingReopenings':            [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
@@ -466,6 +467,7 @@ const CALLS: Record<string, Call> = {
   },
 
   'Query.users': { vars: () => ({ role: 'PROVINCE_OFFICER', provinceCode: A.province }) },
+  'Query.roleOptions': { check: (d) => expect(d.roleOptions.map((o: { role: string }) => o.role)).toEqual(Object.values(Role)) },
   'Query.apiTokens': {
     vars: (fx) => ({ username: fx.users.service.username }),
     check: (d) => expect(d.apiTokens.length).toBeGreaterThan(0),

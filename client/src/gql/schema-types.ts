@@ -1093,6 +1093,8 @@ export type Query = {
   reportingWindows: Array<ReportingWindow>;
   /** Pending additions, reductions and baseline requests (a province officer: its province only) */
   reviewQueue: ReviewQueue;
+  /** The roles an ADMIN may give an account, with what each needs (modules/access/role.ts) */
+  roleOptions: Array<RoleOption>;
   /** คะแนน SAR of an LAO in a fiscal year, by dimension */
   sarScores: Array<SarScore>;
   /** ค้นหาชื่อผู้ใช้งาน (public): the LAOs of a district and their officers’ usernames */
@@ -1340,6 +1342,33 @@ export type Role =
   | 'PROVINCE_OFFICER'
   | 'SERVICE';
 
+/** How an account of a role signs in: a password (people) or API tokens (other systems) */
+export type RoleCredential =
+  | 'API_TOKEN'
+  | 'PASSWORD';
+
+/** A role an ADMIN may give an account: its Thai names, what its accounts belong to and how they sign in */
+export type RoleOption = {
+  __typename?: 'RoleOption';
+  /** A password (reset and reassign apply) or API tokens */
+  credential: RoleCredential;
+  /** Its Thai name in forms and pickers */
+  label: Scalars['String']['output'];
+  /** What creating an account of it asks for: an LAO, a province, or neither */
+  place: RolePlace;
+  role: Role;
+  /** Its Thai name in narrow table columns */
+  shortLabel: Scalars['String']['output'];
+  /** The unit its accounts work for when the role names no place */
+  unit: Maybe<Scalars['String']['output']>;
+};
+
+/** What an account of a role belongs to: an LAO, a province, or neither */
+export type RolePlace =
+  | 'LAO'
+  | 'NONE'
+  | 'PROVINCE';
+
 /** Level thresholds of one round of a fiscal year (hundredths of a percent) */
 export type RoundThresholds = {
   __typename?: 'RoundThresholds';
@@ -1422,6 +1451,8 @@ export type User = {
   /** The province of a PROVINCE_OFFICER (or of an LAO_OFFICER’s LAO) */
   provinceCode: Maybe<Scalars['String']['output']>;
   role: Role;
+  /** Its role’s Thai name (modules/access/role.ts) */
+  roleLabel: Scalars['String']['output'];
   /** Sign-in name; for an LAO officer, the LAO's 7-digit code */
   username: Scalars['String']['output'];
 };

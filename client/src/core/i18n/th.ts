@@ -158,12 +158,6 @@ export const th = {
     user: 'ผู้ใช้งาน',
     role: 'สิทธิการใช้งาน',
   },
-  roles: {
-    LAO_OFFICER: 'เจ้าหน้าที่ อปท.',
-    PROVINCE_OFFICER: 'เจ้าหน้าที่ สำนักงาน ป.ป.ช. ประจำจังหวัด',
-    ADMIN: 'ผู้ดูแลระบบ (ส่วนกลาง)',
-    SERVICE: 'ระบบงานภายนอก (API)',
-  },
   laoTypes: {
     PAO: 'องค์การบริหารส่วนจังหวัด',
     CITY_MUNICIPALITY: 'เทศบาลนคร',
@@ -172,13 +166,6 @@ export const th = {
     SAO: 'องค์การบริหารส่วนตำบล',
     BANGKOK: 'กรุงเทพมหานคร',
     PATTAYA: 'เมืองพัทยา',
-  },
-  /** Short forms for narrow table columns. */
-  rolesShort: {
-    LAO_OFFICER: 'อปท.',
-    PROVINCE_OFFICER: 'ป.ป.ช. จังหวัด',
-    ADMIN: 'ผู้ดูแลระบบ',
-    SERVICE: 'ระบบงานภายนอก',
   },
   laoTypesShort: {
     PAO: 'อบจ.',

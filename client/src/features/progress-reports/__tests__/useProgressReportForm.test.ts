@@ -9,7 +9,7 @@ const row = (budget: string | null = '50000.00'): ReportRow => ({
   name: 'โครงการส่งเสริมคุณธรรมจริยธรรม',
   dimension: 1,
   budget,
-  planStatus: 'PLANNED',
+  planStatus: 'COMPLIANT',
   counted: true,
   reports: { SIX_MONTHS: null, TWELVE_MONTHS: null },
   latest: null,
