@@ -7,6 +7,7 @@ import { MoneyScalar } from './core/money';
 import { wrapMutationsInTransactions } from './core/transaction';
 import { AuthResolver } from './modules/account/auth.resolver';
 import { UserResolver } from './modules/account/user.resolver';
+import { RoleOptionsResolver } from './modules/access/role-options';
 import { DistrictLabelResolver, GeographyResolver, ProvinceLabelResolver } from './modules/geography/geography.resolver';
 import { LaoResolver } from './modules/lao/lao.resolver';
 import { MemoEmblemResolver } from './modules/memo-emblem/memo-emblem.resolver';
@@ -25,6 +26,7 @@ import { ScoringResolver } from './modules/scoring/scoring.resolver';
 export const resolvers = [
   AuthResolver,
   UserResolver,
+  RoleOptionsResolver,
   GeographyResolver,
   ProvinceLabelResolver,
   DistrictLabelResolver,
