@@ -85,6 +85,7 @@ const EXPECTED: Record<string, Outcome[]> = {
   'Query.laos naming province A':         [UNAUTH, ok,     ok,     ok,     FORBID, ok,     ok],
   'Query.projects':                       [UNAUTH, ok,     FORBID, ok,     FORBID, ok,     ok],
   'Query.project':                        [UNAUTH, ok,     FORBID, ok,     FORBID, ok,     ok],
+  'Query.actionPlan':                     [UNAUTH, ok,     FORBID, ok,     FORBID, ok,     ok],
   'Query.baselineYears':                  [UNAUTH, ok,     FORBID, ok,     FORBID, ok,     ok],
   'Query.laoDashboard':                   [UNAUTH, ok,     FORBID, ok,     FORBID, ok,     ok],
   'Query.laoOverview':                    [UNAUTH, ok,     FORBID, ok,     FORBID, ok,     ok],
@@ -334,6 +335,10 @@ const CALLS: Record<string, Call> = {
     check: (d, fx) => expect(d.projects.map((p: Project) => p.id)).toContain(String(fx.project.id)),
   },
   'Query.project': { vars: (fx) => ({ id: String(fx.project.id) }), check: (d, fx) => expect(d.project.lao.code).toBe(fx.a1.code) },
+  'Query.actionPlan': {
+    vars: (fx) => ({ laoCode: fx.a1.code, fiscalYear: YEAR }),
+    check: (d, fx) => expect(d.actionPlan.rows.map((r: { projectId: string }) => r.projectId)).toContain(String(fx.project.id)),
+  },
   'Query.baselineYears': { vars: (fx) => ({ laoCode: fx.a1.code }) },
   'Query.laoDashboard': { vars: (fx) => ({ laoCode: fx.a1.code, fiscalYear: YEAR }) },
   'Query.laoOverview': { vars: (fx) => ({ laoCode: fx.a1.code, fiscalYear: YEAR, round: ReportRound.SIX_MONTHS }) },
