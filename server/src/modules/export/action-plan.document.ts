@@ -1,20 +1,18 @@
 import type { AppContext } from '../../core/context';
 import { getReadableLao } from '../lao/lao.service';
 import { PLAN_STATUS_TH, PlanStatus } from '../plan/project.enums';
-import { listPlanProjects } from '../project/project.service';
+import { listPlanProjects, type PlanProject } from '../project/project.service';
 import { buildActionPlanPdf, buildActionPlanXlsx } from './action-plan.export';
-import type { ActionPlan } from './action-plan.type';
+import type { ActionPlan, ActionPlanRow } from './action-plan.type';
 import { pdfFile, xlsxFile } from './document-files';
 import { loadPlace, stringParam, yearParam, type ExportFile } from './export.params';
 
 /**
- * The projects of an LAO's plan for a fiscal year, in their order (listPlanProjects); a standing other
- * than สอดคล้อง is written in the note so the printed plan says what is still pending.
+ * The rows of the printed plan from the projects of its year, in their order: numbered from 1, and a
+ * standing other than สอดคล้อง written after the project's note so the plan says what is still pending.
  */
-export async function loadActionPlan(ctx: AppContext, laoCode: string, fiscalYear: number): Promise<ActionPlan> {
-  const lao = await getReadableLao(ctx, laoCode);
-  const [projects, place] = await Promise.all([listPlanProjects(ctx, laoCode, fiscalYear), loadPlace(ctx, lao)]);
-  const rows = projects.map(({ project: p, planStatus }, i) => ({
+export function actionPlanRows(projects: PlanProject[]): ActionPlanRow[] {
+  return projects.map(({ project: p, planStatus }, i) => ({
     no: i + 1,
     projectId: p.id,
     name: p.name,
@@ -23,6 +21,13 @@ export async function loadActionPlan(ctx: AppContext, laoCode: string, fiscalYea
     quarters: p.quarters,
     note: [p.note ?? '', planStatus === PlanStatus.COMPLIANT ? '' : `(${PLAN_STATUS_TH[planStatus]})`].filter(Boolean).join(' '),
   }));
+}
+
+/** แผนปฏิบัติการป้องกันการทุจริต of an LAO for a fiscal year (the PDF, the workbook and Query.actionPlan). */
+export async function loadActionPlan(ctx: AppContext, laoCode: string, fiscalYear: number): Promise<ActionPlan> {
+  const lao = await getReadableLao(ctx, laoCode);
+  const [projects, place] = await Promise.all([listPlanProjects(ctx, laoCode, fiscalYear), loadPlace(ctx, lao)]);
+  const rows = actionPlanRows(projects);
   return {
     lao: { code: lao.code, name: lao.name },
     place,
