@@ -22,6 +22,7 @@ import { ProgressReportResolver, ProjectYearReportsResolver } from './modules/pr
 import { ProjectResolver, ProjectYearResolver } from './modules/project/project.resolver';
 import { ReportingWindowResolver } from './modules/reporting-window/reporting-window.resolver';
 import { ScoringResolver } from './modules/scoring/scoring.resolver';
+import { ActionPlanResolver } from './modules/export/action-plan.resolver';
 
 export const resolvers = [
   AuthResolver,
@@ -35,6 +36,7 @@ export const resolvers = [
   PlanDimensionResolver,
   ProjectResolver,
   ProjectYearResolver,
+  ActionPlanResolver,
   ProgressReportResolver,
   ProjectYearReportsResolver,
   ReportingWindowResolver,

@@ -86,6 +86,7 @@ const EXPECTED: Record<string, Outcome[]> = {
   'Query.projects':                       [UNAUTH, ok,     FORBID, ok,     FORBID, ok,     ok],
   'Query.project':                        [UNAUTH, ok,     FORBID, ok,     FORBID, ok,     ok],
   'Query.reportDraft':                    [UNAUTH, ok,     FORBID, ok,     FORBID, ok,     ok],
+  'Query.actionPlan':                     [UNAUTH, ok,     FORBID, ok,     FORBID, ok,     ok],
   'Query.baselineYears':                  [UNAUTH, ok,     FORBID, ok,     FORBID, ok,     ok],
   'Query.laoDashboard':                   [UNAUTH, ok,     FORBID, ok,     FORBID, ok,     ok],
   'Query.laoOverview':                    [UNAUTH, ok,     FORBID, ok,     FORBID, ok,     ok],
@@ -339,6 +340,10 @@ const CALLS: Record<string, Call> = {
   'Query.reportDraft': {
     vars: (fx) => ({ projectId: String(fx.project.id), fiscalYear: YEAR, round: ReportRound.SIX_MONTHS }),
     check: (d) => expect(d.reportDraft.status).not.toBeNull(),
+  },
+  'Query.actionPlan': {
+    vars: (fx) => ({ laoCode: fx.a1.code, fiscalYear: YEAR }),
+    check: (d, fx) => expect(d.actionPlan.rows.map((r: { projectId: string }) => r.projectId)).toContain(String(fx.project.id)),
   },
   'Query.baselineYears': { vars: (fx) => ({ laoCode: fx.a1.code }) },
   'Query.laoDashboard': { vars: (fx) => ({ laoCode: fx.a1.code, fiscalYear: YEAR }) },

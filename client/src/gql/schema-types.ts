@@ -15,6 +15,35 @@ export type Scalars = {
   Money: { input: string; output: string; }
 };
 
+/** แผนปฏิบัติการป้องกันการทุจริต of an LAO for a fiscal year, as it is printed */
+export type ActionPlan = {
+  __typename?: 'ActionPlan';
+  fiscalYear: Scalars['Int']['output'];
+  /** รวม … โครงการ: the number of projects listed */
+  projectCount: Scalars['Int']['output'];
+  rows: Array<ActionPlanRow>;
+  /** รวมงบประมาณ of the projects listed (none: 0.00) */
+  totalBudget: Scalars['Money']['output'];
+};
+
+/** One project of แผนปฏิบัติการป้องกันการทุจริต, as the printed plan lists it */
+export type ActionPlanRow = {
+  __typename?: 'ActionPlanRow';
+  /** งบประมาณ (บาท); null for a project carried out without a budget */
+  budget: Maybe<Scalars['Money']['output']>;
+  /** มิติ (the primary dimension) */
+  dimension: Scalars['Int']['output'];
+  /** รายการโครงการ (ตั้งต้น) */
+  name: Scalars['String']['output'];
+  /** ลำดับ in the printed plan (1, 2, … over the projects listed) */
+  no: Scalars['Int']['output'];
+  /** หมายเหตุ: the project’s note, then its standing in brackets when it is not สอดคล้อง */
+  note: Scalars['String']['output'];
+  projectId: Scalars['ID']['output'];
+  /** ดำเนินการไตรมาส: the quarters (1–4) the project runs in */
+  quarters: Array<Scalars['Int']['output']>;
+};
+
 /** API token of a SERVICE account (the secret is shown once, when created) */
 export type ApiToken = {
   __typename?: 'ApiToken';
@@ -1046,6 +1075,8 @@ export type ProvinceScoreRow = {
 
 export type Query = {
   __typename?: 'Query';
+  /** แผนปฏิบัติการป้องกันการทุจริต of an LAO for a fiscal year, as the action-plan PDF and workbook print it */
+  actionPlan: ActionPlan;
   /** API tokens of a SERVICE account (never their secrets) */
   apiTokens: Array<ApiToken>;
   /** The audit log with filters: ADMIN everything, a province officer its province */
@@ -1101,6 +1132,12 @@ export type Query = {
   usernameLookup: Array<LaoAccount>;
   /** Accounts, newest first (at most 500) */
   users: Array<User>;
+};
+
+
+export type QueryActionPlanArgs = {
+  fiscalYear: Scalars['Int']['input'];
+  laoCode: Scalars['String']['input'];
 };
 
 
