@@ -7,6 +7,7 @@ import { MoneyScalar } from './core/money';
 import { wrapMutationsInTransactions } from './core/transaction';
 import { AuthResolver } from './modules/account/auth.resolver';
 import { UserResolver } from './modules/account/user.resolver';
+import { RoleOptionsResolver } from './modules/access/role-options';
 import { DistrictLabelResolver, GeographyResolver, ProvinceLabelResolver } from './modules/geography/geography.resolver';
 import { LaoResolver } from './modules/lao/lao.resolver';
 import { MemoEmblemResolver } from './modules/memo-emblem/memo-emblem.resolver';
@@ -21,10 +22,12 @@ import { ProgressReportResolver, ProjectYearReportsResolver } from './modules/pr
 import { ProjectResolver, ProjectYearResolver } from './modules/project/project.resolver';
 import { ReportingWindowResolver } from './modules/reporting-window/reporting-window.resolver';
 import { ScoringResolver } from './modules/scoring/scoring.resolver';
+import { ActionPlanResolver } from './modules/export/action-plan.resolver';
 
 export const resolvers = [
   AuthResolver,
   UserResolver,
+  RoleOptionsResolver,
   GeographyResolver,
   ProvinceLabelResolver,
   DistrictLabelResolver,
@@ -33,6 +36,7 @@ export const resolvers = [
   PlanDimensionResolver,
   ProjectResolver,
   ProjectYearResolver,
+  ActionPlanResolver,
   ProgressReportResolver,
   ProjectYearReportsResolver,
   ReportingWindowResolver,

@@ -123,6 +123,62 @@ describe.each(databases)('administration ($name)', ({ url }) => {
     ]);
   });
 
+  it('publishes the roles an admin may give, with their Thai names and what each needs, and creates accounts by them', async () => {
+    const res = await server.gql(
+      '{ roleOptions { role label shortLabel place credential unit } me { roleLabel } }',
+      {},
+      { token: adminToken },
+    );
+    expect(res.data!.me.roleLabel).toBe('ผู้ดูแลระบบ (ส่วนกลาง)');
+    expect(res.data!.roleOptions).toEqual([
+      { role: 'LAO_OFFICER', label: 'เจ้าหน้าที่ อปท.', shortLabel: 'อปท.', place: 'LAO', credential: 'PASSWORD', unit: null },
+      {
+        role: 'PROVINCE_OFFICER',
+        label: 'เจ้าหน้าที่ สำนักงาน ป.ป.ช. ประจำจังหวัด',
+        shortLabel: 'ป.ป.ช. จังหวัด',
+        place: 'PROVINCE',
+        credential: 'PASSWORD',
+        unit: null,
+      },
+      {
+        role: 'ADMIN',
+        label: 'ผู้ดูแลระบบ (ส่วนกลาง)',
+        shortLabel: 'ผู้ดูแลระบบ',
+        place: 'NONE',
+        credential: 'PASSWORD',
+        unit: 'สำนักพัฒนาและส่งเสริมธรรมาภิบาล',
+      },
+      {
+        role: 'SERVICE',
+        label: 'ระบบงานภายนอก (API)',
+        shortLabel: 'ระบบงานภายนอก',
+        place: 'NONE',
+        credential: 'API_TOKEN',
+        unit: 'ระบบงานภายนอก (API)',
+      },
+    ]);
+    // Each role is created with what it says it needs, and refused without it.
+    const lao = (await makeUser(server.db, Role.LAO_OFFICER)).laoCode!;
+    for (const option of res.data!.roleOptions as Array<{ role: string; place: string; credential: string }>) {
+      const needs = {
+        laoCode: option.place === 'LAO' ? lao : null,
+        provinceCode: option.place === 'PROVINCE' ? '81' : null,
+        password: option.credential === 'PASSWORD' ? 'Strong#Pass2567' : null,
+      };
+      const required = Object.keys(needs).filter((k) => needs[k as keyof typeof needs] !== null);
+      const bare = await server.gql(CREATE_USER, { input: { username: freshName('r'), role: option.role } }, { token: adminToken });
+      const missing = (bare.errors?.[0]?.extensions?.fields ?? []) as Array<{ field: string }>;
+      expect(missing.map((f) => f.field).sort()).toEqual(required.sort());
+      const made = await server.gql(
+        CREATE_USER,
+        { input: { username: freshName('r'), role: option.role, ...needs } },
+        { token: adminToken },
+      );
+      expect(made.errors).toBeUndefined();
+      expect(made.data!.createUser).toMatchObject({ role: option.role, laoCode: needs.laoCode });
+    }
+  });
+
   it('creates an LAO and its officer, who can then sign in and see the LAO in the header', async () => {
     const code = await unusedLaoCode(server.db);
     const lao = await server.gql(

@@ -85,6 +85,8 @@ const EXPECTED: Record<string, Outcome[]> = {
   'Query.laos naming province A':         [UNAUTH, ok,     ok,     ok,     FORBID, ok,     ok],
   'Query.projects':                       [UNAUTH, ok,     FORBID, ok,     FORBID, ok,     ok],
   'Query.project':                        [UNAUTH, ok,     FORBID, ok,     FORBID, ok,     ok],
+  'Query.reportDraft':                    [UNAUTH, ok,     FORBID, ok,     FORBID, ok,     ok],
+  'Query.actionPlan':                     [UNAUTH, ok,     FORBID, ok,     FORBID, ok,     ok],
   'Query.baselineYears':                  [UNAUTH, ok,     FORBID, ok,     FORBID, ok,     ok],
   'Query.laoDashboard':                   [UNAUTH, ok,     FORBID, ok,     FORBID, ok,     ok],
   'Query.laoOverview':                    [UNAUTH, ok,     FORBID, ok,     FORBID, ok,     ok],
@@ -126,6 +128,7 @@ const EXPECTED: Record<string, Outcome[]> = {
   'Mutation.setSarScores':                [UNAUTH, FORBID, FORBID, ok,     FORBID, FORBID, ok],
   // NACC central only: accounts, the registry, year settings, imports.
   'Query.users':                          [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
+  'Query.roleOptions':                    [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Query.apiTokens':                      [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Query.outbox':                         [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Query.reportingReopenings':            [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
@@ -334,6 +337,14 @@ const CALLS: Record<string, Call> = {
     check: (d, fx) => expect(d.projects.map((p: Project) => p.id)).toContain(String(fx.project.id)),
   },
   'Query.project': { vars: (fx) => ({ id: String(fx.project.id) }), check: (d, fx) => expect(d.project.lao.code).toBe(fx.a1.code) },
+  'Query.reportDraft': {
+    vars: (fx) => ({ projectId: String(fx.project.id), fiscalYear: YEAR, round: ReportRound.SIX_MONTHS }),
+    check: (d) => expect(d.reportDraft.status).not.toBeNull(),
+  },
+  'Query.actionPlan': {
+    vars: (fx) => ({ laoCode: fx.a1.code, fiscalYear: YEAR }),
+    check: (d, fx) => expect(d.actionPlan.rows.map((r: { projectId: string }) => r.projectId)).toContain(String(fx.project.id)),
+  },
   'Query.baselineYears': { vars: (fx) => ({ laoCode: fx.a1.code }) },
   'Query.laoDashboard': { vars: (fx) => ({ laoCode: fx.a1.code, fiscalYear: YEAR }) },
   'Query.laoOverview': { vars: (fx) => ({ laoCode: fx.a1.code, fiscalYear: YEAR, round: ReportRound.SIX_MONTHS }) },
@@ -461,6 +472,7 @@ const CALLS: Record<string, Call> = {
   },
 
   'Query.users': { vars: () => ({ role: 'PROVINCE_OFFICER', provinceCode: A.province }) },
+  'Query.roleOptions': { check: (d) => expect(d.roleOptions.map((o: { role: string }) => o.role)).toEqual(Object.values(Role)) },
   'Query.apiTokens': {
     vars: (fx) => ({ username: fx.users.service.username }),
     check: (d) => expect(d.apiTokens.length).toBeGreaterThan(0),

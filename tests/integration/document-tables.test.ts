@@ -6,7 +6,6 @@ import { KHON_HAT_2567 } from '../../server/src/demo/khon-hat-2567';
 import { Role } from '../../server/src/modules/access/role';
 import { LINE_WIDTH, sizesFrom } from '../../server/src/modules/export/document-parts';
 import { dimensionTable } from '../../server/src/modules/export/overview.export';
-import type { LaoOverview } from '../../server/src/modules/scoring/scoring.types';
 import { EDGE_YEAR, LONG_NOTE, makeEdgeSet, MAX_SATANG, TOKEN, type EdgeLao } from '../fixtures/document-edge-set';
 import { makeUser, PASSWORD } from '../fixtures/factories';
 import { overlappingWords, pageSizes, wordBoxes, wordsOffPage, type PageBoxes } from '../support/pdf-boxes';
@@ -362,7 +361,7 @@ interface Results {
 
 (havePoppler ? describe : describe.skip)('the per-dimension table of a memo (portrait, Thai digits)', () => {
   it('fits the widest Thai-digit amounts on a portrait page, nothing overprinted', async () => {
-    // Amounts in satang, as the overview carries them.
+    // Amounts in satang, as the overview's model carries them.
     const amount = (d: number | null) => (d === null ? 4 * MAX_SATANG : MAX_SATANG);
     const dimension = (d: number | null) => ({
       dimension: d,
@@ -371,10 +370,11 @@ interface Results {
       plannedBudget: amount(d),
       ordinanceBudget: amount(d),
       disbursed: amount(d),
-      projectPercent: 100,
-      budgetPercent: 100,
+      // 100.00 %, in hundredths as the overview carries percentages.
+      projectPercent: 10000,
+      budgetPercent: 10000,
     });
-    const o = { dimensions: [1, 2, 3, 4].map(dimension), total: dimension(null) } as unknown as LaoOverview;
+    const o = { dimensions: [1, 2, 3, 4].map(dimension), total: dimension(null) };
     const pdf = await renderPdf({ title: 'ตาราง' }, [
       dimensionTable(o, 'องค์การบริหารส่วนตำบลขอนหาด', { digits: thaiDigits, sizes: sizesFrom(11), line: LINE_WIDTH.portrait }),
     ] as Content);

@@ -101,12 +101,117 @@ describe.each(databases)('progress reports ($name)', ({ url }) => {
       'กรุณากรอกเหตุผลที่ไม่สามารถดำเนินการได้',
     ],
     ['a note over 2,000 characters', { note: 'ก'.repeat(2001) }, 'note', 'หมายเหตุต้องไม่เกิน 2,000 ตัวอักษร'],
+    ['no answer on the ordinance', { inOrdinance: null }, 'inOrdinance', 'กรุณาเลือกการบรรจุไว้ในข้อบัญญัติ/เทศบัญญัติ/แผนการดำเนินงาน'],
+    ['no work status', { status: null }, 'status', 'กรุณาเลือกสถานะการดำเนินงาน'],
   ])('refuses %s and saves nothing', async (_case, change, field, message) => {
     const { project, token } = await officerWithProject();
     const res = await server.gql(SAVE, { input: input(project.id, change) }, { token });
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0].extensions!.fields).toContainEqual({ field, message });
     expect(await server.db.getRepository(ProgressReport).countBy({ projectId: project.id })).toBe(0);
+  });
+
+  it('answers every missing answer of a blank form at once, each under its field in Thai, as the form shows them', async () => {
+    const { project, token } = await officerWithProject();
+    const blank = { inOrdinance: null, ordinanceBudget: null, disbursed: null, status: null, note: null };
+    const res = await server.gql(SAVE, { input: input(project.id, blank) }, { token });
+    expect(codeOf(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors![0].extensions!.fields).toEqual([
+      { field: 'inOrdinance', message: 'กรุณาเลือกการบรรจุไว้ในข้อบัญญัติ/เทศบัญญัติ/แผนการดำเนินงาน' },
+      { field: 'ordinanceBudget', message: 'กรุณากรอกงบประมาณตามข้อบัญญัติ/เทศบัญญัติ (ถ้าไม่มีให้กรอก 0)' },
+      { field: 'disbursed', message: 'กรุณากรอกการเบิกจ่ายงบประมาณ (ถ้าไม่มีให้กรอก 0)' },
+      { field: 'status', message: 'กรุณาเลือกสถานะการดำเนินงาน' },
+    ]);
+    const other = await server.gql(
+      SAVE,
+      { input: input(project.id, { status: 'CANNOT_DO', cannotDoReason: null, ordinanceBudget: null }) },
+      { token },
+    );
+    expect(other.errors![0].extensions!.fields).toEqual([
+      { field: 'ordinanceBudget', message: 'กรุณากรอกงบประมาณตามข้อบัญญัติ/เทศบัญญัติ (ถ้าไม่มีให้กรอก 0)' },
+      { field: 'cannotDoReason', message: 'กรุณาเลือกเหตุผลที่ไม่สามารถดำเนินการได้' },
+    ]);
+    expect(await server.db.getRepository(ProgressReport).countBy({ projectId: project.id })).toBe(0);
+  });
+
+  it("starts a round's form from the saved report, and a twelve-month report not yet written from the six-month ordinance figures", async () => {
+    const DRAFT = `query($id: ID!, $round: ReportRound!) { reportDraft(projectId: $id, fiscalYear: 2567, round: $round) {
+      round inOrdinance ordinanceBudget disbursed status cannotDoReason cannotDoText note prefilledFromSixMonths } }`;
+    const draftOf = async (id: number, round: string, token: string) =>
+      (await server.gql(DRAFT, { id: String(id), round }, { token })).data!.reportDraft;
+    const nothing = {
+      inOrdinance: null,
+      ordinanceBudget: null,
+      disbursed: null,
+      status: null,
+      cannotDoReason: null,
+      cannotDoText: null,
+      note: null,
+    };
+
+    const { project, token } = await officerWithProject();
+    expect(await draftOf(project.id, 'SIX_MONTHS', token)).toEqual({ round: 'SIX_MONTHS', ...nothing, prefilledFromSixMonths: false });
+    expect(await draftOf(project.id, 'TWELVE_MONTHS', token)).toEqual({
+      round: 'TWELVE_MONTHS',
+      ...nothing,
+      prefilledFromSixMonths: false,
+    });
+
+    await server.gql(SAVE, { input: input(project.id) }, { token });
+    const saved = {
+      inOrdinance: true,
+      ordinanceBudget: '50000.00',
+      disbursed: '12345.67',
+      status: 'IN_PROGRESS',
+      note: 'ดำเนินการแล้วบางส่วน',
+    };
+    expect(await draftOf(project.id, 'SIX_MONTHS', token)).toEqual({
+      ...nothing,
+      ...saved,
+      round: 'SIX_MONTHS',
+      prefilledFromSixMonths: false,
+    });
+    // The year's ordinance is the same in both rounds; the disbursement, status and note are the twelve months' own.
+    expect(await draftOf(project.id, 'TWELVE_MONTHS', token)).toEqual({
+      ...nothing,
+      round: 'TWELVE_MONTHS',
+      inOrdinance: true,
+      ordinanceBudget: '50000.00',
+      prefilledFromSixMonths: true,
+    });
+
+    const twelve = {
+      round: 'TWELVE_MONTHS',
+      inOrdinance: false,
+      status: 'CANNOT_DO',
+      cannotDoReason: 'OTHER',
+      cannotDoText: 'น้ำท่วม',
+      note: null,
+    };
+    await server.gql(SAVE, { input: input(project.id, twelve) }, { token });
+    expect(await draftOf(project.id, 'TWELVE_MONTHS', token)).toEqual({
+      ...twelve,
+      ordinanceBudget: '50000.00',
+      disbursed: '12345.67',
+      prefilledFromSixMonths: false,
+    });
+
+    // A project with no budget starts with no amounts; another LAO's officer reads no draft of it.
+    const unbudgeted = await officerWithProject(null);
+    await server.gql(
+      SAVE,
+      { input: input(unbudgeted.project.id, { ordinanceBudget: null, disbursed: null }) },
+      { token: unbudgeted.token },
+    );
+    expect(await draftOf(unbudgeted.project.id, 'TWELVE_MONTHS', unbudgeted.token)).toMatchObject({
+      inOrdinance: true,
+      ordinanceBudget: null,
+      prefilledFromSixMonths: true,
+    });
+    const stranger = await server.gql(DRAFT, { id: String(unbudgeted.project.id), round: 'SIX_MONTHS' }, { token });
+    expect(codeOf(stranger)).toBe('FORBIDDEN');
+    const notInPlan = await server.gql(DRAFT.replace('2567', '2568'), { id: String(project.id), round: 'SIX_MONTHS' }, { token });
+    expect(codeOf(notInPlan)).toBe('NOT_FOUND');
   });
 
   it('a project with no budget takes no amounts', async () => {

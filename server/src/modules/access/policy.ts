@@ -39,8 +39,8 @@ export enum Reach {
 registerEnumType(Reach, { name: 'Reach', description: 'How far a permission reaches: the own LAO, the own province, the whole country' });
 
 /**
- * The one table of who may do what, and where. Adding a role = the enum, its row here, its menu
- * entry in the client. A permission a role lacks is refused everywhere.
+ * The one table of who may do what, and where. Adding a role = the enum and its traits (role.ts), its
+ * row here, its menu entry in the client. A permission a role lacks is refused everywhere.
  */
 export const POLICY: Record<Role, Partial<Record<Permission, Reach>>> = {
   [Role.LAO_OFFICER]: {

@@ -10,7 +10,7 @@ import type { CreateUserInput, ReassignUserInput } from './account.inputs';
 import { AuthToken } from './auth-token.entity';
 import { clearDeviceLocks } from './login.command';
 import { setPassword } from './password.commands';
-import { Role } from '../access/role';
+import { placeOfRole, RolePlace, signsInWithPassword } from '../access/role';
 import { issueToken, revokeUserTokens } from './session';
 import { User } from './user.entity';
 
@@ -32,29 +32,30 @@ export interface AccountLookups {
 }
 
 /**
- * The one check of a new account, for an account made in the form and one read from a file alike: a
- * password for every role but SERVICE (which uses API tokens, never a password) and not containing the
- * username; an LAO officer belongs to an existing LAO, a province officer to an existing province, and
- * no other role names either.
+ * The one check of a new account, for an account made in the form and one read from a file alike, by
+ * what its role is (access/role.ts): a password for a role that signs in with one (never for one that
+ * uses API tokens), not containing the username; an account of an LAO's role belongs to an existing LAO,
+ * of a province's role to an existing province, and no other names either.
  */
 export function accountProblems(input: CreateUserInput, found: AccountLookups): FieldError[] {
   const fields: FieldError[] = [];
   if (found.usernameTaken) fields.push({ field: 'username', message: 'มีชื่อผู้ใช้งานนี้ในระบบแล้ว' });
-  if (input.role !== Role.SERVICE && !input.password) fields.push({ field: 'password', message: 'กรุณากำหนดรหัสผ่าน' });
-  if (input.role === Role.SERVICE && input.password)
-    fields.push({ field: 'password', message: 'บัญชีระบบงาน (SERVICE) ใช้ API token แทนรหัสผ่าน' });
+  const place = placeOfRole(input.role);
+  const password = signsInWithPassword(input.role);
+  if (password && !input.password) fields.push({ field: 'password', message: 'กรุณากำหนดรหัสผ่าน' });
+  if (!password && input.password) fields.push({ field: 'password', message: 'บัญชีระบบงาน (SERVICE) ใช้ API token แทนรหัสผ่าน' });
   if (input.password && input.password.toLowerCase().includes(input.username.toLowerCase())) {
     fields.push({ field: 'password', message: 'รหัสผ่านต้องไม่มีชื่อผู้ใช้งานอยู่ในรหัสผ่าน' });
   }
-  if (input.role === Role.LAO_OFFICER) {
+  if (place === RolePlace.LAO) {
     if (!found.lao) fields.push({ field: 'laoCode', message: input.laoCode ? 'ไม่พบ อปท. รหัสนี้' : 'กรุณาระบุ อปท. ของผู้ใช้งาน' });
   } else if (input.laoCode) {
     fields.push({ field: 'laoCode', message: 'ระบุ อปท. ได้เฉพาะบัญชีเจ้าหน้าที่ อปท.' });
   }
-  if (input.role === Role.PROVINCE_OFFICER) {
+  if (place === RolePlace.PROVINCE) {
     if (!found.provinceKnown)
       fields.push({ field: 'provinceCode', message: input.provinceCode ? 'ไม่พบจังหวัดรหัสนี้' : 'กรุณาระบุจังหวัดของผู้ใช้งาน' });
-  } else if (input.provinceCode && input.role !== Role.LAO_OFFICER) {
+  } else if (input.provinceCode && place !== RolePlace.LAO) {
     fields.push({ field: 'provinceCode', message: 'ระบุจังหวัดได้เฉพาะบัญชีเจ้าหน้าที่สำนักงาน ป.ป.ช. ประจำจังหวัด' });
   }
   return fields;
@@ -62,14 +63,15 @@ export function accountProblems(input: CreateUserInput, found: AccountLookups): 
 
 /** The row of a new account that passed `accountProblems`, its password hashed; an LAO officer takes the province of the LAO. */
 export async function newAccount(ctx: AppContext, input: CreateUserInput, lao: Lao | null): Promise<User> {
+  const place = placeOfRole(input.role);
   return ctx.em.getRepository(User).create({
     username: input.username,
     passwordHash: input.password ? await hashPassword(input.password) : null,
     role: input.role,
     displayName: input.displayName ?? '',
     email: input.email ?? null,
-    laoCode: input.role === Role.LAO_OFFICER ? lao!.code : null,
-    provinceCode: input.role === Role.LAO_OFFICER ? lao!.provinceCode : input.role === Role.PROVINCE_OFFICER ? input.provinceCode : null,
+    laoCode: place === RolePlace.LAO ? lao!.code : null,
+    provinceCode: place === RolePlace.LAO ? lao!.provinceCode : place === RolePlace.PROVINCE ? input.provinceCode : null,
     disabled: false,
     failedLogins: 0,
     lockedUntil: null,
@@ -119,7 +121,7 @@ export async function unlockUser(ctx: AppContext, username: string): Promise<Use
 /** Sets a password for a user who cannot reset their own (no e-mail on file); all their sessions end. */
 export async function resetUserPassword(ctx: AppContext, username: string, newPassword: string): Promise<User> {
   const user = await userByUsername(ctx, username);
-  if (user.role === Role.SERVICE) {
+  if (!signsInWithPassword(user.role)) {
     const message = 'บัญชีระบบงาน (SERVICE) ใช้ API token แทนรหัสผ่าน';
     throw badInput([{ field: 'username', message }], message);
   }
@@ -143,7 +145,7 @@ export async function reassignUser(ctx: AppContext, username: string, input: Rea
 /** A new API token for a SERVICE account; the secret is returned this once. */
 export async function createApiToken(ctx: AppContext, username: string, name: string): Promise<ApiTokenSecret> {
   const user = await userByUsername(ctx, username);
-  if (user.role !== Role.SERVICE) {
+  if (signsInWithPassword(user.role)) {
     const message = 'API token ออกให้ได้เฉพาะบัญชีระบบงาน (SERVICE)';
     throw badInput([{ field: 'username', message }], message);
   }

@@ -5,6 +5,7 @@ import { EXPECTED, listOf } from '../../core/limits';
 import { OutboxMail } from '../../core/outbox-mail.entity';
 import { Grant, grantsOf } from '../access/grant';
 import { Permission } from '../access/policy';
+import { ROLE_TRAITS } from '../access/role';
 import { Province } from '../geography/province.entity';
 import { Lao } from '../lao/lao.entity';
 import * as accounts from './account.queries';
@@ -30,6 +31,11 @@ export class UserResolver {
   @FieldResolver(() => Boolean, { description: 'Locked after five wrong passwords, until lockedUntil' })
   locked(@Root() user: User, @Ctx() ctx: AppContext): boolean {
     return user.lockedUntil !== null && user.lockedUntil.getTime() > ctx.clock.now().getTime();
+  }
+
+  @FieldResolver(() => String, { description: 'Its role’s Thai name (modules/access/role.ts)' })
+  roleLabel(@Root() user: User): string {
+    return ROLE_TRAITS[user.role].label;
   }
 
   @FieldResolver(() => [Grant], {

@@ -1,11 +1,9 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { TableLayoutName } from '../../core/pdf/table-layouts';
-import type { AppContext } from '../../core/context';
 import { breakThaiWords as t } from '../../core/pdf/thai-text';
 import type { Lao } from '../lao/lao.entity';
 import { LaoType } from '../lao/lao.enums';
-import { ReportRound } from '../plan/report.enums';
-import { badInput } from '../../core/errors';
+import type { ReportRound } from '../plan/report.enums';
 import { placeLine } from '../geography/places';
 
 /** Pieces every printed report of an LAO shares. */
@@ -15,29 +13,18 @@ export const TICK = '\u2713';
 
 export const ROUND_TH: Record<ReportRound, string> = { SIX_MONTHS: 'รอบ 6 เดือน', TWELVE_MONTHS: 'รอบ 12 เดือน' };
 
-export function roundParam(query: Record<string, string | undefined>): ReportRound {
-  const round = query.round;
-  if (round !== ReportRound.SIX_MONTHS && round !== ReportRound.TWELVE_MONTHS) {
-    const message = 'กรุณาระบุรอบการรายงาน (SIX_MONTHS หรือ TWELVE_MONTHS)';
-    throw badInput([{ field: 'round', message }], message);
-  }
-  return round;
+/** Where an LAO is, as its documents name it (the names as the registry has them). */
+export interface Place {
+  provinceCode: string;
+  provinceName: string;
+  districtName: string;
 }
 
-/**
- * The place of an LAO as its documents' headings name it: "อำเภอชะอวด จังหวัดนครศรีธรรมราช",
- * "เขตคลองเตย กรุงเทพมหานคร" (geography/places.ts). Loaders: no extra query when already loaded.
- */
-export async function placeOf(ctx: AppContext, lao: Lao): Promise<{ district: string; province: string; line: string }> {
-  const [district, province] = await Promise.all([
-    ctx.loaders.districtByCode.load(lao.districtCode),
-    ctx.loaders.provinceByCode.load(lao.provinceCode),
-  ]);
-  return { district: district!.name, province: province!.name, line: placeLine(lao.provinceCode, province!.name, district!.name) };
-}
+/** "อำเภอชะอวด จังหวัดนครศรีธรรมราช", "เขตคลองเตย กรุงเทพมหานคร" (geography/places.ts). */
+export const placeLineOf = (place: Place): string => placeLine(place.provinceCode, place.provinceName, place.districtName);
 
 /** The executive's and chief administrator's titles, as a memo addresses them (เรียน นายก…). */
-export function officeTitles(lao: Lao): { executive: string; chief: string } {
+export function officeTitles(lao: Pick<Lao, 'type' | 'name'>): { executive: string; chief: string } {
   switch (lao.type) {
     case LaoType.SUBDISTRICT_MUNICIPALITY:
     case LaoType.TOWN_MUNICIPALITY:

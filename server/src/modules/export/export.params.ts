@@ -2,6 +2,9 @@ import type { AppContext } from '../../core/context';
 import { badInput } from '../../core/errors';
 import { fiscalYearProblem } from '../../core/fiscal-year';
 import { cleanText } from '../../core/input';
+import type { Lao } from '../lao/lao.entity';
+import { ReportRound } from '../plan/report.enums';
+import type { Place } from './document-parts';
 
 /** A document ready to send. */
 export interface ExportFile {
@@ -28,4 +31,27 @@ export function stringParam(query: Record<string, string | undefined>, name: str
   if (problem) throw refuse(name, problem);
   if (!value) throw refuse(name, `กรุณาระบุ${label}`);
   return value;
+}
+
+/** The place of an LAO for its documents' headings; loaders: no extra query when already loaded. */
+export async function loadPlace(ctx: AppContext, lao: Pick<Lao, 'provinceCode' | 'districtCode'>): Promise<Place> {
+  const [district, province] = await Promise.all([
+    ctx.loaders.districtByCode.load(lao.districtCode),
+    ctx.loaders.provinceByCode.load(lao.provinceCode),
+  ]);
+  return { provinceCode: lao.provinceCode, provinceName: province!.name, districtName: district!.name };
+}
+
+export function roundParam(query: Record<string, string | undefined>): ReportRound {
+  const round = query.round;
+  if (round !== ReportRound.SIX_MONTHS && round !== ReportRound.TWELVE_MONTHS) {
+    const message = 'กรุณาระบุรอบการรายงาน (SIX_MONTHS หรือ TWELVE_MONTHS)';
+    throw refuse('round', message);
+  }
+  return round;
+}
+
+/** `lao`, `year` and `round`: the parameters of an LAO's documents of a round. */
+export function laoRoundParams(ctx: AppContext, query: Record<string, string | undefined>) {
+  return { laoCode: stringParam(query, 'lao', 'รหัส อปท.', 7), year: yearParam(ctx, query), round: roundParam(query) };
 }

@@ -3,11 +3,11 @@ import type { Logger } from 'pino';
 import type { AppContext, ContextOf } from '../../core/context';
 import { sendHttpError, unauthenticated } from '../../core/errors';
 import { chargeQueryCost } from '../../core/rate-limit';
-import { actionPlanPdf, actionPlanXlsx } from './action-plan.export';
-import { memoPdf } from './memo.export';
-import { overviewPdf, overviewXlsx } from './overview.export';
-import { planResultsPdf, planResultsXlsx } from './plan-results.export';
-import { provincePdf, provinceXlsx } from './province.export';
+import { actionPlanPdf, actionPlanXlsx } from './action-plan.document';
+import { memoPdf } from './memo.document';
+import { overviewPdf, overviewXlsx } from './overview.document';
+import { planResultsPdf, planResultsXlsx } from './plan-results.document';
+import { provincePdf, provinceXlsx } from './province.document';
 
 import type { ExportFile } from './export.params';
 

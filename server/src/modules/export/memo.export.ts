@@ -1,15 +1,10 @@
 import type { Content, ContentText } from 'pdfmake/interfaces';
-import type { AppContext } from '../../core/context';
-import { badInput } from '../../core/errors';
-import { renderPdf } from '../../core/pdf/pdf';
 import { breakThaiWords as t, thaiDate, thaiDigits } from '../../core/pdf/thai-text';
-import { memoEmblem } from '../memo-emblem/memo-emblem.service';
-import { dimensionsOf } from '../plan-dimension/plan-dimension.resolver';
 import { ReportRound } from '../plan/report.enums';
-import { planResultsWithOverview } from '../scoring/lao-summary.service';
-import type { LaoOverview } from '../scoring/scoring.types';
-import { heading, officeTitles, placeOf, ROUND_TH, roundParam } from './document-parts';
-import { stringParam, yearParam, type ExportFile } from './export.params';
+import type { PdfDocument } from './document-files';
+import { heading, officeTitles, placeLineOf, ROUND_TH } from './document-parts';
+import type { MemoModel } from './memo.document';
+import type { OverviewModel } from './overview.document';
 import { dimensionTable, overviewTables, overviewTitle } from './overview.export';
 import { planResultsBody, planResultsTitle } from './plan-results.export';
 
@@ -30,29 +25,6 @@ const EMBLEM_HEIGHT = 1.5 * CM;
 const SIGNER_INDENT = 140;
 const DOTS = '.'.repeat(96);
 const BLANK_NAME = '........................................';
-
-/**
- * `date=YYYY-MM-DD`, the memo's date as the officer chooses it (default: today in Bangkok). A real
- * calendar date, not before the fiscal year began (no report on it is written earlier) and at most a
- * year from today (a later one is a slip of the keyboard).
- */
-export function memoDateParam(ctx: AppContext, query: Record<string, string | undefined>, fiscalYear: number): Date {
-  const value = query.date?.trim();
-  const now = ctx.clock.now();
-  if (!value) return now;
-  const refuse = (message: string) => badInput([{ field: 'date', message }], message);
-  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)?.slice(1).map(Number);
-  // Noon in Bangkok, so the date prints as the day chosen.
-  const date = parts && new Date(Date.UTC(parts[0], parts[1] - 1, parts[2], 5));
-  if (!parts || !date || date.getUTCFullYear() !== parts[0] || date.getUTCMonth() !== parts[1] - 1 || date.getUTCDate() !== parts[2])
-    throw refuse('วันที่ของบันทึกข้อความไม่ถูกต้อง กรุณาเลือกวันที่จากปฏิทิน');
-  const first = new Date(Date.UTC(fiscalYear - 544, 9, 1, 5));
-  if (date < first) throw refuse(`วันที่ของบันทึกข้อความต้องไม่ก่อนวันเริ่มปีงบประมาณ พ.ศ. ${fiscalYear} (${thaiDate(first)})`);
-  const today = new Date(now.getTime() + 7 * 3_600_000);
-  const latest = new Date(Date.UTC(today.getUTCFullYear() + 1, today.getUTCMonth(), today.getUTCDate(), 5));
-  if (date > latest) throw refuse(`วันที่ของบันทึกข้อความต้องไม่เกิน 1 ปีนับจากวันนี้ (${thaiDate(latest)})`);
-  return date;
-}
 
 /** Memo text: Thai digits, line breaks between words only, and "e-PlanNACC" never broken at its hyphen. */
 function memoText(text: string): Array<string | { text: string; noWrap: true }> {
@@ -97,7 +69,7 @@ const RESULTS_SIZES = Array.from({ length: 9 }, (_, i) => 11 - i / 2);
  * The results table of the memo's facts, its figures in Thai digits, in the largest type size at which
  * its figures, and a column for the LAO's name, fit between the margins.
  */
-const resultsTable = (o: LaoOverview, laoName: string): Content =>
+const resultsTable = (o: OverviewModel, laoName: string): Content =>
   dimensionTable(o, laoName, {
     digits: thaiDigits,
     sizes: RESULTS_SIZES,
@@ -106,24 +78,18 @@ const resultsTable = (o: LaoOverview, laoName: string): Content =>
   });
 
 /**
- * /export/memo.pdf?lao=&year=&round=[&date=YYYY-MM-DD][&ref=เลขที่หนังสือ] — the internal memo (บันทึกข้อความ) an LAO
- * writes to its executive about a round's results, as the seed memo is signed: the memo in the สารบรรณ
+ * The internal memo (บันทึกข้อความ) an LAO writes to its executive about a round's results, as the seed
+ * memo is signed: the memo in the สารบรรณ
  * layout (heading with NACC's ครุฑ, subject, background, facts with the results table, proposal, the
  * reporter's signature and the comments of the office head, the ปลัด and the executive), then its
  * attachment (เอกสารแนบท้าย): the overview tables with the status table, and the project list with
  * statuses, problems, suggestions and the summary.
  */
-export async function memoPdf(ctx: AppContext, query: Record<string, string | undefined>): Promise<ExportFile> {
-  const laoCode = stringParam(query, 'lao', 'รหัส อปท.', 7);
-  const year = yearParam(ctx, query);
-  const round = roundParam(query);
-  const date = memoDateParam(ctx, query, year);
-  const ref = query.ref?.trim() ? stringParam(query, 'ref', 'เลขที่หนังสือ', 100) : '';
-  const { overview: o, results } = await planResultsWithOverview(ctx, laoCode, year, round);
-  const lao = o.lao;
-  const [place, dimensions, emblem] = await Promise.all([placeOf(ctx, lao), dimensionsOf(ctx, year), memoEmblem(ctx)]);
+export function buildMemoPdf(m: MemoModel): PdfDocument {
+  const { lao, overview: o, results, fiscalYear: year, round, date, ref, emblem } = m;
+  const placeLine = placeLineOf(m.place);
   const titles = officeTitles(lao);
-  const plan = dimensions[0] ? `(พ.ศ. ${dimensions[0].firstYear}-${dimensions[0].lastYear})` : '';
+  const plan = m.planYears ? `(พ.ศ. ${m.planYears.firstYear}-${m.planYears.lastYear})` : '';
   const roundText = ROUND_TH[round];
   const period =
     round === ReportRound.SIX_MONTHS
@@ -135,7 +101,7 @@ export async function memoPdf(ctx: AppContext, query: Record<string, string | un
     ...(emblem
       ? [
           {
-            image: emblem.dataUrl,
+            image: emblem,
             fit: [2 * EMBLEM_HEIGHT, EMBLEM_HEIGHT],
             absolutePosition: { x: MEMO_MARGINS[0], y: EMBLEM_TOP },
           } as Content,
@@ -143,7 +109,7 @@ export async function memoPdf(ctx: AppContext, query: Record<string, string | un
       : []),
     // Level with the ครุฑ, which reaches 0.5 cm below the top margin.
     { text: 'บันทึกข้อความ', fontSize: 26, bold: true, alignment: 'center', margin: [0, -0.9 * CM, 0, 8] },
-    field('ส่วนราชการ', `สำนักปลัด ${lao.name} ${place.line}`),
+    field('ส่วนราชการ', `สำนักปลัด ${lao.name} ${placeLine}`),
     {
       columns: [
         { width: '50%', ...field('ที่', ref || BLANK_NAME) },
@@ -179,23 +145,23 @@ export async function memoPdf(ctx: AppContext, query: Record<string, string | un
   ];
   const attachment: Content[] = [
     { text: t('เอกสารแนบท้ายบันทึกข้อความ'), alignment: 'right', fontSize: 12, margin: [0, 0, 0, 4] },
-    ...heading([`${lao.name} ${place.line}`, overviewTitle(o)]),
+    ...heading([`${lao.name} ${placeLine}`, overviewTitle(o)]),
     ...overviewTables(o),
     { text: '', pageBreak: 'after' },
-    ...heading([planResultsTitle(results), place.line]),
+    ...heading([planResultsTitle(results), placeLine]),
     ...planResultsBody(results),
   ];
   const content: Content = [
     { section: memo },
     { section: attachment, pageOrientation: 'landscape', pageMargins: ATTACHMENT_MARGINS },
   ] as Content;
-  const body = await renderPdf(
-    {
+  return {
+    info: {
       title: `บันทึกข้อความ รายงานผลการดำเนินการตามแผนปฏิบัติการป้องกันการทุจริต ${year} ${roundText} ${lao.name}`,
       margins: MEMO_MARGINS,
       pageNumbers: 'official',
     },
     content,
-  );
-  return { body, fileName: `บันทึกข้อความ-${year}-${round === ReportRound.SIX_MONTHS ? '6' : '12'}เดือน-${lao.code}.pdf`, type: 'pdf' };
+    fileName: `บันทึกข้อความ-${year}-${round === ReportRound.SIX_MONTHS ? '6' : '12'}เดือน-${lao.code}.pdf`,
+  };
 }

@@ -1,12 +1,10 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import type { AppContext } from '../../core/context';
 import { formatBaht } from '../../core/money';
 import { widestText, widestWord } from '../../core/pdf/measure';
-import { renderPdf } from '../../core/pdf/pdf';
 import { breakThaiWords as t } from '../../core/pdf/thai-text';
-import { laoOverview } from '../scoring/lao-summary.service';
-import { formatCapped, formatPercent, LEVEL_TH } from '../scoring/scoring';
-import type { DimensionSummary, LaoOverview } from '../scoring/scoring.types';
+import type { DimensionFigures } from '../scoring/lao-summary.service';
+import { formatCapped, formatPercent, LEVEL_TH, toPercent } from '../scoring/scoring';
+import type { Issued, PdfDocument, XlsxDocument } from './document-files';
 import {
   cell,
   fittingFontSize,
@@ -15,20 +13,20 @@ import {
   LINE_WIDTH,
   mid,
   num,
-  placeOf,
+  placeLineOf,
   ROUND_TH,
-  roundParam,
   sectionHeading,
   sizesFrom,
   th,
 } from './document-parts';
-import { stringParam, yearParam, type ExportFile } from './export.params';
-import { addSheet, addTable, newWorkbook, workbookFile } from './spreadsheet';
+import type { OverviewModel } from './overview.document';
+import { addSheet, addTable, newWorkbook } from './spreadsheet';
 
-/** Hundredths from the API's two-decimal number, for printing without float formatting surprises. */
-export const pct = (p: number) => formatPercent(Math.round(p * 100));
+/** The per-dimension rows and their total, as the overview and the memo print them. */
+type DimensionRows = Pick<OverviewModel, 'dimensions' | 'total'>;
 
-export const overviewTitle = (o: LaoOverview) => `รายงานผลการนำแผนไปปฏิบัติ ประจำปีงบประมาณ พ.ศ. ${o.fiscalYear} ${ROUND_TH[o.round]}`;
+export const overviewTitle = (o: Pick<OverviewModel, 'fiscalYear' | 'round'>) =>
+  `รายงานผลการนำแผนไปปฏิบัติ ประจำปีงบประมาณ พ.ศ. ${o.fiscalYear} ${ROUND_TH[o.round]}`;
 
 /** How the per-dimension table is set: the overview's by default; the memo's in Thai digits on a portrait line. */
 export interface DimensionTableSetting {
@@ -47,11 +45,11 @@ export interface DimensionTableSetting {
  * Amount columns are as wide as the widest amount; the table is set at the largest of the sizes at
  * which the amounts leave the LAO's name its least width on the line.
  */
-export function dimensionTable(o: LaoOverview, laoName: string, setting: DimensionTableSetting = {}): Content {
+export function dimensionTable(o: DimensionRows, laoName: string, setting: DimensionTableSetting = {}): Content {
   const { digits = (s: string) => s, sizes = sizesFrom(12), line = LINE_WIDTH.landscape, nameWidth = NAME_WIDTH } = setting;
   const rows = [...o.dimensions, o.total];
   const money = rows.flatMap((d) => [d.plannedBudget, d.ordinanceBudget, d.disbursed].map((m) => digits(formatBaht(Number(m)))));
-  const percents = rows.flatMap((d) => [digits(pct(d.projectPercent)), digits(pct(d.budgetPercent))]);
+  const percents = rows.flatMap((d) => [digits(formatPercent(d.projectPercent)), digits(formatPercent(d.budgetPercent))]);
   const counts = rows.flatMap((d) => [digits(String(d.plannedProjects)), digits(String(d.doneProjects))]);
   // The figures are set in regular weight (the total row too, but for its label); a header may wrap between its words.
   const widthsAt = (size: number) => {
@@ -69,7 +67,7 @@ export function dimensionTable(o: LaoOverview, laoName: string, setting: Dimensi
   };
   const size = fittingFontSize(sizes, line, (s) => [nameWidth, ...widthsAt(s)]);
   const h = (text: string, extra: Record<string, unknown> = {}) => th(text, { fontSize: size, ...extra });
-  const row = (d: DimensionSummary, first: TableCell): TableCell[] => [
+  const row = (d: DimensionFigures, first: TableCell): TableCell[] => [
     first,
     mid(digits(d.dimension === null ? '' : String(d.dimension))),
     mid(digits(String(d.plannedProjects))),
@@ -77,8 +75,8 @@ export function dimensionTable(o: LaoOverview, laoName: string, setting: Dimensi
     num(digits(formatBaht(Number(d.plannedBudget)))),
     num(digits(formatBaht(Number(d.ordinanceBudget)))),
     num(digits(formatBaht(Number(d.disbursed)))),
-    num(digits(pct(d.projectPercent))),
-    num(digits(pct(d.budgetPercent))),
+    num(digits(formatPercent(d.projectPercent))),
+    num(digits(formatPercent(d.budgetPercent))),
   ];
   return {
     table: {
@@ -110,7 +108,7 @@ export function dimensionTable(o: LaoOverview, laoName: string, setting: Dimensi
 const NAME_WIDTH = 110;
 
 /** Projects and budget of each dimension side by side (10 columns), the amounts as wide as the widest. */
-function byDimensionTable(title: string, o: LaoOverview, budgetOf: (d: DimensionSummary) => number): Content {
+function byDimensionTable(title: string, o: DimensionRows, budgetOf: (d: DimensionFigures) => number): Content {
   const rows = [...o.dimensions, o.total];
   const money = rows.map((d) => formatBaht(budgetOf(d)));
   const widthsAt = (size: number) => {
@@ -144,10 +142,10 @@ function byDimensionTable(title: string, o: LaoOverview, budgetOf: (d: Dimension
 const section = (title: string, table: Content): Content => ({ stack: [sectionHeading(title), table], unbreakable: true });
 
 /** The status table (PRODUCT.md §5: รอรายงาน too, so the counts add up to the total), with the score "100.00*" and its footnote when capped. */
-export function statusTable(o: LaoOverview): Content[] {
+export function statusTable(o: Pick<OverviewModel, 'status' | 'score' | 'fromMinimum'>): Content[] {
   const basis = o.fromMinimum ? 'คิดจาก โครงการขั้นต่ำ' : 'คิดจาก โครงการตั้งต้น';
-  const capped = o.score > o.cappedScore;
-  const scoreText = formatCapped({ raw: Math.round(o.score * 100), capped: Math.round(o.cappedScore * 100), level: o.level });
+  const capped = o.score.raw > o.score.capped;
+  const scoreText = formatCapped(o.score);
   return [
     section('"สถานะโครงการ/กิจกรรม/มาตรการ"', {
       table: {
@@ -173,7 +171,7 @@ export function statusTable(o: LaoOverview): Content[] {
             mid(o.status.cannotDo),
             mid(o.status.waiting),
             mid(scoreText),
-            mid(LEVEL_TH[o.level]),
+            mid(LEVEL_TH[o.score.level]),
           ],
         ],
       },
@@ -183,7 +181,7 @@ export function statusTable(o: LaoOverview): Content[] {
     ...(capped
       ? [
           {
-            text: t(`* ผลการนำแผนฯ ไปปฏิบัติเกินร้อยละ 100 แสดงเป็น 100.00 (คำนวณได้ร้อยละ ${pct(o.score)})`),
+            text: t(`* ผลการนำแผนฯ ไปปฏิบัติเกินร้อยละ 100 แสดงเป็น 100.00 (คำนวณได้ร้อยละ ${formatPercent(o.score.raw)})`),
             fontSize: 11,
             margin: [0, 4, 0, 0],
           } as Content,
@@ -193,7 +191,7 @@ export function statusTable(o: LaoOverview): Content[] {
 }
 
 /** The overview's tables (PRODUCT.md §5), as the overview prints them and the memo attaches them. */
-export function overviewTables(o: LaoOverview): Content[] {
+export function overviewTables(o: OverviewModel): Content[] {
   const rows = [...o.dimensions, o.total];
   const money = rows.flatMap((d) => [d.plannedBudget, d.ordinanceBudget, d.disbursed].map((m) => formatBaht(Number(m))));
   const m = Math.max(widestText(money, 12), widestText(['ตามแผนป้องกันฯ'], 12));
@@ -222,32 +220,24 @@ export function overviewTables(o: LaoOverview): Content[] {
   ];
 }
 
-async function load(ctx: AppContext, query: Record<string, string | undefined>) {
-  const o = await laoOverview(ctx, stringParam(query, 'lao', 'รหัส อปท.', 7), yearParam(ctx, query), roundParam(query));
-  return { o, place: await placeOf(ctx, o.lao) };
-}
-
-const fileName = (o: LaoOverview, ext: string) =>
+const fileName = (o: OverviewModel, ext: string) =>
   `รายงานผลการนำแผนไปปฏิบัติ-${o.fiscalYear}-${o.round === 'SIX_MONTHS' ? '6' : '12'}เดือน-${o.lao.code}.${ext}`;
 
-/** /export/overview.pdf?lao=&year=&round= — ภาพรวมของการดำเนินงานตามแผนราย อปท. (PRODUCT.md §6.2). */
-export async function overviewPdf(ctx: AppContext, query: Record<string, string | undefined>): Promise<ExportFile> {
-  const { o, place } = await load(ctx, query);
-  const content: Content = [...heading([`${o.lao.name} ${place.line}`, overviewTitle(o)]), ...overviewTables(o)];
-  const body = await renderPdf({ title: `${overviewTitle(o)} ${o.lao.name}`, landscape: true }, content);
-  return { body, fileName: fileName(o, 'pdf'), type: 'pdf' };
+/** ภาพรวมของการดำเนินงานตามแผนราย อปท. (PRODUCT.md §6.2), landscape. */
+export function buildOverviewPdf(o: OverviewModel): PdfDocument {
+  const content: Content = [...heading([`${o.lao.name} ${placeLineOf(o.place)}`, overviewTitle(o)]), ...overviewTables(o)];
+  return { info: { title: `${overviewTitle(o)} ${o.lao.name}`, landscape: true }, content, fileName: fileName(o, 'pdf') };
 }
 
 /**
- * /export/overview.xlsx — the same figures as a workbook: one sheet per dimension with the totals row,
- * one with the status of the projects (its columns add up to the total) and the score.
+ * The same figures as a workbook: one sheet per dimension with the totals row, one with the status of
+ * the projects (its columns add up to the total) and the score.
  */
-export async function overviewXlsx(ctx: AppContext, query: Record<string, string | undefined>): Promise<ExportFile> {
-  const { o, place } = await load(ctx, query);
-  const book = newWorkbook(`${overviewTitle(o)} ${o.lao.name}`, o.lao.name, ctx.clock.now());
-  const heading = [`${o.lao.name} ${place.line}`, overviewTitle(o)];
+export function buildOverviewXlsx(o: OverviewModel, issued: Issued): XlsxDocument {
+  const book = newWorkbook(`${overviewTitle(o)} ${o.lao.name}`, o.lao.name, issued.date);
+  const heading = [`${o.lao.name} ${placeLineOf(o.place)}`, overviewTitle(o)];
   const byDimension = addSheet(book, { name: 'ผลตามมิติ', orientation: 'landscape', heading });
-  addTable<DimensionSummary>(byDimension, {
+  addTable<DimensionFigures>(byDimension, {
     columns: [
       { header: 'มิติ', width: 12, kind: 'text', value: (d) => `มิติที่ ${d.dimension}` },
       { header: 'โครงการตามแผน', width: 13, kind: 'count', value: (d) => d.plannedProjects, total: 'sum' },
@@ -261,8 +251,20 @@ export async function overviewXlsx(ctx: AppContext, query: Record<string, string
         total: 'sum',
       },
       { header: 'ใช้จริง (บาท)', width: 20, kind: 'money', value: (d) => d.disbursed, total: 'sum' },
-      { header: 'ร้อยละดำเนินการ (โครงการ)', width: 14, kind: 'percent', value: (d) => d.projectPercent, total: o.total.projectPercent },
-      { header: 'ร้อยละดำเนินการ (งบประมาณ)', width: 14, kind: 'percent', value: (d) => d.budgetPercent, total: o.total.budgetPercent },
+      {
+        header: 'ร้อยละดำเนินการ (โครงการ)',
+        width: 14,
+        kind: 'percent',
+        value: (d) => toPercent(d.projectPercent),
+        total: toPercent(o.total.projectPercent),
+      },
+      {
+        header: 'ร้อยละดำเนินการ (งบประมาณ)',
+        width: 14,
+        kind: 'percent',
+        value: (d) => toPercent(d.budgetPercent),
+        total: toPercent(o.total.budgetPercent),
+      },
     ],
     rows: o.dimensions,
     totals: 'รวม 4 มิติ',
@@ -270,7 +272,7 @@ export async function overviewXlsx(ctx: AppContext, query: Record<string, string
 
   const status = addSheet(book, { name: 'สถานะโครงการ', orientation: 'landscape', heading });
   const basis = o.fromMinimum ? 'คิดจากโครงการขั้นต่ำ' : 'คิดจากโครงการตั้งต้น';
-  addTable<LaoOverview>(status, {
+  addTable<OverviewModel>(status, {
     columns: [
       { header: 'โครงการขั้นต่ำ ตามที่ ป.ป.ช. กำหนด', width: 13, kind: 'count', value: (x) => x.status.minimumCount },
       { header: 'โครงการทั้งหมด', width: 11, kind: 'count', value: (x) => x.status.total },
@@ -279,11 +281,11 @@ export async function overviewXlsx(ctx: AppContext, query: Record<string, string
       { header: 'ดำเนินการแล้วเสร็จ', width: 11, kind: 'count', value: (x) => x.status.done },
       { header: 'ไม่สามารถดำเนินการได้', width: 11, kind: 'count', value: (x) => x.status.cannotDo },
       { header: 'รอรายงาน', width: 11, kind: 'count', value: (x) => x.status.waiting },
-      { header: `ผลการนำแผนฯ ไปปฏิบัติ (ร้อยละ ไม่เกิน 100) ${basis}`, width: 18, kind: 'percent', value: (x) => x.cappedScore },
-      { header: 'ร้อยละที่คำนวณได้', width: 12, kind: 'percent', value: (x) => x.score },
-      { header: 'ระดับการนำแผนไปปฏิบัติ', width: 12, kind: 'text', value: (x) => LEVEL_TH[x.level] },
+      { header: `ผลการนำแผนฯ ไปปฏิบัติ (ร้อยละ ไม่เกิน 100) ${basis}`, width: 18, kind: 'percent', value: (x) => toPercent(x.score.capped) },
+      { header: 'ร้อยละที่คำนวณได้', width: 12, kind: 'percent', value: (x) => toPercent(x.score.raw) },
+      { header: 'ระดับการนำแผนไปปฏิบัติ', width: 12, kind: 'text', value: (x) => LEVEL_TH[x.score.level] },
     ],
     rows: [o],
   });
-  return workbookFile(book, fileName(o, 'xlsx'));
+  return { book, fileName: fileName(o, 'xlsx') };
 }

@@ -1,14 +1,11 @@
 import type { Content } from 'pdfmake/interfaces';
-import type { AppContext } from '../../core/context';
 import { formatBaht } from '../../core/money';
 import { widestText } from '../../core/pdf/measure';
-import { renderPdf } from '../../core/pdf/pdf';
 import { rowsKeptWhole } from '../../core/pdf/table-rows';
 import { breakThaiWords as t } from '../../core/pdf/thai-text';
 import { WorkStatus } from '../plan/report.enums';
-import { planResults } from '../scoring/lao-summary.service';
-import { LEVEL_TH } from '../scoring/scoring';
-import type { PlanResultRow, PlanResults } from '../scoring/scoring.types';
+import { formatPercent, LEVEL_TH, toPercent } from '../scoring/scoring';
+import type { Issued, PdfDocument, XlsxDocument } from './document-files';
 import {
   cell,
   fittingFontSize,
@@ -17,18 +14,17 @@ import {
   LINE_WIDTH,
   mid,
   num,
-  placeOf,
+  placeLineOf,
   ROUND_TH,
-  roundParam,
   sectionHeading,
   th,
   TICK,
 } from './document-parts';
-import { stringParam, yearParam, type ExportFile } from './export.params';
-import { pct } from './overview.export';
-import { addSheet, addTable, newWorkbook, workbookFile, type ColumnKind } from './spreadsheet';
+import type { PlanResultLine, PlanResultsModel } from './plan-results.document';
+import { addSheet, addTable, newWorkbook, type ColumnKind } from './spreadsheet';
 
-const title = (r: PlanResults) => `รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต ของ${r.lao.name} พ.ศ. ${r.fiscalYear} ${ROUND_TH[r.round]}`;
+const title = (r: Pick<PlanResultsModel, 'lao' | 'fiscalYear' | 'round'>) =>
+  `รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต ของ${r.lao.name} พ.ศ. ${r.fiscalYear} ${ROUND_TH[r.round]}`;
 /** The document's title, which the memo's attachment prints too. */
 export { title as planResultsTitle };
 const STATUS_COLUMNS: Array<WorkStatus | null> = [null, WorkStatus.IN_PROGRESS, WorkStatus.DONE, WorkStatus.CANNOT_DO];
@@ -39,15 +35,15 @@ const NOTE_WIDTH = 110;
 const NAME_WIDTH = 160;
 
 /** The closing summary, as the memo's attachment ends (สรุปผลการขับเคลื่อนแผนฯ). */
-export function summaryLines(r: PlanResults): string[] {
+export function summaryLines(r: PlanResultsModel): string[] {
   return [
     `แผนปฏิบัติการป้องกันการทุจริต มีโครงการ/กิจกรรม/มาตรการ จำนวน ${r.rows.length} โครงการ`,
     `รอรายงาน ${r.waiting} โครงการ`,
     `อยู่ระหว่างดำเนินการ ${r.inProgress} โครงการ`,
     `ดำเนินการแล้วเสร็จ ${r.done} โครงการ`,
     `ไม่สามารถดำเนินการได้ ${r.cannotDo} โครงการ`,
-    `เบิกจ่ายงบประมาณ ${formatBaht(Number(r.disbursed))} บาท คิดเป็นร้อยละ ${pct(r.disbursedPercent)}`,
-    `มีการนำแผนฯ ไปปฏิบัติ ระดับ ${LEVEL_TH[r.level]} ร้อยละ ${pct(r.cappedScore)}`,
+    `เบิกจ่ายงบประมาณ ${formatBaht(r.disbursed)} บาท คิดเป็นร้อยละ ${formatPercent(r.disbursedPercent)}`,
+    `มีการนำแผนฯ ไปปฏิบัติ ระดับ ${LEVEL_TH[r.score.level]} ร้อยละ ${formatPercent(r.score.capped)}`,
   ];
 }
 
@@ -56,13 +52,13 @@ export function summaryLines(r: PlanResults): string[] {
  * them and the memo attaches them: landscape, the amounts and ticks at the largest size that leaves the
  * project names a fair column.
  */
-export function planResultsBody(r: PlanResults): Content[] {
+export function planResultsBody(r: PlanResultsModel): Content[] {
   const n = r.note;
-  const budgets = r.rows.map((row) => formatBaht(Number(row.budget)));
-  const disbursed = r.rows.map((row) => formatBaht(Number(row.disbursed)));
+  const budgets = r.rows.map((row) => formatBaht(row.budget));
+  const disbursed = r.rows.map((row) => formatBaht(row.disbursed));
   const totals = [
-    formatBaht(r.rows.reduce((sum, row) => sum + Number(row.budget), 0)),
-    formatBaht(r.rows.reduce((sum, row) => sum + Number(row.disbursed), 0)),
+    formatBaht(r.rows.reduce((sum, row) => sum + row.budget, 0)),
+    formatBaht(r.rows.reduce((sum, row) => sum + row.disbursed, 0)),
   ];
   const counts = STATUS_COLUMNS.map((s) => r.rows.filter((row) => row.status === s).length);
   const fixedWidths = (size: number) => {
@@ -100,8 +96,8 @@ export function planResultsBody(r: PlanResults): Content[] {
           [{}, {}, {}, {}, {}, ...STATUS_HEADERS.map((text) => h(text, { fontSize: size - 2 })), {}],
           ...r.rows.map((row, i) => [
             mid(row.no),
-            cell(row.project.name),
-            mid(row.project.dimension),
+            cell(row.name),
+            mid(row.dimension),
             num(budgets[i]),
             num(disbursed[i]),
             ...STATUS_COLUMNS.map((s) => mid(row.status === s ? TICK : '')),
@@ -142,44 +138,36 @@ export function planResultsBody(r: PlanResults): Content[] {
   ];
 }
 
-async function load(ctx: AppContext, query: Record<string, string | undefined>) {
-  const r = await planResults(ctx, stringParam(query, 'lao', 'รหัส อปท.', 7), yearParam(ctx, query), roundParam(query));
-  return { r, place: await placeOf(ctx, r.lao) };
-}
-
-const fileName = (r: PlanResults, ext: string) =>
+const fileName = (r: PlanResultsModel, ext: string) =>
   `ผลการดำเนินงานตามแผน-${r.fiscalYear}-${r.round === 'SIX_MONTHS' ? '6' : '12'}เดือน-${r.lao.code}.${ext}`;
 
-/** /export/plan-results.pdf?lao=&year=&round= — ผลการดำเนินงานตามแผน (PRODUCT.md §6.3). */
-export async function planResultsPdf(ctx: AppContext, query: Record<string, string | undefined>): Promise<ExportFile> {
-  const { r, place } = await load(ctx, query);
-  const content: Content = [...heading([title(r), place.line]), ...planResultsBody(r)];
-  const body = await renderPdf({ title: title(r), landscape: true, author: r.note?.reporterName ?? undefined }, content);
-  return { body, fileName: fileName(r, 'pdf'), type: 'pdf' };
+/** ผลการดำเนินงานตามแผน (PRODUCT.md §6.3), landscape. */
+export function buildPlanResultsPdf(r: PlanResultsModel): PdfDocument {
+  const content: Content = [...heading([title(r), placeLineOf(r.place)]), ...planResultsBody(r)];
+  return { info: { title: title(r), landscape: true, author: r.note?.reporterName ?? undefined }, content, fileName: fileName(r, 'pdf') };
 }
 
 /**
- * /export/plan-results.xlsx — the same list as a workbook: every project with its amounts and a mark in
- * its status column, totals that count each status; then the reporter, problems, suggestions and the
- * summary with its figures as numbers.
+ * The same list as a workbook: every project with its amounts and a mark in its status column, totals
+ * that count each status; then the reporter, problems, suggestions and the summary with its figures as
+ * numbers.
  */
-export async function planResultsXlsx(ctx: AppContext, query: Record<string, string | undefined>): Promise<ExportFile> {
-  const { r, place } = await load(ctx, query);
-  const book = newWorkbook(title(r), r.lao.name, ctx.clock.now());
-  const heading = [title(r), place.line];
+export function buildPlanResultsXlsx(r: PlanResultsModel, issued: Issued): XlsxDocument {
+  const book = newWorkbook(title(r), r.lao.name, issued.date);
+  const heading = [title(r), placeLineOf(r.place)];
   const list = addSheet(book, { name: `ผลการดำเนินงาน ${r.fiscalYear}`, orientation: 'landscape', heading });
-  addTable<PlanResultRow>(list, {
+  addTable<PlanResultLine>(list, {
     columns: [
       { header: 'ลำดับ', width: 7, kind: 'count', value: (x) => x.no },
-      { header: 'รายการโครงการ (ตั้งต้น)', width: 46, kind: 'text', value: (x) => x.project.name },
-      { header: 'มิติ', width: 6, kind: 'count', value: (x) => x.project.dimension },
+      { header: 'รายการโครงการ (ตั้งต้น)', width: 46, kind: 'text', value: (x) => x.name },
+      { header: 'มิติ', width: 6, kind: 'count', value: (x) => x.dimension },
       { header: 'งบประมาณ (บาท)', width: 19, kind: 'money', value: (x) => x.budget, total: 'sum' },
       { header: 'เบิกจ่าย (บาท)', width: 19, kind: 'money', value: (x) => x.disbursed, total: 'sum' },
       ...STATUS_COLUMNS.map((s, i) => ({
         header: STATUS_HEADERS[i],
         width: 11,
         kind: 'mark' as const,
-        value: (x: PlanResultRow) => x.status === s,
+        value: (x: PlanResultLine) => x.status === s,
         total: 'sum' as const,
       })),
       { header: 'หมายเหตุ', width: 28, kind: 'text', value: (x) => x.note ?? '' },
@@ -210,9 +198,9 @@ export async function planResultsXlsx(ctx: AppContext, query: Record<string, str
     ['ดำเนินการแล้วเสร็จ (โครงการ)', r.done, 'count'],
     ['ไม่สามารถดำเนินการได้ (โครงการ)', r.cannotDo, 'count'],
     ['เบิกจ่ายงบประมาณ (บาท)', r.disbursed, 'money'],
-    ['เบิกจ่ายคิดเป็นร้อยละ', r.disbursedPercent, 'percent'],
-    ['ผลการนำแผนฯ ไปปฏิบัติ (ร้อยละ)', r.cappedScore, 'percent'],
-    ['ระดับการนำแผนไปปฏิบัติ', LEVEL_TH[r.level], 'text'],
+    ['เบิกจ่ายคิดเป็นร้อยละ', toPercent(r.disbursedPercent), 'percent'],
+    ['ผลการนำแผนฯ ไปปฏิบัติ (ร้อยละ)', toPercent(r.score.capped), 'percent'],
+    ['ระดับการนำแผนไปปฏิบัติ', LEVEL_TH[r.score.level], 'text'],
   ];
   addTable<(typeof figures)[number]>(summary, {
     columns: [
@@ -222,5 +210,5 @@ export async function planResultsXlsx(ctx: AppContext, query: Record<string, str
     rows: figures,
     list: false,
   });
-  return workbookFile(book, fileName(r, 'xlsx'));
+  return { book, fileName: fileName(r, 'xlsx') };
 }

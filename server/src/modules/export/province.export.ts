@@ -1,43 +1,28 @@
 import type { Content } from 'pdfmake/interfaces';
-import type { AppContext } from '../../core/context';
-import { badInput } from '../../core/errors';
 import { widestText } from '../../core/pdf/measure';
-import { renderPdf } from '../../core/pdf/pdf';
 import { rowsKeptWhole } from '../../core/pdf/table-rows';
 import { breakThaiWords as t } from '../../core/pdf/thai-text';
-import { provinceScores } from '../scoring/province-scores.service';
-import { LEVEL_TH } from '../scoring/scoring';
-import type { ProvinceScoreReport, ProvinceScoreRow } from '../scoring/scoring.types';
+import { formatPercent, LEVEL_TH, toPercent } from '../scoring/scoring';
 import { districtLabel, districtWord, provinceLabel } from '../geography/places';
-import { cell, gridLayout, heading, mid, num, ROUND_TH, roundParam, th } from './document-parts';
-import { stringParam, yearParam, type ExportFile } from './export.params';
-import { pct } from './overview.export';
-import { addLines, addSheet, addTable, newWorkbook, workbookFile } from './spreadsheet';
+import type { Issued, PdfDocument, XlsxDocument } from './document-files';
+import { cell, gridLayout, heading, mid, num, ROUND_TH, th } from './document-parts';
+import type { ProvinceModel, ProvinceRow } from './province.document';
+import { addLines, addSheet, addTable, newWorkbook } from './spreadsheet';
 
-const title = (r: ProvinceScoreReport) =>
+const title = (r: ProvinceModel) =>
   `ผลการนำแผนปฏิบัติการป้องกันการทุจริต ไปสู่การปฏิบัติระดับจังหวัด ประจำปีงบประมาณ พ.ศ. ${r.fiscalYear} ${ROUND_TH[r.round]}`;
 
-async function load(ctx: AppContext, query: Record<string, string | undefined>) {
-  const district = query.district?.trim() || null;
-  if (district !== null && !/^\d{4}$/.test(district))
-    throw badInput([{ field: 'district', message: 'รหัสอำเภอไม่ถูกต้อง' }], 'รหัสอำเภอไม่ถูกต้อง');
-  const report = await provinceScores(ctx, stringParam(query, 'province', 'จังหวัด', 2), yearParam(ctx, query), roundParam(query), district);
-  const asked = district === null ? null : await ctx.loaders.districtByCode.load(district);
-  return Object.assign(report, { districtName: asked?.name ?? null });
-}
-
 /** "จังหวัดกระบี่", "กรุงเทพมหานคร"; with the district only when one was asked for ("จังหวัดชลบุรี อำเภอบางละมุง"). */
-const subtitle = (r: ProvinceScoreReport & { districtName: string | null }) =>
+const subtitle = (r: ProvinceModel) =>
   [provinceLabel(r.province.code, r.province.name), r.districtName === null ? '' : districtLabel(r.province.code, r.districtName)]
     .filter(Boolean)
     .join(' ');
-const fileName = (r: ProvinceScoreReport, ext: string) =>
+const fileName = (r: ProvinceModel, ext: string) =>
   `ผลการนำแผนไปปฏิบัติระดับจังหวัด-${r.province.code}-${r.fiscalYear}-${r.round === 'SIX_MONTHS' ? '6' : '12'}เดือน.${ext}`;
 
-/** /export/province.pdf?province=&year=&round=[&district=] — the province table with raw scores, as the manual's export. */
-export async function provincePdf(ctx: AppContext, query: Record<string, string | undefined>): Promise<ExportFile> {
-  const r = await load(ctx, query);
-  const scores = r.rows.map((row) => pct(row.score));
+/** The province table with raw scores, as the manual's export. */
+export function buildProvincePdf(r: ProvinceModel): PdfDocument {
+  const scores = r.rows.map((row) => formatPercent(row.score.raw));
   const content: Content = [
     ...heading([title(r), subtitle(r)]),
     {
@@ -52,7 +37,13 @@ export async function provincePdf(ctx: AppContext, query: Record<string, string 
         ],
         body: [
           [th('ลำดับ'), th('ชื่อ อปท.'), th(districtWord(r.province.code)), th('ร้อยละ'), th('ระดับการนำแผนไปปฏิบัติ')],
-          ...r.rows.map((row, i) => [mid(i + 1), cell(row.lao.name), cell(row.districtName), num(scores[i]), mid(LEVEL_TH[row.level])]),
+          ...r.rows.map((row, i) => [
+            mid(i + 1),
+            cell(row.laoName),
+            cell(row.districtName),
+            num(scores[i]),
+            mid(LEVEL_TH[row.score.level]),
+          ]),
         ],
       }),
       layout: gridLayout,
@@ -69,26 +60,25 @@ export async function provincePdf(ctx: AppContext, query: Record<string, string 
       unbreakable: true,
     },
   ];
-  return { body: await renderPdf({ title: `${title(r)} ${subtitle(r)}` }, content), fileName: fileName(r, 'pdf'), type: 'pdf' };
+  return { info: { title: `${title(r)} ${subtitle(r)}` }, content, fileName: fileName(r, 'pdf') };
 }
 
-/** /export/province.xlsx — the same table as a workbook, with the number of LAOs at each level as numbers. */
-export async function provinceXlsx(ctx: AppContext, query: Record<string, string | undefined>): Promise<ExportFile> {
-  const r = await load(ctx, query);
-  const book = newWorkbook(`${title(r)} ${subtitle(r)}`, subtitle(r), ctx.clock.now());
+/** The same table as a workbook, with the number of LAOs at each level as numbers. */
+export function buildProvinceXlsx(r: ProvinceModel, issued: Issued): XlsxDocument {
+  const book = newWorkbook(`${title(r)} ${subtitle(r)}`, subtitle(r), issued.date);
   const sheet = addSheet(book, {
     name: provinceLabel(r.province.code, r.province.name),
     orientation: 'portrait',
     heading: [title(r), subtitle(r)],
   });
-  addTable<ProvinceScoreRow>(sheet, {
+  addTable<ProvinceRow>(sheet, {
     columns: [
       { header: 'ลำดับ', width: 7, kind: 'count', value: (_, i) => i + 1 },
-      { header: 'ชื่อ อปท.', width: 38, kind: 'text', value: (x) => x.lao.name },
+      { header: 'ชื่อ อปท.', width: 38, kind: 'text', value: (x) => x.laoName },
       { header: districtWord(r.province.code), width: 18, kind: 'text', value: (x) => x.districtName },
-      { header: 'ร้อยละที่คำนวณได้', width: 12, kind: 'percent', value: (x) => x.score },
-      { header: 'ร้อยละ (ไม่เกิน 100)', width: 12, kind: 'percent', value: (x) => x.cappedScore },
-      { header: 'ระดับการนำแผนไปปฏิบัติ', width: 12, kind: 'text', value: (x) => LEVEL_TH[x.level] },
+      { header: 'ร้อยละที่คำนวณได้', width: 12, kind: 'percent', value: (x) => toPercent(x.score.raw) },
+      { header: 'ร้อยละ (ไม่เกิน 100)', width: 12, kind: 'percent', value: (x) => toPercent(x.score.capped) },
+      { header: 'ระดับการนำแผนไปปฏิบัติ', width: 12, kind: 'text', value: (x) => LEVEL_TH[x.score.level] },
     ],
     rows: r.rows,
   });
@@ -106,5 +96,5 @@ export async function provinceXlsx(ctx: AppContext, query: Record<string, string
     ],
     totals: 'รวม',
   });
-  return workbookFile(book, fileName(r, 'xlsx'));
+  return { book, fileName: fileName(r, 'xlsx') };
 }

@@ -4,7 +4,10 @@ import { FiscalYear, Text } from '../../core/input';
 import { MoneyScalar, type Satang } from '../../core/money';
 import { CannotDoReason, ReportRound, WorkStatus } from '../plan/report.enums';
 
-/** บันทึกรายงานผลโครงการ: one project, one fiscal year, one round. */
+/**
+ * บันทึกรายงานผลโครงการ: one project, one fiscal year, one round. The answers the form asks for may be
+ * left null: the service answers each missing one with a Thai message under its field, all at once.
+ */
 @InputType()
 export class ProgressReportInput {
   @Field(() => ID)
@@ -19,8 +22,11 @@ export class ProgressReportInput {
   @IsEnum(ReportRound, { message: 'รอบการรายงานไม่ถูกต้อง' })
   round: ReportRound;
 
-  @Field({ description: 'บรรจุไว้ในข้อบัญญัติ/เทศบัญญัติ/แผนการดำเนินงาน' })
-  inOrdinance: boolean;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'บรรจุไว้ในข้อบัญญัติ/เทศบัญญัติ/แผนการดำเนินงาน (required: null is refused with a field error)',
+  })
+  inOrdinance?: boolean | null;
 
   @Field(() => MoneyScalar, { nullable: true, description: 'Required for a budgeted project; none for one without budget' })
   @IsOptional()
@@ -30,9 +36,10 @@ export class ProgressReportInput {
   @IsOptional()
   disbursed?: Satang | null;
 
-  @Field(() => WorkStatus)
+  @Field(() => WorkStatus, { nullable: true, description: 'Required: null is refused with a field error' })
+  @IsOptional()
   @IsEnum(WorkStatus, { message: 'กรุณาเลือกสถานะการดำเนินงาน' })
-  status: WorkStatus;
+  status?: WorkStatus | null;
 
   @Field(() => CannotDoReason, { nullable: true, description: 'Required when the status is CANNOT_DO' })
   @IsOptional()

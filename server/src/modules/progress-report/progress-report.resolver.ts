@@ -1,5 +1,5 @@
 import { Permission } from '../access/policy';
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../core/context';
 import { FiscalYearArg } from '../../core/input';
 import { ProjectYear } from '../project/project-year.entity';
@@ -7,10 +7,25 @@ import { PlanResultNote } from './plan-result-note.entity';
 import { ProgressReport } from './progress-report.entity';
 import { ReportRound } from '../plan/report.enums';
 import { PlanResultNoteInput, ProgressReportInput } from './progress-report.inputs';
-import { savePlanResultNote, saveProgressReport } from './progress-report.service';
+import { getReportDraft, savePlanResultNote, saveProgressReport } from './progress-report.service';
+import { ReportDraft } from './report-draft';
 
 @Resolver(() => ProgressReport)
 export class ProgressReportResolver {
+  @Authorized(Permission.READ_LAO)
+  @Query(() => ReportDraft, {
+    description:
+      "What the report form of a project's fiscal year and round starts from: the saved report, or for a twelve-month report not yet written the six-month report's ordinance figures",
+  })
+  reportDraft(
+    @Arg('projectId', () => ID) projectId: string,
+    @FiscalYearArg() fiscalYear: number,
+    @Arg('round', () => ReportRound) round: ReportRound,
+    @Ctx() ctx: AppContext,
+  ): Promise<ReportDraft> {
+    return getReportDraft(ctx, projectId, fiscalYear, round);
+  }
+
   @Authorized(Permission.EDIT_LAO)
   @Mutation(() => ProgressReport, { description: 'บันทึกรายงานผลโครงการ (ROUND_CLOSED outside the reporting window)' })
   saveProgressReport(@Arg('input') input: ProgressReportInput, @Ctx() ctx: AppContext): Promise<ProgressReport> {

@@ -12,6 +12,7 @@ import { PlanResultNote } from './plan-result-note.entity';
 import { ProgressReport } from './progress-report.entity';
 import { CannotDoReason, ReportRound, WorkStatus } from '../plan/report.enums';
 import type { PlanResultNoteInput, ProgressReportInput } from './progress-report.inputs';
+import { reportDraft, type ReportDraft } from './report-draft';
 
 const ROUND_TH: Record<ReportRound, string> = { SIX_MONTHS: 'รอบ 6 เดือน', TWELVE_MONTHS: 'รอบ 12 เดือน' };
 
@@ -30,8 +31,16 @@ export async function assertRoundOpen(ctx: AppContext, laoCode: string, fiscalYe
   }
 }
 
+/**
+ * The rules of a report's fields, each broken one answered under its field (the form shows them as they
+ * are): the ordinance answer and the status are required; a budgeted project needs both amounts and one
+ * without budget has none; CANNOT_DO needs a reason, and OTHER its text.
+ */
 function checkReport(input: ProgressReportInput, budgeted: boolean): FieldError[] {
   const fields: FieldError[] = [];
+  if (input.inOrdinance === undefined || input.inOrdinance === null) {
+    fields.push({ field: 'inOrdinance', message: 'กรุณาเลือกการบรรจุไว้ในข้อบัญญัติ/เทศบัญญัติ/แผนการดำเนินงาน' });
+  }
   const money = (field: 'ordinanceBudget' | 'disbursed', label: string) => {
     const value = input[field];
     if (!budgeted) {
@@ -44,6 +53,7 @@ function checkReport(input: ProgressReportInput, budgeted: boolean): FieldError[
   };
   money('ordinanceBudget', 'งบประมาณตามข้อบัญญัติ/เทศบัญญัติ');
   money('disbursed', 'การเบิกจ่ายงบประมาณ');
+  if (!input.status) fields.push({ field: 'status', message: 'กรุณาเลือกสถานะการดำเนินงาน' });
   if (input.status === WorkStatus.CANNOT_DO) {
     if (!input.cannotDoReason) fields.push({ field: 'cannotDoReason', message: 'กรุณาเลือกเหตุผลที่ไม่สามารถดำเนินการได้' });
     if (input.cannotDoReason === CannotDoReason.OTHER && !input.cannotDoText) {
@@ -72,6 +82,9 @@ export async function saveProgressReport(ctx: AppContext, input: ProgressReportI
   await assertRoundOpen(ctx, project.laoCode, input.fiscalYear, input.round);
   const fields = checkReport(input, project.budget !== null);
   if (fields.length) throw badInput(fields, fields[0].message);
+  // Both checked above.
+  const status = input.status!;
+  const inOrdinance = input.inOrdinance!;
 
   const repo = ctx.em.getRepository(ProgressReport);
   const existing = await repo.findOneBy({ projectId, fiscalYear: input.fiscalYear, round: input.round });
@@ -80,13 +93,12 @@ export async function saveProgressReport(ctx: AppContext, input: ProgressReportI
     laoCode: project.laoCode,
     fiscalYear: input.fiscalYear,
     round: input.round,
-    inOrdinance: input.inOrdinance,
+    inOrdinance,
     ordinanceBudget: input.ordinanceBudget ?? null,
     disbursed: input.disbursed ?? null,
-    status: input.status,
-    cannotDoReason: input.status === WorkStatus.CANNOT_DO ? (input.cannotDoReason ?? null) : null,
-    cannotDoText:
-      input.status === WorkStatus.CANNOT_DO && input.cannotDoReason === CannotDoReason.OTHER ? (input.cannotDoText ?? null) : null,
+    status,
+    cannotDoReason: status === WorkStatus.CANNOT_DO ? (input.cannotDoReason ?? null) : null,
+    cannotDoText: status === WorkStatus.CANNOT_DO && input.cannotDoReason === CannotDoReason.OTHER ? (input.cannotDoText ?? null) : null,
     note: input.note ?? null,
     carried: false,
     reportedBy: ctx.user!.id,
@@ -113,6 +125,16 @@ export async function saveProgressReport(ctx: AppContext, input: ProgressReportI
     }
   }
   return saved;
+}
+
+/** What the report form of a project's year and round starts from (report-draft.ts), for anyone who may read the project. */
+export async function getReportDraft(ctx: AppContext, projectIdText: string, fiscalYear: number, round: ReportRound): Promise<ReportDraft> {
+  const projectId = parseId(projectIdText);
+  const project = await getReadableProject(ctx, projectId);
+  const years = await ctx.loaders.yearsByProject.load(projectId);
+  if (!years.some((y) => y.fiscalYear === fiscalYear)) throw notFound(`โครงการนี้ไม่อยู่ในแผนปี พ.ศ. ${fiscalYear}`);
+  const reports = (await ctx.loaders.reportsByProject.load(projectId)).filter((r) => r.fiscalYear === fiscalYear);
+  return reportDraft(reports, round, project.budget !== null);
 }
 
 /**

@@ -7,7 +7,7 @@ import { getEditableLao, getReadableLao } from '../lao/lao.service';
 import { ProjectYear } from './project-year.entity';
 import type { Lao } from '../lao/lao.entity';
 import { Project } from './project.entity';
-import { initialStatus } from '../plan/project.enums';
+import { initialStatus, NOT_CREATED_STATUSES, type PlanStatus } from '../plan/project.enums';
 import type { ProjectInput } from './project.inputs';
 import { allow, Permission, placeOfLao } from '../access/policy';
 
@@ -19,6 +19,32 @@ export async function listProjects(ctx: AppContext, laoCode: string, fiscalYear?
     qb.innerJoin(ProjectYear, 'y', 'y.project_id = p.id AND y.fiscal_year = :fiscalYear', { fiscalYear });
   }
   return qb.getMany();
+}
+
+/** A project of an LAO's plan with its standing in the plan's year. */
+export interface PlanProject {
+  project: Project;
+  planStatus: PlanStatus;
+}
+
+/**
+ * The projects of an LAO's plan for a fiscal year, in their order (ลำดับ), each with its standing that
+ * year: every project of the year except those dropped (ลดโครงการสำเร็จ) or refused (ไม่อนุมัติการขอเพิ่ม).
+ */
+export async function listPlanProjects(ctx: AppContext, laoCode: string, fiscalYear: number): Promise<PlanProject[]> {
+  await getReadableLao(ctx, laoCode);
+  const rows = await ctx.em
+    .getRepository(Project)
+    .createQueryBuilder('p')
+    .innerJoinAndMapOne('p.year', ProjectYear, 'y', 'y.project_id = p.id AND y.fiscal_year = :fiscalYear', { fiscalYear })
+    .where('p.lao_code = :laoCode', { laoCode })
+    .andWhere('y.plan_status NOT IN (:...excluded)', { excluded: NOT_CREATED_STATUSES })
+    .orderBy('p.seq', 'ASC')
+    .getMany();
+  return rows.map((p) => {
+    const { year, ...project } = p as Project & { year: ProjectYear };
+    return { project: Object.assign(new Project(), project), planStatus: year.planStatus };
+  });
 }
 
 /** A project the user may read: NOT_FOUND when it does not exist, FORBIDDEN when it is another LAO's. */

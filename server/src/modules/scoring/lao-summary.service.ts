@@ -1,11 +1,14 @@
 import type { AppContext } from '../../core/context';
 import { getReadableLao } from '../lao/lao.service';
 import { PlanResultNote } from '../progress-report/plan-result-note.entity';
-import { ReportRound } from '../plan/report.enums';
+import { ReportRound, type WorkStatus } from '../plan/report.enums';
+import type { Lao } from '../lao/lao.entity';
+import type { Project } from '../project/project.entity';
+import type { Satang } from '../../core/money';
 import { listProjects } from '../project/project.service';
 import { COUNTED_STATUSES } from '../plan/project.enums';
 import { roundStates } from '../reporting-window/reporting-window.service';
-import { percentHundredths, reportingRate, score, toPercent, type Thresholds } from './scoring';
+import { percentHundredths, reportingRate, score, toPercent, type Hundredths, type Score, type Thresholds } from './scoring';
 import type { DashboardRound, DimensionSummary, LaoDashboard, LaoOverview, PlanResults } from './scoring.types';
 import { baselineOf, DIMENSIONS, plannedTotal, thresholdsFor, totalOf, type RoundCell, type YearFigures } from './year-figures';
 import { scoreFiguresOf, storedFigures, type ScoreFigures } from './figures.store';
@@ -58,7 +61,60 @@ export async function laoDashboard(ctx: AppContext, laoCode: string, fiscalYear:
   return { fiscalYear, baselineCount: baselineOf(f), minimumCount: f.minimumCount, created: f.created, rounds };
 }
 
-function dimensionRow(dimension: number | null, planned: { projects: number; budget: number }, cell: RoundCell): DimensionSummary {
+/** One row of the per-dimension table (a dimension, or the total with `dimension` null), its percentages exact. */
+export interface DimensionFigures {
+  dimension: number | null;
+  plannedProjects: number;
+  doneProjects: number;
+  plannedBudget: Satang;
+  ordinanceBudget: Satang;
+  disbursed: Satang;
+  projectPercent: Hundredths;
+  budgetPercent: Hundredths;
+}
+
+/** สถานะโครงการ/กิจกรรม/มาตรการ: counts that add up to the total (รอรายงาน included). */
+export interface StatusFigures {
+  minimumCount: number | null;
+  total: number;
+  inOrdinance: number;
+  inProgress: number;
+  done: number;
+  cannotDo: number;
+  waiting: number;
+}
+
+/** An LAO's figures for a year and round as the formulas give them: satang, counts, hundredths of a percent. */
+export interface RoundFigures {
+  lao: Lao;
+  fiscalYear: number;
+  round: ReportRound;
+  dimensions: DimensionFigures[];
+  total: DimensionFigures;
+  status: StatusFigures;
+  score: Score;
+  denominator: number;
+  fromMinimum: boolean;
+}
+
+/** One counted project in ผลการดำเนินงานตามแผน. */
+export interface ResultRowFigures {
+  no: number;
+  project: Project;
+  budget: Satang;
+  disbursed: Satang;
+  status: WorkStatus | null;
+  note: string | null;
+}
+
+/** ผลการดำเนินงานตามแผน with the figures it summarises. */
+export interface ResultFigures {
+  overview: RoundFigures;
+  rows: ResultRowFigures[];
+  note: PlanResultNote | null;
+}
+
+function dimensionRow(dimension: number | null, planned: { projects: number; budget: number }, cell: RoundCell): DimensionFigures {
   return {
     dimension,
     plannedProjects: planned.projects,
@@ -66,13 +122,16 @@ function dimensionRow(dimension: number | null, planned: { projects: number; bud
     plannedBudget: planned.budget,
     ordinanceBudget: cell.ordinanceBudget,
     disbursed: cell.disbursed,
-    projectPercent: toPercent(percentHundredths(cell.done, planned.projects)),
-    budgetPercent: toPercent(percentHundredths(cell.disbursed, planned.budget)),
+    projectPercent: percentHundredths(cell.done, planned.projects),
+    budgetPercent: percentHundredths(cell.disbursed, planned.budget),
   };
 }
 
-/** ภาพรวมของการดำเนินงานตามแผนราย อปท.: the per-dimension table, budgets, status table, score and level. */
-export async function laoOverview(ctx: AppContext, laoCode: string, fiscalYear: number, round: ReportRound): Promise<LaoOverview> {
+/**
+ * ภาพรวมของการดำเนินงานตามแผนราย อปท. with exact values: the per-dimension table, budgets, status
+ * table, score and level (the API's LaoOverview and the printed overview both come from it).
+ */
+export async function roundFigures(ctx: AppContext, laoCode: string, fiscalYear: number, round: ReportRound): Promise<RoundFigures> {
   const { lao, f, thresholds } = await figuresOf(ctx, laoCode, fiscalYear);
   const cells = f.rounds[round];
   const s = roundOf(f, round, thresholds);
@@ -92,27 +151,58 @@ export async function laoOverview(ctx: AppContext, laoCode: string, fiscalYear: 
       cannotDo: s.total.cannotDo,
       waiting: planned.projects - s.total.done - s.total.inProgress - s.total.cannotDo,
     },
-    score: toPercent(s.raw),
-    cappedScore: toPercent(s.capped),
-    level: s.level,
+    score: { raw: s.raw, capped: s.capped, level: s.level },
     denominator: s.denominator,
     fromMinimum: s.fromMinimum,
   };
 }
 
-/** ผลการดำเนินงานตามแผน: every counted project with budget, disbursed, status and note, and the summary. */
-export async function planResults(ctx: AppContext, laoCode: string, fiscalYear: number, round: ReportRound): Promise<PlanResults> {
-  return (await planResultsWithOverview(ctx, laoCode, fiscalYear, round)).results;
+const dimensionSummary = (d: DimensionFigures): DimensionSummary => ({
+  ...d,
+  projectPercent: toPercent(d.projectPercent),
+  budgetPercent: toPercent(d.budgetPercent),
+});
+
+/** ภาพรวมของการดำเนินงานตามแผนราย อปท. as the API sends it. */
+export async function laoOverview(ctx: AppContext, laoCode: string, fiscalYear: number, round: ReportRound): Promise<LaoOverview> {
+  const o = await roundFigures(ctx, laoCode, fiscalYear, round);
+  return {
+    ...o,
+    dimensions: o.dimensions.map(dimensionSummary),
+    total: dimensionSummary(o.total),
+    score: toPercent(o.score.raw),
+    cappedScore: toPercent(o.score.capped),
+    level: o.score.level,
+  };
 }
 
-/** Plan results and the overview they summarise, computed once (the memo prints both). */
-export async function planResultsWithOverview(
-  ctx: AppContext,
-  laoCode: string,
-  fiscalYear: number,
-  round: ReportRound,
-): Promise<{ results: PlanResults; overview: LaoOverview }> {
-  const overview = await laoOverview(ctx, laoCode, fiscalYear, round);
+/** ผลการดำเนินงานตามแผน as the API sends it. */
+export async function planResults(ctx: AppContext, laoCode: string, fiscalYear: number, round: ReportRound): Promise<PlanResults> {
+  const { overview: o, rows, note } = await resultFigures(ctx, laoCode, fiscalYear, round);
+  return {
+    lao: o.lao,
+    fiscalYear,
+    round,
+    rows,
+    note,
+    waiting: o.status.waiting,
+    inProgress: o.status.inProgress,
+    done: o.status.done,
+    cannotDo: o.status.cannotDo,
+    disbursed: o.total.disbursed,
+    disbursedPercent: toPercent(o.total.budgetPercent),
+    score: toPercent(o.score.raw),
+    cappedScore: toPercent(o.score.capped),
+    level: o.score.level,
+  };
+}
+
+/**
+ * ผลการดำเนินงานตามแผน with exact values: every counted project with budget, disbursed, status and
+ * note, the LAO's note of the round, and the overview they summarise, computed once (the memo prints both).
+ */
+export async function resultFigures(ctx: AppContext, laoCode: string, fiscalYear: number, round: ReportRound): Promise<ResultFigures> {
+  const overview = await roundFigures(ctx, laoCode, fiscalYear, round);
   const projects = await listProjects(ctx, laoCode, fiscalYear);
   const [years, reports] = await Promise.all([
     ctx.loaders.yearsByProject.loadMany(projects.map((p) => p.id)),
@@ -137,21 +227,5 @@ export async function planResultsWithOverview(
       note: r.report?.note ?? null,
     }));
   const note = await ctx.em.getRepository(PlanResultNote).findOneBy({ laoCode, fiscalYear, round });
-  const results: PlanResults = {
-    lao: overview.lao,
-    fiscalYear,
-    round,
-    rows,
-    note,
-    waiting: overview.status.waiting,
-    inProgress: overview.status.inProgress,
-    done: overview.status.done,
-    cannotDo: overview.status.cannotDo,
-    disbursed: overview.total.disbursed,
-    disbursedPercent: overview.total.budgetPercent,
-    score: overview.score,
-    cappedScore: overview.cappedScore,
-    level: overview.level,
-  };
-  return { results, overview };
+  return { overview, rows, note };
 }

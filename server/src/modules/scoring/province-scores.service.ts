@@ -1,11 +1,12 @@
 import type { AppContext } from '../../core/context';
 import { forbidden, notFound } from '../../core/errors';
+import { Lao } from '../lao/lao.entity';
 import { districtLabel } from '../geography/places';
 import { Province } from '../geography/province.entity';
 import { ReportRound } from '../plan/report.enums';
 import { roundScore } from './lao-summary.service';
 import { allow, Permission } from '../access/policy';
-import { ImplementationLevel, toPercent } from './scoring';
+import { ImplementationLevel, toPercent, type Score } from './scoring';
 import type { NationalScoreRow, ProvinceScoreReport } from './scoring.types';
 import { thresholdsFor } from './year-figures';
 import { storedScores } from './figures.store';
@@ -21,11 +22,26 @@ async function assertProvinceReadable(ctx: AppContext, provinceCode: string): Pr
   if (!allow(actor, Permission.READ_PROVINCE_SCORES, { provinceCode })) throw forbidden('ท่านดูผลระดับจังหวัดได้เฉพาะจังหวัดของท่าน');
 }
 
-/**
- * ผลการนำแผนฯ ไปปฏิบัติระดับจังหวัด: every LAO of a province (optionally one district), by district then
- * name, with score and level, and the counts by level. The figures of the whole province come from the
- * same three grouped queries as one LAO's, whatever the number of LAOs.
- */
+/** One LAO of the province table, its score exact. */
+export interface ProvinceScoreFigures {
+  lao: Lao;
+  districtName: string;
+  districtLabel: string;
+  score: Score;
+}
+
+/** The province table with exact scores (the API's ProvinceScoreReport and the printed table both come from it). */
+export interface ProvinceFigures {
+  province: Province;
+  fiscalYear: number;
+  round: ReportRound;
+  rows: ProvinceScoreFigures[];
+  high: number;
+  medium: number;
+  low: number;
+}
+
+/** ผลการนำแผนฯ ไปปฏิบัติระดับจังหวัด as the API sends it. */
 export async function provinceScores(
   ctx: AppContext,
   provinceCode: string,
@@ -33,6 +49,30 @@ export async function provinceScores(
   round: ReportRound,
   districtCode?: string | null,
 ): Promise<ProvinceScoreReport> {
+  const report = await provinceFigures(ctx, provinceCode, fiscalYear, round, districtCode);
+  return {
+    ...report,
+    rows: report.rows.map(({ score, ...row }) => ({
+      ...row,
+      score: toPercent(score.raw),
+      cappedScore: toPercent(score.capped),
+      level: score.level,
+    })),
+  };
+}
+
+/**
+ * ผลการนำแผนฯ ไปปฏิบัติระดับจังหวัด: every LAO of a province (optionally one district), by district then
+ * name, with score and level, and the counts by level: one read of the maintained figures (one row per
+ * LAO, figures.store.ts), whatever the number of projects and reports.
+ */
+export async function provinceFigures(
+  ctx: AppContext,
+  provinceCode: string,
+  fiscalYear: number,
+  round: ReportRound,
+  districtCode?: string | null,
+): Promise<ProvinceFigures> {
   await assertProvinceReadable(ctx, provinceCode);
   const province = await ctx.loaders.provinceByCode.load(provinceCode);
   if (!province) throw notFound('ไม่พบจังหวัดนี้');
@@ -47,20 +87,18 @@ export async function provinceScores(
       .filter((d): d is NonNullable<typeof d> & { code: string; name: string } => !!d && !(d instanceof Error))
       .map((d) => [d.code, d.name]),
   );
-  const rows = scores.map(({ lao, figures }) => {
+  const rows = scores.map(({ lao, figures }): ProvinceScoreFigures => {
     const s = figures ? roundScore(figures, round, thresholds) : null;
     return {
       lao,
       districtName: districtName.get(lao.districtCode) ?? '',
       districtLabel: districtLabel(provinceCode, districtName.get(lao.districtCode) ?? ''),
-      score: s ? toPercent(s.raw) : 0,
-      cappedScore: s ? toPercent(s.capped) : 0,
-      level: s?.level ?? ImplementationLevel.LOW,
+      score: s ? { raw: s.raw, capped: s.capped, level: s.level } : { raw: 0, capped: 0, level: ImplementationLevel.LOW },
     };
   });
   // By district, then LAO, in Thai dictionary order (เกาะลันตา, เขาพนม, คลองท่อม … as the manual lists them).
   rows.sort((a, b) => thai.compare(a.districtName, b.districtName) || thai.compare(a.lao.name, b.lao.name));
-  const count = (level: ImplementationLevel) => rows.filter((r) => r.level === level).length;
+  const count = (level: ImplementationLevel) => rows.filter((r) => r.score.level === level).length;
   return {
     province,
     fiscalYear,
@@ -72,7 +110,7 @@ export async function provinceScores(
   };
 }
 
-/** ADMIN: every province with its LAOs counted by level (the whole country: three grouped queries). */
+/** ADMIN: every province with its LAOs counted by level (the whole country: one row per LAO). */
 const thai = new Intl.Collator('th');
 
 export async function nationalScores(ctx: AppContext, fiscalYear: number, round: ReportRound): Promise<NationalScoreRow[]> {

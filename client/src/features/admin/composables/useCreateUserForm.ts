@@ -4,17 +4,20 @@ import { useSubmitForm } from '@/core/form';
 import { t } from '@/core/i18n';
 import { trimText } from '@/core/text';
 import { CreateUserDocument, type AdminUserFragment, type Role } from '@/gql/graphql';
+import { useRoleOptions } from './useRoleOptions';
 
 /**
- * สร้างผู้ใช้งาน of any role: an LAO officer names its LAO (and by default takes the LAO's code as
- * username), a province officer its province; a SERVICE account has no password (it gets API tokens).
+ * สร้างผู้ใช้งาน of any role the server offers, asking what the role needs (useRoleOptions): an account
+ * of an LAO names its LAO (and by default takes the LAO's code as username), one of a province its
+ * province; one that signs in with API tokens has no password. The first role is chosen to begin with.
  */
 export function useCreateUserForm(onCreated: (user: AdminUserFragment) => void) {
+  const { options, optionOf } = useRoleOptions();
   const { mutate, loading: submitting } = useMutation(CreateUserDocument, { refetchQueries: ['Users'], awaitRefetchQueries: true });
   const { form, errors, reset, submit } = useSubmitForm({
     fields: ['role', 'laoCode', 'provinceCode', 'username', 'displayName', 'email', 'password', 'confirmPassword'] as const,
     blank: () => ({
-      role: 'LAO_OFFICER' as Role,
+      role: (options.value[0]?.role ?? '') as Role | '',
       laoCode: '',
       provinceCode: '',
       username: '',
@@ -30,7 +33,7 @@ export function useCreateUserForm(onCreated: (user: AdminUserFragment) => void) 
     send: async (f) => {
       const res = await mutate({
         input: {
-          role: f.role,
+          role: f.role as Role,
           username: f.username.trim(),
           displayName: trimText(f.displayName) || null,
           email: f.email.trim() || null,
@@ -42,9 +45,14 @@ export function useCreateUserForm(onCreated: (user: AdminUserFragment) => void) 
       if (res?.data) onCreated(res.data.createUser);
     },
   });
-  const needsLao = computed(() => form.role === 'LAO_OFFICER');
-  const needsProvince = computed(() => form.role === 'PROVINCE_OFFICER');
-  const needsPassword = computed(() => form.role !== 'SERVICE');
+  const role = computed(() => optionOf(form.role));
+  const needsLao = computed(() => role.value?.place === 'LAO');
+  const needsProvince = computed(() => role.value?.place === 'PROVINCE');
+  const needsPassword = computed(() => role.value?.credential === 'PASSWORD');
+  // The roles arrive after the form is made: the first is chosen until the ADMIN chooses.
+  watch(options, (list) => {
+    if (!form.role && list.length) form.role = list[0].role;
+  });
 
   watch(
     () => form.laoCode,
@@ -53,5 +61,5 @@ export function useCreateUserForm(onCreated: (user: AdminUserFragment) => void) 
     },
   );
 
-  return { form, errors, submitting, needsLao, needsProvince, needsPassword, reset, submit };
+  return { form, errors, submitting, roleOptions: options, needsLao, needsProvince, needsPassword, reset, submit };
 }

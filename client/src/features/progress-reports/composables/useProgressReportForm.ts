@@ -1,13 +1,22 @@
-import { computed, reactive, shallowRef } from 'vue';
+import { computed, reactive, ref, shallowRef } from 'vue';
 import { useApolloClient, useMutation } from '@vue/apollo-composable';
 import { useFormErrors } from '@/core/errors';
 import { t } from '@/core/i18n';
-import { SaveProgressReportDocument, type CannotDoReason, type ReportRound, type WorkStatus } from '@/gql/graphql';
+import {
+  ReportDraftDocument,
+  SaveProgressReportDocument,
+  type CannotDoReason,
+  type ReportDraftQuery,
+  type ReportRound,
+  type WorkStatus,
+} from '@/gql/graphql';
 import { parseMoney } from '@/core/money';
 import type { ReportRow } from './useReportProjects';
 import { trimText } from '@/core/text';
 
 const FIELDS = ['inOrdinance', 'ordinanceBudget', 'disbursed', 'status', 'cannotDoReason', 'cannotDoText', 'note'] as const;
+const MONEY_FIELDS = ['ordinanceBudget', 'disbursed'] as const;
+type MoneyField = (typeof MONEY_FIELDS)[number];
 
 /** The report being written: a project of the list, a round and the fiscal year. */
 export interface ReportTarget {
@@ -26,17 +35,36 @@ const blank = () => ({
   note: '',
 });
 
+/** The server's starting values as the form holds them (amounts as the text in their inputs). */
+function fromDraft(draft: ReportDraftQuery['reportDraft']): ReturnType<typeof blank> {
+  return {
+    inOrdinance: draft.inOrdinance ?? undefined,
+    ordinanceBudget: draft.ordinanceBudget ?? '',
+    disbursed: draft.disbursed ?? '',
+    status: draft.status ?? undefined,
+    cannotDoReason: draft.cannotDoReason ?? undefined,
+    cannotDoText: draft.cannotDoText ?? '',
+    note: draft.note ?? '',
+  };
+}
+
 /**
  * รายงานผลการดำเนินงาน of one project for one round: a new report, or the saved one ("รายงานแล้ว")
- * to edit. A budgeted project needs the ordinance budget and the disbursement of the year; one without
- * budget has neither. A twelve-month report not yet written starts from the six-month report's
- * ordinance figures (the year's ordinance is the same in both rounds). A save outside the reporting
- * window comes back ROUND_CLOSED: the form then shows the server's message and turns read-only.
+ * to edit. The form starts from what the server gives (`reportDraft`: the saved report, or for a
+ * twelve-month report not yet written the six-month report's ordinance figures) and shows the server's
+ * message under each field it refuses: which answers are required is the server's rule. The form only
+ * reads what was typed as an amount (core/money): text that is not one is said under its field, and the
+ * report is sent without it so that the server's answer names everything else missing at the same time.
+ * A save outside the reporting window comes back ROUND_CLOSED: the form then shows the server's
+ * message and turns read-only.
  */
 export function useProgressReportForm(onSaved: (target: ReportTarget) => void) {
   const target = shallowRef<ReportTarget | null>(null);
   const form = reactive(blank());
   const errors = useFormErrors(FIELDS);
+  /** Whether the form holds the server's starting values for the current target (it is shown only then). */
+  const ready = ref(false);
+  const prefilledFromSixMonths = ref(false);
   const { resolveClient } = useApolloClient();
   const { mutate, loading: submitting } = useMutation(SaveProgressReportDocument, {
     refetchQueries: ['ReportProjects'],
@@ -45,65 +73,62 @@ export function useProgressReportForm(onSaved: (target: ReportTarget) => void) {
 
   const existing = computed(() => (target.value ? target.value.row.reports[target.value.round] : null));
   const budgeted = computed(() => target.value !== null && target.value.row.budget !== null);
-  const prefilledFromSixMonths = computed(
-    () => target.value?.round === 'TWELVE_MONTHS' && !existing.value && target.value.row.reports.SIX_MONTHS !== null,
-  );
   /** The server's message when a save found the round closed. */
   const closedMessage = computed(() => (errors.code === 'ROUND_CLOSED' ? errors.message : ''));
 
-  function load(next: ReportTarget): void {
+  /** Opens the form on a target: its starting values come from the server, always fresh. */
+  async function load(next: ReportTarget): Promise<void> {
     target.value = next;
+    ready.value = false;
+    prefilledFromSixMonths.value = false;
     errors.clear();
-    const saved = next.row.reports[next.round];
-    const six = next.round === 'TWELVE_MONTHS' && !saved ? next.row.reports.SIX_MONTHS : null;
-    const budgetedRow = next.row.budget !== null;
-    Object.assign(form, blank(), {
-      inOrdinance: saved?.inOrdinance ?? six?.inOrdinance ?? undefined,
-      ordinanceBudget: budgetedRow ? (saved?.ordinanceBudget ?? six?.ordinanceBudget ?? '') : '',
-      disbursed: budgetedRow ? (saved?.disbursed ?? '') : '',
-      status: saved?.status ?? undefined,
-      cannotDoReason: saved?.cannotDoReason ?? undefined,
-      cannotDoText: saved?.cannotDoText ?? '',
-      note: saved?.note ?? '',
-    });
+    Object.assign(form, blank());
+    try {
+      const { data } = await resolveClient().query({
+        query: ReportDraftDocument,
+        variables: { projectId: next.row.id, fiscalYear: next.fiscalYear, round: next.round },
+        fetchPolicy: 'no-cache',
+      });
+      // Another project may have been opened meanwhile.
+      if (target.value !== next) return;
+      Object.assign(form, fromDraft(data.reportDraft));
+      prefilledFromSixMonths.value = data.reportDraft.prefilledFromSixMonths;
+      ready.value = true;
+    } catch (error) {
+      if (target.value === next) errors.apply(error);
+    }
   }
 
-  function money(field: 'ordinanceBudget' | 'disbursed'): string | null {
-    const text = form[field].trim();
-    if (!text) {
-      errors.setField(field, t.reporting.reports.form.moneyRequired);
-      return null;
+  /** The amounts as the API takes them; what is not an amount is said under its field and sent as none. */
+  function amounts(): { values: Record<MoneyField, string | null>; unreadable: Partial<Record<MoneyField, string>> } {
+    const values: Record<MoneyField, string | null> = { ordinanceBudget: null, disbursed: null };
+    const unreadable: Partial<Record<MoneyField, string>> = {};
+    if (!budgeted.value) return { values, unreadable };
+    for (const field of MONEY_FIELDS) {
+      const text = form[field].trim();
+      values[field] = text ? parseMoney(text) : null;
+      if (text && values[field] === null) unreadable[field] = t.reporting.reports.form.moneyInvalid;
     }
-    const value = parseMoney(text);
-    if (value === null) errors.setField(field, t.reporting.reports.form.moneyInvalid);
-    return value;
+    return { values, unreadable };
   }
 
   async function submit(): Promise<boolean> {
     const current = target.value;
-    if (!current) return false;
+    if (!current || !ready.value) return false;
     errors.clear();
-    const f = t.reporting.reports.form;
-    const ordinanceBudget = budgeted.value ? money('ordinanceBudget') : null;
-    const disbursed = budgeted.value ? money('disbursed') : null;
-    if (form.inOrdinance === undefined) errors.setField('inOrdinance', f.chooseInOrdinance);
-    if (!form.status) errors.setField('status', f.chooseStatus);
+    const { values, unreadable } = amounts();
     const cannotDo = form.status === 'CANNOT_DO';
-    if (cannotDo && !form.cannotDoReason) errors.setField('cannotDoReason', f.chooseReason);
-    if (cannotDo && form.cannotDoReason === 'OTHER' && !trimText(form.cannotDoText)) errors.setField('cannotDoText', f.reasonTextMissing);
-    if (errors.hasFieldErrors()) return false;
     try {
       await mutate({
         input: {
           projectId: current.row.id,
           fiscalYear: current.fiscalYear,
           round: current.round,
-          inOrdinance: form.inOrdinance!,
-          ordinanceBudget,
-          disbursed,
-          status: form.status!,
-          cannotDoReason: cannotDo ? form.cannotDoReason : null,
-          cannotDoText: cannotDo && form.cannotDoReason === 'OTHER' ? trimText(form.cannotDoText) : null,
+          inOrdinance: form.inOrdinance ?? null,
+          ...values,
+          status: form.status ?? null,
+          cannotDoReason: cannotDo ? (form.cannotDoReason ?? null) : null,
+          cannotDoText: cannotDo && form.cannotDoReason === 'OTHER' ? trimText(form.cannotDoText) || null : null,
           note: trimText(form.note) || null,
         },
       });
@@ -111,11 +136,13 @@ export function useProgressReportForm(onSaved: (target: ReportTarget) => void) {
       return true;
     } catch (error) {
       const api = errors.apply(error);
+      // What was typed but is no amount says so, rather than the server's "required".
+      for (const [field, text] of Object.entries(unreadable)) errors.setField(field as MoneyField, text);
       // The window closed while the form was open: the list learns it too.
       if (api.code === 'ROUND_CLOSED') void resolveClient().refetchQueries({ include: ['ReportProjects'] });
       return false;
     }
   }
 
-  return { target, form, errors, existing, budgeted, prefilledFromSixMonths, closedMessage, submitting, load, submit };
+  return { target, form, errors, ready, existing, budgeted, prefilledFromSixMonths, closedMessage, submitting, load, submit };
 }

@@ -1,12 +1,9 @@
 import { computed, ref, watch, type Ref } from 'vue';
 import { t } from '@/core/i18n';
-import { PrintActionPlanDocument, type PlanStatus } from '@/gql/graphql';
-import { formatMoney, formatSatang, satangOf } from '@/core/money';
+import { PrintActionPlanDocument } from '@/gql/graphql';
+import { formatMoney } from '@/core/money';
 import { trimText } from '@/core/text';
 import { useLaoYearQuery } from '@/core/lao-year-query';
-
-/** Standings that take a project out of the year's plan (dropped, or an addition NACC refused). */
-const NOT_IN_PLAN: PlanStatus[] = ['REDUCED', 'ADD_REJECTED'];
 
 export interface ActionPlanRow {
   id: string;
@@ -19,9 +16,9 @@ export interface ActionPlanRow {
 }
 
 /**
- * พิมพ์แผนปฏิบัติการป้องกันการทุจริต: the year's plan as the printed one lists it (every project of the
- * year except those dropped or refused, a standing other than สอดคล้อง written in the note), and the
- * links of its PDF and Excel files, which need the issuer's name.
+ * พิมพ์แผนปฏิบัติการป้องกันการทุจริต: the year's plan as the server builds it for the printed one (its rows,
+ * numbers, notes and total come from the server as they are), and the links of its PDF and Excel files,
+ * which need the issuer's name.
  */
 export function usePrintActionPlan(laoCode: Ref<string | null>, fiscalYear: Ref<number | null>) {
   const issuer = ref('');
@@ -32,30 +29,20 @@ export function usePrintActionPlan(laoCode: Ref<string | null>, fiscalYear: Ref<
 
   const { result, loading, errorMessage } = useLaoYearQuery(PrintActionPlanDocument, laoCode, fiscalYear);
 
-  const rows = computed<ActionPlanRow[]>(() => {
-    const year = fiscalYear.value;
-    if (!laoCode.value || !result.value) return [];
-    return result.value.projects
-      .map((p) => ({ p, status: p.years.find((y) => y.fiscalYear === year)?.planStatus }))
-      .filter(({ status }) => status !== undefined && !NOT_IN_PLAN.includes(status))
-      .map(({ p, status }, i) => ({
-        id: p.id,
-        no: i + 1,
-        name: p.name,
-        dimension: p.dimension,
-        budget: formatMoney(p.budget),
-        quarters: p.quarters,
-        note: [p.note ?? '', status && status !== 'COMPLIANT' ? `(${t.projects.planStatus[status]})` : ''].filter(Boolean).join(' '),
-      }));
-  });
-  const totalBudget = computed(() => {
-    const year = fiscalYear.value;
-    const inPlan = (result.value?.projects ?? []).filter((p) => {
-      const status = p.years.find((y) => y.fiscalYear === year)?.planStatus;
-      return status !== undefined && !NOT_IN_PLAN.includes(status);
-    });
-    return formatSatang(inPlan.reduce((sum, p) => sum + satangOf(p.budget), 0));
-  });
+  const plan = computed(() => (laoCode.value ? (result.value?.actionPlan ?? null) : null));
+  const rows = computed<ActionPlanRow[]>(() =>
+    (plan.value?.rows ?? []).map((r) => ({
+      id: r.projectId,
+      no: r.no,
+      name: r.name,
+      dimension: r.dimension,
+      budget: formatMoney(r.budget),
+      quarters: r.quarters,
+      note: r.note,
+    })),
+  );
+  const totalBudget = computed(() => formatMoney(plan.value?.totalBudget));
+  const projectCount = computed(() => plan.value?.projectCount ?? 0);
 
   function exportHref(ext: 'pdf' | 'xlsx'): string {
     if (!laoCode.value || fiscalYear.value === null) return '';
@@ -77,6 +64,7 @@ export function usePrintActionPlan(laoCode: Ref<string | null>, fiscalYear: Ref<
     laoName: computed(() => (laoCode.value ? (result.value?.lao?.name ?? '') : '')),
     rows,
     totalBudget,
+    projectCount,
     loading,
     errorMessage,
     issuer,
