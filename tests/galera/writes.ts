@@ -8,7 +8,8 @@ import { BaselineRequest } from '../../server/src/modules/baseline-request/basel
 import { Lao } from '../../server/src/modules/lao/lao.entity';
 import { Project } from '../../server/src/modules/project/project.entity';
 import { makeProject, makeSession, makeUser, PASSWORD } from '../fixtures/factories';
-import { codeOf, LOGIN, TestServer, type GqlResult } from '../integration/harness';
+import { codeOf, TestServer, type GqlResult } from '../integration/harness';
+import { LoginDocument } from '../gql/graphql';
 import { startSmtpSink, textOf, type SmtpSink } from '../support/smtp-sink';
 import { countingConflicts, galera, GALERA_URLS, migrateCluster } from './cluster';
 
@@ -196,7 +197,7 @@ export function describeWrites(): void {
       const user = await makeUser(db(), Role.LAO_OFFICER);
       const two = servers.slice(0, 2);
       const { result: results, conflicts } = await countingConflicts(() =>
-        Promise.all(Array.from({ length: 50 }, (_, i) => two[i % 2].gql(LOGIN, { username: user.username, password: `ผิด-${i}` }))),
+        Promise.all(Array.from({ length: 50 }, (_, i) => two[i % 2].gql(LoginDocument, { username: user.username, password: `ผิด-${i}` }))),
       );
       expect(results.filter((r) => r.status >= 500).map((r) => r.errors)).toEqual([]);
       noInternalErrors(results);
@@ -215,11 +216,11 @@ export function describeWrites(): void {
       expect(stored.failedLogins).toBeLessThanOrEqual(5);
       expect(stored.lockedUntil).not.toBeNull();
       // A wrong password answers how many tries are left, or — once five are in — that the account is locked.
-      expect(results.filter((r) => !['UNAUTHENTICATED', 'LOCKED'].includes(codeOf(r)))).toEqual([]);
+      expect(results.filter((r) => !['UNAUTHENTICATED', 'LOCKED'].includes(codeOf(r) ?? ''))).toEqual([]);
 
-      for (const s of two) expect(codeOf(await s.gql(LOGIN, { username: user.username, password: PASSWORD }))).toBe('LOCKED');
+      for (const s of two) expect(codeOf(await s.gql(LoginDocument, { username: user.username, password: PASSWORD }))).toBe('LOCKED');
       clock.advance(5 * 60_000 + 1_000);
-      const after = await servers[1].gql(LOGIN, { username: user.username, password: PASSWORD });
+      const after = await servers[1].gql(LoginDocument, { username: user.username, password: PASSWORD });
       expect(after.data?.login.user.username).toBe(user.username);
       report('login ×50 wrong passwords, two nodes', {
         wrongPasswordsChecked: wrong.length,

@@ -5,7 +5,8 @@ import { User } from '../../server/src/modules/account/user.entity';
 import { AuditLog } from '../../server/src/modules/audit/audit-log.entity';
 import { Lao } from '../../server/src/modules/lao/lao.entity';
 import { unusedLaoCode, freshName, makeUser, PASSWORD } from '../fixtures/factories';
-import { codeOf, databases, LOGIN, signIn, TestServer } from './harness';
+import { codeOf, databases, signIn, TestServer } from './harness';
+import { LoginDocument } from '../gql/graphql';
 
 const CREATE_LAO = `mutation($input: CreateLaoInput!) { createLao(input: $input) { code name type size province { name } district { name } } }`;
 const CREATE_USER = `mutation($input: CreateUserInput!) { createUser(input: $input) { id username role laoCode provinceCode email displayName } }`;
@@ -217,7 +218,7 @@ describe.each(databases)('administration ($name)', ({ url }) => {
       { token: adminToken },
     );
     expect((await server.gql('{ me { id } }', {}, { token: session })).data!.me).toBeNull();
-    expect(codeOf(await server.gql(LOGIN, { username: user.username, password: PASSWORD }))).toBe('FORBIDDEN');
+    expect(codeOf(await server.gql(LoginDocument, { username: user.username, password: PASSWORD }))).toBe('FORBIDDEN');
     await server.gql(
       'mutation($u: String!) { setUserDisabled(username: $u, disabled: false) { disabled } }',
       { u: user.username },
@@ -236,7 +237,7 @@ describe.each(databases)('administration ($name)', ({ url }) => {
 
   it('unlocks a locked account before its five minutes are up', async () => {
     const user = await makeUser(server.db, Role.LAO_OFFICER);
-    for (let i = 0; i < 5; i++) await server.gql(LOGIN, { username: user.username, password: 'wrong-pass-7' });
+    for (let i = 0; i < 5; i++) await server.gql(LoginDocument, { username: user.username, password: 'wrong-pass-7' });
     const locked = await server.gql(
       'query($s: String!) { users(search: $s) { username locked } }',
       { s: user.username },
@@ -262,7 +263,7 @@ describe.each(databases)('administration ($name)', ({ url }) => {
 
   it('API tokens: shown once, stored hashed, read-only nationwide, revocable', async () => {
     const svc = await makeUser(server.db, Role.SERVICE);
-    expect(codeOf(await server.gql(LOGIN, { username: svc.username, password: 'anything1' }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await server.gql(LoginDocument, { username: svc.username, password: 'anything1' }))).toBe('UNAUTHENTICATED');
     const created = await server.gql(
       'mutation($u: String!) { createApiToken(username: $u, name: "ระบบ ITA") { secret apiToken { id name revokedAt } } }',
       { u: svc.username },

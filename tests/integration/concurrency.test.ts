@@ -775,7 +775,7 @@ describe.each(databases)('every write path under concurrent callers ($name)', ({
     const healthChecks = await health.stop();
 
     const allowed = new Set(['CONFLICT', ...(scenario.alsoAllowed ?? [])]);
-    const unexpected = results.filter((r) => r.errors && !allowed.has(codeOf(r)));
+    const unexpected = results.filter((r) => r.errors && !allowed.has(codeOf(r) ?? ''));
     expect(unexpected.map((r) => ({ status: r.status, errors: r.errors }))).toEqual([]);
     for (const r of results.filter((x) => x.errors)) expect(r.errors![0].message).toMatch(/[\u0E00-\u0E7F]/);
     const succeeded = results.filter((r) => !r.errors).length;

@@ -2,7 +2,8 @@ import { OutboxMail } from '../../server/src/core/outbox-mail.entity';
 import { Role } from '../../server/src/modules/access/role';
 import { makeUser, PASSWORD } from '../fixtures/factories';
 import { startSmtpSink, textOf } from '../support/smtp-sink';
-import { codeOf, databases, LOGIN, signIn, TestServer } from './harness';
+import { codeOf, databases, signIn, TestServer } from './harness';
+import { LoginDocument } from '../gql/graphql';
 
 const REQUEST = 'mutation($u: String!, $e: String!) { requestPasswordReset(username: $u, email: $e) }';
 const RESET = 'mutation($t: String!, $p: String!) { resetPassword(token: $t, newPassword: $p) }';
@@ -78,7 +79,7 @@ describe.each(databases)('forgotten password ($name)', ({ url }) => {
     const token = (await mailedToken(email))!;
     const weak = await server.gql(RESET, { t: token, p: 'short' });
     expect(codeOf(weak)).toBe('BAD_USER_INPUT');
-    expect(weak.errors![0].extensions!.fields[0].field).toBe('newPassword');
+    expect(weak.errors![0].extensions!.fields![0].field).toBe('newPassword');
     expect((await server.gql(RESET, { t: token, p: 'GoodPass2567' })).data).toEqual({ resetPassword: true });
   });
 
@@ -96,7 +97,7 @@ describe.each(databases)('forgotten password ($name)', ({ url }) => {
   it('a reset also lifts a lockout', async () => {
     const email = `${Date.now()}e@example.go.th`;
     const user = await makeUser(server.db, Role.LAO_OFFICER, { email });
-    for (let i = 0; i < 5; i++) await server.gql(LOGIN, { username: user.username, password: 'wrong-pass-9' });
+    for (let i = 0; i < 5; i++) await server.gql(LoginDocument, { username: user.username, password: 'wrong-pass-9' });
     await server.gql(REQUEST, { u: user.username, e: email });
     await server.gql(RESET, { t: (await mailedToken(email))!, p: 'Unlocked2567' });
     await signIn(server, user.username, 'Unlocked2567');
