@@ -4,9 +4,7 @@ import { User } from '../../server/src/modules/account/user.entity';
 import { AuditLog } from '../../server/src/modules/audit/audit-log.entity';
 import { makeUser, PASSWORD } from '../fixtures/factories';
 import { codeOf, databases, signIn, TestServer } from './harness';
-import { LoginDocument } from '../gql/graphql';
-
-const ME = '{ me { username role lao { name district { name } province { name } } } }';
+import { ChangePassword2Document, ChangePasswordDocument, LoginDocument, LogoutDocument, MeUsernameRoleLaoDocument } from '../gql/graphql';
 
 describe.each(databases)('sign-in and sessions ($name)', ({ url }) => {
   let server: TestServer;
@@ -23,13 +21,13 @@ describe.each(databases)('sign-in and sessions ($name)', ({ url }) => {
     expect(res.setCookie).toMatch(/^eplan_session=[\w-]+;.*HttpOnly/);
     expect(res.setCookie).toMatch(/SameSite=Lax/);
     const cookie = res.setCookie!.split(';')[0];
-    const me = await server.gql(ME, {}, { cookie });
+    const me = await server.gql(MeUsernameRoleLaoDocument, {}, { cookie });
     expect(me.data!.me).toMatchObject({
       username: user.username,
       lao: { district: { name: 'ชะอวด' }, province: { name: 'นครศรีธรรมราช' } },
     });
-    const viaBearer = await server.gql(ME, {}, { token: res.data!.login.token });
-    expect(viaBearer.data!.me.username).toBe(user.username);
+    const viaBearer = await server.gql(MeUsernameRoleLaoDocument, {}, { token: res.data!.login.token });
+    expect(viaBearer.data!.me!.username).toBe(user.username);
   });
 
   it('answers a wrong password for a known username and any password for an unknown one alike, down to the lock', async () => {
@@ -131,11 +129,11 @@ describe.each(databases)('sign-in and sessions ($name)', ({ url }) => {
   it('sign-out ends the session: the token no longer works and the cookie is cleared', async () => {
     const user = await makeUser(server.db, Role.LAO_OFFICER);
     const token = await signIn(server, user.username, PASSWORD);
-    const out = await server.gql('mutation { logout }', {}, { token });
+    const out = await server.gql(LogoutDocument, {}, { token });
     expect(out.data).toEqual({ logout: true });
     expect(out.setCookie).toMatch(/eplan_session=;/);
-    expect((await server.gql(ME, {}, { token })).data!.me).toBeNull();
-    const denied = await server.gql('mutation { changePassword(currentPassword: "x", newPassword: "y") }', {}, { token });
+    expect((await server.gql(MeUsernameRoleLaoDocument, {}, { token })).data!.me).toBeNull();
+    const denied = await server.gql(ChangePasswordDocument, {}, { token });
     expect(codeOf(denied)).toBe('UNAUTHENTICATED');
   });
 
@@ -143,12 +141,10 @@ describe.each(databases)('sign-in and sessions ($name)', ({ url }) => {
     const user = await makeUser(server.db, Role.LAO_OFFICER);
     const token = await signIn(server, user.username, PASSWORD);
     server.clock.advance(12 * 3600_000 + 1000);
-    expect((await server.gql(ME, {}, { token })).data!.me).toBeNull();
+    expect((await server.gql(MeUsernameRoleLaoDocument, {}, { token })).data!.me).toBeNull();
   });
 
   describe('change password', () => {
-    const CHANGE = 'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }';
-
     it.each([
       ['a wrong current password', 'not-the-password1', 'NewPass2567', 'currentPassword', 'รหัสผ่านเดิมไม่ถูกต้อง'],
       ['a new password that is too short', PASSWORD, 'a1', 'newPassword', 'รหัสผ่านต้องมี 8–128 ตัวอักษร และมีทั้งตัวอักษรและตัวเลข'],
@@ -157,7 +153,7 @@ describe.each(databases)('sign-in and sessions ($name)', ({ url }) => {
     ])('refuses %s and changes nothing', async (_case, current, next, field, message) => {
       const user = await makeUser(server.db, Role.LAO_OFFICER);
       const token = await signIn(server, user.username, PASSWORD);
-      const res = await server.gql(CHANGE, { c: current, n: next }, { token });
+      const res = await server.gql(ChangePassword2Document, { c: current, n: next }, { token });
       expect(codeOf(res)).toBe('BAD_USER_INPUT');
       expect(res.errors![0].extensions!.fields).toEqual([{ field, message }]);
       await signIn(server, user.username, PASSWORD);
@@ -167,10 +163,10 @@ describe.each(databases)('sign-in and sessions ($name)', ({ url }) => {
       const user = await makeUser(server.db, Role.LAO_OFFICER);
       const here = await signIn(server, user.username, PASSWORD);
       const elsewhere = await signIn(server, user.username, PASSWORD);
-      const res = await server.gql(CHANGE, { c: PASSWORD, n: 'ใหม่NewPass2567' }, { token: here });
+      const res = await server.gql(ChangePassword2Document, { c: PASSWORD, n: 'ใหม่NewPass2567' }, { token: here });
       expect(res.data).toEqual({ changePassword: true });
-      expect((await server.gql(ME, {}, { token: here })).data!.me.username).toBe(user.username);
-      expect((await server.gql(ME, {}, { token: elsewhere })).data!.me).toBeNull();
+      expect((await server.gql(MeUsernameRoleLaoDocument, {}, { token: here })).data!.me!.username).toBe(user.username);
+      expect((await server.gql(MeUsernameRoleLaoDocument, {}, { token: elsewhere })).data!.me).toBeNull();
       expect(codeOf(await server.gql(LoginDocument, { username: user.username, password: PASSWORD }))).toBe('UNAUTHENTICATED');
       await signIn(server, user.username, 'ใหม่NewPass2567');
       const audit = await server.db.getRepository(AuditLog).findOneBy({ action: 'changePassword', targetId: String(user.id) });
