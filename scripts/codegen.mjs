@@ -107,7 +107,12 @@ for (const name of named.length ? named : Object.keys(targets)) {
       writeFileSync(file, text);
     }
   }
-  if (!check) console.log(`codegen ${name}: ${count} documents → ${Object.keys(files).map((f) => relative(root, f)).join(', ')}`);
+  if (!check)
+    console.log(
+      `codegen ${name}: ${count} documents → ${Object.keys(files)
+        .map((f) => relative(root, f))
+        .join(', ')}`,
+    );
 }
 if (stale.length) {
   console.error(`codegen: stale ${stale.join(', ')}: run \`npm run codegen\` and commit the result.`);

@@ -263,9 +263,6 @@ describe.each(databases)('progress reports ($name)', ({ url }) => {
       await makeReport(server.db, await makeProject(server.db, small, { budget: 100 }), { status: 'DONE' as never, disbursed: 50 });
     for (let i = 0; i < 40; i++)
       await makeReport(server.db, await makeProject(server.db, large, { budget: 100, dimension: (i % 4) + 1 }), { disbursed: 50 });
-    const q = `query($l: String!) {
-      laoDashboard(laoCode: $l, fiscalYear: 2567) { created rounds { reported score } }
-      laoOverview(laoCode: $l, fiscalYear: 2567, round: SIX_MONTHS) { total { plannedProjects disbursed } status { inProgress } level } }`;
     const a = await countStatements(server.db, () => server.gql(LaoDashboardLaoOverviewDocument, { l: small.code }, { token: admin }));
     const b = await countStatements(server.db, () => server.gql(LaoDashboardLaoOverviewDocument, { l: large.code }, { token: admin }));
     expect(a.result.data!.laoOverview.total).toEqual({ plannedProjects: 2, disbursed: '1.00' });
