@@ -52,8 +52,8 @@ interface Scenario {
   /** How many callers must succeed: a number, or 'all'. Unset: at least one. */
   successes?: number | 'all';
   prepare(): Promise<{ query: string; variables: (i: number) => Record<string, unknown>; token?: string }>;
-  /** What the database must hold afterwards. */
-  check?(results: GqlResult[]): Promise<void>;
+  /** What the database must hold afterwards (the answers are untyped: every mutation of the schema is a scenario, sent as text). */
+  check?(results: Array<GqlResult<any>>): Promise<void>;
 }
 
 const PROJECT_INPUT = (name: string): ProjectInput => ({

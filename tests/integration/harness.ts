@@ -37,7 +37,7 @@ export interface GqlErrorExtensions {
   [key: string]: unknown;
 }
 
-export interface GqlResult<T = any> {
+export interface GqlResult<T = unknown> {
   data: T | null;
   errors?: Array<{ message: string; extensions?: GqlErrorExtensions; path?: Array<string | number> }>;
   status: number;
