@@ -15,6 +15,35 @@ export type Scalars = {
   Money: { input: string; output: string; }
 };
 
+/** แผนปฏิบัติการป้องกันการทุจริต of an LAO for a fiscal year, as it is printed */
+export type ActionPlan = {
+  __typename?: 'ActionPlan';
+  fiscalYear: Scalars['Int']['output'];
+  /** รวม … โครงการ: the number of projects listed */
+  projectCount: Scalars['Int']['output'];
+  rows: Array<ActionPlanRow>;
+  /** รวมงบประมาณ of the projects listed (none: 0.00) */
+  totalBudget: Scalars['Money']['output'];
+};
+
+/** One project of แผนปฏิบัติการป้องกันการทุจริต, as the printed plan lists it */
+export type ActionPlanRow = {
+  __typename?: 'ActionPlanRow';
+  /** งบประมาณ (บาท); null for a project carried out without a budget */
+  budget: Maybe<Scalars['Money']['output']>;
+  /** มิติ (the primary dimension) */
+  dimension: Scalars['Int']['output'];
+  /** รายการโครงการ (ตั้งต้น) */
+  name: Scalars['String']['output'];
+  /** ลำดับ in the printed plan (1, 2, … over the projects listed) */
+  no: Scalars['Int']['output'];
+  /** หมายเหตุ: the project’s note, then its standing in brackets when it is not สอดคล้อง */
+  note: Scalars['String']['output'];
+  projectId: Scalars['ID']['output'];
+  /** ดำเนินการไตรมาส: the quarters (1–4) the project runs in */
+  quarters: Array<Scalars['Int']['output']>;
+};
+
 /** API token of a SERVICE account (the secret is shown once, when created) */
 export type ApiToken = {
   __typename?: 'ApiToken';
@@ -907,14 +936,15 @@ export type ProgressReportInput = {
   /** Required for a budgeted project; none for one without budget */
   disbursed?: InputMaybe<Scalars['Money']['input']>;
   fiscalYear: Scalars['Int']['input'];
-  /** บรรจุไว้ในข้อบัญญัติ/เทศบัญญัติ/แผนการดำเนินงาน */
-  inOrdinance: Scalars['Boolean']['input'];
+  /** บรรจุไว้ในข้อบัญญัติ/เทศบัญญัติ/แผนการดำเนินงาน (required: null is refused with a field error) */
+  inOrdinance?: InputMaybe<Scalars['Boolean']['input']>;
   note?: InputMaybe<Scalars['String']['input']>;
   /** Required for a budgeted project; none for one without budget */
   ordinanceBudget?: InputMaybe<Scalars['Money']['input']>;
   projectId: Scalars['ID']['input'];
   round: ReportRound;
-  status: WorkStatus;
+  /** Required: null is refused with a field error */
+  status?: InputMaybe<WorkStatus>;
 };
 
 /** โครงการ/กิจกรรม/มาตรการ/แนวปฏิบัติงาน ของแผนปฏิบัติการป้องกันการทุจริต */
@@ -1045,6 +1075,8 @@ export type ProvinceScoreRow = {
 
 export type Query = {
   __typename?: 'Query';
+  /** แผนปฏิบัติการป้องกันการทุจริต of an LAO for a fiscal year, as the action-plan PDF and workbook print it */
+  actionPlan: ActionPlan;
   /** API tokens of a SERVICE account (never their secrets) */
   apiTokens: Array<ApiToken>;
   /** The audit log with filters: ADMIN everything, a province officer its province */
@@ -1084,18 +1116,28 @@ export type Query = {
   provinceScores: ProvinceScoreReport;
   /** All 77 provinces, in Thai alphabetical order */
   provinces: Array<Province>;
+  /** What the report form of a project's fiscal year and round starts from: the saved report, or for a twelve-month report not yet written the six-month report's ordinance figures */
+  reportDraft: ReportDraft;
   /** ADMIN: rounds reopened for single LAOs in a fiscal year, latest first */
   reportingReopenings: Array<ReportingReopening>;
   /** The reporting windows NACC set for a fiscal year (a round without one is open) */
   reportingWindows: Array<ReportingWindow>;
   /** Pending additions, reductions and baseline requests (a province officer: its province only) */
   reviewQueue: ReviewQueue;
+  /** The roles an ADMIN may give an account, with what each needs (modules/access/role.ts) */
+  roleOptions: Array<RoleOption>;
   /** คะแนน SAR of an LAO in a fiscal year, by dimension */
   sarScores: Array<SarScore>;
   /** ค้นหาชื่อผู้ใช้งาน (public): the LAOs of a district and their officers’ usernames */
   usernameLookup: Array<LaoAccount>;
   /** Accounts, newest first (at most 500) */
   users: Array<User>;
+};
+
+
+export type QueryActionPlanArgs = {
+  fiscalYear: Scalars['Int']['input'];
+  laoCode: Scalars['String']['input'];
 };
 
 
@@ -1197,6 +1239,13 @@ export type QueryProvinceScoresArgs = {
 };
 
 
+export type QueryReportDraftArgs = {
+  fiscalYear: Scalars['Int']['input'];
+  projectId: Scalars['ID']['input'];
+  round: ReportRound;
+};
+
+
 export type QueryReportingReopeningsArgs = {
   fiscalYear: Scalars['Int']['input'];
 };
@@ -1243,6 +1292,25 @@ export type ReassignUserInput = {
   displayName: Scalars['String']['input'];
   email?: InputMaybe<Scalars['String']['input']>;
   newPassword: Scalars['String']['input'];
+};
+
+/** The values a round's report form starts from (the saved report, or a new one's starting values) */
+export type ReportDraft = {
+  __typename?: 'ReportDraft';
+  cannotDoReason: Maybe<CannotDoReason>;
+  cannotDoText: Maybe<Scalars['String']['output']>;
+  /** null = not yet given, or a project with no budget */
+  disbursed: Maybe<Scalars['Money']['output']>;
+  /** null = not yet answered */
+  inOrdinance: Maybe<Scalars['Boolean']['output']>;
+  note: Maybe<Scalars['String']['output']>;
+  /** null = not yet given, or a project with no budget */
+  ordinanceBudget: Maybe<Scalars['Money']['output']>;
+  /** A twelve-month report not yet written, started from the six-month report’s ordinance figures */
+  prefilledFromSixMonths: Scalars['Boolean']['output'];
+  round: ReportRound;
+  /** null = not yet chosen */
+  status: Maybe<WorkStatus>;
 };
 
 /** รอบ 6 เดือน (1 Oct–31 Mar) / รอบ 12 เดือน (the whole fiscal year) */
@@ -1310,6 +1378,33 @@ export type Role =
   | 'LAO_OFFICER'
   | 'PROVINCE_OFFICER'
   | 'SERVICE';
+
+/** How an account of a role signs in: a password (people) or API tokens (other systems) */
+export type RoleCredential =
+  | 'API_TOKEN'
+  | 'PASSWORD';
+
+/** A role an ADMIN may give an account: its Thai names, what its accounts belong to and how they sign in */
+export type RoleOption = {
+  __typename?: 'RoleOption';
+  /** A password (reset and reassign apply) or API tokens */
+  credential: RoleCredential;
+  /** Its Thai name in forms and pickers */
+  label: Scalars['String']['output'];
+  /** What creating an account of it asks for: an LAO, a province, or neither */
+  place: RolePlace;
+  role: Role;
+  /** Its Thai name in narrow table columns */
+  shortLabel: Scalars['String']['output'];
+  /** The unit its accounts work for when the role names no place */
+  unit: Maybe<Scalars['String']['output']>;
+};
+
+/** What an account of a role belongs to: an LAO, a province, or neither */
+export type RolePlace =
+  | 'LAO'
+  | 'NONE'
+  | 'PROVINCE';
 
 /** Level thresholds of one round of a fiscal year (hundredths of a percent) */
 export type RoundThresholds = {
@@ -1393,6 +1488,8 @@ export type User = {
   /** The province of a PROVINCE_OFFICER (or of an LAO_OFFICER’s LAO) */
   provinceCode: Maybe<Scalars['String']['output']>;
   role: Role;
+  /** Its role’s Thai name (modules/access/role.ts) */
+  roleLabel: Scalars['String']['output'];
   /** Sign-in name; for an LAO officer, the LAO's 7-digit code */
   username: Scalars['String']['output'];
 };

@@ -123,7 +123,7 @@ describe.each(databases)('progress reports ($name)', ({ url }) => {
   it('answers every missing answer of a blank form at once, each under its field in Thai, as the form shows them', async () => {
     const { project, token } = await officerWithProject();
     const blank = { inOrdinance: null, ordinanceBudget: null, disbursed: null, status: null, note: null };
-    const res = await server.gql(SAVE, { input: input(project.id, blank) }, { token });
+    const res = await server.gql(SaveProgressReportDocument, { input: input(project.id, blank) }, { token });
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0].extensions!.fields).toEqual([
       { field: 'inOrdinance', message: 'กรุณาเลือกการบรรจุไว้ในข้อบัญญัติ/เทศบัญญัติ/แผนการดำเนินงาน' },
@@ -132,7 +132,7 @@ describe.each(databases)('progress reports ($name)', ({ url }) => {
       { field: 'status', message: 'กรุณาเลือกสถานะการดำเนินงาน' },
     ]);
     const other = await server.gql(
-      SAVE,
+      SaveProgressReportDocument,
       { input: input(project.id, { status: 'CANNOT_DO', cannotDoReason: null, ordinanceBudget: null }) },
       { token },
     );
@@ -166,7 +166,7 @@ describe.each(databases)('progress reports ($name)', ({ url }) => {
       prefilledFromSixMonths: false,
     });
 
-    await server.gql(SAVE, { input: input(project.id) }, { token });
+    await server.gql(SaveProgressReportDocument, { input: input(project.id) }, { token });
     const saved = {
       inOrdinance: true,
       ordinanceBudget: '50000.00',
@@ -196,8 +196,8 @@ describe.each(databases)('progress reports ($name)', ({ url }) => {
       cannotDoReason: 'OTHER',
       cannotDoText: 'น้ำท่วม',
       note: null,
-    };
-    await server.gql(SAVE, { input: input(project.id, twelve) }, { token });
+    } as const;
+    await server.gql(SaveProgressReportDocument, { input: input(project.id, twelve) }, { token });
     expect(await draftOf(project.id, 'TWELVE_MONTHS', token)).toEqual({
       ...twelve,
       ordinanceBudget: '50000.00',
@@ -208,7 +208,7 @@ describe.each(databases)('progress reports ($name)', ({ url }) => {
     // A project with no budget starts with no amounts; another LAO's officer reads no draft of it.
     const unbudgeted = await officerWithProject(null);
     await server.gql(
-      SAVE,
+      SaveProgressReportDocument,
       { input: input(unbudgeted.project.id, { ordinanceBudget: null, disbursed: null }) },
       { token: unbudgeted.token },
     );
