@@ -8,9 +8,18 @@ import { BaselineRequest } from '../../server/src/modules/baseline-request/basel
 import { Lao } from '../../server/src/modules/lao/lao.entity';
 import { Project } from '../../server/src/modules/project/project.entity';
 import { makeProject, makeSession, makeUser, PASSWORD } from '../fixtures/factories';
-import { codeOf, LOGIN, TestServer, type GqlResult } from '../integration/harness';
+import { codeOf, TestServer, type GqlResult } from '../integration/harness';
+import { LoginDocument, type ProjectInput } from '../gql/graphql';
 import { startSmtpSink, textOf, type SmtpSink } from '../support/smtp-sink';
 import { countingConflicts, galera, GALERA_URLS, migrateCluster } from './cluster';
+import {
+  CreateProjectIdSeqDocument,
+  LogoutDocument,
+  MeUsernameDocument,
+  RequestBaselineChangeIdStatusDocument,
+  RequestPasswordResetDocument,
+  UpdateProjectVersionNameDocument,
+} from '../gql/graphql';
 
 /**
  * Writes that race each other on three app instances, each on its own node of a Galera cluster: a row
@@ -19,7 +28,7 @@ import { countingConflicts, galera, GALERA_URLS, migrateCluster } from './cluste
  * were told and what the cluster holds, and reports how many races were lost (and run again).
  */
 
-const PROJECT_INPUT = (name: string) => ({
+const PROJECT_INPUT = (name: string): ProjectInput => ({
   origin: 'PLANNED',
   name,
   fiscalYears: [2567],
@@ -70,7 +79,7 @@ export function describeWrites(): void {
       const { result: results, conflicts } = await countingConflicts(() =>
         spread(20, (s, i) =>
           s.gql(
-            'mutation($id: ID!, $input: ProjectInput!) { updateProject(id: $id, version: 1, input: $input) { version name } }',
+            UpdateProjectVersionNameDocument,
             { id: String(project.id), input: PROJECT_INPUT(`ชื่อที่แก้ไขบนโหนด ${(i % 3) + 1} โดยคนที่ ${i + 1}`) },
             { token },
           ),
@@ -96,11 +105,7 @@ export function describeWrites(): void {
       const { lao, token } = await officer();
       const { result: results, conflicts } = await countingConflicts(() =>
         spread(24, (s, i) =>
-          s.gql(
-            'mutation($l: String!, $input: ProjectInput!) { createProject(laoCode: $l, input: $input) { id seq } }',
-            { l: lao.code, input: PROJECT_INPUT(`โครงการพร้อมกันที่ ${i + 1}`) },
-            { token },
-          ),
+          s.gql(CreateProjectIdSeqDocument, { l: lao.code, input: PROJECT_INPUT(`โครงการพร้อมกันที่ ${i + 1}`) }, { token }),
         ),
       );
       noInternalErrors(results);
@@ -122,13 +127,7 @@ export function describeWrites(): void {
       const { result: results, conflicts } = await countingConflicts(() =>
         Promise.all(
           laos.map(({ lao, token }) =>
-            spread(12, (s, i) =>
-              s.gql(
-                'mutation($l: String!, $n: Int!) { requestBaselineChange(laoCode: $l, fiscalYear: 2567, requestedCount: $n) { id status } }',
-                { l: lao.code, n: 10 + i },
-                { token },
-              ),
-            ),
+            spread(12, (s, i) => s.gql(RequestBaselineChangeIdStatusDocument, { l: lao.code, n: 10 + i }, { token })),
           ),
         ),
       );
@@ -156,9 +155,9 @@ export function describeWrites(): void {
         Promise.all(
           users.map((user) =>
             spread(12, (s) =>
-              s.gql('mutation($u: String!, $e: String!) { requestPasswordReset(username: $u, email: $e) }', {
+              s.gql(RequestPasswordResetDocument, {
                 u: user.username,
-                e: user.email,
+                e: user.email!,
               }),
             ),
           ),
@@ -196,7 +195,7 @@ export function describeWrites(): void {
       const user = await makeUser(db(), Role.LAO_OFFICER);
       const two = servers.slice(0, 2);
       const { result: results, conflicts } = await countingConflicts(() =>
-        Promise.all(Array.from({ length: 50 }, (_, i) => two[i % 2].gql(LOGIN, { username: user.username, password: `ผิด-${i}` }))),
+        Promise.all(Array.from({ length: 50 }, (_, i) => two[i % 2].gql(LoginDocument, { username: user.username, password: `ผิด-${i}` }))),
       );
       expect(results.filter((r) => r.status >= 500).map((r) => r.errors)).toEqual([]);
       noInternalErrors(results);
@@ -215,11 +214,11 @@ export function describeWrites(): void {
       expect(stored.failedLogins).toBeLessThanOrEqual(5);
       expect(stored.lockedUntil).not.toBeNull();
       // A wrong password answers how many tries are left, or — once five are in — that the account is locked.
-      expect(results.filter((r) => !['UNAUTHENTICATED', 'LOCKED'].includes(codeOf(r)))).toEqual([]);
+      expect(results.filter((r) => !['UNAUTHENTICATED', 'LOCKED'].includes(codeOf(r) ?? ''))).toEqual([]);
 
-      for (const s of two) expect(codeOf(await s.gql(LOGIN, { username: user.username, password: PASSWORD }))).toBe('LOCKED');
+      for (const s of two) expect(codeOf(await s.gql(LoginDocument, { username: user.username, password: PASSWORD }))).toBe('LOCKED');
       clock.advance(5 * 60_000 + 1_000);
-      const after = await servers[1].gql(LOGIN, { username: user.username, password: PASSWORD });
+      const after = await servers[1].gql(LoginDocument, { username: user.username, password: PASSWORD });
       expect(after.data?.login.user.username).toBe(user.username);
       report('login ×50 wrong passwords, two nodes', {
         wrongPasswordsChecked: wrong.length,
@@ -239,8 +238,8 @@ export function describeWrites(): void {
       let stale = 0;
       for (let i = 0; i < 100; i++) {
         const token = await makeSession(db(), user, clock.now());
-        expect((await servers[0].gql('mutation { logout }', {}, { token })).data).toEqual({ logout: true });
-        if ((await servers[1].gql('{ me { username } }', {}, { token })).data?.me !== null) stale++;
+        expect((await servers[0].gql(LogoutDocument, {}, { token })).data).toEqual({ logout: true });
+        if ((await servers[1].gql(MeUsernameDocument, {}, { token })).data?.me !== null) stale++;
       }
       expect(stale).toBe(0);
     });
@@ -266,7 +265,7 @@ export function describeWrites(): void {
         expect((await fetch(`${servers[2].url}/healthz/live`)).status).toBe(200);
         // Its requests are refused as a passing state of the server, never as an internal error.
         const { token } = await officer();
-        const read = await servers[2].gql('{ me { username } }', {}, { token });
+        const read = await servers[2].gql(MeUsernameDocument, {}, { token });
         expect({ status: read.status, code: codeOf(read) }).toEqual({ status: 503, code: 'SERVICE_UNAVAILABLE' });
         for (const s of servers.slice(0, 2)) expect((await health(s)).status).toBe(200);
       } finally {

@@ -5,7 +5,27 @@ import { User } from '../../server/src/modules/account/user.entity';
 import { AuditLog } from '../../server/src/modules/audit/audit-log.entity';
 import { Lao } from '../../server/src/modules/lao/lao.entity';
 import { unusedLaoCode, freshName, makeUser, PASSWORD } from '../fixtures/factories';
-import { codeOf, databases, LOGIN, signIn, TestServer } from './harness';
+import { codeOf, databases, signIn, TestServer } from './harness';
+import {
+  LoginDocument,
+  type CreateLaoInput,
+  type CreateUserInput,
+  ApiTokensDocument,
+  CreateApiTokenDocument,
+  CreateApiTokenSecretApiTokenDocument,
+  CreateLaoDocument,
+  CreateUserDocument,
+  LaosOfProvince81Document,
+  MeDocument,
+  MeIdDocument,
+  ReassignUserDocument,
+  RevokeApiTokenDocument,
+  SetUserDisabledDisabledDocument,
+  SetUserDisabledDocument,
+  UnlockUserDocument,
+  UsersDocument,
+  UsersUsernameLockedDocument,
+} from '../gql/graphql';
 
 const CREATE_LAO = `mutation($input: CreateLaoInput!) { createLao(input: $input) { code name type size province { name } district { name } } }`;
 const CREATE_USER = `mutation($input: CreateUserInput!) { createUser(input: $input) { id username role laoCode provinceCode email displayName } }`;
@@ -77,11 +97,7 @@ describe.each(databases)('administration ($name)', ({ url }) => {
     let token: string | undefined;
     if (role === Role.SERVICE) {
       const svc = await makeUser(server.db, Role.SERVICE);
-      const res = await server.gql(
-        'mutation($u: String!) { createApiToken(username: $u, name: "t") { secret } }',
-        { u: svc.username },
-        { token: adminToken },
-      );
+      const res = await server.gql(CreateApiTokenDocument, { u: svc.username }, { token: adminToken });
       token = res.data!.createApiToken.secret;
     } else if (role) {
       const user = await makeUser(server.db, role);
@@ -182,7 +198,7 @@ describe.each(databases)('administration ($name)', ({ url }) => {
   it('creates an LAO and its officer, who can then sign in and see the LAO in the header', async () => {
     const code = await unusedLaoCode(server.db);
     const lao = await server.gql(
-      CREATE_LAO,
+      CreateLaoDocument,
       {
         input: { code, name: 'เทศบาลตำบลทดลอง', type: 'SUBDISTRICT_MUNICIPALITY', size: 'LARGE', provinceCode: '81', districtCode: '8103' },
       },
@@ -197,7 +213,7 @@ describe.each(databases)('administration ($name)', ({ url }) => {
       district: { name: 'เกาะลันตา' },
     });
     const user = await server.gql(
-      CREATE_USER,
+      CreateUserDocument,
       {
         input: {
           username: code,
@@ -212,13 +228,13 @@ describe.each(databases)('administration ($name)', ({ url }) => {
     );
     expect(user.data!.createUser).toMatchObject({ username: code, role: 'LAO_OFFICER', laoCode: code, provinceCode: '81' });
     const officer = await signIn(server, code, 'Officer2567');
-    const me = await server.gql('{ me { lao { name district { name } province { name } } } }', {}, { token: officer });
-    expect(me.data!.me.lao).toEqual({ name: 'เทศบาลตำบลทดลอง', district: { name: 'เกาะลันตา' }, province: { name: 'กระบี่' } });
+    const me = await server.gql(MeDocument, {}, { token: officer });
+    expect(me.data!.me!.lao).toEqual({ name: 'เทศบาลตำบลทดลอง', district: { name: 'เกาะลันตา' }, province: { name: 'กระบี่' } });
     const row = await server.db.getRepository(User).findOneByOrFail({ username: code });
     expect(row.passwordHash).toMatch(/^\$argon2id\$/);
   });
 
-  it.each([
+  it.each<[string, Partial<CreateLaoInput>, string, string]>([
     ['a code that is not 7 digits', { code: '12345' }, 'code', 'รหัส อปท. ต้องเป็นตัวเลข 7 หลัก'],
     ['an empty name', { name: '' }, 'name', 'กรุณากรอกชื่อ อปท.'],
     ['a district of another province', { districtCode: '8103' }, 'districtCode', 'อำเภอที่เลือกไม่อยู่ในจังหวัดที่เลือก'],
@@ -226,7 +242,7 @@ describe.each(databases)('administration ($name)', ({ url }) => {
     ['a code already in the registry', { code: 'EXISTING' }, 'code', 'มี อปท. รหัสนี้ในระบบแล้ว'],
   ])('refuses createLao with %s', async (_case, change, field, message) => {
     const existing = await makeUser(server.db, Role.LAO_OFFICER);
-    const input = {
+    const input: CreateLaoInput = {
       code: await unusedLaoCode(server.db),
       name: 'อบต.ทดสอบ',
       type: 'SAO',
@@ -236,12 +252,12 @@ describe.each(databases)('administration ($name)', ({ url }) => {
       ...change,
     };
     if (input.code === 'EXISTING') input.code = existing.laoCode!;
-    const res = await server.gql(CREATE_LAO, { input }, { token: adminToken });
+    const res = await server.gql(CreateLaoDocument, { input }, { token: adminToken });
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0].extensions!.fields).toContainEqual({ field, message });
   });
 
-  it.each([
+  it.each<[string, Partial<CreateUserInput>, string, string]>([
     ['an LAO officer without an LAO', { role: 'LAO_OFFICER' }, 'laoCode', 'กรุณาระบุ อปท. ของผู้ใช้งาน'],
     ['an LAO that does not exist', { role: 'LAO_OFFICER', laoCode: '9999999' }, 'laoCode', 'ไม่พบ อปท. รหัสนี้'],
     ['a province officer without a province', { role: 'PROVINCE_OFFICER' }, 'provinceCode', 'กรุณาระบุจังหวัดของผู้ใช้งาน'],
@@ -255,10 +271,11 @@ describe.each(databases)('administration ($name)', ({ url }) => {
     ['a bad e-mail', { role: 'ADMIN', email: 'not-an-email' }, 'email', 'รูปแบบอีเมลไม่ถูกต้อง'],
   ])('refuses createUser with %s', async (_case, change, field, message) => {
     const taken = await makeUser(server.db, Role.ADMIN);
-    const input: Record<string, unknown> = { username: freshName('new'), password: 'Password2567', ...change };
+    // Every case names the role; ADMIN only stands in for the type.
+    const input: CreateUserInput = { role: 'ADMIN', username: freshName('new'), password: 'Password2567', ...change };
     if (input.username === 'TAKEN') input.username = taken.username;
     const before = await server.db.getRepository(User).count();
-    const res = await server.gql(CREATE_USER, { input }, { token: adminToken });
+    const res = await server.gql(CreateUserDocument, { input }, { token: adminToken });
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0].extensions!.fields).toContainEqual({ field, message });
     expect(await server.db.getRepository(User).count()).toBe(before);
@@ -267,18 +284,10 @@ describe.each(databases)('administration ($name)', ({ url }) => {
   it('disabling ends the account’s sessions; enabling lets it sign in again', async () => {
     const user = await makeUser(server.db, Role.PROVINCE_OFFICER);
     const session = await signIn(server, user.username, PASSWORD);
-    await server.gql(
-      'mutation($u: String!) { setUserDisabled(username: $u, disabled: true) { disabled } }',
-      { u: user.username },
-      { token: adminToken },
-    );
-    expect((await server.gql('{ me { id } }', {}, { token: session })).data!.me).toBeNull();
-    expect(codeOf(await server.gql(LOGIN, { username: user.username, password: PASSWORD }))).toBe('FORBIDDEN');
-    await server.gql(
-      'mutation($u: String!) { setUserDisabled(username: $u, disabled: false) { disabled } }',
-      { u: user.username },
-      { token: adminToken },
-    );
+    await server.gql(SetUserDisabledDocument, { u: user.username }, { token: adminToken });
+    expect((await server.gql(MeIdDocument, {}, { token: session })).data!.me).toBeNull();
+    expect(codeOf(await server.gql(LoginDocument, { username: user.username, password: PASSWORD }))).toBe('FORBIDDEN');
+    await server.gql(SetUserDisabledDisabledDocument, { u: user.username }, { token: adminToken });
     await signIn(server, user.username, PASSWORD);
   });
 
@@ -286,67 +295,51 @@ describe.each(databases)('administration ($name)', ({ url }) => {
     const prefix = freshName('pct');
     const a = await makeUser(server.db, Role.ADMIN, { username: `${prefix}_50%` });
     await makeUser(server.db, Role.ADMIN, { username: `${prefix}x50y` });
-    const res = await server.gql('query($s: String!) { users(search: $s) { username } }', { s: `${prefix}_50%` }, { token: adminToken });
+    const res = await server.gql(UsersDocument, { s: `${prefix}_50%` }, { token: adminToken });
     expect(res.data!.users).toEqual([{ username: a.username }]);
   });
 
   it('unlocks a locked account before its five minutes are up', async () => {
     const user = await makeUser(server.db, Role.LAO_OFFICER);
-    for (let i = 0; i < 5; i++) await server.gql(LOGIN, { username: user.username, password: 'wrong-pass-7' });
-    const locked = await server.gql(
-      'query($s: String!) { users(search: $s) { username locked } }',
-      { s: user.username },
-      { token: adminToken },
-    );
+    for (let i = 0; i < 5; i++) await server.gql(LoginDocument, { username: user.username, password: 'wrong-pass-7' });
+    const locked = await server.gql(UsersUsernameLockedDocument, { s: user.username }, { token: adminToken });
     expect(locked.data!.users).toEqual([{ username: user.username, locked: true }]);
-    await server.gql('mutation($u: String!) { unlockUser(username: $u) { locked } }', { u: user.username }, { token: adminToken });
+    await server.gql(UnlockUserDocument, { u: user.username }, { token: adminToken });
     await signIn(server, user.username, PASSWORD);
   });
 
   it('staff transfer: the account passes to a new officer, the old holder is signed out', async () => {
     const user = await makeUser(server.db, Role.LAO_OFFICER);
     const old = await signIn(server, user.username, PASSWORD);
-    const res = await server.gql(
-      'mutation($u: String!) { reassignUser(username: $u, input: { displayName: "นางสาวใหม่ ใจดี", email: "new@example.go.th", newPassword: "Transfer2567" }) { displayName email } }',
-      { u: user.username },
-      { token: adminToken },
-    );
+    const res = await server.gql(ReassignUserDocument, { u: user.username }, { token: adminToken });
     expect(res.data!.reassignUser).toEqual({ displayName: 'นางสาวใหม่ ใจดี', email: 'new@example.go.th' });
-    expect((await server.gql('{ me { id } }', {}, { token: old })).data!.me).toBeNull();
+    expect((await server.gql(MeIdDocument, {}, { token: old })).data!.me).toBeNull();
     await signIn(server, user.username, 'Transfer2567');
   });
 
   it('API tokens: shown once, stored hashed, read-only nationwide, revocable', async () => {
     const svc = await makeUser(server.db, Role.SERVICE);
-    expect(codeOf(await server.gql(LOGIN, { username: svc.username, password: 'anything1' }))).toBe('UNAUTHENTICATED');
-    const created = await server.gql(
-      'mutation($u: String!) { createApiToken(username: $u, name: "ระบบ ITA") { secret apiToken { id name revokedAt } } }',
-      { u: svc.username },
-      { token: adminToken },
-    );
+    expect(codeOf(await server.gql(LoginDocument, { username: svc.username, password: 'anything1' }))).toBe('UNAUTHENTICATED');
+    const created = await server.gql(CreateApiTokenSecretApiTokenDocument, { u: svc.username }, { token: adminToken });
     const { secret, apiToken } = created.data!.createApiToken;
     expect(secret).toMatch(/^[\w-]{43}$/);
     const stored = await server.db.getRepository(AuthToken).findOneByOrFail({ id: Number(apiToken.id) });
     expect(stored.tokenHash).not.toContain(secret);
     expect(stored.tokenHash).toMatch(/^[0-9a-f]{64}$/);
-    const listed = await server.gql(
-      'query($u: String!) { apiTokens(username: $u) { id name } }',
-      { u: svc.username },
-      { token: adminToken },
-    );
+    const listed = await server.gql(ApiTokensDocument, { u: svc.username }, { token: adminToken });
     expect(JSON.stringify(listed.data)).not.toContain(secret);
 
-    const laos = await server.gql('{ laos(provinceCode: "81") { code } }', {}, { token: secret });
+    const laos = await server.gql(LaosOfProvince81Document, {}, { token: secret });
     expect(laos.errors).toBeUndefined();
     const write = await server.gql(
-      CREATE_LAO,
+      CreateLaoDocument,
       { input: { code: await unusedLaoCode(server.db), name: 'x', type: 'SAO', size: 'SMALL', provinceCode: '80', districtCode: '8007' } },
       { token: secret },
     );
     expect(codeOf(write)).toBe('FORBIDDEN');
 
-    await server.gql('mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }', { id: apiToken.id }, { token: adminToken });
-    expect((await server.gql('{ me { id } }', {}, { token: secret })).data!.me).toBeNull();
+    await server.gql(RevokeApiTokenDocument, { id: apiToken.id }, { token: adminToken });
+    expect((await server.gql(MeIdDocument, {}, { token: secret })).data!.me).toBeNull();
   });
 
   it('ADMIN_USERNAME at start creates the admin, or resets its password', async () => {

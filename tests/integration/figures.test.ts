@@ -5,12 +5,21 @@ import { Role } from '../../server/src/modules/access/role';
 import type { Lao } from '../../server/src/modules/lao/lao.entity';
 import { figureDifferences } from '../../server/src/modules/scoring/figures.store';
 import { makeProject, makeUser, PASSWORD } from '../fixtures/factories';
-import { databases, signIn, TestServer } from './harness';
-
-const SAVE = 'mutation($input: ProgressReportInput!) { saveProgressReport(input: $input) { id } }';
-const SCORES = `query($p: String!, $d: String, $r: ReportRound!) {
-  provinceScores(provinceCode: $p, fiscalYear: 2567, round: $r, districtCode: $d) { rows { lao { code } score level } } }`;
-const NATIONAL = 'query($r: ReportRound!) { nationalScores(fiscalYear: 2567, round: $r) { province { code } laos high medium low } }';
+import { databases, signIn, TestServer, type GqlResult } from './harness';
+import {
+  FiguresApproveReductionDocument,
+  FiguresCreateProjectDocument,
+  FiguresDeleteProjectDocument,
+  FiguresNationalScoresDocument,
+  FiguresProvinceScoresDocument,
+  FiguresRequestReductionDocument,
+  FiguresSaveReportDocument,
+  FiguresSetMinimumDocument,
+  type ProgressReportInput,
+  type ProjectInput,
+  type ReportRound,
+  type WorkStatus,
+} from '../gql/graphql';
 
 /**
  * The figures NACC's tables read are maintained by every write (modules/scoring/figures.store.ts): after
@@ -33,17 +42,17 @@ describe.each(databases)('maintained figures ($name)', ({ url }) => {
   afterAll(() => server.stop());
   const dbUrl = () => (server.config.db.kind === 'sqlite' ? `sqlite:${server.config.db.path}` : server.config.db.url);
 
-  async function scoreOf(round: 'SIX_MONTHS' | 'TWELVE_MONTHS'): Promise<number | undefined> {
-    const res = await server.gql(SCORES, { p: lao.provinceCode, d: lao.districtCode, r: round }, { token: admin });
-    expect(res.errors).toBeUndefined();
-    return res.data!.provinceScores.rows.find((r: { lao: { code: string } }) => r.lao.code === lao.code)?.score;
+  async function scoreOf(round: ReportRound): Promise<number | undefined> {
+    const res = ok(
+      await server.gql(FiguresProvinceScoresDocument, { p: lao.provinceCode, d: lao.districtCode, r: round }, { token: admin }),
+    );
+    return res.provinceScores.rows.find((r) => r.lao.code === lao.code)?.score;
   }
-  async function ok(query: string, variables: Record<string, unknown>, token: string) {
-    const res = await server.gql(query, variables, { token });
+  function ok<T>(res: GqlResult<T>): T {
     expect(res.errors).toBeUndefined();
     return res.data!;
   }
-  const report = (projectId: number, status: string) => ({
+  const report = (projectId: number, status: WorkStatus): ProgressReportInput => ({
     projectId: String(projectId),
     fiscalYear: 2567,
     round: 'SIX_MONTHS',
@@ -63,61 +72,49 @@ describe.each(databases)('maintained figures ($name)', ({ url }) => {
     expect(await scoreOf('SIX_MONTHS')).toBe(0);
 
     // Done counts twice, in progress once, over twice the four counted projects: (2 + 1) / 8.
-    await ok(SAVE, { input: report(p1.id, 'DONE') }, officer);
-    await ok(SAVE, { input: report(p2.id, 'IN_PROGRESS') }, officer);
+    ok(await server.gql(FiguresSaveReportDocument, { input: report(p1.id, 'DONE') }, { token: officer }));
+    ok(await server.gql(FiguresSaveReportDocument, { input: report(p2.id, 'IN_PROGRESS') }, { token: officer }));
     expect(await scoreOf('SIX_MONTHS')).toBe(37.5);
     // The six-month DONE is carried into twelve months: 2 / 8.
     expect(await scoreOf('TWELVE_MONTHS')).toBe(25);
     expect(await figureDifferences(server.db)).toEqual([]);
 
     // A reduction NACC approves takes the project out of the plan: (2 + 1) / 6.
-    await ok(
-      'mutation($id: ID!) { requestProjectReduction(projectId: $id, fiscalYear: 2567, note: "ซ้ำกับโครงการอื่น") { planStatus } }',
-      { id: String(p4.id) },
-      officer,
-    );
-    await ok(
-      'mutation($id: ID!) { reviewProjectReduction(projectId: $id, fiscalYear: 2567, approve: true) { planStatus } }',
-      { id: String(p4.id) },
-      admin,
-    );
+    ok(await server.gql(FiguresRequestReductionDocument, { id: String(p4.id) }, { token: officer }));
+    ok(await server.gql(FiguresApproveReductionDocument, { id: String(p4.id) }, { token: admin }));
     expect(await scoreOf('SIX_MONTHS')).toBe(50);
 
     // NACC's minimum is the denominator once set: (2 + 1) / 4; cleared, the baseline again.
-    await ok(
-      'mutation($l: String!) { setPlanYear(laoCode: $l, fiscalYear: 2567, minimumCount: 2) { minimumCount } }',
-      { l: lao.code },
-      admin,
-    );
+    ok(await server.gql(FiguresSetMinimumDocument, { l: lao.code, m: 2 }, { token: admin }));
     expect(await scoreOf('SIX_MONTHS')).toBe(75);
-    await ok(
-      'mutation($l: String!) { setPlanYear(laoCode: $l, fiscalYear: 2567, minimumCount: null) { minimumCount } }',
-      { l: lao.code },
-      admin,
-    );
+    ok(await server.gql(FiguresSetMinimumDocument, { l: lao.code, m: null }, { token: admin }));
     expect(await scoreOf('SIX_MONTHS')).toBe(50);
 
     // A project created through the form counts at once; deleted, it no longer does.
-    const created = await ok(
-      `mutation($l: String!) { createProject(laoCode: $l, input: { fiscalYears: [2567], origin: PLANNED, name: "โครงการเพิ่มเติมทดสอบ",
-        category: PROJECT, quarters: [1], dimension: 1, targetGroups: [LOCAL_STAFF], objective: "เพื่อทดสอบ" }) { id } }`,
-      { l: lao.code },
-      officer,
-    );
+    const input: ProjectInput = {
+      fiscalYears: [2567],
+      origin: 'PLANNED',
+      name: 'โครงการเพิ่มเติมทดสอบ',
+      category: 'PROJECT',
+      quarters: [1],
+      dimension: 1,
+      targetGroups: ['LOCAL_STAFF'],
+      objective: 'เพื่อทดสอบ',
+    };
+    const created = ok(await server.gql(FiguresCreateProjectDocument, { l: lao.code, input }, { token: officer }));
     expect(await scoreOf('SIX_MONTHS')).toBe(37.5);
     expect(await figureDifferences(server.db)).toEqual([]);
-    await ok('mutation($id: ID!) { deleteProject(id: $id) }', { id: created.createProject.id }, officer);
+    ok(await server.gql(FiguresDeleteProjectDocument, { id: created.createProject.id }, { token: officer }));
     expect(await scoreOf('SIX_MONTHS')).toBe(50);
 
     // An edit of a saved report moves the figures too: (2 + 2) / 6.
-    await ok(SAVE, { input: report(p2.id, 'DONE') }, officer);
+    ok(await server.gql(FiguresSaveReportDocument, { input: report(p2.id, 'DONE') }, { token: officer }));
     expect(await scoreOf('SIX_MONTHS')).toBe(66.67);
     expect(await figureDifferences(server.db)).toEqual([]);
 
     // The national table counts the LAO at the level its province row shows.
-    const national = await ok(NATIONAL, { r: 'SIX_MONTHS' }, admin);
-    const province = national.nationalScores.find((p: { province: { code: string } }) => p.province.code === lao.provinceCode);
-    expect(province.high).toBeGreaterThanOrEqual(1);
+    const national = ok(await server.gql(FiguresNationalScoresDocument, { r: 'SIX_MONTHS' }, { token: admin }));
+    expect(national.nationalScores.find((p) => p.province.code === lao.provinceCode)?.high).toBeGreaterThanOrEqual(1);
   });
 
   it('figures:verify names a maintained row that went wrong, and --repair makes them again', async () => {

@@ -6,12 +6,15 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import type { DataSource } from 'typeorm';
+import { print } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { createApp } from '../../server/src/app';
 import { ManualClock } from '../../server/src/core/clock';
 import { loadConfig, NO_RATE_LIMITS, type AppConfig } from '../../server/src/core/config';
 import { openDatabase } from '../../server/src/core/database';
 import { createLogger } from '../../server/src/core/logger';
 import { figureDifferences } from '../../server/src/modules/scoring/figures.store';
+import { LoginDocument } from '../gql/graphql';
 
 /** The databases every integration suite runs against: the embedded one always, MariaDB unless SKIP_MARIADB=1. */
 export const MARIADB_URL = process.env.TEST_MARIADB_URL ?? 'mysql://eplannacc:eplannacc@127.0.0.1:3306/eplannacc_test';
@@ -23,13 +26,35 @@ export const databases: Array<{ name: string; url: () => string }> = [
   ...(process.env.SKIP_MARIADB === '1' ? [] : [{ name: 'mariadb', url: () => MARIADB_URL }]),
 ];
 
-export interface GqlResult<T = Record<string, any>> {
+/** What the server puts in an error's `extensions` (core/errors.ts). */
+export interface GqlErrorExtensions {
+  code?: string;
+  fields?: Array<{ field: string; message: string }>;
+  remainingAttempts?: number;
+  retryAfterSeconds?: number;
+  /** What GraphQL itself said about a malformed request. */
+  detail?: string;
+  requestId?: string;
+  [key: string]: unknown;
+}
+
+export interface GqlResult<T = unknown> {
   data: T | null;
-  errors?: Array<{ message: string; extensions?: Record<string, any>; path?: string[] }>;
+  errors?: Array<{ message: string; extensions?: GqlErrorExtensions; path?: Array<string | number> }>;
   status: number;
   setCookie: string | null;
   headers: Headers;
 }
+
+/** Who sends a request: a bearer token holder, a cookie holder, or signed out (from `from`, as a proxy would say). */
+export interface GqlAuth {
+  token?: string;
+  cookie?: string;
+  from?: string;
+}
+
+/** An operation's variables may be left out when it has none that are required. */
+type VariablesOf<V> = Record<string, never> extends V ? [variables?: V, auth?: GqlAuth] : [variables: V, auth?: GqlAuth];
 
 /** A real server on a free port over a real, migrated database, with a clock the test moves. */
 export class TestServer {
@@ -90,18 +115,27 @@ export class TestServer {
     }
   }
 
-  /** POSTs one GraphQL operation, as a bearer token holder, a cookie holder, or signed out (from `from`, as a proxy would say). */
-  async gql<T = Record<string, any>>(
-    query: string,
-    variables: Record<string, unknown> = {},
-    auth: { token?: string; cookie?: string; from?: string } = {},
-  ): Promise<GqlResult<T>> {
+  /**
+   * POSTs one GraphQL operation: a typed document from tests/operations (generated into tests/gql by
+   * `npm run codegen`), its variables and its answer typed by the schema.
+   */
+  gql<R, V>(document: TypedDocumentNode<R, V>, ...args: VariablesOf<V>): Promise<GqlResult<R>>;
+  /**
+   * POSTs GraphQL text, untyped by design: only for tests that send malformed or arbitrary operations
+   * (fuzz, limits, the authorization matrix generating operations from the schema), which no schema types.
+   */
+  gql(query: string, variables?: Record<string, unknown>, auth?: GqlAuth): Promise<GqlResult<any>>;
+  async gql(query: string | TypedDocumentNode<unknown, unknown>, variables: unknown = {}, auth: GqlAuth = {}): Promise<GqlResult<unknown>> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (auth.token) headers.authorization = `Bearer ${auth.token}`;
     if (auth.cookie) headers.cookie = auth.cookie;
     if (auth.from) headers['x-forwarded-for'] = auth.from;
-    const res = await fetch(`${this.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-    const body = (await res.json()) as { data?: T; errors?: GqlResult['errors'] };
+    const res = await fetch(`${this.url}/graphql`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query: typeof query === 'string' ? query : print(query), variables }),
+    });
+    const body = (await res.json()) as { data?: unknown; errors?: GqlResult['errors'] };
     return {
       data: body.data ?? null,
       errors: body.errors,
@@ -112,15 +146,11 @@ export class TestServer {
   }
 }
 
-export const LOGIN = `mutation Login($username: String!, $password: String!) {
-  login(username: $username, password: $password) { token expiresAt user { id username role laoCode provinceCode } }
-}`;
-
 /** Signs in and returns the bearer token; fails the test with the server's message otherwise. */
 export async function signIn(server: TestServer, username: string, password: string): Promise<string> {
-  const res = await server.gql(LOGIN, { username, password });
+  const res = await server.gql(LoginDocument, { username, password });
   if (!res.data?.login) throw new Error(`sign-in of ${username} failed: ${JSON.stringify(res.errors)}`);
-  return res.data.login.token as string;
+  return res.data.login.token;
 }
 
 /** The code of the first error, for table-driven assertions. */

@@ -8,6 +8,20 @@ import { PlanYear } from '../../server/src/modules/plan-year/plan-year.entity';
 import { User } from '../../server/src/modules/account/user.entity';
 import { unusedLaoCode, freshName, makeLao, makeUser, PASSWORD } from '../fixtures/factories';
 import { codeOf, databases, signIn, TestServer } from './harness';
+import {
+  CreateUserIdDocument,
+  ImportLaosDocument,
+  ImportLaosOkDocument,
+  ImportPlanYearsDocument,
+  ImportPlanYearsOkDocument,
+  ImportUsersDocument,
+  ImportUsersOkDocument,
+  ImportUsersOkMessagesDocument,
+  type LaoImportRow,
+  type UserImportRow,
+  type PlanYearImportRow,
+  type CreateUserInput,
+} from '../gql/graphql';
 
 /** A zip file (what an XLSX is) of the given parts, deflated; `declared` is the unpacked size its directory claims. */
 function zip(parts: Array<{ name: string; data: Buffer; declared?: number }>): Buffer {
@@ -77,15 +91,11 @@ describe.each(databases)('imports from CSV and XLSX ($name)', ({ url }) => {
     ].join('\r\n');
     const res = await upload('laos', csv);
     expect(res.status).toBe(200);
-    const parsed = (await res.json()) as { rows: Array<Record<string, string>>; unknownColumns: string[] };
+    const parsed = (await res.json()) as { rows: LaoImportRow[]; unknownColumns: string[] };
     expect(parsed.unknownColumns).toEqual(['หมายเหตุ']);
     expect(parsed.rows[0]).toMatchObject({ row: '2', code: a, type: 'อบต.', address: 'ม.1, ต.ขอนหาด' });
 
-    const imported = await server.gql(
-      'mutation($rows: [LaoImportRow!]!) { importLaos(rows: $rows) { row ok outcome messages } }',
-      { rows: parsed.rows },
-      { token: admin },
-    );
+    const imported = await server.gql(ImportLaosDocument, { rows: parsed.rows }, { token: admin });
     expect(imported.data!.importLaos).toEqual([
       { row: 2, ok: true, outcome: 'CREATED', messages: [] },
       { row: 3, ok: false, outcome: null, messages: ['อำเภอที่ระบุไม่อยู่ในจังหวัดที่ระบุ'] },
@@ -117,12 +127,8 @@ describe.each(databases)('imports from CSV and XLSX ($name)', ({ url }) => {
       Buffer.from(await book.xlsx.writeBuffer()),
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     );
-    const parsed = (await res.json()) as { rows: unknown[] };
-    const imported = await server.gql(
-      'mutation($rows: [UserImportRow!]!) { importUsers(rows: $rows) { row ok messages } }',
-      { rows: parsed.rows },
-      { token: admin },
-    );
+    const parsed = (await res.json()) as { rows: UserImportRow[] };
+    const imported = await server.gql(ImportUsersDocument, { rows: parsed.rows }, { token: admin });
     expect(imported.data!.importUsers).toEqual([
       { row: 2, ok: true, messages: [] },
       { row: 3, ok: false, messages: ['กรุณากำหนดรหัสผ่าน'] },
@@ -134,21 +140,17 @@ describe.each(databases)('imports from CSV and XLSX ($name)', ({ url }) => {
   it('refuses in a file exactly the accounts the form refuses, with the same messages', async () => {
     const lao = await makeLao(server.db);
     const named = freshName('pw');
-    const rows = [
+    const rows: CreateUserInput[] = [
       { username: freshName('svc'), password: 'Service2567', role: 'SERVICE' },
       { username: named, password: `Pw2567${named}`, role: 'LAO_OFFICER', laoCode: lao.code },
       { username: freshName('adm'), password: 'Admin2567x', role: 'ADMIN', laoCode: lao.code },
     ];
     const imported = await server.gql(
-      'mutation($rows: [UserImportRow!]!) { importUsers(rows: $rows) { ok messages } }',
+      ImportUsersOkMessagesDocument,
       { rows: rows.map((r, i) => ({ row: String(i + 2), ...r })) },
       { token: admin },
     );
-    const created = await Promise.all(
-      rows.map((r) =>
-        server.gql('mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', { input: r }, { token: admin }),
-      ),
-    );
+    const created = await Promise.all(rows.map((r) => server.gql(CreateUserIdDocument, { input: r }, { token: admin })));
     const formMessages = created.map((res) => res.errors?.[0]?.extensions?.fields?.map((f: { message: string }) => f.message));
     expect(imported.data!.importUsers.map((r: { messages: string[] }) => r.messages)).toEqual(formMessages);
     expect(formMessages).toEqual([
@@ -162,12 +164,8 @@ describe.each(databases)('imports from CSV and XLSX ($name)', ({ url }) => {
   it('imports baseline and minimum counts in bulk', async () => {
     const lao = await makeLao(server.db);
     const csv = `laoCode,fiscalYear,baselineCount,minimumCount\n${lao.code},2568,20,15\n${lao.code},2569,,10\n0000000,2568,1,1\n${lao.code},68,1,1\n`;
-    const parsed = (await (await upload('plan-years', csv)).json()) as { rows: unknown[] };
-    const imported = await server.gql(
-      'mutation($rows: [PlanYearImportRow!]!) { importPlanYears(rows: $rows) { row ok messages } }',
-      { rows: parsed.rows },
-      { token: admin },
-    );
+    const parsed = (await (await upload('plan-years', csv)).json()) as { rows: PlanYearImportRow[] };
+    const imported = await server.gql(ImportPlanYearsDocument, { rows: parsed.rows }, { token: admin });
     expect(imported.data!.importPlanYears.map((r: { ok: boolean }) => r.ok)).toEqual([true, true, false, false]);
     const saved = await server.db.getRepository(PlanYear).find({ where: { laoCode: lao.code }, order: { fiscalYear: 'ASC' } });
     expect(saved.map((p) => [p.fiscalYear, p.baselineCount, p.minimumCount])).toEqual([
@@ -185,24 +183,8 @@ describe.each(databases)('imports from CSV and XLSX ($name)', ({ url }) => {
     expect(missing.status).toBe(400);
     expect(((await missing.json()) as { message: string }).message).toBe('ไฟล์ไม่มีคอลัมน์: ประเภท, ขนาด, รหัสจังหวัด, รหัสอำเภอ');
     const tooMany = Array.from({ length: 201 }, (_, i) => ({ row: String(i + 2), laoCode: '1' }));
-    expect(
-      codeOf(
-        await server.gql(
-          'mutation($rows: [PlanYearImportRow!]!) { importPlanYears(rows: $rows) { ok } }',
-          { rows: tooMany },
-          { token: admin },
-        ),
-      ),
-    ).toBe('BAD_USER_INPUT');
-    expect(
-      codeOf(
-        await server.gql(
-          'mutation($rows: [PlanYearImportRow!]!) { importPlanYears(rows: $rows) { ok } }',
-          { rows: [{ row: '2' }] },
-          { token },
-        ),
-      ),
-    ).toBe('FORBIDDEN');
+    expect(codeOf(await server.gql(ImportPlanYearsOkDocument, { rows: tooMany }, { token: admin }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await server.gql(ImportPlanYearsOkDocument, { rows: [{ row: '2' }] }, { token }))).toBe('FORBIDDEN');
   });
 
   it('refuses a zip bomb: an XLSX that unpacks to more than 40 MB, even when its directory claims less, or has thousands of parts', async () => {
@@ -260,7 +242,7 @@ describe.each(databases)('imports from CSV and XLSX ($name)', ({ url }) => {
       { row: '2', code: existing.code, name: 'ชื่อหลังนำเข้า', type: 'อบต.', size: 'เล็ก', provinceCode: '80', districtCode: '8007' },
       { row: '3', code: fresh, name: 'องค์การบริหารส่วนตำบลใหม่', type: 'อบต.', size: 'กลาง', provinceCode: '80', districtCode: '8007' },
     ];
-    await server.gql('mutation($rows: [LaoImportRow!]!) { importLaos(rows: $rows) { ok } }', { rows }, { token: admin });
+    await server.gql(ImportLaosOkDocument, { rows }, { token: admin });
     const laoRows = await server.db.getRepository(AuditLog).find({
       where: { action: 'importLaos', targetId: In([existing.code, fresh]) },
       order: { id: 'ASC' },
@@ -275,12 +257,12 @@ describe.each(databases)('imports from CSV and XLSX ($name)', ({ url }) => {
     expect(JSON.parse(laoRows[1].after!)).toMatchObject({ code: fresh, name: 'องค์การบริหารส่วนตำบลใหม่', size: 'MEDIUM' });
 
     await server.gql(
-      'mutation($rows: [PlanYearImportRow!]!) { importPlanYears(rows: $rows) { ok } }',
+      ImportPlanYearsOkDocument,
       { rows: [{ row: '2', laoCode: existing.code, fiscalYear: '2568', baselineCount: '20', minimumCount: '' }] },
       { token: admin },
     );
     await server.gql(
-      'mutation($rows: [PlanYearImportRow!]!) { importPlanYears(rows: $rows) { ok } }',
+      ImportPlanYearsOkDocument,
       { rows: [{ row: '2', laoCode: existing.code, fiscalYear: '2568', baselineCount: '', minimumCount: '15' }] },
       { token: admin },
     );
@@ -298,7 +280,7 @@ describe.each(databases)('imports from CSV and XLSX ($name)', ({ url }) => {
     const username = freshName('imp');
     const lao = await makeLao(server.db);
     await server.gql(
-      'mutation($rows: [UserImportRow!]!) { importUsers(rows: $rows) { ok } }',
+      ImportUsersOkDocument,
       { rows: [{ row: '2', username, password: 'Import2567', role: 'LAO_OFFICER', laoCode: lao.code }] },
       { token: admin },
     );

@@ -4,6 +4,17 @@ import { PlanStatus, ProjectOrigin } from '../../server/src/modules/plan/project
 import { Project } from '../../server/src/modules/project/project.entity';
 import { makePlanYear, makeProject, makeUser, PASSWORD } from '../fixtures/factories';
 import { codeOf, databases, signIn, TestServer, type GqlResult } from './harness';
+import {
+  BaselineYearsFiscalYearBaselineCountDocument,
+  CreateProjectNameObjectiveNoteDocument,
+  ReopenRoundOpenUntilDocument,
+  RequestPasswordResetOfXDocument,
+  RequestProjectReductionReductionNoteDocument,
+  SavePlanResultNoteProblemsReporterNameDocument,
+  SetReportingWindowClosesAtDocument,
+  UpdateLaoProfileInputDocument,
+  type ProjectInput,
+} from '../gql/graphql';
 
 /** The supported fiscal years while the test clock stands in FY 2567: the first plan's year to four years ahead. */
 const YEARS_MESSAGE = 'ปีงบประมาณต้องอยู่ระหว่าง พ.ศ. 2561–2571';
@@ -22,7 +33,7 @@ const YEAR_TABLES: Array<[string, boolean]> = [
   ['progress_report', true],
 ];
 
-const PROJECT_INPUT = {
+const PROJECT_INPUT: ProjectInput = {
   origin: 'PLANNED',
   name: 'โครงการทดสอบ',
   fiscalYears: [2567],
@@ -189,6 +200,7 @@ describe.each(databases)('input rules at the edge ($name)', ({ url }) => {
     it.each(calls)('%s refuses it in Thai and stores nothing', async (_name, call, field) => {
       const o = await officer();
       const [query, variables, token] = call(o);
+      // Sent as text: a table of many operations, each given the same out-of-range value.
       const res: GqlResult = await server.gql(query, variables, token ? { token } : {});
       expect(codeOf(res)).toBe('BAD_USER_INPUT');
       expect(res.errors![0].message).toBe(YEARS_MESSAGE);
@@ -219,11 +231,7 @@ describe.each(databases)('input rules at the edge ($name)', ({ url }) => {
     }
     await makePlanYear(server.db, { laoCode, fiscalYear: -2_147_483_648, baselineCount: 1, minimumCount: null });
     await makePlanYear(server.db, { laoCode, fiscalYear: 2570, baselineCount: 4, minimumCount: null });
-    const res = await server.gql(
-      'query($l: String!) { baselineYears(laoCode: $l) { fiscalYear baselineCount } }',
-      { l: laoCode },
-      { token },
-    );
+    const res = await server.gql(BaselineYearsFiscalYearBaselineCountDocument, { l: laoCode }, { token });
     expect(res.errors).toBeUndefined();
     expect(res.data!.baselineYears).toEqual([
       { fiscalYear: 2566, baselineCount: 0 },
@@ -235,8 +243,6 @@ describe.each(databases)('input rules at the edge ($name)', ({ url }) => {
   });
 
   describe('text', () => {
-    const CREATE = 'mutation($l: String!, $i: ProjectInput!) { createProject(laoCode: $l, input: $i) { name objective note } }';
-
     it.each([
       ['spaces only', { name: '   ' }, 'name', 'กรุณากรอกชื่อโครงการ'],
       ['zero-width characters only', { name: '\u200B\uFEFF\u2060' }, 'name', 'กรุณากรอกชื่อโครงการ'],
@@ -249,7 +255,7 @@ describe.each(databases)('input rules at the edge ($name)', ({ url }) => {
     ])('a project name or text with %s is refused in Thai and nothing is stored', async (_case, change, field, message) => {
       const { laoCode, token } = await officer();
       const before = await server.db.getRepository(Project).countBy({ laoCode });
-      const res = await server.gql(CREATE, { l: laoCode, i: { ...PROJECT_INPUT, ...change } }, { token });
+      const res = await server.gql(CreateProjectNameObjectiveNoteDocument, { l: laoCode, i: { ...PROJECT_INPUT, ...change } }, { token });
       expect(codeOf(res)).toBe('BAD_USER_INPUT');
       expect(res.errors![0].extensions!.fields).toContainEqual({ field, message });
       expect(await server.db.getRepository(Project).countBy({ laoCode })).toBe(before);
@@ -258,7 +264,7 @@ describe.each(databases)('input rules at the edge ($name)', ({ url }) => {
     it('is stored trimmed of spaces and invisible characters, with line breaks kept only in text areas', async () => {
       const { laoCode, token } = await officer();
       const res = await server.gql(
-        CREATE,
+        CreateProjectNameObjectiveNoteDocument,
         {
           l: laoCode,
           i: {
@@ -276,9 +282,8 @@ describe.each(databases)('input rules at the edge ($name)', ({ url }) => {
 
     it('a lone surrogate in an e-mail, or an area of 1e-7 km², gets a Thai field message, not an internal error', async () => {
       const { laoCode, token } = await officer();
-      const UPDATE = 'mutation($l: String!, $i: LaoProfileInput!) { updateLaoProfile(laoCode: $l, input: $i) { code } }';
       const email = await server.gql(
-        UPDATE,
+        UpdateLaoProfileInputDocument,
         { l: laoCode, i: { size: 'SMALL', coordinatorEmail: 'saraban\uD800@khonhat.go.th' } },
         { token },
       );
@@ -287,23 +292,22 @@ describe.each(databases)('input rules at the edge ($name)', ({ url }) => {
         fields: [{ field: 'coordinatorEmail', message: REFUSED_CHARACTERS('อีเมล') }],
       });
       for (const areaKm2 of [1e-7, 5e-324, 1.0001]) {
-        const area = await server.gql(UPDATE, { l: laoCode, i: { size: 'SMALL', areaKm2 } }, { token });
+        const area = await server.gql(UpdateLaoProfileInputDocument, { l: laoCode, i: { size: 'SMALL', areaKm2 } }, { token });
         expect(area.errors![0].extensions).toEqual({
           code: 'BAD_USER_INPUT',
           fields: [{ field: 'areaKm2', message: 'ขนาดพื้นที่ใส่ทศนิยมได้ไม่เกิน 3 ตำแหน่ง' }],
         });
       }
-      const reset = await server.gql('mutation($e: String!) { requestPasswordReset(username: "x", email: $e) }', { e: 'a\uD800@b.go.th' });
+      const reset = await server.gql(RequestPasswordResetOfXDocument, { e: 'a\uD800@b.go.th' });
       expect(codeOf(reset)).toBe('BAD_USER_INPUT');
       expect(reset.errors![0].message).toBe(REFUSED_CHARACTERS('อีเมล'));
     });
 
     it('reasons are checked as text: blank is no reason, control characters are refused', async () => {
       const { project, token } = await officer();
-      const ask = 'mutation($p: ID!, $n: String) { requestProjectReduction(projectId: $p, fiscalYear: 2567, note: $n) { reductionNote } }';
-      const bad = await server.gql(ask, { p: String(project.id), n: 'เหตุผล\u0007' }, { token });
+      const bad = await server.gql(RequestProjectReductionReductionNoteDocument, { p: String(project.id), n: 'เหตุผล\u0007' }, { token });
       expect(bad.errors![0].extensions!.fields).toEqual([{ field: 'note', message: REFUSED_CHARACTERS('เหตุผลที่ขอปรับลด') }]);
-      const blank = await server.gql(ask, { p: String(project.id), n: ' \u200B ' }, { token });
+      const blank = await server.gql(RequestProjectReductionReductionNoteDocument, { p: String(project.id), n: ' \u200B ' }, { token });
       expect(blank.errors).toBeUndefined();
       expect(blank.data!.requestProjectReduction).toEqual({ reductionNote: null });
     });
@@ -314,27 +318,21 @@ describe.each(databases)('input rules at the edge ($name)', ({ url }) => {
     // A fiscal year of its own, so the window set here touches no other test.
     const year = 2565;
     const closes = new Date(server.clock.now().getTime() - 1000).toISOString();
-    const set = await server.gql(
-      'mutation($y: Int!, $c: DateTime) { setReportingWindow(fiscalYear: $y, round: TWELVE_MONTHS, closesAt: $c) { closesAt } }',
-      { y: year, c: closes },
-      { token: admin },
-    );
+    const set = await server.gql(SetReportingWindowClosesAtDocument, { y: year, c: closes }, { token: admin });
     expect(set.errors).toBeUndefined();
-    const SAVE = `mutation($l: String!, $y: Int!) { savePlanResultNote(laoCode: $l, fiscalYear: $y, round: TWELVE_MONTHS,
-      input: { problems: "งบประมาณไม่เพียงพอ", reporterName: "นางสาวทดสอบ ระบบ" }) { problems reporterName } }`;
-    const closed = await server.gql(SAVE, { l: laoCode, y: year }, { token });
+    const closed = await server.gql(SavePlanResultNoteProblemsReporterNameDocument, { l: laoCode, y: year }, { token });
     expect(codeOf(closed)).toBe('ROUND_CLOSED');
     expect(closed.errors![0].message).toBe(
       'ขณะนี้ไม่อยู่ในช่วงเวลารายงานผลรอบ 12 เดือน ปีงบประมาณ พ.ศ. 2565 ท่านดูข้อมูลได้แต่บันทึกไม่ได้ หากจำเป็นกรุณาติดต่อสำนักงาน ป.ป.ช.',
     );
     expect(Number((await server.db.query(`SELECT COUNT(*) AS n FROM plan_result_note WHERE lao_code = '${laoCode}'`))[0].n)).toBe(0);
     const reopen = await server.gql(
-      'mutation($l: String!, $y: Int!, $u: DateTime!) { reopenRound(laoCode: $l, fiscalYear: $y, round: TWELVE_MONTHS, until: $u) { openUntil } }',
+      ReopenRoundOpenUntilDocument,
       { l: laoCode, y: year, u: new Date(server.clock.now().getTime() + 3600_000).toISOString() },
       { token: admin },
     );
     expect(reopen.errors).toBeUndefined();
-    const saved = await server.gql(SAVE, { l: laoCode, y: year }, { token });
+    const saved = await server.gql(SavePlanResultNoteProblemsReporterNameDocument, { l: laoCode, y: year }, { token });
     expect(saved.errors).toBeUndefined();
     expect(saved.data!.savePlanResultNote).toEqual({ problems: 'งบประมาณไม่เพียงพอ', reporterName: 'นางสาวทดสอบ ระบบ' });
   });
@@ -380,12 +378,14 @@ describe.each(databases)('input rules at the edge ($name)', ({ url }) => {
         'วันที่ต้องอยู่ระหว่าง พ.ศ. 2543–2642',
       ],
     ])('%s', async (_case, query, variables, field, message) => {
+      // Sent as text with variables the schema's types would refuse: the server's coercion is what is tested.
       const res = await server.gql(query, variables, { token: admin });
       expect(res.status).toBe(400);
       expect(res.errors![0]).toEqual({ message, extensions: { code: 'BAD_USER_INPUT', fields: [{ field, message }] } });
     });
 
     it('a literal that does not fit, or a syntax error, is answered in Thai with graphql-js’s words kept as detail', async () => {
+      // Malformed on purpose, so sent as text: no typed document can hold these.
       const literal = await server.gql('{ planDimensions(fiscalYear: 1.5) { name } }');
       expect(literal.errors![0].message).toBe('กรุณากรอกเป็นจำนวนเต็ม');
       expect(literal.errors![0].extensions).toEqual({

@@ -2,14 +2,17 @@ import { Role } from '../../server/src/modules/access/role';
 import { AuditLog } from '../../server/src/modules/audit/audit-log.entity';
 import { makeUser, PASSWORD } from '../fixtures/factories';
 import { codeOf, databases, signIn, TestServer } from './harness';
+import {
+  LaoAwardsAwardsDocument,
+  LaoCanEditDocument,
+  LaoDocument,
+  LaoPopulationAddressDocument,
+  SetAwardsDocument,
+  UpdateLaoProfileDocument,
+  type LaoProfileInput,
+} from '../gql/graphql';
 
-const UPDATE = `mutation($c: String!, $input: LaoProfileInput!) { updateLaoProfile(laoCode: $c, input: $input) {
-  size address areaKm2 population revenue subsidyRevenue executiveName chiefAdministratorName website
-  coordinatorName coordinatorPosition coordinatorDepartment coordinatorPhone coordinatorMobile coordinatorFax coordinatorEmail } }`;
-const AWARDS =
-  'mutation($c: String!, $y: Int!, $a: [AwardInput!]!) { setAwards(laoCode: $c, fiscalYear: $y, awards: $a) { fiscalYear kind text } }';
-
-const profile = (over: Record<string, unknown> = {}) => ({
+const profile = (over: Partial<LaoProfileInput> = {}): LaoProfileInput => ({
   size: 'MEDIUM',
   address: '789 ม.3 ต.แม่น้ำคู้ อ.ปลวกแดง จ.ระยอง',
   areaKm2: 12.345,
@@ -39,10 +42,10 @@ describe.each(databases)('LAO basic data and awards ($name)', ({ url }) => {
   it('saves every field of ข้อมูลพื้นฐาน and reads it back exactly', async () => {
     const user = await makeUser(server.db, Role.LAO_OFFICER);
     const token = await signIn(server, user.username, PASSWORD);
-    const res = await server.gql(UPDATE, { c: user.laoCode, input: profile() }, { token });
+    const res = await server.gql(UpdateLaoProfileDocument, { c: user.laoCode, input: profile() }, { token });
     expect(res.errors).toBeUndefined();
     expect(res.data!.updateLaoProfile).toEqual({ ...profile(), revenue: '60845400.00', subsidyRevenue: '22972760.50' });
-    const read = await server.gql('query($c: String!) { lao(code: $c) { areaKm2 revenue population } }', { c: user.laoCode }, { token });
+    const read = await server.gql(LaoDocument, { c: user.laoCode }, { token });
     expect(read.data!.lao).toEqual({ areaKm2: 12.345, revenue: '60845400.00', population: 10457 });
     expect(await server.db.getRepository(AuditLog).countBy({ action: 'updateLaoProfile', laoCode: user.laoCode! })).toBe(1);
   });
@@ -63,10 +66,10 @@ describe.each(databases)('LAO basic data and awards ($name)', ({ url }) => {
   ])('refuses %s and changes nothing', async (_case, change, field, message) => {
     const user = await makeUser(server.db, Role.LAO_OFFICER);
     const token = await signIn(server, user.username, PASSWORD);
-    const res = await server.gql(UPDATE, { c: user.laoCode, input: profile(change) }, { token });
+    const res = await server.gql(UpdateLaoProfileDocument, { c: user.laoCode, input: profile(change) }, { token });
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0].extensions!.fields).toContainEqual({ field, message });
-    const read = await server.gql('query($c: String!) { lao(code: $c) { population address } }', { c: user.laoCode }, { token });
+    const read = await server.gql(LaoPopulationAddressDocument, { c: user.laoCode }, { token });
     expect(read.data!.lao).toEqual({ population: null, address: null });
   });
 
@@ -74,7 +77,7 @@ describe.each(databases)('LAO basic data and awards ($name)', ({ url }) => {
     const user = await makeUser(server.db, Role.LAO_OFFICER);
     const token = await signIn(server, user.username, PASSWORD);
     const first = await server.gql(
-      AWARDS,
+      SetAwardsDocument,
       { c: user.laoCode, y: 2563, a: [{ kind: 'KPI' }, { kind: 'OTHER', text: 'รางวัลองค์กรโปร่งใส' }] },
       { token },
     );
@@ -82,19 +85,15 @@ describe.each(databases)('LAO basic data and awards ($name)', ({ url }) => {
       { fiscalYear: 2563, kind: 'KPI', text: null },
       { fiscalYear: 2563, kind: 'OTHER', text: 'รางวัลองค์กรโปร่งใส' },
     ]);
-    await server.gql(AWARDS, { c: user.laoCode, y: 2564, a: [{ kind: 'OPDC' }] }, { token });
-    await server.gql(AWARDS, { c: user.laoCode, y: 2563, a: [{ kind: 'DECENTRALIZATION' }] }, { token });
-    const read = await server.gql(
-      'query($c: String!) { lao(code: $c) { a: awards(fiscalYear: 2563) { kind } b: awards(fiscalYear: 2564) { kind } } }',
-      { c: user.laoCode },
-      { token },
-    );
+    await server.gql(SetAwardsDocument, { c: user.laoCode, y: 2564, a: [{ kind: 'OPDC' }] }, { token });
+    await server.gql(SetAwardsDocument, { c: user.laoCode, y: 2563, a: [{ kind: 'DECENTRALIZATION' }] }, { token });
+    const read = await server.gql(LaoAwardsAwardsDocument, { c: user.laoCode }, { token });
     expect(read.data!.lao).toEqual({ a: [{ kind: 'DECENTRALIZATION' }], b: [{ kind: 'OPDC' }] });
 
-    const noText = await server.gql(AWARDS, { c: user.laoCode, y: 2565, a: [{ kind: 'OTHER', text: ' ' }] }, { token });
+    const noText = await server.gql(SetAwardsDocument, { c: user.laoCode, y: 2565, a: [{ kind: 'OTHER', text: ' ' }] }, { token });
     expect(codeOf(noText)).toBe('BAD_USER_INPUT');
     expect(noText.errors![0].extensions!.fields).toEqual([{ field: 'awards.0.text', message: 'กรุณาระบุชื่อรางวัลอื่น ๆ' }]);
-    const twice = await server.gql(AWARDS, { c: user.laoCode, y: 2565, a: [{ kind: 'KPI' }, { kind: 'KPI' }] }, { token });
+    const twice = await server.gql(SetAwardsDocument, { c: user.laoCode, y: 2565, a: [{ kind: 'KPI' }, { kind: 'KPI' }] }, { token });
     expect(twice.errors![0].extensions!.fields).toEqual([{ field: 'awards.1.kind', message: 'เลือกรางวัลแต่ละประเภทได้ครั้งเดียว' }]);
   });
 
@@ -102,10 +101,10 @@ describe.each(databases)('LAO basic data and awards ($name)', ({ url }) => {
     const user = await makeUser(server.db, Role.LAO_OFFICER);
     const province = await makeUser(server.db, Role.PROVINCE_OFFICER, { provinceCode: '80' });
     const token = await signIn(server, province.username, PASSWORD);
-    expect((await server.gql('query($c: String!) { lao(code: $c) { code canEdit } }', { c: user.laoCode }, { token })).data!.lao).toEqual({
+    expect((await server.gql(LaoCanEditDocument, { c: user.laoCode }, { token })).data!.lao).toEqual({
       code: user.laoCode,
       canEdit: false,
     });
-    expect(codeOf(await server.gql(UPDATE, { c: user.laoCode, input: profile() }, { token }))).toBe('FORBIDDEN');
+    expect(codeOf(await server.gql(UpdateLaoProfileDocument, { c: user.laoCode, input: profile() }, { token }))).toBe('FORBIDDEN');
   });
 });

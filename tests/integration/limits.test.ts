@@ -6,7 +6,8 @@ import { RateLimitCounter } from '../../server/src/core/rate-limit.entity';
 import { sweepRateLimits } from '../../server/src/core/rate-limit';
 import { sweepLoginLocks } from '../../server/src/modules/account/login.command';
 import { countStatements, freshName, makeUser, PASSWORD } from '../fixtures/factories';
-import { codeOf, databases, LOGIN, TestServer, type GqlResult } from './harness';
+import { codeOf, databases, TestServer, type GqlResult } from './harness';
+import { LoginDocument } from '../gql/graphql';
 
 /** A client address of this test only (the database, and its counters, outlive a run). */
 const someAddress = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
@@ -108,7 +109,8 @@ describe.each(databases)('limits against floods and guessing ($name)', ({ url })
 
       // Signed in, the budget is the account's, wherever its requests come from: the country's LAOs cost 16,301.
       const admin = await makeUser(server.db, Role.ADMIN);
-      const token = (await strict.gql(LOGIN, { username: admin.username, password: PASSWORD }, { from: someAddress() })).data!.login.token;
+      const token = (await strict.gql(LoginDocument, { username: admin.username, password: PASSWORD }, { from: someAddress() })).data!.login
+        .token;
       const national = '{ laos { code name } }';
       expect((await strict.gql(national, {}, { token, from: someAddress() })).status).toBe(200);
       expectRateLimited(await strict.gql(national, {}, { token, from: someAddress() }), 'มีการเรียกข้อมูลจากระบบมากเกินกำหนดในช่วงเวลาสั้น ๆ');
@@ -124,17 +126,17 @@ describe.each(databases)('limits against floods and guessing ($name)', ({ url })
       const [a, b] = [someAddress(), someAddress()];
       const user = await makeUser(server.db, Role.LAO_OFFICER);
       for (let i = 0; i < 3; i++) {
-        const res = await strict.gql(LOGIN, { username: freshName('nobody'), password: 'wrong-pass-1' }, { from: a });
+        const res = await strict.gql(LoginDocument, { username: freshName('nobody'), password: 'wrong-pass-1' }, { from: a });
         expect(codeOf(res)).toBe('UNAUTHENTICATED');
       }
-      const refused = await strict.gql(LOGIN, { username: user.username, password: PASSWORD }, { from: a });
+      const refused = await strict.gql(LoginDocument, { username: user.username, password: PASSWORD }, { from: a });
       expectRateLimited(refused, 'มีการเข้าสู่ระบบจากเครือข่ายนี้บ่อยเกินกำหนด');
       expect((await auditFrom(a)).map((r) => r.action)).toEqual(['loginFailed', 'loginFailed', 'loginFailed']);
-      expect((await strict.gql(LOGIN, { username: user.username, password: PASSWORD }, { from: b })).data!.login.user.username).toBe(
-        user.username,
-      );
+      expect(
+        (await strict.gql(LoginDocument, { username: user.username, password: PASSWORD }, { from: b })).data!.login.user.username,
+      ).toBe(user.username);
       strict.clock.advance(60_000);
-      expect((await strict.gql(LOGIN, { username: user.username, password: PASSWORD }, { from: a })).status).toBe(200);
+      expect((await strict.gql(LoginDocument, { username: user.username, password: PASSWORD }, { from: a })).status).toBe(200);
     });
 
     it('limits tries per username from untrusted browsers, whatever their address, the same for unknown usernames', async () => {
@@ -142,7 +144,7 @@ describe.each(databases)('limits against floods and guessing ($name)', ({ url })
       for (const username of [user.username, freshName('nobody')]) {
         const answers: GqlResult[] = [];
         for (let i = 0; i < 4; i++)
-          answers.push(await strict.gql(LOGIN, { username, password: `wrong-${i}-pass` }, { from: someAddress() }));
+          answers.push(await strict.gql(LoginDocument, { username, password: `wrong-${i}-pass` }, { from: someAddress() }));
         expect(answers.slice(0, 3).map(codeOf)).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED']);
         expectRateLimited(answers[3], 'มีการพยายามเข้าสู่ระบบด้วยชื่อผู้ใช้งานนี้บ่อยเกินกำหนด');
       }
@@ -183,8 +185,8 @@ describe.each(databases)('limits against floods and guessing ($name)', ({ url })
       const elsewhere = await TestServer.start(sameDatabase(), { env: { TRUST_PROXY: '192.0.2.1' } });
       try {
         const a = someAddress();
-        await elsewhere.gql(LOGIN, { username: user.username, password: 'wrong-pass-1' }, { from: a });
-        await server.gql(LOGIN, { username: user.username, password: 'wrong-pass-2' }, { from: a });
+        await elsewhere.gql(LoginDocument, { username: user.username, password: 'wrong-pass-1' }, { from: a });
+        await server.gql(LoginDocument, { username: user.username, password: 'wrong-pass-2' }, { from: a });
         const rows = await server.db
           .getRepository(AuditLog)
           .find({ where: { action: 'loginFailed', targetId: String(user.id) }, order: { id: 'ASC' } });
@@ -198,7 +200,7 @@ describe.each(databases)('limits against floods and guessing ($name)', ({ url })
   describe('device cookies', () => {
     it('lets the owner in from a browser that signed in before, while strangers have locked the account', async () => {
       const user = await makeUser(server.db, Role.LAO_OFFICER);
-      const first = await server.gql(LOGIN, { username: user.username, password: PASSWORD }, { from: someAddress() });
+      const first = await server.gql(LoginDocument, { username: user.username, password: PASSWORD }, { from: someAddress() });
       const device = deviceCookieOf(first)!;
       expect(device).toMatch(new RegExp(`^eplan_device=${user.id}\\.[\\w-]{22}\\.[\\w-]{43}$`));
       expect(first.headers.getSetCookie().find((c) => c.startsWith('eplan_device='))).toMatch(
@@ -208,22 +210,24 @@ describe.each(databases)('limits against floods and guessing ($name)', ({ url })
       const stranger = someAddress();
       const codes = [];
       for (let i = 0; i < 6; i++)
-        codes.push(codeOf(await server.gql(LOGIN, { username: user.username, password: `guess-${i}-pw` }, { from: stranger })));
+        codes.push(codeOf(await server.gql(LoginDocument, { username: user.username, password: `guess-${i}-pw` }, { from: stranger })));
       expect(codes).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'LOCKED', 'LOCKED']);
       // Untrusted browsers stay locked out, even with the right password …
-      expect(codeOf(await server.gql(LOGIN, { username: user.username, password: PASSWORD }, { from: someAddress() }))).toBe('LOCKED');
+      expect(codeOf(await server.gql(LoginDocument, { username: user.username, password: PASSWORD }, { from: someAddress() }))).toBe(
+        'LOCKED',
+      );
       // … and so does a cookie that is not the server's, or is another account's.
       const forged = device.replace(/\.[\w-]{43}$/, `.${'A'.repeat(43)}`);
-      expect(codeOf(await server.gql(LOGIN, { username: user.username, password: PASSWORD }, { cookie: forged }))).toBe('LOCKED');
+      expect(codeOf(await server.gql(LoginDocument, { username: user.username, password: PASSWORD }, { cookie: forged }))).toBe('LOCKED');
       const other = await makeUser(server.db, Role.LAO_OFFICER);
-      expect(codeOf(await server.gql(LOGIN, { username: other.username, password: 'wrong-pass-1' }, { cookie: device }))).toBe(
+      expect(codeOf(await server.gql(LoginDocument, { username: other.username, password: 'wrong-pass-1' }, { cookie: device }))).toBe(
         'UNAUTHENTICATED',
       );
 
       // The owner's browser has its own count: it signs in, and its own mistakes count from five.
-      const owner = await server.gql(LOGIN, { username: user.username, password: PASSWORD }, { cookie: device });
+      const owner = await server.gql(LoginDocument, { username: user.username, password: PASSWORD }, { cookie: device });
       expect(owner.data!.login.user.username).toBe(user.username);
-      const slip = await server.gql(LOGIN, { username: user.username, password: 'typo-in-pass1' }, { cookie: device });
+      const slip = await server.gql(LoginDocument, { username: user.username, password: 'typo-in-pass1' }, { cookie: device });
       expect(slip.errors![0].extensions!.remainingAttempts).toBe(4);
       const reasons = (await server.db.getRepository(AuditLog).find({ where: { action: 'loginFailed', targetId: String(user.id) } })).map(
         (r) => JSON.parse(r.after!) as { reason: string; trustedBrowser: boolean },
@@ -235,11 +239,11 @@ describe.each(databases)('limits against floods and guessing ($name)', ({ url })
 
     it('never checks more than five passwords from one trusted browser when wrong tries race on two instances', async () => {
       const user = await makeUser(server.db, Role.LAO_OFFICER);
-      const device = deviceCookieOf(await server.gql(LOGIN, { username: user.username, password: PASSWORD }))!;
+      const device = deviceCookieOf(await server.gql(LoginDocument, { username: user.username, password: PASSWORD }))!;
       const second = await TestServer.start(sameDatabase(), { clock: server.clock });
       try {
         const tries = Array.from({ length: 14 }, (_, i) =>
-          (i % 2 ? second : server).gql(LOGIN, { username: user.username, password: `wrong-${i}-race` }, { cookie: device }),
+          (i % 2 ? second : server).gql(LoginDocument, { username: user.username, password: `wrong-${i}-race` }, { cookie: device }),
         );
         const codes = (await Promise.all(tries)).map(codeOf);
         expect(codes.every((c) => c === 'UNAUTHENTICATED' || c === 'LOCKED')).toBe(true);
@@ -254,7 +258,7 @@ describe.each(databases)('limits against floods and guessing ($name)', ({ url })
           .getCount();
         expect(checked).toBe(5);
         // The account itself is not locked: another browser of the owner's still signs in.
-        expect((await second.gql(LOGIN, { username: user.username, password: PASSWORD })).status).toBe(200);
+        expect((await second.gql(LoginDocument, { username: user.username, password: PASSWORD })).status).toBe(200);
       } finally {
         await second.stop();
       }
@@ -262,13 +266,14 @@ describe.each(databases)('limits against floods and guessing ($name)', ({ url })
 
     it('ADMIN’s unlock frees the trusted browsers too', async () => {
       const user = await makeUser(server.db, Role.LAO_OFFICER);
-      const device = deviceCookieOf(await server.gql(LOGIN, { username: user.username, password: PASSWORD }))!;
-      for (let i = 0; i < 5; i++) await server.gql(LOGIN, { username: user.username, password: `wrong-${i}-pass` }, { cookie: device });
-      expect(codeOf(await server.gql(LOGIN, { username: user.username, password: PASSWORD }, { cookie: device }))).toBe('LOCKED');
+      const device = deviceCookieOf(await server.gql(LoginDocument, { username: user.username, password: PASSWORD }))!;
+      for (let i = 0; i < 5; i++)
+        await server.gql(LoginDocument, { username: user.username, password: `wrong-${i}-pass` }, { cookie: device });
+      expect(codeOf(await server.gql(LoginDocument, { username: user.username, password: PASSWORD }, { cookie: device }))).toBe('LOCKED');
       const admin = await makeUser(server.db, Role.ADMIN);
-      const token = (await server.gql(LOGIN, { username: admin.username, password: PASSWORD })).data!.login.token;
+      const token = (await server.gql(LoginDocument, { username: admin.username, password: PASSWORD })).data!.login.token;
       await server.gql('mutation($u: String!) { unlockUser(username: $u) { locked } }', { u: user.username }, { token });
-      expect((await server.gql(LOGIN, { username: user.username, password: PASSWORD }, { cookie: device })).status).toBe(200);
+      expect((await server.gql(LoginDocument, { username: user.username, password: PASSWORD }, { cookie: device })).status).toBe(200);
     });
   });
 
@@ -278,7 +283,7 @@ describe.each(databases)('limits against floods and guessing ($name)', ({ url })
       for (let i = 0; i < 3; i++) expect((await server.gql('mutation { logout }', {}, { from: a })).data).toEqual({ logout: true });
       expect(await auditFrom(a)).toEqual([]);
       const user = await makeUser(server.db, Role.LAO_OFFICER);
-      const token = (await server.gql(LOGIN, { username: user.username, password: PASSWORD }, { from: a })).data!.login.token;
+      const token = (await server.gql(LoginDocument, { username: user.username, password: PASSWORD }, { from: a })).data!.login.token;
       await server.gql('mutation { logout }', {}, { token, from: a });
       expect((await auditFrom(a)).map((r) => [r.action, r.actorUsername])).toEqual([
         ['login', user.username],

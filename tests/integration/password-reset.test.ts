@@ -2,10 +2,9 @@ import { OutboxMail } from '../../server/src/core/outbox-mail.entity';
 import { Role } from '../../server/src/modules/access/role';
 import { makeUser, PASSWORD } from '../fixtures/factories';
 import { startSmtpSink, textOf } from '../support/smtp-sink';
-import { codeOf, databases, LOGIN, signIn, TestServer } from './harness';
-
-const REQUEST = 'mutation($u: String!, $e: String!) { requestPasswordReset(username: $u, email: $e) }';
-const RESET = 'mutation($t: String!, $p: String!) { resetPassword(token: $t, newPassword: $p) }';
+import { codeOf, databases, signIn, TestServer } from './harness';
+import { LoginDocument } from '../gql/graphql';
+import { MeUsernameDocument, RequestPasswordResetDocument, ResetPasswordDocument } from '../gql/graphql';
 
 describe.each(databases)('forgotten password ($name)', ({ url }) => {
   let server: TestServer;
@@ -24,9 +23,9 @@ describe.each(databases)('forgotten password ($name)', ({ url }) => {
   it('answers the same whether or not username and e-mail match, and mails a link only when they do', async () => {
     const email = `${Date.now()}a@example.go.th`;
     const user = await makeUser(server.db, Role.LAO_OFFICER, { email });
-    const matching = await server.gql(REQUEST, { u: user.username, e: email.toUpperCase() });
-    const wrongEmail = await server.gql(REQUEST, { u: user.username, e: 'other@example.go.th' });
-    const unknownUser = await server.gql(REQUEST, { u: 'nobody-here', e: email });
+    const matching = await server.gql(RequestPasswordResetDocument, { u: user.username, e: email.toUpperCase() });
+    const wrongEmail = await server.gql(RequestPasswordResetDocument, { u: user.username, e: 'other@example.go.th' });
+    const unknownUser = await server.gql(RequestPasswordResetDocument, { u: 'nobody-here', e: email });
     for (const res of [matching, wrongEmail, unknownUser]) {
       expect(res).toMatchObject({ data: { requestPasswordReset: true }, status: 200 });
       expect(res.errors).toBeUndefined();
@@ -43,14 +42,14 @@ describe.each(databases)('forgotten password ($name)', ({ url }) => {
     const email = `${Date.now()}b@example.go.th`;
     const user = await makeUser(server.db, Role.LAO_OFFICER, { email });
     const oldSession = await signIn(server, user.username, PASSWORD);
-    await server.gql(REQUEST, { u: user.username, e: email });
+    await server.gql(RequestPasswordResetDocument, { u: user.username, e: email });
     const token = (await mailedToken(email))!;
-    const res = await server.gql(RESET, { t: token, p: 'ตั้งใหม่Reset2567' });
+    const res = await server.gql(ResetPasswordDocument, { t: token, p: 'ตั้งใหม่Reset2567' });
     expect(res.data).toEqual({ resetPassword: true });
     await signIn(server, user.username, 'ตั้งใหม่Reset2567');
-    expect((await server.gql('{ me { username } }', {}, { token: oldSession })).data!.me).toBeNull();
+    expect((await server.gql(MeUsernameDocument, {}, { token: oldSession })).data!.me).toBeNull();
 
-    const again = await server.gql(RESET, { t: token, p: 'AnotherPass2567' });
+    const again = await server.gql(ResetPasswordDocument, { t: token, p: 'AnotherPass2567' });
     expect(codeOf(again)).toBe('BAD_USER_INPUT');
     expect(again.errors![0].message).toBe('ลิงก์ตั้งรหัสผ่านใหม่ไม่ถูกต้อง ถูกใช้ไปแล้ว หรือหมดอายุแล้ว กรุณาขอลิงก์ใหม่');
     await signIn(server, user.username, 'ตั้งใหม่Reset2567');
@@ -59,46 +58,46 @@ describe.each(databases)('forgotten password ($name)', ({ url }) => {
   it('refuses a link after 30 minutes, and an older link once a newer one was sent', async () => {
     const email = `${Date.now()}c@example.go.th`;
     const user = await makeUser(server.db, Role.LAO_OFFICER, { email });
-    await server.gql(REQUEST, { u: user.username, e: email });
+    await server.gql(RequestPasswordResetDocument, { u: user.username, e: email });
     const first = (await mailedToken(email))!;
-    await server.gql(REQUEST, { u: user.username, e: email });
+    await server.gql(RequestPasswordResetDocument, { u: user.username, e: email });
     const second = (await mailedToken(email))!;
     expect(second).not.toBe(first);
-    expect(codeOf(await server.gql(RESET, { t: first, p: 'NewerPass2567' }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await server.gql(ResetPasswordDocument, { t: first, p: 'NewerPass2567' }))).toBe('BAD_USER_INPUT');
 
     server.clock.advance(30 * 60_000 + 1000);
-    expect(codeOf(await server.gql(RESET, { t: second, p: 'NewerPass2567' }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await server.gql(ResetPasswordDocument, { t: second, p: 'NewerPass2567' }))).toBe('BAD_USER_INPUT');
     await signIn(server, user.username, PASSWORD);
   });
 
   it('keeps the link unspent when the new password is refused', async () => {
     const email = `${Date.now()}d@example.go.th`;
     const user = await makeUser(server.db, Role.LAO_OFFICER, { email });
-    await server.gql(REQUEST, { u: user.username, e: email });
+    await server.gql(RequestPasswordResetDocument, { u: user.username, e: email });
     const token = (await mailedToken(email))!;
-    const weak = await server.gql(RESET, { t: token, p: 'short' });
+    const weak = await server.gql(ResetPasswordDocument, { t: token, p: 'short' });
     expect(codeOf(weak)).toBe('BAD_USER_INPUT');
-    expect(weak.errors![0].extensions!.fields[0].field).toBe('newPassword');
-    expect((await server.gql(RESET, { t: token, p: 'GoodPass2567' })).data).toEqual({ resetPassword: true });
+    expect(weak.errors![0].extensions!.fields![0].field).toBe('newPassword');
+    expect((await server.gql(ResetPasswordDocument, { t: token, p: 'GoodPass2567' })).data).toEqual({ resetPassword: true });
   });
 
   it('mails at most three links an hour to one account, answering the same to every request', async () => {
     const email = `${Date.now()}f@example.go.th`;
     const user = await makeUser(server.db, Role.LAO_OFFICER, { email });
     for (let i = 0; i < 5; i++)
-      expect((await server.gql(REQUEST, { u: user.username, e: email })).data).toEqual({ requestPasswordReset: true });
+      expect((await server.gql(RequestPasswordResetDocument, { u: user.username, e: email })).data).toEqual({ requestPasswordReset: true });
     expect(await server.db.getRepository(OutboxMail).countBy({ recipient: email })).toBe(3);
     server.clock.advance(3600_000 + 1000);
-    await server.gql(REQUEST, { u: user.username, e: email });
+    await server.gql(RequestPasswordResetDocument, { u: user.username, e: email });
     expect(await server.db.getRepository(OutboxMail).countBy({ recipient: email })).toBe(4);
   });
 
   it('a reset also lifts a lockout', async () => {
     const email = `${Date.now()}e@example.go.th`;
     const user = await makeUser(server.db, Role.LAO_OFFICER, { email });
-    for (let i = 0; i < 5; i++) await server.gql(LOGIN, { username: user.username, password: 'wrong-pass-9' });
-    await server.gql(REQUEST, { u: user.username, e: email });
-    await server.gql(RESET, { t: (await mailedToken(email))!, p: 'Unlocked2567' });
+    for (let i = 0; i < 5; i++) await server.gql(LoginDocument, { username: user.username, password: 'wrong-pass-9' });
+    await server.gql(RequestPasswordResetDocument, { u: user.username, e: email });
+    await server.gql(ResetPasswordDocument, { t: (await mailedToken(email))!, p: 'Unlocked2567' });
     await signIn(server, user.username, 'Unlocked2567');
   });
 
@@ -108,7 +107,9 @@ describe.each(databases)('forgotten password ($name)', ({ url }) => {
     try {
       const email = `${Date.now()}g@example.go.th`;
       const user = await makeUser(server.db, Role.LAO_OFFICER, { email });
-      const answers = await Promise.all(Array.from({ length: 6 }, () => mailing.gql(REQUEST, { u: user.username, e: email })));
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, () => mailing.gql(RequestPasswordResetDocument, { u: user.username, e: email })),
+      );
       expect(answers.map((a) => a.data?.requestPasswordReset)).toEqual(Array(6).fill(true));
       for (let waited = 0; smtp.received.length < 3 && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));
       await new Promise((r) => setTimeout(r, 200));
@@ -116,7 +117,8 @@ describe.each(databases)('forgotten password ($name)', ({ url }) => {
       // Only the newest link works (which one that is depends on who took the account's lock first).
       const tokens = smtp.received.map((m) => decodeURIComponent(/reset-password\?token=([\w%-]+)/.exec(textOf(m))?.[1] ?? ''));
       const results = [];
-      for (const t of tokens) results.push((await mailing.gql(RESET, { t, p: 'ByMail2567x' })).data?.resetPassword ?? false);
+      for (const t of tokens)
+        results.push((await mailing.gql(ResetPasswordDocument, { t, p: 'ByMail2567x' })).data?.resetPassword ?? false);
       expect(results.filter(Boolean)).toHaveLength(1);
     } finally {
       await mailing.stop(false);

@@ -5,14 +5,18 @@ import { Project } from '../../server/src/modules/project/project.entity';
 import { PlanStatus } from '../../server/src/modules/plan/project.enums';
 import { countStatements, makeLao, makeProject, makeReport, makeUser, PASSWORD } from '../fixtures/factories';
 import { codeOf, databases, signIn, TestServer } from './harness';
+import {
+  CreateProjectDocument,
+  DeleteProjectDocument,
+  ProjectDocument,
+  ProjectsDocument,
+  RequestProjectReductionDocument,
+  UpdateProjectDocument,
+  type ProjectInput,
+} from '../gql/graphql';
+import { print } from 'graphql';
 
-const PROJECT_FIELDS = `id version seq origin name fiscalYears category quarters dimension extraDimensions budget targetGroups objective note
-  canEdit canDelete lao { code } years { fiscalYear planStatus reviewReason sixMonths { status } twelveMonths { status } }`;
-const CREATE = `mutation($lao: String!, $input: ProjectInput!) { createProject(laoCode: $lao, input: $input) { ${PROJECT_FIELDS} } }`;
-const UPDATE = `mutation($id: ID!, $v: Int!, $input: ProjectInput!) { updateProject(id: $id, version: $v, input: $input) { ${PROJECT_FIELDS} } }`;
-const LIST = `query($lao: String!, $y: Int) { projects(laoCode: $lao, fiscalYear: $y) { ${PROJECT_FIELDS} } }`;
-
-const validInput = (over: Record<string, unknown> = {}) => ({
+const validInput = (over: Partial<ProjectInput> = {}): ProjectInput => ({
   origin: 'PLANNED',
   name: '  โครงการส่งเสริมคุณธรรมจริยธรรมบุคลากร  ',
   fiscalYears: [2568, 2567],
@@ -41,7 +45,7 @@ describe.each(databases)('the action plan: projects ($name)', ({ url }) => {
 
   it('creates a planned project with every field of the form, standing สอดคล้อง in each year', async () => {
     const { laoCode, token } = await officer();
-    const res = await server.gql(CREATE, { lao: laoCode, input: validInput() }, { token });
+    const res = await server.gql(CreateProjectDocument, { lao: laoCode, input: validInput() }, { token });
     expect(res.errors).toBeUndefined();
     expect(res.data!.createProject).toMatchObject({
       version: 1,
@@ -66,7 +70,7 @@ describe.each(databases)('the action plan: projects ($name)', ({ url }) => {
       ],
     });
     const second = await server.gql(
-      CREATE,
+      CreateProjectDocument,
       { lao: laoCode, input: validInput({ origin: 'ADDITIONAL', budget: null, fiscalYears: [2567] }) },
       { token },
     );
@@ -81,9 +85,9 @@ describe.each(databases)('the action plan: projects ($name)', ({ url }) => {
     const a = await makeProject(server.db, { ...lao, code: laoCode }, { fiscalYears: [2567], name: 'ก' });
     const b = await makeProject(server.db, { ...lao, code: laoCode }, { fiscalYears: [2568], name: 'ข' });
     const c = await makeProject(server.db, { ...lao, code: laoCode }, { fiscalYears: [2567, 2568], name: 'ค' });
-    const y2567 = await server.gql(LIST, { lao: laoCode, y: 2567 }, { token });
+    const y2567 = await server.gql(ProjectsDocument, { lao: laoCode, y: 2567 }, { token });
     expect(y2567.data!.projects.map((p: { id: string }) => Number(p.id))).toEqual([a.id, c.id]);
-    const all = await server.gql(LIST, { lao: laoCode, y: null }, { token });
+    const all = await server.gql(ProjectsDocument, { lao: laoCode, y: null }, { token });
     expect(all.data!.projects.map((p: { name: string; fiscalYears: number[] }) => [p.name, p.fiscalYears])).toEqual([
       ['ก', [2567]],
       ['ข', [2568]],
@@ -108,7 +112,7 @@ describe.each(databases)('the action plan: projects ($name)', ({ url }) => {
     ['a name over 500 characters', { name: 'ก'.repeat(501) }, 'name', 'ชื่อโครงการต้องไม่เกิน 500 ตัวอักษร'],
   ])('refuses a project with %s, in Thai, and saves nothing', async (_case, change, field, message) => {
     const { laoCode, token } = await officer();
-    const res = await server.gql(CREATE, { lao: laoCode, input: validInput(change) }, { token });
+    const res = await server.gql(CreateProjectDocument, { lao: laoCode, input: validInput(change) }, { token });
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0].extensions!.fields).toContainEqual({ field, message });
     expect(await server.db.getRepository(Project).countBy({ laoCode })).toBe(0);
@@ -116,7 +120,7 @@ describe.each(databases)('the action plan: projects ($name)', ({ url }) => {
 
   it('refuses a budget with more than two decimals', async () => {
     const { laoCode, token } = await officer();
-    const res = await server.gql(CREATE, { lao: laoCode, input: validInput({ budget: '100.555' }) }, { token });
+    const res = await server.gql(CreateProjectDocument, { lao: laoCode, input: validInput({ budget: '100.555' }) }, { token });
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0].message).toBe('จำนวนเงินไม่ถูกต้อง: กรอกเป็นตัวเลข ทศนิยมไม่เกิน 2 ตำแหน่ง และไม่เกิน 999,999,999,999.99 บาท');
     expect(res.errors![0].extensions!.fields).toEqual([{ field: 'budget', message: res.errors![0].message }]);
@@ -124,9 +128,9 @@ describe.each(databases)('the action plan: projects ($name)', ({ url }) => {
 
   it('edits a project: the same form, a new version, years added and removed', async () => {
     const { laoCode, token } = await officer();
-    const created = (await server.gql(CREATE, { lao: laoCode, input: validInput() }, { token })).data!.createProject;
+    const created = (await server.gql(CreateProjectDocument, { lao: laoCode, input: validInput() }, { token })).data!.createProject;
     const res = await server.gql(
-      UPDATE,
+      UpdateProjectDocument,
       { id: created.id, v: 1, input: validInput({ name: 'ชื่อใหม่', fiscalYears: [2567, 2569], budget: null, note: null }) },
       { token },
     );
@@ -148,22 +152,21 @@ describe.each(databases)('the action plan: projects ($name)', ({ url }) => {
       lao: (await server.db.getRepository('Lao').findOneByOrFail({ code: laoCode })) as never,
     });
     const other = await signIn(server, colleague.username, PASSWORD);
-    const created = (await server.gql(CREATE, { lao: laoCode, input: validInput() }, { token })).data!.createProject;
-    const first = await server.gql(UPDATE, { id: created.id, v: 1, input: validInput({ name: 'บันทึกก่อน' }) }, { token });
+    const created = (await server.gql(CreateProjectDocument, { lao: laoCode, input: validInput() }, { token })).data!.createProject;
+    const first = await server.gql(UpdateProjectDocument, { id: created.id, v: 1, input: validInput({ name: 'บันทึกก่อน' }) }, { token });
     expect(first.errors).toBeUndefined();
     const second = await server.gql(
-      UPDATE,
+      UpdateProjectDocument,
       { id: created.id, v: 1, input: validInput({ name: 'บันทึกทีหลัง', fiscalYears: [2567] }) },
       { token: other },
     );
     expect(codeOf(second)).toBe('CONFLICT');
     expect(second.errors![0].message).toBe('โครงการนี้ถูกแก้ไขโดยผู้อื่นหลังจากที่ท่านเปิดดู ข้อมูลของท่านยังไม่ถูกบันทึก กรุณาโหลดข้อมูลล่าสุดแล้วแก้ไขอีกครั้ง');
-    const now = (await server.gql(`query($id: ID!) { project(id: $id) { name version fiscalYears } }`, { id: created.id }, { token })).data!
-      .project;
+    const now = (await server.gql(ProjectDocument, { id: created.id }, { token })).data!.project;
     expect(now).toEqual({ name: 'บันทึกก่อน', version: 2, fiscalYears: [2567, 2568] });
   });
 
-  it.each([
+  it.each<[string, Partial<ProjectInput>, string, string]>([
     ['change planned to additional', { origin: 'ADDITIONAL' }, 'origin', 'เปลี่ยนโครงการตามแผนฯ/โครงการที่ขอทำเพิ่มเติมหลังสร้างแล้วไม่ได้'],
     [
       'remove a year already reported on',
@@ -174,10 +177,10 @@ describe.each(databases)('the action plan: projects ($name)', ({ url }) => {
     ['add a past year', { fiscalYears: [2566, 2567, 2568] }, 'fiscalYears', 'เพิ่มหรือนำปีงบประมาณที่ผ่านมาแล้วออกไม่ได้ (ปีปัจจุบันคือ พ.ศ. 2567)'],
   ])('refuses an edit that would %s', async (_case, change, field, message) => {
     const { laoCode, token } = await officer();
-    const created = (await server.gql(CREATE, { lao: laoCode, input: validInput() }, { token })).data!.createProject;
+    const created = (await server.gql(CreateProjectDocument, { lao: laoCode, input: validInput() }, { token })).data!.createProject;
     const project = await server.db.getRepository(Project).findOneByOrFail({ id: Number(created.id) });
     await makeReport(server.db, project);
-    const res = await server.gql(UPDATE, { id: created.id, v: 1, input: validInput(change) }, { token });
+    const res = await server.gql(UpdateProjectDocument, { id: created.id, v: 1, input: validInput(change) }, { token });
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0].extensions!.fields).toContainEqual({ field, message });
     expect((await server.db.getRepository(Project).findOneByOrFail({ id: project.id })).version).toBe(1);
@@ -189,17 +192,16 @@ describe.each(databases)('the action plan: projects ($name)', ({ url }) => {
     const free = await makeProject(server.db, lao as never);
     const reported = await makeProject(server.db, lao as never);
     await makeReport(server.db, reported);
-    const del = 'mutation($id: ID!) { deleteProject(id: $id) }';
-    expect((await server.gql(del, { id: String(free.id) }, { token })).data).toEqual({ deleteProject: true });
+    expect((await server.gql(DeleteProjectDocument, { id: String(free.id) }, { token })).data).toEqual({ deleteProject: true });
     expect(await server.db.getRepository(Project).existsBy({ id: free.id })).toBe(false);
     expect(await server.db.getRepository(ProjectYear).existsBy({ projectId: free.id })).toBe(false);
     const audit = await server.db.getRepository(AuditLog).findOneByOrFail({ action: 'deleteProject', targetId: String(free.id) });
     expect(JSON.parse(audit.before!)).toMatchObject({ name: free.name, years: [{ fiscalYear: 2567, planStatus: 'COMPLIANT' }] });
 
-    const refused = await server.gql(del, { id: String(reported.id) }, { token });
+    const refused = await server.gql(DeleteProjectDocument, { id: String(reported.id) }, { token });
     expect(codeOf(refused)).toBe('CONFLICT');
     expect(refused.errors![0].message).toBe('โครงการนี้มีการรายงานผลแล้ว จึงลบไม่ได้ หากไม่ดำเนินการในปีใด ให้ขอปรับลดจากแผนฯ ของปีนั้น');
-    const listed = await server.gql(LIST, { lao: laoCode, y: 2567 }, { token });
+    const listed = await server.gql(ProjectsDocument, { lao: laoCode, y: 2567 }, { token });
     expect(listed.data!.projects).toEqual([
       expect.objectContaining({
         id: String(reported.id),
@@ -213,12 +215,10 @@ describe.each(databases)('the action plan: projects ($name)', ({ url }) => {
     const { laoCode, token } = await officer();
     const lao = await server.db.getRepository('Lao').findOneByOrFail({ code: laoCode });
     const project = await makeProject(server.db, lao as never, { fiscalYears: [2567, 2568] });
-    const ask =
-      'mutation($id: ID!, $y: Int!) { requestProjectReduction(projectId: $id, fiscalYear: $y, note: "ไม่ได้รับงบประมาณ") { fiscalYear planStatus reductionNote } }';
-    const res = await server.gql(ask, { id: String(project.id), y: 2567 }, { token });
+    const res = await server.gql(RequestProjectReductionDocument, { id: String(project.id), y: 2567 }, { token });
     expect(res.data!.requestProjectReduction).toEqual({ fiscalYear: 2567, planStatus: 'REDUCE_PENDING', reductionNote: 'ไม่ได้รับงบประมาณ' });
-    expect(codeOf(await server.gql(ask, { id: String(project.id), y: 2567 }, { token }))).toBe('CONFLICT');
-    expect(codeOf(await server.gql(ask, { id: String(project.id), y: 2569 }, { token }))).toBe('NOT_FOUND');
+    expect(codeOf(await server.gql(RequestProjectReductionDocument, { id: String(project.id), y: 2567 }, { token }))).toBe('CONFLICT');
+    expect(codeOf(await server.gql(RequestProjectReductionDocument, { id: String(project.id), y: 2569 }, { token }))).toBe('NOT_FOUND');
     const years = await server.db.getRepository(ProjectYear).find({ where: { projectId: project.id }, order: { fiscalYear: 'ASC' } });
     expect(years.map((y) => y.planStatus)).toEqual([PlanStatus.REDUCE_PENDING, PlanStatus.COMPLIANT]);
   });
@@ -228,10 +228,10 @@ describe.each(databases)('the action plan: projects ($name)', ({ url }) => {
     const project = await makeProject(server.db, victim);
     const { token } = await officer();
     const ops: Array<[string, string, Record<string, unknown>]> = [
-      ['projects', LIST, { lao: victim.code, y: 2567 }],
+      ['projects', print(ProjectsDocument), { lao: victim.code, y: 2567 }],
       ['project', 'query($id: ID!) { project(id: $id) { name } }', { id: String(project.id) }],
-      ['createProject', CREATE, { lao: victim.code, input: validInput() }],
-      ['updateProject', UPDATE, { id: String(project.id), v: 1, input: validInput() }],
+      ['createProject', print(CreateProjectDocument), { lao: victim.code, input: validInput() }],
+      ['updateProject', print(UpdateProjectDocument), { id: String(project.id), v: 1, input: validInput() }],
       ['deleteProject', 'mutation($id: ID!) { deleteProject(id: $id) }', { id: String(project.id) }],
       [
         'requestProjectReduction',
@@ -246,6 +246,7 @@ describe.each(databases)('the action plan: projects ($name)', ({ url }) => {
       ],
       ['lao', 'query($c: String!) { lao(code: $c) { name } }', { c: victim.code }],
     ];
+    // A table of operations as text: each is sent the same way and must be refused, whatever it is.
     for (const [name, query, variables] of ops) {
       const res = await server.gql(query, variables, { token });
       expect([name, codeOf(res)]).toEqual([name, 'FORBIDDEN']);
@@ -261,10 +262,12 @@ describe.each(databases)('the action plan: projects ($name)', ({ url }) => {
     const theirs = await makeUser(server.db, Role.PROVINCE_OFFICER, { provinceCode: '81' });
     const tMine = await signIn(server, mine.username, PASSWORD);
     const tTheirs = await signIn(server, theirs.username, PASSWORD);
-    const list = await server.gql(LIST, { lao: lao.code, y: 2567 }, { token: tMine });
+    const list = await server.gql(ProjectsDocument, { lao: lao.code, y: 2567 }, { token: tMine });
     expect(list.data!.projects).toEqual([expect.objectContaining({ id: String(project.id), canEdit: false, canDelete: false })]);
-    expect(codeOf(await server.gql(UPDATE, { id: String(project.id), v: 1, input: validInput() }, { token: tMine }))).toBe('FORBIDDEN');
-    expect(codeOf(await server.gql(LIST, { lao: lao.code, y: 2567 }, { token: tTheirs }))).toBe('FORBIDDEN');
+    expect(codeOf(await server.gql(UpdateProjectDocument, { id: String(project.id), v: 1, input: validInput() }, { token: tMine }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(codeOf(await server.gql(ProjectsDocument, { lao: lao.code, y: 2567 }, { token: tTheirs }))).toBe('FORBIDDEN');
   });
 
   it('lists a year with years, standings and reports in a constant number of SQL statements', async () => {
@@ -275,7 +278,8 @@ describe.each(databases)('the action plan: projects ($name)', ({ url }) => {
     const large = await makeLao(server.db);
     for (let i = 0; i < 2; i++) await makeReport(server.db, await makeProject(server.db, small, { fiscalYears: [2567, 2568] }));
     for (let i = 0; i < 30; i++) await makeReport(server.db, await makeProject(server.db, large, { fiscalYears: [2567, 2568] }));
-    const run = (code: string) => countStatements(server.db, () => server.gql(LIST, { lao: code, y: 2567 }, { token: adminToken }));
+    const run = (code: string) =>
+      countStatements(server.db, () => server.gql(ProjectsDocument, { lao: code, y: 2567 }, { token: adminToken }));
     const a = await run(small.code);
     const b = await run(large.code);
     expect(a.result.data!.projects).toHaveLength(2);

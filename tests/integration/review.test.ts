@@ -6,21 +6,35 @@ import { PlanStatus, ProjectOrigin } from '../../server/src/modules/plan/project
 import { WorkStatus } from '../../server/src/modules/plan/report.enums';
 import { countStatements, makeLao, makePlanYear, makeProject, makeReport, makeUser, PASSWORD } from '../fixtures/factories';
 import { codeOf, databases, signIn, TestServer } from './harness';
+import {
+  ApproveManyDocument,
+  BaselineYearsDocument,
+  CancelBaselineRequestDocument,
+  ProvinceScoresDocument,
+  RequestBaselineChangeDocument,
+  ReviewBaselineRequestDocument,
+  ReviewProjectAdditionDocument,
+  ReviewQueueAdditionsBaselineRequestsDocument,
+  ReviewQueueAdditionsDocument,
+  ReviewQueueAdditionsReductionsDocument,
+  ReviewQueueDocument,
+  ReviewProjectReductionDocument,
+  SetProjectComplianceDocument,
+  ReviewQueueOfDistrictDocument,
+  ProvinceScoresOfDistrictDocument,
+  type ReviewProjectAdditionMutationVariables,
+} from '../gql/graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 
 const P = PlanStatus;
-const ADDITION =
-  'mutation($id: ID!, $y: Int!, $a: Boolean!, $r: String) { reviewProjectAddition(projectId: $id, fiscalYear: $y, approve: $a, reason: $r) { planStatus reviewReason counted } }';
-const REDUCTION =
-  'mutation($id: ID!, $y: Int!, $a: Boolean!, $r: String) { reviewProjectReduction(projectId: $id, fiscalYear: $y, approve: $a, reason: $r) { planStatus reviewReason counted } }';
-const COMPLIANCE =
-  'mutation($id: ID!, $y: Int!, $a: Boolean!, $r: String) { setProjectCompliance(projectId: $id, fiscalYear: $y, compliant: $a, reason: $r) { planStatus reviewReason counted } }';
-const REQUEST =
-  'mutation($l: String!, $y: Int!, $n: Int!) { requestBaselineChange(laoCode: $l, fiscalYear: $y, requestedCount: $n) { id status currentCount requestedCount } }';
-const CANCEL = 'mutation($id: ID!) { cancelBaselineRequest(id: $id) { status } }';
-const DECIDE =
-  'mutation($id: ID!, $a: Boolean!, $r: String) { reviewBaselineRequest(id: $id, approve: $a, reason: $r) { status reason decidedAt } }';
-const YEARS =
-  'query($l: String!) { baselineYears(laoCode: $l) { fiscalYear baselineCount createdCount standing canRequest latestRequest { status reason requestedCount } } }';
+/** The three decisions on a project's year take the same variables and answer the same fields. */
+type Decision = TypedDocumentNode<
+  Record<string, { planStatus: string; reviewReason: string | null; counted: boolean }>,
+  ReviewProjectAdditionMutationVariables
+>;
+const ADDITION: Decision = ReviewProjectAdditionDocument;
+const REDUCTION: Decision = ReviewProjectReductionDocument;
+const COMPLIANCE: Decision = SetProjectComplianceDocument;
 
 describe.each(databases)('review, baseline requests and province scores ($name)', ({ url }) => {
   let server: TestServer;
@@ -94,30 +108,26 @@ describe.each(databases)('review, baseline requests and province scores ($name)'
       decidedBy: null,
       decidedAt: null,
     });
-    expect(codeOf(await server.gql(ADDITION, { id: String(project.id), y: 2567, a: true }, { token: reviewer }))).toBe('FORBIDDEN');
-    expect(codeOf(await server.gql(DECIDE, { id: String(request.id), a: true }, { token: reviewer }))).toBe('FORBIDDEN');
-    expect(codeOf(await server.gql('{ reviewQueue(provinceCode: "81") { additions { fiscalYear } } }', {}, { token: reviewer }))).toBe(
+    expect(codeOf(await server.gql(ReviewProjectAdditionDocument, { id: String(project.id), y: 2567, a: true }, { token: reviewer }))).toBe(
       'FORBIDDEN',
     );
-    const own = await server.gql(
-      '{ reviewQueue { additions { lao { provinceCode } } baselineRequests { lao { provinceCode } } } }',
-      {},
-      { token: reviewer },
+    expect(codeOf(await server.gql(ReviewBaselineRequestDocument, { id: String(request.id), a: true }, { token: reviewer }))).toBe(
+      'FORBIDDEN',
     );
+    expect(codeOf(await server.gql(ReviewQueueDocument, {}, { token: reviewer }))).toBe('FORBIDDEN');
+    const own = await server.gql(ReviewQueueAdditionsBaselineRequestsDocument, {}, { token: reviewer });
     expect(
       [...own.data!.reviewQueue.additions, ...own.data!.reviewQueue.baselineRequests].every(
         (x: { lao: { provinceCode: string } }) => x.lao.provinceCode === '80',
       ),
     ).toBe(true);
-    expect(
-      codeOf(
-        await server.gql('{ provinceScores(provinceCode: "81", fiscalYear: 2567, round: SIX_MONTHS) { high } }', {}, { token: reviewer }),
-      ),
-    ).toBe('FORBIDDEN');
+    expect(codeOf(await server.gql(ProvinceScoresDocument, {}, { token: reviewer }))).toBe('FORBIDDEN');
     const lao = await makeUser(server.db, Role.LAO_OFFICER);
     const laoToken = await signIn(server, lao.username, PASSWORD);
-    expect(codeOf(await server.gql('{ reviewQueue { additions { fiscalYear } } }', {}, { token: laoToken }))).toBe('FORBIDDEN');
-    expect(codeOf(await server.gql(ADDITION, { id: String(project.id), y: 2567, a: true }, { token: laoToken }))).toBe('FORBIDDEN');
+    expect(codeOf(await server.gql(ReviewQueueAdditionsDocument, {}, { token: laoToken }))).toBe('FORBIDDEN');
+    expect(codeOf(await server.gql(ReviewProjectAdditionDocument, { id: String(project.id), y: 2567, a: true }, { token: laoToken }))).toBe(
+      'FORBIDDEN',
+    );
     expect((await server.db.getRepository(ProjectYear).findOneByOrFail({ projectId: project.id })).planStatus).toBe(P.ADD_PENDING);
   });
 
@@ -125,16 +135,10 @@ describe.each(databases)('review, baseline requests and province scores ($name)'
     const lao = await makeLao(server.db, { provinceCode: '80', districtCode: '8001' });
     const added = await makeProject(server.db, lao, { planStatus: P.ADD_PENDING, origin: ProjectOrigin.ADDITIONAL });
     const reduced = await makeProject(server.db, lao, { planStatus: P.REDUCE_PENDING });
-    const q =
-      '{ reviewQueue(districtCode: "8001") { additions { project { id } } reductions { project { id } } baselineRequests { id } } }';
-    const res = await server.gql(q, {}, { token: reviewer });
+    const res = await server.gql(ReviewQueueOfDistrictDocument, {}, { token: reviewer });
     expect(res.data!.reviewQueue.additions).toContainEqual({ project: { id: String(added.id) } });
     expect(res.data!.reviewQueue.reductions).toContainEqual({ project: { id: String(reduced.id) } });
-    const onlyReductions = await server.gql(
-      '{ reviewQueue(districtCode: "8001", kind: REDUCTION) { additions { fiscalYear } reductions { project { id } } } }',
-      {},
-      { token: reviewer },
-    );
+    const onlyReductions = await server.gql(ReviewQueueAdditionsReductionsDocument, {}, { token: reviewer });
     expect(onlyReductions.data!.reviewQueue.additions).toEqual([]);
   });
 
@@ -143,9 +147,8 @@ describe.each(databases)('review, baseline requests and province scores ($name)'
     const a = await makeProject(server.db, lao, { planStatus: P.ADD_PENDING, origin: ProjectOrigin.ADDITIONAL });
     const b = await makeProject(server.db, lao, { planStatus: P.REDUCE_PENDING });
     const c = await makeProject(server.db, lao, { planStatus: P.COMPLIANT });
-    const many = 'mutation($items: [ReviewItemInput!]!) { approveMany(items: $items) }';
     const bad = await server.gql(
-      many,
+      ApproveManyDocument,
       {
         items: [
           { kind: 'ADDITION', projectId: String(a.id), fiscalYear: 2567 },
@@ -157,7 +160,7 @@ describe.each(databases)('review, baseline requests and province scores ($name)'
     expect(codeOf(bad)).toBe('CONFLICT');
     expect((await server.db.getRepository(ProjectYear).findOneByOrFail({ projectId: a.id })).planStatus).toBe(P.ADD_PENDING);
     const ok = await server.gql(
-      many,
+      ApproveManyDocument,
       {
         items: [
           { kind: 'ADDITION', projectId: String(a.id), fiscalYear: 2567 },
@@ -187,20 +190,22 @@ describe.each(databases)('review, baseline requests and province scores ($name)'
 
     it('ask, reject with a reason, see it, send again, approve: the baseline changes', async () => {
       const { code, token } = await lao();
-      const years = (await server.gql(YEARS, { l: code }, { token })).data!.baselineYears;
+      const years = (await server.gql(BaselineYearsDocument, { l: code }, { token })).data!.baselineYears;
       expect(years).toEqual(
         expect.arrayContaining([
           { fiscalYear: 2566, baselineCount: 0, createdCount: 0, standing: null, canRequest: false, latestRequest: null },
           { fiscalYear: 2567, baselineCount: 3, createdCount: 3, standing: null, canRequest: true, latestRequest: null },
         ]),
       );
-      const first = (await server.gql(REQUEST, { l: code, y: 2567, n: 2 }, { token })).data!.requestBaselineChange;
+      const first = (await server.gql(RequestBaselineChangeDocument, { l: code, y: 2567, n: 2 }, { token })).data!.requestBaselineChange;
       expect(first).toMatchObject({ status: 'PENDING', currentCount: 3, requestedCount: 2 });
-      expect(codeOf(await server.gql(REQUEST, { l: code, y: 2567, n: 1 }, { token }))).toBe('CONFLICT');
-      expect(codeOf(await server.gql(DECIDE, { id: first.id, a: false, r: '' }, { token: reviewer }))).toBe('BAD_USER_INPUT');
-      const rejected = await server.gql(DECIDE, { id: first.id, a: false, r: 'เท่ากับของเดิม' }, { token: reviewer });
+      expect(codeOf(await server.gql(RequestBaselineChangeDocument, { l: code, y: 2567, n: 1 }, { token }))).toBe('CONFLICT');
+      expect(codeOf(await server.gql(ReviewBaselineRequestDocument, { id: first.id, a: false, r: '' }, { token: reviewer }))).toBe(
+        'BAD_USER_INPUT',
+      );
+      const rejected = await server.gql(ReviewBaselineRequestDocument, { id: first.id, a: false, r: 'เท่ากับของเดิม' }, { token: reviewer });
       expect(rejected.data!.reviewBaselineRequest).toMatchObject({ status: 'REJECTED', reason: 'เท่ากับของเดิม' });
-      let y2567 = (await server.gql(YEARS, { l: code }, { token })).data!.baselineYears.find(
+      let y2567 = (await server.gql(BaselineYearsDocument, { l: code }, { token })).data!.baselineYears.find(
         (y: { fiscalYear: number }) => y.fiscalYear === 2567,
       );
       expect(y2567).toMatchObject({
@@ -208,12 +213,13 @@ describe.each(databases)('review, baseline requests and province scores ($name)'
         latestRequest: { status: 'REJECTED', reason: 'เท่ากับของเดิม', requestedCount: 2 },
       });
 
-      const again = (await server.gql(REQUEST, { l: code, y: 2567, n: 1 }, { token })).data!.requestBaselineChange;
-      expect(codeOf(await server.gql(DECIDE, { id: first.id, a: true }, { token: reviewer }))).toBe('CONFLICT');
-      expect((await server.gql(DECIDE, { id: again.id, a: true }, { token: reviewer })).data!.reviewBaselineRequest.status).toBe(
-        'APPROVED',
-      );
-      y2567 = (await server.gql(YEARS, { l: code }, { token })).data!.baselineYears.find(
+      const again = (await server.gql(RequestBaselineChangeDocument, { l: code, y: 2567, n: 1 }, { token })).data!.requestBaselineChange;
+      expect(codeOf(await server.gql(ReviewBaselineRequestDocument, { id: first.id, a: true }, { token: reviewer }))).toBe('CONFLICT');
+      expect(
+        (await server.gql(ReviewBaselineRequestDocument, { id: again.id, a: true }, { token: reviewer })).data!.reviewBaselineRequest
+          .status,
+      ).toBe('APPROVED');
+      y2567 = (await server.gql(BaselineYearsDocument, { l: code }, { token })).data!.baselineYears.find(
         (y: { fiscalYear: number }) => y.fiscalYear === 2567,
       );
       expect(y2567).toMatchObject({ baselineCount: 1, standing: null });
@@ -248,8 +254,12 @@ describe.each(databases)('review, baseline requests and province scores ($name)'
       });
       const res =
         action === 'cancel'
-          ? await server.gql(CANCEL, { id: String(request.id) }, { token })
-          : await server.gql(DECIDE, { id: String(request.id), a: action === 'approve', r: 'เหตุผล' }, { token: reviewer });
+          ? await server.gql(CancelBaselineRequestDocument, { id: String(request.id) }, { token })
+          : await server.gql(
+              ReviewBaselineRequestDocument,
+              { id: String(request.id), a: action === 'approve', r: 'เหตุผล' },
+              { token: reviewer },
+            );
       if (error) expect(codeOf(res)).toBe(error);
       else expect(res.errors).toBeUndefined();
       expect((await server.db.getRepository(BaselineRequest).findOneByOrFail({ id: request.id })).status).toBe(to ?? from);
@@ -257,15 +267,13 @@ describe.each(databases)('review, baseline requests and province scores ($name)'
 
     it('refuses past years and numbers that are not whole and ≥ 0', async () => {
       const { code, token } = await lao();
-      expect((await server.gql(REQUEST, { l: code, y: 2566, n: 2 }, { token })).errors![0].message).toBe(
+      expect((await server.gql(RequestBaselineChangeDocument, { l: code, y: 2566, n: 2 }, { token })).errors![0].message).toBe(
         'ไม่สามารถเพิ่ม/ลดโครงการได้ (ปีงบประมาณที่ผ่านมาแล้ว)',
       );
-      expect((await server.gql(REQUEST, { l: code, y: 2567, n: -1 }, { token })).errors![0].message).toBe(
+      expect((await server.gql(RequestBaselineChangeDocument, { l: code, y: 2567, n: -1 }, { token })).errors![0].message).toBe(
         'จำนวนโครงการตั้งต้นต้องเป็นจำนวนเต็ม 0–10,000',
       );
-      expect(codeOf(await server.gql(REQUEST.replace('$n: Int!', '$n: Int!'), { l: code, y: 2567, n: 1.5 }, { token }))).toBe(
-        'BAD_USER_INPUT',
-      );
+      expect(codeOf(await server.gql(RequestBaselineChangeDocument, { l: code, y: 2567, n: 1.5 }, { token }))).toBe('BAD_USER_INPUT');
     });
   });
 
@@ -286,9 +294,9 @@ describe.each(databases)('review, baseline requests and province scores ($name)'
     await make('องค์การบริหารส่วนตำบลข', 5, 1, 0); // 1 / 5 = 20.00 LOW (MEDIUM needs more than 20)
     await make('เทศบาลตำบลค', 6, 6, 0, 4); // 6 / 4 = 150.00 → capped 100.00 HIGH
     await make('องค์การบริหารส่วนตำบลง', 3, 1, 0); // 33.33 MEDIUM
-    const q =
-      '{ provinceScores(provinceCode: "80", fiscalYear: 2567, round: SIX_MONTHS, districtCode: "8013") { rows { lao { name } districtName score cappedScore level } high medium low } }';
-    const { result, statements } = await countStatements(server.db, () => server.gql(q, {}, { token: reviewer }));
+    const { result, statements } = await countStatements(server.db, () =>
+      server.gql(ProvinceScoresOfDistrictDocument, {}, { token: reviewer }),
+    );
     // Earlier runs on a kept database may have left LAOs in the district: look at this run's.
     const ours = (rows: Array<{ lao: { name: string } }>) =>
       rows.filter((r) => r.lao.name.endsWith(run)).map((r) => ({ ...r, lao: { name: r.lao.name.replace(` ${run}`, '') } }));
@@ -301,7 +309,7 @@ describe.each(databases)('review, baseline requests and province scores ($name)'
     const all = result.data!.provinceScores;
     expect(all.high + all.medium + all.low).toBe(all.rows.length);
     await make('องค์การบริหารส่วนตำบลจ', 9, 2, 2);
-    const more = await countStatements(server.db, () => server.gql(q, {}, { token: reviewer }));
+    const more = await countStatements(server.db, () => server.gql(ProvinceScoresOfDistrictDocument, {}, { token: reviewer }));
     expect(ours(more.result.data!.provinceScores.rows)).toHaveLength(5);
     expect(more.statements.length).toBe(statements.length);
     const pdf = await fetch(`${server.url}/export/province.pdf?province=80&year=2567&round=SIX_MONTHS&district=8013`, {
