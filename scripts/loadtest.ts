@@ -5,7 +5,9 @@
  * second, p50/p99 latency, and every answer that was not a saved report, by kind; the run fails on any
  * hang (timeout), 5xx or INTERNAL_SERVER_ERROR. Not a timed test: the figures go in notes.
  *
- * Options: --seconds N per phase (default 15), --concurrency 16,64,256, --officers N LAOs with a
+ * Options: --seconds N per phase (default 15), --concurrency 16,64,256 (closed loop: that many saves in
+ * flight), --rate 250 (open loop: saves arriving at that rate a second, on up to 512 connections; `--rate ''`
+ * for none), --officers N LAOs with a
  * signed-in officer (default 2000), --json <file> to write the results. LOADTEST_DB_URL picks the
  * database (default: the `eplannacc_load` database of the test user, made with
  * `sudo bash scripts/setup-mariadb.sh eplannacc_load`); it is filled with national synthetic data
@@ -23,7 +25,6 @@ import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { SESSION_TTL_MS } from '../server/src/modules/account/authentication';
 import { loadConfig, NO_RATE_LIMITS } from '../server/src/core/config';
 import { hashPassword, randomToken, sha256 } from '../server/src/core/crypto';
@@ -32,6 +33,7 @@ import { toDbValue } from '../server/src/core/db';
 import { fiscalYearOf } from '../server/src/core/fiscal-year';
 import { insertRows } from '../server/src/migrations/1763769600000-Foundation';
 import { generateNational } from './generate-national';
+import { drive, failedPhases, phaseRow, PHASE_HEADER, type Phase } from './lib/drive';
 import { startServerProcess } from './lib/server-process';
 
 const option = (name: string, fallback: string) => {
@@ -40,6 +42,7 @@ const option = (name: string, fallback: string) => {
 };
 const SECONDS = Number(option('seconds', '15'));
 const CONCURRENCY = option('concurrency', '16,64,256').split(',').map(Number);
+const RATES = option('rate', '250').split(',').filter(Boolean).map(Number);
 const OFFICERS = Number(option('officers', '2000'));
 const JSON_OUT = option('json', '');
 const DB_URLS = (process.env.LOADTEST_DB_URL ?? 'mysql://eplannacc:eplannacc@127.0.0.1:3306/eplannacc_load').split(',');
@@ -125,73 +128,6 @@ async function prepare(fiscalYear: number): Promise<Caller[]> {
   }
 }
 
-interface Phase {
-  label: string;
-  concurrency: number;
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  max: number;
-  requests: number;
-  timeouts: number;
-  non2xx: number;
-  errors: number;
-  answers: Record<string, number>;
-}
-
-/** One phase: `concurrency` requests in flight, shared among the servers, each driven by its own autocannon. */
-async function phase(urls: string[], label: string, concurrency: number, body: () => { body: string; token?: string }): Promise<Phase> {
-  const answers: Record<string, number> = {};
-  const results = await Promise.all(
-    urls.map((url) =>
-      autocannon({
-        url: `${url}/graphql`,
-        connections: Math.max(1, Math.round(concurrency / urls.length)),
-        duration: SECONDS,
-        timeout: 10,
-        requests: [
-          {
-            method: 'POST',
-            setupRequest: (req) => {
-              const next = body();
-              return {
-                ...req,
-                body: next.body,
-                headers: { 'content-type': 'application/json', ...(next.token ? { authorization: `Bearer ${next.token}` } : {}) },
-              };
-            },
-            onResponse: (status, text) => {
-              let kind = `HTTP ${status}`;
-              try {
-                const parsed = JSON.parse(text) as { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> };
-                kind = parsed.errors ? String(parsed.errors[0].extensions?.code) : 'ok';
-              } catch {
-                // not JSON: the HTTP status says it
-              }
-              answers[kind] = (answers[kind] ?? 0) + 1;
-            },
-          },
-        ],
-      }),
-    ),
-  );
-  const sum = (f: (r: autocannon.Result) => number) => results.reduce((n, r) => n + f(r), 0);
-  const slowest = (f: (r: autocannon.Result) => number) => Math.max(...results.map(f));
-  return {
-    label,
-    concurrency,
-    requestsPerSecond: sum((r) => r.requests.average),
-    p50: slowest((r) => r.latency.p50),
-    p99: slowest((r) => r.latency.p99),
-    max: slowest((r) => r.latency.max),
-    requests: sum((r) => r.requests.total),
-    timeouts: sum((r) => r.timeouts),
-    non2xx: sum((r) => r.non2xx),
-    errors: sum((r) => r.errors),
-    answers,
-  };
-}
-
 async function main() {
   const fiscalYear = fiscalYearOf(new Date());
   const callers = await prepare(fiscalYear);
@@ -231,30 +167,33 @@ async function main() {
         }),
       };
     };
-    phases.push(await phase(urls, '{ __typename } (baseline)', 16, () => ({ body: '{"query":"{ __typename }"}' })));
-    for (const c of CONCURRENCY) phases.push(await phase(urls, 'saveProgressReport', c, save));
+    const seconds = SECONDS;
+    phases.push(
+      await drive({
+        urls,
+        label: '{ __typename } (baseline)',
+        concurrency: 16,
+        seconds,
+        request: () => ({ body: '{"query":"{ __typename }"}' }),
+      }),
+    );
+    for (const c of CONCURRENCY) phases.push(await drive({ urls, label: 'saveProgressReport', concurrency: c, seconds, request: save }));
+    // Open loop: saves arrive at a steady rate whatever the answers do, so queueing shows in the latency.
+    for (const rate of RATES)
+      phases.push(await drive({ urls, label: 'saveProgressReport', concurrency: 512, seconds, request: save, rate }));
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
   }
 
-  const baseline = phases[0].p50;
-  console.log('\n| scenario | in flight | req/s | p50 ms | p99 ms | max ms | × baseline p50 | answers |');
-  console.log('|---|---|---|---|---|---|---|---|');
-  for (const p of phases) {
-    const answers = Object.entries(p.answers)
-      .map(([k, v]) => `${k} ${v}`)
-      .join(', ');
-    console.log(
-      `| ${p.label} | ${p.concurrency} | ${p.requestsPerSecond.toFixed(0)} | ${p.p50} | ${p.p99} | ${p.max} | ${(p.p50 / Math.max(baseline, 1)).toFixed(1)} | ${answers}${p.timeouts ? `, timeouts ${p.timeouts}` : ''} |`,
-    );
-  }
+  console.log(`\n${PHASE_HEADER}`);
+  for (const p of phases) console.log(phaseRow(p, phases[0].p50));
   if (JSON_OUT) fs.writeFileSync(JSON_OUT, JSON.stringify({ at: new Date().toISOString(), seconds: SECONDS, phases }, null, 2));
 
-  const failures = phases.filter(
-    (p) => p.timeouts > 0 || p.errors > 0 || Object.keys(p.answers).some((k) => k === 'INTERNAL_SERVER_ERROR' || /^HTTP 5/.test(k)),
-  );
+  const failures = failedPhases(phases);
   if (failures.length) {
-    console.error(`\nFAILED: hangs, 5xx or internal errors in ${failures.map((p) => `${p.label} at ${p.concurrency}`).join('; ')}`);
+    console.error(
+      `\nFAILED: hangs, 5xx or internal errors in ${failures.map((p) => `${p.label} at ${p.rate ? `${p.rate}/s` : p.concurrency}`).join('; ')}`,
+    );
     process.exit(1);
   }
 }

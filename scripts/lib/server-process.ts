@@ -32,10 +32,14 @@ export interface ServerProcess {
 /**
  * The server in a process of its own, as `npm start` runs it (from `dist/` when `built`, else from the
  * sources), so that a load generator does not share its event loop and a test can kill it outright.
+ * `script` runs another server from the sources instead (one that answers /healthz on PORT).
  */
-export async function startServerProcess(env: Record<string, string>, { built = false } = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string>,
+  { built = false, script = 'server/src/main.ts' } = {},
+): Promise<ServerProcess> {
   const port = await freePort();
-  const args = built ? [path.join(ROOT, 'dist/server/src/main.js')] : ['-r', 'ts-node/register/transpile-only', 'server/src/main.ts'];
+  const args = built ? [path.join(ROOT, 'dist/server/src/main.js')] : ['-r', 'ts-node/register/transpile-only', script];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', DEMO_DATA: '0', ...env, PORT: String(port) },

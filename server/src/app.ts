@@ -11,6 +11,7 @@ import { SESSION_COOKIE, authenticate, secretOf } from './modules/account/authen
 import { systemClock, type Clock } from './core/clock';
 import type { AppConfig } from './core/config';
 import { createLoaders } from './loaders';
+import { refreshLockedFigures } from './modules/scoring/figures.store';
 import { createContext, type AppContext, type ContextDeps, type ContextOf } from './core/context';
 import { configureRendering, stopRendering } from './core/pdf/render-pool';
 import { databaseHealth } from './core/database';
@@ -72,6 +73,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     log,
     mailer: options.mailer ?? createMailer(options.config.smtpUrl, log, clock),
     createLoaders,
+    beforeCommit: refreshLockedFigures,
   };
   configureRendering(options.config.render, (err, requestId) => log.error({ err, requestId }, 'rendering a PDF failed'));
 

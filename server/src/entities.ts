@@ -17,6 +17,7 @@ import { PlanYear } from './modules/plan-year/plan-year.entity';
 import { PlanResultNote } from './modules/progress-report/plan-result-note.entity';
 import { ReportingReopening, ReportingWindow } from './modules/reporting-window/reporting-window.entity';
 import { LevelThreshold } from './modules/scoring/level-threshold.entity';
+import { LaoYearFigures } from './modules/scoring/lao-year-figures.entity';
 import { PlanDimension } from './modules/plan-dimension/plan-dimension.entity';
 import { ProgressReport } from './modules/progress-report/progress-report.entity';
 import { ProjectYear } from './modules/project/project-year.entity';
@@ -41,6 +42,7 @@ export const entities = [
   ReportingWindow,
   ReportingReopening,
   LevelThreshold,
+  LaoYearFigures,
   PlanResultNote,
   BaselineRequest,
   SarScore,

@@ -13,6 +13,7 @@ import { ManualClock } from '../../server/src/core/clock';
 import { loadConfig, NO_RATE_LIMITS, type AppConfig } from '../../server/src/core/config';
 import { openDatabase } from '../../server/src/core/database';
 import { createLogger } from '../../server/src/core/logger';
+import { figureDifferences } from '../../server/src/modules/scoring/figures.store';
 import { LoginDocument } from '../gql/graphql';
 
 /** The databases every integration suite runs against: the embedded one always, MariaDB unless SKIP_MARIADB=1. */
@@ -97,10 +98,21 @@ export class TestServer {
     return s;
   }
 
+  /**
+   * Stops the server; first checks that the figures it maintained (modules/scoring/figures.store.ts)
+   * equal a fresh computation over whatever the suite did, and fails the suite where they do not.
+   */
   async stop(closeDb = true): Promise<void> {
+    const differences = this.db.isInitialized ? await figureDifferences(this.db) : [];
     await new Promise((resolve) => this.server.close(resolve));
     await this.stopApollo();
     if (closeDb) await this.db.destroy();
+    if (differences.length) {
+      throw new Error(
+        `maintained figures differ from a fresh computation (stored → computed; on a database kept from an earlier run, ` +
+          `\`npm run figures:verify -- --repair\` makes them again):\n${differences.slice(0, 20).join('\n')}`,
+      );
+    }
   }
 
   /**

@@ -1,9 +1,8 @@
 import { Role } from '../../server/src/modules/access/role';
 import { BaselineRequest, RequestStatus } from '../../server/src/modules/baseline-request/baseline-request.entity';
-import { PlanYear } from '../../server/src/modules/plan-year/plan-year.entity';
 import { PlanStatus, ProjectOrigin } from '../../server/src/modules/plan/project.enums';
 import { Project } from '../../server/src/modules/project/project.entity';
-import { makeProject, makeUser, PASSWORD } from '../fixtures/factories';
+import { makePlanYear, makeProject, makeUser, PASSWORD } from '../fixtures/factories';
 import { codeOf, databases, signIn, TestServer, type GqlResult } from './harness';
 import {
   BaselineYearsFiscalYearBaselineCountDocument,
@@ -230,8 +229,8 @@ describe.each(databases)('input rules at the edge ($name)', ({ url }) => {
         decidedAt: null,
       });
     }
-    await server.db.getRepository(PlanYear).insert({ laoCode, fiscalYear: -2_147_483_648, baselineCount: 1, minimumCount: null });
-    await server.db.getRepository(PlanYear).insert({ laoCode, fiscalYear: 2570, baselineCount: 4, minimumCount: null });
+    await makePlanYear(server.db, { laoCode, fiscalYear: -2_147_483_648, baselineCount: 1, minimumCount: null });
+    await makePlanYear(server.db, { laoCode, fiscalYear: 2570, baselineCount: 4, minimumCount: null });
     const res = await server.gql(BaselineYearsFiscalYearBaselineCountDocument, { l: laoCode }, { token });
     expect(res.errors).toBeUndefined();
     expect(res.data!.baselineYears).toEqual([

@@ -4,7 +4,7 @@ import { PlanYear } from '../../server/src/modules/plan-year/plan-year.entity';
 import { ProjectYear } from '../../server/src/modules/project/project-year.entity';
 import { PlanStatus, ProjectOrigin } from '../../server/src/modules/plan/project.enums';
 import { WorkStatus } from '../../server/src/modules/plan/report.enums';
-import { countStatements, makeLao, makeProject, makeReport, makeUser, PASSWORD } from '../fixtures/factories';
+import { countStatements, makeLao, makePlanYear, makeProject, makeReport, makeUser, PASSWORD } from '../fixtures/factories';
 import { codeOf, databases, signIn, TestServer } from './harness';
 import {
   ApproveManyDocument,
@@ -288,8 +288,7 @@ describe.each(databases)('review, baseline requests and province scores ($name)'
         if (i < done) await makeReport(server.db, p, { status: WorkStatus.DONE });
         else if (i < done + inProgress) await makeReport(server.db, p, { status: WorkStatus.IN_PROGRESS });
       }
-      if (baseline)
-        await server.db.getRepository(PlanYear).save({ laoCode: lao.code, fiscalYear: 2567, baselineCount: baseline, minimumCount: null });
+      if (baseline) await makePlanYear(server.db, { laoCode: lao.code, fiscalYear: 2567, baselineCount: baseline, minimumCount: null });
     };
     await make('องค์การบริหารส่วนตำบลก', 7, 3, 2); // (3 + 1) / 7 = 57.14 HIGH
     await make('องค์การบริหารส่วนตำบลข', 5, 1, 0); // 1 / 5 = 20.00 LOW (MEDIUM needs more than 20)

@@ -34,6 +34,8 @@ export interface AppContext extends ContextDeps {
   audited: boolean;
   /** Work to do once the current transaction has committed (e.g. sending mail). */
   afterCommit: Array<() => Promise<void> | void>;
+  /** The write locks the current transaction holds (core/db.ts `takeWriteLock`): what it may have changed. */
+  writeLocks: Set<string>;
 }
 
 export interface ContextDeps {
@@ -47,6 +49,12 @@ export interface ContextDeps {
    * imported, so that the core depends on no feature module).
    */
   createLoaders: (ctx: AppContext) => Loaders;
+  /**
+   * The application's last step inside every mutation's transaction, after the mutation and before the
+   * commit (the figures NACC reads, kept up to date with the LAOs whose write lock it took): given
+   * rather than imported, like the loaders.
+   */
+  beforeCommit: (ctx: AppContext) => Promise<void>;
 }
 
 export function createContext(
@@ -60,6 +68,7 @@ export function createContext(
     loaders: undefined as unknown as Loaders,
     audited: false,
     afterCommit: [],
+    writeLocks: new Set(),
   };
   ctx.loaders = deps.createLoaders(ctx);
   return ctx;

@@ -40,8 +40,13 @@ function serialised<T>(dataSource: DataSource, work: () => Promise<T>): Promise<
  * then see what that one committed, or it decides on stale rows (a second "first" report, a second
  * pending request) and fails on a unique key.
  */
-export function inTransaction<T>(dataSource: DataSource, work: (em: EntityManager) => Promise<T>): Promise<T> {
-  const isolation: IsolationLevel | undefined = isMysql(dataSource) ? 'READ COMMITTED' : undefined;
+export function inTransaction<T>(
+  dataSource: DataSource,
+  work: (em: EntityManager) => Promise<T>,
+  { snapshot = false }: { snapshot?: boolean } = {},
+): Promise<T> {
+  // A snapshot (REPEATABLE READ): every read of the transaction sees the data as of its first one.
+  const isolation: IsolationLevel | undefined = isMysql(dataSource) ? (snapshot ? 'REPEATABLE READ' : 'READ COMMITTED') : undefined;
   return serialised(dataSource, () => (isolation ? dataSource.transaction(isolation, work) : dataSource.transaction(work)));
 }
 
@@ -143,9 +148,12 @@ export async function execute(em: EntityManager, sql: string, params: unknown[])
  * than reading it FOR UPDATE: two transactions that took one lock on two nodes conflict, and the one
  * that commits second fails with a deadlock and runs again (core/transaction.ts), then seeing what the
  * first committed. SQLite runs one unit of work at a time anyway. `name` comes from the code, never
- * from input alone.
+ * from input alone. The transaction's context remembers the name (`writeLocks`), whatever the database:
+ * the work before its commit learns from it what the transaction may have changed.
  */
-export async function takeWriteLock(em: EntityManager, name: string): Promise<void> {
+export async function takeWriteLock(ctx: { em: EntityManager; writeLocks: Set<string> }, name: string): Promise<void> {
+  ctx.writeLocks.add(name);
+  const { em } = ctx;
   if (!isMysql(em.connection)) return;
   // The row exists after the first use: then one UPDATE, which locks only that row.
   if ((await execute(em, 'UPDATE write_lock SET taken = taken + 1 WHERE name = ?', [name])) === 1) return;

@@ -104,9 +104,11 @@ export async function runMutation<T>(ctx: AppContext, fieldName: string, resolve
   const result = await retryingRaces(ctx.log, fieldName, () => {
     ctx.audited = false;
     ctx.afterCommit = [];
+    ctx.writeLocks = new Set();
     return runInTransaction(ctx, async () => {
       const value = await resolve();
       if (!ctx.audited) throw new Error(`Mutation ${fieldName} wrote no audit row`);
+      await ctx.beforeCommit(ctx);
       return value;
     });
   });

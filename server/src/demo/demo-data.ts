@@ -22,6 +22,7 @@ import {
 } from './khon-hat-2567';
 import { PlanResultNote } from '../modules/progress-report/plan-result-note.entity';
 import { PlanYear } from '../modules/plan-year/plan-year.entity';
+import { rebuildFigures } from '../modules/scoring/figures.store';
 
 /**
  * Demo data from the two source documents (shared seeds): the memo's LAO, the manual's example LAOs
@@ -257,6 +258,7 @@ export async function loadDemoDataIfEmpty(db: DataSource): Promise<boolean> {
     }
     // The manual's printed plan of เทศบาลตำบลคลองท่อมใต้, FY 2564.
     await insertSeedProjects(em, '5810401', 2564, KHLONG_THOM_TAI_2564);
+    await rebuildFigures(em);
     await em
       .getRepository(AuditLog)
       .insert({ actorId: null, actorUsername: 'system', action: 'loadDemoData', targetType: 'Database', targetId: null, at: new Date() });

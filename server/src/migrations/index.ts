@@ -5,6 +5,7 @@ import { Review1764028800000 } from './1764028800000-Review';
 import { Limits1764118800000 } from './1764118800000-Limits';
 import { WriteLock1764374400000 } from './1764374400000-WriteLock';
 import { MemoDocument1796046647000 } from './1796046647000-MemoDocument';
+import { LaoYearFigures1796200000000 } from './1796200000000-LaoYearFigures';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   Limits1764118800000,
   WriteLock1764374400000,
   MemoDocument1796046647000,
+  LaoYearFigures1796200000000,
 ];

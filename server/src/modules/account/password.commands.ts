@@ -97,7 +97,7 @@ async function mailResetLink(ctx: AppContext, username: string, email: string): 
   const now = ctx.clock.now();
   // Whoever knows an officer's username and e-mail must not be able to flood that mailbox: a few links an
   // hour, counted under the account's lock so that requests racing each other count each other.
-  await takeWriteLock(ctx.em, `user:${user.id}`);
+  await takeWriteLock(ctx, `user:${user.id}`);
   const recent = await ctx.em
     .getRepository(PasswordReset)
     .createQueryBuilder('r')

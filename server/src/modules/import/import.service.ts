@@ -12,6 +12,7 @@ import { District } from '../geography/district.entity';
 import { Province } from '../geography/province.entity';
 import { CreateLaoInput } from '../lao/lao.inputs';
 import { Lao } from '../lao/lao.entity';
+import { lockLao } from '../lao/lao.service';
 import { LAO_TYPE_TH, LaoSize, LaoType } from '../lao/lao.enums';
 import { PlanYear } from '../plan-year/plan-year.entity';
 import type { ImportRowResult, LaoImportRow, PlanYearImportRow, UserImportRow } from './import.types';
@@ -177,6 +178,8 @@ export async function importPlanYears(ctx: AppContext, rows: PlanYearImportRow[]
   const laos = new Map(
     (await ctx.em.getRepository(Lao).findBy({ code: In(laoCodes.length ? laoCodes : ['-']) })).map((l) => [l.code, l.provinceCode]),
   );
+  // Under each LAO's write lock, in one order (two imports never wait for each other's locks in turn).
+  for (const code of [...laos.keys()].sort()) await lockLao(ctx, code);
   const existing = await ctx.em.getRepository(PlanYear).findBy({ laoCode: In(laoCodes.length ? laoCodes : ['-']) });
   const results: ImportRowResult[] = [];
   const toSave = new Map<string, PlanYear>();

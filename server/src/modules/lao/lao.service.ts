@@ -23,8 +23,14 @@ export async function getReadableLao(ctx: AppContext, code: string): Promise<Lao
  * lock before anything else, so no two such writes wait for each other's rows.
  */
 export async function lockLao(ctx: AppContext, code: string): Promise<void> {
-  await takeWriteLock(ctx.em, `lao:${code}`);
+  await takeWriteLock(ctx, `${LAO_LOCK}${code}`);
 }
+
+const LAO_LOCK = 'lao:';
+
+/** The LAOs whose write lock the current transaction holds: those whose data it may have changed. */
+export const lockedLaos = (ctx: AppContext): string[] =>
+  [...ctx.writeLocks].filter((name) => name.startsWith(LAO_LOCK)).map((name) => name.slice(LAO_LOCK.length));
 
 /** An LAO whose own data the current user may change (its own officers), locked for the rest of the transaction. */
 export async function getEditableLao(ctx: AppContext, code: string, refusal = 'ท่านแก้ไขข้อมูลได้เฉพาะ อปท. ของท่าน'): Promise<Lao> {

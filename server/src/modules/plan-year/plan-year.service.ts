@@ -1,6 +1,6 @@
 import type { AppContext } from '../../core/context';
 import { recordAudit } from '../audit/audit.service';
-import { getReadableLao } from '../lao/lao.service';
+import { getReadableLao, lockLao } from '../lao/lao.service';
 import { PlanYear } from './plan-year.entity';
 
 /**
@@ -15,6 +15,8 @@ export async function setPlanYear(
   minimumCount: number | null | undefined,
 ): Promise<PlanYear> {
   const lao = await getReadableLao(ctx, laoCode);
+  // The LAO's numbers change its figures (figures.store.ts): under its write lock like any write to its data.
+  await lockLao(ctx, laoCode);
   const repo = ctx.em.getRepository(PlanYear);
   const before = await repo.findOneBy({ laoCode, fiscalYear });
   const row = before ? { ...before } : repo.create({ laoCode, fiscalYear, baselineCount: null, minimumCount: null });

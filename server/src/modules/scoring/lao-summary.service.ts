@@ -8,39 +8,26 @@ import type { Satang } from '../../core/money';
 import { listProjects } from '../project/project.service';
 import { COUNTED_STATUSES } from '../plan/project.enums';
 import { roundStates } from '../reporting-window/reporting-window.service';
-import {
-  percentHundredths,
-  reportingRate,
-  score,
-  scoreDenominator,
-  toPercent,
-  type Hundredths,
-  type Score,
-  type Thresholds,
-} from './scoring';
+import { percentHundredths, reportingRate, score, toPercent, type Hundredths, type Score, type Thresholds } from './scoring';
 import type { DashboardRound, DimensionSummary, LaoDashboard, LaoOverview, PlanResults } from './scoring.types';
-import {
-  baselineOf,
-  DIMENSIONS,
-  plannedTotal,
-  thresholdsFor,
-  totalOf,
-  yearFigures,
-  type RoundCell,
-  type YearFigures,
-} from './year-figures';
+import { baselineOf, DIMENSIONS, plannedTotal, thresholdsFor, totalOf, type RoundCell, type YearFigures } from './year-figures';
+import { scoreFiguresOf, storedFigures, type ScoreFigures } from './figures.store';
 
-/** The score of one round from a year's figures (denominator: minimum, else baseline). */
-export function roundScore(f: YearFigures, round: ReportRound, thresholds: Record<ReportRound, Thresholds>) {
-  const t = totalOf(f.rounds[round]);
-  const denominator = scoreDenominator(f.minimumCount, baselineOf(f));
-  return { ...score(t.done, t.inProgress, denominator, thresholds[round]), denominator, fromMinimum: f.minimumCount !== null, total: t };
+/** The score of one round from an LAO's score figures, with the thresholds of the round applied now. */
+export function roundScore(f: ScoreFigures, round: ReportRound, thresholds: Record<ReportRound, Thresholds>) {
+  return { ...score(f.done, f.inProgress, f.denominator, thresholds[round]), denominator: f.denominator, fromMinimum: f.fromMinimum };
 }
+
+/** One round of a year's figures: its score and what its reports add up to. */
+const roundOf = (f: YearFigures, round: ReportRound, thresholds: Record<ReportRound, Thresholds>) => ({
+  ...roundScore(scoreFiguresOf(f, round), round, thresholds),
+  total: totalOf(f.rounds[round]),
+});
 
 async function figuresOf(ctx: AppContext, laoCode: string, fiscalYear: number) {
   const lao = await getReadableLao(ctx, laoCode);
-  const [figures, thresholds] = await Promise.all([yearFigures(ctx, { laoCode }, fiscalYear), thresholdsFor(ctx, fiscalYear)]);
-  return { lao, f: figures.get(laoCode)!, thresholds };
+  const [f, thresholds] = await Promise.all([storedFigures(ctx, laoCode, fiscalYear), thresholdsFor(ctx, fiscalYear)]);
+  return { lao, f, thresholds };
 }
 
 /** หน้าหลัก: created, reported and waiting per round, the reporting rate and the score. */
@@ -49,7 +36,7 @@ export async function laoDashboard(ctx: AppContext, laoCode: string, fiscalYear:
   const states = await roundStates(ctx, laoCode, fiscalYear);
   const counted = plannedTotal(f).projects;
   const rounds = [ReportRound.SIX_MONTHS, ReportRound.TWELVE_MONTHS].map((round): DashboardRound => {
-    const s = roundScore(f, round, thresholds);
+    const s = roundOf(f, round, thresholds);
     const reported = f.reportedCreated[round];
     return {
       round,
@@ -147,7 +134,7 @@ function dimensionRow(dimension: number | null, planned: { projects: number; bud
 export async function roundFigures(ctx: AppContext, laoCode: string, fiscalYear: number, round: ReportRound): Promise<RoundFigures> {
   const { lao, f, thresholds } = await figuresOf(ctx, laoCode, fiscalYear);
   const cells = f.rounds[round];
-  const s = roundScore(f, round, thresholds);
+  const s = roundOf(f, round, thresholds);
   const planned = plannedTotal(f);
   return {
     lao,

@@ -8,7 +8,8 @@ import { roundScore } from './lao-summary.service';
 import { allow, Permission } from '../access/policy';
 import { ImplementationLevel, toPercent, type Score } from './scoring';
 import type { NationalScoreRow, ProvinceScoreReport } from './scoring.types';
-import { thresholdsFor, yearFigures, type LaoScope } from './year-figures';
+import { thresholdsFor } from './year-figures';
+import { storedScores } from './figures.store';
 
 /**
  * The table of a province is read within READ_PROVINCE_SCORES; an LAO officer's own province is its
@@ -62,8 +63,8 @@ export async function provinceScores(
 
 /**
  * ผลการนำแผนฯ ไปปฏิบัติระดับจังหวัด: every LAO of a province (optionally one district), by district then
- * name, with score and level, and the counts by level. The figures of the whole province come from the
- * same three grouped queries as one LAO's, whatever the number of LAOs.
+ * name, with score and level, and the counts by level: one read of the maintained figures (one row per
+ * LAO, figures.store.ts), whatever the number of projects and reports.
  */
 export async function provinceFigures(
   ctx: AppContext,
@@ -75,26 +76,19 @@ export async function provinceFigures(
   await assertProvinceReadable(ctx, provinceCode);
   const province = await ctx.loaders.provinceByCode.load(provinceCode);
   if (!province) throw notFound('ไม่พบจังหวัดนี้');
-  const scope: LaoScope = { provinceCode, districtCode };
-  const laosQuery = ctx.em
-    .getRepository(Lao)
-    .createQueryBuilder('l')
-    .where('l.province_code = :provinceCode AND l.active = :on', { provinceCode, on: true });
-  if (districtCode) laosQuery.andWhere('l.district_code = :districtCode', { districtCode });
-  const [laos, figures, thresholds] = await Promise.all([
-    laosQuery.getMany(),
-    yearFigures(ctx, scope, fiscalYear),
+  const [scores, thresholds] = await Promise.all([
+    storedScores(ctx, { provinceCode, districtCode }, fiscalYear, round),
     thresholdsFor(ctx, fiscalYear),
   ]);
+  const laos = scores.map((s) => s.lao);
   const districts = await ctx.loaders.districtByCode.loadMany([...new Set(laos.map((l) => l.districtCode))]);
   const districtName = new Map(
     districts
       .filter((d): d is NonNullable<typeof d> & { code: string; name: string } => !!d && !(d instanceof Error))
       .map((d) => [d.code, d.name]),
   );
-  const rows = laos.map((lao): ProvinceScoreFigures => {
-    const f = figures.get(lao.code);
-    const s = f ? roundScore(f, round, thresholds) : null;
+  const rows = scores.map(({ lao, figures }): ProvinceScoreFigures => {
+    const s = figures ? roundScore(figures, round, thresholds) : null;
     return {
       lao,
       districtName: districtName.get(lao.districtCode) ?? '',
@@ -116,21 +110,19 @@ export async function provinceFigures(
   };
 }
 
-/** ADMIN: every province with its LAOs counted by level (the whole country: three grouped queries). */
+/** ADMIN: every province with its LAOs counted by level (the whole country: one row per LAO). */
 const thai = new Intl.Collator('th');
 
 export async function nationalScores(ctx: AppContext, fiscalYear: number, round: ReportRound): Promise<NationalScoreRow[]> {
-  const [provinces, laos, figures, thresholds] = await Promise.all([
+  const [provinces, scores, thresholds] = await Promise.all([
     ctx.em.getRepository(Province).find(),
-    ctx.em.getRepository(Lao).find({ select: { code: true, provinceCode: true }, where: { active: true } }),
-    yearFigures(ctx, { all: true }, fiscalYear),
+    storedScores(ctx, { all: true }, fiscalYear, round),
     thresholdsFor(ctx, fiscalYear),
   ]);
   const byProvince = new Map(provinces.map((p) => [p.code, { province: p, laos: 0, high: 0, medium: 0, low: 0 }]));
-  for (const lao of laos) {
+  for (const { lao, figures } of scores) {
     const row = byProvince.get(lao.provinceCode)!;
-    const f = figures.get(lao.code);
-    const level = f ? roundScore(f, round, thresholds).level : ImplementationLevel.LOW;
+    const level = figures ? roundScore(figures, round, thresholds).level : ImplementationLevel.LOW;
     row.laos += 1;
     if (level === ImplementationLevel.HIGH) row.high += 1;
     else if (level === ImplementationLevel.MEDIUM) row.medium += 1;

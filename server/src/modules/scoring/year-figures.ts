@@ -1,6 +1,5 @@
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { AppContext } from '../../core/context';
-import { Lao } from '../lao/lao.entity';
 import { satangFromDb, type Satang } from '../../core/money';
 import { PlanYear } from '../plan-year/plan-year.entity';
 import { ProgressReport } from '../progress-report/progress-report.entity';
@@ -40,7 +39,7 @@ export interface YearFigures {
 }
 
 const emptyCell = (): RoundCell => ({ done: 0, inProgress: 0, cannotDo: 0, inOrdinance: 0, ordinanceBudget: 0, disbursed: 0 });
-const emptyFigures = (): YearFigures => ({
+export const emptyFigures = (): YearFigures => ({
   created: 0,
   countedPlanned: 0,
   planned: Object.fromEntries(DIMENSIONS.map((d) => [d, { projects: 0, budget: 0 }])),
@@ -53,50 +52,40 @@ const emptyFigures = (): YearFigures => ({
   minimumCount: null,
 });
 
-/** Which LAOs to add up: one LAO, or every LAO of a province (optionally one district). */
-export type LaoScope = { laoCode: string } | { provinceCode: string; districtCode?: string | null } | { all: true };
-
 /**
- * Limits a query to the LAOs in scope. A province is joined through the LAO table (its index on
- * province and district), which MariaDB plans far better than an IN (subquery) over every row.
+ * The figures of the given LAOs (or of every LAO) in every fiscal year they have data for, added up
+ * from the source rows by three grouped queries whatever the number of LAOs and projects:
+ * project-years by standing, origin and dimension; reports by round, standing, dimension and status;
+ * NACC's baseline and minimum counts. What the maintained figures are made of (figures.store.ts), and
+ * what they are checked against.
  */
-function scoped<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, scope: LaoScope): SelectQueryBuilder<T> {
-  if ('laoCode' in scope) return qb.andWhere(`${alias}.lao_code = :laoCode`, { laoCode: scope.laoCode });
-  if ('all' in scope) return qb;
-  qb.innerJoin(Lao, 'scope_lao', `scope_lao.code = ${alias}.lao_code`).andWhere('scope_lao.province_code = :provinceCode', {
-    provinceCode: scope.provinceCode,
-  });
-  if (scope.districtCode) qb.andWhere('scope_lao.district_code = :districtCode', { districtCode: scope.districtCode });
-  return qb;
-}
-
-/**
- * The figures of every LAO in scope for a fiscal year, from three grouped queries whatever the number
- * of LAOs and projects: project-years by standing, origin and dimension; reports by round, standing,
- * dimension and status; NACC's baseline and minimum counts.
- */
-export async function yearFigures(ctx: AppContext, scope: LaoScope, fiscalYear: number): Promise<Map<string, YearFigures>> {
-  const plans = await scoped(
-    ctx.em
+export async function computeFigures(em: EntityManager, laoCodes: string[] | 'all'): Promise<Map<string, Map<number, YearFigures>>> {
+  const some = <T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string) =>
+    laoCodes === 'all' ? qb : qb.where(`${alias}.lao_code IN (:...laoCodes)`, { laoCodes });
+  const byLao = new Map<string, Map<number, YearFigures>>();
+  if (laoCodes !== 'all' && laoCodes.length === 0) return byLao;
+  const plans = await some(
+    em
       .getRepository(ProjectYear)
       .createQueryBuilder('y')
       .innerJoin(Project, 'p', 'p.id = y.project_id')
       .select('y.lao_code', 'lao')
+      .addSelect('y.fiscal_year', 'year')
       .addSelect('y.plan_status', 'status')
       .addSelect('p.origin', 'origin')
       .addSelect('p.dimension', 'dimension')
       .addSelect('COUNT(*)', 'n')
-      .addSelect('SUM(p.budget)', 'budget')
-      .where('y.fiscal_year = :fiscalYear', { fiscalYear }),
+      .addSelect('SUM(p.budget)', 'budget'),
     'y',
-    scope,
   )
     .groupBy('y.lao_code')
+    .addGroupBy('y.fiscal_year')
     .addGroupBy('y.plan_status')
     .addGroupBy('p.origin')
     .addGroupBy('p.dimension')
     .getRawMany<{
       lao: string;
+      year: number | string;
       status: PlanStatus;
       origin: ProjectOrigin;
       dimension: number | string;
@@ -104,13 +93,14 @@ export async function yearFigures(ctx: AppContext, scope: LaoScope, fiscalYear: 
       budget: unknown;
     }>();
 
-  const reports = await scoped(
-    ctx.em
+  const reports = await some(
+    em
       .getRepository(ProgressReport)
       .createQueryBuilder('r')
       .innerJoin(ProjectYear, 'y', 'y.project_id = r.project_id AND y.fiscal_year = r.fiscal_year')
       .innerJoin(Project, 'p', 'p.id = r.project_id')
       .select('r.lao_code', 'lao')
+      .addSelect('r.fiscal_year', 'year')
       .addSelect('r.round', 'round')
       .addSelect('y.plan_status', 'planStatus')
       .addSelect('p.dimension', 'dimension')
@@ -118,18 +108,18 @@ export async function yearFigures(ctx: AppContext, scope: LaoScope, fiscalYear: 
       .addSelect('COUNT(*)', 'n')
       .addSelect('SUM(CASE WHEN r.in_ordinance = 1 THEN 1 ELSE 0 END)', 'inOrdinance')
       .addSelect('SUM(r.ordinance_budget)', 'ordinanceBudget')
-      .addSelect('SUM(r.disbursed)', 'disbursed')
-      .where('r.fiscal_year = :fiscalYear', { fiscalYear }),
+      .addSelect('SUM(r.disbursed)', 'disbursed'),
     'r',
-    scope,
   )
     .groupBy('r.lao_code')
+    .addGroupBy('r.fiscal_year')
     .addGroupBy('r.round')
     .addGroupBy('y.plan_status')
     .addGroupBy('p.dimension')
     .addGroupBy('r.status')
     .getRawMany<{
       lao: string;
+      year: number | string;
       round: ReportRound;
       planStatus: PlanStatus;
       dimension: number | string;
@@ -140,18 +130,14 @@ export async function yearFigures(ctx: AppContext, scope: LaoScope, fiscalYear: 
       disbursed: unknown;
     }>();
 
-  const planYears = await scoped(
-    ctx.em.getRepository(PlanYear).createQueryBuilder('py').where('py.fiscal_year = :fiscalYear', { fiscalYear }),
-    'py',
-    scope,
-  ).getMany();
+  const planYears = await some(em.getRepository(PlanYear).createQueryBuilder('py'), 'py').getMany();
 
-  const byLao = new Map<string, YearFigures>();
-  const of = (lao: string) => byLao.get(lao) ?? byLao.set(lao, emptyFigures()).get(lao)!;
-  if ('laoCode' in scope) of(scope.laoCode);
-
+  const of = (lao: string, year: number | string) => {
+    const years = byLao.get(lao) ?? byLao.set(lao, new Map()).get(lao)!;
+    return years.get(Number(year)) ?? years.set(Number(year), emptyFigures()).get(Number(year))!;
+  };
   for (const row of plans) {
-    const f = of(row.lao);
+    const f = of(row.lao, row.year);
     const n = Number(row.n);
     if (!NOT_CREATED_STATUSES.includes(row.status)) f.created += n;
     if (COUNTED_STATUSES.includes(row.status)) {
@@ -162,7 +148,7 @@ export async function yearFigures(ctx: AppContext, scope: LaoScope, fiscalYear: 
     }
   }
   for (const row of reports) {
-    const f = of(row.lao);
+    const f = of(row.lao, row.year);
     const n = Number(row.n);
     if (!NOT_CREATED_STATUSES.includes(row.planStatus)) f.reportedCreated[row.round] += n;
     if (!COUNTED_STATUSES.includes(row.planStatus)) continue;
@@ -175,7 +161,7 @@ export async function yearFigures(ctx: AppContext, scope: LaoScope, fiscalYear: 
     cell.disbursed += satangFromDb(row.disbursed);
   }
   for (const py of planYears) {
-    const f = of(py.laoCode);
+    const f = of(py.laoCode, py.fiscalYear);
     f.baselineCount = py.baselineCount;
     f.minimumCount = py.minimumCount;
   }

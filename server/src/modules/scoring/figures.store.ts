@@ -1,0 +1,174 @@
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { inTransaction } from '../../core/db';
+import type { AppContext } from '../../core/context';
+import { lockedLaos } from '../lao/lao.service';
+import { Lao } from '../lao/lao.entity';
+import { ReportRound } from '../plan/report.enums';
+import { scoreDenominator } from './scoring';
+import { LaoYearFigures } from './lao-year-figures.entity';
+import { baselineOf, computeFigures, emptyFigures, totalOf, type YearFigures } from './year-figures';
+
+/**
+ * The maintained figures (lao_year_figures): one row per LAO and fiscal year, made from the source
+ * rows by `computeFigures` — the one place §5's counts and sums are added up — and written again
+ * whenever they may have changed, inside the transaction that changed them. Every write to an LAO's
+ * data takes the LAO's write lock first (lao.service.ts `lockLao`); at the end of every mutation the
+ * figures of the LAOs it locked are made again (`refreshLockedFigures`, run by core/transaction.ts
+ * before the commit). So they commit or roll back with the write, and two writes of one LAO never
+ * interleave their refreshes. `figureDifferences` checks them against a fresh computation
+ * (`npm run figures:verify`, and after every integration suite).
+ */
+
+/** Makes the figures of these LAOs again, for every fiscal year, from their rows as this transaction sees them. */
+export async function refreshFigures(em: EntityManager, laoCodes: string[]): Promise<void> {
+  if (laoCodes.length === 0) return;
+  const computed = await computeFigures(em, laoCodes);
+  const repo = em.getRepository(LaoYearFigures);
+  await repo.delete({ laoCode: In(laoCodes) });
+  await insertChunked(em, rowsOf(computed));
+}
+
+/** What core/transaction.ts runs before a mutation commits (given to the context by app.ts). */
+export const refreshLockedFigures = (ctx: AppContext): Promise<void> => refreshFigures(ctx.em, lockedLaos(ctx));
+
+/** Makes every LAO's figures again from scratch: after data was loaded around the mutations (generated data, a migration). */
+export async function rebuildFigures(em: EntityManager): Promise<number> {
+  const rows = rowsOf(await computeFigures(em, 'all'));
+  await em.createQueryBuilder().delete().from(LaoYearFigures).execute();
+  await insertChunked(em, rows);
+  return rows.length;
+}
+
+/**
+ * Every maintained row that differs from a fresh computation, missing or left over, in words (empty: all
+ * equal). Read in one snapshot (REPEATABLE READ on MySQL/MariaDB; SQLite runs one transaction at a time),
+ * so writes committing meanwhile — each with its own figures — never show as a difference.
+ */
+export async function figureDifferences(db: DataSource): Promise<string[]> {
+  return inTransaction(
+    db,
+    async (em) => {
+      const stored = await em.getRepository(LaoYearFigures).find();
+      const fresh = new Map(rowsOf(await computeFigures(em, 'all')).map((r) => [`${r.laoCode}/${r.fiscalYear}`, r]));
+      const kept = new Map(stored.map((r) => [`${r.laoCode}/${r.fiscalYear}`, r]));
+      const differences: string[] = [];
+      for (const [key, row] of fresh) {
+        const k = kept.get(key);
+        if (!k) differences.push(`${key}: missing`);
+        else if (!sameRow(k, row)) differences.push(`${key}: ${describe(k, row)}`);
+      }
+      for (const key of kept.keys()) if (!fresh.has(key)) differences.push(`${key}: left over`);
+      return differences;
+    },
+    { snapshot: true },
+  );
+}
+
+/** One LAO's figures of a fiscal year (all zero when it has no data for that year). */
+export async function storedFigures(ctx: AppContext, laoCode: string, fiscalYear: number): Promise<YearFigures> {
+  const row = await ctx.em.getRepository(LaoYearFigures).findOneBy({ laoCode, fiscalYear });
+  return row ? (JSON.parse(row.detail) as YearFigures) : emptyFigures();
+}
+
+/** What a score needs of one LAO in one round of a year. */
+export interface ScoreFigures {
+  done: number;
+  inProgress: number;
+  denominator: number;
+  fromMinimum: boolean;
+}
+
+/** The score figures of one LAO's year for a round, from its whole figures. */
+export function scoreFiguresOf(f: YearFigures, round: ReportRound): ScoreFigures {
+  const total = totalOf(f.rounds[round]);
+  return {
+    done: total.done,
+    inProgress: total.inProgress,
+    denominator: scoreDenominator(f.minimumCount, baselineOf(f)),
+    fromMinimum: f.minimumCount !== null,
+  };
+}
+
+/** Which active LAOs to read: every LAO of a province (optionally one district), or the whole country. */
+export type LaoScope = { provinceCode: string; districtCode?: string | null } | { all: true };
+
+/**
+ * The active LAOs in scope, each with its score figures for a round of a year (null when it has no data
+ * for that year): one indexed read of one row per LAO, whatever the number of projects and reports.
+ */
+export async function storedScores(
+  ctx: AppContext,
+  scope: LaoScope,
+  fiscalYear: number,
+  round: ReportRound,
+): Promise<Array<{ lao: Lao; figures: ScoreFigures | null }>> {
+  const qb = ctx.em
+    .getRepository(Lao)
+    .createQueryBuilder('l')
+    .leftJoinAndMapOne('l.figures', LaoYearFigures, 'f', 'f.lao_code = l.code AND f.fiscal_year = :fiscalYear', { fiscalYear })
+    .where('l.active = :on', { on: true });
+  if ('provinceCode' in scope) {
+    qb.andWhere('l.province_code = :provinceCode', { provinceCode: scope.provinceCode });
+    if (scope.districtCode) qb.andWhere('l.district_code = :districtCode', { districtCode: scope.districtCode });
+  }
+  const six = round === ReportRound.SIX_MONTHS;
+  return (await qb.getMany()).map((lao) => {
+    const f = (lao as Lao & { figures?: LaoYearFigures }).figures;
+    delete (lao as Lao & { figures?: LaoYearFigures }).figures;
+    return {
+      lao,
+      figures: f
+        ? {
+            done: six ? f.doneSix : f.doneTwelve,
+            inProgress: six ? f.inProgressSix : f.inProgressTwelve,
+            denominator: f.denominator,
+            fromMinimum: f.fromMinimum,
+          }
+        : null,
+    };
+  });
+}
+
+function rowsOf(computed: Map<string, Map<number, YearFigures>>): LaoYearFigures[] {
+  return [...computed].flatMap(([laoCode, years]) =>
+    [...years].map(([fiscalYear, f]) => {
+      const six = scoreFiguresOf(f, ReportRound.SIX_MONTHS);
+      const twelve = scoreFiguresOf(f, ReportRound.TWELVE_MONTHS);
+      return Object.assign(new LaoYearFigures(), {
+        laoCode,
+        fiscalYear,
+        denominator: six.denominator,
+        fromMinimum: six.fromMinimum,
+        doneSix: six.done,
+        inProgressSix: six.inProgress,
+        doneTwelve: twelve.done,
+        inProgressTwelve: twelve.inProgress,
+        detail: JSON.stringify(f),
+      });
+    }),
+  );
+}
+
+/** SQLite takes at most 32,766 parameters a statement: 500 rows of nine columns stay well below. */
+async function insertChunked(em: EntityManager, rows: LaoYearFigures[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await em.getRepository(LaoYearFigures).insert(rows.slice(i, i + 500));
+}
+
+const COLUMNS = ['denominator', 'fromMinimum', 'doneSix', 'inProgressSix', 'doneTwelve', 'inProgressTwelve'] as const;
+const sameRow = (a: LaoYearFigures, b: LaoYearFigures) =>
+  COLUMNS.every((c) => Number(a[c]) === Number(b[c])) && JSON.stringify(JSON.parse(a.detail)) === b.detail;
+
+/** The figures that differ, as `name stored → computed` (nested ones by path, e.g. rounds.SIX_MONTHS.1.done). */
+function describe(stored: LaoYearFigures, computed: LaoYearFigures): string {
+  const flat = (value: unknown, prefix = ''): Array<[string, unknown]> =>
+    value !== null && typeof value === 'object'
+      ? Object.entries(value).flatMap(([k, v]) => flat(v, prefix ? `${prefix}.${k}` : k))
+      : [[prefix, value]];
+  const of = (r: LaoYearFigures) =>
+    new Map([...COLUMNS.map((c): [string, unknown] => [c, Number(r[c])]), ...flat(JSON.parse(r.detail), 'detail')]);
+  const [a, b] = [of(stored), of(computed)];
+  return [...b]
+    .filter(([k, v]) => a.get(k) !== v)
+    .map(([k, v]) => `${k} ${String(a.get(k))} → ${String(v)}`)
+    .join(', ');
+}
