@@ -93,40 +93,53 @@ export function scoreFiguresOf(f: YearFigures, round: ReportRound): ScoreFigures
 export type LaoScope = { provinceCode: string; districtCode?: string | null } | { all: true };
 
 /**
- * The active LAOs in scope, each with its score figures for a round of a year (null when it has no data
- * for that year): one indexed read of one row per LAO, whatever the number of projects and reports.
+ * The active LAOs in scope — their codes and provinces — each with its score figures for a round of a
+ * year (null when it has no data for that year): one indexed read of one row per LAO, as plain rows
+ * (the country's 7,500 are not made into entities), whatever the number of projects and reports.
  */
 export async function storedScores(
   ctx: AppContext,
   scope: LaoScope,
   fiscalYear: number,
   round: ReportRound,
-): Promise<Array<{ lao: Lao; figures: ScoreFigures | null }>> {
+): Promise<Array<{ laoCode: string; provinceCode: string; figures: ScoreFigures | null }>> {
+  const six = round === ReportRound.SIX_MONTHS;
   const qb = ctx.em
     .getRepository(Lao)
     .createQueryBuilder('l')
-    .leftJoinAndMapOne('l.figures', LaoYearFigures, 'f', 'f.lao_code = l.code AND f.fiscal_year = :fiscalYear', { fiscalYear })
+    .leftJoin(LaoYearFigures, 'f', 'f.lao_code = l.code AND f.fiscal_year = :fiscalYear', { fiscalYear })
+    .select('l.code', 'laoCode')
+    .addSelect('l.province_code', 'provinceCode')
+    .addSelect('f.denominator', 'denominator')
+    .addSelect('f.from_minimum', 'fromMinimum')
+    .addSelect(six ? 'f.done_six' : 'f.done_twelve', 'done')
+    .addSelect(six ? 'f.in_progress_six' : 'f.in_progress_twelve', 'inProgress')
     .where('l.active = :on', { on: true });
   if ('provinceCode' in scope) {
     qb.andWhere('l.province_code = :provinceCode', { provinceCode: scope.provinceCode });
     if (scope.districtCode) qb.andWhere('l.district_code = :districtCode', { districtCode: scope.districtCode });
   }
-  const six = round === ReportRound.SIX_MONTHS;
-  return (await qb.getMany()).map((lao) => {
-    const f = (lao as Lao & { figures?: LaoYearFigures }).figures;
-    delete (lao as Lao & { figures?: LaoYearFigures }).figures;
-    return {
-      lao,
-      figures: f
-        ? {
-            done: six ? f.doneSix : f.doneTwelve,
-            inProgress: six ? f.inProgressSix : f.inProgressTwelve,
-            denominator: f.denominator,
-            fromMinimum: f.fromMinimum,
-          }
-        : null,
-    };
-  });
+  const rows = await qb.getRawMany<{
+    laoCode: string;
+    provinceCode: string;
+    denominator: number | string | null;
+    fromMinimum: unknown;
+    done: number | string | null;
+    inProgress: number | string | null;
+  }>();
+  return rows.map((r) => ({
+    laoCode: r.laoCode,
+    provinceCode: r.provinceCode,
+    figures:
+      r.denominator === null
+        ? null
+        : {
+            done: Number(r.done),
+            inProgress: Number(r.inProgress),
+            denominator: Number(r.denominator),
+            fromMinimum: Boolean(Number(r.fromMinimum)),
+          },
+  }));
 }
 
 function rowsOf(computed: Map<string, Map<number, YearFigures>>): LaoYearFigures[] {

@@ -76,18 +76,25 @@ export async function provinceFigures(
   await assertProvinceReadable(ctx, provinceCode);
   const province = await ctx.loaders.provinceByCode.load(provinceCode);
   if (!province) throw notFound('ไม่พบจังหวัดนี้');
-  const [scores, thresholds] = await Promise.all([
+  const laosQuery = ctx.em
+    .getRepository(Lao)
+    .createQueryBuilder('l')
+    .where('l.province_code = :provinceCode AND l.active = :on', { provinceCode, on: true });
+  if (districtCode) laosQuery.andWhere('l.district_code = :districtCode', { districtCode });
+  const [laos, scores, thresholds] = await Promise.all([
+    laosQuery.getMany(),
     storedScores(ctx, { provinceCode, districtCode }, fiscalYear, round),
     thresholdsFor(ctx, fiscalYear),
   ]);
-  const laos = scores.map((s) => s.lao);
+  const figuresOf = new Map(scores.map((s) => [s.laoCode, s.figures]));
   const districts = await ctx.loaders.districtByCode.loadMany([...new Set(laos.map((l) => l.districtCode))]);
   const districtName = new Map(
     districts
       .filter((d): d is NonNullable<typeof d> & { code: string; name: string } => !!d && !(d instanceof Error))
       .map((d) => [d.code, d.name]),
   );
-  const rows = scores.map(({ lao, figures }): ProvinceScoreFigures => {
+  const rows = laos.map((lao): ProvinceScoreFigures => {
+    const figures = figuresOf.get(lao.code);
     const s = figures ? roundScore(figures, round, thresholds) : null;
     return {
       lao,
@@ -120,8 +127,8 @@ export async function nationalScores(ctx: AppContext, fiscalYear: number, round:
     thresholdsFor(ctx, fiscalYear),
   ]);
   const byProvince = new Map(provinces.map((p) => [p.code, { province: p, laos: 0, high: 0, medium: 0, low: 0 }]));
-  for (const { lao, figures } of scores) {
-    const row = byProvince.get(lao.provinceCode)!;
+  for (const { provinceCode, figures } of scores) {
+    const row = byProvince.get(provinceCode)!;
     const level = figures ? roundScore(figures, round, thresholds).level : ImplementationLevel.LOW;
     row.laos += 1;
     if (level === ImplementationLevel.HIGH) row.high += 1;
