@@ -26,9 +26,8 @@ async function main() {
   const config = loadConfig({ DB_URL: `sqlite:${file}`, PORT: '0', LOG_LEVEL: 'silent', DEMO_DATA: '0' });
   const db = await openDatabase(config.db);
   await loadDemoDataIfEmpty(db);
-  const { app, stop } = await createApp({ db, config, log: createLogger('silent'), clientDir: null });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
+  const { listen, stop } = await createApp({ db, config, log: createLogger('silent'), clientDir: null });
+  const server = await listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const token = await signIn(base, DEMO_PASSWORDS.lao.username, DEMO_PASSWORDS.lao.password);
   const lao = KHON_HAT.code;

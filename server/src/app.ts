@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { Server } from 'node:http';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
@@ -41,8 +42,18 @@ export interface AppOptions {
 export interface App {
   app: Express;
   deps: ContextDeps;
+  /** Starts serving on `port` (0: any free one) of `host`; resolves once listening. */
+  listen(port: number, host?: string): Promise<Server>;
   stop(): Promise<void>;
 }
+
+/**
+ * How long an idle kept-alive connection stays open. Longer than what a client or a proxy in front keeps
+ * one for (Node's fetch: 4 s by the server's hint, nginx 60–75 s), so that it is always the other side
+ * that closes it: a server closing a connection at the moment the client sends on it again loses that
+ * request (ECONNRESET), which Node's default of 5 s made happen on busy clients.
+ */
+const KEEP_ALIVE_MS = 75_000;
 
 function securityHeaders(config: AppConfig) {
   // Served over https (PUBLIC_URL): browsers must never fall back to plain http, where cookies and passwords travel in clear.
@@ -191,6 +202,14 @@ export async function createApp(options: AppOptions): Promise<App> {
   return {
     app,
     deps,
+    listen: (port, host) =>
+      new Promise<Server>((resolve, reject) => {
+        const server = host === undefined ? app.listen(port) : app.listen(port, host);
+        server.keepAliveTimeout = KEEP_ALIVE_MS;
+        server.headersTimeout = KEEP_ALIVE_MS + 5_000;
+        server.once('listening', () => resolve(server));
+        server.once('error', reject);
+      }),
     stop: () => {
       clearInterval(sweep);
       return Promise.all([apollo.stop(), stopRendering()]).then(() => undefined);

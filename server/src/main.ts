@@ -45,10 +45,9 @@ async function main(): Promise<void> {
     log.info('demo data loaded into the empty database');
   }
 
-  const { app, stop } = await createApp({ db, config, log });
-  const server: Server = app.listen(config.port, () =>
-    log.info({ port: config.port }, `e-PlanNACC listening on http://localhost:${config.port}`),
-  );
+  const { listen, stop } = await createApp({ db, config, log });
+  const server: Server = await listen(config.port);
+  log.info({ port: config.port }, `e-PlanNACC listening on http://localhost:${config.port}`);
 
   const shutdown = (signal: string) => {
     log.info({ signal }, 'shutting down');

@@ -71,11 +71,9 @@ export class E2EServer {
     });
     s.db = await openDatabase(s.config.db);
     await loadDemoDataIfEmpty(s.db);
-    const { app, stop } = await createApp({ db: s.db, config: s.config, clientDir: CLIENT_DIST });
+    const { listen, stop } = await createApp({ db: s.db, config: s.config, clientDir: CLIENT_DIST });
     s.stopApollo = stop;
-    await new Promise<void>((resolve) => {
-      s.server = app.listen(0, '127.0.0.1', () => resolve());
-    });
+    s.server = await listen(0, '127.0.0.1');
     s.url = `http://127.0.0.1:${(s.server.address() as AddressInfo).port}`;
     // Links in mails (password reset) point at the port the server actually got.
     s.config.publicUrl = s.url;

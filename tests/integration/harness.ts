@@ -88,12 +88,16 @@ export class TestServer {
       ...opts.env,
     });
     s.db = opts.db ?? (await openDatabase(s.config.db));
-    const { app, stop } = await createApp({ db: s.db, config: s.config, clock: s.clock, log: createLogger('silent'), clientDir: null });
+    const { app, listen, stop } = await createApp({
+      db: s.db,
+      config: s.config,
+      clock: s.clock,
+      log: createLogger('silent'),
+      clientDir: null,
+    });
     s.app = app;
     s.stopApollo = stop;
-    await new Promise<void>((resolve) => {
-      s.server = app.listen(0, '127.0.0.1', () => resolve());
-    });
+    s.server = await listen(0, '127.0.0.1');
     s.url = `http://127.0.0.1:${(s.server.address() as AddressInfo).port}`;
     return s;
   }
