@@ -102,10 +102,15 @@ describe.each(databases)('platform ($name)', ({ url }) => {
   });
 
   it('names the dimensions of a plan, and keeps the last plan’s names for years after it', async () => {
-    const q = PlanDimensionsDocument;
-    expect((await server.gql(q, { y: 2564 })).data!.planDimensions[1]).toEqual({ number: 2, name: 'การบริหารราชการเพื่อป้องกันการทุจริต' });
-    expect((await server.gql(q, { y: 2567 })).data!.planDimensions[1]).toEqual({ number: 2, name: 'การบริหารราชการด้วยความโปร่งใส' });
-    expect((await server.gql(q, { y: 2571 })).data!.planDimensions.map((d) => d.number)).toEqual([1, 2, 3, 4]);
+    expect((await server.gql(PlanDimensionsDocument, { y: 2564 })).data!.planDimensions[1]).toEqual({
+      number: 2,
+      name: 'การบริหารราชการเพื่อป้องกันการทุจริต',
+    });
+    expect((await server.gql(PlanDimensionsDocument, { y: 2567 })).data!.planDimensions[1]).toEqual({
+      number: 2,
+      name: 'การบริหารราชการด้วยความโปร่งใส',
+    });
+    expect((await server.gql(PlanDimensionsDocument, { y: 2571 })).data!.planDimensions.map((d) => d.number)).toEqual([1, 2, 3, 4]);
   });
 
   it('introspection works for other NACC systems', async () => {
