@@ -1,4 +1,6 @@
 import { choose, describeE2E, e2eSuite, expectText, openMenu, screenshot, signIn } from './harness';
+import { postGql } from '../support/post-gql';
+import { MeUsernameRoleDocument } from '../gql/graphql';
 
 jest.setTimeout(90_000);
 
@@ -117,12 +119,8 @@ describeE2E('administration and password reset, in Chromium', () => {
     await screenshot(page, 'api-token');
 
     // The secret works as a bearer token (read-only API).
-    const res = await fetch(`${e2e.server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
-      body: JSON.stringify({ query: '{ me { username role } }' }),
-    });
-    expect(((await res.json()) as { data: { me: { username: string; role: string } } }).data.me).toEqual({
+    const res = await postGql(e2e.server.url, MeUsernameRoleDocument, {}, { token: secret });
+    expect(res.data!.me).toEqual({
       username: 'svc-report',
       role: 'SERVICE',
     });

@@ -11,6 +11,7 @@ import { createApp } from '../../server/src/app';
 import { loadConfig, NO_RATE_LIMITS, type AppConfig } from '../../server/src/core/config';
 import { openDatabase } from '../../server/src/core/database';
 import { loadDemoDataIfEmpty } from '../../server/src/demo/demo-data';
+import type { GqlAuth } from '../support/post-gql';
 
 /** Debian's Chromium, driven by playwright-core (no browser download). */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -121,6 +122,12 @@ export async function openPage(browser: Browser, server: E2EServer): Promise<{ c
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   return { context, page };
+}
+
+/** The browser's cookies for the server, as `postGql` (tests/support/post-gql.ts) sends them: a request as the signed-in page. */
+export async function browserAuth(context: BrowserContext, server: E2EServer): Promise<GqlAuth> {
+  const cookies = await context.cookies(server.url);
+  return { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; ') };
 }
 
 /** Waits until the element's visible text contains `expected` (or matches it); fails with what was there. */

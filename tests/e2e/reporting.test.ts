@@ -1,5 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
-import { choose, describeE2E, e2eSuite, expectText, openMenu, screenshot, signIn } from './harness';
+import { browserAuth, choose, describeE2E, e2eSuite, expectText, openMenu, screenshot, signIn } from './harness';
+import { postGql } from '../support/post-gql';
+import { CreateProjectDocument } from '../gql/graphql';
 
 jest.setTimeout(120_000);
 
@@ -190,26 +192,26 @@ describeE2E('progress reports, the home dashboard and the LAO’s reports, in Ch
     await signIn(page, LAO, PASSWORD);
     const current = Number((await page.getByTestId('fiscal-year').innerText()).replace(/\D/g, ''));
     // An additional project waits for NACC's approval (ADD_PENDING) and is not reported on until then.
-    const res = await page.request.post('/graphql', {
-      headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
-      data: {
-        query: 'mutation Add($laoCode: String!, $input: ProjectInput!) { createProject(laoCode: $laoCode, input: $input) { id } }',
-        variables: {
-          laoCode: LAO,
-          input: {
-            origin: 'ADDITIONAL',
-            name: 'กิจกรรมเปิดบ้านให้ประชาชนตรวจสอบการจัดซื้อจัดจ้าง',
-            fiscalYears: [current],
-            category: 'ACTIVITY',
-            quarters: [2],
-            dimension: 3,
-            targetGroups: ['CITIZENS_CIVIL_SOCIETY'],
-            objective: 'ให้ประชาชนมีส่วนร่วมตรวจสอบการจัดซื้อจัดจ้าง',
-          },
+    const res = await postGql(
+      e2e.server.url,
+      CreateProjectDocument,
+      {
+        lao: LAO,
+        input: {
+          origin: 'ADDITIONAL',
+          name: 'กิจกรรมเปิดบ้านให้ประชาชนตรวจสอบการจัดซื้อจัดจ้าง',
+          fiscalYears: [current],
+          category: 'ACTIVITY',
+          quarters: [2],
+          dimension: 3,
+          targetGroups: ['CITIZENS_CIVIL_SOCIETY'],
+          objective: 'ให้ประชาชนมีส่วนร่วมตรวจสอบการจัดซื้อจัดจ้าง',
         },
       },
-    });
-    const id = ((await res.json()) as { data: { createProject: { id: string } } }).data.createProject.id;
+      await browserAuth(context, e2e.server),
+    );
+    expect(res.errors).toBeUndefined();
+    const id = res.data!.createProject.id;
 
     await openMenu(page, 'progress-reports');
     await expectText(page.getByTestId('reports-year'), `ปีงบประมาณ พ.ศ. ${current}`);

@@ -12,6 +12,8 @@ import type { Project } from '../../server/src/modules/project/project.entity';
 import { makeProject, makeSession, makeUser } from '../fixtures/factories';
 import { countingConflicts, galera, GALERA_URLS, migrateCluster, percentile, withDatabase } from './cluster';
 import { saveReport } from '../support/report-save';
+import { postGql } from '../support/post-gql';
+import { ProvincesDocument } from '../gql/graphql';
 
 /**
  * App instances in processes of their own, one per node, as production runs them (`npm start`'s build,
@@ -70,12 +72,8 @@ export function describeInstances(): void {
           await db.destroy();
         }
         for (const s of servers) {
-          const res = await fetch(`${s.url}/graphql`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ query: '{ provinces { code } }' }),
-          });
-          expect(((await res.json()) as { data: { provinces: unknown[] } }).data.provinces).toHaveLength(77);
+          const res = await postGql(s.url, ProvincesDocument);
+          expect(res.data!.provinces).toHaveLength(77);
         }
       } finally {
         await Promise.all(servers.map((s) => s.stop()));

@@ -5,7 +5,7 @@ import { User } from '../../server/src/modules/account/user.entity';
 import { AuditLog } from '../../server/src/modules/audit/audit-log.entity';
 import { Lao } from '../../server/src/modules/lao/lao.entity';
 import { unusedLaoCode, freshName, makeUser, PASSWORD } from '../fixtures/factories';
-import { codeOf, databases, signIn, TestServer } from './harness';
+import { codeOf, databases, signIn, TestServer, type GqlAuth, type GqlResult } from './harness';
 import {
   LoginDocument,
   type CreateLaoInput,
@@ -18,7 +18,11 @@ import {
   LaosOfProvince81Document,
   MeDocument,
   MeIdDocument,
+  OutboxDocument,
+  ReassignUserDisplayNameDocument,
   ReassignUserDocument,
+  ResetUserPasswordDocument,
+  RoleOptionsDocument,
   RevokeApiTokenDocument,
   SetUserDisabledDisabledDocument,
   SetUserDisabledDocument,
@@ -26,9 +30,6 @@ import {
   UsersDocument,
   UsersUsernameLockedDocument,
 } from '../gql/graphql';
-
-const CREATE_LAO = `mutation($input: CreateLaoInput!) { createLao(input: $input) { code name type size province { name } district { name } } }`;
-const CREATE_USER = `mutation($input: CreateUserInput!) { createUser(input: $input) { id username role laoCode provinceCode email displayName } }`;
 
 describe.each(databases)('administration ($name)', ({ url }) => {
   let server: TestServer;
@@ -53,7 +54,7 @@ describe.each(databases)('administration ($name)', ({ url }) => {
       expiresAt: null,
       revokedAt: null,
     });
-    const lao = {
+    const lao: CreateLaoInput & { code: string } = {
       code: await unusedLaoCode(server.db),
       name: 'องค์การบริหารส่วนตำบลใหม่',
       type: 'SAO',
@@ -65,26 +66,29 @@ describe.each(databases)('administration ($name)', ({ url }) => {
       target,
       lao,
       operations: [
-        ['createLao', CREATE_LAO, { input: lao }],
-        ['createUser', CREATE_USER, { input: { username: freshName('u'), password: 'Password2567', role: 'ADMIN' } }],
-        ['users', '{ users { id } }', {}],
-        ['setUserDisabled', 'mutation($u: String!) { setUserDisabled(username: $u, disabled: true) { id } }', { u: target.username }],
-        ['unlockUser', 'mutation($u: String!) { unlockUser(username: $u) { id } }', { u: target.username }],
+        ['createLao', (auth) => server.gql(CreateLaoDocument, { input: lao }, auth)],
         [
-          'resetUserPassword',
-          'mutation($u: String!) { resetUserPassword(username: $u, newPassword: "Changed2567") { id } }',
-          { u: target.username },
+          'createUser',
+          (auth) => server.gql(CreateUserDocument, { input: { username: freshName('u'), password: 'Password2567', role: 'ADMIN' } }, auth),
         ],
+        ['users', (auth) => server.gql(UsersDocument, { s: target.username }, auth)],
+        ['setUserDisabled', (auth) => server.gql(SetUserDisabledDocument, { u: target.username }, auth)],
+        ['unlockUser', (auth) => server.gql(UnlockUserDocument, { u: target.username }, auth)],
+        ['resetUserPassword', (auth) => server.gql(ResetUserPasswordDocument, { u: target.username, p: 'Changed2567' }, auth)],
         [
           'reassignUser',
-          'mutation($u: String!) { reassignUser(username: $u, input: { displayName: "คนใหม่", newPassword: "Changed2567" }) { id } }',
-          { u: target.username },
+          (auth) =>
+            server.gql(
+              ReassignUserDisplayNameDocument,
+              { u: target.username, input: { displayName: 'คนใหม่', newPassword: 'Changed2567' } },
+              auth,
+            ),
         ],
-        ['apiTokens', 'query($u: String!) { apiTokens(username: $u) { id } }', { u: service.username }],
-        ['createApiToken', 'mutation($u: String!) { createApiToken(username: $u, name: "ระบบ ก") { secret } }', { u: service.username }],
-        ['revokeApiToken', 'mutation($id: ID!) { revokeApiToken(id: $id) { id } }', { id: String(token.id) }],
-        ['outbox', '{ outbox { id } }', {}],
-      ] as Array<[string, string, Record<string, unknown>]>,
+        ['apiTokens', (auth) => server.gql(ApiTokensDocument, { u: service.username }, auth)],
+        ['createApiToken', (auth) => server.gql(CreateApiTokenDocument, { u: service.username }, auth)],
+        ['revokeApiToken', (auth) => server.gql(RevokeApiTokenDocument, { id: String(token.id) }, auth)],
+        ['outbox', (auth) => server.gql(OutboxDocument, {}, auth)],
+      ] as Array<[string, (auth: GqlAuth) => Promise<GqlResult>]>,
     };
   }
 
@@ -105,8 +109,8 @@ describe.each(databases)('administration ($name)', ({ url }) => {
     }
     const { target, lao, operations } = await adminOperations();
     const auditBefore = await server.db.getRepository(AuditLog).count();
-    for (const [name, query, variables] of operations) {
-      const res = await server.gql(query, variables, { token });
+    for (const [name, send] of operations) {
+      const res = await send({ token });
       expect([name, codeOf(res)]).toEqual([name, code]);
       expect(res.data).toBeNull();
     }
@@ -122,8 +126,8 @@ describe.each(databases)('administration ($name)', ({ url }) => {
 
   it('lets an admin do every admin operation, each with its audit row', async () => {
     const { operations } = await adminOperations();
-    for (const [name, query, variables] of operations) {
-      const res = await server.gql(query, variables, { token: adminToken });
+    for (const [name, send] of operations) {
+      const res = await send({ token: adminToken });
       expect([name, res.errors]).toEqual([name, undefined]);
     }
     const actions = (await server.db.getRepository(AuditLog).find({ order: { id: 'DESC' }, take: 8 })).map((a) => a.action).reverse();
@@ -140,12 +144,8 @@ describe.each(databases)('administration ($name)', ({ url }) => {
   });
 
   it('publishes the roles an admin may give, with their Thai names and what each needs, and creates accounts by them', async () => {
-    const res = await server.gql(
-      '{ roleOptions { role label shortLabel place credential unit } me { roleLabel } }',
-      {},
-      { token: adminToken },
-    );
-    expect(res.data!.me.roleLabel).toBe('ผู้ดูแลระบบ (ส่วนกลาง)');
+    const res = await server.gql(RoleOptionsDocument, {}, { token: adminToken });
+    expect(res.data!.me!.roleLabel).toBe('ผู้ดูแลระบบ (ส่วนกลาง)');
     expect(res.data!.roleOptions).toEqual([
       { role: 'LAO_OFFICER', label: 'เจ้าหน้าที่ อปท.', shortLabel: 'อปท.', place: 'LAO', credential: 'PASSWORD', unit: null },
       {
@@ -175,18 +175,18 @@ describe.each(databases)('administration ($name)', ({ url }) => {
     ]);
     // Each role is created with what it says it needs, and refused without it.
     const lao = (await makeUser(server.db, Role.LAO_OFFICER)).laoCode!;
-    for (const option of res.data!.roleOptions as Array<{ role: string; place: string; credential: string }>) {
+    for (const option of res.data!.roleOptions) {
       const needs = {
         laoCode: option.place === 'LAO' ? lao : null,
         provinceCode: option.place === 'PROVINCE' ? '81' : null,
         password: option.credential === 'PASSWORD' ? 'Strong#Pass2567' : null,
       };
       const required = Object.keys(needs).filter((k) => needs[k as keyof typeof needs] !== null);
-      const bare = await server.gql(CREATE_USER, { input: { username: freshName('r'), role: option.role } }, { token: adminToken });
-      const missing = (bare.errors?.[0]?.extensions?.fields ?? []) as Array<{ field: string }>;
+      const bare = await server.gql(CreateUserDocument, { input: { username: freshName('r'), role: option.role } }, { token: adminToken });
+      const missing = bare.errors?.[0]?.extensions?.fields ?? [];
       expect(missing.map((f) => f.field).sort()).toEqual(required.sort());
       const made = await server.gql(
-        CREATE_USER,
+        CreateUserDocument,
         { input: { username: freshName('r'), role: option.role, ...needs } },
         { token: adminToken },
       );

@@ -22,6 +22,7 @@ import { codeOf, databases, signIn, TestServer, type GqlResult } from './harness
 import {
   CreateApiTokenApiTokenDocument,
   CreateProjectIdDocument,
+  ProvincesDocument,
   RequestBaselineChange17Document,
   RequestBaselineChangeIdDocument,
   RequestPasswordResetDocument,
@@ -850,12 +851,7 @@ describe.each(databases.filter((d) => d.name === 'mariadb'))('a pool with every 
   });
   afterAll(() => server.stop());
 
-  const provinces = () =>
-    fetch(`${server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ provinces { code } }' }),
-    });
+  const provinces = () => server.gql(ProvincesDocument);
 
   it('answers "busy" in Thai with 503 and Retry-After while every connection is taken, and recovers by itself', async () => {
     const held = [server.db.createQueryRunner(), server.db.createQueryRunner()];
@@ -864,8 +860,7 @@ describe.each(databases.filter((d) => d.name === 'mariadb'))('a pool with every 
       const busy = await provinces();
       expect(busy.status).toBe(503);
       expect(busy.headers.get('retry-after')).toBe('5');
-      const body = (await busy.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
-      expect(body.errors[0]).toMatchObject({ message: expect.stringContaining('ระบบไม่ว่าง'), extensions: { code: 'SERVICE_UNAVAILABLE' } });
+      expect(busy.errors![0]).toMatchObject({ message: expect.stringContaining('ระบบไม่ว่าง'), extensions: { code: 'SERVICE_UNAVAILABLE' } });
       // The instance is alive and its database reachable: a load balancer keeps it.
       expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok', database: 'busy' });
     } finally {
@@ -873,7 +868,7 @@ describe.each(databases.filter((d) => d.name === 'mariadb'))('a pool with every 
     }
     const again = await provinces();
     expect(again.status).toBe(200);
-    expect(((await again.json()) as { data: { provinces: unknown[] } }).data.provinces).toHaveLength(77);
+    expect(again.data!.provinces).toHaveLength(77);
   });
 
   it('a surge of 60 mutations on a pool of two: each succeeds or is told the system is busy, and the pool recovers', async () => {

@@ -1,13 +1,7 @@
 import { DEMO_PASSWORDS, KHON_HAT, loadDemoDataIfEmpty } from '../../server/src/demo/demo-data';
 import { demoDatabaseUrl } from './demo-database';
 import { databases, signIn, TestServer } from './harness';
-
-const OVERVIEW = `query($lao: String!) { laoOverview(laoCode: $lao, fiscalYear: 2567, round: SIX_MONTHS) {
-  lao { name district { name } province { name } }
-  dimensions { dimension plannedProjects doneProjects plannedBudget ordinanceBudget disbursed projectPercent budgetPercent }
-  total { dimension plannedProjects doneProjects plannedBudget ordinanceBudget disbursed projectPercent budgetPercent }
-  status { minimumCount total inOrdinance inProgress done cannotDo waiting }
-  score cappedScore level denominator fromMinimum } }`;
+import { DemoMemoDashboardDocument, DemoMemoKrabiScoresDocument, DemoMemoOverviewDocument } from '../gql/graphql';
 
 describe.each(databases)('the demo data reproduce the memo of อบต.ขอนหาด, FY 2567, six months ($name)', ({ name }) => {
   let server: TestServer;
@@ -20,7 +14,7 @@ describe.each(databases)('the demo data reproduce the memo of อบต.ขอ�
   afterAll(() => server.stop());
 
   it('the per-dimension table and totals (49 planned, 31 done, 63.27; 370,000.00 and 112,652.00, 30.45)', async () => {
-    const res = await server.gql(OVERVIEW, { lao: KHON_HAT.code }, { token });
+    const res = await server.gql(DemoMemoOverviewDocument, { lao: KHON_HAT.code }, { token });
     expect(res.errors).toBeUndefined();
     const o = res.data!.laoOverview;
     expect(o.lao).toEqual({ name: 'องค์การบริหารส่วนตำบลขอนหาด', district: { name: 'ชะอวด' }, province: { name: 'นครศรีธรรมราช' } });
@@ -44,18 +38,13 @@ describe.each(databases)('the demo data reproduce the memo of อบต.ขอ�
   });
 
   it('the status table: minimum 15, 49 in all, 3 in the ordinance, 18 / 31 / 0 / 0, 100.00* มาก', async () => {
-    const o = (await server.gql(OVERVIEW, { lao: KHON_HAT.code }, { token })).data!.laoOverview;
+    const o = (await server.gql(DemoMemoOverviewDocument, { lao: KHON_HAT.code }, { token })).data!.laoOverview;
     expect(o.status).toEqual({ minimumCount: 15, total: 49, inOrdinance: 3, inProgress: 18, done: 31, cannotDo: 0, waiting: 0 });
     expect(o).toMatchObject({ score: 266.67, cappedScore: 100, level: 'HIGH', denominator: 15, fromMinimum: true });
   });
 
   it('the home page: 49 created, all reported in six months; the done ones carried into twelve months', async () => {
-    const res = await server.gql(
-      `query($lao: String!) { laoDashboard(laoCode: $lao, fiscalYear: 2567) { baselineCount minimumCount created
-        rounds { round reported waiting reportingRate score cappedScore level done inProgress notReported } } }`,
-      { lao: KHON_HAT.code },
-      { token },
-    );
+    const res = await server.gql(DemoMemoDashboardDocument, { lao: KHON_HAT.code }, { token });
     expect(res.data!.laoDashboard).toEqual({
       baselineCount: 49,
       minimumCount: 15,
@@ -91,16 +80,10 @@ describe.each(databases)('the demo data reproduce the memo of อบต.ขอ�
 
   it('the manual’s province table of Krabi, FY 2563, six months: raw scores, levels, counts by level', async () => {
     const admin = await signIn(server, DEMO_PASSWORDS.admin.username, DEMO_PASSWORDS.admin.password);
-    const res = await server.gql(
-      `{ provinceScores(provinceCode: "81", fiscalYear: 2563, round: SIX_MONTHS) { province { name } rows { lao { name } districtName score cappedScore level } high medium low } }`,
-      {},
-      { token: admin },
-    );
+    const res = await server.gql(DemoMemoKrabiScoresDocument, {}, { token: admin });
     expect(res.errors).toBeUndefined();
     const r = res.data!.provinceScores;
-    const byName = Object.fromEntries(
-      r.rows.map((row: { lao: { name: string }; score: number; level: string }) => [row.lao.name, [row.score, row.level]]),
-    );
+    const byName = Object.fromEntries(r.rows.map((row) => [row.lao.name, [row.score, row.level]]));
     expect(byName).toMatchObject({
       องค์การบริหารส่วนตำบลคลองยาง: [70.51, 'HIGH'],
       เทศบาลตำบลลาดาตัน: [20, 'LOW'],
@@ -109,8 +92,8 @@ describe.each(databases)('the demo data reproduce the memo of อบต.ขอ�
       เทศบาลตำบลคลองขนิงนิคม: [4.76, 'LOW'],
       องค์การบริหารส่วนตำบลเทพา: [34.67, 'MEDIUM'],
     });
-    expect(r.rows.find((row: { lao: { name: string } }) => row.lao.name === 'เทศบาลตำบลเขาพนม').cappedScore).toBe(100);
-    expect(r.rows.map((row: { districtName: string }) => row.districtName)).toEqual([
+    expect(r.rows.find((row) => row.lao.name === 'เทศบาลตำบลเขาพนม')!.cappedScore).toBe(100);
+    expect(r.rows.map((row) => row.districtName)).toEqual([
       ...Array(6).fill('เกาะลันตา'),
       ...Array(7).fill('เขาพนม'),
       ...Array(6).fill('คลองท่อม'),

@@ -11,7 +11,15 @@ import { makeUser, PASSWORD } from '../fixtures/factories';
 import { overlappingWords, pageSizes, wordBoxes, wordsOffPage, type PageBoxes } from '../support/pdf-boxes';
 import { havePoppler, pdfInfo, pdfText, readBackAll, squash } from '../support/pdf-text';
 import { demoDatabaseUrl } from './demo-database';
-import { databases, signIn, TestServer } from './harness';
+import { databases, signIn, TestServer, type GqlResult } from './harness';
+import {
+  DocumentOverviewDocument,
+  DocumentPlanResultsDocument,
+  DocumentProvinceScoresDocument,
+  type DocumentOverviewQuery,
+  type DocumentPlanResultsQuery,
+  type DocumentProvinceScoresQuery,
+} from '../gql/graphql';
 
 /**
  * The four table documents (action plan, plan results, overview, province table) as an official prints
@@ -102,36 +110,13 @@ const RESULTS_HEADER = [
   'ลำดับ รายการโครงการ (ตั้งต้น) มิติ งบประมาณ (บาท) เบิกจ่าย (บาท) สถานะ หมายเหตุ รอรายงาน อยู่ระหว่างดำเนินการ ดำเนินการแล้วเสร็จ ไม่สามารถดำเนินการได้',
 ];
 
-const RESULTS_QUERY = `query ($lao: String!, $year: Int!) {
-  planResults(laoCode: $lao, fiscalYear: $year, round: SIX_MONTHS) {
-    rows { no budget disbursed status note project { name dimension } } waiting inProgress done cannotDo } }`;
-const OVERVIEW_QUERY = `query ($lao: String!, $year: Int!, $round: ReportRound!) {
-  laoOverview(laoCode: $lao, fiscalYear: $year, round: $round) {
-    status { minimumCount total inOrdinance inProgress done cannotDo waiting }
-    total { plannedProjects doneProjects plannedBudget ordinanceBudget disbursed } } }`;
-const PROVINCE_QUERY = `query ($province: String!, $year: Int!, $district: String) {
-  provinceScores(provinceCode: $province, fiscalYear: $year, round: SIX_MONTHS, districtCode: $district) {
-    rows { lao { name } districtName score } high medium low } }`;
-
-interface Results {
-  rows: Array<{
-    no: number;
-    budget: string;
-    disbursed: string;
-    status: string | null;
-    note: string | null;
-    project: { name: string; dimension: number };
-  }>;
-  waiting: number;
-  inProgress: number;
-  done: number;
-  cannotDo: number;
-}
-
 (havePoppler ? describe.each(databases) : describe.skip.each(databases))('the table documents ($name)', ({ name: database, url }) => {
   let server: TestServer;
   const pdfs: Record<string, Buffer> = {};
-  const data: Record<string, any> = {};
+  /** What the API answers for the documents, by the key of their PDF. */
+  const results: Record<string, DocumentPlanResultsQuery['planResults']> = {};
+  const overviews: Record<string, DocumentOverviewQuery['laoOverview']> = {};
+  const provinces: Record<string, DocumentProvinceScoresQuery['provinceScores']> = {};
   let edge: { bangkok: EdgeLao; pattaya: EdgeLao };
 
   async function fetchPdf(key: string, path: string, token: string) {
@@ -139,11 +124,17 @@ interface Results {
     expect([path, res.status]).toEqual([path, 200]);
     pdfs[key] = Buffer.from(await res.arrayBuffer());
   }
-  async function query(key: string, q: string, variables: Record<string, unknown>, token: string) {
-    const res = await server.gql(q, variables, { token });
+  async function answered<R>(request: Promise<GqlResult<R>>): Promise<R> {
+    const res = await request;
     expect(res.errors).toBeUndefined();
-    data[key] = res.data;
+    return res.data!;
   }
+  const planResults = async (lao: string, year: number, token: string) =>
+    (await answered(server.gql(DocumentPlanResultsDocument, { lao, year }, { token }))).planResults;
+  const overview = async (lao: string, year: number, round: 'SIX_MONTHS' | 'TWELVE_MONTHS', token: string) =>
+    (await answered(server.gql(DocumentOverviewDocument, { lao, year, round }, { token }))).laoOverview;
+  const provinceScores = async (province: string, year: number, token: string, district?: string) =>
+    (await answered(server.gql(DocumentProvinceScoresDocument, { province, year, district }, { token }))).provinceScores;
 
   beforeAll(async () => {
     // The demo data, in a database of its own.
@@ -155,9 +146,9 @@ interface Results {
     await fetchPdf('demo-results', `/export/plan-results.pdf?lao=${k}&year=2567&round=SIX_MONTHS`, lao);
     await fetchPdf('demo-overview', `/export/overview.pdf?lao=${k}&year=2567&round=SIX_MONTHS`, lao);
     await fetchPdf('demo-province', '/export/province.pdf?province=81&year=2563&round=SIX_MONTHS', krabi);
-    await query('demo-results', RESULTS_QUERY, { lao: k, year: 2567 }, lao);
-    await query('demo-overview', OVERVIEW_QUERY, { lao: k, year: 2567, round: 'SIX_MONTHS' }, lao);
-    await query('demo-province', PROVINCE_QUERY, { province: '81', year: 2563 }, krabi);
+    results['demo-results'] = await planResults(k, 2567, lao);
+    overviews['demo-overview'] = await overview(k, 2567, 'SIX_MONTHS', lao);
+    provinces['demo-province'] = await provinceScores('81', 2563, krabi);
     await server.stop();
 
     // The edge set.
@@ -169,21 +160,21 @@ interface Results {
       await fetchPdf(`${key}-plan`, `/export/action-plan.pdf?lao=${c}&year=${EDGE_YEAR}&issuer=x`, token);
       await fetchPdf(`${key}-results`, `/export/plan-results.pdf?lao=${c}&year=${EDGE_YEAR}&round=SIX_MONTHS`, token);
       await fetchPdf(`${key}-overview`, `/export/overview.pdf?lao=${c}&year=${EDGE_YEAR}&round=SIX_MONTHS`, token);
-      await query(`${key}-results`, RESULTS_QUERY, { lao: c, year: EDGE_YEAR }, token);
-      await query(`${key}-overview`, OVERVIEW_QUERY, { lao: c, year: EDGE_YEAR, round: 'SIX_MONTHS' }, token);
+      results[`${key}-results`] = await planResults(c, EDGE_YEAR, token);
+      overviews[`${key}-overview`] = await overview(c, EDGE_YEAR, 'SIX_MONTHS', token);
     }
     const bangkokToken = await signIn(server, edge.bangkok.username, PASSWORD);
     const c = edge.bangkok.lao.code;
     await fetchPdf('bangkok-overview12', `/export/overview.pdf?lao=${c}&year=${EDGE_YEAR}&round=TWELVE_MONTHS`, bangkokToken);
-    await query('bangkok-overview12', OVERVIEW_QUERY, { lao: c, year: EDGE_YEAR, round: 'TWELVE_MONTHS' }, bangkokToken);
+    overviews['bangkok-overview12'] = await overview(c, EDGE_YEAR, 'TWELVE_MONTHS', bangkokToken);
     const admin = await makeUser(server.db, Role.ADMIN);
     const adminToken = await signIn(server, admin.username, PASSWORD);
     await fetchPdf('bangkok-province', `/export/province.pdf?province=10&year=${EDGE_YEAR}&round=SIX_MONTHS`, adminToken);
     await fetchPdf('chonburi-province', `/export/province.pdf?province=20&year=${EDGE_YEAR}&round=SIX_MONTHS`, adminToken);
     await fetchPdf('banglamung-province', `/export/province.pdf?province=20&year=${EDGE_YEAR}&round=SIX_MONTHS&district=2004`, adminToken);
-    await query('bangkok-province', PROVINCE_QUERY, { province: '10', year: EDGE_YEAR }, adminToken);
-    await query('chonburi-province', PROVINCE_QUERY, { province: '20', year: EDGE_YEAR }, adminToken);
-    await query('banglamung-province', PROVINCE_QUERY, { province: '20', year: EDGE_YEAR, district: '2004' }, adminToken);
+    provinces['bangkok-province'] = await provinceScores('10', EDGE_YEAR, adminToken);
+    provinces['chonburi-province'] = await provinceScores('20', EDGE_YEAR, adminToken);
+    provinces['banglamung-province'] = await provinceScores('20', EDGE_YEAR, adminToken, '2004');
   }, 300_000);
   afterAll(() => server.stop());
 
@@ -238,7 +229,7 @@ interface Results {
 
   describe('plan results (landscape)', () => {
     const expectResults = (key: string) => {
-      const r = data[key].planResults as Results;
+      const r = results[key];
       const pdf = pdfs[key];
       const text = bodyText(pdf, RESULTS_HEADER);
       expect(
@@ -286,7 +277,7 @@ interface Results {
 
   describe('the overview (landscape)', () => {
     const expectOverview = (key: string) => {
-      const o = data[key].laoOverview;
+      const o = overviews[key];
       const s = o.status;
       expect(s.inProgress + s.done + s.cannotDo + s.waiting).toBe(s.total);
       const text = squash(pdfText(pdfs[key]));
@@ -317,19 +308,17 @@ interface Results {
       expectOverview('bangkok-overview');
       expectOverview('pattaya-overview');
       expectOverview('bangkok-overview12');
-      expect(data['bangkok-overview12'].laoOverview.status.waiting).toBe(200);
+      expect(overviews['bangkok-overview12'].status.waiting).toBe(200);
       expect(squash(pdfText(pdfs['bangkok-overview']))).toContain(squash('กรุงเทพมหานคร เขตคลองเตย กรุงเทพมหานคร'));
     });
   });
 
   describe('the province table (portrait)', () => {
     const expectProvince = (key: string, heading: string) => {
-      const r = data[key].provinceScores;
+      const r = provinces[key];
       const text = squash(pdfText(pdfs[key]));
       expect(text).toContain(squash(heading));
-      const rows = (r.rows as Array<{ lao: { name: string }; districtName: string; score: number }>).map(
-        (row, i) => `${i + 1} ${row.lao.name} ${row.districtName} ${percent(row.score)}`,
-      );
+      const rows = r.rows.map((row, i) => `${i + 1} ${row.lao.name} ${row.districtName} ${percent(row.score)}`);
       expect(missingInOrder(bodyText(pdfs[key], []), rows)).toEqual([]);
       expect(r.high + r.medium + r.low).toBe(r.rows.length);
       expect(text).toContain(squash(`รวม ${r.rows.length} แห่ง: ระดับมาก ${r.high} แห่ง ระดับกลาง ${r.medium} แห่ง ระดับน้อย ${r.low} แห่ง`));

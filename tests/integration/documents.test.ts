@@ -4,6 +4,7 @@ import { DEMO_PASSWORDS, KHON_HAT } from '../../server/src/demo/demo-data';
 import { KHON_HAT_2567 } from '../../server/src/demo/khon-hat-2567';
 import { breaksInsideWords, havePoppler, pdfText, squash } from '../support/pdf-text';
 import { signIn, TestServer } from './harness';
+import { DocumentsSavePlanResultNoteDocument } from '../gql/graphql';
 import { demoDatabaseUrl } from './demo-database';
 
 /** Header cells of the results tables: narrow columns, where a word would be broken first. */
@@ -33,10 +34,16 @@ const HEADERS = [
     server = await TestServer.start(await demoDatabaseUrl('sqlite'));
     token = await signIn(server, DEMO_PASSWORDS.lao.username, DEMO_PASSWORDS.lao.password);
     const note = await server.gql(
-      `mutation { savePlanResultNote(laoCode: "${KHON_HAT.code}", fiscalYear: 2567, round: SIX_MONTHS, input: {
-        problems: "การจัดกิจกรรม/โครงการบางกิจกรรมเป็นการเพิ่มภาระของหน่วยงาน", suggestions: "หน่วยงานหลักควรสนับสนุนงบประมาณ",
-        reporterName: "นางสาวอนุศาสน์ อภัยรัตน์", reporterPosition: "นิติกร" }) { reporterName } }`,
-      {},
+      DocumentsSavePlanResultNoteDocument,
+      {
+        l: KHON_HAT.code,
+        input: {
+          problems: 'การจัดกิจกรรม/โครงการบางกิจกรรมเป็นการเพิ่มภาระของหน่วยงาน',
+          suggestions: 'หน่วยงานหลักควรสนับสนุนงบประมาณ',
+          reporterName: 'นางสาวอนุศาสน์ อภัยรัตน์',
+          reporterPosition: 'นิติกร',
+        },
+      },
       { token },
     );
     expect(note.errors).toBeUndefined();

@@ -1,4 +1,6 @@
 import { saveReport } from '../support/report-save';
+import { postGql } from '../support/post-gql';
+import { ReportSaveStatusDocument } from '../gql/graphql';
 import { startServerProcess, type ServerProcess } from '../../scripts/lib/server-process';
 import { loadConfig } from '../../server/src/core/config';
 import { openDatabase } from '../../server/src/core/database';
@@ -96,25 +98,24 @@ describe.each(databases.filter((d) => d.name === 'mariadb'))('a server killed du
 
       // The restarted server takes saves again.
       const { token, project } = callers[0];
-      const again = await fetch(`${server.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({
-          query: 'mutation($input: ProgressReportInput!) { saveProgressReport(input: $input) { status } }',
-          variables: {
-            input: {
-              projectId: String(project.id),
-              fiscalYear,
-              round: 'SIX_MONTHS',
-              inOrdinance: true,
-              ordinanceBudget: '1.00',
-              disbursed: '1.00',
-              status: 'IN_PROGRESS',
-            },
+      const again = await postGql(
+        server.url,
+        ReportSaveStatusDocument,
+        {
+          input: {
+            projectId: String(project.id),
+            fiscalYear,
+            round: 'SIX_MONTHS',
+            inOrdinance: true,
+            ordinanceBudget: '1.00',
+            disbursed: '1.00',
+            status: 'IN_PROGRESS',
           },
-        }),
-      });
-      expect(await again.json()).toEqual({ data: { saveProgressReport: { status: 'IN_PROGRESS' } } });
+        },
+        { token },
+      );
+      expect(again.errors).toBeUndefined();
+      expect(again.data).toEqual({ saveProgressReport: { status: 'IN_PROGRESS' } });
     } finally {
       await server?.stop();
       await db.destroy();

@@ -6,7 +6,6 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import type { DataSource } from 'typeorm';
-import { print } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { createApp } from '../../server/src/app';
 import { ManualClock } from '../../server/src/core/clock';
@@ -15,6 +14,7 @@ import { openDatabase } from '../../server/src/core/database';
 import { createLogger } from '../../server/src/core/logger';
 import { figureDifferences } from '../../server/src/modules/scoring/figures.store';
 import { LoginDocument } from '../gql/graphql';
+import { postGql, type GqlAuth, type GqlResult, type VariablesOf } from '../support/post-gql';
 
 /** The databases every integration suite runs against: the embedded one always, MariaDB unless SKIP_MARIADB=1. */
 export const MARIADB_URL = process.env.TEST_MARIADB_URL ?? 'mysql://eplannacc:eplannacc@127.0.0.1:3306/eplannacc_test';
@@ -26,35 +26,7 @@ export const databases: Array<{ name: string; url: () => string }> = [
   ...(process.env.SKIP_MARIADB === '1' ? [] : [{ name: 'mariadb', url: () => MARIADB_URL }]),
 ];
 
-/** What the server puts in an error's `extensions` (core/errors.ts). */
-export interface GqlErrorExtensions {
-  code?: string;
-  fields?: Array<{ field: string; message: string }>;
-  remainingAttempts?: number;
-  retryAfterSeconds?: number;
-  /** What GraphQL itself said about a malformed request. */
-  detail?: string;
-  requestId?: string;
-  [key: string]: unknown;
-}
-
-export interface GqlResult<T = unknown> {
-  data: T | null;
-  errors?: Array<{ message: string; extensions?: GqlErrorExtensions; path?: Array<string | number> }>;
-  status: number;
-  setCookie: string | null;
-  headers: Headers;
-}
-
-/** Who sends a request: a bearer token holder, a cookie holder, or signed out (from `from`, as a proxy would say). */
-export interface GqlAuth {
-  token?: string;
-  cookie?: string;
-  from?: string;
-}
-
-/** An operation's variables may be left out when it has none that are required. */
-type VariablesOf<V> = Record<string, never> extends V ? [variables?: V, auth?: GqlAuth] : [variables: V, auth?: GqlAuth];
+export type { GqlAuth, GqlErrorExtensions, GqlResult } from '../support/post-gql';
 
 /** A real server on a free port over a real, migrated database, with a clock the test moves. */
 export class TestServer {
@@ -129,24 +101,12 @@ export class TestServer {
    * (fuzz, limits, the authorization matrix generating operations from the schema), which no schema types.
    */
   gql(query: string, variables?: Record<string, unknown>, auth?: GqlAuth): Promise<GqlResult<any>>;
-  async gql(query: string | TypedDocumentNode<unknown, unknown>, variables: unknown = {}, auth: GqlAuth = {}): Promise<GqlResult<unknown>> {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (auth.token) headers.authorization = `Bearer ${auth.token}`;
-    if (auth.cookie) headers.cookie = auth.cookie;
-    if (auth.from) headers['x-forwarded-for'] = auth.from;
-    const res = await fetch(`${this.url}/graphql`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ query: typeof query === 'string' ? query : print(query), variables }),
-    });
-    const body = (await res.json()) as { data?: unknown; errors?: GqlResult['errors'] };
-    return {
-      data: body.data ?? null,
-      errors: body.errors,
-      status: res.status,
-      setCookie: res.headers.get('set-cookie'),
-      headers: res.headers,
-    };
+  gql(
+    query: string | TypedDocumentNode<unknown, unknown>,
+    variables: Record<string, unknown> = {},
+    auth: GqlAuth = {},
+  ): Promise<GqlResult<unknown>> {
+    return postGql(this.url, query as string, variables, auth);
   }
 }
 

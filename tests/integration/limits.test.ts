@@ -7,14 +7,25 @@ import { sweepRateLimits } from '../../server/src/core/rate-limit';
 import { sweepLoginLocks } from '../../server/src/modules/account/login.command';
 import { countStatements, freshName, makeUser, PASSWORD } from '../fixtures/factories';
 import { codeOf, databases, TestServer, type GqlResult } from './harness';
-import { LoginDocument } from '../gql/graphql';
+import {
+  LaosCodeNameDocument,
+  LoginDocument,
+  LogoutDocument,
+  MeIdDocument,
+  ProvincesDocument,
+  RequestPasswordResetDocument,
+  ResetPasswordDocument,
+  UnlockUserDocument,
+  UsernameLookupDocument,
+} from '../gql/graphql';
 
 /** A client address of this test only (the database, and its counters, outlive a run). */
 const someAddress = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+/**
+ * `provinces` under n aliases, as text on purpose: the cost and token limits are reached by repeating one
+ * field under many aliases, a shape no operation of tests/operations has (nor should have).
+ */
 const provincesTimes = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `p${i}: provinces { code name }`).join(' ')} }`;
-const LOOKUP = 'query { usernameLookup(provinceCode: "80", districtCode: "8007") { laoCode username } }';
-const REQUEST_RESET = 'mutation($u: String!, $e: String!) { requestPasswordReset(username: $u, email: $e) }';
-const RESET = 'mutation($t: String!, $p: String!) { resetPassword(token: $t, newPassword: $p) }';
 
 /** The refusal every limit answers with: 429, Retry-After equal to retryAfterSeconds, a Thai message with the wait. */
 function expectRateLimited(res: GqlResult, what: string): number {
@@ -104,19 +115,21 @@ describe.each(databases)('limits against floods and guessing ($name)', ({ url })
       const wait = expectRateLimited(await strict.gql(heavy, {}, { from: a }), 'มีการเรียกข้อมูลจากระบบมากเกินกำหนดในช่วงเวลาสั้น ๆ');
       expect(wait).toBeLessThanOrEqual(60);
       // A cheap query still fits what is left; another address has its own budget.
-      expect((await strict.gql('{ provinces { code } }', {}, { from: a })).data!.provinces).toHaveLength(77);
-      expect((await strict.gql('{ provinces { code } }', {}, { from: b })).status).toBe(200);
+      expect((await strict.gql(ProvincesDocument, {}, { from: a })).data!.provinces).toHaveLength(77);
+      expect((await strict.gql(ProvincesDocument, {}, { from: b })).status).toBe(200);
 
       // Signed in, the budget is the account's, wherever its requests come from: the country's LAOs cost 16,301.
       const admin = await makeUser(server.db, Role.ADMIN);
       const token = (await strict.gql(LoginDocument, { username: admin.username, password: PASSWORD }, { from: someAddress() })).data!.login
         .token;
-      const national = '{ laos { code name } }';
-      expect((await strict.gql(national, {}, { token, from: someAddress() })).status).toBe(200);
-      expectRateLimited(await strict.gql(national, {}, { token, from: someAddress() }), 'มีการเรียกข้อมูลจากระบบมากเกินกำหนดในช่วงเวลาสั้น ๆ');
+      expect((await strict.gql(LaosCodeNameDocument, {}, { token, from: someAddress() })).status).toBe(200);
+      expectRateLimited(
+        await strict.gql(LaosCodeNameDocument, {}, { token, from: someAddress() }),
+        'มีการเรียกข้อมูลจากระบบมากเกินกำหนดในช่วงเวลาสั้น ๆ',
+      );
 
       strict.clock.advance(60_000);
-      expect((await strict.gql(national, {}, { token })).status).toBe(200);
+      expect((await strict.gql(LaosCodeNameDocument, {}, { token })).status).toBe(200);
       expect((await strict.gql(heavy, {}, { from: a })).status).toBe(200);
     });
   });
@@ -155,7 +168,9 @@ describe.each(databases)('limits against floods and guessing ($name)', ({ url })
       const twin = await TestServer.start(sameDatabase(), { clock: server.clock, env: STRICT });
       try {
         const b = someAddress();
-        const raced = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? strict : twin).gql(LOOKUP, {}, { from: b })));
+        const raced = await Promise.all(
+          Array.from({ length: 12 }, (_, i) => (i % 2 ? strict : twin).gql(UsernameLookupDocument, { p: '80', d: '8007' }, { from: b })),
+        );
         expect(raced.filter((r) => r.status === 200)).toHaveLength(4);
         for (const r of raced.filter((r) => r.status !== 200)) expectRateLimited(r, 'มีการค้นหาชื่อผู้ใช้งานจากเครือข่ายนี้บ่อยเกินกำหนด');
       } finally {
@@ -167,15 +182,16 @@ describe.each(databases)('limits against floods and guessing ($name)', ({ url })
       const email = `${Date.now()}lim@example.go.th`;
       const user = await makeUser(server.db, Role.LAO_OFFICER, { email });
       const perUser = [];
-      for (let i = 0; i < 3; i++) perUser.push(await strict.gql(REQUEST_RESET, { u: user.username, e: email }, { from: someAddress() }));
+      for (let i = 0; i < 3; i++)
+        perUser.push(await strict.gql(RequestPasswordResetDocument, { u: user.username, e: email }, { from: someAddress() }));
       expect(perUser.slice(0, 2).map((r) => r.data)).toEqual([{ requestPasswordReset: true }, { requestPasswordReset: true }]);
       expectRateLimited(perUser[2], 'มีการขอตั้งรหัสผ่านใหม่บ่อยเกินกำหนด');
 
       const a = someAddress();
       const fromOne = [];
-      fromOne.push(await strict.gql(REQUEST_RESET, { u: freshName('nobody'), e: email }, { from: a }));
-      fromOne.push(await strict.gql(RESET, { t: 'not-a-token', p: 'NewPass2567' }, { from: a }));
-      fromOne.push(await strict.gql(RESET, { t: 'not-a-token', p: 'NewPass2567' }, { from: a }));
+      fromOne.push(await strict.gql(RequestPasswordResetDocument, { u: freshName('nobody'), e: email }, { from: a }));
+      fromOne.push(await strict.gql(ResetPasswordDocument, { t: 'not-a-token', p: 'NewPass2567' }, { from: a }));
+      fromOne.push(await strict.gql(ResetPasswordDocument, { t: 'not-a-token', p: 'NewPass2567' }, { from: a }));
       expect(fromOne.slice(0, 2).map(codeOf)).toEqual([undefined, 'BAD_USER_INPUT']);
       expectRateLimited(fromOne[2], 'มีการขอตั้งรหัสผ่านใหม่บ่อยเกินกำหนด');
     });
@@ -272,7 +288,7 @@ describe.each(databases)('limits against floods and guessing ($name)', ({ url })
       expect(codeOf(await server.gql(LoginDocument, { username: user.username, password: PASSWORD }, { cookie: device }))).toBe('LOCKED');
       const admin = await makeUser(server.db, Role.ADMIN);
       const token = (await server.gql(LoginDocument, { username: admin.username, password: PASSWORD })).data!.login.token;
-      await server.gql('mutation($u: String!) { unlockUser(username: $u) { locked } }', { u: user.username }, { token });
+      await server.gql(UnlockUserDocument, { u: user.username }, { token });
       expect((await server.gql(LoginDocument, { username: user.username, password: PASSWORD }, { cookie: device })).status).toBe(200);
     });
   });
@@ -280,11 +296,11 @@ describe.each(databases)('limits against floods and guessing ($name)', ({ url })
   describe('the audit trail', () => {
     it('a signed-out logout writes nothing; a signed-in one writes its row', async () => {
       const a = someAddress();
-      for (let i = 0; i < 3; i++) expect((await server.gql('mutation { logout }', {}, { from: a })).data).toEqual({ logout: true });
+      for (let i = 0; i < 3; i++) expect((await server.gql(LogoutDocument, {}, { from: a })).data).toEqual({ logout: true });
       expect(await auditFrom(a)).toEqual([]);
       const user = await makeUser(server.db, Role.LAO_OFFICER);
       const token = (await server.gql(LoginDocument, { username: user.username, password: PASSWORD }, { from: a })).data!.login.token;
-      await server.gql('mutation { logout }', {}, { token, from: a });
+      await server.gql(LogoutDocument, {}, { token, from: a });
       expect((await auditFrom(a)).map((r) => [r.action, r.actorUsername])).toEqual([
         ['login', user.username],
         ['logout', user.username],
@@ -296,7 +312,7 @@ describe.each(databases)('limits against floods and guessing ($name)', ({ url })
     const https = await TestServer.start(sameDatabase(), { env: { PUBLIC_URL: 'https://eplan.nacc.go.th' } });
     try {
       expect((await fetch(`${https.url}/healthz`)).headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
-      expect((await https.gql('{ me { id } }')).headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+      expect((await https.gql(MeIdDocument)).headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
     } finally {
       await https.stop();
     }

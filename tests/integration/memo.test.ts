@@ -12,12 +12,10 @@ import { makeLao, makeProject, makeReport } from '../fixtures/factories';
 import { discPng } from '../support/png';
 import { havePoppler, readBackAll, squash, type PdfEngine } from '../support/pdf-text';
 import { demoDatabaseUrl } from './demo-database';
-import { databases, signIn, TestServer } from './harness';
+import { databases, signIn, TestServer, type GqlResult } from './harness';
+import { ClearMemoEmblemDocument, MemoEmblemDocument, SetMemoEmblemDocument } from '../gql/graphql';
 
 const MEMO = `/export/memo.pdf?lao=${KHON_HAT.code}&year=2567&round=SIX_MONTHS`;
-const SET = `mutation($image: String!) { setMemoEmblem(image: $image) { mediaType width height dataUrl updatedAt } }`;
-const GET = `{ memoEmblem { mediaType width height dataUrl } }`;
-const CLEAR = `mutation { clearMemoEmblem }`;
 
 /** Images drawn on a PDF's pages, as poppler lists them (an alpha channel counts as a second, "smask"). */
 function images(pdf: Buffer): string[] {
@@ -198,19 +196,24 @@ function noisyPng(): Buffer {
     const png = discPng(120, 130);
     for (const user of [DEMO_PASSWORDS.lao, DEMO_PASSWORDS.province]) {
       const token = await signIn(server, user.username, user.password);
-      for (const op of [SET, CLEAR, GET]) {
-        const res = await server.gql(op, { image: png.toString('base64') }, { token });
+      const calls: Array<[string, () => Promise<GqlResult>]> = [
+        ['setMemoEmblem', () => server.gql(SetMemoEmblemDocument, { image: png.toString('base64') }, { token })],
+        ['clearMemoEmblem', () => server.gql(ClearMemoEmblemDocument, {}, { token })],
+        ['memoEmblem', () => server.gql(MemoEmblemDocument, {}, { token })],
+      ];
+      for (const [op, call] of calls) {
+        const res = await call();
         expect([user.username, op, res.errors?.[0]?.extensions?.code]).toEqual([user.username, op, 'FORBIDDEN']);
       }
     }
     expect(await server.db.getRepository(MemoEmblem).count()).toBe(0);
     expect(images(await pdf(MEMO))).toEqual([]);
 
-    const set = await server.gql(SET, { image: `data:image/png;base64,${png.toString('base64')}` }, { token: admin });
+    const set = await server.gql(SetMemoEmblemDocument, { image: `data:image/png;base64,${png.toString('base64')}` }, { token: admin });
     expect(set.errors).toBeUndefined();
     expect(set.data!.setMemoEmblem).toMatchObject({ mediaType: 'image/png', width: 120, height: 130 });
-    const read = await server.gql(GET, {}, { token: admin });
-    expect(Buffer.from(read.data!.memoEmblem.dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64').equals(png)).toBe(true);
+    const read = await server.gql(MemoEmblemDocument, {}, { token: admin });
+    expect(Buffer.from(read.data!.memoEmblem!.dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64').equals(png)).toBe(true);
     const [audit] = await audits('setMemoEmblem');
     expect(audit).toMatchObject({ actorUsername: DEMO_PASSWORDS.admin.username, targetType: 'MemoEmblem' });
     expect(JSON.parse(audit.after!)).toMatchObject({ mediaType: 'image/png', width: 120, height: 130, bytes: png.length });
@@ -219,16 +222,16 @@ function noisyPng(): Buffer {
     const withEmblem = images(await pdf(MEMO));
     expect(withEmblem).toEqual(['1 0 image 120 130 rgb', '1 1 smask 120 130 gray']);
 
-    const cleared = await server.gql(CLEAR, {}, { token: admin });
+    const cleared = await server.gql(ClearMemoEmblemDocument, {}, { token: admin });
     expect(cleared.data!.clearMemoEmblem).toBe(true);
-    expect((await server.gql(GET, {}, { token: admin })).data!.memoEmblem).toBeNull();
+    expect((await server.gql(MemoEmblemDocument, {}, { token: admin })).data!.memoEmblem).toBeNull();
     expect(await audits('clearMemoEmblem')).toHaveLength(1);
     expect(images(await pdf(MEMO))).toEqual([]);
   });
 
   it('refuses what is not a whole PNG or JPEG with a Thai message, and stores nothing', async () => {
     const kept = discPng(64, 64);
-    expect((await server.gql(SET, { image: kept.toString('base64') }, { token: admin })).errors).toBeUndefined();
+    expect((await server.gql(SetMemoEmblemDocument, { image: kept.toString('base64') }, { token: admin })).errors).toBeUndefined();
     const before = await server.db.getRepository(MemoEmblem).findOneByOrFail({ id: 1 });
     const auditsBefore = (await audits('setMemoEmblem')).length;
     const png = discPng();
@@ -247,7 +250,7 @@ function noisyPng(): Buffer {
       ['a PNG over 45 KB', noisyPng().toString('base64'), 'ต้องมีขนาดไม่เกิน 45 KB'],
     ];
     for (const [what, image, message] of cases) {
-      const res = await server.gql(SET, { image }, { token: admin });
+      const res = await server.gql(SetMemoEmblemDocument, { image }, { token: admin });
       expect([what, res.errors?.[0]?.extensions?.code]).toEqual([what, 'BAD_USER_INPUT']);
       expect([what, res.errors![0].message]).toEqual([what, expect.stringContaining(message)]);
       expect(res.errors![0].extensions!.fields).toEqual([{ field: 'image', message: res.errors![0].message }]);

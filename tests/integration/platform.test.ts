@@ -2,6 +2,18 @@ import { Role } from '../../server/src/modules/access/role';
 import { AuditLog } from '../../server/src/modules/audit/audit-log.entity';
 import { makeUser, PASSWORD } from '../fixtures/factories';
 import { codeOf, databases, signIn, TestServer } from './harness';
+import {
+  ChangePassword2Document,
+  CreateUserDocument,
+  DistrictCodesDocument,
+  MeIdDocument,
+  PlaceLabelsDocument,
+  PlanDimensionsDocument,
+  ProvincesDocument,
+  ProvincesNameEnDocument,
+  RevokeApiTokenDocument,
+  UpdateLaoProfileDocument,
+} from '../gql/graphql';
 
 describe.each(databases)('platform ($name)', ({ url }) => {
   let server: TestServer;
@@ -16,24 +28,18 @@ describe.each(databases)('platform ($name)', ({ url }) => {
   });
 
   it('compresses responses for slow connections', async () => {
-    const res = await fetch(`${server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip' },
-      body: JSON.stringify({ query: '{ provinces { code name nameEn } }' }),
-    });
+    const res = await server.gql(ProvincesNameEnDocument, {}, { headers: { 'accept-encoding': 'gzip' } });
     expect(res.headers.get('content-encoding')).toBe('gzip');
-    expect(((await res.json()) as { data: { provinces: unknown[] } }).data.provinces).toHaveLength(77);
+    expect(res.data!.provinces).toHaveLength(77);
   });
 
   it('names places as the documents do: Bangkok is no จังหวัด and its districts are เขต', async () => {
-    const res = await server.gql(
-      '{ provinces { code label } bkk: districts(provinceCode: "10") { code label } nst: districts(provinceCode: "80") { code label } }',
-    );
-    const provinces = res.data!.provinces as Array<{ code: string; label: string }>;
+    const res = await server.gql(PlaceLabelsDocument);
+    const { provinces, bkk, nst } = res.data!;
     expect(provinces.find((p) => p.code === '10')!.label).toBe('กรุงเทพมหานคร');
     expect(provinces.find((p) => p.code === '80')!.label).toBe('จังหวัดนครศรีธรรมราช');
-    expect(res.data!.bkk.find((d: { code: string }) => d.code === '1033').label).toBe('เขตคลองเตย');
-    expect(res.data!.nst.find((d: { code: string }) => d.code === '8006').label).toBe('อำเภอเชียรใหญ่');
+    expect(bkk.find((d) => d.code === '1033')!.label).toBe('เขตคลองเตย');
+    expect(nst.find((d) => d.code === '8006')!.label).toBe('อำเภอเชียรใหญ่');
   });
 
   it('GET /healthz (ready) checks the database; GET /healthz/live only that the process answers', async () => {
@@ -62,31 +68,32 @@ describe.each(databases)('platform ($name)', ({ url }) => {
   it('refuses a cross-site form post (CSRF) before running anything', async () => {
     const user = await makeUser(server.db, Role.LAO_OFFICER);
     const token = await signIn(server, user.username, PASSWORD);
+    // Raw requests on purpose: what is tested is the transport (a GET, a text/plain body), not an operation.
     const res = await fetch(`${server.url}/graphql?query=${encodeURIComponent('mutation { logout }')}`, {
       method: 'GET',
       headers: { cookie: `eplan_session=${token}` },
     });
     expect(res.status).toBe(400);
-    expect((await server.gql('{ me { id } }', {}, { token })).data!.me).not.toBeNull();
+    expect((await server.gql(MeIdDocument, {}, { token })).data!.me).not.toBeNull();
     const form = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain', cookie: `eplan_session=${token}` },
       body: JSON.stringify({ query: 'mutation { logout }' }),
     });
     expect(form.status).toBeGreaterThanOrEqual(400);
-    expect((await server.gql('{ me { id } }', {}, { token })).data!.me).not.toBeNull();
+    expect((await server.gql(MeIdDocument, {}, { token })).data!.me).not.toBeNull();
   });
 
   it('answers a variable of the wrong type as the caller’s mistake (400 BAD_USER_INPUT)', async () => {
-    const res = await server.gql('query($y: Int!) { planDimensions(fiscalYear: $y) { name } }', { y: 1.5 });
+    const res = await server.gql(PlanDimensionsDocument, { y: 1.5 });
     expect(res.status).toBe(400);
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0].extensions!.fields).toEqual([{ field: 'y', message: 'กรุณากรอกเป็นจำนวนเต็ม' }]);
     const admin = await makeUser(server.db, Role.ADMIN);
     const token = await signIn(server, admin.username, PASSWORD);
     const nested = await server.gql(
-      'mutation($i: LaoProfileInput!) { updateLaoProfile(laoCode: "6800707", input: $i) { code } }',
-      { i: { size: 'SMALL', population: 1.5, revenue: 'abc' } },
+      UpdateLaoProfileDocument,
+      { c: '6800707', input: { size: 'SMALL', population: 1.5, revenue: 'abc' } },
       { token },
     );
     expect(nested.errors![0].extensions!.fields).toEqual([
@@ -95,18 +102,25 @@ describe.each(databases)('platform ($name)', ({ url }) => {
   });
 
   it('names the dimensions of a plan, and keeps the last plan’s names for years after it', async () => {
-    const q = 'query($y: Int!) { planDimensions(fiscalYear: $y) { number name } }';
-    expect((await server.gql(q, { y: 2564 })).data!.planDimensions[1]).toEqual({ number: 2, name: 'การบริหารราชการเพื่อป้องกันการทุจริต' });
-    expect((await server.gql(q, { y: 2567 })).data!.planDimensions[1]).toEqual({ number: 2, name: 'การบริหารราชการด้วยความโปร่งใส' });
-    expect((await server.gql(q, { y: 2571 })).data!.planDimensions.map((d: { number: number }) => d.number)).toEqual([1, 2, 3, 4]);
+    expect((await server.gql(PlanDimensionsDocument, { y: 2564 })).data!.planDimensions[1]).toEqual({
+      number: 2,
+      name: 'การบริหารราชการเพื่อป้องกันการทุจริต',
+    });
+    expect((await server.gql(PlanDimensionsDocument, { y: 2567 })).data!.planDimensions[1]).toEqual({
+      number: 2,
+      name: 'การบริหารราชการด้วยความโปร่งใส',
+    });
+    expect((await server.gql(PlanDimensionsDocument, { y: 2571 })).data!.planDimensions.map((d) => d.number)).toEqual([1, 2, 3, 4]);
   });
 
   it('introspection works for other NACC systems', async () => {
+    // Text on purpose: the generated types leave out GraphQL's own introspection types (__TypeKind).
     const res = await server.gql('{ __type(name: "Money") { name kind description } }');
     expect(res.data!.__type).toMatchObject({ name: 'Money', kind: 'SCALAR' });
   });
 
   it('rejects a body over 100 KB', async () => {
+    // A raw request on purpose: the padding is a variable no operation declares.
     const res = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -118,7 +132,7 @@ describe.each(databases)('platform ($name)', ({ url }) => {
   it('writes an audit row for a mutation with actor, action, target and time, and never a password', async () => {
     const user = await makeUser(server.db, Role.LAO_OFFICER);
     const token = await signIn(server, user.username, PASSWORD);
-    await server.gql('mutation { changePassword(currentPassword: "Passw0rd-ทดสอบ", newPassword: "Another2567") }', {}, { token });
+    await server.gql(ChangePassword2Document, { c: 'Passw0rd-ทดสอบ', n: 'Another2567' }, { token });
     const rows = await server.db.getRepository(AuditLog).find({ where: { actorId: user.id }, order: { id: 'ASC' } });
     expect(rows.map((r) => r.action)).toEqual(['login', 'changePassword']);
     expect(rows[1]).toMatchObject({
@@ -137,8 +151,8 @@ describe.each(databases)('platform ($name)', ({ url }) => {
     const token = await signIn(server, admin.username, PASSWORD);
     const before = await server.db.getRepository(AuditLog).count();
     const res = await server.gql(
-      'mutation { createUser(input: { username: "ok-name", role: LAO_OFFICER, password: "Password2567", laoCode: "0000000" }) { id } }',
-      {},
+      CreateUserDocument,
+      { input: { username: 'ok-name', role: 'LAO_OFFICER', password: 'Password2567', laoCode: '0000000' } },
       { token },
     );
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
@@ -148,8 +162,9 @@ describe.each(databases)('platform ($name)', ({ url }) => {
   it('answers an id that cannot exist NOT_FOUND, and a field that does not exist as a validation error', async () => {
     const admin = await makeUser(server.db, Role.ADMIN);
     const token = await signIn(server, admin.username, PASSWORD);
-    const res = await server.gql('mutation { revokeApiToken(id: "1e400") { id } }', {}, { token });
+    const res = await server.gql(RevokeApiTokenDocument, { id: '1e400' }, { token });
     expect(codeOf(res)).toBe('NOT_FOUND');
+    // Text on purpose: a field the schema does not have.
     const bad = await server.gql('{ nope }');
     expect(codeOf(bad)).toBe('GRAPHQL_VALIDATION_FAILED');
   });
@@ -159,7 +174,7 @@ describe.each(databases)('platform ($name)', ({ url }) => {
     const broken = await TestServer.start(databases[0].url());
     try {
       await broken.db.query('DROP TABLE district');
-      const res = await broken.gql('{ districts(provinceCode: "10") { code } }');
+      const res = await broken.gql(DistrictCodesDocument, { p: '10' });
       const requestId = res.headers.get('x-request-id');
       expect(requestId).toMatch(/^[0-9A-F]{8}$/);
       expect(res.errors).toEqual([
@@ -169,7 +184,7 @@ describe.each(databases)('platform ($name)', ({ url }) => {
           extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
         },
       ]);
-      expect((await broken.gql('{ provinces { code } }')).data!.provinces).toHaveLength(77);
+      expect((await broken.gql(ProvincesDocument)).data!.provinces).toHaveLength(77);
     } finally {
       await broken.stop();
     }

@@ -10,11 +10,13 @@ import {
   PlanResultsDocument,
   ProjectYearsDocument,
   ReopenRoundDocument,
+  ReportDraftDocument,
   ReportingReopeningsDocument,
   SavePlanResultNoteDocument,
   SaveProgressReportDocument,
   SetReportingWindowDocument,
   type ProgressReportInput,
+  type ReportRound,
 } from '../gql/graphql';
 
 describe.each(databases)('progress reports ($name)', ({ url }) => {
@@ -144,10 +146,8 @@ describe.each(databases)('progress reports ($name)', ({ url }) => {
   });
 
   it("starts a round's form from the saved report, and a twelve-month report not yet written from the six-month ordinance figures", async () => {
-    const DRAFT = `query($id: ID!, $round: ReportRound!) { reportDraft(projectId: $id, fiscalYear: 2567, round: $round) {
-      round inOrdinance ordinanceBudget disbursed status cannotDoReason cannotDoText note prefilledFromSixMonths } }`;
-    const draftOf = async (id: number, round: string, token: string) =>
-      (await server.gql(DRAFT, { id: String(id), round }, { token })).data!.reportDraft;
+    const draftOf = async (id: number, round: ReportRound, token: string) =>
+      (await server.gql(ReportDraftDocument, { id: String(id), year: 2567, round }, { token })).data!.reportDraft;
     const nothing = {
       inOrdinance: null,
       ordinanceBudget: null,
@@ -217,9 +217,13 @@ describe.each(databases)('progress reports ($name)', ({ url }) => {
       ordinanceBudget: null,
       prefilledFromSixMonths: true,
     });
-    const stranger = await server.gql(DRAFT, { id: String(unbudgeted.project.id), round: 'SIX_MONTHS' }, { token });
+    const stranger = await server.gql(
+      ReportDraftDocument,
+      { id: String(unbudgeted.project.id), year: 2567, round: 'SIX_MONTHS' },
+      { token },
+    );
     expect(codeOf(stranger)).toBe('FORBIDDEN');
-    const notInPlan = await server.gql(DRAFT.replace('2567', '2568'), { id: String(project.id), round: 'SIX_MONTHS' }, { token });
+    const notInPlan = await server.gql(ReportDraftDocument, { id: String(project.id), year: 2568, round: 'SIX_MONTHS' }, { token });
     expect(codeOf(notInPlan)).toBe('NOT_FOUND');
   });
 

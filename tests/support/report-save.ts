@@ -1,3 +1,6 @@
+import { ReportSaveDocument } from '../gql/graphql';
+import { postGql } from './post-gql';
+
 /**
  * One officer's report save as the client sends it, for the tests that count acknowledged saves across a
  * crash (durability on one server, a killed node of a Galera cluster): the amount disbursed is made from
@@ -13,31 +16,25 @@ export interface ReportSave {
 export const disbursedFor = (projectId: number) => `${projectId}.${String(projectId % 100).padStart(2, '0')}`;
 
 export async function saveReport(serverUrl: string, token: string, projectId: number, fiscalYear: number): Promise<ReportSave> {
-  const res = await fetch(`${serverUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({
-      query: 'mutation($input: ProgressReportInput!) { saveProgressReport(input: $input) { id disbursed } }',
-      variables: {
-        input: {
-          projectId: String(projectId),
-          fiscalYear,
-          round: 'SIX_MONTHS',
-          inOrdinance: true,
-          ordinanceBudget: '90000.00',
-          disbursed: disbursedFor(projectId),
-          status: 'DONE',
-        },
+  const res = await postGql(
+    serverUrl,
+    ReportSaveDocument,
+    {
+      input: {
+        projectId: String(projectId),
+        fiscalYear,
+        round: 'SIX_MONTHS',
+        inOrdinance: true,
+        ordinanceBudget: '90000.00',
+        disbursed: disbursedFor(projectId),
+        status: 'DONE',
       },
-    }),
-  });
-  const body = (await res.json()) as {
-    data?: { saveProgressReport: { disbursed: string } | null } | null;
-    errors?: Array<{ extensions?: { code?: string } }>;
-  };
+    },
+    { token },
+  );
   return {
     status: res.status,
-    disbursed: body.data?.saveProgressReport?.disbursed ?? null,
-    code: body.errors?.[0]?.extensions?.code ?? null,
+    disbursed: res.data?.saveProgressReport?.disbursed ?? null,
+    code: res.errors?.[0]?.extensions?.code ?? null,
   };
 }
