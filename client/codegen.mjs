@@ -1,7 +1,8 @@
-// Typed documents for the client: schema.graphql + every src/**/graphql/*.graphql → src/gql/graphql.ts.
+// Typed documents for the client: schema.graphql + every src/**/graphql/*.graphql → src/gql/graphql.ts
+// (types) and src/gql/documents/ (one module per document).
 // Runs @graphql-codegen/core directly (no CLI), with the typescript, typescript-operations and
 // typed-document-node plugins. Run from the client folder or anywhere: paths are relative to this file.
-import { readFileSync, readdirSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSchema, parse, printSchema } from 'graphql';
@@ -67,7 +68,30 @@ const operations = await codegen({
   pluginMap: { typescriptOperations, typedDocumentNode },
 });
 
+// Each document in a module of its own (gql/documents/), re-exported by graphql.ts: a bundle keeps a
+// module whole, so one module of every document would put them all in the chunk of the first page,
+// the sign-in page; one module each lets every page's chunk carry only the documents it sends.
+const documentsDir = resolve(srcDir, 'gql/documents');
+rmSync(documentsDir, { recursive: true, force: true });
+mkdirSync(documentsDir, { recursive: true });
+const documentLine = /^export const (\w+) = (.*) as unknown as DocumentNode<(\w+), (\w+)>;$/;
+const lines = operations.split('\n').map((line) => {
+  const found = documentLine.exec(line);
+  if (!found) return line;
+  const [, name, value, result, variables] = found;
+  const types = [result, variables].filter((type) => type !== 'unknown');
+  writeFileSync(
+    join(documentsDir, `${name}.ts`),
+    `${banner}import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';\n` +
+      `import type { ${types.join(', ')} } from '../graphql';\n\n` +
+      `export const ${name} = ${value} as unknown as DocumentNode<${result}, ${variables}>;\n`,
+  );
+  return `export { ${name} } from './documents/${name}';`;
+});
+
 mkdirSync(dirname(outFile), { recursive: true });
 writeFileSync(schemaTypesFile, banner + schemaTypes);
-writeFileSync(outFile, `${banner}export type * from './schema-types';\n${operations}`);
-console.log(`codegen: ${documents.length} documents → ${relative(here, outFile)}, ${relative(here, schemaTypesFile)}`);
+writeFileSync(outFile, `${banner}export type * from './schema-types';\n${lines.join('\n')}`);
+console.log(
+  `codegen: ${documents.length} documents → ${relative(here, outFile)}, ${relative(here, documentsDir)}/, ${relative(here, schemaTypesFile)}`,
+);

@@ -1,11 +1,104 @@
+import fs from 'node:fs';
 import { fileURLToPath, URL } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import vue from '@vitejs/plugin-vue';
 
 const api = 'http://localhost:4000';
 
+/**
+ * Element Plus per component: `import { ElButton, vLoading } from 'element-plus'` becomes imports of those
+ * components' own modules and of their styles, so that a page fetches the code and the CSS of what it
+ * shows, not the whole library's, and the library's index does not tie every page to every component.
+ */
+function elementPlus(): Plugin {
+  const componentsDir = fileURLToPath(new URL('../node_modules/element-plus/es/components', import.meta.url));
+  const moduleOf = new Map<string, string>();
+  for (const folder of fs.readdirSync(componentsDir)) {
+    const index = `${componentsDir}/${folder}/index.mjs`;
+    if (!fs.existsSync(index)) continue;
+    for (const [, names] of fs.readFileSync(index, 'utf8').matchAll(/export\s*\{([^}]*)\}/g)) {
+      for (const name of names.split(',').map((n) =>
+        n
+          .trim()
+          .split(/\s+as\s+/)
+          .pop()!,
+      )) {
+        if (/^(El|v)[A-Z]/.test(name) && !moduleOf.has(name)) moduleOf.set(name, folder);
+      }
+    }
+  }
+  const styleFolder = (name: string) =>
+    name
+      .replace(/^El|^v/, '')
+      .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+      .toLowerCase();
+  return {
+    name: 'element-plus-per-component',
+    enforce: 'post',
+    transform(code, id) {
+      if (id.includes('node_modules') || !/\.(vue|ts)$/.test(id.split('?')[0])) return null;
+      let changed = false;
+      const out = code.replace(/import\s*\{([^}]*)\}\s*from\s*['"]element-plus['"];?/g, (whole, list: string) => {
+        const lines: string[] = [];
+        for (const spec of list
+          .split(',')
+          .map((n) => n.trim())
+          .filter(Boolean)) {
+          const [name, local = name] = spec.split(/\s+as\s+/);
+          const folder = moduleOf.get(name);
+          if (!folder) return whole; // not a component: leave the statement as it was
+          const style = styleFolder(name);
+          if (fs.existsSync(`${componentsDir}/${style}/style/css.mjs`))
+            lines.push(`import 'element-plus/es/components/${style}/style/css';`);
+          lines.push(`import { ${name} as ${local} } from 'element-plus/es/components/${folder}/index.mjs';`);
+        }
+        changed = true;
+        return lines.join('\n');
+      });
+      return changed ? { code: out, map: null } : null;
+    },
+  };
+}
+
+/**
+ * The pages of an officer's usual path, each in one chunk (with its CSS), instead of the dozens of small
+ * shared chunks a bundler makes by itself: on a link with a long round trip and six connections per host,
+ * every request costs a round trip, whatever its size. `pages` maps a chunk's name to the modules it
+ * starts from (none: the app's entry, i.e. the sign-in page); a chunk holds what those import statically
+ * and no earlier chunk holds. The other pages are split as the bundler sees fit and take what they share
+ * with these pages from them.
+ */
+function pageChunks(pages: Array<[name: string, files: string[]]>) {
+  const chunkOf = new Map<string, string>();
+  const plugin: Plugin = {
+    name: 'page-chunks',
+    buildEnd() {
+      chunkOf.clear();
+      for (const [name, files] of pages) {
+        const stack = files.length
+          ? files.map((f) => fileURLToPath(new URL(f, import.meta.url)))
+          : [...this.getModuleIds()].filter((id) => this.getModuleInfo(id)?.isEntry);
+        while (stack.length) {
+          const id = stack.pop()!;
+          if (chunkOf.has(id)) continue;
+          chunkOf.set(id, name);
+          stack.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+        }
+      }
+    },
+  };
+  const groups = pages.map(([name], i) => ({ name, priority: pages.length - i, test: (id: string) => chunkOf.get(id) === name }));
+  return { plugin, groups };
+}
+
+const officerPath = pageChunks([
+  ['sign-in', []],
+  ['home', ['./src/core/apollo.ts', './src/features/shell/pages/ShellPage.vue', './src/features/shell/pages/HomePage.vue']],
+  ['progress-reports', ['./src/features/progress-reports/pages/ProgressReportsPage.vue']],
+]);
+
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [vue(), elementPlus(), officerPath.plugin],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
@@ -21,5 +114,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      output: { codeSplitting: { groups: officerPath.groups } },
+    },
   },
 });
