@@ -48,7 +48,7 @@ export class TestServer {
    */
   static async start(
     dbUrl: string,
-    opts: { db?: DataSource; clock?: ManualClock; env?: Record<string, string> } = {},
+    opts: { db?: DataSource; clock?: ManualClock; env?: Record<string, string>; clientDir?: string } = {},
   ): Promise<TestServer> {
     const s = new TestServer();
     if (opts.clock) s.clock = opts.clock;
@@ -62,7 +62,13 @@ export class TestServer {
       ...opts.env,
     });
     s.db = opts.db ?? (await openDatabase(s.config.db));
-    const { app, stop } = await createApp({ db: s.db, config: s.config, clock: s.clock, log: createLogger('silent'), clientDir: null });
+    const { app, stop } = await createApp({
+      db: s.db,
+      config: s.config,
+      clock: s.clock,
+      log: createLogger('silent'),
+      clientDir: opts.clientDir ?? null,
+    });
     s.app = app;
     s.stopApollo = stop;
     await new Promise<void>((resolve) => {
