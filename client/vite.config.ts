@@ -125,8 +125,40 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * A small script in the page's head that asks the server who is signed in (the query of
+ * src/core/graphql/Me.graphql) as soon as the page arrives, in parallel with the app's code rather than
+ * after it; the app (core/auth.ts) reads that answer. A round trip less before the first page shows.
+ */
+function earlySession(): Plugin {
+  const graphql = (name: string) => fs.readFileSync(fileURLToPath(new URL(`./src/core/graphql/${name}`, import.meta.url)), 'utf8');
+  return {
+    name: 'early-session',
+    apply: 'build',
+    buildStart() {
+      const query = `${graphql('Me.graphql')}\n${graphql('CurrentUser.graphql')}`;
+      const request = {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
+        body: JSON.stringify({ operationName: 'Me', query, variables: {} }),
+      };
+      const source = `if (window.eplanSession === undefined) window.eplanSession = fetch('/graphql', ${JSON.stringify(request)});\n`;
+      this.emitFile({ type: 'asset', name: 'session.js', source });
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const script = Object.values(ctx.bundle ?? {}).find((file) => file.type === 'asset' && file.names.includes('session.js'));
+        if (!script) return html;
+        return html.replace('<script type="module"', `<script async src="/${script.fileName}"></script>\n    <script type="module"`);
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [vue(), elementPlus(), officerPath.plugin, precompress()],
+  plugins: [vue(), elementPlus(), officerPath.plugin, earlySession(), precompress()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

@@ -4,9 +4,13 @@ import 'element-plus/theme-chalk/base.css';
 import './core/styles.css';
 
 import { createApp } from 'vue';
+import type { RouteLocationNormalized } from 'vue-router';
 import { ElMessage } from 'element-plus';
+import type { ApolloClient } from '@apollo/client/core';
 import App from './App.vue';
-import { forgetCurrentUser, onSessionExpired } from './core/auth';
+import { forgetCurrentUser, onSessionExpired, signedInUser, type CurrentUser } from './core/auth';
+import { sendOperation } from './core/graphql-request';
+import { FiscalYearOptionsDocument } from './gql/graphql';
 import { t } from './core/i18n';
 import { createAppRouter, loadPageCode } from './core/router';
 import { publicRoutes, shellRoute } from './routes';
@@ -14,10 +18,28 @@ import { publicRoutes, shellRoute } from './routes';
 const app = createApp(App);
 
 // The GraphQL client loads with the first page that needs it: the sign-in page does not.
-let apollo: Promise<void> | null = null;
-const loadApollo = () => (apollo ??= import('./core/apollo').then(({ installApollo }) => installApollo(app)));
+let apollo: Promise<ApolloClient> | null = null;
+const loadApollo = () =>
+  (apollo ??= import('./core/apollo').then(({ installApollo, apolloClient }) => {
+    installApollo(app);
+    return apolloClient;
+  }));
 
-const router = createAppRouter(publicRoutes, shellRoute, (to) => (to.meta.sessionOnly ? Promise.resolve() : loadApollo()));
+// Every signed-in page shows the fiscal year, which the server decides: asked for (once for each sign-in)
+// beside the page's code rather than after it, and handed to the client's cache.
+let yearsAskedFor: CurrentUser | null = null;
+function prepare(to: RouteLocationNormalized): Promise<unknown> {
+  if (to.meta.sessionOnly) return Promise.resolve();
+  const user = signedInUser();
+  if (to.meta.public || !user || user === yearsAskedFor) return loadApollo();
+  yearsAskedFor = user;
+  const years = sendOperation(FiscalYearOptionsDocument).catch(() => null);
+  return Promise.all([loadApollo(), years]).then(([client, data]) => {
+    if (data) client.writeQuery({ query: FiscalYearOptionsDocument, data });
+  });
+}
+
+const router = createAppRouter(publicRoutes, shellRoute, prepare);
 
 // A session that ended elsewhere (signed out, password changed, account disabled): back to sign-in.
 let expiring = false;

@@ -27,10 +27,19 @@ export function reportSessionExpired(): void {
   sessionExpired?.();
 }
 
+declare global {
+  interface Window {
+    /** "Who is signed in?", sent by the page's first script while the app's code loads (the build adds it). */
+    eplanSession?: Promise<Response> | null;
+  }
+}
+
 /** Asks the server who is signed in (once; later calls reuse the answer until sign-in or sign-out). */
 export function loadCurrentUser(): Promise<CurrentUser | null> {
   if (!loading) {
-    loading = sendOperation(MeDocument)
+    const sent = window.eplanSession ?? undefined;
+    window.eplanSession = null; // asked once: later answers may differ
+    loading = sendOperation(MeDocument, undefined, sent)
       .then((data) => (currentUser.value = data.me ?? null))
       .catch(() => {
         // Server unreachable: behave as signed out; the sign-in page then reports the network problem.
@@ -42,9 +51,9 @@ export function loadCurrentUser(): Promise<CurrentUser | null> {
   return loading;
 }
 
-/** Whether a user is known to be signed in (false also while that is not known yet). */
-export function isSignedIn(): boolean {
-  return currentUser.value !== null;
+/** The user known to be signed in (null also while that is not known yet). */
+export function signedInUser(): CurrentUser | null {
+  return currentUser.value;
 }
 
 function setUser(user: CurrentUser | null): void {

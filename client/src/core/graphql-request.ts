@@ -16,18 +16,19 @@ export class RequestError extends Error {
  * signed in, sign in, sign out) use it, so that the first page an officer opens on a slow link does not
  * wait for the client's code. The request is the one the client sends (JSON POST with the header that
  * marks an API call); answers are read as the client reads them: HTTP errors as a network error with the
- * body as its result, GraphQL errors as graphQLErrors.
+ * body as its result, GraphQL errors as graphQLErrors. `sent`: the same request, already sent.
  */
-export async function sendOperation<R, V>(document: TypedDocumentNode<R, V>, variables?: V): Promise<R> {
+export async function sendOperation<R, V>(document: TypedDocumentNode<R, V>, variables?: V, sent?: Promise<Response>): Promise<R> {
   const operation = document.definitions.find((d) => d.kind === 'OperationDefinition');
   let response: Response;
   try {
-    response = await fetch('/graphql', {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
-      body: JSON.stringify({ operationName: operation?.name?.value, query: print(document), variables: variables ?? {} }),
-    });
+    response = await (sent ??
+      fetch('/graphql', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
+        body: JSON.stringify({ operationName: operation?.name?.value, query: print(document), variables: variables ?? {} }),
+      }));
   } catch (cause) {
     throw new RequestError([], cause instanceof Error ? cause : new Error(String(cause)));
   }

@@ -1,7 +1,7 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw } from 'vue-router';
 import { ElMessage } from 'element-plus';
 import './route-meta';
-import { can, isSignedIn, loadCurrentUser } from './auth';
+import { can, loadCurrentUser, signedInUser } from './auth';
 import { t } from './i18n';
 import { LAO_QUERY, YEAR_QUERY } from './url-query';
 
@@ -50,7 +50,7 @@ export function createAppRouter(
     // who is signed in — when the page will show: a signed-in page opened signed out (the first visit, at
     // `/`) goes to sign-in instead, and fetching that page's code would only hold the sign-in page up.
     const prepareNow = () => Promise.all([loadPageCode(to), prepare?.(to)]);
-    const early = to.meta.public || isSignedIn() ? prepareNow() : null;
+    const early = to.meta.public || signedInUser() ? prepareNow() : null;
     const user = await loadCurrentUser();
     if (user || to.meta.public) await (early ?? prepareNow());
     if (to.meta.public) {

@@ -13,7 +13,7 @@ export type CurrentUserFragment = { id: string, username: string, displayName: s
 export type FiscalYearOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type FiscalYearOptionsQuery = { fiscalYearOptions: { current: number, years: Array<number>, planYears: Array<number> } };
+export type FiscalYearOptionsQuery = { fiscalYearOptions: { __typename: 'FiscalYearOptions', current: number, years: Array<number>, planYears: Array<number> } };
 
 export type LoginMutationVariables = Exact<{
   username: string;
