@@ -10,7 +10,7 @@ import type { ApolloClient } from '@apollo/client/core';
 import App from './App.vue';
 import { forgetCurrentUser, onSessionExpired, signedInUser, type CurrentUser } from './core/auth';
 import { sendOperation } from './core/graphql-request';
-import { FiscalYearOptionsDocument } from './gql/graphql';
+import { FiscalYearOptionsDocument } from '@/gql/graphql';
 import { t } from './core/i18n';
 import { createAppRouter, loadPageCode } from './core/router';
 import { publicRoutes, shellRoute } from './routes';

@@ -1,4 +1,6 @@
-import { print, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
+// The printer alone, not the index of the whole library (which the sign-in page would then carry).
+import { print } from 'graphql/language/printer';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 
 /** What a failed request throws: the shape of the GraphQL client's errors, so that `toApiError` reads both. */
