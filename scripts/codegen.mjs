@@ -1,10 +1,11 @@
 // Typed documents from schema.graphql, for two targets:
-//   client — every client/src/**/graphql/*.graphql → client/src/gql/graphql.ts (the app's operations);
+//   client — every client/src/**/graphql/*.graphql → client/src/gql/graphql.ts (the app's operations, each
+//            document in a module of its own under gql/documents/, which graphql.ts re-exports);
 //   tests  — every tests/operations/*.graphql      → tests/gql/graphql.ts (the operations the tests send).
 // `node scripts/codegen.mjs [client|tests]` writes one target (both without a name); `--check` writes
 // nothing and fails when a generated file is stale. Runs @graphql-codegen/core directly (no CLI), with
 // the typescript, typescript-operations and typed-document-node plugins.
-import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSchema, parse, printSchema } from 'graphql';
@@ -34,6 +35,9 @@ const targets = {
     sources: 'src/**/graphql/*.graphql',
     documents: () => operationFiles(join(root, 'client/src'), (dir) => basename(dir) === 'graphql'),
     out: 'src/gql',
+    // A bundle keeps a module whole: one module of every document would put them all in the chunk of the
+    // first page, the sign-in page; one module each lets every page's chunk carry only the documents it sends.
+    splitDocuments: true,
   },
   tests: {
     base: join(root, 'tests'),
@@ -52,7 +56,7 @@ const config = {
 };
 
 /** The generated files of one target: path → text. */
-async function generate({ base, sources, documents, out }) {
+async function generate({ base, sources, documents, out, splitDocuments = false }) {
   // Import paths between generated files are worked out from the working directory.
   process.chdir(base);
   const outFile = join(out, 'graphql.ts');
@@ -80,13 +84,21 @@ async function generate({ base, sources, documents, out }) {
     plugins: [{ typescriptOperations: {} }, { typedDocumentNode: {} }],
     pluginMap: { typescriptOperations, typedDocumentNode },
   });
-  return {
-    count: docs.length,
-    files: {
-      [join(base, schemaTypesFile)]: banner + schemaTypes,
-      [join(base, outFile)]: `${banner}export type * from './schema-types';\n${operations}`,
-    },
-  };
+  const files = { [join(base, schemaTypesFile)]: banner + schemaTypes };
+  const documentLine = /^export const (\w+) = (.*) as unknown as DocumentNode<(\w+), (\w+)>;$/;
+  const lines = operations.split('\n').map((line) => {
+    const found = splitDocuments && documentLine.exec(line);
+    if (!found) return line;
+    const [, name, value, result, variables] = found;
+    const types = [result, variables].filter((type) => type !== 'unknown');
+    files[join(base, out, 'documents', `${name}.ts`)] =
+      `${banner}import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';\n` +
+      `import type { ${types.join(', ')} } from '../graphql';\n\n` +
+      `export const ${name} = ${value} as unknown as DocumentNode<${result}, ${variables}>;\n`;
+    return `export { ${name} } from './documents/${name}';`;
+  });
+  files[join(base, outFile)] = `${banner}export type * from './schema-types';\n${lines.join('\n')}`;
+  return { count: docs.length, files, documentsDir: splitDocuments ? join(base, out, 'documents') : null };
 }
 
 const check = process.argv.includes('--check');
@@ -98,7 +110,14 @@ if (unknown.length) {
 }
 const stale = [];
 for (const name of named.length ? named : Object.keys(targets)) {
-  const { count, files } = await generate(targets[name]);
+  const { count, files, documentsDir } = await generate(targets[name]);
+  if (documentsDir && check) {
+    // A module left from a document that is gone is stale too.
+    const expected = new Set(Object.keys(files));
+    for (const f of existsSync(documentsDir) ? readdirSync(documentsDir) : []) {
+      if (!expected.has(join(documentsDir, f))) stale.push(relative(root, join(documentsDir, f)));
+    }
+  } else if (documentsDir) rmSync(documentsDir, { recursive: true, force: true });
   for (const [file, text] of Object.entries(files)) {
     if (check) {
       if (!existsSync(file) || readFileSync(file, 'utf8') !== text) stale.push(relative(root, file));
@@ -110,8 +129,9 @@ for (const name of named.length ? named : Object.keys(targets)) {
   if (!check)
     console.log(
       `codegen ${name}: ${count} documents → ${Object.keys(files)
+        .filter((f) => !documentsDir || dirname(f) !== documentsDir)
         .map((f) => relative(root, f))
-        .join(', ')}`,
+        .join(', ')}${documentsDir ? `, ${relative(root, documentsDir)}/` : ''}`,
     );
 }
 if (stale.length) {

@@ -3,8 +3,9 @@
  * sign in → home page → report one project — in Debian's Chromium with its network emulation (400 kbit/s
  * down and up, 400 ms round trip; `--kbps`, `--rtt` to change). The built server (`npm run build` first)
  * runs in a process of its own over the demo data. Prints when each step became usable and the bytes
- * (as sent, i.e. compressed) of JavaScript, CSS and the rest that each step fetched. Not a timed test:
- * the figures go in notes.
+ * (as sent, i.e. compressed) of JavaScript, CSS and the rest that each step fetched; `--requests` also
+ * lists every response of a step (when it started and ended, its size). Not a timed test: the figures go
+ * in notes.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,6 +19,7 @@ const option = (name: string, fallback: number) => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const KBPS = option('kbps', 400);
+const LIST_REQUESTS = process.argv.includes('--requests');
 const RTT = option('rtt', 400);
 const LAO = '6800707'; // the memo's LAO of the demo data
 const PASSWORD = 'Lao@2567';
@@ -41,6 +43,8 @@ async function main() {
   try {
     const context = await browser.newContext({ baseURL: server.url, locale: 'th-TH', viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
+    page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+    page.on('console', (m) => m.type() === 'error' && console.error(`console: ${m.text()}`));
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
@@ -52,17 +56,26 @@ async function main() {
     });
     // Bytes on the wire per response, by kind.
     const kinds = new Map<string, string>();
+    const requests = new Map<string, { url: string; sent: number }>();
     let bytes = { js: 0, css: 0, other: 0 };
+    let stepStarted = Date.now();
+    cdp.on('Network.requestWillBeSent', (e) => requests.set(e.requestId, { url: e.request.url, sent: Date.now() - stepStarted }));
     cdp.on('Network.responseReceived', (e) => kinds.set(e.requestId, e.type));
     cdp.on('Network.loadingFinished', (e) => {
       const kind = kinds.get(e.requestId);
       const key = kind === 'Script' ? 'js' : kind === 'Stylesheet' ? 'css' : 'other';
       bytes[key] += e.encodedDataLength;
+      const request = requests.get(e.requestId);
+      if (LIST_REQUESTS && request) {
+        const at = `${(request.sent / 1000).toFixed(2)}–${((Date.now() - stepStarted) / 1000).toFixed(2)} s`;
+        console.log(`  ${at.padEnd(13)} ${(e.encodedDataLength / 1024).toFixed(1).padStart(6)} KB  ${request.url.replace(server.url, '')}`);
+      }
     });
     const steps: Step[] = [];
     const step = async (name: string, work: (p: Page) => Promise<void>) => {
       bytes = { js: 0, css: 0, other: 0 };
-      const started = Date.now();
+      const started = (stepStarted = Date.now());
+      if (LIST_REQUESTS) console.log(name);
       await work(page);
       steps.push({ step: name, ms: Date.now() - started, ...bytes });
     };

@@ -1,19 +1,45 @@
 import '@fontsource/sarabun/400.css';
 import '@fontsource/sarabun/700.css';
-import 'element-plus/dist/index.css';
+import 'element-plus/theme-chalk/base.css';
 import './core/styles.css';
 
 import { createApp } from 'vue';
-import { DefaultApolloClient } from '@vue/apollo-composable';
+import type { RouteLocationNormalized } from 'vue-router';
 import { ElMessage } from 'element-plus';
+import type { ApolloClient } from '@apollo/client/core';
 import App from './App.vue';
-import { apolloClient, onSessionExpired } from './core/apollo';
-import { forgetCurrentUser } from './core/auth';
+import { forgetCurrentUser, onSessionExpired, signedInUser, type CurrentUser } from './core/auth';
+import { sendOperation } from './core/graphql-request';
+import { FiscalYearOptionsDocument } from '@/gql/graphql';
 import { t } from './core/i18n';
-import { createAppRouter } from './core/router';
+import { createAppRouter, loadPageCode } from './core/router';
 import { publicRoutes, shellRoute } from './routes';
 
-const router = createAppRouter(publicRoutes, shellRoute);
+const app = createApp(App);
+
+// The GraphQL client loads with the first page that needs it: the sign-in page does not.
+let apollo: Promise<ApolloClient> | null = null;
+const loadApollo = () =>
+  (apollo ??= import('./core/apollo').then(({ installApollo, apolloClient }) => {
+    installApollo(app);
+    return apolloClient;
+  }));
+
+// Every signed-in page shows the fiscal year, which the server decides: asked for (once for each sign-in)
+// beside the page's code rather than after it, and handed to the client's cache.
+let yearsAskedFor: CurrentUser | null = null;
+function prepare(to: RouteLocationNormalized): Promise<unknown> {
+  if (to.meta.sessionOnly) return Promise.resolve();
+  const user = signedInUser();
+  if (to.meta.public || !user || user === yearsAskedFor) return loadApollo();
+  yearsAskedFor = user;
+  const years = sendOperation(FiscalYearOptionsDocument).catch(() => null);
+  return Promise.all([loadApollo(), years]).then(([client, data]) => {
+    if (data) client.writeQuery({ query: FiscalYearOptionsDocument, data });
+  });
+}
+
+const router = createAppRouter(publicRoutes, shellRoute, prepare);
 
 // A session that ended elsewhere (signed out, password changed, account disabled): back to sign-in.
 let expiring = false;
@@ -30,7 +56,13 @@ onSessionExpired(() => {
     });
 });
 
-const app = createApp(App);
-app.provide(DefaultApolloClient, apolloClient);
+// While an officer types the password, the GraphQL client and the home page's code arrive.
+router.afterEach((to) => {
+  if (to.name !== 'login') return;
+  const prefetch = () => void Promise.all([loadApollo(), loadPageCode(router.resolve({ name: 'home' }))]).catch(() => undefined);
+  if ('requestIdleCallback' in window) window.requestIdleCallback(prefetch, { timeout: 1000 });
+  else setTimeout(prefetch, 200);
+});
+
 app.use(router);
 void router.isReady().then(() => app.mount('#app'));

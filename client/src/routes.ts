@@ -14,7 +14,6 @@ import { reviewRoutes } from '@/features/review/routes';
 import { sarRoutes } from '@/features/sar/routes';
 import { shellHomeRoutes } from '@/features/shell/routes';
 import { yearSettingsRoutes } from '@/features/year-settings/routes';
-import ShellPage from '@/features/shell/pages/ShellPage.vue';
 
 export const publicRoutes: RouteRecordRaw[] = accountPublicRoutes;
 
@@ -22,7 +21,7 @@ export const publicRoutes: RouteRecordRaw[] = accountPublicRoutes;
 export const shellRoute: RouteRecordRaw = {
   path: '/',
   name: SHELL_ROUTE,
-  component: ShellPage,
+  component: () => import('@/features/shell/pages/ShellPage.vue'),
   redirect: { name: 'home' },
   children: [
     ...shellHomeRoutes,

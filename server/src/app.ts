@@ -6,7 +6,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { expressMiddleware } from '@as-integrations/express5';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
-import express, { type Express, type Request, type Response } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { SESSION_COOKIE, authenticate, secretOf } from './modules/account/authentication';
@@ -174,7 +174,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const clientDir = options.clientDir === undefined ? defaultClientDir() : options.clientDir;
   if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
     // Built assets carry a content hash in their names: they never change, so browsers keep them.
-    app.use('/assets', express.static(path.join(clientDir, 'assets'), { index: false, maxAge: '365d', immutable: true }));
+    const assets = { index: false, maxAge: '365d', immutable: true } as const;
+    app.use('/assets', precompressedAssets(path.join(clientDir, 'assets'), assets));
+    app.use('/assets', express.static(path.join(clientDir, 'assets'), assets));
     app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
     // Client-side routes: every other GET gets the app shell.
     app.get(/^\/(?!graphql|export|healthz).*/, (_req, res) => {
@@ -224,4 +226,34 @@ export function defaultClientDir(): string | null {
     if (fs.existsSync(path.join(dir, 'client', 'package.json'))) return candidate;
   }
   return null;
+}
+
+/**
+ * The built assets as the build compressed them (`x.js.br`, `x.js.gz`: brotli and gzip at their highest
+ * levels, a fifth smaller than compressing on the fly, and no work per request), to browsers that take
+ * that encoding; anything else falls through to the plain file (compressed on the fly, if at all).
+ */
+function precompressedAssets(dir: string, options: { maxAge: string; immutable: boolean }) {
+  const root = path.resolve(dir);
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    let file: string;
+    try {
+      file = path.join(root, path.normalize(decodeURIComponent(req.path)));
+    } catch {
+      return next();
+    }
+    if (!file.startsWith(root + path.sep)) return next();
+    for (const [encoding, suffix] of [
+      ['br', '.br'],
+      ['gzip', '.gz'],
+    ] as const) {
+      if (req.acceptsEncodings(encoding) !== encoding || !fs.existsSync(file + suffix)) continue;
+      res.vary('Accept-Encoding');
+      res.setHeader('Content-Encoding', encoding);
+      res.type(path.extname(file));
+      return res.sendFile(file + suffix, { ...options, dotfiles: 'deny' }, (err) => err && next(err));
+    }
+    next();
+  };
 }

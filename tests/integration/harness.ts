@@ -46,7 +46,7 @@ export class TestServer {
    */
   static async start(
     dbUrl: string,
-    opts: { db?: DataSource; clock?: ManualClock; env?: Record<string, string> } = {},
+    opts: { db?: DataSource; clock?: ManualClock; env?: Record<string, string>; clientDir?: string } = {},
   ): Promise<TestServer> {
     const s = new TestServer();
     if (opts.clock) s.clock = opts.clock;
@@ -65,7 +65,7 @@ export class TestServer {
       config: s.config,
       clock: s.clock,
       log: createLogger('silent'),
-      clientDir: null,
+      clientDir: opts.clientDir ?? null,
     });
     s.app = app;
     s.stopApollo = stop;

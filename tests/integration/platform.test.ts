@@ -1,3 +1,8 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
 import { Role } from '../../server/src/modules/access/role';
 import { AuditLog } from '../../server/src/modules/audit/audit-log.entity';
 import { makeUser, PASSWORD } from '../fixtures/factories';
@@ -31,6 +36,50 @@ describe.each(databases)('platform ($name)', ({ url }) => {
     const res = await server.gql(ProvincesNameEnDocument, {}, { headers: { 'accept-encoding': 'gzip' } });
     expect(res.headers.get('content-encoding')).toBe('gzip');
     expect(res.data!.provinces).toHaveLength(77);
+  });
+
+  it('sends the built assets as the build compressed them, to browsers that take that encoding', async () => {
+    const client = fs.mkdtempSync(path.join(os.tmpdir(), 'eplan-client-'));
+    fs.mkdirSync(path.join(client, 'assets'));
+    fs.writeFileSync(path.join(client, 'index.html'), '<!doctype html><title>e-PlanNACC</title>');
+    const script = 'export const greeting = "สวัสดี";\n'.repeat(200);
+    fs.writeFileSync(path.join(client, 'assets/app-1a2b3c.js'), script);
+    fs.writeFileSync(path.join(client, 'assets/app-1a2b3c.js.br'), zlib.brotliCompressSync(script));
+    fs.writeFileSync(path.join(client, 'assets/app-1a2b3c.js.gz'), zlib.gzipSync(script));
+    const other = await TestServer.start(url(), { db: server.db, clientDir: client });
+    try {
+      const get = async (acceptEncoding: string) => {
+        // Node's fetch would decode the body: a raw request shows what was sent.
+        const res = await new Promise<http.IncomingMessage>((resolve, reject) =>
+          http.get(`${other.url}/assets/app-1a2b3c.js`, { headers: { 'accept-encoding': acceptEncoding } }, resolve).on('error', reject),
+        );
+        const chunks: Buffer[] = [];
+        for await (const chunk of res) chunks.push(chunk as Buffer);
+        const body = Buffer.concat(chunks);
+        const encoding = res.headers['content-encoding'] ?? 'identity';
+        const text = encoding === 'br' ? zlib.brotliDecompressSync(body) : encoding === 'gzip' ? zlib.gunzipSync(body) : body;
+        return {
+          status: res.statusCode,
+          encoding,
+          type: res.headers['content-type'],
+          cache: res.headers['cache-control'],
+          text: text.toString(),
+          body: body.toString('base64'),
+        };
+      };
+      // The same type and caching as the plain file.
+      const plain = await get('identity');
+      const expected = { status: 200, type: plain.type, cache: 'public, max-age=31536000, immutable', text: script };
+      expect(plain).toEqual({ ...expected, encoding: 'identity', body: Buffer.from(script).toString('base64') });
+      expect(plain.type).toMatch(/javascript/);
+      // The build's own files, not compressed again on the fly.
+      const built = (suffix: string) => fs.readFileSync(path.join(client, `assets/app-1a2b3c.js${suffix}`)).toString('base64');
+      expect(await get('gzip, deflate, br')).toEqual({ ...expected, encoding: 'br', body: built('.br') });
+      expect(await get('gzip')).toEqual({ ...expected, encoding: 'gzip', body: built('.gz') });
+    } finally {
+      await other.stop(false);
+      fs.rmSync(client, { recursive: true, force: true });
+    }
   });
 
   it('names places as the documents do: Bangkok is no จังหวัด and its districts are เขต', async () => {

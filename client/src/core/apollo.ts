@@ -1,20 +1,13 @@
+import type { App } from 'vue';
 import { ApolloClient, HttpLink, InMemoryCache, from } from '@apollo/client/core';
 import { onError } from '@apollo/client/link/error';
+import { DefaultApolloClient } from '@vue/apollo-composable';
+import { onForgetCache, reportSessionExpired } from './auth';
 
-type Listener = () => void;
-let sessionExpired: Listener | null = null;
-
-/** Called when a signed-in request comes back UNAUTHENTICATED (session ended elsewhere or expired). */
-export function onSessionExpired(listener: Listener): void {
-  sessionExpired = listener;
-}
-
-/** Operations where UNAUTHENTICATED means "wrong password", not "your session is over". */
-const SIGN_IN_OPERATIONS = new Set(['Login', 'Me', 'Logout']);
-
-const sessionLink = onError(({ graphQLErrors, operation }) => {
-  if (SIGN_IN_OPERATIONS.has(operation.operationName)) return;
-  if (graphQLErrors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) sessionExpired?.();
+// The session's own operations (sign in, who is signed in, sign out) do not come here: auth.ts sends
+// them itself, so an UNAUTHENTICATED here always means "your session is over".
+const sessionLink = onError(({ graphQLErrors }) => {
+  if (graphQLErrors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) reportSessionExpired();
 });
 
 const httpLink = new HttpLink({
@@ -39,3 +32,10 @@ export const apolloClient = new ApolloClient({
     watchQuery: { fetchPolicy: 'cache-and-network' },
   },
 });
+
+onForgetCache(() => apolloClient.clearStore());
+
+/** Gives the app's pages the client (useQuery, useMutation). Loaded with the first page that needs it. */
+export function installApollo(app: App): void {
+  app.provide(DefaultApolloClient, apolloClient);
+}

@@ -1,5 +1,5 @@
 import { computed, shallowRef } from 'vue';
-import { apolloClient } from './apollo';
+import { sendOperation } from './graphql-request';
 import { LoginDocument, LogoutDocument, MeDocument, type CurrentUserFragment, type Permission, type Reach } from '@/gql/graphql';
 
 export type CurrentUser = CurrentUserFragment;
@@ -7,12 +7,40 @@ export type CurrentUser = CurrentUserFragment;
 const currentUser = shallowRef<CurrentUser | null>(null);
 let loading: Promise<CurrentUser | null> | null = null;
 
+// The session is kept without the GraphQL client (sendOperation), so that the sign-in page loads without
+// it; the client, once loaded, registers how to forget its cache and reports sessions that ended.
+let forgetCache: (() => Promise<unknown>) | null = null;
+let sessionExpired: (() => void) | null = null;
+
+/** The GraphQL client's cache, forgotten whenever who is signed in changes. */
+export function onForgetCache(forget: () => Promise<unknown>): void {
+  forgetCache = forget;
+}
+
+/** Called when a signed-in request comes back UNAUTHENTICATED (session ended elsewhere or expired). */
+export function onSessionExpired(listener: () => void): void {
+  sessionExpired = listener;
+}
+
+/** A signed-in request came back UNAUTHENTICATED. */
+export function reportSessionExpired(): void {
+  sessionExpired?.();
+}
+
+declare global {
+  interface Window {
+    /** "Who is signed in?", sent by the page's first script while the app's code loads (the build adds it). */
+    eplanSession?: Promise<Response> | null;
+  }
+}
+
 /** Asks the server who is signed in (once; later calls reuse the answer until sign-in or sign-out). */
 export function loadCurrentUser(): Promise<CurrentUser | null> {
   if (!loading) {
-    loading = apolloClient
-      .query({ query: MeDocument, fetchPolicy: 'network-only' })
-      .then(({ data }) => (currentUser.value = data.me ?? null))
+    const sent = window.eplanSession ?? undefined;
+    window.eplanSession = null; // asked once: later answers may differ
+    loading = sendOperation(MeDocument, undefined, sent)
+      .then((data) => (currentUser.value = data.me ?? null))
       .catch(() => {
         // Server unreachable: behave as signed out; the sign-in page then reports the network problem.
         loading = null;
@@ -23,6 +51,11 @@ export function loadCurrentUser(): Promise<CurrentUser | null> {
   return loading;
 }
 
+/** The user known to be signed in (null also while that is not known yet). */
+export function signedInUser(): CurrentUser | null {
+  return currentUser.value;
+}
+
 function setUser(user: CurrentUser | null): void {
   currentUser.value = user;
   loading = Promise.resolve(user);
@@ -31,7 +64,7 @@ function setUser(user: CurrentUser | null): void {
 /** Forgets the user and every cached answer, e.g. when the session ended on the server. */
 export async function forgetCurrentUser(): Promise<void> {
   setUser(null);
-  await apolloClient.clearStore();
+  await forgetCache?.();
 }
 
 /** How far a permission of the signed-in user reaches (the server's policy table); null when not held. */
@@ -51,10 +84,9 @@ export function useAuth() {
 
   /** Signs in; throws the server's error (UNAUTHENTICATED, LOCKED, FORBIDDEN, BAD_USER_INPUT) to the caller. */
   async function login(username: string, password: string): Promise<CurrentUser> {
-    const { data } = await apolloClient.mutate({ mutation: LoginDocument, variables: { username, password } });
-    const signedIn = data!.login.user;
-    await apolloClient.clearStore();
-    apolloClient.writeQuery({ query: MeDocument, data: { me: signedIn } });
+    const data = await sendOperation(LoginDocument, { username, password });
+    const signedIn = data.login.user;
+    await forgetCache?.();
     setUser(signedIn);
     return signedIn;
   }
@@ -62,7 +94,7 @@ export function useAuth() {
   /** Signs out on the server (the session stops working) and forgets everything cached. */
   async function logout(): Promise<void> {
     try {
-      await apolloClient.mutate({ mutation: LogoutDocument });
+      await sendOperation(LogoutDocument);
     } finally {
       await forgetCurrentUser();
     }

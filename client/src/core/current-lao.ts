@@ -1,9 +1,9 @@
 import { computed } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import { useAuth } from './auth';
+import { LAO_QUERY } from './url-query';
 
-/** The URL parameter that carries the LAO a province officer or admin is looking at. */
-export const LAO_QUERY = 'lao';
+export { LAO_QUERY };
 
 /**
  * The LAO a page shows: an LAO officer's own LAO (always, whatever the URL says); for a province

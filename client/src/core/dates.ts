@@ -3,7 +3,8 @@ import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
 import buddhistEra from 'dayjs/plugin/buddhistEra';
 import 'dayjs/locale/th';
-import { fmt, t } from './i18n';
+
+export { formatDuration } from './duration';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -27,14 +28,4 @@ export function formatDateTime(iso: string | null | undefined): string {
 /** 10:05 น. */
 export function formatTime(iso: string | null | undefined): string {
   return iso ? `${inThailand(iso).format('HH:mm')} น.` : '';
-}
-
-/** 299 → "4 นาที 59 วินาที" */
-export function formatDuration(totalSeconds: number): string {
-  const s = Math.max(0, Math.ceil(totalSeconds));
-  const minutes = Math.floor(s / 60);
-  const seconds = s % 60;
-  return minutes > 0
-    ? fmt(t.time.minutesSeconds, { minutes, seconds: String(seconds).padStart(2, '0') })
-    : fmt(t.time.seconds, { seconds });
 }

@@ -5,12 +5,12 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { FiscalYearOptionsDocument, type ReportRound } from '@/gql/graphql';
 import { errorMessageOf } from './errors';
 import { fmt, t } from './i18n';
+import { YEAR_QUERY } from './url-query';
+
+export { YEAR_QUERY };
 
 /** The two reporting rounds of a fiscal year, in their order. */
 export const ROUNDS: ReportRound[] = ['SIX_MONTHS', 'TWELVE_MONTHS'];
-
-/** The URL parameter that carries the chosen fiscal year from page to page. */
-export const YEAR_QUERY = 'year';
 
 export function parseYear(raw: unknown): number | null {
   const value = Array.isArray(raw) ? raw[0] : raw;

@@ -8,6 +8,11 @@ declare module 'vue-router' {
     guestOnly?: boolean;
     /** The permission (and, where the page is for one reach only, its reach) that opens the page; any signed-in user when absent. */
     can?: { permission: Permission; reach?: Reach };
+    /**
+     * The page sends no request but the session's own (sign in, who is signed in): it loads without the
+     * GraphQL client, which every other page needs, so the first page on a slow link stays light.
+     */
+    sessionOnly?: boolean;
     /** Thai title of the page (browser tab, placeholders of pages still to come). */
     title?: string;
   }

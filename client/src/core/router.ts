@@ -1,10 +1,9 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw } from 'vue-router';
 import { ElMessage } from 'element-plus';
 import './route-meta';
-import { can, loadCurrentUser } from './auth';
-import { LAO_QUERY } from './current-lao';
-import { YEAR_QUERY } from './fiscal-year';
+import { can, loadCurrentUser, signedInUser } from './auth';
 import { t } from './i18n';
+import { LAO_QUERY, YEAR_QUERY } from './url-query';
 
 /** Only same-site paths: a crafted ?redirect= must not send a user to another site. */
 export function safeRedirect(raw: unknown): string {
@@ -17,10 +16,29 @@ export const SHELL_ROUTE = 'shell';
 const inShell = (route: RouteLocationNormalized) => route.matched.some((r) => r.name === SHELL_ROUTE);
 
 /**
- * The app's router. `publicRoutes` are open signed out; `shellRoutes` render inside the signed-in
- * shell and require a session (and, where a page says so, a role).
+ * Starts fetching the code of a page (its lazily loaded components, the shell's and the page's), so that
+ * it arrives alongside other requests instead of after them; the router's own load then finds it.
  */
-export function createAppRouter(publicRoutes: RouteRecordRaw[], shell: RouteRecordRaw) {
+export function loadPageCode(route: Pick<RouteLocationNormalized, 'matched'>): Promise<unknown> {
+  const loads = route.matched.flatMap((record) =>
+    Object.values(record.components ?? {}).map((component) =>
+      typeof component === 'function' ? (component as () => Promise<unknown>)() : component,
+    ),
+  );
+  // A failure shows when the router loads the page itself.
+  return Promise.all(loads).catch(() => undefined);
+}
+
+/**
+ * The app's router. `publicRoutes` are open signed out; `shellRoutes` render inside the signed-in
+ * shell and require a session (and, where a page says so, a role). `prepare(to)` loads what a page
+ * needs before it renders (beside its code); it runs while the server is asked who is signed in.
+ */
+export function createAppRouter(
+  publicRoutes: RouteRecordRaw[],
+  shell: RouteRecordRaw,
+  prepare?: (to: RouteLocationNormalized) => Promise<unknown>,
+) {
   const router = createRouter({
     history: createWebHistory(),
     routes: [...publicRoutes, shell, { path: '/:pathMatch(.*)*', redirect: '/' }],
@@ -28,7 +46,13 @@ export function createAppRouter(publicRoutes: RouteRecordRaw[], shell: RouteReco
   });
 
   router.beforeEach(async (to, from) => {
+    // On a slow link every round trip counts: a page's code and what it needs load while the server is asked
+    // who is signed in — when the page will show: a signed-in page opened signed out (the first visit, at
+    // `/`) goes to sign-in instead, and fetching that page's code would only hold the sign-in page up.
+    const prepareNow = () => Promise.all([loadPageCode(to), prepare?.(to)]);
+    const early = to.meta.public || signedInUser() ? prepareNow() : null;
     const user = await loadCurrentUser();
+    if (user || to.meta.public) await (early ?? prepareNow());
     if (to.meta.public) {
       return to.meta.guestOnly && user ? safeRedirect(to.query.redirect) : true;
     }

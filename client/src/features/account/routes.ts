@@ -1,13 +1,15 @@
 import type { RouteRecordRaw } from 'vue-router';
 import { t } from '@/core/i18n';
+// The first page most visits open: part of the app's first script, fetched with it (not after it).
+import LoginPage from './pages/LoginPage.vue';
 
 /** Pages anyone may open, signed out. */
 export const accountPublicRoutes: RouteRecordRaw[] = [
   {
     path: '/login',
     name: 'login',
-    component: () => import('./pages/LoginPage.vue'),
-    meta: { public: true, guestOnly: true, title: t.login.heading },
+    component: LoginPage,
+    meta: { public: true, guestOnly: true, sessionOnly: true, title: t.login.heading },
   },
   {
     path: '/username-lookup',

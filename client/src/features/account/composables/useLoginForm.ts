@@ -1,7 +1,7 @@
 import { computed, onBeforeUnmount, reactive, ref } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import { useAuth } from '@/core/auth';
-import { formatDuration } from '@/core/dates';
+import { formatDuration } from '@/core/duration';
 import { useFormErrors } from '@/core/errors';
 import { t } from '@/core/i18n';
 import { safeRedirect } from '@/core/router';

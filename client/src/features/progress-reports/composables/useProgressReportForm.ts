@@ -3,6 +3,7 @@ import { useApolloClient, useMutation } from '@vue/apollo-composable';
 import { useFormErrors } from '@/core/errors';
 import { t } from '@/core/i18n';
 import {
+  ProgressReportFieldsFragmentDoc,
   ReportDraftDocument,
   SaveProgressReportDocument,
   type CannotDoReason,
@@ -67,8 +68,26 @@ export function useProgressReportForm(onSaved: (target: ReportTarget) => void) {
   const prefilledFromSixMonths = ref(false);
   const { resolveClient } = useApolloClient();
   const { mutate, loading: submitting } = useMutation(SaveProgressReportDocument, {
+    // The saved report goes into the project's line at once, from the answer; the list and its figures
+    // are then asked for again without holding the form up (a round trip on a slow link).
+    update(cache, { data }) {
+      const saved = data?.saveProgressReport;
+      const current = target.value;
+      if (!saved || !current) return;
+      const savedRef = cache.writeFragment({ fragment: ProgressReportFieldsFragmentDoc, data: saved });
+      const field = current.round === 'SIX_MONTHS' ? 'sixMonths' : 'twelveMonths';
+      cache.modify({
+        id: cache.identify({ __typename: 'Project', id: current.row.id }),
+        fields: {
+          // A project's years have no id of their own: they live inside the project.
+          years: (years, { readField, isReference }) =>
+            (years as readonly object[]).map((y) =>
+              !isReference(y) && readField('fiscalYear', y as never) === current.fiscalYear ? { ...y, [field]: savedRef } : y,
+            ),
+        },
+      });
+    },
     refetchQueries: ['ReportProjects'],
-    awaitRefetchQueries: true,
   });
 
   const existing = computed(() => (target.value ? target.value.row.reports[target.value.round] : null));
