@@ -11,6 +11,7 @@ import {
   FiguresCreateProjectDocument,
   FiguresDeleteProjectDocument,
   FiguresNationalScoresDocument,
+  FiguresOverviewTotalDocument,
   FiguresProvinceScoresDocument,
   FiguresRequestReductionDocument,
   FiguresSaveReportDocument,
@@ -116,6 +117,32 @@ describe.each(databases)('maintained figures ($name)', ({ url }) => {
     const national = ok(await server.gql(FiguresNationalScoresDocument, { r: 'SIX_MONTHS' }, { token: admin }));
     expect(national.nationalScores.find((p) => p.province.code === lao.provinceCode)?.high).toBeGreaterThanOrEqual(1);
   });
+
+  it('refuses in Thai, and stores nothing, a write that would make a year’s total exceed what is exact (≈ 90 trillion baht)', async () => {
+    const user = await makeUser(server.db, Role.LAO_OFFICER);
+    const rich = (await server.db.getRepository('Lao').findOneByOrFail({ code: user.laoCode })) as Lao;
+    const token = await signIn(server, user.username, PASSWORD);
+    // 90 projects of 999,999,999,999.99 baht: 8,999,999,999,999,910 satang, still exact.
+    for (let i = 0; i < 90; i++) await makeProject(server.db, rich, { budget: 99_999_999_999_999 });
+    const input: ProjectInput = {
+      fiscalYears: [2567],
+      origin: 'PLANNED',
+      name: 'โครงการที่ 91',
+      category: 'PROJECT',
+      quarters: [1],
+      dimension: 1,
+      budget: '999,999,999,999.99',
+      targetGroups: ['LOCAL_STAFF'],
+      objective: 'เพื่อทดสอบ',
+    };
+    const refused = await server.gql(FiguresCreateProjectDocument, { l: rich.code, input }, { token });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(refused.errors?.[0]?.message).toContain('เกินกว่าที่ระบบคำนวณได้ถูกต้อง');
+    expect(await server.db.getRepository('Project').countBy({ laoCode: rich.code })).toBe(90);
+    // The year's pages still add up to the last satang.
+    const overview = ok(await server.gql(FiguresOverviewTotalDocument, { l: rich.code }, { token }));
+    expect(overview.laoOverview.total.plannedBudget).toBe('89999999999999.10');
+  }, 120_000);
 
   it('figures:verify names a maintained row that went wrong, and --repair makes them again', async () => {
     const project = await makeProject(server.db, lao, { fiscalYears: [2568] });

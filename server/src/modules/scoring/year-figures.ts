@@ -1,6 +1,7 @@
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { AppContext } from '../../core/context';
-import { satangFromDb, type Satang } from '../../core/money';
+import { badInput } from '../../core/errors';
+import type { Satang } from '../../core/money';
 import { PlanYear } from '../plan-year/plan-year.entity';
 import { ProgressReport } from '../progress-report/progress-report.entity';
 import { ReportRound, WorkStatus } from '../plan/report.enums';
@@ -143,7 +144,7 @@ export async function computeFigures(em: EntityManager, laoCodes: string[] | 'al
     if (COUNTED_STATUSES.includes(row.status)) {
       const cell = f.planned[Number(row.dimension)];
       cell.projects += n;
-      cell.budget += satangFromDb(row.budget);
+      cell.budget = addSatang(cell.budget, row.budget);
       if (row.origin === ProjectOrigin.PLANNED) f.countedPlanned += n;
     }
   }
@@ -157,8 +158,8 @@ export async function computeFigures(em: EntityManager, laoCodes: string[] | 'al
     if (row.status === WorkStatus.IN_PROGRESS) cell.inProgress += n;
     if (row.status === WorkStatus.CANNOT_DO) cell.cannotDo += n;
     cell.inOrdinance += Number(row.inOrdinance);
-    cell.ordinanceBudget += satangFromDb(row.ordinanceBudget);
-    cell.disbursed += satangFromDb(row.disbursed);
+    cell.ordinanceBudget = addSatang(cell.ordinanceBudget, row.ordinanceBudget);
+    cell.disbursed = addSatang(cell.disbursed, row.disbursed);
   }
   for (const py of planYears) {
     const f = of(py.laoCode, py.fiscalYear);
@@ -166,6 +167,20 @@ export async function computeFigures(em: EntityManager, laoCodes: string[] | 'al
     f.minimumCount = py.minimumCount;
   }
   return byLao;
+}
+
+const TOO_LARGE = 'ยอดรวมจำนวนเงินของ อปท. ในปีงบประมาณนี้เกินกว่าที่ระบบคำนวณได้ถูกต้อง (ไม่เกิน 90 ล้านล้านบาท) ข้อมูลยังไม่ถูกบันทึก';
+
+/**
+ * Adds a sum of satang the database gave back to one kept so far, exactly: beyond JavaScript's exact
+ * integers (≈ 90 trillion baht, e.g. 91 projects of 999,999,999,999.99 in one year) the write that
+ * made it is refused in Thai — the figures are made inside every write's transaction — rather than a
+ * total being rounded or a later page failing.
+ */
+function addSatang(sum: Satang, raw: unknown): Satang {
+  const n = raw === null || raw === undefined ? 0 : Number(raw);
+  if (!Number.isSafeInteger(n) || !Number.isSafeInteger(sum + n)) throw badInput([], TOO_LARGE);
+  return sum + n;
 }
 
 /** The year's baseline: NACC's number when set, else the count of counted planned projects. */
