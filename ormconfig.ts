@@ -3,7 +3,7 @@ import mysql2 from 'mysql2';
 import { createConnection } from 'mysql2/promise';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { parseDbUrl, type DbConfig } from './server/src/core/config';
-import { GALERA_SYNC_WAIT, SnakeNamingStrategy, markGaleraNode } from './server/src/core/db';
+import { GALERA_SYNC_WAIT, SESSION_ISOLATION, SnakeNamingStrategy, markGaleraNode } from './server/src/core/db';
 import { entities } from './server/src/entities';
 import { migrations } from './server/src/migrations';
 
@@ -16,21 +16,26 @@ export interface SqlServer {
 }
 
 /**
- * mysql2 with every pooled connection, as it opens, set to wait until its node has applied what the
- * cluster committed before it reads (wsrep_sync_wait): a session revoked or an account locked through
- * one node is then honoured on the next request through any other. Sent before the pool hands the
- * connection out, so it runs before any other statement on it.
+ * mysql2 with every pooled connection, as it opens, set to the session the application's transactions
+ * assume: READ COMMITTED (core/db.ts `inTransaction`; then a transaction starts in one statement
+ * instead of two), and on a Galera node waiting until the node has applied what the cluster committed
+ * before it reads (wsrep_sync_wait): a session revoked or an account locked through one node is then
+ * honoured on the next request through any other. Sent before the pool hands the connection out, so it
+ * runs before any other statement on it; a connection without it must not serve — the statements queued
+ * behind it fail instead.
  */
-const galeraDriver = Object.assign(Object.create(mysql2) as typeof mysql2, {
-  createPool(options: mysql2.PoolOptions) {
-    const pool = mysql2.createPool(options);
-    pool.on('connection', (connection) =>
-      // A connection without the setting must not serve: the statements queued behind it fail instead.
-      connection.query(`SET SESSION wsrep_sync_wait = ${GALERA_SYNC_WAIT}`, (err) => err && connection.destroy()),
-    );
-    return pool;
-  },
-});
+const sessionDriver = (galera: boolean) =>
+  Object.assign(Object.create(mysql2) as typeof mysql2, {
+    createPool(options: mysql2.PoolOptions) {
+      const pool = mysql2.createPool(options);
+      const settings = [`SET SESSION TRANSACTION ISOLATION LEVEL ${SESSION_ISOLATION}`];
+      if (galera) settings.push(`SET SESSION wsrep_sync_wait = ${GALERA_SYNC_WAIT}`);
+      pool.on('connection', (connection) => {
+        for (const sql of settings) connection.query(sql, (err) => err && connection.destroy());
+      });
+      return pool;
+    },
+  });
 
 /**
  * The one TypeORM DataSource definition, for the embedded SQLite file (default) and for MySQL/MariaDB.
@@ -50,9 +55,8 @@ export function dataSourceOptions(db: DbConfig, server: SqlServer = { flavor: 'm
       ...common,
       // TypeORM reads MariaDB's catalogue differently (defaults, FK rules): tell it which server it talks to.
       type: server.flavor,
-      ...(server.galera ? { driver: galeraDriver } : {}),
-      host: db.host,
-      port: db.port,
+      driver: sessionDriver(server.galera),
+      ...(db.socketPath ? { socketPath: db.socketPath } : { host: db.host, port: db.port }),
       username: db.user,
       password: db.password,
       database: db.database,
@@ -77,7 +81,11 @@ export function dataSourceOptions(db: DbConfig, server: SqlServer = { flavor: 'm
 
 /** Asks a MySQL-protocol server whether it is MariaDB, and whether it replicates as a Galera node. */
 async function detectServer(db: Extract<DbConfig, { kind: 'mysql' }>): Promise<SqlServer> {
-  const conn = await createConnection({ host: db.host, port: db.port, user: db.user, password: db.password });
+  const conn = await createConnection({
+    ...(db.socketPath ? { socketPath: db.socketPath } : { host: db.host, port: db.port }),
+    user: db.user,
+    password: db.password,
+  });
   try {
     const [rows] = await conn.query('SELECT VERSION() AS v');
     const [wsrep] = await conn.query("SHOW GLOBAL VARIABLES LIKE 'wsrep_on'");

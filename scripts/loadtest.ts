@@ -33,7 +33,7 @@ import { toDbValue } from '../server/src/core/db';
 import { fiscalYearOf } from '../server/src/core/fiscal-year';
 import { insertRows } from '../server/src/migrations/1763769600000-Foundation';
 import { generateNational } from './generate-national';
-import { drive, failedPhases, phaseRow, PHASE_HEADER, type Phase } from './lib/drive';
+import { databasePid, drive, failedPhases, phaseRow, PHASE_HEADER, type Phase } from './lib/drive';
 import { startServerProcess } from './lib/server-process';
 
 const option = (name: string, fallback: string) => {
@@ -54,7 +54,7 @@ interface Caller {
 }
 
 /** LAOs with a signed-in officer each (sessions written as sign-in writes them) and their project ids. */
-async function prepare(fiscalYear: number): Promise<Caller[]> {
+async function prepare(fiscalYear: number): Promise<{ callers: Caller[]; databasePid: number | null }> {
   const db = await openDatabase(loadConfig({ DB_URL }).db, { migrate: true });
   try {
     const [{ n }] = await db.query('SELECT COUNT(*) AS n FROM project_year WHERE fiscal_year = ?', [fiscalYear]);
@@ -119,7 +119,10 @@ async function prepare(fiscalYear: number): Promise<Caller[]> {
       for (const r of rows) {
         byLao.set(r.lao_code, [...(byLao.get(r.lao_code) ?? []), { id: Number(r.id), budgeted: r.budget !== null }]);
       }
-      return [...byLao].map(([code, projects]) => ({ token: secrets.get(code)!, projects }));
+      return {
+        callers: [...byLao].map(([code, projects]) => ({ token: secrets.get(code)!, projects })),
+        databasePid: await databasePid((sql) => db.query(sql)),
+      };
     } finally {
       await q.release();
     }
@@ -130,7 +133,7 @@ async function prepare(fiscalYear: number): Promise<Caller[]> {
 
 async function main() {
   const fiscalYear = fiscalYearOf(new Date());
-  const callers = await prepare(fiscalYear);
+  const { callers, databasePid: dbPid } = await prepare(fiscalYear);
   const projects = callers.reduce((n, c) => n + c.projects.length, 0);
   console.log(`${callers.length} LAOs with a signed-in officer, ${projects} projects of ${fiscalYear}`);
 
@@ -140,6 +143,8 @@ async function main() {
     DB_URLS.map((url) => startServerProcess({ DB_URL: url, LOG_LEVEL: 'warn', ...NO_RATE_LIMITS }, { built: true })),
   );
   const urls = servers.map((s) => s.url);
+  // One server's CPU (they share the load evenly) and the database's when it runs here.
+  const watch: Record<string, number> = { server: servers[0].child.pid!, ...(dbPid && servers.length === 1 ? { database: dbPid } : {}) };
   console.log(`${servers.length} server(s), one per database URL`);
   const phases: Phase[] = [];
   try {
@@ -175,12 +180,14 @@ async function main() {
         concurrency: 16,
         seconds,
         request: () => ({ body: '{"query":"{ __typename }"}' }),
+        watch,
       }),
     );
-    for (const c of CONCURRENCY) phases.push(await drive({ urls, label: 'saveProgressReport', concurrency: c, seconds, request: save }));
+    for (const c of CONCURRENCY)
+      phases.push(await drive({ urls, label: 'saveProgressReport', concurrency: c, seconds, request: save, watch }));
     // Open loop: saves arrive at a steady rate whatever the answers do, so queueing shows in the latency.
     for (const rate of RATES)
-      phases.push(await drive({ urls, label: 'saveProgressReport', concurrency: 512, seconds, request: save, rate }));
+      phases.push(await drive({ urls, label: 'saveProgressReport', concurrency: 512, seconds, request: save, rate, watch }));
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
   }

@@ -18,14 +18,16 @@ import {
   toPercent,
   type Thresholds,
 } from '../../server/src/modules/scoring/scoring';
+import { parseDbUrl } from '../../server/src/core/config';
 
-const url = new URL(process.env.DB_URL!);
+// The same server, over the same transport (TCP, or the Unix socket of `?socket=`), as the app's.
+const db = parseDbUrl(process.env.DB_URL);
+if (db.kind !== 'mysql') throw new Error('the raw ceiling runs on MySQL/MariaDB only');
 const pool = mysql.createPool({
-  host: url.hostname,
-  port: Number(url.port || 3306),
-  user: decodeURIComponent(url.username),
-  password: decodeURIComponent(url.password),
-  database: url.pathname.slice(1),
+  ...(db.socketPath ? { socketPath: db.socketPath } : { host: db.host, port: db.port }),
+  user: db.user,
+  password: db.password,
+  database: db.database,
   connectionLimit: 10,
   supportBigNumbers: true,
   bigNumberStrings: true,

@@ -14,6 +14,7 @@ import { Project } from '../../server/src/modules/project/project.entity';
 import { PlanStatus, ProjectOrigin } from '../../server/src/modules/plan/project.enums';
 import { SarScore } from '../../server/src/modules/sar/sar-score.entity';
 import { getSchema } from '../../server/src/schema';
+import { inTransaction } from '../../server/src/core/db';
 import { readEmblem } from '../../server/src/modules/memo-emblem/emblem-image';
 import { MemoEmblem } from '../../server/src/modules/memo-emblem/memo-emblem.entity';
 import { discPng } from '../support/png';
@@ -852,6 +853,31 @@ describe.each(databases.filter((d) => d.name === 'mariadb'))('a pool with every 
   afterAll(() => server.stop());
 
   const provinces = () => server.gql(ProvincesDocument);
+
+  it('every pooled connection reads committed data in a transaction, and a snapshot only when asked for one', async () => {
+    const name = `test:isolation:${Math.random()}`;
+    await server.db.query('INSERT INTO write_lock (name, taken) VALUES (?, 0)', [name]);
+    // What a transaction reads of a row before and after another connection commits a change to it.
+    const reads = (snapshot: boolean) =>
+      inTransaction(
+        server.db,
+        async (em) => {
+          const read = async () => Number((await em.query('SELECT taken FROM write_lock WHERE name = ?', [name]))[0].taken);
+          const before = await read();
+          await server.db.query('UPDATE write_lock SET taken = taken + 1 WHERE name = ?', [name]);
+          return [before, await read()];
+        },
+        { snapshot },
+      );
+    // The pool's two connections take turns at the transaction and at the change.
+    expect(await reads(false)).toEqual([0, 1]);
+    expect(await reads(false)).toEqual([1, 2]);
+    expect(await reads(true)).toEqual([2, 2]);
+    // A snapshot is for its own transaction only.
+    expect(await reads(false)).toEqual([3, 4]);
+    expect(await reads(false)).toEqual([4, 5]);
+    await server.db.query('DELETE FROM write_lock WHERE name = ?', [name]);
+  });
 
   it('answers "busy" in Thai with 503 and Retry-After while every connection is taken, and recovers by itself', async () => {
     const held = [server.db.createQueryRunner(), server.db.createQueryRunner()];

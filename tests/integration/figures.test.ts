@@ -118,6 +118,27 @@ describe.each(databases)('maintained figures ($name)', ({ url }) => {
     expect(national.nationalScores.find((p) => p.province.code === lao.provinceCode)?.high).toBeGreaterThanOrEqual(1);
   });
 
+  it('a report saved makes only its own year’s figures again: the LAO’s other years are neither read nor written', async () => {
+    const user = await makeUser(server.db, Role.LAO_OFFICER);
+    const other = (await server.db.getRepository('Lao').findOneByOrFail({ code: user.laoCode })) as Lao;
+    const token = await signIn(server, user.username, PASSWORD);
+    const project = await makeProject(server.db, other, { fiscalYears: [2566, 2567] });
+    // A mark on the 2566 row that only a computation of 2566 would wipe out.
+    const mark = (by: number) =>
+      server.db.query('UPDATE lao_year_figures SET done_six = done_six + ? WHERE lao_code = ? AND fiscal_year = 2566', [by, other.code]);
+    const doneSix = async (year: number) =>
+      Number(
+        (await server.db.query('SELECT done_six AS d FROM lao_year_figures WHERE lao_code = ? AND fiscal_year = ?', [other.code, year]))[0]
+          .d,
+      );
+    await mark(7);
+    ok(await server.gql(FiguresSaveReportDocument, { input: report(project.id, 'DONE') }, { token }));
+    expect(await doneSix(2567)).toBe(1);
+    expect(await doneSix(2566)).toBe(7);
+    await mark(-7);
+    expect(await figureDifferences(server.db)).toEqual([]);
+  });
+
   it('refuses in Thai, and stores nothing, a write that would make a year’s total exceed what is exact (≈ 90 trillion baht)', async () => {
     const user = await makeUser(server.db, Role.LAO_OFFICER);
     const rich = (await server.db.getRepository('Lao').findOneByOrFail({ code: user.laoCode })) as Lao;

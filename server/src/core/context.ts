@@ -34,8 +34,11 @@ export interface AppContext extends ContextDeps {
   audited: boolean;
   /** Work to do once the current transaction has committed (e.g. sending mail). */
   afterCommit: Array<() => Promise<void> | void>;
-  /** The write locks the current transaction holds (core/db.ts `takeWriteLock`): what it may have changed. */
-  writeLocks: Set<string>;
+  /**
+   * The write locks the current transaction holds (core/db.ts `takeWriteLock`), each with the parts of
+   * what it guards that the transaction may have changed (null: any of it).
+   */
+  writeLocks: Map<string, Set<string> | null>;
 }
 
 export interface ContextDeps {
@@ -68,7 +71,7 @@ export function createContext(
     loaders: undefined as unknown as Loaders,
     audited: false,
     afterCommit: [],
-    writeLocks: new Set(),
+    writeLocks: new Map(),
   };
   ctx.loaders = deps.createLoaders(ctx);
   return ctx;

@@ -33,20 +33,25 @@ function serialised<T>(dataSource: DataSource, work: () => Promise<T>): Promise<
 }
 
 /**
- * Runs `work` in one database transaction; everything it writes commits together or not at all.
- *
- * On MySQL/MariaDB the transaction reads committed data (READ COMMITTED), not the snapshot of its
- * first read (InnoDB's default REPEATABLE READ): a write that waited for another one's row lock must
- * then see what that one committed, or it decides on stale rows (a second "first" report, a second
- * pending request) and fails on a unique key.
+ * The isolation of every MySQL/MariaDB session (set on each pooled connection as it opens, ormconfig.ts):
+ * a transaction reads committed data, not the snapshot of its first read (InnoDB's default REPEATABLE
+ * READ): a write that waited for another one's row lock must then see what that one committed, or it
+ * decides on stale rows (a second "first" report, a second pending request) and fails on a unique key.
+ */
+export const SESSION_ISOLATION: IsolationLevel = 'READ COMMITTED';
+
+/**
+ * Runs `work` in one database transaction; everything it writes commits together or not at all. On
+ * MySQL/MariaDB it reads committed data (the session's `SESSION_ISOLATION`, so it starts with one
+ * statement), or with `snapshot` the data as of its first read (REPEATABLE READ, for this transaction
+ * only).
  */
 export function inTransaction<T>(
   dataSource: DataSource,
   work: (em: EntityManager) => Promise<T>,
   { snapshot = false }: { snapshot?: boolean } = {},
 ): Promise<T> {
-  // A snapshot (REPEATABLE READ): every read of the transaction sees the data as of its first one.
-  const isolation: IsolationLevel | undefined = isMysql(dataSource) ? (snapshot ? 'REPEATABLE READ' : 'READ COMMITTED') : undefined;
+  const isolation: IsolationLevel | undefined = isMysql(dataSource) && snapshot ? 'REPEATABLE READ' : undefined;
   return serialised(dataSource, () => (isolation ? dataSource.transaction(isolation, work) : dataSource.transaction(work)));
 }
 
@@ -148,13 +153,23 @@ export async function execute(em: EntityManager, sql: string, params: unknown[])
  * than reading it FOR UPDATE: two transactions that took one lock on two nodes conflict, and the one
  * that commits second fails with a deadlock and runs again (core/transaction.ts), then seeing what the
  * first committed. SQLite runs one unit of work at a time anyway. `name` comes from the code, never
- * from input alone. The transaction's context remembers the name (`writeLocks`), whatever the database:
- * the work before its commit learns from it what the transaction may have changed.
+ * from input alone. The transaction's context remembers the name (`writeLocks`), whatever the database,
+ * with the `part` of what the lock guards the writer says it changes (e.g. one fiscal year of an LAO;
+ * none: any part, which stays so however else it is taken later): the work before its commit learns
+ * from it what the transaction may have changed. The lock itself is the same for every part.
  */
-export async function takeWriteLock(ctx: { em: EntityManager; writeLocks: Set<string> }, name: string): Promise<void> {
-  ctx.writeLocks.add(name);
+export async function takeWriteLock(
+  ctx: { em: EntityManager; writeLocks: Map<string, Set<string> | null> },
+  name: string,
+  part?: string,
+): Promise<void> {
+  const held = ctx.writeLocks.get(name);
+  const first = held === undefined;
+  if (part === undefined) ctx.writeLocks.set(name, null);
+  else if (first) ctx.writeLocks.set(name, new Set([part]));
+  else held?.add(part);
   const { em } = ctx;
-  if (!isMysql(em.connection)) return;
+  if (!first || !isMysql(em.connection)) return;
   // The row exists after the first use: then one UPDATE, which locks only that row.
   if ((await execute(em, 'UPDATE write_lock SET taken = taken + 1 WHERE name = ?', [name])) === 1) return;
   await execute(em, 'INSERT INTO write_lock (name, taken) VALUES (?, 1) ON DUPLICATE KEY UPDATE taken = taken + 1', [name]);

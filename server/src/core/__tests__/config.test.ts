@@ -12,6 +12,11 @@ describe('configuration from the environment', () => {
   it('reads a MySQL URL, with demo data off by default there', () => {
     const c = loadConfig({ DB_URL: 'mysql://app:s%40cret@db.internal:3307/eplan', PORT: '8080' });
     expect(c.db).toMatchObject({ kind: 'mysql', host: 'db.internal', port: 3307, user: 'app', password: 's@cret', database: 'eplan' });
+    expect(c.db).not.toHaveProperty('socketPath');
+    expect(parseDbUrl('mysql://app:pw@localhost/eplan?socket=%2Frun%2Fmysqld%2Fmysqld.sock')).toMatchObject({
+      database: 'eplan',
+      socketPath: '/run/mysqld/mysqld.sock',
+    });
     expect(c.demoData).toBe(false);
     expect(parseDbUrl('sqlite::memory:')).toEqual({ kind: 'sqlite', path: ':memory:' });
   });

@@ -3,10 +3,13 @@ import { IsEnum, Matches } from 'class-validator';
 import { Text } from '../../core/input';
 import { LaoSize, LaoType } from './lao.enums';
 
+/** What an LAO code is: seven digits. */
+export const LAO_CODE = /^\d{7}$/;
+
 @InputType({ description: 'A new LAO in the registry (ADMIN). No account is made: createUser does that.' })
 export class CreateLaoInput {
   @Field({ description: '7-digit LAO code' })
-  @Matches(/^\d{7}$/, { message: 'รหัส อปท. ต้องเป็นตัวเลข 7 หลัก' })
+  @Matches(LAO_CODE, { message: 'รหัส อปท. ต้องเป็นตัวเลข 7 หลัก' })
   code: string;
 
   @Field()

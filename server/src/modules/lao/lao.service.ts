@@ -4,7 +4,7 @@ import { badInput, forbidden, notFound } from '../../core/errors';
 import { recordAudit } from '../audit/audit.service';
 import { District } from '../geography/district.entity';
 import { Lao } from './lao.entity';
-import type { CreateLaoInput } from './lao.inputs';
+import { LAO_CODE, type CreateLaoInput } from './lao.inputs';
 import { allow, Permission, placeOfLao, provinceWithin, scopeOf } from '../access/policy';
 
 /** An LAO the current user may read; NOT_FOUND for one that does not exist, FORBIDDEN for one out of scope. */
@@ -20,25 +20,41 @@ export async function getReadableLao(ctx: AppContext, code: string): Promise<Lao
  * after another — on one server or on several nodes of a cluster — and each decides on what the one
  * before it committed: the next ลำดับ, the one pending request of a year, the report that already
  * exists. Writes of different LAOs never wait for each other. Every write to an LAO's data takes this
- * lock before anything else, so no two such writes wait for each other's rows.
+ * lock before anything else, so no two such writes wait for each other's rows. A write that changes
+ * only one fiscal year of the LAO's data says which (`fiscalYear`): then only that year's figures are
+ * made again before the commit (figures.store.ts).
  */
-export async function lockLao(ctx: AppContext, code: string): Promise<void> {
-  await takeWriteLock(ctx, `${LAO_LOCK}${code}`);
+export async function lockLao(ctx: AppContext, code: string, fiscalYear?: number): Promise<void> {
+  await takeWriteLock(ctx, `${LAO_LOCK}${code}`, fiscalYear?.toString());
 }
 
 const LAO_LOCK = 'lao:';
 
-/** The LAOs whose write lock the current transaction holds: those whose data it may have changed. */
-export const lockedLaos = (ctx: AppContext): string[] =>
-  [...ctx.writeLocks].filter((name) => name.startsWith(LAO_LOCK)).map((name) => name.slice(LAO_LOCK.length));
+/** The LAOs whose write lock the current transaction holds, each with the fiscal years it may have changed (null: any). */
+export const lockedLaos = (ctx: AppContext): Array<{ laoCode: string; fiscalYears: number[] | null }> =>
+  [...ctx.writeLocks]
+    .filter(([name]) => name.startsWith(LAO_LOCK))
+    .map(([name, parts]) => ({ laoCode: name.slice(LAO_LOCK.length), fiscalYears: parts && [...parts].map(Number) }));
 
-/** An LAO whose own data the current user may change (its own officers), locked for the rest of the transaction. */
-export async function getEditableLao(ctx: AppContext, code: string, refusal = 'ท่านแก้ไขข้อมูลได้เฉพาะ อปท. ของท่าน'): Promise<Lao> {
-  const lao = await getReadableLao(ctx, code);
+/**
+ * An LAO whose own data the current user may change (its own officers), locked for the rest of the
+ * transaction (for one fiscal year's data, when `fiscalYear` is given) and read under the lock: what a
+ * write before this one committed. The lock is taken before the LAO is read, so it is read once; a
+ * caller who may not write it is refused before the transaction commits anything.
+ */
+export async function getEditableLao(
+  ctx: AppContext,
+  code: string,
+  refusal = 'ท่านแก้ไขข้อมูลได้เฉพาะ อปท. ของท่าน',
+  fiscalYear?: number,
+): Promise<Lao> {
+  if (!LAO_CODE.test(code)) throw notFound('ไม่พบ อปท. รหัสนี้');
+  await lockLao(ctx, code, fiscalYear);
+  const lao = await ctx.em.getRepository(Lao).findOneBy({ code });
+  if (!lao) throw notFound('ไม่พบ อปท. รหัสนี้');
+  if (!allow(ctx.user, Permission.READ_LAO, placeOfLao(lao))) throw forbidden('ท่านไม่มีสิทธิ์เข้าถึงข้อมูลของ อปท. นี้');
   if (!allow(ctx.user, Permission.EDIT_LAO, placeOfLao(lao))) throw forbidden(refusal);
-  await lockLao(ctx, code);
-  // Read again under the lock: what a write before this one committed.
-  return ctx.em.getRepository(Lao).findOneByOrFail({ code });
+  return lao;
 }
 
 const thai = new Intl.Collator('th');

@@ -15,8 +15,8 @@ export async function setPlanYear(
   minimumCount: number | null | undefined,
 ): Promise<PlanYear> {
   const lao = await getReadableLao(ctx, laoCode);
-  // The LAO's numbers change its figures (figures.store.ts): under its write lock like any write to its data.
-  await lockLao(ctx, laoCode);
+  // The LAO's numbers change its figures of this year (figures.store.ts): under its write lock like any write to its data.
+  await lockLao(ctx, laoCode, fiscalYear);
   const repo = ctx.em.getRepository(PlanYear);
   const before = await repo.findOneBy({ laoCode, fiscalYear });
   const row = before ? { ...before } : repo.create({ laoCode, fiscalYear, baselineCount: null, minimumCount: null });

@@ -72,7 +72,8 @@ function checkReport(input: ProgressReportInput, budgeted: boolean): FieldError[
 export async function saveProgressReport(ctx: AppContext, input: ProgressReportInput): Promise<ProgressReport> {
   const projectId = parseId(input.projectId);
   const project = await getReadableProject(ctx, projectId);
-  const lao = await getEditableLao(ctx, project.laoCode, 'ท่านรายงานผลได้เฉพาะโครงการของ อปท. ของท่าน');
+  // A report changes only its own fiscal year's figures.
+  const lao = await getEditableLao(ctx, project.laoCode, 'ท่านรายงานผลได้เฉพาะโครงการของ อปท. ของท่าน', input.fiscalYear);
   const year = await ctx.em.getRepository(ProjectYear).findOneBy({ projectId, fiscalYear: input.fiscalYear });
   if (!year) throw notFound(`โครงการนี้ไม่อยู่ในแผนปี พ.ศ. ${input.fiscalYear}`);
   if (!COUNTED_STATUSES.includes(year.planStatus)) {
@@ -87,7 +88,9 @@ export async function saveProgressReport(ctx: AppContext, input: ProgressReportI
   const inOrdinance = input.inOrdinance!;
 
   const repo = ctx.em.getRepository(ProgressReport);
-  const existing = await repo.findOneBy({ projectId, fiscalYear: input.fiscalYear, round: input.round });
+  // Both rounds in one read: the twelve-month one follows a six-month DONE (the carry, below).
+  const reports = await repo.findBy({ projectId, fiscalYear: input.fiscalYear });
+  const existing = reports.find((r) => r.round === input.round) ?? null;
   const values = {
     projectId,
     laoCode: project.laoCode,
@@ -104,20 +107,14 @@ export async function saveProgressReport(ctx: AppContext, input: ProgressReportI
     reportedBy: ctx.user!.id,
     reportedAt: ctx.clock.now(),
   };
-  const saved = await repo.save(existing ? Object.assign(existing, values) : repo.create(values));
+  const saved = await writeReport(ctx, existing, values);
   const audit = { targetType: 'ProgressReport', laoCode: project.laoCode, provinceCode: lao.provinceCode };
-  await recordAudit(ctx, {
-    action: 'saveProgressReport',
-    targetId: saved.id,
-    ...audit,
-    before: existing ? { ...existing } : null,
-    after: saved,
-  });
+  await recordAudit(ctx, { action: 'saveProgressReport', targetId: saved.id, ...audit, before: existing, after: saved });
 
   if (input.round === ReportRound.SIX_MONTHS) {
-    const twelve = await repo.findOneBy({ projectId, fiscalYear: input.fiscalYear, round: ReportRound.TWELVE_MONTHS });
+    const twelve = reports.find((r) => r.round === ReportRound.TWELVE_MONTHS) ?? null;
     if (saved.status === WorkStatus.DONE && (!twelve || twelve.carried)) {
-      const copy = await repo.save(Object.assign(twelve ?? repo.create(), { ...values, round: ReportRound.TWELVE_MONTHS, carried: true }));
+      const copy = await writeReport(ctx, twelve, { ...values, round: ReportRound.TWELVE_MONTHS, carried: true });
       await recordAudit(ctx, { action: 'carryProgressReport', targetId: copy.id, ...audit, before: twelve, after: copy });
     } else if (saved.status !== WorkStatus.DONE && twelve?.carried) {
       await repo.delete({ id: twelve.id });
@@ -125,6 +122,25 @@ export async function saveProgressReport(ctx: AppContext, input: ProgressReportI
     }
   }
   return saved;
+}
+
+/**
+ * Writes a report's values over the one read before (an UPDATE of its row) or as a new row, and gives the
+ * report as it now is — without reading it back (the values are all of its columns but the id).
+ */
+async function writeReport(
+  ctx: AppContext,
+  existing: ProgressReport | null,
+  values: Omit<ProgressReport, 'id' | 'project'>,
+): Promise<ProgressReport> {
+  const repo = ctx.em.getRepository(ProgressReport);
+  if (!existing) {
+    const made = repo.create(values);
+    await repo.insert(made);
+    return made;
+  }
+  await repo.update({ id: existing.id }, values);
+  return Object.assign(repo.create({ ...existing }), values);
 }
 
 /** What the report form of a project's year and round starts from (report-draft.ts), for anyone who may read the project. */
@@ -148,7 +164,7 @@ export async function savePlanResultNote(
   round: ReportRound,
   input: PlanResultNoteInput,
 ): Promise<PlanResultNote> {
-  const lao = await getEditableLao(ctx, laoCode, 'ท่านบันทึกได้เฉพาะของ อปท. ของท่าน');
+  const lao = await getEditableLao(ctx, laoCode, 'ท่านบันทึกได้เฉพาะของ อปท. ของท่าน', fiscalYear);
   await assertRoundOpen(ctx, laoCode, fiscalYear, round);
   const repo = ctx.em.getRepository(PlanResultNote);
   const before = await repo.findOneBy({ laoCode, fiscalYear, round });

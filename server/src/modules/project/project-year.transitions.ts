@@ -72,7 +72,8 @@ export async function moveProjectYear(
   const lao = (await ctx.loaders.laoByCode.load(project.laoCode))!;
   const allowed = allow(ctx.user, move.by === 'lao' ? Permission.EDIT_LAO : Permission.REVIEW, placeOfLao(lao));
   if (!allowed) throw forbidden(move.by === 'lao' ? 'ท่านทำรายการนี้ได้เฉพาะโครงการของ อปท. ของท่าน' : 'ท่านพิจารณาได้เฉพาะ อปท. ในจังหวัดของท่าน');
-  await lockLao(ctx, lao.code);
+  // One project-year's standing: its year's figures change, no other's.
+  await lockLao(ctx, lao.code, fiscalYear);
   // Text arrives normalised (core/input): blank is null.
   const reason = text ?? null;
   if (move.reasonRequired && !reason) {

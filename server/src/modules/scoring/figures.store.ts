@@ -6,7 +6,7 @@ import { Lao } from '../lao/lao.entity';
 import { ReportRound } from '../plan/report.enums';
 import { scoreDenominator } from './scoring';
 import { LaoYearFigures } from './lao-year-figures.entity';
-import { baselineOf, computeFigures, emptyFigures, totalOf, type YearFigures } from './year-figures';
+import { baselineOf, computeFigures, emptyFigures, totalOf, type LaoYears, type YearFigures } from './year-figures';
 
 /**
  * The maintained figures (lao_year_figures): one row per LAO and fiscal year, made from the source
@@ -19,12 +19,17 @@ import { baselineOf, computeFigures, emptyFigures, totalOf, type YearFigures } f
  * (`npm run figures:verify`, and after every integration suite).
  */
 
-/** Makes the figures of these LAOs again, for every fiscal year, from their rows as this transaction sees them. */
-export async function refreshFigures(em: EntityManager, laoCodes: string[]): Promise<void> {
-  if (laoCodes.length === 0) return;
-  const computed = await computeFigures(em, laoCodes);
+/**
+ * Makes the figures of these LAOs again — in every fiscal year, or in the years named — from their rows as
+ * this transaction sees them: a year left with no data loses its row.
+ */
+export async function refreshFigures(em: EntityManager, laos: LaoYears): Promise<void> {
+  if (laos.length === 0) return;
+  const computed = await computeFigures(em, laos);
+  const whole = laos.filter((l) => !l.fiscalYears).map((l) => l.laoCode);
   const repo = em.getRepository(LaoYearFigures);
-  await repo.delete({ laoCode: In(laoCodes) });
+  if (whole.length) await repo.delete({ laoCode: In(whole) });
+  for (const { laoCode, fiscalYears } of laos) if (fiscalYears) await repo.delete({ laoCode, fiscalYear: In(fiscalYears) });
   await insertChunked(em, rowsOf(computed));
 }
 
@@ -162,9 +167,20 @@ function rowsOf(computed: Map<string, Map<number, YearFigures>>): LaoYearFigures
   );
 }
 
-/** SQLite takes at most 32,766 parameters a statement: 500 rows of nine columns stay well below. */
+/**
+ * SQLite takes at most 32,766 parameters a statement: 500 rows of nine columns stay well below. Every
+ * column is given, so nothing is read back after the insert.
+ */
 async function insertChunked(em: EntityManager, rows: LaoYearFigures[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 500) await em.getRepository(LaoYearFigures).insert(rows.slice(i, i + 500));
+  for (let i = 0; i < rows.length; i += 500) {
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(LaoYearFigures)
+      .values(rows.slice(i, i + 500))
+      .updateEntity(false)
+      .execute();
+  }
 }
 
 const COLUMNS = ['denominator', 'fromMinimum', 'doneSix', 'inProgressSix', 'doneTwelve', 'inProgressTwelve'] as const;

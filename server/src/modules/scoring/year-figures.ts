@@ -53,18 +53,30 @@ export const emptyFigures = (): YearFigures => ({
   minimumCount: null,
 });
 
+/** Some LAOs' data: each LAO's in every fiscal year (`fiscalYears` null) or in the fiscal years named. */
+export type LaoYears = Array<{ laoCode: string; fiscalYears: number[] | null }>;
+
 /**
- * The figures of the given LAOs (or of every LAO) in every fiscal year they have data for, added up
- * from the source rows by three grouped queries whatever the number of LAOs and projects:
- * project-years by standing, origin and dimension; reports by round, standing, dimension and status;
- * NACC's baseline and minimum counts. What the maintained figures are made of (figures.store.ts), and
- * what they are checked against.
+ * The figures of the given LAOs (or of every LAO) in every fiscal year they have data for (or only in
+ * the years named), added up from the source rows by three grouped queries whatever the number of LAOs
+ * and projects: project-years by standing, origin and dimension; reports by round, standing, dimension
+ * and status; NACC's baseline and minimum counts. What the maintained figures are made of
+ * (figures.store.ts), and what they are checked against.
  */
-export async function computeFigures(em: EntityManager, laoCodes: string[] | 'all'): Promise<Map<string, Map<number, YearFigures>>> {
-  const some = <T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string) =>
-    laoCodes === 'all' ? qb : qb.where(`${alias}.lao_code IN (:...laoCodes)`, { laoCodes });
+export async function computeFigures(em: EntityManager, which: LaoYears | 'all'): Promise<Map<string, Map<number, YearFigures>>> {
+  const some = <T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string) => {
+    if (which === 'all') return qb;
+    const params: Record<string, unknown> = {};
+    const each = which.map(({ laoCode, fiscalYears }, i) => {
+      params[`lao${i}`] = laoCode;
+      if (!fiscalYears) return `${alias}.lao_code = :lao${i}`;
+      params[`years${i}`] = fiscalYears;
+      return `(${alias}.lao_code = :lao${i} AND ${alias}.fiscal_year IN (:...years${i}))`;
+    });
+    return qb.where(each.length === 1 ? each[0] : `(${each.join(' OR ')})`, params);
+  };
   const byLao = new Map<string, Map<number, YearFigures>>();
-  if (laoCodes !== 'all' && laoCodes.length === 0) return byLao;
+  if (which !== 'all' && which.length === 0) return byLao;
   const plans = await some(
     em
       .getRepository(ProjectYear)
