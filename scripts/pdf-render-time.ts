@@ -41,10 +41,7 @@ const median = (xs: number[]) => {
 /** The memo LAO's plan of 2567 grown to PROJECTS projects (the demo data has 49). */
 async function growPlan(db: Awaited<ReturnType<typeof openDatabase>>): Promise<void> {
   const lao = await db.getRepository(Lao).findOneByOrFail({ code: KHON_HAT.code });
-  const [{ n }] = await db.query(
-    'SELECT COUNT(*) AS n FROM project_year WHERE lao_code = ? AND fiscal_year = 2567',
-    [lao.code],
-  );
+  const [{ n }] = await db.query('SELECT COUNT(*) AS n FROM project_year WHERE lao_code = ? AND fiscal_year = 2567', [lao.code]);
   for (let i = Number(n); i < PROJECTS; i++) {
     await makeProject(db, lao, {
       name: 'โครงการเผยแพร่ประกาศเจตจำนงสุจริตของผู้บริหารท้องถิ่นผ่านเว็บไซต์และเสียงตามสายของหมู่บ้าน',
@@ -69,10 +66,7 @@ async function main() {
   const token = await signIn(base, DEMO_PASSWORDS.lao.username, DEMO_PASSWORDS.lao.password);
   const lao = KHON_HAT.code;
   const documents: Array<[string, string]> = [
-    [
-      `action-plan.pdf (${PROJECTS} projects)`,
-      `/export/action-plan.pdf?lao=${lao}&year=2567&issuer=${encodeURIComponent('ผู้ทดสอบ')}`,
-    ],
+    [`action-plan.pdf (${PROJECTS} projects)`, `/export/action-plan.pdf?lao=${lao}&year=2567&issuer=${encodeURIComponent('ผู้ทดสอบ')}`],
     ['plan-results.pdf', `/export/plan-results.pdf?lao=${lao}&year=2567&round=SIX_MONTHS`],
     ['overview.pdf', `/export/overview.pdf?lao=${lao}&year=2567&round=SIX_MONTHS`],
     ['memo.pdf', `/export/memo.pdf?lao=${lao}&year=2567&round=SIX_MONTHS&ref=x`],
