@@ -3,12 +3,14 @@
  * it (built, in a process of its own) on a fresh embedded database with the demo data, whose memo LAO is
  * given 200 projects. A cheap question (`{ provinces { code name } }`, 50 a second from 10 connections)
  * is timed alone, then while officers print that LAO's 200-project action plan without pause (4 in
- * flight); the script prints p50/p99/max of the cheap question in both phases, their ratio, and what
- * the printers got (PDFs a second, 200s and 503s). Not a test: the figures depend on the machine, and
- * the load generator (autocannon) shares it with the server.
+ * flight); the script prints p50/p99/max of the cheap question in both phases, their ratio, what the
+ * printers got (PDFs a second, 200s and 503s) and the server's CPU per plan printed — its event loop's
+ * and its other threads' (render workers, V8's helpers), read from /proc where there is one. Not a
+ * test: the figures depend on the machine, and the load generator (autocannon) shares it with the server.
  *
- * Options: --seconds N per phase (default 15), --printers N PDFs in flight (default 4). RENDER_WORKERS
- * and RENDER_QUEUE pass through to the server.
+ * Options: --seconds N per phase (default 15), --printers N PDFs in flight (default 4), --projects N in
+ * the plan (default 200; at least the demo plan's 49). RENDER_WORKERS and RENDER_QUEUE pass through to
+ * the server.
  */
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
@@ -30,16 +32,16 @@ const option = (name: string, fallback: number) => {
 };
 const SECONDS = option('seconds', 15);
 const PRINTERS = option('printers', 4);
-const PROJECTS = 200;
+const PROJECTS = option('projects', 200);
 const CHEAP_RATE = 50;
 
-/** The demo data, and the memo LAO's plan of 2567 grown to 200 projects with notes of a few lines. */
+/** The demo data, and the memo LAO's plan of 2567 grown to PROJECTS projects with notes of a few lines. */
 async function prepare(file: string): Promise<void> {
   const db = await openDatabase(loadConfig({ DB_URL: `sqlite:${file}` }).db);
   try {
     await loadDemoDataIfEmpty(db);
     const lao = await db.getRepository(Lao).findOneByOrFail({ code: KHON_HAT.code });
-    const [{ n }] = await db.query('SELECT COUNT(*) AS n FROM project WHERE lao_code = ?', [lao.code]);
+    const [{ n }] = await db.query('SELECT COUNT(*) AS n FROM project_year WHERE lao_code = ? AND fiscal_year = 2567', [lao.code]);
     for (let i = Number(n); i < PROJECTS; i++) {
       await makeProject(db, lao, {
         name: `โครงการส่งเสริมคุณธรรมจริยธรรมและความโปร่งใสในการบริหารงานขององค์กรปกครองส่วนท้องถิ่น ครั้งที่ ${i + 1}`,
@@ -75,6 +77,27 @@ const cheap = (url: string): Promise<Figures> =>
     timeout: 30,
   }).then((r) => ({ p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, requests: r.requests.total, non2xx: r.non2xx }));
 
+/** CPU (ms, user + system) of a process so far: its main thread (the event loop) and the rest of its threads. */
+function processCpu(pid: number): { eventLoop: number; rest: number } | null {
+  const tasks = `/proc/${pid}/task`;
+  if (!fs.existsSync(tasks)) return null;
+  const tick = 1000 / Number(execFileSync('getconf', ['CLK_TCK']).toString().trim() || 100);
+  const cpu = { eventLoop: 0, rest: 0 };
+  for (const tid of fs.readdirSync(tasks)) {
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`${tasks}/${tid}/stat`, 'utf8');
+    } catch {
+      continue; // a thread that ended meanwhile
+    }
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ms = (Number(fields[11]) + Number(fields[12])) * tick;
+    if (Number(tid) === pid) cpu.eventLoop += ms;
+    else cpu.rest += ms;
+  }
+  return cpu;
+}
+
 const printing = (url: string, token: string, seconds: number) =>
   autocannon({
     url: `${url}/export/action-plan.pdf?lao=${KHON_HAT.code}&year=2567&issuer=${encodeURIComponent('ผู้ทดสอบ')}`,
@@ -107,10 +130,12 @@ async function main(): Promise<void> {
       await cheap(server.url);
 
       const alone = await cheap(server.url);
+      const cpuBefore = processCpu(server.child.pid!);
       const printers = printing(server.url, token, SECONDS + 4);
       await new Promise((resolve) => setTimeout(resolve, 2000));
       const during = await cheap(server.url);
       const printed = await printers;
+      const cpuAfter = processCpu(server.child.pid!);
 
       const statuses = Object.entries(printed.statusCodeStats ?? {})
         .map(([status, s]) => `${status}: ${s.count}`)
@@ -131,6 +156,15 @@ async function main(): Promise<void> {
       row('alone', alone);
       row(`while ${PRINTERS} ${PROJECTS}-project plans print at a time`, during);
       console.log(`ratio (during ÷ alone): p50 ×${(during.p50 / alone.p50).toFixed(2)}, p99 ×${(during.p99 / alone.p99).toFixed(2)}`);
+      const plans = printed.statusCodeStats?.['200']?.count ?? 0;
+      if (cpuBefore && cpuAfter && plans > 0) {
+        const eventLoop = (cpuAfter.eventLoop - cpuBefore.eventLoop) / plans;
+        const rest = (cpuAfter.rest - cpuBefore.rest) / plans;
+        console.log(
+          `server CPU per plan printed (with the cheap questions of the phase): ${(eventLoop + rest).toFixed(0)} ms — ` +
+            `event loop ${eventLoop.toFixed(0)} ms, render workers and V8's helper threads ${rest.toFixed(0)} ms`,
+        );
+      }
       console.log(
         `printers: ${printed.requests.total} answers in ${SECONDS + 4} s (${(printed.requests.total / (SECONDS + 4)).toFixed(1)}/s), ` +
           `${statuses}; p50 ${printed.latency.p50} ms, p99 ${printed.latency.p99} ms`,

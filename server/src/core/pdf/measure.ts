@@ -25,10 +25,23 @@ function font(bold: boolean): FontkitFont {
   return fonts[key];
 }
 
+/**
+ * Widths of texts at 1 pt, by font: a document measures the same amounts at each font size it tries,
+ * and the same texts come back in the next document. Started afresh when it holds this many.
+ */
+const MEASURED_TEXTS = 20_000;
+const measured = { normal: new Map<string, number>(), bold: new Map<string, number>() };
+
 /** The width in points of `text` on one line at `fontSize` (Thai digits are wider than Arabic ones); word-break marks take no room. */
 export function textWidth(text: string, fontSize: number, bold = false): number {
-  const f = font(bold);
-  return (f.layout(text.replaceAll(ZWSP, '')).advanceWidth / f.unitsPerEm) * fontSize;
+  const widths = measured[bold ? 'bold' : 'normal'];
+  let width = widths.get(text);
+  if (width === undefined) {
+    const f = font(bold);
+    if (widths.size >= MEASURED_TEXTS) widths.clear();
+    widths.set(text, (width = f.layout(text.replaceAll(ZWSP, '')).advanceWidth / f.unitsPerEm));
+  }
+  return width * fontSize;
 }
 
 /** The width a column needs to hold each of `texts` on one line (bold unless told: the widest a total is set in), rounded up. */

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { RenderJob } from './render-pool';
+import { shareFontkitFont, shareParsedFontTables, writeStreamsInOnePiece } from './pdfkit-costs';
 import { TABLE_LAYOUTS } from './table-layouts';
 import { useThaiGlyphs, type EmbeddedFont } from './thai-glyphs';
 import { keepTableRowsWhole } from './table-rows';
@@ -23,7 +24,7 @@ const PdfKitDocument = require('pdfmake/js/PDFDocument').default as {
   prototype: {
     text(text: string, ...rest: unknown[]): unknown;
     provideFont(...args: unknown[]): EmbeddedFont;
-  };
+  } & Parameters<typeof writeStreamsInOnePiece>[0];
 };
 
 /** server/assets/fonts, whether running from source or from dist/. */
@@ -38,42 +39,14 @@ export function fontDir(): string {
 let ready = false;
 
 /**
- * pdfkit parses its fonts anew for every document (fontkit.create on the same bytes), and decoding the
- * tables (glyf, GSUB, GPOS…) took a large part of a document's time. The decoded tables are kept per
- * font file and shared by every later document: they are read-only once decoded.
- */
-function shareParsedFontTables(sample: Buffer): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const fontkit = require('fontkit') as { create(data: Buffer): object };
-  interface Table {
-    tag: string;
-  }
-  const ttf = Object.getPrototypeOf(fontkit.create(sample)) as {
-    _getTable(this: FontkitTtf, table: Table): unknown;
-  };
-  interface FontkitTtf {
-    stream: { buffer: object };
-    _tables: Record<string, unknown>;
-    _decodeTable(table: Table): unknown;
-  }
-  const decoded = new WeakMap<object, Record<string, unknown>>();
-  const getTable = ttf._getTable;
-  ttf._getTable = function (this: FontkitTtf, table: Table) {
-    let tables = decoded.get(this.stream.buffer);
-    if (!tables) decoded.set(this.stream.buffer, (tables = {}));
-    if (!(table.tag in tables)) tables[table.tag] = getTable.call(this, table);
-    return (this._tables[table.tag] = tables[table.tag]);
-  };
-}
-
-/**
  * Registers the Thai fonts (Sarabun, patched: see scripts/fonts/patch-sarabun.py) once per process and
  * forbids documents to read files or URLs. Every piece of text pdfmake draws passes through here:
  * - the word-break marks (U+200B) have decided where lines break and are not drawn, so copied or
  *   searched text has no stray characters;
  * - Thai is drawn as runs of glyphs in reading order, each with its text (thai-glyphs.ts);
  * - a Thai word wider than its column breaks at ICU's boundaries inside it (thai-lines.ts);
- * - a table marked keepRowsWhole keeps each row on one page unless it is taller than a page (table-rows.ts).
+ * - a table marked keepRowsWhole keeps each row on one page unless it is taller than a page (table-rows.ts);
+ * - what pdfkit would do again for every document is done once per process (pdfkit-costs.ts).
  */
 function setUp(): void {
   if (ready) return;
@@ -87,6 +60,7 @@ function setUp(): void {
   pdfmake.setLocalAccessPolicy(() => false);
   pdfmake.addTableLayouts(TABLE_LAYOUTS);
   shareParsedFontTables(fs.readFileSync(path.join(dir, 'Sarabun-Regular.ttf')));
+  writeStreamsInOnePiece(PdfKitDocument.prototype);
   breakTooWideWordsAtThaiBoundaries();
   keepTableRowsWhole();
   const provide = PdfKitDocument.prototype.provideFont;
@@ -94,6 +68,7 @@ function setUp(): void {
   PdfKitDocument.prototype.provideFont = function (this: unknown, ...args: unknown[]) {
     const font = provide.apply(this, args);
     if (!prepared.has(font)) {
+      shareFontkitFont(font);
       useThaiGlyphs(font, dir);
       prepared.add(font);
     }

@@ -46,7 +46,7 @@ export interface Position {
 
 /** The parts of pdfkit's EmbeddedFont (one embedded font of one document) that are replaced or used. */
 export interface EmbeddedFont {
-  font: { postscriptName: string; getGlyph(id: number): Glyph };
+  font: { postscriptName: string; getGlyph(id: number): Glyph; createSubset(): EmbeddedFont['subset'] };
   /** pdfkit's shaped runs by word, made for each document unless given. */
   layoutCache?: Record<string, unknown>;
   scale: number;

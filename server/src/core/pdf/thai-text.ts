@@ -22,6 +22,24 @@ const TYPE_WORDS = [...NAME_TYPES].sort((a, b) => b.length - a.length);
  * each kept whole. Nothing is added next to spaces, digits, Latin text or punctuation.
  */
 export function breakThaiWords(text: string, names: readonly string[] = []): string {
+  const key = names.length ? [text, ...names].join('\u0000') : text;
+  let broken = brokenTexts.get(key);
+  if (broken === undefined) {
+    if (brokenTexts.size >= BROKEN_TEXTS) brokenTexts.clear();
+    brokenTexts.set(key, (broken = breakWords(text, names)));
+  }
+  return broken;
+}
+
+/**
+ * Texts already broken into words, by text (and names): the same project names, notes and headings
+ * come back in every document of an LAO, and breaking one takes ICU and the dictionary tens of
+ * microseconds. Started afresh when it holds this many.
+ */
+const BROKEN_TEXTS = 20_000;
+const brokenTexts = new Map<string, string>();
+
+function breakWords(text: string, names: readonly string[]): string {
   // NIKHAHIT + SARA AA, a common way of typing ำ, is printed (and read back) as the one character it looks like.
   text = text.replace(/\u0E4D\u0E32/g, '\u0E33');
   const boundaries = [...segmenter.segment(text)].map((s) => s.index);
