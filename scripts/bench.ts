@@ -22,7 +22,7 @@ import mysql from 'mysql2/promise';
 import { loadConfig, NO_RATE_LIMITS } from '../server/src/core/config';
 import { openDatabase } from '../server/src/core/database';
 import { ensureAdminAccount } from '../server/src/modules/account/bootstrap';
-import { drive, failedPhases, phaseRow, PHASE_HEADER, type Phase } from './lib/drive';
+import { databasePid, drive, failedPhases, phaseRow, PHASE_HEADER, type Phase } from './lib/drive';
 import { startServerProcess, type ServerProcess } from './lib/server-process';
 import { signIn } from './lib/sign-in';
 import { generateNational } from './generate-national';
@@ -59,7 +59,8 @@ async function databaseFor(size: number): Promise<string> {
   return url.toString();
 }
 
-async function prepare(dbUrl: string, size: number): Promise<number> {
+/** The number of active LAOs, and the database server's pid when it runs on this machine. */
+async function prepare(dbUrl: string, size: number): Promise<{ laos: number; databasePid: number | null }> {
   const db = await openDatabase(loadConfig({ DB_URL: dbUrl }).db, { migrate: true });
   try {
     if (Number((await db.query('SELECT COUNT(*) AS n FROM lao'))[0].n) === 0) {
@@ -70,7 +71,10 @@ async function prepare(dbUrl: string, size: number): Promise<number> {
       );
     }
     await ensureAdminAccount(db, 'bench-admin', 'Bench@2567');
-    return Number((await db.query('SELECT COUNT(*) AS n FROM lao WHERE active = ?', [true]))[0].n);
+    return {
+      laos: Number((await db.query('SELECT COUNT(*) AS n FROM lao WHERE active = ?', [true]))[0].n),
+      databasePid: dbUrl.startsWith('mysql') ? await databasePid((sql) => db.query(sql)) : null,
+    };
   } finally {
     await db.destroy();
   }
@@ -80,7 +84,7 @@ const gql = (query: string, variables: Record<string, unknown> = {}) => JSON.str
 
 async function benchSize(size: number): Promise<{ laos: number; db: string; phases: Phase[] }> {
   const dbUrl = await databaseFor(size);
-  const laos = await prepare(dbUrl, size);
+  const { laos, databasePid: dbPid } = await prepare(dbUrl, size);
   const isMysql = dbUrl.startsWith('mysql');
   console.log(`\n${isMysql ? 'MySQL/MariaDB' : 'SQLite'}, ${laos} LAOs, ${SECONDS} s a scenario, ${CONNECTIONS} in flight`);
   const servers: ServerProcess[] = [await startServerProcess({ DB_URL: dbUrl, LOG_LEVEL: 'warn', ...NO_RATE_LIMITS }, { built: true })];
@@ -100,8 +104,10 @@ async function benchSize(size: number): Promise<{ laos: number; db: string; phas
     );
     let n = 0;
     const lao = () => codes[n++ % codes.length];
-    const run = (label: string, request: () => { body?: string; path?: string }, urls = [app], concurrency = CONNECTIONS) =>
-      drive({ urls, label, concurrency, seconds: SECONDS, request: () => ({ token, ...request() }) });
+    // CPU per request of the server answering, and of the database server when it runs here.
+    const watching = (server: ServerProcess) => ({ server: server.child.pid!, ...(dbPid ? { database: dbPid } : {}) });
+    const run = (label: string, request: () => { body?: string; path?: string }, urls = [app], watch = watching(servers[0])) =>
+      drive({ urls, label, concurrency: CONNECTIONS, seconds: SECONDS, request: () => ({ token, ...request() }), watch });
     const province = `provinceScores (นครราชสีมา, ${codes.length} LAOs)`;
     const phases: Phase[] = [
       await run('{ __typename } (baseline)', () => ({ body: gql('{ __typename }') })),
@@ -130,9 +136,12 @@ async function benchSize(size: number): Promise<{ laos: number; db: string; phas
     if (isMysql) {
       servers.push(await startServerProcess({ DB_URL: dbUrl }, { script: 'scripts/lib/raw-province.ts' }));
       phases.push(
-        await run(`${province}: node:http + mysql2, same SQL (ceiling)`, () => ({ path: `/?province=${PROVINCE}&year=${FISCAL_YEAR}` }), [
-          servers[1].url,
-        ]),
+        await run(
+          `${province}: node:http + mysql2, same SQL (ceiling)`,
+          () => ({ path: `/?province=${PROVINCE}&year=${FISCAL_YEAR}` }),
+          [servers[1].url],
+          watching(servers[1]),
+        ),
       );
     }
     console.log(PHASE_HEADER);

@@ -1,4 +1,4 @@
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { inTransaction } from '../../core/db';
 import type { AppContext } from '../../core/context';
 import { lockedLaos } from '../lao/lao.service';
@@ -97,6 +97,38 @@ export function scoreFiguresOf(f: YearFigures, round: ReportRound): ScoreFigures
 /** Which active LAOs to read: every LAO of a province (optionally one district), or the whole country. */
 export type LaoScope = { provinceCode: string; districtCode?: string | null } | { all: true };
 
+/** The active LAOs in scope, as a query of `Lao` aliased `l`. */
+function laosIn(ctx: AppContext, scope: LaoScope): SelectQueryBuilder<Lao> {
+  const qb = ctx.em.getRepository(Lao).createQueryBuilder('l').where('l.active = :on', { on: true });
+  if ('provinceCode' in scope) {
+    qb.andWhere('l.province_code = :provinceCode', { provinceCode: scope.provinceCode });
+    if (scope.districtCode) qb.andWhere('l.district_code = :districtCode', { districtCode: scope.districtCode });
+  }
+  return qb;
+}
+
+/** Adds to a query of LAOs (alias `l`) their score figures of a round of a year, as the raw columns `figures` reads. */
+function withScoreFigures(qb: SelectQueryBuilder<Lao>, fiscalYear: number, round: ReportRound): SelectQueryBuilder<Lao> {
+  const six = round === ReportRound.SIX_MONTHS;
+  return qb
+    .leftJoin(LaoYearFigures, 'f', 'f.lao_code = l.code AND f.fiscal_year = :fiscalYear', { fiscalYear })
+    .addSelect('f.denominator', 'f_denominator')
+    .addSelect('f.from_minimum', 'f_from_minimum')
+    .addSelect(six ? 'f.done_six' : 'f.done_twelve', 'f_done')
+    .addSelect(six ? 'f.in_progress_six' : 'f.in_progress_twelve', 'f_in_progress');
+}
+
+/** The score figures in a raw row of `withScoreFigures` (null: the LAO has no data that year). */
+function figures(raw: Record<string, unknown>): ScoreFigures | null {
+  if (raw.f_denominator === null || raw.f_denominator === undefined) return null;
+  return {
+    done: Number(raw.f_done),
+    inProgress: Number(raw.f_in_progress),
+    denominator: Number(raw.f_denominator),
+    fromMinimum: Boolean(Number(raw.f_from_minimum)),
+  };
+}
+
 /**
  * The active LAOs in scope — their codes and provinces — each with its score figures for a round of a
  * year (null when it has no data for that year): one indexed read of one row per LAO, as plain rows
@@ -108,43 +140,25 @@ export async function storedScores(
   fiscalYear: number,
   round: ReportRound,
 ): Promise<Array<{ laoCode: string; provinceCode: string; figures: ScoreFigures | null }>> {
-  const six = round === ReportRound.SIX_MONTHS;
-  const qb = ctx.em
-    .getRepository(Lao)
-    .createQueryBuilder('l')
-    .leftJoin(LaoYearFigures, 'f', 'f.lao_code = l.code AND f.fiscal_year = :fiscalYear', { fiscalYear })
-    .select('l.code', 'laoCode')
-    .addSelect('l.province_code', 'provinceCode')
-    .addSelect('f.denominator', 'denominator')
-    .addSelect('f.from_minimum', 'fromMinimum')
-    .addSelect(six ? 'f.done_six' : 'f.done_twelve', 'done')
-    .addSelect(six ? 'f.in_progress_six' : 'f.in_progress_twelve', 'inProgress')
-    .where('l.active = :on', { on: true });
-  if ('provinceCode' in scope) {
-    qb.andWhere('l.province_code = :provinceCode', { provinceCode: scope.provinceCode });
-    if (scope.districtCode) qb.andWhere('l.district_code = :districtCode', { districtCode: scope.districtCode });
-  }
-  const rows = await qb.getRawMany<{
-    laoCode: string;
-    provinceCode: string;
-    denominator: number | string | null;
-    fromMinimum: unknown;
-    done: number | string | null;
-    inProgress: number | string | null;
-  }>();
-  return rows.map((r) => ({
-    laoCode: r.laoCode,
-    provinceCode: r.provinceCode,
-    figures:
-      r.denominator === null
-        ? null
-        : {
-            done: Number(r.done),
-            inProgress: Number(r.inProgress),
-            denominator: Number(r.denominator),
-            fromMinimum: Boolean(Number(r.fromMinimum)),
-          },
-  }));
+  const qb = withScoreFigures(
+    laosIn(ctx, scope).select('l.code', 'laoCode').addSelect('l.province_code', 'provinceCode'),
+    fiscalYear,
+    round,
+  );
+  const rows = await qb.getRawMany<Record<string, unknown> & { laoCode: string; provinceCode: string }>();
+  return rows.map((r) => ({ laoCode: r.laoCode, provinceCode: r.provinceCode, figures: figures(r) }));
+}
+
+/** The active LAOs in scope as entities, each with its score figures for a round of a year: one statement. */
+export async function laosWithScores(
+  ctx: AppContext,
+  scope: LaoScope,
+  fiscalYear: number,
+  round: ReportRound,
+): Promise<Array<{ lao: Lao; figures: ScoreFigures | null }>> {
+  const { entities, raw } = await withScoreFigures(laosIn(ctx, scope), fiscalYear, round).getRawAndEntities();
+  const byCode = new Map(raw.map((r: Record<string, unknown>) => [String(r.l_code), figures(r)]));
+  return entities.map((lao) => ({ lao, figures: byCode.get(lao.code) ?? null }));
 }
 
 function rowsOf(computed: Map<string, Map<number, YearFigures>>): LaoYearFigures[] {

@@ -9,7 +9,7 @@ import { allow, Permission } from '../access/policy';
 import { ImplementationLevel, toPercent, type Score } from './scoring';
 import type { NationalScoreRow, ProvinceScoreReport } from './scoring.types';
 import { thresholdsFor } from './year-figures';
-import { storedScores } from './figures.store';
+import { laosWithScores, storedScores } from './figures.store';
 
 /**
  * The table of a province is read within READ_PROVINCE_SCORES; an LAO officer's own province is its
@@ -76,17 +76,12 @@ export async function provinceFigures(
   await assertProvinceReadable(ctx, provinceCode);
   const province = await ctx.loaders.provinceByCode.load(provinceCode);
   if (!province) throw notFound('ไม่พบจังหวัดนี้');
-  const laosQuery = ctx.em
-    .getRepository(Lao)
-    .createQueryBuilder('l')
-    .where('l.province_code = :provinceCode AND l.active = :on', { provinceCode, on: true });
-  if (districtCode) laosQuery.andWhere('l.district_code = :districtCode', { districtCode });
-  const [laos, scores, thresholds] = await Promise.all([
-    laosQuery.getMany(),
-    storedScores(ctx, { provinceCode, districtCode }, fiscalYear, round),
+  const [scored, thresholds] = await Promise.all([
+    laosWithScores(ctx, { provinceCode, districtCode }, fiscalYear, round),
     thresholdsFor(ctx, fiscalYear),
   ]);
-  const figuresOf = new Map(scores.map((s) => [s.laoCode, s.figures]));
+  const laos = scored.map((s) => s.lao);
+  const figuresOf = new Map(scored.map((s) => [s.lao.code, s.figures]));
   const districts = await ctx.loaders.districtByCode.loadMany([...new Set(laos.map((l) => l.districtCode))]);
   const districtName = new Map(
     districts
