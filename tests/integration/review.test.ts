@@ -2,6 +2,7 @@ import { Role } from '../../server/src/modules/access/role';
 import { BaselineRequest } from '../../server/src/modules/baseline-request/baseline-request.entity';
 import { PlanYear } from '../../server/src/modules/plan-year/plan-year.entity';
 import { ProjectYear } from '../../server/src/modules/project/project-year.entity';
+import { Project } from '../../server/src/modules/project/project.entity';
 import { PlanStatus, ProjectOrigin } from '../../server/src/modules/plan/project.enums';
 import { WorkStatus } from '../../server/src/modules/plan/report.enums';
 import { countStatements, makeLao, makePlanYear, makeProject, makeReport, makeUser, PASSWORD } from '../fixtures/factories';
@@ -22,6 +23,7 @@ import {
   SetProjectComplianceDocument,
   ReviewQueueOfDistrictDocument,
   ProvinceScoresOfDistrictDocument,
+  SixMonthScoreDocument,
   type ReviewProjectAdditionMutationVariables,
 } from '../gql/graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
@@ -263,6 +265,27 @@ describe.each(databases)('review, baseline requests and province scores ($name)'
       if (error) expect(codeOf(res)).toBe(error);
       else expect(res.errors).toBeUndefined();
       expect((await server.db.getRepository(BaselineRequest).findOneByOrFail({ id: request.id })).status).toBe(to ?? from);
+    });
+
+    it('a non-compliance mark lowers the score, never the baseline it is measured against', async () => {
+      const { code, token } = await lao();
+      const [marked] = await server.db.getRepository(Project).findBy({ laoCode: code });
+      await makeReport(server.db, marked, { status: WorkStatus.DONE });
+      const baseline = async () =>
+        (await server.gql(BaselineYearsDocument, { l: code }, { token })).data!.baselineYears.find((y) => y.fiscalYear === 2567)!
+          .baselineCount;
+      const score = async () =>
+        (await server.gql(SixMonthScoreDocument, { l: code }, { token })).data!.laoDashboard.rounds.find((r) => r.round === 'SIX_MONTHS')!
+          .score;
+      expect([await baseline(), await score()]).toEqual([3, 33.33]);
+      const res = await server.gql(
+        COMPLIANCE,
+        { id: String(marked.id), y: 2567, a: false, r: 'ไม่ใช่โครงการป้องกันการทุจริต' },
+        { token: reviewer },
+      );
+      expect(res.errors).toBeUndefined();
+      // Its DONE no longer counts; the plan it is measured against is still the three planned projects.
+      expect([await baseline(), await score()]).toEqual([3, 0]);
     });
 
     it('refuses past years and numbers that are not whole and ≥ 0', async () => {

@@ -6,6 +6,7 @@ import { Limits1764118800000 } from './1764118800000-Limits';
 import { WriteLock1764374400000 } from './1764374400000-WriteLock';
 import { MemoDocument1796046647000 } from './1796046647000-MemoDocument';
 import { LaoYearFigures1796200000000 } from './1796200000000-LaoYearFigures';
+import { BaselineOfThePlan1796300000000 } from './1796300000000-BaselineOfThePlan';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   WriteLock1764374400000,
   MemoDocument1796046647000,
   LaoYearFigures1796200000000,
+  BaselineOfThePlan1796300000000,
 ];

@@ -5,49 +5,35 @@ import { fiscalYearOf, supportedFiscalYears } from '../../core/fiscal-year';
 import { recordAudit } from '../audit/audit.service';
 import { getEditableLao, getReadableLao, lockLao } from '../lao/lao.service';
 import { PlanYear } from '../plan-year/plan-year.entity';
-import { ProjectYear } from '../project/project-year.entity';
-import { Project } from '../project/project.entity';
-import { COUNTED_STATUSES, NOT_CREATED_STATUSES, ProjectOrigin } from '../plan/project.enums';
+import { allStoredFigures } from '../scoring/figures.store';
+import { baselineOf, emptyFigures } from '../scoring/year-figures';
 import { allow, Permission, placeOfLao } from '../access/policy';
 import { BaselineRequest, RequestStatus } from './baseline-request.entity';
 import type { BaselineYear } from './baseline-request.types';
 
-/** Per fiscal year: NACC's baseline (or the counted planned projects), the created projects, the latest request. */
+/**
+ * Per fiscal year: the baseline (NACC's, or the plan's PLANNED projects), the created projects — both from
+ * the maintained figures, where §5 defines them once — and the latest request.
+ */
 export async function baselineYears(ctx: AppContext, laoCode: string): Promise<BaselineYear[]> {
   await getReadableLao(ctx, laoCode);
   const current = fiscalYearOf(ctx.clock.now());
-  const counts = await ctx.em
-    .getRepository(ProjectYear)
-    .createQueryBuilder('y')
-    .innerJoin(Project, 'p', 'p.id = y.project_id')
-    .select('y.fiscal_year', 'year')
-    .addSelect(`SUM(CASE WHEN y.plan_status NOT IN (:...notCreated) THEN 1 ELSE 0 END)`, 'created')
-    .addSelect(`SUM(CASE WHEN y.plan_status IN (:...counted) AND p.origin = :planned THEN 1 ELSE 0 END)`, 'countedPlanned')
-    .where('y.lao_code = :laoCode', {
-      laoCode,
-      notCreated: NOT_CREATED_STATUSES,
-      counted: COUNTED_STATUSES,
-      planned: ProjectOrigin.PLANNED,
-    })
-    .groupBy('y.fiscal_year')
-    .getRawMany<{ year: number | string; created: number | string; countedPlanned: number | string }>();
-  const planYears = await ctx.em.getRepository(PlanYear).findBy({ laoCode });
+  const figures = await allStoredFigures(ctx, laoCode);
   const requests = await ctx.em.getRepository(BaselineRequest).find({ where: { laoCode }, order: { id: 'DESC' } });
 
   // Only years of the supported plan periods are shown: a stray row of another year (one stored before
   // years were checked) can neither add a row nor stretch the span this loop walks.
   const { first, last } = supportedFiscalYears(ctx.clock.now());
-  const stored = [...counts.map((c) => Number(c.year)), ...planYears.map((p) => p.fiscalYear), ...requests.map((r) => r.fiscalYear)];
+  const stored = [...figures.keys(), ...requests.map((r) => r.fiscalYear)];
   const shown = [current - 1, current, current + 1, ...stored].filter((y) => Number.isInteger(y) && y >= first && y <= last);
-  const countOf = new Map(counts.map((c) => [Number(c.year), c]));
   const out: BaselineYear[] = [];
   for (let year = Math.min(...shown); year <= Math.max(...shown); year++) {
-    const c = countOf.get(year);
+    const f = figures.get(year) ?? emptyFigures();
     const latest = requests.find((r) => r.fiscalYear === year) ?? null;
     out.push({
       fiscalYear: year,
-      baselineCount: planYears.find((p) => p.fiscalYear === year)?.baselineCount ?? Number(c?.countedPlanned ?? 0),
-      createdCount: Number(c?.created ?? 0),
+      baselineCount: baselineOf(f),
+      createdCount: f.created,
       standing: latest && (latest.status === RequestStatus.PENDING || latest.status === RequestStatus.REJECTED) ? latest.status : null,
       canRequest: year >= current,
       latestRequest: latest,

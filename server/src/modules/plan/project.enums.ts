@@ -55,6 +55,12 @@ export const PLAN_STATUS_TH: Record<PlanStatus, string> = {
 
 /** Standings whose project counts in a year's plan, reports and scores (PRODUCT.md §5). */
 export const COUNTED_STATUSES: readonly PlanStatus[] = [PlanStatus.COMPLIANT, PlanStatus.REDUCE_PENDING, PlanStatus.REDUCE_REJECTED];
+/**
+ * Standings of a PLANNED project-year that make the year's baseline until NACC sets one: every one but an
+ * approved reduction. NACC's non-compliance mark takes a project out of what is counted done, not out
+ * of the plan's size: the mark lowers the score, never the baseline it is measured against.
+ */
+export const BASELINE_STATUSES: readonly PlanStatus[] = [...COUNTED_STATUSES, PlanStatus.NON_COMPLIANT];
 /** Standings left out of "โครงการที่สร้าง" (created). */
 export const NOT_CREATED_STATUSES: readonly PlanStatus[] = [PlanStatus.REDUCED, PlanStatus.ADD_REJECTED];
 

@@ -75,6 +75,12 @@ export async function storedFigures(ctx: AppContext, laoCode: string, fiscalYear
   return row ? (JSON.parse(row.detail) as YearFigures) : emptyFigures();
 }
 
+/** One LAO's figures of every fiscal year it has data for, by year. */
+export async function allStoredFigures(ctx: AppContext, laoCode: string): Promise<Map<number, YearFigures>> {
+  const rows = await ctx.em.getRepository(LaoYearFigures).findBy({ laoCode });
+  return new Map(rows.map((row) => [row.fiscalYear, JSON.parse(row.detail) as YearFigures]));
+}
+
 /** What a score needs of one LAO in one round of a year. */
 export interface ScoreFigures {
   done: number;

@@ -7,7 +7,7 @@ import { ProgressReport } from '../progress-report/progress-report.entity';
 import { ReportRound, WorkStatus } from '../plan/report.enums';
 import { ProjectYear } from '../project/project-year.entity';
 import { Project } from '../project/project.entity';
-import { COUNTED_STATUSES, NOT_CREATED_STATUSES, PlanStatus, ProjectOrigin } from '../plan/project.enums';
+import { BASELINE_STATUSES, COUNTED_STATUSES, NOT_CREATED_STATUSES, PlanStatus, ProjectOrigin } from '../plan/project.enums';
 import { LevelThreshold } from './level-threshold.entity';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './scoring';
 
@@ -27,8 +27,8 @@ export interface RoundCell {
 export interface YearFigures {
   /** โครงการที่สร้าง: project-years except REDUCED and ADD_REJECTED. */
   created: number;
-  /** Counted PLANNED projects: the baseline until NACC sets one. */
-  countedPlanned: number;
+  /** PLANNED projects of the plan (BASELINE_STATUSES): the baseline until NACC sets one. */
+  plannedBaseline: number;
   /** Counted projects and their planned budget, by primary dimension. */
   planned: Record<number, { projects: number; budget: Satang }>;
   /** Reports of created project-years, by round (the dashboard's รายงานผลแล้ว). */
@@ -42,7 +42,7 @@ export interface YearFigures {
 const emptyCell = (): RoundCell => ({ done: 0, inProgress: 0, cannotDo: 0, inOrdinance: 0, ordinanceBudget: 0, disbursed: 0 });
 export const emptyFigures = (): YearFigures => ({
   created: 0,
-  countedPlanned: 0,
+  plannedBaseline: 0,
   planned: Object.fromEntries(DIMENSIONS.map((d) => [d, { projects: 0, budget: 0 }])),
   reportedCreated: { SIX_MONTHS: 0, TWELVE_MONTHS: 0 },
   rounds: {
@@ -153,11 +153,11 @@ export async function computeFigures(em: EntityManager, which: LaoYears | 'all')
     const f = of(row.lao, row.year);
     const n = Number(row.n);
     if (!NOT_CREATED_STATUSES.includes(row.status)) f.created += n;
+    if (row.origin === ProjectOrigin.PLANNED && BASELINE_STATUSES.includes(row.status)) f.plannedBaseline += n;
     if (COUNTED_STATUSES.includes(row.status)) {
       const cell = f.planned[Number(row.dimension)];
       cell.projects += n;
       cell.budget = addSatang(cell.budget, row.budget);
-      if (row.origin === ProjectOrigin.PLANNED) f.countedPlanned += n;
     }
   }
   for (const row of reports) {
@@ -195,8 +195,8 @@ function addSatang(sum: Satang, raw: unknown): Satang {
   return sum + n;
 }
 
-/** The year's baseline: NACC's number when set, else the count of counted planned projects. */
-export const baselineOf = (f: YearFigures): number => f.baselineCount ?? f.countedPlanned;
+/** The year's baseline: NACC's number when set, else the count of the plan's PLANNED projects. */
+export const baselineOf = (f: YearFigures): number => f.baselineCount ?? f.plannedBaseline;
 
 /** Sums a round's cells over the four dimensions. */
 export function totalOf(cells: Record<number, RoundCell>): RoundCell {
