@@ -7,6 +7,6 @@ export const shellHomeRoutes: RouteRecordRaw[] = [
     path: '',
     name: 'home',
     component: () => import('./pages/HomePage.vue'),
-    meta: { title: t.menu.home, laoYearQuery: HomeDashboardDocument },
+    meta: { title: t.pages.home, laoYearQuery: HomeDashboardDocument },
   },
 ];
