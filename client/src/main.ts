@@ -1,5 +1,4 @@
-import '@fontsource/sarabun/400.css';
-import '@fontsource/sarabun/700.css';
+import './core/fonts/sarabun.css';
 import 'element-plus/theme-chalk/base.css';
 import './core/styles.css';
 
