@@ -1,5 +1,5 @@
 import { computed, reactive, ref } from 'vue';
-import dayjs from 'dayjs';
+import { dayjs } from '@/core/dayjs';
 import { useQuery } from '@vue/apollo-composable';
 import { useAuth } from '@/core/auth';
 import { TIME_ZONE } from '@/core/dates';

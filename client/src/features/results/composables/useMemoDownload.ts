@@ -1,5 +1,5 @@
 import { reactive, ref, type Ref } from 'vue';
-import dayjs from 'dayjs';
+import { dayjs } from '@/core/dayjs';
 import { TIME_ZONE } from '@/core/dates';
 import { t } from '@/features/results/i18n';
 import { exportHref, type ReportKey } from './useReportSelection';
