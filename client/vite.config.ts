@@ -98,6 +98,46 @@ function directImports(): Plugin {
 }
 
 /**
+ * Each Element Plus icon as a module of its own: the icons package is one module holding every icon, and a
+ * module belongs to one chunk, so every icon any page uses would travel with the sign-in page. Imports of
+ * it (ours and Element Plus's own) become imports of `ep-icon:<Name>`, made from that icon's part of it.
+ */
+function iconsPerModule(): Plugin {
+  const source = fs.readFileSync(fileURLToPath(new URL('../node_modules/@element-plus/icons-vue/dist/index.js', import.meta.url)), 'utf8');
+  const prefix = '\0ep-icon:';
+  const blocks = new Map<string, string>(); // local name (`lock_default`) → its code
+  for (const block of source.split(/\n(?=\/\/ src\/components\/)/).slice(1)) {
+    const end = /\}\), (\w+_default) = _sfc_main\d*;/.exec(block);
+    if (end) blocks.set(end[1], block.slice(0, end.index + end[0].length));
+  }
+  const exported = new Map<string, string>(); // exported name (`Lock`) → local name
+  for (const [, local, name] of source.matchAll(/^\s+(\w+_default) as (\w+),?$/gm)) exported.set(name, local);
+  return {
+    name: 'icons-per-module',
+    enforce: 'post',
+    resolveId: (id) => (id.startsWith(prefix) ? id : null),
+    load(id) {
+      if (!id.startsWith(prefix)) return null;
+      const local = exported.get(id.slice(prefix.length))!;
+      return `${blocks.get(local)}\nexport default ${local};\n`;
+    },
+    transform(code, id) {
+      if (!/\.(vue|ts|mjs|js)$/.test(id.split('?')[0]) || !code.includes('@element-plus/icons-vue')) return null;
+      const out = code.replace(/import\s*\{([^}]*)\}\s*from\s*['"]@element-plus\/icons-vue['"];?/g, (whole, list: string) => {
+        const specs = list
+          .split(',')
+          .map((spec) => spec.trim())
+          .filter(Boolean)
+          .map((spec) => spec.split(/\s+as\s+/));
+        if (!specs.every(([name]) => exported.has(name))) return whole;
+        return specs.map(([name, local = name]) => `import ${local} from '${prefix}${name}';`).join('\n');
+      });
+      return out === code ? null : { code: out, map: null };
+    },
+  };
+}
+
+/**
  * The pages of an officer's usual path, each in one chunk (with its CSS), instead of the dozens of small
  * shared chunks a bundler makes by itself: on a link with a long round trip and six connections per host,
  * every request costs a round trip, whatever its size. `pages` maps a chunk's name to the modules it
@@ -193,7 +233,9 @@ function earlySession(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [vue(), elementPlus(), directImports(), officerPath.plugin, earlySession(), precompress()],
+  plugins: [vue(), elementPlus(), directImports(), iconsPerModule(), officerPath.plugin, earlySession(), precompress()],
+  // Apollo Client's development-only checks and messages go when this is false (its `globalThis.__DEV__ !== false`).
+  define: { 'globalThis.__DEV__': 'false' },
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

@@ -59,7 +59,11 @@ async function main() {
     const requests = new Map<string, { url: string; sent: number }>();
     let bytes = { js: 0, css: 0, other: 0 };
     let stepStarted = Date.now();
-    cdp.on('Network.requestWillBeSent', (e) => requests.set(e.requestId, { url: e.request.url, sent: Date.now() - stepStarted }));
+    cdp.on('Network.requestWillBeSent', (e) => {
+      // A GraphQL request is listed with its operation's name.
+      const operation = /"operationName":"(\w+)"/.exec(e.request.postData ?? '')?.[1];
+      requests.set(e.requestId, { url: operation ? `${e.request.url} ${operation}` : e.request.url, sent: Date.now() - stepStarted });
+    });
     cdp.on('Network.responseReceived', (e) => kinds.set(e.requestId, e.type));
     cdp.on('Network.loadingFinished', (e) => {
       const kind = kinds.get(e.requestId);

@@ -1,5 +1,4 @@
-import '@fontsource/sarabun/400.css';
-import '@fontsource/sarabun/700.css';
+import './core/fonts/sarabun.css';
 import 'element-plus/theme-chalk/base.css';
 import './core/styles.css';
 
@@ -9,10 +8,12 @@ import { ElMessage } from 'element-plus';
 import type { ApolloClient } from '@apollo/client/core';
 import App from './App.vue';
 import { forgetCurrentUser, onSessionExpired, signedInUser, type CurrentUser } from './core/auth';
+import { ownLaoOf } from './core/current-lao';
 import { sendOperation } from './core/graphql-request';
 import { FiscalYearOptionsDocument } from '@/gql/graphql';
 import { t } from './core/i18n';
 import { createAppRouter, loadPageCode } from './core/router';
+import { parseYear, YEAR_QUERY } from './core/url-query';
 import { publicRoutes, shellRoute } from './routes';
 
 const app = createApp(App);
@@ -26,7 +27,8 @@ const loadApollo = () =>
   }));
 
 // Every signed-in page shows the fiscal year, which the server decides: asked for (once for each sign-in)
-// beside the page's code rather than after it, and handed to the client's cache.
+// beside the page's code rather than after it, and handed to the client's cache; so is the page's first
+// question about the officer's LAO in that year (the home page's figures), once the year is known.
 let yearsAskedFor: CurrentUser | null = null;
 function prepare(to: RouteLocationNormalized): Promise<unknown> {
   if (to.meta.sessionOnly) return Promise.resolve();
@@ -34,8 +36,21 @@ function prepare(to: RouteLocationNormalized): Promise<unknown> {
   if (to.meta.public || !user || user === yearsAskedFor) return loadApollo();
   yearsAskedFor = user;
   const years = sendOperation(FiscalYearOptionsDocument).catch(() => null);
-  return Promise.all([loadApollo(), years]).then(([client, data]) => {
+  const laoCode = ownLaoOf(user);
+  const query = to.meta.laoYearQuery;
+  const first = years.then((data) => {
+    const fiscalYear = parseYear(to.query[YEAR_QUERY]) ?? data?.fiscalYearOptions.current;
+    if (!query || !laoCode || !fiscalYear) return null;
+    const variables = { laoCode, fiscalYear };
+    // A failure is left to the page, which asks again and shows its error.
+    return sendOperation(query, variables).then(
+      (answer) => ({ query, variables, answer }),
+      () => null,
+    );
+  });
+  return Promise.all([loadApollo(), years, first]).then(([client, data, page]) => {
     if (data) client.writeQuery({ query: FiscalYearOptionsDocument, data });
+    if (page) client.writeQuery({ query: page.query, variables: page.variables, data: page.answer });
   });
 }
 

@@ -5,18 +5,12 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { FiscalYearOptionsDocument, type ReportRound } from '@/gql/graphql';
 import { errorMessageOf } from './errors';
 import { fmt, t } from './i18n';
-import { YEAR_QUERY } from './url-query';
+import { parseYear, YEAR_QUERY } from './url-query';
 
-export { YEAR_QUERY };
+export { parseYear, YEAR_QUERY };
 
 /** The two reporting rounds of a fiscal year, in their order. */
 export const ROUNDS: ReportRound[] = ['SIX_MONTHS', 'TWELVE_MONTHS'];
-
-export function parseYear(raw: unknown): number | null {
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  if (typeof value !== 'string' || !/^\d{4}$/.test(value)) return null;
-  return Number(value);
-}
 
 export const fiscalYearLabel = (year: number) => fmt(t.shell.fiscalYearOption, { year });
 

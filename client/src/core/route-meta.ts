@@ -1,3 +1,4 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { Permission, Reach } from '@/gql/graphql';
 
 declare module 'vue-router' {
@@ -13,6 +14,11 @@ declare module 'vue-router' {
      * GraphQL client, which every other page needs, so the first page on a slow link stays light.
      */
     sessionOnly?: boolean;
+    /**
+     * The page's first question, about an LAO officer's own LAO in the chosen year: on the first page
+     * after sign-in it is asked as soon as the year is known, beside the page's code instead of after it.
+     */
+    laoYearQuery?: TypedDocumentNode<unknown, { laoCode: string; fiscalYear: number }>;
     /** Thai title of the page (browser tab, placeholders of pages still to come). */
     title?: string;
   }

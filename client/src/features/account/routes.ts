@@ -9,25 +9,25 @@ export const accountPublicRoutes: RouteRecordRaw[] = [
     path: '/login',
     name: 'login',
     component: LoginPage,
-    meta: { public: true, guestOnly: true, sessionOnly: true, title: t.login.heading },
+    meta: { public: true, guestOnly: true, sessionOnly: true, title: t.pages.login },
   },
   {
     path: '/username-lookup',
     name: 'username-lookup',
     component: () => import('./pages/UsernameLookupPage.vue'),
-    meta: { public: true, title: t.usernameLookup.heading },
+    meta: { public: true, title: t.pages.usernameLookup },
   },
   {
     path: '/forgot-password',
     name: 'forgot-password',
     component: () => import('./pages/ForgotPasswordPage.vue'),
-    meta: { public: true, title: t.forgotPassword.heading },
+    meta: { public: true, title: t.pages.forgotPassword },
   },
   {
     path: '/reset-password',
     name: 'reset-password',
     component: () => import('./pages/ResetPasswordPage.vue'),
-    meta: { public: true, title: t.resetPassword.heading },
+    meta: { public: true, title: t.pages.resetPassword },
   },
 ];
 
@@ -37,6 +37,6 @@ export const accountShellRoutes: RouteRecordRaw[] = [
     path: 'account/password',
     name: 'change-password',
     component: () => import('./pages/ChangePasswordPage.vue'),
-    meta: { title: t.changePassword.heading },
+    meta: { title: t.pages.changePassword },
   },
 ];

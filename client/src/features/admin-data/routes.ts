@@ -10,24 +10,24 @@ export const adminDataRoutes: RouteRecordRaw[] = [
     path: 'admin/imports',
     name: 'admin-imports',
     component: () => import('./pages/ImportsPage.vue'),
-    meta: { title: t.oversight.imports.heading, can: { permission: 'ADMINISTER' } },
+    meta: { title: t.pages.imports, can: { permission: 'ADMINISTER' } },
   },
   {
     path: 'admin/plan-years',
     name: 'admin-plan-years',
     component: () => import('./pages/PlanYearsPage.vue'),
-    meta: { title: t.oversight.planYears.heading, can: { permission: 'ADMINISTER' } },
+    meta: { title: t.pages.planYears, can: { permission: 'ADMINISTER' } },
   },
   {
     path: 'admin/audit',
     name: 'admin-audit',
     component: () => import('./pages/AuditLogPage.vue'),
-    meta: { title: t.oversight.audit.heading, can: { permission: 'READ_AUDIT', reach: 'NATION' } },
+    meta: { title: t.pages.auditLog, can: { permission: 'READ_AUDIT', reach: 'NATION' } },
   },
   {
     path: 'review/audit',
     name: 'province-audit',
     component: () => import('./pages/AuditLogPage.vue'),
-    meta: { title: t.oversight.audit.heading, can: { permission: 'READ_AUDIT', reach: 'OWN_PROVINCE' } },
+    meta: { title: t.pages.auditLog, can: { permission: 'READ_AUDIT', reach: 'OWN_PROVINCE' } },
   },
 ];

@@ -7,18 +7,18 @@ export const adminRoutes: RouteRecordRaw[] = [
     path: 'admin/users',
     name: 'admin-users',
     component: () => import('./pages/UsersPage.vue'),
-    meta: { title: t.users.heading, can: { permission: 'ADMINISTER' } },
+    meta: { title: t.pages.users, can: { permission: 'ADMINISTER' } },
   },
   {
     path: 'admin/laos',
     name: 'admin-laos',
     component: () => import('./pages/LaoRegistryPage.vue'),
-    meta: { title: t.laoRegistry.heading, can: { permission: 'ADMINISTER' } },
+    meta: { title: t.pages.laoRegistry, can: { permission: 'ADMINISTER' } },
   },
   {
     path: 'admin/outbox',
     name: 'admin-outbox',
     component: () => import('./pages/OutboxPage.vue'),
-    meta: { title: t.outbox.heading, can: { permission: 'ADMINISTER' } },
+    meta: { title: t.pages.outbox, can: { permission: 'ADMINISTER' } },
   },
 ];

@@ -7,6 +7,6 @@ export const baselineRequestRoutes: RouteRecordRaw[] = [
     path: 'baseline',
     name: 'baseline-requests',
     component: () => import('./pages/BaselineRequestsPage.vue'),
-    meta: { title: t.oversight.baseline.heading, can: { permission: 'EDIT_LAO' } },
+    meta: { title: t.pages.baselineRequests, can: { permission: 'EDIT_LAO' } },
   },
 ];

@@ -7,6 +7,6 @@ export const laoProfileRoutes: RouteRecordRaw[] = [
     path: 'lao/profile',
     name: 'lao-profile',
     component: () => import('./pages/LaoProfilePage.vue'),
-    meta: { title: t.laoProfile.heading, can: { permission: 'READ_LAO' } },
+    meta: { title: t.pages.laoProfile, can: { permission: 'READ_LAO' } },
   },
 ];

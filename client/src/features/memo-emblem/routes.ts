@@ -7,6 +7,6 @@ export const memoEmblemRoutes: RouteRecordRaw[] = [
     path: 'admin/memo-emblem',
     name: 'admin-memo-emblem',
     component: () => import('./pages/MemoEmblemPage.vue'),
-    meta: { title: t.memoEmblem.heading, can: { permission: 'ADMINISTER' } },
+    meta: { title: t.pages.memoEmblem, can: { permission: 'ADMINISTER' } },
   },
 ];

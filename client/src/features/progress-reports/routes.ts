@@ -7,6 +7,6 @@ export const progressReportRoutes: RouteRecordRaw[] = [
     path: 'reports',
     name: 'progress-reports',
     component: () => import('./pages/ProgressReportsPage.vue'),
-    meta: { title: t.reporting.reports.heading, can: { permission: 'EDIT_LAO' } },
+    meta: { title: t.pages.progressReports, can: { permission: 'EDIT_LAO' } },
   },
 ];

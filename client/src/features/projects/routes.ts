@@ -10,24 +10,24 @@ export const projectRoutes: RouteRecordRaw[] = [
     path: 'projects/new',
     name: 'project-create',
     component: () => import('./pages/ProjectCreatePage.vue'),
-    meta: { title: t.projects.createHeading, can: { permission: 'EDIT_LAO' } },
+    meta: { title: t.pages.createProject, can: { permission: 'EDIT_LAO' } },
   },
   {
     path: 'projects',
     name: 'project-list',
     component: () => import('./pages/ProjectListPage.vue'),
-    meta: { title: t.projects.listHeading, can: { permission: 'READ_LAO' } },
+    meta: { title: t.pages.projects, can: { permission: 'READ_LAO' } },
   },
   {
     path: 'projects/:id(\\d+)/edit',
     name: 'project-edit',
     component: () => import('./pages/ProjectEditPage.vue'),
-    meta: { title: t.projects.editHeading, can: { permission: 'READ_LAO' } },
+    meta: { title: t.pages.editProject, can: { permission: 'READ_LAO' } },
   },
   {
     path: 'projects/print',
     name: 'plan-print',
     component: () => import('./pages/PlanPrintPage.vue'),
-    meta: { title: t.planPrint.heading, can: { permission: 'READ_LAO' } },
+    meta: { title: t.pages.planPrint, can: { permission: 'READ_LAO' } },
   },
 ];

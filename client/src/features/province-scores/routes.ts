@@ -10,6 +10,6 @@ export const provinceScoreRoutes: RouteRecordRaw[] = [
     path: 'results/province',
     name: 'province-scores',
     component: () => import('./pages/ProvinceScoresPage.vue'),
-    meta: { title: t.oversight.scores.heading, can: { permission: 'READ_PROVINCE_SCORES' } },
+    meta: { title: t.pages.provinceScores, can: { permission: 'READ_PROVINCE_SCORES' } },
   },
 ];

@@ -7,12 +7,12 @@ export const resultsRoutes: RouteRecordRaw[] = [
     path: 'results/overview',
     name: 'lao-overview',
     component: () => import('./pages/LaoOverviewPage.vue'),
-    meta: { title: t.reporting.overview.heading, can: { permission: 'READ_LAO' } },
+    meta: { title: t.pages.laoOverview, can: { permission: 'READ_LAO' } },
   },
   {
     path: 'results/plan',
     name: 'plan-results',
     component: () => import('./pages/PlanResultsPage.vue'),
-    meta: { title: t.reporting.planResults.heading, can: { permission: 'READ_LAO' } },
+    meta: { title: t.pages.planResults, can: { permission: 'READ_LAO' } },
   },
 ];

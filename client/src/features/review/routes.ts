@@ -7,18 +7,18 @@ export const reviewRoutes: RouteRecordRaw[] = [
     path: 'review',
     name: 'review-queue',
     component: () => import('./pages/ReviewQueuePage.vue'),
-    meta: { title: t.oversight.queue.heading, can: { permission: 'REVIEW' } },
+    meta: { title: t.pages.reviewQueue, can: { permission: 'REVIEW' } },
   },
   {
     path: 'review/compliance',
     name: 'compliance',
     component: () => import('./pages/CompliancePage.vue'),
-    meta: { title: t.oversight.compliance.heading, can: { permission: 'REVIEW' } },
+    meta: { title: t.pages.compliance, can: { permission: 'REVIEW' } },
   },
   {
     path: 'province/laos',
     name: 'province-laos',
     component: () => import('./pages/ProvinceLaosPage.vue'),
-    meta: { title: t.oversight.provinceLaos.heading, can: { permission: 'REVIEW', reach: 'OWN_PROVINCE' } },
+    meta: { title: t.pages.provinceLaos, can: { permission: 'REVIEW', reach: 'OWN_PROVINCE' } },
   },
 ];

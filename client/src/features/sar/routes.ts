@@ -7,6 +7,6 @@ export const sarRoutes: RouteRecordRaw[] = [
     path: 'sar',
     name: 'sar',
     component: () => import('./pages/SarPage.vue'),
-    meta: { title: t.oversight.sar.heading, can: { permission: 'READ_LAO' } },
+    meta: { title: t.pages.sar, can: { permission: 'READ_LAO' } },
   },
 ];

@@ -1,6 +1,6 @@
 import type { Component } from 'vue';
 import { Document, Files, House, Histogram, Setting, SwitchButton, Tickets, TrendCharts } from '@element-plus/icons-vue';
-import { t } from '@/core/i18n';
+import { t } from '@/features/shell/i18n';
 
 /** An entry of the left menu: a page (by route name) or the sign-out action. */
 export interface MenuItem {

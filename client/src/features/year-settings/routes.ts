@@ -7,6 +7,6 @@ export const yearSettingsRoutes: RouteRecordRaw[] = [
     path: 'admin/years',
     name: 'admin-years',
     component: () => import('./pages/YearSettingsPage.vue'),
-    meta: { title: t.reporting.yearSettings.heading, can: { permission: 'ADMINISTER' } },
+    meta: { title: t.pages.yearSettings, can: { permission: 'ADMINISTER' } },
   },
 ];

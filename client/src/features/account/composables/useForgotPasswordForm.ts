@@ -1,7 +1,7 @@
 import { reactive, ref } from 'vue';
 import { useMutation } from '@vue/apollo-composable';
 import { useFormErrors } from '@/core/errors';
-import { t } from '@/core/i18n';
+import { t } from '@/features/account/i18n';
 import { RequestPasswordResetDocument } from '@/gql/graphql';
 
 const FIELDS = ['username', 'email'] as const;

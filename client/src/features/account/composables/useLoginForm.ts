@@ -3,7 +3,7 @@ import { useRoute, useRouter } from 'vue-router';
 import { useAuth } from '@/core/auth';
 import { formatDuration } from '@/core/duration';
 import { useFormErrors } from '@/core/errors';
-import { t } from '@/core/i18n';
+import { t } from '@/features/account/i18n';
 import { safeRedirect } from '@/core/router';
 
 const FIELDS = ['username', 'password'] as const;

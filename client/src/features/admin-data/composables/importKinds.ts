@@ -1,4 +1,4 @@
-import { t } from '@/core/i18n';
+import { t } from '@/features/admin-data/i18n';
 
 export type ImportKind = 'laos' | 'users' | 'plan-years';
 export const IMPORT_KINDS: ImportKind[] = ['laos', 'users', 'plan-years'];

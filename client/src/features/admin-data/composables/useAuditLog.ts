@@ -1,10 +1,10 @@
 import { computed, reactive, ref } from 'vue';
-import dayjs from 'dayjs';
+import { dayjs } from '@/core/dayjs';
 import { useQuery } from '@vue/apollo-composable';
 import { useAuth } from '@/core/auth';
 import { TIME_ZONE } from '@/core/dates';
 import { toApiError, useFormErrors } from '@/core/errors';
-import { t } from '@/core/i18n';
+import { t } from '@/features/admin-data/i18n';
 import { AuditLogDocument } from '@/gql/graphql';
 
 export const PAGE_SIZE = 50;

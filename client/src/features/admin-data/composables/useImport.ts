@@ -1,7 +1,8 @@
 import { computed, reactive, ref, shallowRef, watch } from 'vue';
 import { useMutation } from '@vue/apollo-composable';
 import { toApiError } from '@/core/errors';
-import { fmt, t } from '@/core/i18n';
+import { fmt } from '@/core/i18n';
+import { t } from '@/features/admin-data/i18n';
 import { ImportLaosDocument, ImportPlanYearsDocument, ImportUsersDocument, type ImportRowResult } from '@/gql/graphql';
 import { IMPORT_COLUMNS, toCsv, uploadType, type ImportKind } from './importKinds';
 

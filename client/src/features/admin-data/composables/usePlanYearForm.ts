@@ -1,7 +1,7 @@
 import { computed, reactive, watch, type Ref } from 'vue';
 import { useMutation } from '@vue/apollo-composable';
 import { useFormErrors } from '@/core/errors';
-import { t } from '@/core/i18n';
+import { t } from '@/features/admin-data/i18n';
 import { useLaoYearQuery } from '@/core/lao-year-query';
 import { PlanYearCountsDocument, SetPlanYearDocument } from '@/gql/graphql';
 

@@ -2,7 +2,8 @@ import { computed, reactive, ref, type Ref } from 'vue';
 import { useMutation, useQuery } from '@vue/apollo-composable';
 import { ElMessage, ElMessageBox } from 'element-plus';
 import { toApiError, useFormErrors } from '@/core/errors';
-import { fmt, t } from '@/core/i18n';
+import { fmt } from '@/core/i18n';
+import { t } from '@/features/admin/i18n';
 import { ApiTokensDocument, CreateApiTokenDocument, RevokeApiTokenDocument } from '@/gql/graphql';
 import { trimText } from '@/core/text';
 

@@ -1,7 +1,7 @@
 import { computed, watch } from 'vue';
 import { useMutation } from '@vue/apollo-composable';
 import { useSubmitForm } from '@/core/form';
-import { t } from '@/core/i18n';
+import { t } from '@/features/admin/i18n';
 import { trimText } from '@/core/text';
 import { CreateUserDocument, type AdminUserFragment, type Role } from '@/gql/graphql';
 import { useRoleOptions } from './useRoleOptions';

@@ -1,7 +1,7 @@
 import { computed, reactive, ref, type Ref } from 'vue';
 import { useMutation } from '@vue/apollo-composable';
 import { useFormErrors } from '@/core/errors';
-import { t } from '@/core/i18n';
+import { t } from '@/features/baseline-requests/i18n';
 import { RequestBaselineChangeDocument } from '@/gql/graphql';
 import { standingOf, type BaselineYearRow } from './useBaselineYears';
 

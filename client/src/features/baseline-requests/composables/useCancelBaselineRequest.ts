@@ -2,7 +2,8 @@ import { ref } from 'vue';
 import { useMutation } from '@vue/apollo-composable';
 import { ElMessage, ElMessageBox } from 'element-plus';
 import { toApiError } from '@/core/errors';
-import { fmt, t } from '@/core/i18n';
+import { fmt } from '@/core/i18n';
+import { t } from '@/features/baseline-requests/i18n';
 import { CancelBaselineRequestDocument } from '@/gql/graphql';
 
 /** ยกเลิกการขอแก้ไข: withdraws a pending request or closes a rejected one, after a confirmation; the year is ปกติ again. */

@@ -1,7 +1,7 @@
 import { computed, reactive, ref, watch, type Ref } from 'vue';
 import { useMutation, useQuery } from '@vue/apollo-composable';
 import { toApiError, useFormErrors } from '@/core/errors';
-import { t } from '@/core/i18n';
+import { t } from '@/features/lao-profile/i18n';
 import {
   LaoProfileDocument,
   UpdateLaoProfileDocument,

@@ -1,5 +1,5 @@
 import { mountComposable, settle, type Answers } from '@/core/__tests__/mount-composable';
-import { t } from '@/core/i18n';
+import { t } from '@/features/progress-reports/i18n';
 import { useProgressReportForm, type ReportTarget } from '../composables/useProgressReportForm';
 import type { ReportRow } from '../composables/useReportProjects';
 

@@ -1,7 +1,7 @@
 import { computed, reactive, ref, shallowRef } from 'vue';
 import { useApolloClient, useMutation } from '@vue/apollo-composable';
 import { useFormErrors } from '@/core/errors';
-import { t } from '@/core/i18n';
+import { t } from '@/features/progress-reports/i18n';
 import {
   ProgressReportFieldsFragmentDoc,
   ReportDraftDocument,

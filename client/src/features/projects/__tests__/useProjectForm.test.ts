@@ -1,7 +1,7 @@
 import { nextTick, ref } from 'vue';
 import { mountComposable, settle, type Answers } from '@/core/__tests__/mount-composable';
 import { useFormErrors } from '@/core/errors';
-import { t } from '@/core/i18n';
+import { t } from '@/features/projects/i18n';
 import type { EditableProjectFragment } from '@/gql/graphql';
 import { PROJECT_FIELDS, toProjectInput, type ProjectFormState } from '../composables/projectFields';
 import { useProjectChoices } from '../composables/useProjectChoices';

@@ -1,6 +1,6 @@
 import type { FormErrors } from '@/core/errors';
 import { formatMoney, parseMoney } from '@/core/money';
-import { t } from '@/core/i18n';
+import { t } from '@/features/projects/i18n';
 import { trimText } from '@/core/text';
 import type { EditableProjectFragment, ProjectCategory, ProjectInput, ProjectOrigin, TargetGroup } from '@/gql/graphql';
 

@@ -2,7 +2,8 @@ import { ref } from 'vue';
 import { useMutation } from '@vue/apollo-composable';
 import { ElMessage, ElMessageBox } from 'element-plus';
 import { toApiError } from '@/core/errors';
-import { fmt, t } from '@/core/i18n';
+import { fmt } from '@/core/i18n';
+import { t } from '@/features/projects/i18n';
 import { DeleteProjectDocument } from '@/gql/graphql';
 
 /** ลบโครงการ, after the user confirms; the server refuses one that has reports (CONFLICT, with its reason). */

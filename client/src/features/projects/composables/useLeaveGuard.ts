@@ -1,7 +1,7 @@
 import type { Ref } from 'vue';
 import { onBeforeRouteLeave } from 'vue-router';
 import { ElMessageBox } from 'element-plus';
-import { t } from '@/core/i18n';
+import { t } from '@/features/projects/i18n';
 
 /** Asks before leaving a page whose form has changes not yet saved. */
 export function useLeaveGuard(dirty: Ref<boolean>): void {

@@ -1,5 +1,5 @@
 import { computed, ref, watch, type Ref } from 'vue';
-import { t } from '@/core/i18n';
+import { t } from '@/features/projects/i18n';
 import { PrintActionPlanDocument } from '@/gql/graphql';
 import { formatMoney } from '@/core/money';
 import { trimText } from '@/core/text';

@@ -1,7 +1,7 @@
 import { computed, reactive, watch, type Ref } from 'vue';
 import { useMutation } from '@vue/apollo-composable';
 import { useFormErrors } from '@/core/errors';
-import { t } from '@/core/i18n';
+import { t } from '@/features/projects/i18n';
 import { RequestProjectReductionDocument, type EditableProjectFragment, type PlanStatus } from '@/gql/graphql';
 import { trimText } from '@/core/text';
 

@@ -1,7 +1,7 @@
 import { reactive, ref, type Ref } from 'vue';
-import dayjs from 'dayjs';
+import { dayjs } from '@/core/dayjs';
 import { TIME_ZONE } from '@/core/dates';
-import { t } from '@/core/i18n';
+import { t } from '@/features/results/i18n';
 import { exportHref, type ReportKey } from './useReportSelection';
 
 /** Today in Thailand, as the memo's `date` parameter counts it (`YYYY-MM-DD`). */

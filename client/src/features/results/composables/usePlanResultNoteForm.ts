@@ -2,7 +2,7 @@ import { computed, reactive, ref, watch, type Ref } from 'vue';
 import { useMutation } from '@vue/apollo-composable';
 import { ElMessage } from 'element-plus';
 import { useFormErrors } from '@/core/errors';
-import { t } from '@/core/i18n';
+import { t } from '@/features/results/i18n';
 import { SavePlanResultNoteDocument, type PlanResultNoteFieldsFragment } from '@/gql/graphql';
 import type { ReportKey } from './useReportSelection';
 import { trimText } from '@/core/text';

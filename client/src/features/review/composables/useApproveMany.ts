@@ -2,7 +2,8 @@ import { ref } from 'vue';
 import { useMutation } from '@vue/apollo-composable';
 import { ElMessage, ElMessageBox } from 'element-plus';
 import { toApiError } from '@/core/errors';
-import { fmt, t } from '@/core/i18n';
+import { fmt } from '@/core/i18n';
+import { t } from '@/features/review/i18n';
 import { ApproveManyDocument } from '@/gql/graphql';
 import type { ReviewItem } from './useReviewQueue';
 

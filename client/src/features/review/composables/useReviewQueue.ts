@@ -2,7 +2,8 @@ import { computed, ref, watch } from 'vue';
 import { useQuery } from '@vue/apollo-composable';
 import { useAuth } from '@/core/auth';
 import { errorMessageOf } from '@/core/errors';
-import { fmt, t } from '@/core/i18n';
+import { fmt } from '@/core/i18n';
+import { t } from '@/features/review/i18n';
 import {
   ReviewQueueDocument,
   type ReviewItemInput,

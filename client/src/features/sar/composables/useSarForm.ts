@@ -2,7 +2,7 @@ import { computed, reactive, watch, type Ref } from 'vue';
 import { useMutation } from '@vue/apollo-composable';
 import { useAuth } from '@/core/auth';
 import { useFormErrors } from '@/core/errors';
-import { t } from '@/core/i18n';
+import { t } from '@/features/sar/i18n';
 import { parseMoney } from '@/core/money';
 import { SetSarScoresDocument, type SarScoreInput } from '@/gql/graphql';
 import { DIMENSIONS, type SarScoreRow } from './useSarScores';

@@ -25,7 +25,6 @@ export function useShellMenu() {
   );
 
   const active = computed(() => String(route.name ?? ''));
-  const openGroups = computed(() => entries.value.filter(isGroup).map((g) => g.key));
 
-  return { entries, active, openGroups };
+  return { entries, active };
 }

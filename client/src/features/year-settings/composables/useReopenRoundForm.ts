@@ -4,7 +4,8 @@ import { ElMessage } from 'element-plus';
 import { formatDateTime } from '@/core/dates';
 import { useFormErrors } from '@/core/errors';
 import { useFiscalYear } from '@/core/fiscal-year';
-import { fmt, t } from '@/core/i18n';
+import { fmt } from '@/core/i18n';
+import { t } from '@/features/year-settings/i18n';
 import { ReopenRoundDocument, type ReportRound } from '@/gql/graphql';
 
 const FIELDS = ['laoCode', 'round', 'until'] as const;

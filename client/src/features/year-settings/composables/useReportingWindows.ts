@@ -1,7 +1,8 @@
 import { ref, watch } from 'vue';
 import { useMutation } from '@vue/apollo-composable';
 import { ROUNDS, useFiscalYearQuery } from '@/core/fiscal-year';
-import { fmt, t } from '@/core/i18n';
+import { fmt } from '@/core/i18n';
+import { t } from '@/features/year-settings/i18n';
 import { ReportingWindowsDocument, SetReportingWindowDocument, type ReportRound } from '@/gql/graphql';
 import { useRoundForms } from './useRoundForms';
 

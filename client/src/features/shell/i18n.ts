@@ -1,0 +1,55 @@
+import { t as core } from '@/core/i18n';
+import { t as memoEmblemWords } from '@/features/memo-emblem/i18n';
+
+/** The words of the shell pages (Thai), with the shared ones of core/i18n. */
+export const t = {
+  ...core,
+  menu: {
+    home: core.pages.home,
+    basic: 'ข้อมูลพื้นฐาน',
+    laoProfile: 'ข้อมูลพื้นฐาน',
+    changePassword: 'เปลี่ยนรหัสผ่าน',
+    projects: 'จัดการโครงการ',
+    createProject: 'สร้างโครงการ',
+    editProjects: 'แก้ไขโครงการ',
+    printPlan: 'พิมพ์แผนปฏิบัติการป้องกันการทุจริต',
+    progressReports: 'บันทึกรายงานผลโครงการ',
+    baselineRequests: 'ขอเพิ่ม/ลดโครงการ',
+    results: 'ดูผลการดำเนินงาน',
+    laoOverview: 'ภาพรวมของการดำเนินงานตามแผนราย อปท.',
+    planResults: 'ผลการดำเนินงานตามแผน',
+    provinceScores: 'ผลการนำแผนฯไปปฏิบัติระดับจังหวัด',
+    assessment: 'ผลการประเมิน',
+    sar: 'คะแนน SAR',
+    review: 'การพิจารณา',
+    reviewQueue: 'คำขอรอการอนุมัติ',
+    laosOfProvince: 'ข้อมูล อปท. ในจังหวัด',
+    compliance: 'ความสอดคล้องของโครงการ',
+    admin: 'ผู้ดูแลระบบ',
+    users: 'จัดการผู้ใช้งาน',
+    laoRegistry: 'ทะเบียน อปท.',
+    outbox: 'กล่องจดหมายออก',
+    yearSettings: 'ตั้งค่าปีงบประมาณ',
+    signOutGroup: 'ออกจากระบบ',
+    signOut: 'ออกจากระบบ',
+  },
+  home: {
+    welcome: 'ยินดีต้อนรับสู่ระบบ e-PlanNACC',
+    intro: 'ระบบรายงานและติดตามประเมินผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริตขององค์กรปกครองส่วนท้องถิ่น',
+    statusOfYear: 'สถานะการดำเนินงานของปีงบประมาณ พ.ศ. {year}',
+    dashboardLater: 'สรุปสถานะการดำเนินงาน (โครงการที่สร้าง รายงานผลแล้ว รอการรายงาน) จะแสดงที่หน้านี้ในรุ่นถัดไป',
+    howTo: 'เลือกเมนูทางซ้ายเพื่อเริ่มใช้งาน และเลือกปีงบประมาณได้ที่มุมขวาบน',
+    organisation: 'หน่วยงาน',
+    place: 'ที่ตั้ง',
+    user: 'ผู้ใช้งาน',
+    role: 'สิทธิการใช้งาน',
+  },
+  memoEmblem: memoEmblemWords.memoEmblem,
+  oversight: {
+    menu: {
+      imports: 'นำเข้าข้อมูล (CSV/Excel)',
+      planYears: 'โครงการตั้งต้นและขั้นต่ำ',
+      audit: 'บันทึกการเปลี่ยนแปลงข้อมูล',
+    },
+  },
+} as const;
