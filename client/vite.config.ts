@@ -195,7 +195,11 @@ function earlySession(): Plugin {
 export default defineConfig({
   plugins: [vue(), elementPlus(), directImports(), officerPath.plugin, earlySession(), precompress()],
   resolve: {
-    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+    alias: {
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+      // The formats and limits the server judges input by, with its messages: one file for both (server/src/core/field-rules.ts).
+      '@rules': fileURLToPath(new URL('../server/src/core/field-rules.ts', import.meta.url)),
+    },
   },
   server: {
     port: 5173,
