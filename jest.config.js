@@ -22,6 +22,7 @@ module.exports = {
       moduleFileExtensions: ['ts', 'js', 'json'],
       moduleNameMapper: {
         '^@/(.*)$': '<rootDir>/client/src/$1',
+        '^@rules$': '<rootDir>/server/src/core/field-rules.ts',
         // @vue/apollo-composable's CommonJS build requires Apollo's ES module by file name.
         '^@apollo/client/core/index\\.js$': '<rootDir>/node_modules/@apollo/client/core/core.cjs',
       },

@@ -237,7 +237,11 @@ export default defineConfig({
   // Apollo Client's development-only checks and messages go when this is false (its `globalThis.__DEV__ !== false`).
   define: { 'globalThis.__DEV__': 'false' },
   resolve: {
-    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+    alias: {
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+      // The formats and limits the server judges input by, with its messages: one file for both (server/src/core/field-rules.ts).
+      '@rules': fileURLToPath(new URL('../server/src/core/field-rules.ts', import.meta.url)),
+    },
   },
   server: {
     port: 5173,

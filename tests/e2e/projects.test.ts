@@ -298,7 +298,8 @@ describeE2E('LAO basic data and the action plan, in Chromium', () => {
     await expectText(page.getByTestId('project-edit').first(), 'ดู');
     await page.getByTestId('project-edit').first().click();
     await page.waitForURL(/\/projects\/\d+\/edit/);
-    await expectText(page.locator('h1'), 'รายละเอียดโครงการ');
+    await expectText(page.locator('h1'), 'ดูโครงการ');
+    await expect(page.title()).resolves.toContain('ดูโครงการ');
     await expect(page.getByTestId('pf-name').isDisabled()).resolves.toBe(true);
     expect(await page.getByTestId('pf-save').count()).toBe(0);
     await screenshot(page, 'project-view-province');

@@ -108,7 +108,7 @@ describeE2E('plan-change requests, NACC review, province scores and data adminis
     await expectText(first, 'อำเภอชะอวด');
     await snap(office.page, 'review-queue');
     await first.getByTestId('queue-reject').click();
-    const reject = office.page.getByTestId('reject-dialog');
+    const reject = office.page.getByTestId('decision-dialog');
     await expectText(reject, LAO.name);
     await office.page.getByTestId('reject-submit').click();
     await expectText(reject.locator('.el-form-item', { has: office.page.getByTestId('reject-reason') }), 'กรุณาระบุเหตุผลที่ไม่อนุมัติ');
@@ -191,7 +191,7 @@ describeE2E('plan-change requests, NACC review, province scores and data adminis
     await expectText(row, 'เหตุผล: ไม่สอดคล้องกับมิติที่ 1');
     await snap(page, 'compliance');
     await row.getByTestId('compliance-mark-ok').click();
-    await page.locator('.el-message-box').getByRole('button', { name: 'สอดคล้อง', exact: true }).click();
+    await page.locator('.el-message-box').getByRole('button', { name: 'ระบุว่าสอดคล้อง', exact: true }).click();
     await expectText(page.locator('.el-message').last(), 'ว่าสอดคล้องแล้ว');
     await row.getByTestId('compliance-mark-non').waitFor();
     await context.close();

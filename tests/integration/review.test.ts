@@ -288,6 +288,27 @@ describe.each(databases)('review, baseline requests and province scores ($name)'
       expect([await baseline(), await score()]).toEqual([3, 0]);
     });
 
+    it('refuses a total equal to the baseline it has ("เท่ากับของเดิม"), under the field, storing nothing', async () => {
+      const { code, token } = await lao();
+      const res = await server.gql(RequestBaselineChangeDocument, { l: code, y: 2567, n: 3 }, { token });
+      const message = 'จำนวนที่ขอปรับ 3 โครงการ เท่ากับจำนวนโครงการตั้งต้นเดิม จึงไม่ต้องขอปรับ (กรอกจำนวนที่ต่างจากเดิม)';
+      expect(codeOf(res)).toBe('BAD_USER_INPUT');
+      expect(res.errors![0].message).toBe(message);
+      expect(res.errors![0].extensions!.fields).toEqual([{ field: 'requestedCount', message }]);
+      expect(await server.db.getRepository(BaselineRequest).countBy({ laoCode: code })).toBe(0);
+      const y2567 = (await server.gql(BaselineYearsDocument, { l: code }, { token })).data!.baselineYears.find(
+        (y: { fiscalYear: number }) => y.fiscalYear === 2567,
+      );
+      expect(y2567).toMatchObject({ baselineCount: 3, standing: null, latestRequest: null });
+      // Once NACC has set the baseline, that is the number a request must differ from.
+      await makePlanYear(server.db, { laoCode: code, fiscalYear: 2567, baselineCount: 5, minimumCount: null } as PlanYear);
+      expect((await server.gql(RequestBaselineChangeDocument, { l: code, y: 2567, n: 5 }, { token })).errors![0].message).toContain(
+        'จำนวนที่ขอปรับ 5 โครงการ เท่ากับจำนวนโครงการตั้งต้นเดิม',
+      );
+      const sent = await server.gql(RequestBaselineChangeDocument, { l: code, y: 2567, n: 3 }, { token });
+      expect(sent.data!.requestBaselineChange).toMatchObject({ status: 'PENDING', currentCount: 5, requestedCount: 3 });
+    });
+
     it('refuses past years and numbers that are not whole and ≥ 0', async () => {
       const { code, token } = await lao();
       expect((await server.gql(RequestBaselineChangeDocument, { l: code, y: 2566, n: 2 }, { token })).errors![0].message).toBe(

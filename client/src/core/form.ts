@@ -1,4 +1,5 @@
 import { reactive } from 'vue';
+import { hasFormat, type FormatRule } from '@rules';
 import { useFormErrors, type FormErrors } from './errors';
 import { t } from './i18n';
 
@@ -51,4 +52,14 @@ export function checkNewPassword(
 ): void {
   if (!form.newPassword) errors.setField('newPassword', t.common.required);
   if (form.newPassword !== form.confirmPassword) errors.setField('confirmPassword', t.errors.passwordsDiffer);
+}
+
+/**
+ * A format of the server's (`@rules`, e.g. PHONE, EMAIL) checked in the browser: its message, the server's
+ * own words, goes under `field` when the value is filled in and has not the format. A field's first
+ * message stays (a blank required field says it is blank, not that it is malformed).
+ */
+export function checkFormat<F extends string>(errors: FormErrors<F>, field: F, value: string, rule: FormatRule): void {
+  const text = value.trim();
+  if (text && !errors.fields[field] && !hasFormat(rule, text)) errors.setField(field, rule.message);
 }

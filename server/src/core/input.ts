@@ -5,6 +5,7 @@ import { createParameterDecorator, getMetadataStorage, Int, type ValidatorFn } f
 import type { AppContext } from './context';
 import { badInput, ERROR_CODES, type FieldError } from './errors';
 import { fiscalYearProblem } from './fiscal-year';
+import { hasFormat, requiredMessage, type FormatRule } from './field-rules';
 
 /*
  * The edge of the API. Every argument and input field passes here before a service sees it: text is
@@ -51,14 +52,14 @@ export function textProblem(text: string, rule: TextRule): string | null {
   if (REFUSED.test(text)) {
     return `${rule.label}มีอักขระพิเศษที่ระบบไม่รับ (เช่น อักขระควบคุมที่ติดมาจากการคัดลอก) กรุณาลบออกแล้วพิมพ์ใหม่`;
   }
-  if (rule.required && text === '') return `กรุณากรอก${rule.label}`;
+  if (rule.required && text === '') return requiredMessage(rule.label);
   if (text.length > rule.max && [...text].length > rule.max) return `${rule.label}ต้องไม่เกิน ${rule.max.toLocaleString('en-US')} ตัวอักษร`;
   return null;
 }
 
 /** Normalises and checks one value: the text to keep (null for blank optional text) or the problem. */
 export function cleanText(raw: unknown, rule: TextRule): { value: string | null; problem: string | null } {
-  if (raw === null || raw === undefined) return { value: null, problem: rule.required ? `กรุณากรอก${rule.label}` : null };
+  if (raw === null || raw === undefined) return { value: null, problem: rule.required ? requiredMessage(rule.label) : null };
   if (typeof raw !== 'string') return { value: null, problem: `กรุณากรอก${rule.label}เป็นข้อความ` };
   const text = normalizeText(raw, rule.multiline);
   const problem = textProblem(text, rule);
@@ -88,6 +89,11 @@ export function MaxDecimals(places: number, options: ValidationOptions): Propert
     },
     options,
   );
+}
+
+/** Text of a format of core/field-rules (the client checks the same rule with the same message). */
+export function Format(rule: FormatRule): PropertyDecorator {
+  return ValidateBy({ name: 'format', validator: { validate: (v: unknown) => hasFormat(rule, v) } }, { message: rule.message });
 }
 
 /** A count of projects: a whole number 0–10,000. */

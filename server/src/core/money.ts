@@ -1,6 +1,7 @@
 import { GraphQLScalarType, Kind } from 'graphql';
 import type { ValueTransformer } from 'typeorm';
 import { DomainError } from './errors';
+import { MONEY_MESSAGE } from './field-rules';
 
 /**
  * Money is held as a whole number of satang (1 baht = 100 satang) everywhere on the server: in BIGINT
@@ -83,5 +84,5 @@ export const MoneyScalar = new GraphQLScalarType<Satang | null, string>({
 });
 
 function moneyError() {
-  return new DomainError('BAD_USER_INPUT', 'จำนวนเงินไม่ถูกต้อง: กรอกเป็นตัวเลข ทศนิยมไม่เกิน 2 ตำแหน่ง และไม่เกิน 999,999,999,999.99 บาท');
+  return new DomainError('BAD_USER_INPUT', MONEY_MESSAGE);
 }

@@ -33,6 +33,8 @@ export const th = {
     planPrint: 'พิมพ์แผนปฏิบัติการป้องกันการทุจริต',
     createProject: 'สร้างโครงการ',
     editProject: 'แก้ไขโครงการ',
+    /** The project page before the server has said whether the user may edit it. */
+    project: 'โครงการ',
     projects: 'แก้ไขโครงการ',
     provinceScores: 'ผลการนำแผนฯไปปฏิบัติระดับจังหวัด',
     laoOverview: 'ภาพรวมของการดำเนินงานตามแผนราย อปท.',
@@ -76,6 +78,8 @@ export const th = {
     sessionExpired: 'หมดเวลาการใช้งาน กรุณาเข้าสู่ระบบใหม่อีกครั้ง',
     forbiddenPage: 'ท่านไม่มีสิทธิ์เข้าถึงหน้านี้',
     passwordsDiffer: 'รหัสผ่านใหม่ทั้งสองช่องไม่ตรงกัน',
+    /** A new account's password typed twice (it is the account's first, not a "new" one). */
+    confirmDiffers: 'ยืนยันรหัสผ่านไม่ตรงกับรหัสผ่าน',
     rateLimited: 'มีการใช้งานบ่อยเกินกำหนด กรุณารอสักครู่แล้วลองใหม่อีกครั้ง',
   },
   shell: {

@@ -22,7 +22,8 @@ export const projectRoutes: RouteRecordRaw[] = [
     path: 'projects/:id(\\d+)/edit',
     name: 'project-edit',
     component: () => import('./pages/ProjectEditPage.vue'),
-    meta: { title: t.pages.editProject, can: { permission: 'READ_LAO' } },
+    // The page titles itself once it knows whether the user may edit the project.
+    meta: { title: t.pages.project, can: { permission: 'READ_LAO' } },
   },
   {
     path: 'projects/print',

@@ -1,21 +1,22 @@
 import { ArgsType, Field, InputType } from 'type-graphql';
-import { IsEmail, IsEnum, IsOptional, Length, Matches } from 'class-validator';
-import { Text } from '../../core/input';
+import { IsEnum, IsOptional, Length, Matches } from 'class-validator';
+import { EMAIL, LAO_CODE, PASSWORD, USERNAME } from '../../core/field-rules';
+import { Format, Text } from '../../core/input';
 import { Role } from '../access/role';
 
-export const PASSWORD_RULE_TH = 'รหัสผ่านต้องมี 8–128 ตัวอักษร และมีทั้งตัวอักษรและตัวเลข';
+export const PASSWORD_RULE_TH = PASSWORD.message;
 /** At least 8 characters with a letter (Latin or Thai) and a digit. */
-export const PASSWORD_PATTERN = /^(?=.*[A-Za-z\u0E00-\u0E7F])(?=.*\d).{8,128}$/s;
+export const PASSWORD_PATTERN = PASSWORD.pattern;
 
 @InputType()
 export class CreateUserInput {
   @Field({ description: "Sign-in name; an LAO's first officer uses the LAO's 7-digit code" })
-  @Matches(/^[A-Za-z0-9._-]{3,64}$/, { message: 'ชื่อผู้ใช้งานต้องมี 3–64 ตัว ใช้ได้เฉพาะ a–z, 0–9, จุด ขีด และขีดล่าง' })
+  @Format(USERNAME)
   username: string;
 
   @Field(() => String, { nullable: true, description: 'Required except for SERVICE accounts, which use API tokens' })
   @IsOptional()
-  @Matches(PASSWORD_PATTERN, { message: PASSWORD_RULE_TH })
+  @Format(PASSWORD)
   password?: string | null;
 
   @Field(() => Role)
@@ -24,7 +25,7 @@ export class CreateUserInput {
 
   @Field(() => String, { nullable: true, description: 'Required for LAO_OFFICER' })
   @IsOptional()
-  @Matches(/^\d{7}$/, { message: 'รหัส อปท. ต้องเป็นตัวเลข 7 หลัก' })
+  @Format(LAO_CODE)
   laoCode?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Required for PROVINCE_OFFICER' })
@@ -35,7 +36,7 @@ export class CreateUserInput {
   @Field(() => String, { nullable: true })
   @Text({ label: 'อีเมล', max: 254 })
   @IsOptional()
-  @IsEmail({}, { message: 'รูปแบบอีเมลไม่ถูกต้อง' })
+  @Format(EMAIL)
   email?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Name of the officer holding the account' })
@@ -52,11 +53,11 @@ export class ReassignUserInput {
   @Field(() => String, { nullable: true })
   @Text({ label: 'อีเมล', max: 254 })
   @IsOptional()
-  @IsEmail({}, { message: 'รูปแบบอีเมลไม่ถูกต้อง' })
+  @Format(EMAIL)
   email?: string | null;
 
   @Field()
-  @Matches(PASSWORD_PATTERN, { message: PASSWORD_RULE_TH })
+  @Format(PASSWORD)
   newPassword: string;
 }
 
@@ -90,7 +91,7 @@ export class PasswordResetRequestArgs {
 
   @Field()
   @Text({ label: 'อีเมล', max: 254, required: true })
-  @IsEmail({}, { message: 'รูปแบบอีเมลไม่ถูกต้อง' })
+  @Format(EMAIL)
   email: string;
 }
 
@@ -139,7 +140,7 @@ export class UserPasswordArgs {
   username: string;
 
   @Field()
-  @Matches(PASSWORD_PATTERN, { message: PASSWORD_RULE_TH })
+  @Format(PASSWORD)
   newPassword: string;
 }
 

@@ -2,6 +2,7 @@ import type { AppContext } from '../../core/context';
 import { execute } from '../../core/db';
 import { hashPassword } from '../../core/crypto';
 import { badInput, notFound, type FieldError } from '../../core/errors';
+import { ACCOUNT, passwordHasUsername } from '../../core/field-rules';
 import { recordAudit } from '../audit/audit.service';
 import { Province } from '../geography/province.entity';
 import { Lao } from '../lao/lao.entity';
@@ -42,19 +43,19 @@ export function accountProblems(input: CreateUserInput, found: AccountLookups): 
   if (found.usernameTaken) fields.push({ field: 'username', message: 'มีชื่อผู้ใช้งานนี้ในระบบแล้ว' });
   const place = placeOfRole(input.role);
   const password = signsInWithPassword(input.role);
-  if (password && !input.password) fields.push({ field: 'password', message: 'กรุณากำหนดรหัสผ่าน' });
+  if (password && !input.password) fields.push({ field: 'password', message: ACCOUNT.passwordRequired });
   if (!password && input.password) fields.push({ field: 'password', message: 'บัญชีระบบงาน (SERVICE) ใช้ API token แทนรหัสผ่าน' });
-  if (input.password && input.password.toLowerCase().includes(input.username.toLowerCase())) {
-    fields.push({ field: 'password', message: 'รหัสผ่านต้องไม่มีชื่อผู้ใช้งานอยู่ในรหัสผ่าน' });
+  if (input.password && passwordHasUsername(input.password, input.username)) {
+    fields.push({ field: 'password', message: ACCOUNT.passwordHasUsername });
   }
   if (place === RolePlace.LAO) {
-    if (!found.lao) fields.push({ field: 'laoCode', message: input.laoCode ? 'ไม่พบ อปท. รหัสนี้' : 'กรุณาระบุ อปท. ของผู้ใช้งาน' });
+    if (!found.lao) fields.push({ field: 'laoCode', message: input.laoCode ? 'ไม่พบ อปท. รหัสนี้' : ACCOUNT.laoRequired });
   } else if (input.laoCode) {
     fields.push({ field: 'laoCode', message: 'ระบุ อปท. ได้เฉพาะบัญชีเจ้าหน้าที่ อปท.' });
   }
   if (place === RolePlace.PROVINCE) {
     if (!found.provinceKnown)
-      fields.push({ field: 'provinceCode', message: input.provinceCode ? 'ไม่พบจังหวัดรหัสนี้' : 'กรุณาระบุจังหวัดของผู้ใช้งาน' });
+      fields.push({ field: 'provinceCode', message: input.provinceCode ? 'ไม่พบจังหวัดรหัสนี้' : ACCOUNT.provinceRequired });
   } else if (input.provinceCode && place !== RolePlace.LAO) {
     fields.push({ field: 'provinceCode', message: 'ระบุจังหวัดได้เฉพาะบัญชีเจ้าหน้าที่สำนักงาน ป.ป.ช. ประจำจังหวัด' });
   }

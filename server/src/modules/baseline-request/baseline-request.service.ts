@@ -1,6 +1,7 @@
 import type { AppContext } from '../../core/context';
 import { execute } from '../../core/db';
 import { badInput, conflict, forbidden, notFound } from '../../core/errors';
+import { sameBaselineMessage } from '../../core/field-rules';
 import { fiscalYearOf, supportedFiscalYears } from '../../core/fiscal-year';
 import { recordAudit } from '../audit/audit.service';
 import { getEditableLao, getReadableLao, lockLao } from '../lao/lao.service';
@@ -44,7 +45,8 @@ export async function baselineYears(ctx: AppContext, laoCode: string): Promise<B
 
 /**
  * ขอปรับเพิ่ม/ลดโครงการ: asks for a new baseline total for a year (the total, not the difference). One
- * pending request per year; after a rejection this sends the request again as a new one.
+ * pending request per year; after a rejection this sends the request again as a new one. A total equal
+ * to the year's baseline is refused (it would change nothing).
  */
 export async function requestBaselineChange(
   ctx: AppContext,
@@ -62,11 +64,16 @@ export async function requestBaselineChange(
     throw conflict(`มีคำขอปรับจำนวนโครงการตั้งต้นของปี พ.ศ. ${fiscalYear} ที่รอการอนุมัติอยู่แล้ว`);
   }
   const year = (await baselineYears(ctx, laoCode)).find((y) => y.fiscalYear === fiscalYear);
+  const currentCount = year?.baselineCount ?? 0;
+  if (requestedCount === currentCount) {
+    const message = sameBaselineMessage(currentCount);
+    throw badInput([{ field: 'requestedCount', message }], message);
+  }
   const request = await repo.save(
     repo.create({
       laoCode,
       fiscalYear,
-      currentCount: year?.baselineCount ?? 0,
+      currentCount,
       requestedCount,
       status: RequestStatus.PENDING,
       reason: null,

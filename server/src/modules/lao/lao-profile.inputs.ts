@@ -1,13 +1,10 @@
 import { Field, Float, InputType, Int } from 'type-graphql';
-import { IsEmail, IsEnum, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { MaxDecimals, Text } from '../../core/input';
+import { IsEnum, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { AREA, EMAIL, PHONE, POPULATION, WEBSITE } from '../../core/field-rules';
+import { Format, MaxDecimals, Text } from '../../core/input';
 import { MoneyScalar, type Satang } from '../../core/money';
 import { AwardKind } from './award.entity';
 import { LaoSize } from './lao.enums';
-
-/** Digits and the usual punctuation, and "ต่อ" (extension); at most 32 characters. */
-const PHONE = /^(?=.{0,32}$)(?:[0-9+\-\s(),#.]|ต่อ)*$/;
-const PHONE_TH = 'หมายเลขโทรศัพท์ใช้ได้เฉพาะตัวเลข + - ( ) และคำว่า "ต่อ" ไม่เกิน 32 ตัว';
 
 /** ข้อมูลพื้นฐาน of an LAO: place, area and executives, coordinator. */
 @InputType()
@@ -22,16 +19,16 @@ export class LaoProfileInput {
 
   @Field(() => Float, { nullable: true, description: 'km², at most 3 decimals' })
   @IsOptional()
-  @MaxDecimals(3, { message: 'ขนาดพื้นที่ใส่ทศนิยมได้ไม่เกิน 3 ตำแหน่ง' })
-  @Min(0, { message: 'ขนาดพื้นที่ต้องไม่ติดลบ' })
-  @Max(1_000_000, { message: 'ขนาดพื้นที่มากเกินไป' })
+  @MaxDecimals(AREA.decimals, { message: AREA.decimalsMessage })
+  @Min(0, { message: AREA.negativeMessage })
+  @Max(AREA.max, { message: AREA.tooLargeMessage })
   areaKm2?: number | null;
 
   @Field(() => Int, { nullable: true })
   @IsOptional()
-  @IsInt({ message: 'ประชากรต้องเป็นจำนวนเต็ม' })
-  @Min(0, { message: 'ประชากรต้องไม่ติดลบ' })
-  @Max(20_000_000, { message: 'จำนวนประชากรมากเกินไป' })
+  @IsInt({ message: POPULATION.wholeMessage })
+  @Min(0, { message: POPULATION.negativeMessage })
+  @Max(POPULATION.max, { message: POPULATION.tooLargeMessage })
   population?: number | null;
 
   @Field(() => MoneyScalar, { nullable: true })
@@ -59,7 +56,7 @@ export class LaoProfileInput {
   @Field(() => String, { nullable: true })
   @Text({ label: 'เว็บไซต์', max: 200 })
   @IsOptional()
-  @Matches(/^(https?:\/\/)?[\w.-]+\.[a-z]{2,}(\/\S*)?$/i, { message: 'รูปแบบเว็บไซต์ไม่ถูกต้อง เช่น www.khonhat.go.th' })
+  @Format(WEBSITE)
   website?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -77,25 +74,25 @@ export class LaoProfileInput {
   @Field(() => String, { nullable: true })
   @Text({ label: 'หมายเลขโทรศัพท์', max: 32 })
   @IsOptional()
-  @Matches(PHONE, { message: PHONE_TH })
+  @Format(PHONE)
   coordinatorPhone?: string | null;
 
   @Field(() => String, { nullable: true })
   @Text({ label: 'หมายเลขโทรศัพท์มือถือ', max: 32 })
   @IsOptional()
-  @Matches(PHONE, { message: PHONE_TH })
+  @Format(PHONE)
   coordinatorMobile?: string | null;
 
   @Field(() => String, { nullable: true })
   @Text({ label: 'หมายเลขโทรสาร', max: 32 })
   @IsOptional()
-  @Matches(PHONE, { message: PHONE_TH })
+  @Format(PHONE)
   coordinatorFax?: string | null;
 
   @Field(() => String, { nullable: true })
   @Text({ label: 'อีเมล', max: 254 })
   @IsOptional()
-  @IsEmail({}, { message: 'รูปแบบอีเมลไม่ถูกต้อง' })
+  @Format(EMAIL)
   coordinatorEmail?: string | null;
 }
 

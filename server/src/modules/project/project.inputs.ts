@@ -1,5 +1,6 @@
 import { Field, InputType, Int } from 'type-graphql';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { PROJECT } from '../../core/field-rules';
 import { FiscalYear, Text } from '../../core/input';
 import { MoneyScalar, type Satang } from '../../core/money';
 import { ProjectCategory, ProjectOrigin, TargetGroup } from '../plan/project.enums';
@@ -12,29 +13,29 @@ export class ProjectInput {
   origin: ProjectOrigin;
 
   @Field()
-  @Text({ label: 'ชื่อโครงการ', max: 500, required: true })
+  @Text({ ...PROJECT.name, required: true })
   name: string;
 
   @Field(() => [Int], { description: 'Fiscal years (BE) it runs in: at least one' })
-  @ArrayMinSize(1, { message: 'กรุณาเลือกปีงบประมาณที่ดำเนินการอย่างน้อย 1 ปี' })
+  @ArrayMinSize(1, { message: PROJECT.fiscalYearsMessage })
   @ArrayMaxSize(10, { message: 'เลือกปีงบประมาณได้ไม่เกิน 10 ปี' })
   @ArrayUnique({ message: 'ปีงบประมาณซ้ำกัน' })
   @FiscalYear()
   fiscalYears: number[];
 
   @Field(() => ProjectCategory)
-  @IsEnum(ProjectCategory, { message: 'กรุณาเลือกประเภท โครงการ/กิจกรรม/มาตรการ/แนวปฏิบัติงาน' })
+  @IsEnum(ProjectCategory, { message: PROJECT.categoryMessage })
   category: ProjectCategory;
 
   @Field(() => [Int], { description: 'Quarters 1–4: at least one ("pick quarter 1 if unknown")' })
-  @ArrayMinSize(1, { message: 'กรุณาเลือกไตรมาสที่ดำเนินการอย่างน้อย 1 ไตรมาส (กรณีไม่ทราบให้เลือกไตรมาส 1)' })
+  @ArrayMinSize(1, { message: PROJECT.quartersMessage })
   @ArrayMaxSize(4, { message: 'ไตรมาสมีได้ไม่เกิน 4 ไตรมาส' })
   @ArrayUnique({ message: 'ไตรมาสซ้ำกัน' })
   @IsIn([1, 2, 3, 4], { each: true, message: 'ไตรมาสต้องเป็น 1–4' })
   quarters: number[];
 
   @Field(() => Int, { description: 'Primary dimension 1–4' })
-  @IsInt({ message: 'กรุณาเลือกมิติของโครงการ' })
+  @IsInt({ message: PROJECT.dimensionMessage })
   @Min(1, { message: 'กรุณาเลือกมิติของโครงการ (มิติที่ 1–4)' })
   @Max(4, { message: 'กรุณาเลือกมิติของโครงการ (มิติที่ 1–4)' })
   dimension: number;
@@ -51,17 +52,17 @@ export class ProjectInput {
   budget?: Satang | null;
 
   @Field(() => [TargetGroup])
-  @ArrayMinSize(1, { message: 'กรุณาเลือกกลุ่มเป้าหมายอย่างน้อย 1 กลุ่ม' })
+  @ArrayMinSize(1, { message: PROJECT.targetGroupsMessage })
   @ArrayMaxSize(9, { message: 'กลุ่มเป้าหมายมีได้ไม่เกิน 9 กลุ่ม' })
   @ArrayUnique({ message: 'กลุ่มเป้าหมายซ้ำกัน' })
   @IsEnum(TargetGroup, { each: true, message: 'กลุ่มเป้าหมายไม่ถูกต้อง' })
   targetGroups: TargetGroup[];
 
   @Field()
-  @Text({ label: 'วัตถุประสงค์', max: 5000, required: true, multiline: true })
+  @Text({ ...PROJECT.objective, required: true, multiline: true })
   objective: string;
 
   @Field(() => String, { nullable: true })
-  @Text({ label: 'หมายเหตุ', max: 2000, multiline: true })
+  @Text({ ...PROJECT.note, multiline: true })
   note?: string | null;
 }

@@ -1,6 +1,7 @@
 import { computed, watch } from 'vue';
 import { useMutation } from '@vue/apollo-composable';
-import { useSubmitForm } from '@/core/form';
+import { ACCOUNT, EMAIL, LAO_CODE, PASSWORD, passwordHasUsername, USERNAME } from '@rules';
+import { checkFormat, useSubmitForm } from '@/core/form';
 import { t } from '@/features/admin/i18n';
 import { trimText } from '@/core/text';
 import { CreateUserDocument, type AdminUserFragment, type Role } from '@/gql/graphql';
@@ -26,9 +27,20 @@ export function useCreateUserForm(onCreated: (user: AdminUserFragment) => void) 
       password: '',
       confirmPassword: '',
     }),
+    // Every rule the browser can judge, at once and in the server's words (`@rules`); what needs the
+    // database (a username taken, an unknown LAO) comes back from the server under the same fields.
     check: (f, e) => {
+      if (needsLao.value && !f.laoCode.trim()) e.setField('laoCode', ACCOUNT.laoRequired);
+      if (needsLao.value) checkFormat(e, 'laoCode', f.laoCode, LAO_CODE);
+      if (needsProvince.value && !f.provinceCode) e.setField('provinceCode', ACCOUNT.provinceRequired);
       if (!f.username.trim()) e.setField('username', t.login.usernameRequired);
-      if (needsPassword.value && f.password !== f.confirmPassword) e.setField('confirmPassword', t.errors.passwordsDiffer);
+      checkFormat(e, 'username', f.username, USERNAME);
+      checkFormat(e, 'email', f.email, EMAIL);
+      if (!needsPassword.value) return;
+      if (!f.password) e.setField('password', ACCOUNT.passwordRequired);
+      else if (!PASSWORD.pattern.test(f.password)) e.setField('password', PASSWORD.message);
+      else if (passwordHasUsername(f.password, f.username.trim())) e.setField('password', ACCOUNT.passwordHasUsername);
+      if (f.password !== f.confirmPassword) e.setField('confirmPassword', t.errors.confirmDiffers);
     },
     send: async (f) => {
       const res = await mutate({

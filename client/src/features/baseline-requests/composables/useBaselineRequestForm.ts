@@ -1,5 +1,6 @@
 import { computed, reactive, ref, type Ref } from 'vue';
 import { useMutation } from '@vue/apollo-composable';
+import { sameBaselineMessage } from '@rules';
 import { useFormErrors } from '@/core/errors';
 import { t } from '@/features/baseline-requests/i18n';
 import { RequestBaselineChangeDocument } from '@/gql/graphql';
@@ -40,13 +41,18 @@ export function useBaselineRequestForm(laoCode: Ref<string | null>) {
     errors.clear();
     if (!year.value || !laoCode.value) return null;
     const text = form.requestedCount.replace(/[,\s]/g, '');
-    // Only what the API's Int can carry is sent; the server judges the number itself.
+    // Only what the API's Int can carry is sent; the server judges the number itself (a total equal to the
+    // baseline is refused there too, with the same words).
     if (!/^\d{1,9}$/.test(text)) {
       errors.setField('requestedCount', t.oversight.baseline.notWholeNumber);
       return null;
     }
+    const requestedCount = Number(text);
+    if (requestedCount === year.value.baselineCount) {
+      errors.setField('requestedCount', sameBaselineMessage(requestedCount));
+      return null;
+    }
     try {
-      const requestedCount = Number(text);
       await mutate({ laoCode: laoCode.value, fiscalYear: year.value.fiscalYear, requestedCount });
       return requestedCount;
     } catch (error) {

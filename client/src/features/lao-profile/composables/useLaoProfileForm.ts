@@ -1,7 +1,8 @@
 import { computed, reactive, ref, watch, type Ref } from 'vue';
 import { useMutation, useQuery } from '@vue/apollo-composable';
+import { AREA, EMAIL, MONEY_MESSAGE, PHONE, POPULATION, WEBSITE } from '@rules';
 import { toApiError, useFormErrors } from '@/core/errors';
-import { t } from '@/features/lao-profile/i18n';
+import { checkFormat } from '@/core/form';
 import {
   LaoProfileDocument,
   UpdateLaoProfileDocument,
@@ -69,8 +70,22 @@ const fromLao = (lao: LaoProfileFieldsFragment | null): ProfileForm => ({
   website: lao?.website ?? '',
 });
 
-const DECIMAL = /^\d+(?:\.\d+)?$/;
+const DECIMAL = /^\d+(?:\.(\d+))?$/;
 const WHOLE = /^\d+$/;
+
+/** ขนาดพื้นที่ as typed: the server's message when it is not a number it takes. */
+function areaProblem(text: string): string | null {
+  const m = DECIMAL.exec(text);
+  if (!m) return AREA.notANumber;
+  if ((m[1] ?? '').replace(/0+$/, '').length > AREA.decimals) return AREA.decimalsMessage;
+  return Number(text) > AREA.max ? AREA.tooLargeMessage : null;
+}
+
+/** ประชากร as typed: the server's message when it is not a whole number it takes. */
+function populationProblem(text: string): string | null {
+  if (!WHOLE.test(text)) return POPULATION.wholeMessage;
+  return Number(text) > POPULATION.max ? POPULATION.tooLargeMessage : null;
+}
 
 /**
  * ข้อมูลพื้นฐาน: the LAO's basic data as a form, its errors (the server's, under their fields), whether
@@ -112,12 +127,19 @@ export function useLaoProfileForm(laoCode: Ref<string | null>) {
     errors.clear();
     const area = form.areaKm2.trim().replace(/,/g, '');
     const population = form.population.trim().replace(/,/g, '');
-    if (area && !DECIMAL.test(area)) errors.setField('areaKm2', t.laoProfile.notANumber);
-    if (population && !WHOLE.test(population)) errors.setField('population', t.laoProfile.notAWholeNumber);
+    // Every format at once, in the server's words (`@rules`): one press of บันทึก shows every problem.
+    const areaError = area ? areaProblem(area) : null;
+    if (areaError) errors.setField('areaKm2', areaError);
+    const populationError = population ? populationProblem(population) : null;
+    if (populationError) errors.setField('population', populationError);
     const revenue = form.revenue.trim() ? parseMoney(form.revenue) : null;
     const subsidyRevenue = form.subsidyRevenue.trim() ? parseMoney(form.subsidyRevenue) : null;
-    if (form.revenue.trim() && revenue === null) errors.setField('revenue', t.laoProfile.notMoney);
-    if (form.subsidyRevenue.trim() && subsidyRevenue === null) errors.setField('subsidyRevenue', t.laoProfile.notMoney);
+    if (form.revenue.trim() && revenue === null) errors.setField('revenue', MONEY_MESSAGE);
+    if (form.subsidyRevenue.trim() && subsidyRevenue === null) errors.setField('subsidyRevenue', MONEY_MESSAGE);
+    for (const field of ['coordinatorPhone', 'coordinatorMobile', 'coordinatorFax'] as const)
+      checkFormat(errors, field, form[field], PHONE);
+    checkFormat(errors, 'coordinatorEmail', form.coordinatorEmail, EMAIL);
+    checkFormat(errors, 'website', form.website, WEBSITE);
     if (errors.hasFieldErrors()) return null;
     const input: LaoProfileInput = {
       size: form.size,

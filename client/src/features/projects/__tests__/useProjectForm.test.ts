@@ -9,6 +9,8 @@ import { useProjectForm } from '../composables/useProjectForm';
 import { useProjectFormState } from '../composables/useProjectFormState';
 
 const words = t.projects.form;
+/** The server's message for a Money value it does not take. */
+const MONEY = 'จำนวนเงินไม่ถูกต้อง: กรอกเป็นตัวเลข ทศนิยมไม่เกิน 2 ตำแหน่ง และไม่เกิน 999,999,999,999.99 บาท';
 
 /** A project as the server sends it to the form. */
 const saved = (over: Partial<EditableProjectFragment> = {}): EditableProjectFragment => ({
@@ -72,16 +74,35 @@ describe('toProjectInput: the form’s own checks, before the server’s', () =>
     });
   });
 
-  it('asks for the category and the dimension it cannot send without', () => {
-    const { input, errors } = check(complete({ category: undefined, dimension: undefined }));
+  it('says everything an empty form lacks at once, in the server’s words', () => {
+    const empty = complete({
+      name: ' \u200B',
+      fiscalYears: [],
+      category: undefined,
+      quarters: [],
+      dimension: undefined,
+      budget: '1.234',
+      targetGroups: [],
+      objective: '',
+    });
+    const { input, errors } = check(empty);
     expect(input).toBeNull();
-    expect(errors.fields).toEqual({ category: words.chooseCategory, dimension: words.chooseDimension });
+    expect(errors.fields).toEqual({
+      name: 'กรุณากรอกชื่อโครงการ',
+      fiscalYears: 'กรุณาเลือกปีงบประมาณที่ดำเนินการอย่างน้อย 1 ปี',
+      category: 'กรุณาเลือกประเภท โครงการ/กิจกรรม/มาตรการ/แนวปฏิบัติงาน',
+      quarters: 'กรุณาเลือกไตรมาสที่ดำเนินการอย่างน้อย 1 ไตรมาส (กรณีไม่ทราบให้เลือกไตรมาส 1)',
+      dimension: 'กรุณาเลือกมิติของโครงการ',
+      budget: MONEY,
+      targetGroups: 'กรุณาเลือกกลุ่มเป้าหมายอย่างน้อย 1 กลุ่ม',
+      objective: 'กรุณากรอกวัตถุประสงค์',
+    });
   });
 
   it.each([
     ['', words.budgetRequired],
-    ['15,000.505', words.notMoney],
-    ['หนึ่งหมื่น', words.notMoney],
+    ['15,000.505', MONEY],
+    ['หนึ่งหมื่น', MONEY],
   ])('a budget of %j is refused with %j', (budget, message) => {
     const { input, errors } = check(complete({ budget }));
     expect(input).toBeNull();
@@ -100,6 +121,21 @@ describe('useProjectFormState: the values, and whether they changed', () => {
         .fiscalYears;
     expect(start(2569)).toEqual([2569]);
     expect(start(2566)).toEqual([2568]);
+  });
+
+  it('never holds a year it cannot show: none before the server names the years, none outside them', async () => {
+    const currentYear = ref<number | null>(null);
+    const planYears = ref<number[]>([]);
+    const { result } = mountComposable(() => useProjectFormState({ project: ref(null), currentYear, planYears, initialYear: ref(2567) }));
+    expect(result.form.fiscalYears).toEqual([]);
+    currentYear.value = 2570;
+    planYears.value = [2569, 2570, 2571, 2572, 2573, 2574];
+    await nextTick();
+    expect(result.form.fiscalYears).toEqual([2570]);
+    const far = mountComposable(() =>
+      useProjectFormState({ project: ref(null), currentYear: ref(2570), planYears: ref([2569, 2570, 2571]), initialYear: ref(2580) }),
+    );
+    expect(far.result.form.fiscalYears).toEqual([2570]);
   });
 
   it('ticks this year once the server has said which year it is', async () => {
@@ -227,17 +263,27 @@ describe('useProjectForm: saving', () => {
             extensions: {
               code: 'BAD_USER_INPUT',
               fields: [
-                { field: 'input.name', message: 'กรุณากรอกชื่อโครงการ' },
-                { field: 'input.quarters', message: 'กรุณาเลือกไตรมาสอย่างน้อย 1 ไตรมาส' },
+                { field: 'input.name', message: 'ชื่อโครงการมีอักขระพิเศษที่ระบบไม่รับ' },
+                { field: 'input.fiscalYears', message: 'ปีงบประมาณ 2580 อยู่นอกช่วงที่เลือกได้' },
               ],
             },
           },
         ],
       }),
     });
-    Object.assign(result.form, { category: 'PROJECT', dimension: 1, objective: 'เพื่อทดสอบ' });
+    Object.assign(result.form, {
+      name: 'โครงการ\u0007',
+      category: 'PROJECT',
+      quarters: [1],
+      dimension: 1,
+      targetGroups: ['LOCAL_STAFF'],
+      objective: 'เพื่อทดสอบ',
+    });
     expect(await result.save()).toBeNull();
-    expect(result.errors.fields).toEqual({ name: 'กรุณากรอกชื่อโครงการ', quarters: 'กรุณาเลือกไตรมาสอย่างน้อย 1 ไตรมาส' });
+    expect(result.errors.fields).toEqual({
+      name: 'ชื่อโครงการมีอักขระพิเศษที่ระบบไม่รับ',
+      fiscalYears: 'ปีงบประมาณ 2580 อยู่นอกช่วงที่เลือกได้',
+    });
     expect(result.form.objective).toBe('เพื่อทดสอบ');
     expect(result.dirty.value).toBe(true);
   });
@@ -260,10 +306,10 @@ describe('useProjectForm: saving', () => {
     expect(result.dirty.value).toBe(false);
   });
 
-  it('sends nothing while a choice it cannot do without is missing', async () => {
+  it('sends nothing while a field breaks a rule, and names every such field at once', async () => {
     const { result, requests } = mountComposable(() => useProjectForm({ laoCode: ref('6800707'), currentYear: ref(2568) }), dimensions);
     expect(await result.save()).toBeNull();
     expect(requests.map((r) => r.operation)).not.toContain('CreateProject');
-    expect(Object.keys(result.errors.fields).sort()).toEqual(['category', 'dimension']);
+    expect(Object.keys(result.errors.fields).sort()).toEqual(['category', 'dimension', 'name', 'objective', 'quarters', 'targetGroups']);
   });
 });

@@ -1,3 +1,4 @@
+import { MONEY_MESSAGE, PROJECT, requiredMessage } from '@rules';
 import type { FormErrors } from '@/core/errors';
 import { formatMoney, parseMoney } from '@/core/money';
 import { t } from '@/features/projects/i18n';
@@ -86,20 +87,25 @@ export const projectFormOf = (p: EditableProjectFragment): ProjectFormState => (
 });
 
 /**
- * The form as ProjectInput; null, with messages under the fields, when a choice the API cannot do
- * without is missing or the budget is not an amount. Every other rule (lengths, at least one year,
- * quarter and group) is the server's, shown from its field errors.
+ * The form as ProjectInput; null, with a message under every field that breaks a rule (all of them at
+ * once, in the server's words from `@rules`), when one does. What only the server can judge (the years a
+ * project may be planned in, a changed project) comes back from it under the same fields.
  */
 export function toProjectInput(form: ProjectFormState, errors: FormErrors<ProjectField>): ProjectInput | null {
   errors.clear();
-  if (form.category === undefined) errors.setField('category', t.projects.form.chooseCategory);
-  if (form.dimension === undefined) errors.setField('dimension', t.projects.form.chooseDimension);
+  if (!trimText(form.name)) errors.setField('name', requiredMessage(PROJECT.name.label));
+  if (form.fiscalYears.length === 0) errors.setField('fiscalYears', PROJECT.fiscalYearsMessage);
+  if (form.category === undefined) errors.setField('category', PROJECT.categoryMessage);
+  if (form.quarters.length === 0) errors.setField('quarters', PROJECT.quartersMessage);
+  if (form.dimension === undefined) errors.setField('dimension', PROJECT.dimensionMessage);
   let budget: string | null = null;
   if (form.withBudget) {
     budget = parseMoney(form.budget);
     if (!form.budget.trim()) errors.setField('budget', t.projects.form.budgetRequired);
-    else if (budget === null) errors.setField('budget', t.projects.form.notMoney);
+    else if (budget === null) errors.setField('budget', MONEY_MESSAGE);
   }
+  if (form.targetGroups.length === 0) errors.setField('targetGroups', PROJECT.targetGroupsMessage);
+  if (!trimText(form.objective)) errors.setField('objective', requiredMessage(PROJECT.objective.label));
   if (errors.hasFieldErrors() || form.category === undefined || form.dimension === undefined) return null;
   return {
     origin: form.origin,

@@ -12,22 +12,28 @@ const snapshotOf = (state: ProjectFormState) =>
   });
 
 /**
- * The project form's values: blank for a new project (ticked in the year the user looks at, or this
- * year if that one is past), the project's own once it arrives; whether they differ from what was
- * loaded or saved (`dirty`); and `reset`. The primary dimension is never also an additional one.
+ * The project form's values: blank for a new project (ticked in the year the user looks at if a new
+ * project may be planned in it, else in this year; nothing until the server has said which years those
+ * are, so the form never holds a year it does not show), the project's own once it arrives; whether
+ * they differ from what was loaded or saved (`dirty`); and `reset`. The primary dimension is never also
+ * an additional one.
  */
 export function useProjectFormState(options: {
   project: Ref<EditableProjectFragment | null>;
   currentYear: Ref<number | null>;
+  /** The years a project may be planned in (the server's rule); when empty, this year and later. */
+  planYears?: Ref<number[]>;
   initialYear?: Ref<number | null>;
   /** Called after every reset (the form's errors go with the values they were about). */
   onReset?: () => void;
 }) {
-  const { project, currentYear, initialYear } = options;
-  const startYear = () => {
+  const { project, currentYear, initialYear, planYears } = options;
+  const startYear = (): number | null => {
     const current = currentYear.value;
+    if (current === null) return null;
     const wanted = initialYear?.value ?? current;
-    return wanted !== null && current !== null && wanted < current ? current : wanted;
+    const open = wanted >= current && (!planYears?.value.length || planYears.value.includes(wanted));
+    return open ? wanted : current;
   };
   const form = reactive<ProjectFormState>(blankProject(startYear()));
   const snapshot = ref(snapshotOf(form));

@@ -27,6 +27,12 @@ export interface ReviewItem {
   detail: string | null;
   /** What the LAO wrote: why it drops the project, or the additional project's note. */
   note: string | null;
+  /** What `note` is ("เหตุผลที่ขอลด"). */
+  noteLabel: string;
+  /** What approving changes, said before it is done. */
+  approveEffect: string;
+  /** The project asked about (additions and reductions), to open it from the queue. */
+  projectId: string | null;
   /** When it was asked for. */
   at: string | null;
   canReview: boolean;
@@ -35,6 +41,7 @@ export interface ReviewItem {
 }
 
 function projectItem(kind: 'ADDITION' | 'REDUCTION', y: ReviewProjectYearFragment): ReviewItem {
+  const words = t.oversight.queue;
   return {
     key: `${kind}:${y.project.id}:${y.fiscalYear}`,
     kind,
@@ -43,6 +50,9 @@ function projectItem(kind: 'ADDITION' | 'REDUCTION', y: ReviewProjectYearFragmen
     title: y.project.name,
     detail: fmt(t.oversight.queue.projectLine, { seq: y.project.seq, dimension: y.project.dimension }),
     note: (kind === 'REDUCTION' ? y.reductionNote : y.project.note) || null,
+    noteLabel: kind === 'REDUCTION' ? words.reductionReason : words.additionNote,
+    approveEffect: fmt(kind === 'REDUCTION' ? words.approveReduction : words.approveAddition, { year: y.fiscalYear }),
+    projectId: y.project.id,
     at: y.statusChangedAt,
     canReview: y.canReview,
     input: { kind, projectId: y.project.id, fiscalYear: y.fiscalYear },
@@ -83,6 +93,9 @@ export function useReviewQueue() {
         title: fmt(t.oversight.queue.baselineChange, { from: r.currentCount, to: r.requestedCount }),
         detail: null,
         note: null,
+        noteLabel: '',
+        approveEffect: fmt(t.oversight.queue.approveBaseline, { year: r.fiscalYear, from: r.currentCount, to: r.requestedCount }),
+        projectId: null,
         at: r.requestedAt,
         canReview: r.canReview,
         input: { kind: 'BASELINE', requestId: r.id },

@@ -1,22 +1,29 @@
 import { reactive, ref } from 'vue';
 import { useFormErrors } from '@/core/errors';
+import { trimText } from '@/core/text';
 import type { ReviewItem } from './useReviewQueue';
 import type { useReviewDecision } from './useReviewDecision';
-import { trimText } from '@/core/text';
 
 const FIELDS = ['reason'] as const;
 
-/** ไม่อนุมัติ: the item being rejected and the reason the LAO will read (the server requires it and says so under the field). */
-export function useRejectForm(decision: ReturnType<typeof useReviewDecision>) {
+/**
+ * อนุมัติ / ไม่อนุมัติ one item of the queue, asked before it is sent: the dialog names the LAO, the year
+ * and the request (and what the LAO wrote); approving says what it will change, rejecting asks for the
+ * reason the LAO will read (the server requires it and says so under the field).
+ */
+export function useDecisionForm(decision: ReturnType<typeof useReviewDecision>) {
   /** The item shown in the dialog; it stays while the dialog closes. */
   const item = ref<ReviewItem | null>(null);
+  /** Whether the dialog approves (else it rejects). */
+  const approve = ref(false);
   const visible = ref(false);
   const form = reactive({ reason: '' });
   const errors = useFormErrors(FIELDS);
   const submitting = ref(false);
 
-  function open(next: ReviewItem): void {
+  function open(next: ReviewItem, approving: boolean): void {
     item.value = next;
+    approve.value = approving;
     visible.value = true;
     form.reason = '';
     errors.clear();
@@ -26,14 +33,14 @@ export function useRejectForm(decision: ReturnType<typeof useReviewDecision>) {
     visible.value = false;
   }
 
-  /** The rejected item when the server took the decision, null otherwise. */
+  /** The decided item when the server took the decision, null otherwise. */
   async function submit(): Promise<ReviewItem | null> {
     const target = item.value;
     if (!target) return null;
     errors.clear();
     submitting.value = true;
     try {
-      await decision.decide(target, false, trimText(form.reason) || null);
+      await decision.decide(target, approve.value, approve.value ? null : trimText(form.reason) || null);
       visible.value = false;
       return target;
     } catch (error) {
@@ -44,5 +51,5 @@ export function useRejectForm(decision: ReturnType<typeof useReviewDecision>) {
     }
   }
 
-  return { item, visible, form, errors, submitting, open, close, submit };
+  return { item, approve, visible, form, errors, submitting, open, close, submit };
 }
