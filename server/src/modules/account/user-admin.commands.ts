@@ -42,7 +42,7 @@ export function accountProblems(input: CreateUserInput, found: AccountLookups): 
   if (found.usernameTaken) fields.push({ field: 'username', message: 'มีชื่อผู้ใช้งานนี้ในระบบแล้ว' });
   const place = placeOfRole(input.role);
   const password = signsInWithPassword(input.role);
-  if (password && !input.password) fields.push({ field: 'password', message: 'กรุณากำหนดรหัสผ่าน' });
+  if (password && !input.password) fields.push({ field: 'password', message: 'กรุณากำหนดรหัสผ่าน (ทุกบัญชีต้องมีรหัสผ่าน ยกเว้นบัญชีระบบงาน SERVICE)' });
   if (!password && input.password) fields.push({ field: 'password', message: 'บัญชีระบบงาน (SERVICE) ใช้ API token แทนรหัสผ่าน' });
   if (input.password && input.password.toLowerCase().includes(input.username.toLowerCase())) {
     fields.push({ field: 'password', message: 'รหัสผ่านต้องไม่มีชื่อผู้ใช้งานอยู่ในรหัสผ่าน' });
