@@ -572,6 +572,8 @@ export type Mutation = {
   setUserDisabled: User;
   /** Lift a lockout */
   unlockUser: User;
+  /** Change an LAO’s registry entry or retire it (ADMIN); its history stays */
+  updateLao: Lao;
   /** ข้อมูลพื้นฐาน: save the LAO’s basic data */
   updateLaoProfile: Lao;
   /** แก้ไขโครงการ. A stale version → CONFLICT, nothing saved. */
@@ -794,6 +796,12 @@ export type MutationSetUserDisabledArgs = {
 
 export type MutationUnlockUserArgs = {
   username: Scalars['String']['input'];
+};
+
+
+export type MutationUpdateLaoArgs = {
+  code: Scalars['String']['input'];
+  input: UpdateLaoInput;
 };
 
 
@@ -1498,6 +1506,18 @@ export type TargetGroup =
   | 'PRIVATE_SECTOR'
   | 'SCHOOLS'
   | 'STATE_ENTERPRISES';
+
+/** A registry entry changed by ADMIN: name, type, size, place, address, and whether it is still in use */
+export type UpdateLaoInput = {
+  /** False retires the LAO (merged or dissolved): its data and history stay, it leaves the current tables */
+  active: Scalars['Boolean']['input'];
+  address?: InputMaybe<Scalars['String']['input']>;
+  /** The district; the province is the district’s */
+  districtCode: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  size: LaoSize;
+  type: LaoType;
+};
 
 /** ผู้ใช้งานระบบ */
 export type User = {
