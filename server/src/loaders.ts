@@ -9,7 +9,11 @@ import { createProjectLoaders } from './modules/project/project.loaders';
 export function createLoaders(ctx: AppContext) {
   return {
     ...createAuditTrailLoaders(ctx),
-    ...createGeographyLoaders(ctx), ...createLaoLoaders(ctx), ...createProjectLoaders(ctx), ...createProgressReportLoaders(ctx) };
+    ...createGeographyLoaders(ctx),
+    ...createLaoLoaders(ctx),
+    ...createProjectLoaders(ctx),
+    ...createProgressReportLoaders(ctx),
+  };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -15,7 +15,11 @@ describe.each(databases)('the audit log in Thai ($name)', ({ url }) => {
     const project = await makeProject(server.db, lao, { name: 'โครงการอบรมคุณธรรม', budget: 1_250_050 });
     await makeUser(server.db, Role.PROVINCE_OFFICER, { provinceCode: '80', displayName: 'นายสมชาย ใจดี', username: `somchai${project.id}` });
     const reviewer = await signIn(server, `somchai${project.id}`, PASSWORD);
-    const marked = await server.gql(MarkProjectNonCompliantDocument, { id: String(project.id), y: 2567, reason: 'ไม่ตรงตามหลักเกณฑ์' }, { token: reviewer });
+    const marked = await server.gql(
+      MarkProjectNonCompliantDocument,
+      { id: String(project.id), y: 2567, reason: 'ไม่ตรงตามหลักเกณฑ์' },
+      { token: reviewer },
+    );
     expect(marked.errors).toBeUndefined();
 
     const admin = await signIn(server, (await makeUser(server.db, Role.ADMIN)).username, PASSWORD);

@@ -440,6 +440,10 @@ const CALLS: Record<string, Call> = {
     check: (d, _fx, actor) => expect(d.auditLog.total > 0).toBe(actor !== 'otherProvince'),
   },
   'Query.auditLog naming province A': { vars: () => ({ provinceCode: A.province }) },
+  'Query.auditActions': {
+    check: (d) =>
+      expect(d.auditActions).toContainEqual(expect.objectContaining({ code: 'markNonCompliant', label: 'ทำเครื่องหมายว่าไม่เป็นไปตามหลักเกณฑ์' })),
+  },
   'Mutation.reviewProjectAddition': {
     target: (fx) => makeProject(fx.server.db, fx.a1, { origin: ProjectOrigin.ADDITIONAL }),
     vars: (_fx, p: Project) => ({ projectId: String(p.id), fiscalYear: YEAR, approve: true }),
@@ -503,7 +507,10 @@ const CALLS: Record<string, Call> = {
       code,
       input: { name: `องค์การบริหารส่วนตำบลแก้ไข${code}`, type: 'SAO', size: 'LARGE', districtCode: C.district, active: false },
     }),
-    state: (fx, code: string) => repo(fx, Lao).findOneByOrFail({ code }).then((l) => [l.name, l.size, l.active]),
+    state: (fx, code: string) =>
+      repo(fx, Lao)
+        .findOneByOrFail({ code })
+        .then((l) => [l.name, l.size, l.active]),
   },
   'Mutation.createUser': {
     target: async () => freshName('newuser'),

@@ -54,12 +54,20 @@ describe.each(databases)('ADMIN edits and retires an LAO in the registry ($name)
 
   it('refuses an unknown district or LAO in Thai and changes nothing; only ADMIN may', async () => {
     const lao = await makeLao(server.db);
-    const bad = await server.gql(UpdateLaoEntryDocument, { code: lao.code, input: input({ districtCode: '9999', name: '  ' }) }, { token: admin });
+    const bad = await server.gql(
+      UpdateLaoEntryDocument,
+      { code: lao.code, input: input({ districtCode: '9999', name: '  ' }) },
+      { token: admin },
+    );
     expect(codeOf(bad)).toBe('BAD_USER_INPUT');
     expect(bad.errors![0].message).toMatch(/[\u0E00-\u0E7F]/);
     const missing = await server.gql(UpdateLaoEntryDocument, { code: '0000000', input: input() }, { token: admin });
     expect(codeOf(missing)).toBe('NOT_FOUND');
-    const officer = await signIn(server, (await makeUser(server.db, Role.PROVINCE_OFFICER, { provinceCode: lao.provinceCode })).username, PASSWORD);
+    const officer = await signIn(
+      server,
+      (await makeUser(server.db, Role.PROVINCE_OFFICER, { provinceCode: lao.provinceCode })).username,
+      PASSWORD,
+    );
     expect(codeOf(await server.gql(UpdateLaoEntryDocument, { code: lao.code, input: input() }, { token: officer }))).toBe('FORBIDDEN');
     const after = await server.db.getRepository(Lao).findOneByOrFail({ code: lao.code });
     expect([after.name, after.size, after.active]).toEqual([lao.name, lao.size, true]);

@@ -15,7 +15,10 @@ export class AuditResolver {
   }
 
   @Authorized(Permission.READ_AUDIT)
-  @Query(() => [AuditActionOption], { complexity: listOf(60), description: 'Every action of the audit log with its Thai name, for its filter' })
+  @Query(() => [AuditActionOption], {
+    complexity: listOf(60),
+    description: 'Every action of the audit log with its Thai name, for its filter',
+  })
   auditActions(): AuditActionOption[] {
     return Object.entries(AUDIT_ACTIONS).map(([code, label]) => ({ code, label }));
   }
