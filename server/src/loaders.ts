@@ -1,4 +1,5 @@
 import type { AppContext } from './core/context';
+import { createAuditTrailLoaders } from './modules/audit-trail/audit-trail.loaders';
 import { createGeographyLoaders } from './modules/geography/geography.loaders';
 import { createLaoLoaders } from './modules/lao/lao.loaders';
 import { createProgressReportLoaders } from './modules/progress-report/progress-report.loaders';
@@ -6,7 +7,13 @@ import { createProjectLoaders } from './modules/project/project.loaders';
 
 /** Fresh DataLoaders for each request (and again after each mutation), one factory per feature. */
 export function createLoaders(ctx: AppContext) {
-  return { ...createGeographyLoaders(ctx), ...createLaoLoaders(ctx), ...createProjectLoaders(ctx), ...createProgressReportLoaders(ctx) };
+  return {
+    ...createAuditTrailLoaders(ctx),
+    ...createGeographyLoaders(ctx),
+    ...createLaoLoaders(ctx),
+    ...createProjectLoaders(ctx),
+    ...createProgressReportLoaders(ctx),
+  };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

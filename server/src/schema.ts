@@ -15,6 +15,7 @@ import { PlanDimensionResolver } from './modules/plan-dimension/plan-dimension.r
 import { BaselineRequestResolver } from './modules/baseline-request/baseline-request.resolver';
 import { BaselineRequestFieldResolver, ProjectYearReviewResolver, ReviewResolver } from './modules/review/review.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
+import { AuditTrailResolver } from './modules/audit-trail/audit-trail.resolver';
 import { ImportResolver } from './modules/import/import.resolver';
 import { SarResolver } from './modules/sar/sar.resolver';
 import { PlanYearResolver } from './modules/plan-year/plan-year.resolver';
@@ -48,6 +49,7 @@ export const resolvers = [
   ProjectYearReviewResolver,
   SarResolver,
   AuditResolver,
+  AuditTrailResolver,
   ImportResolver,
 ] as const;
 

@@ -63,12 +63,38 @@ export type ApiTokenSecret = {
   secret: Scalars['String']['output'];
 };
 
+/** An action the audit log records, with its Thai name */
+export type AuditActionOption = {
+  __typename?: 'AuditActionOption';
+  /** The code the filter takes */
+  code: Scalars['String']['output'];
+  /** Thai name */
+  label: Scalars['String']['output'];
+};
+
+/** One field of a change, in Thai: its name, the value before and after */
+export type AuditFieldChange = {
+  __typename?: 'AuditFieldChange';
+  /** The value after, as users read it, or — */
+  after: Scalars['String']['output'];
+  /** The value before, as users read it (baht, Thai names, Thai dates), or — */
+  before: Scalars['String']['output'];
+  /** The record’s field (English), for filters and tests */
+  field: Scalars['String']['output'];
+  /** Thai name of the field */
+  label: Scalars['String']['output'];
+};
+
 /** บันทึกการเปลี่ยนแปลงข้อมูล */
 export type AuditLog = {
   __typename?: 'AuditLog';
   /** e.g. login, createUser, updateProject */
   action: Scalars['String']['output'];
+  /** Thai name of the action, e.g. ทำเครื่องหมายว่าไม่เป็นไปตามหลักเกณฑ์ */
+  actionLabel: Scalars['String']['output'];
   actorId: Maybe<Scalars['Int']['output']>;
+  /** Who made the change: name (role), the username when the account has no name */
+  actorLabel: Scalars['String']['output'];
   /** Username at the time, or "-" when signed out */
   actorUsername: Scalars['String']['output'];
   /** JSON of the record after the change */
@@ -76,11 +102,17 @@ export type AuditLog = {
   at: Scalars['DateTime']['output'];
   /** JSON of the record before the change */
   before: Maybe<Scalars['String']['output']>;
+  /** Field by field, before → after, in Thai */
+  changes: Array<AuditFieldChange>;
   id: Scalars['ID']['output'];
   ip: Maybe<Scalars['String']['output']>;
   laoCode: Maybe<Scalars['String']['output']>;
   provinceCode: Maybe<Scalars['String']['output']>;
+  /** The whole line in Thai: who, what, which record, and when (Buddhist era, Thai time) */
+  sentence: Scalars['String']['output'];
   targetId: Maybe<Scalars['String']['output']>;
+  /** The record changed, in Thai, e.g. โครงการที่ 14 ‘ชื่อ’ ปี พ.ศ. 2567 */
+  targetLabel: Scalars['String']['output'];
   targetType: Scalars['String']['output'];
 };
 
@@ -540,6 +572,8 @@ export type Mutation = {
   setUserDisabled: User;
   /** Lift a lockout */
   unlockUser: User;
+  /** Change an LAO’s registry entry or retire it (ADMIN); its history stays */
+  updateLao: Lao;
   /** ข้อมูลพื้นฐาน: save the LAO’s basic data */
   updateLaoProfile: Lao;
   /** แก้ไขโครงการ. A stale version → CONFLICT, nothing saved. */
@@ -762,6 +796,12 @@ export type MutationSetUserDisabledArgs = {
 
 export type MutationUnlockUserArgs = {
   username: Scalars['String']['input'];
+};
+
+
+export type MutationUpdateLaoArgs = {
+  code: Scalars['String']['input'];
+  input: UpdateLaoInput;
 };
 
 
@@ -1079,6 +1119,8 @@ export type Query = {
   actionPlan: ActionPlan;
   /** API tokens of a SERVICE account (never their secrets) */
   apiTokens: Array<ApiToken>;
+  /** Every action of the audit log with its Thai name, for its filter */
+  auditActions: Array<AuditActionOption>;
   /** The audit log with filters: ADMIN everything, a province officer its province */
   auditLog: AuditLogPage;
   /** ขอเพิ่ม/ลดโครงการ: baseline, created count and standing of each fiscal year */
@@ -1464,6 +1506,18 @@ export type TargetGroup =
   | 'PRIVATE_SECTOR'
   | 'SCHOOLS'
   | 'STATE_ENTERPRISES';
+
+/** A registry entry changed by ADMIN: name, type, size, place, address, and whether it is still in use */
+export type UpdateLaoInput = {
+  /** False retires the LAO (merged or dissolved): its data and history stay, it leaves the current tables */
+  active: Scalars['Boolean']['input'];
+  address?: InputMaybe<Scalars['String']['input']>;
+  /** The district; the province is the district’s */
+  districtCode: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  size: LaoSize;
+  type: LaoType;
+};
 
 /** ผู้ใช้งานระบบ */
 export type User = {

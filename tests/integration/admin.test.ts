@@ -263,7 +263,7 @@ describe.each(databases)('administration ($name)', ({ url }) => {
     ['a province officer without a province', { role: 'PROVINCE_OFFICER' }, 'provinceCode', 'กรุณาระบุจังหวัดของผู้ใช้งาน'],
     ['a province that does not exist', { role: 'PROVINCE_OFFICER', provinceCode: '99' }, 'provinceCode', 'ไม่พบจังหวัดรหัสนี้'],
     ['an admin tied to an LAO', { role: 'ADMIN', laoCode: '6800707' }, 'laoCode', 'ระบุ อปท. ได้เฉพาะบัญชีเจ้าหน้าที่ อปท.'],
-    ['no password', { role: 'ADMIN', password: null }, 'password', 'กรุณากำหนดรหัสผ่าน'],
+    ['no password', { role: 'ADMIN', password: null }, 'password', 'กรุณากำหนดรหัสผ่าน (ทุกบัญชีต้องมีรหัสผ่าน ยกเว้นบัญชีระบบงาน SERVICE)'],
     ['a weak password', { role: 'ADMIN', password: 'abc' }, 'password', 'รหัสผ่านต้องมี 8–128 ตัวอักษร และมีทั้งตัวอักษรและตัวเลข'],
     ['a password on a SERVICE account', { role: 'SERVICE' }, 'password', 'บัญชีระบบงาน (SERVICE) ใช้ API token แทนรหัสผ่าน'],
     ['a username with spaces', { role: 'ADMIN', username: 'a b c' }, 'username', 'ชื่อผู้ใช้งานต้องมี 3–64 ตัว ใช้ได้เฉพาะ a–z, 0–9, จุด ขีด และขีดล่าง'],

@@ -119,6 +119,7 @@ const EXPECTED: Record<string, Outcome[]> = {
   'Query.reviewQueue':                    [UNAUTH, FORBID, FORBID, ok,     ok,     ok,     ok],
   'Query.reviewQueue naming province A':  [UNAUTH, FORBID, FORBID, ok,     FORBID, ok,     ok],
   'Query.auditLog':                       [UNAUTH, FORBID, FORBID, ok,     ok,     FORBID, ok],
+  'Query.auditActions':                   [UNAUTH, FORBID, FORBID, ok,     ok,     FORBID, ok],
   'Query.auditLog naming province A':     [UNAUTH, FORBID, FORBID, ok,     FORBID, FORBID, ok],
   'Mutation.reviewProjectAddition':       [UNAUTH, FORBID, FORBID, ok,     FORBID, FORBID, ok],
   'Mutation.reviewProjectReduction':      [UNAUTH, FORBID, FORBID, ok,     FORBID, FORBID, ok],
@@ -133,6 +134,7 @@ const EXPECTED: Record<string, Outcome[]> = {
   'Query.outbox':                         [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Query.reportingReopenings':            [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Mutation.createLao':                   [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
+  'Mutation.updateLao':                   [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Mutation.createUser':                  [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Mutation.setUserDisabled':             [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Mutation.unlockUser':                  [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
@@ -438,6 +440,10 @@ const CALLS: Record<string, Call> = {
     check: (d, _fx, actor) => expect(d.auditLog.total > 0).toBe(actor !== 'otherProvince'),
   },
   'Query.auditLog naming province A': { vars: () => ({ provinceCode: A.province }) },
+  'Query.auditActions': {
+    check: (d) =>
+      expect(d.auditActions).toContainEqual(expect.objectContaining({ code: 'markNonCompliant', label: 'ทำเครื่องหมายว่าไม่เป็นไปตามหลักเกณฑ์' })),
+  },
   'Mutation.reviewProjectAddition': {
     target: (fx) => makeProject(fx.server.db, fx.a1, { origin: ProjectOrigin.ADDITIONAL }),
     vars: (_fx, p: Project) => ({ projectId: String(p.id), fiscalYear: YEAR, approve: true }),
@@ -494,6 +500,17 @@ const CALLS: Record<string, Call> = {
       input: { code, name: `องค์การบริหารส่วนตำบลใหม่${code}`, type: 'SAO', size: 'SMALL', provinceCode: C.province, districtCode: C.district },
     }),
     state: (fx, code: string) => repo(fx, Lao).existsBy({ code }),
+  },
+  'Mutation.updateLao': {
+    target: async (fx) => (await makeLao(fx.server.db, { provinceCode: C.province, districtCode: C.district })).code,
+    vars: (_fx, code: string) => ({
+      code,
+      input: { name: `องค์การบริหารส่วนตำบลแก้ไข${code}`, type: 'SAO', size: 'LARGE', districtCode: C.district, active: false },
+    }),
+    state: (fx, code: string) =>
+      repo(fx, Lao)
+        .findOneByOrFail({ code })
+        .then((l) => [l.name, l.size, l.active]),
   },
   'Mutation.createUser': {
     target: async () => freshName('newuser'),

@@ -131,7 +131,7 @@ describe.each(databases)('imports from CSV and XLSX ($name)', ({ url }) => {
     const imported = await server.gql(ImportUsersDocument, { rows: parsed.rows }, { token: admin });
     expect(imported.data!.importUsers).toEqual([
       { row: 2, ok: true, messages: [] },
-      { row: 3, ok: false, messages: ['กรุณากำหนดรหัสผ่าน'] },
+      { row: 3, ok: false, messages: ['กรุณากำหนดรหัสผ่าน (ทุกบัญชีต้องมีรหัสผ่าน ยกเว้นบัญชีระบบงาน SERVICE)'] },
       { row: 4, ok: false, messages: ['ไม่พบจังหวัดรหัสนี้'] },
     ]);
     await signIn(server, username, 'Import2567');
@@ -182,6 +182,10 @@ describe.each(databases)('imports from CSV and XLSX ($name)', ({ url }) => {
     const missing = await upload('laos', 'code,name\n1,x');
     expect(missing.status).toBe(400);
     expect(((await missing.json()) as { message: string }).message).toBe('ไฟล์ไม่มีคอลัมน์: ประเภท, ขนาด, รหัสจังหวัด, รหัสอำเภอ');
+    // The users template marks the password required, and a file without its column is refused as a whole.
+    const noPassword = await upload('users', 'username,role\nsomeone,ADMIN');
+    expect(noPassword.status).toBe(400);
+    expect(((await noPassword.json()) as { message: string }).message).toBe('ไฟล์ไม่มีคอลัมน์: รหัสผ่าน');
     const tooMany = Array.from({ length: 201 }, (_, i) => ({ row: String(i + 2), laoCode: '1' }));
     expect(codeOf(await server.gql(ImportPlanYearsOkDocument, { rows: tooMany }, { token: admin }))).toBe('BAD_USER_INPUT');
     expect(codeOf(await server.gql(ImportPlanYearsOkDocument, { rows: [{ row: '2' }] }, { token }))).toBe('FORBIDDEN');

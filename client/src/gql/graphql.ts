@@ -163,6 +163,11 @@ export type UsersQueryVariables = Exact<{
 
 export type UsersQuery = { users: Array<{ id: string, username: string, displayName: string, role: Types.Role, email: string | null, laoCode: string | null, provinceCode: string | null, disabled: boolean, locked: boolean, lockedUntil: string | null, lastLoginAt: string | null, lao: { code: string, name: string } | null, province: { code: string, name: string, label: string } | null }> };
 
+export type AuditActionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuditActionsQuery = { auditActions: Array<{ code: string, label: string }> };
+
 export type AuditLogQueryVariables = Exact<{
   laoCode?: string | null | undefined;
   provinceCode?: string | null | undefined;
@@ -175,7 +180,7 @@ export type AuditLogQueryVariables = Exact<{
 }>;
 
 
-export type AuditLogQuery = { auditLog: { total: number, rows: Array<{ id: string, at: string, actorUsername: string, action: string, targetType: string, targetId: string | null, laoCode: string | null, provinceCode: string | null, ip: string | null, before: string | null, after: string | null }> } };
+export type AuditLogQuery = { auditLog: { total: number, rows: Array<{ id: string, at: string, actorUsername: string, action: string, actionLabel: string, actorLabel: string, targetLabel: string, sentence: string, targetType: string, targetId: string | null, laoCode: string | null, provinceCode: string | null, ip: string | null, before: string | null, after: string | null, changes: Array<{ field: string, label: string, before: string, after: string }> }> } };
 
 export type ImportLaosMutationVariables = Exact<{
   rows: Array<Types.LaoImportRow> | Types.LaoImportRow;
@@ -632,6 +637,7 @@ export { RoleOptionsDocument } from './documents/RoleOptionsDocument';
 export { SetUserDisabledDocument } from './documents/SetUserDisabledDocument';
 export { UnlockUserDocument } from './documents/UnlockUserDocument';
 export { UsersDocument } from './documents/UsersDocument';
+export { AuditActionsDocument } from './documents/AuditActionsDocument';
 export { AuditLogDocument } from './documents/AuditLogDocument';
 export { ImportLaosDocument } from './documents/ImportLaosDocument';
 export { ImportPlanYearsDocument } from './documents/ImportPlanYearsDocument';

@@ -49,7 +49,7 @@ export const LAO_CODE: FormatRule = { pattern: /^\d{7}$/, message: 'รหัส
 
 /** What a new account needs besides formats (ADMIN's create-user form and the users import). */
 export const ACCOUNT = {
-  passwordRequired: 'กรุณากำหนดรหัสผ่าน',
+  passwordRequired: 'กรุณากำหนดรหัสผ่าน (ทุกบัญชีต้องมีรหัสผ่าน ยกเว้นบัญชีระบบงาน SERVICE)',
   passwordHasUsername: 'รหัสผ่านต้องไม่มีชื่อผู้ใช้งานอยู่ในรหัสผ่าน',
   laoRequired: 'กรุณาระบุ อปท. ของผู้ใช้งาน',
   provinceRequired: 'กรุณาระบุจังหวัดของผู้ใช้งาน',

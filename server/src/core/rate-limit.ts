@@ -84,9 +84,15 @@ export async function take(db: DataSource, now: Date, bucket: string, rule: Rate
   return wait((await read())?.windowStart ?? at);
 }
 
-/** A refusal for now: HTTP 429, Retry-After, and a Thai message that says how long to wait. */
+/**
+ * A refusal for now: HTTP 429, Retry-After, and a Thai message that says how long to wait;
+ * `extensions.reason` is the message without the wait, for a screen that counts the wait down itself.
+ */
 export function rateLimited(what: string, retryAfterSeconds: number): DomainError {
-  return new DomainError('RATE_LIMITED', `${what} กรุณาลองใหม่ในอีก ${thaiDuration(retryAfterSeconds * 1000)}`, { retryAfterSeconds });
+  return new DomainError('RATE_LIMITED', `${what} กรุณาลองใหม่ในอีก ${thaiDuration(retryAfterSeconds * 1000)}`, {
+    retryAfterSeconds,
+    reason: what,
+  });
 }
 
 export interface RateCheck {

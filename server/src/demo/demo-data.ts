@@ -23,6 +23,7 @@ import {
 import { PlanResultNote } from '../modules/progress-report/plan-result-note.entity';
 import { PlanYear } from '../modules/plan-year/plan-year.entity';
 import { rebuildFigures } from '../modules/scoring/figures.store';
+import { insertLiveYear } from './live-year';
 
 /**
  * Demo data from the two source documents (shared seeds): the memo's LAO, the manual's example LAOs
@@ -182,8 +183,11 @@ export async function insertSeedProjects(
   return saved;
 }
 
-/** Loads the demo data into an empty database (no LAO yet). Returns whether it did. */
-export async function loadDemoDataIfEmpty(db: DataSource): Promise<boolean> {
+/**
+ * Loads the demo data into an empty database (no LAO yet). Returns whether it did. `now` is the day the
+ * database is made: the live LAO's current year is laid out relative to it (live-year.ts).
+ */
+export async function loadDemoDataIfEmpty(db: DataSource, now = new Date()): Promise<boolean> {
   return inTransaction(db, async (em) => {
     if ((await em.getRepository(Lao).count()) > 0) return false;
     await insertDemoLaos(em, DEMO_LAOS);
@@ -258,6 +262,8 @@ export async function loadDemoDataIfEmpty(db: DataSource): Promise<boolean> {
     }
     // The manual's printed plan of เทศบาลตำบลคลองท่อมใต้, FY 2564.
     await insertSeedProjects(em, '5810401', 2564, KHLONG_THOM_TAI_2564);
+    // The current fiscal year, live: reports in progress, a window closing soon, requests waiting.
+    await insertLiveYear(em, now, (laoCode, fiscalYear, rows) => insertSeedProjects(em, laoCode, fiscalYear, rows), KHON_HAT_2567);
     await rebuildFigures(em);
     await em
       .getRepository(AuditLog)

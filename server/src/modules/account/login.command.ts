@@ -20,7 +20,9 @@ const WRONG_CREDENTIALS = 'ชื่อผู้ใช้งานหรือ�
 
 function lockedError(lockedUntil: Date, now: Date): DomainError {
   const ms = lockedUntil.getTime() - now.getTime();
-  return new DomainError('LOCKED', `บัญชีนี้ถูกล็อกชั่วคราวเนื่องจากกรอกรหัสผ่านผิดครบ ${MAX_FAILED_LOGINS} ครั้ง กรุณาลองใหม่ในอีก ${thaiDuration(ms)}`, {
+  const reason = `บัญชีนี้ถูกล็อกชั่วคราวเนื่องจากกรอกรหัสผ่านผิดครบ ${MAX_FAILED_LOGINS} ครั้ง`;
+  return new DomainError('LOCKED', `${reason} กรุณาลองใหม่ในอีก ${thaiDuration(ms)}`, {
+    reason,
     lockedUntil: lockedUntil.toISOString(),
     retryAfterSeconds: Math.max(1, Math.ceil(ms / 1000)),
   });

@@ -1,8 +1,10 @@
 import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../../core/context';
+import { listOf } from '../../core/limits';
 import { Permission } from '../access/policy';
 import { listAuditLog } from './audit.service';
-import { AuditFilter, AuditLogPage } from './audit.types';
+import { AUDIT_ACTIONS } from './audit.actions';
+import { AuditActionOption, AuditFilter, AuditLogPage } from './audit.types';
 
 @Resolver()
 export class AuditResolver {
@@ -10,5 +12,14 @@ export class AuditResolver {
   @Query(() => AuditLogPage, { description: 'The audit log with filters: ADMIN everything, a province officer its province' })
   auditLog(@Args() filter: AuditFilter, @Ctx() ctx: AppContext): Promise<AuditLogPage> {
     return listAuditLog(ctx, filter);
+  }
+
+  @Authorized(Permission.READ_AUDIT)
+  @Query(() => [AuditActionOption], {
+    complexity: listOf(60),
+    description: 'Every action of the audit log with its Thai name, for its filter',
+  })
+  auditActions(): AuditActionOption[] {
+    return Object.entries(AUDIT_ACTIONS).map(([code, label]) => ({ code, label }));
   }
 }

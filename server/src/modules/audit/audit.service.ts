@@ -1,11 +1,12 @@
 import type { AppContext } from '../../core/context';
 import { forbidden } from '../../core/errors';
 import { Permission, provinceWithin, scopeOf } from '../access/policy';
+import type { AuditAction } from './audit.actions';
 import type { AuditFilter } from './audit.types';
 import { AuditLog } from './audit-log.entity';
 
 export interface AuditEntry {
-  action: string;
+  action: AuditAction;
   targetType: string;
   targetId?: string | number | null;
   laoCode?: string | null;

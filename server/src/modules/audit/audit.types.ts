@@ -1,7 +1,8 @@
 import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { Text } from '../../core/input';
 import { EXPECTED, listOf } from '../../core/limits';
+import { AUDIT_ACTIONS } from './audit.actions';
 import { AuditLog } from './audit-log.entity';
 
 @ArgsType()
@@ -16,8 +17,10 @@ export class AuditFilter {
   @Matches(/^\d{2}$/, { message: 'รหัสจังหวัดต้องเป็นตัวเลข 2 หลัก' })
   provinceCode?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'e.g. login, updateProject' })
-  @Text({ label: 'ชื่อรายการ', max: 64 })
+  @Field(() => String, { nullable: true, description: 'An action code of Query.auditActions, e.g. login, updateProject' })
+  @Text({ label: 'รายการ', max: 64 })
+  @IsOptional()
+  @IsIn(Object.keys(AUDIT_ACTIONS), { message: 'ไม่มีรายการนี้ในบันทึก กรุณาเลือกจากรายการ' })
   action?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -51,4 +54,10 @@ export class AuditLogPage {
 
   @Field(() => Int)
   total: number;
+}
+
+@ObjectType({ description: 'An action the audit log records, with its Thai name' })
+export class AuditActionOption {
+  @Field({ description: 'The code the filter takes' }) code: string;
+  @Field({ description: 'Thai name' }) label: string;
 }

@@ -33,7 +33,8 @@ export const COLUMNS: Record<ImportKind, Record<string, string[]>> = {
 /** Columns a file must have; the others may be left out. */
 export const REQUIRED: Record<ImportKind, string[]> = {
   laos: ['code', 'name', 'type', 'size', 'provinceCode', 'districtCode'],
-  users: ['username', 'role'],
+  // Every account but a SERVICE one signs in with a password: the column is there, its cell empty only for SERVICE rows.
+  users: ['username', 'password', 'role'],
   'plan-years': ['laoCode', 'fiscalYear'],
 };
 

@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { IsEnum, Matches } from 'class-validator';
+import { IsBoolean, IsEnum, Matches } from 'class-validator';
 import { Text } from '../../core/input';
 import { LaoSize, LaoType } from './lao.enums';
 
@@ -35,4 +35,31 @@ export class CreateLaoInput {
   @Field(() => String, { nullable: true })
   @Text({ label: 'ที่ตั้งทำการ', max: 500, multiline: true })
   address?: string | null;
+}
+
+@InputType({ description: 'A registry entry changed by ADMIN: name, type, size, place, address, and whether it is still in use' })
+export class UpdateLaoInput {
+  @Field()
+  @Text({ label: 'ชื่อ อปท.', max: 200, required: true })
+  name: string;
+
+  @Field(() => LaoType)
+  @IsEnum(LaoType, { message: 'ประเภท อปท. ไม่ถูกต้อง' })
+  type: LaoType;
+
+  @Field(() => LaoSize)
+  @IsEnum(LaoSize, { message: 'ขนาด อปท. ไม่ถูกต้อง' })
+  size: LaoSize;
+
+  @Field({ description: 'The district; the province is the district’s' })
+  @Matches(/^\d{4}$/, { message: 'รหัสอำเภอต้องเป็นตัวเลข 4 หลัก' })
+  districtCode: string;
+
+  @Field(() => String, { nullable: true })
+  @Text({ label: 'ที่ตั้งทำการ', max: 500, multiline: true })
+  address?: string | null;
+
+  @Field({ description: 'False retires the LAO (merged or dissolved): its data and history stay, it leaves the current tables' })
+  @IsBoolean({ message: 'สถานะการใช้งานไม่ถูกต้อง' })
+  active: boolean;
 }

@@ -7,9 +7,9 @@ import { Award } from './award.entity';
 import { AwardInput, LaoProfileInput } from './lao-profile.inputs';
 import { setAwards, updateLaoProfile } from './lao-profile.service';
 import { Lao } from './lao.entity';
-import { CreateLaoInput } from './lao.inputs';
+import { CreateLaoInput, UpdateLaoInput } from './lao.inputs';
 import { allow, Permission, placeOfLao } from '../access/policy';
-import { createLao, getReadableLao, listLaos } from './lao.service';
+import { createLao, getReadableLao, listLaos, updateLao } from './lao.service';
 import { EXPECTED, listOf, ROUND_TRIP_COST } from '../../core/limits';
 
 @Resolver(() => Lao)
@@ -39,6 +39,12 @@ export class LaoResolver {
   @Mutation(() => Lao, { description: 'Add an LAO to the registry (no account is made)' })
   createLao(@Arg('input') input: CreateLaoInput, @Ctx() ctx: AppContext): Promise<Lao> {
     return createLao(ctx, input);
+  }
+
+  @Authorized(Permission.ADMINISTER)
+  @Mutation(() => Lao, { description: 'Change an LAO’s registry entry or retire it (ADMIN); its history stays' })
+  updateLao(@Arg('code') code: string, @Arg('input') input: UpdateLaoInput, @Ctx() ctx: AppContext): Promise<Lao> {
+    return updateLao(ctx, code, input);
   }
 
   @Authorized(Permission.EDIT_LAO)

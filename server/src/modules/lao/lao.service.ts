@@ -4,7 +4,7 @@ import { badInput, forbidden, notFound } from '../../core/errors';
 import { recordAudit } from '../audit/audit.service';
 import { District } from '../geography/district.entity';
 import { Lao } from './lao.entity';
-import { LAO_CODE, type CreateLaoInput } from './lao.inputs';
+import { LAO_CODE, type CreateLaoInput, type UpdateLaoInput } from './lao.inputs';
 import { allow, Permission, placeOfLao, provinceWithin, scopeOf } from '../access/policy';
 
 /** An LAO the current user may read; NOT_FOUND for one that does not exist, FORBIDDEN for one out of scope. */
@@ -111,4 +111,40 @@ export async function createLao(ctx: AppContext, input: CreateLaoInput): Promise
     after: lao,
   });
   return lao;
+}
+
+/**
+ * Changes an LAO's registry entry (ADMIN): name, type, size, district (the province follows it),
+ * address, in use or retired. A retired LAO keeps its data, accounts and history; it only leaves the
+ * current tables. Taken under the LAO's write lock, so it does not cross another write of the LAO.
+ */
+export async function updateLao(ctx: AppContext, code: string, input: UpdateLaoInput): Promise<Lao> {
+  if (!LAO_CODE.test(code)) throw notFound('ไม่พบ อปท. รหัสนี้');
+  await lockLao(ctx, code);
+  const repo = ctx.em.getRepository(Lao);
+  const lao = await repo.findOneBy({ code });
+  if (!lao) throw notFound('ไม่พบ อปท. รหัสนี้');
+  const district = await ctx.em.getRepository(District).findOneBy({ code: input.districtCode });
+  if (!district) throw badInput([{ field: 'districtCode', message: 'ไม่พบอำเภอรหัสนี้' }]);
+  const before = { ...lao };
+  Object.assign(lao, {
+    name: input.name,
+    type: input.type,
+    size: input.size,
+    districtCode: district.code,
+    provinceCode: district.provinceCode,
+    address: input.address ?? null,
+    active: input.active,
+  });
+  const saved = await repo.save(lao);
+  await recordAudit(ctx, {
+    action: 'updateLao',
+    targetType: 'Lao',
+    targetId: code,
+    laoCode: code,
+    provinceCode: saved.provinceCode,
+    before,
+    after: saved,
+  });
+  return saved;
 }

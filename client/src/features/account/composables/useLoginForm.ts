@@ -70,6 +70,8 @@ export function useLoginForm() {
       form.password = '';
       if (api.code === 'LOCKED' || api.code === 'RATE_LIMITED') {
         const seconds = Number(api.extensions.retryAfterSeconds);
+        // The countdown below the message says the wait: the message says only why (once, not twice).
+        if (typeof api.extensions.reason === 'string' && api.extensions.reason) errors.message = api.extensions.reason;
         startCountdown(username, Number.isFinite(seconds) && seconds > 0 ? seconds : 300);
       } else {
         stopCountdown();

@@ -27,7 +27,7 @@ export const IMPORT_COLUMNS: Record<ImportKind, ImportColumn[]> = {
   ],
   users: [
     col('username', 'ชื่อผู้ใช้งาน', true),
-    col('password', 'รหัสผ่าน'),
+    col('password', 'รหัสผ่าน', true),
     col('role', 'บทบาท', true),
     col('laoCode', 'รหัส อปท.'),
     col('provinceCode', 'รหัสจังหวัด'),

@@ -5,7 +5,7 @@ import { useAuth } from '@/core/auth';
 import { TIME_ZONE } from '@/core/dates';
 import { toApiError, useFormErrors } from '@/core/errors';
 import { t } from '@/features/admin-data/i18n';
-import { AuditLogDocument } from '@/gql/graphql';
+import { AuditActionsDocument, AuditLogDocument } from '@/gql/graphql';
 
 export const PAGE_SIZE = 50;
 const FIELDS = ['laoCode', 'provinceCode', 'action', 'actorUsername', 'from', 'to'] as const;
@@ -51,6 +51,8 @@ export function useAuditLog() {
       offset: (page.value - 1) * PAGE_SIZE,
     };
   });
+  // The actions to filter by, with their Thai names, as the server lists them.
+  const actionList = useQuery(AuditActionsDocument);
   const { result, loading, error, onError } = useQuery(AuditLogDocument, variables, { fetchPolicy: 'network-only' });
   onError((e) => errors.apply(e));
 
@@ -60,7 +62,7 @@ export function useAuditLog() {
       errors.setField('to', t.oversight.audit.dateRangeInvalid);
       return;
     }
-    applied.value = { ...draft, laoCode: draft.laoCode.trim(), action: draft.action.trim(), actorUsername: draft.actorUsername.trim() };
+    applied.value = { ...draft, laoCode: draft.laoCode.trim(), action: draft.action ?? '', actorUsername: draft.actorUsername.trim() };
     page.value = 1;
   }
 
@@ -71,6 +73,7 @@ export function useAuditLog() {
 
   return {
     isAdmin,
+    actions: computed(() => actionList.result.value?.auditActions ?? []),
     draft,
     page,
     errors,

@@ -135,6 +135,9 @@ export function useImport() {
     const list = results.value;
     return {
       total: progress.total,
+      checked: list.length,
+      // Rows never sent: the import stopped before them.
+      skipped: phase.value === 'done' ? progress.total - list.length : 0,
       saved: list.filter((r) => r.ok).length,
       created: list.filter((r) => r.ok && r.outcome === 'CREATED').length,
       updated: list.filter((r) => r.ok && r.outcome === 'UPDATED').length,

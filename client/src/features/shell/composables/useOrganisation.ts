@@ -24,3 +24,17 @@ export function useOrganisation() {
     return { name: u.displayName || u.username, place: t.app.office };
   });
 }
+
+/**
+ * The signed-in account as the header and home page name it: its own name, else its LAO's (an LAO's
+ * username is its code), with the username after it unless that would say the same thing twice.
+ */
+export function useAccountName() {
+  const { user } = useAuth();
+  return computed(() => {
+    const u = user.value;
+    if (!u) return { name: '', label: '' };
+    const name = u.displayName || u.lao?.name || u.username;
+    return { name, label: name === u.username ? name : `${name} (${u.username})` };
+  });
+}

@@ -1,0 +1,64 @@
+/**
+ * Every action the audit log records, with its Thai name as a verb phrase: the log reads "<who> <action>
+ * <what>". The one list: writers name their action from it (recordAudit takes only these codes), the log's
+ * filter offers and accepts only these.
+ */
+export const AUDIT_ACTIONS = {
+  login: 'เข้าสู่ระบบ',
+  loginFailed: 'เข้าสู่ระบบไม่สำเร็จ',
+  logout: 'ออกจากระบบ',
+  changePassword: 'เปลี่ยนรหัสผ่าน',
+  requestPasswordReset: 'ขอตั้งรหัสผ่านใหม่ทางอีเมล',
+  resetPassword: 'ตั้งรหัสผ่านใหม่',
+  createUser: 'สร้างบัญชีผู้ใช้งาน',
+  reassignUser: 'โอนบัญชีผู้ใช้งานให้ผู้รับผิดชอบคนใหม่',
+  resetUserPassword: 'กำหนดรหัสผ่านใหม่ให้',
+  unlockUser: 'ปลดล็อกบัญชี',
+  disableUser: 'ระงับบัญชี',
+  enableUser: 'เปิดใช้บัญชี',
+  createApiToken: 'ออก API token',
+  revokeApiToken: 'ยกเลิก API token',
+  createAdminFromEnvironment: 'สร้างบัญชีผู้ดูแลระบบจากการตั้งค่าเครื่องแม่ข่าย',
+  resetAdminFromEnvironment: 'ตั้งรหัสผ่านผู้ดูแลระบบใหม่จากการตั้งค่าเครื่องแม่ข่าย',
+  createLao: 'เพิ่ม อปท. ในทะเบียน',
+  updateLao: 'แก้ไขทะเบียน อปท.',
+  updateLaoProfile: 'บันทึกข้อมูลพื้นฐานของ',
+  setAwards: 'บันทึกรางวัลที่ได้รับของ',
+  createProject: 'เพิ่ม',
+  updateProject: 'แก้ไข',
+  deleteProject: 'ลบ',
+  requestReduction: 'ขอปรับลดจากแผนฯ',
+  approveAddition: 'อนุมัติการขอเพิ่ม',
+  rejectAddition: 'ไม่อนุมัติการขอเพิ่ม',
+  approveReduction: 'อนุมัติการขอลด',
+  rejectReduction: 'ไม่อนุมัติการขอลด',
+  markNonCompliant: 'ทำเครื่องหมายว่าไม่เป็นไปตามหลักเกณฑ์',
+  markCompliant: 'ทำเครื่องหมายว่าเป็นไปตามหลักเกณฑ์',
+  saveProgressReport: 'บันทึกรายงานผล',
+  carryProgressReport: 'ยกผลรอบ 6 เดือนไปรอบ 12 เดือน ของ',
+  removeCarriedReport: 'ยกเลิกผลที่ยกมาจากรอบ 6 เดือน ของ',
+  savePlanResultNote: 'บันทึกปัญหาและข้อเสนอแนะของ',
+  setReportingWindow: 'กำหนด',
+  reopenRound: 'เปิดให้รายงานอีกครั้ง:',
+  endReopening: 'ปิดการรายงานที่เปิดอีกครั้ง:',
+  setPlanYear: 'กำหนดจำนวนโครงการของ',
+  requestBaselineChange: 'ยื่น',
+  cancelBaselineRequest: 'ยกเลิก',
+  approveBaselineRequest: 'อนุมัติ',
+  rejectBaselineRequest: 'ไม่อนุมัติ',
+  setLevelThresholds: 'กำหนดเกณฑ์ระดับผลการนำแผนฯ ไปปฏิบัติ',
+  setSarScores: 'บันทึกคะแนน SAR ของ',
+  setMemoEmblem: 'อัปโหลดตราครุฑในบันทึกข้อความ',
+  clearMemoEmblem: 'ลบตราครุฑในบันทึกข้อความ',
+  importLaos: 'นำเข้าทะเบียน อปท.',
+  importUsers: 'นำเข้าบัญชีผู้ใช้งาน',
+  importPlanYears: 'นำเข้าจำนวนโครงการ',
+  loadDemoData: 'โหลดข้อมูลตัวอย่าง',
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export const isAuditAction = (code: string): code is AuditAction => Object.hasOwn(AUDIT_ACTIONS, code);
+
+/** The Thai name of an action; a code no longer written (an old row) is shown as it is. */
+export const auditActionLabel = (code: string): string => (isAuditAction(code) ? AUDIT_ACTIONS[code] : code);

@@ -1,0 +1,75 @@
+import { Role } from '../../server/src/modules/access/role';
+import { Lao } from '../../server/src/modules/lao/lao.entity';
+import { Project } from '../../server/src/modules/project/project.entity';
+import { makeLao, makeProject, makeUser, PASSWORD } from '../fixtures/factories';
+import { codeOf, databases, signIn, TestServer } from './harness';
+import { AuditTrailDocument, UpdateLaoEntryDocument } from '../gql/graphql';
+
+describe.each(databases)('ADMIN edits and retires an LAO in the registry ($name)', ({ url }) => {
+  let server: TestServer;
+  let admin: string;
+  beforeAll(async () => {
+    server = await TestServer.start(url());
+    admin = await signIn(server, (await makeUser(server.db, Role.ADMIN)).username, PASSWORD);
+  });
+  afterAll(() => server.stop());
+
+  const input = (over: Record<string, unknown> = {}) => ({
+    name: 'องค์การบริหารส่วนตำบลแก้ไขชื่อ',
+    type: 'SAO' as const,
+    size: 'LARGE' as const,
+    districtCode: '8103',
+    address: 'ม.1',
+    active: true,
+    ...over,
+  });
+
+  it('changes the entry (the province follows the district), retires it keeping its projects, and logs both in Thai', async () => {
+    const lao = await makeLao(server.db, { provinceCode: '80', districtCode: '8007' });
+    const project = await makeProject(server.db, lao);
+    const moved = await server.gql(UpdateLaoEntryDocument, { code: lao.code, input: input() }, { token: admin });
+    expect(moved.errors).toBeUndefined();
+    expect(moved.data!.updateLao).toEqual({
+      code: lao.code,
+      name: 'องค์การบริหารส่วนตำบลแก้ไขชื่อ',
+      size: 'LARGE',
+      active: true,
+      province: { code: '81' },
+    });
+    const retired = await server.gql(UpdateLaoEntryDocument, { code: lao.code, input: input({ active: false }) }, { token: admin });
+    expect(retired.data!.updateLao.active).toBe(false);
+    expect(await server.db.getRepository(Project).existsBy({ id: project.id })).toBe(true);
+
+    const log = await server.gql(AuditTrailDocument, { a: 'updateLao', l: lao.code }, { token: admin });
+    const [last, first] = log.data!.auditLog.rows;
+    expect(last.sentence).toContain(`แก้ไขทะเบียน อปท. องค์การบริหารส่วนตำบลแก้ไขชื่อ (${lao.code})`);
+    expect(last.changes).toEqual([{ field: 'active', label: 'ใช้งานอยู่', before: 'ใช่', after: 'ไม่ใช่' }]);
+    expect(first.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'size', label: 'ขนาด', before: 'กลาง', after: 'ใหญ่' },
+        { field: 'provinceCode', label: 'รหัสจังหวัด', before: '80', after: '81' },
+      ]),
+    );
+  });
+
+  it('refuses an unknown district or LAO in Thai and changes nothing; only ADMIN may', async () => {
+    const lao = await makeLao(server.db);
+    const bad = await server.gql(
+      UpdateLaoEntryDocument,
+      { code: lao.code, input: input({ districtCode: '9999', name: '  ' }) },
+      { token: admin },
+    );
+    expect(codeOf(bad)).toBe('BAD_USER_INPUT');
+    expect(bad.errors![0].message).toMatch(/[\u0E00-\u0E7F]/);
+    const missing = await server.gql(UpdateLaoEntryDocument, { code: '0000000', input: input() }, { token: admin });
+    expect(codeOf(missing)).toBe('NOT_FOUND');
+    const officer = await signIn(
+      server,
+      (await makeUser(server.db, Role.PROVINCE_OFFICER, { provinceCode: lao.provinceCode })).username,
+      PASSWORD,
+    );
+    expect(codeOf(await server.gql(UpdateLaoEntryDocument, { code: lao.code, input: input() }, { token: officer }))).toBe('FORBIDDEN');
+    const after = await server.db.getRepository(Lao).findOneByOrFail({ code: lao.code });
+    expect([after.name, after.size, after.active]).toEqual([lao.name, lao.size, true]);
+  });
+});
