@@ -1,9 +1,9 @@
 import { Role } from '../../server/src/modules/access/role';
 import { Lao } from '../../server/src/modules/lao/lao.entity';
 import { Project } from '../../server/src/modules/project/project.entity';
-import { makeLao, makeProject, makeUser, PASSWORD } from '../fixtures/factories';
+import { makeLao, makeProject, makeUser, PASSWORD, unusedLaoCode } from '../fixtures/factories';
 import { codeOf, databases, signIn, TestServer } from './harness';
-import { AuditTrailDocument, UpdateLaoEntryDocument } from '../gql/graphql';
+import { AuditTrailDocument, CreateDatedLaoDocument, RegistryTableDocument, UpdateLaoEntryDocument } from '../gql/graphql';
 
 describe.each(databases)('ADMIN edits and retires an LAO in the registry ($name)', ({ url }) => {
   let server: TestServer;
@@ -34,6 +34,8 @@ describe.each(databases)('ADMIN edits and retires an LAO in the registry ($name)
       name: 'องค์การบริหารส่วนตำบลแก้ไขชื่อ',
       size: 'LARGE',
       active: true,
+      firstFiscalYear: null,
+      lastFiscalYear: null,
       province: { code: '81' },
     });
     const retired = await server.gql(UpdateLaoEntryDocument, { code: lao.code, input: input({ active: false }) }, { token: admin });
@@ -43,13 +45,42 @@ describe.each(databases)('ADMIN edits and retires an LAO in the registry ($name)
     const log = await server.gql(AuditTrailDocument, { a: 'updateLao', l: lao.code }, { token: admin });
     const [last, first] = log.data!.auditLog.rows;
     expect(last.sentence).toContain(`แก้ไขทะเบียน อปท. องค์การบริหารส่วนตำบลแก้ไขชื่อ (${lao.code})`);
-    expect(last.changes).toEqual([{ field: 'active', label: 'ใช้งานอยู่', before: 'ใช่', after: 'ไม่ใช่' }]);
+    expect(last.changes).toEqual([
+      { field: 'active', label: 'ใช้งานอยู่', before: 'ใช่', after: 'ไม่ใช่' },
+      { field: 'lastFiscalYear', label: 'อยู่ในทะเบียนถึงปีงบประมาณ', before: '—', after: '2567' },
+    ]);
     expect(first.changes).toEqual(
       expect.arrayContaining([
         { field: 'size', label: 'ขนาด', before: 'กลาง', after: 'ใหญ่' },
         { field: 'provinceCode', label: 'รหัสจังหวัด', before: '80', after: '81' },
       ]),
     );
+  });
+
+  it('is dated: an LAO added this year is not in last year’s table; one retired this year is in this year’s, not the next', async () => {
+    const code = await unusedLaoCode(server.db);
+    const made = await server.gql(
+      CreateDatedLaoDocument,
+      { input: { code, name: 'องค์การบริหารส่วนตำบลตั้งใหม่', type: 'SAO', size: 'SMALL', provinceCode: '81', districtCode: '8103' } },
+      { token: admin },
+    );
+    // The test clock is in fiscal year 2567.
+    expect(made.data!.createLao).toEqual({ code, firstFiscalYear: 2567, lastFiscalYear: null });
+    const listed = async (y: number) =>
+      (await server.gql(RegistryTableDocument, { p: '81', d: '8103', y }, { token: admin })).data!.provinceScores.rows.some(
+        (r) => r.lao.code === code,
+      );
+    expect([await listed(2566), await listed(2567), await listed(2568)]).toEqual([false, true, true]);
+    const retired = await server.gql(
+      UpdateLaoEntryDocument,
+      { code, input: input({ name: 'องค์การบริหารส่วนตำบลตั้งใหม่', active: false }) },
+      { token: admin },
+    );
+    expect(retired.data!.updateLao).toMatchObject({ active: false, firstFiscalYear: 2567, lastFiscalYear: 2567 });
+    expect([await listed(2566), await listed(2567), await listed(2568)]).toEqual([false, true, false]);
+    // In use again, it is in every year's table from its first on.
+    await server.gql(UpdateLaoEntryDocument, { code, input: input({ name: 'องค์การบริหารส่วนตำบลตั้งใหม่' }) }, { token: admin });
+    expect([await listed(2566), await listed(2567), await listed(2568)]).toEqual([false, true, true]);
   });
 
   it('refuses an unknown district or LAO in Thai and changes nothing; only ADMIN may', async () => {

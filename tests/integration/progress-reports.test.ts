@@ -10,6 +10,8 @@ import {
   PlanResultsDocument,
   ProjectYearsDocument,
   ReopenRoundDocument,
+  ReopenRoundOfYearDocument,
+  RoundsOpenDocument,
   ReportDraftDocument,
   ReportingReopeningsDocument,
   SavePlanResultNoteDocument,
@@ -318,6 +320,32 @@ describe.each(databases)('progress reports ($name)', ({ url }) => {
       'ROUND_CLOSED',
     );
     expect(codeOf(await server.gql(ReopenRoundDocument, { l: user.laoCode!, u: until }, { token }))).toBe('FORBIDDEN');
+  });
+
+  it('history stays as reported: a past round NACC set no window for is closed, last year’s twelve months and this year’s are open', async () => {
+    const { user, project, token } = await officerWithProject();
+    const l = user.laoCode!;
+    const openness = async (y: number) =>
+      (await server.gql(RoundsOpenDocument, { l, y }, { token })).data!.laoDashboard.rounds.map((r) => `${r.round} ${r.open}`);
+    // The clock is in fiscal year 2567 (2 May 2567).
+    expect(await openness(2565)).toEqual(['SIX_MONTHS false', 'TWELVE_MONTHS false']);
+    expect((await openness(2566))[1]).toBe('TWELVE_MONTHS true');
+    expect(await openness(2567)).toEqual(['SIX_MONTHS true', 'TWELVE_MONTHS true']);
+    await server.db.getRepository('ProjectYear').insert({
+      projectId: project.id,
+      fiscalYear: 2565,
+      laoCode: l,
+      planStatus: 'COMPLIANT',
+      reviewReason: null,
+      reductionNote: null,
+      statusChangedAt: null,
+    });
+    const twelve = input(project.id, { fiscalYear: 2565, round: 'TWELVE_MONTHS' });
+    expect(codeOf(await server.gql(SaveProgressReportDocument, { input: twelve }, { token }))).toBe('ROUND_CLOSED');
+    // NACC reopens it for the LAO: then it may be corrected.
+    const until = new Date(server.clock.now().getTime() + 3600_000).toISOString();
+    expect((await server.gql(ReopenRoundOfYearDocument, { l, y: 2565, u: until }, { token: admin })).errors).toBeUndefined();
+    expect((await server.gql(SaveProgressReportDocument, { input: twelve }, { token })).errors).toBeUndefined();
   });
 
   it('an officer of another LAO cannot report on, or read the figures of, this LAO', async () => {

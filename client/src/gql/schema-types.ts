@@ -359,6 +359,10 @@ export type Lao = {
   districtCode: Scalars['String']['output'];
   /** ชื่อผู้บริหารท้องถิ่น */
   executiveName: Maybe<Scalars['String']['output']>;
+  /** The first fiscal year the LAO is in the registry (added by NACC that year); null: since before any plan */
+  firstFiscalYear: Maybe<Scalars['Int']['output']>;
+  /** The last fiscal year the LAO is in the registry (retired that year); null: in use */
+  lastFiscalYear: Maybe<Scalars['Int']['output']>;
   /** Full Thai name, e.g. องค์การบริหารส่วนตำบลขอนหาด */
   name: Scalars['String']['output'];
   /** ชื่อหัวหน้าสำนักปลัด (หัวหน้าส่วนราชการที่ให้ความเห็นในบันทึกข้อความ) */

@@ -22,6 +22,7 @@ import {
 } from './khon-hat-2567';
 import { PlanResultNote } from '../modules/progress-report/plan-result-note.entity';
 import { PlanYear } from '../modules/plan-year/plan-year.entity';
+import { ReportingWindow } from '../modules/reporting-window/reporting-window.entity';
 import { rebuildFigures } from '../modules/scoring/figures.store';
 import { insertLiveYear } from './live-year';
 
@@ -247,6 +248,13 @@ export async function loadDemoDataIfEmpty(db: DataSource, now = new Date()): Pro
     await em
       .getRepository(PlanResultNote)
       .insert({ laoCode: KHON_HAT.code, fiscalYear: 2567, round: ReportRound.SIX_MONTHS, ...KHON_HAT_2567_NOTE });
+    // The memo's year stays open for practice (as NACC may keep a round open with a window without end):
+    // a past year NACC set no window for is closed (reporting-window.service.ts `roundIsPast`).
+    await em
+      .getRepository(ReportingWindow)
+      .insert(
+        [ReportRound.SIX_MONTHS, ReportRound.TWELVE_MONTHS].map((round) => ({ fiscalYear: 2567, round, opensAt: null, closesAt: null })),
+      );
     // The manual's Krabi province table, FY 2563, six months.
     for (const lao of KRABI_2563) {
       const rows = Array.from({ length: lao.planned }, (_, i) => ({

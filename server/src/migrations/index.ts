@@ -7,6 +7,7 @@ import { WriteLock1764374400000 } from './1764374400000-WriteLock';
 import { MemoDocument1796046647000 } from './1796046647000-MemoDocument';
 import { LaoYearFigures1796200000000 } from './1796200000000-LaoYearFigures';
 import { BaselineOfThePlan1796300000000 } from './1796300000000-BaselineOfThePlan';
+import { DatedRegistry1796400000000 } from './1796400000000-DatedRegistry';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   MemoDocument1796046647000,
   LaoYearFigures1796200000000,
   BaselineOfThePlan1796300000000,
+  DatedRegistry1796400000000,
 ];

@@ -83,6 +83,8 @@ const FIELDS: Record<string, string> = {
   coordinatorFax: 'โทรสารผู้ประสานงาน',
   coordinatorEmail: 'อีเมลผู้ประสานงาน',
   active: 'ใช้งานอยู่',
+  firstFiscalYear: 'อยู่ในทะเบียนตั้งแต่ปีงบประมาณ',
+  lastFiscalYear: 'อยู่ในทะเบียนถึงปีงบประมาณ',
   username: 'ชื่อผู้ใช้งาน',
   role: 'บทบาท',
   displayName: 'ชื่อ-สกุล ผู้ใช้งาน',

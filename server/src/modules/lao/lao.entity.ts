@@ -146,6 +146,17 @@ export class Lao extends Timestamped {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The first fiscal year the LAO is in the registry (added by NACC that year); null: since before any plan',
+  })
+  @Column({ type: 'int', nullable: true })
+  firstFiscalYear: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'The last fiscal year the LAO is in the registry (retired that year); null: in use' })
+  @Column({ type: 'int', nullable: true })
+  lastFiscalYear: number | null;
+
   @VersionColumn()
   version: number;
 }

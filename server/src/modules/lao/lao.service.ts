@@ -1,6 +1,7 @@
 import type { AppContext } from '../../core/context';
 import { takeWriteLock } from '../../core/db';
 import { badInput, forbidden, notFound } from '../../core/errors';
+import { fiscalYearOf } from '../../core/fiscal-year';
 import { recordAudit } from '../audit/audit.service';
 import { District } from '../geography/district.entity';
 import { Lao } from './lao.entity';
@@ -99,6 +100,9 @@ export async function createLao(ctx: AppContext, input: CreateLaoInput): Promise
     districtCode: input.districtCode,
     address: input.address ?? null,
     active: true,
+    // Dated: the tables of years before it was added do not list it.
+    firstFiscalYear: fiscalYearOf(ctx.clock.now()),
+    lastFiscalYear: null,
   });
   // insert, not save: save would overwrite an LAO another request created after the check above.
   await repo.insert(lao);
@@ -135,6 +139,8 @@ export async function updateLao(ctx: AppContext, code: string, input: UpdateLaoI
     provinceCode: district.provinceCode,
     address: input.address ?? null,
     active: input.active,
+    // Dated: retired this fiscal year, it stays in this year's tables and those before, not in later ones.
+    lastFiscalYear: input.active ? null : before.active ? fiscalYearOf(ctx.clock.now()) : before.lastFiscalYear,
   });
   const saved = await repo.save(lao);
   await recordAudit(ctx, {

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../core/context';
 import { badInput } from '../../core/errors';
+import { fiscalYearOf } from '../../core/fiscal-year';
 import { recordAudit } from '../audit/audit.service';
 import { getReadableLao } from '../lao/lao.service';
 import { ReportRound } from '../plan/report.enums';
@@ -14,9 +15,17 @@ export interface RoundState {
 }
 
 /**
+ * Whether a round is over by the calendar, for a year NACC set no window for: the rounds of past fiscal
+ * years are — but the twelve months of last year, reported after its year ended. So history stays as
+ * it was reported (an LAO cannot rewrite 2563 in 2570) unless NACC sets a window or reopens it.
+ */
+export const roundIsPast = (fiscalYear: number, round: ReportRound, current: number): boolean =>
+  fiscalYear < current - 1 || (fiscalYear === current - 1 && round === ReportRound.SIX_MONTHS);
+
+/**
  * Whether an LAO may save reports of a round now: inside NACC's window for the year and round (no
- * window set = open), or while NACC has reopened the round for that LAO. The window lives in the
- * database, so every server instance answers the same.
+ * window set: open, but for a round that is past, `roundIsPast`), or while NACC has reopened the round
+ * for that LAO. The window lives in the database, so every server instance answers the same.
  */
 export async function roundStates(ctx: AppContext, laoCode: string, fiscalYear: number): Promise<Record<ReportRound, RoundState>> {
   const [windows, reopenings] = await Promise.all([
@@ -24,10 +33,13 @@ export async function roundStates(ctx: AppContext, laoCode: string, fiscalYear: 
     ctx.em.getRepository(ReportingReopening).findBy({ laoCode, fiscalYear }),
   ]);
   const now = ctx.clock.now().getTime();
+  const current = fiscalYearOf(ctx.clock.now());
   const state = (round: ReportRound): RoundState => {
     const w = windows.find((x) => x.round === round);
     const r = reopenings.find((x) => x.round === round);
-    const inWindow = (!w?.opensAt || w.opensAt.getTime() <= now) && (!w?.closesAt || now < w.closesAt.getTime());
+    const inWindow = w
+      ? (!w.opensAt || w.opensAt.getTime() <= now) && (!w.closesAt || now < w.closesAt.getTime())
+      : !roundIsPast(fiscalYear, round, current);
     const reopened = r !== undefined && now < r.openUntil.getTime();
     return {
       open: inWindow || reopened,

@@ -103,9 +103,17 @@ export function scoreFiguresOf(f: YearFigures, round: ReportRound): ScoreFigures
 /** Which active LAOs to read: every LAO of a province (optionally one district), or the whole country. */
 export type LaoScope = { provinceCode: string; districtCode?: string | null } | { all: true };
 
-/** The active LAOs in scope, as a query of `Lao` aliased `l`. */
-function laosIn(ctx: AppContext, scope: LaoScope): SelectQueryBuilder<Lao> {
-  const qb = ctx.em.getRepository(Lao).createQueryBuilder('l').where('l.active = :on', { on: true });
+/**
+ * The LAOs in scope that are in the registry in a fiscal year — added in it or before, retired in it or
+ * after (the registry is dated: an LAO added in 2570 is not in 2563's table, one retired in 2570 still
+ * is) — as a query of `Lao` aliased `l`.
+ */
+function laosIn(ctx: AppContext, scope: LaoScope, fiscalYear: number): SelectQueryBuilder<Lao> {
+  const qb = ctx.em
+    .getRepository(Lao)
+    .createQueryBuilder('l')
+    .where('(l.first_fiscal_year IS NULL OR l.first_fiscal_year <= :fiscalYear)', { fiscalYear })
+    .andWhere('(l.last_fiscal_year IS NULL OR l.last_fiscal_year >= :fiscalYear)');
   if ('provinceCode' in scope) {
     qb.andWhere('l.province_code = :provinceCode', { provinceCode: scope.provinceCode });
     if (scope.districtCode) qb.andWhere('l.district_code = :districtCode', { districtCode: scope.districtCode });
@@ -136,7 +144,7 @@ function figures(raw: Record<string, unknown>): ScoreFigures | null {
 }
 
 /**
- * The active LAOs in scope — their codes and provinces — each with its score figures for a round of a
+ * The LAOs in scope in the year's registry — their codes and provinces — each with its score figures for a round of a
  * year (null when it has no data for that year): one indexed read of one row per LAO, as plain rows
  * (the country's 7,500 are not made into entities), whatever the number of projects and reports.
  */
@@ -147,7 +155,7 @@ export async function storedScores(
   round: ReportRound,
 ): Promise<Array<{ laoCode: string; provinceCode: string; figures: ScoreFigures | null }>> {
   const qb = withScoreFigures(
-    laosIn(ctx, scope).select('l.code', 'laoCode').addSelect('l.province_code', 'provinceCode'),
+    laosIn(ctx, scope, fiscalYear).select('l.code', 'laoCode').addSelect('l.province_code', 'provinceCode'),
     fiscalYear,
     round,
   );
@@ -155,14 +163,14 @@ export async function storedScores(
   return rows.map((r) => ({ laoCode: r.laoCode, provinceCode: r.provinceCode, figures: figures(r) }));
 }
 
-/** The active LAOs in scope as entities, each with its score figures for a round of a year: one statement. */
+/** The LAOs in scope in the year's registry as entities, each with its score figures for a round of a year: one statement. */
 export async function laosWithScores(
   ctx: AppContext,
   scope: LaoScope,
   fiscalYear: number,
   round: ReportRound,
 ): Promise<Array<{ lao: Lao; figures: ScoreFigures | null }>> {
-  const { entities, raw } = await withScoreFigures(laosIn(ctx, scope), fiscalYear, round).getRawAndEntities();
+  const { entities, raw } = await withScoreFigures(laosIn(ctx, scope, fiscalYear), fiscalYear, round).getRawAndEntities();
   const byCode = new Map(raw.map((r: Record<string, unknown>) => [String(r.l_code), figures(r)]));
   return entities.map((lao) => ({ lao, figures: byCode.get(lao.code) ?? null }));
 }
