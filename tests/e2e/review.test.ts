@@ -145,14 +145,16 @@ describeE2E('plan-change requests, NACC review, province scores and data adminis
     // The audit log of the province shows the decision.
     await openMenu(office.page, 'province-audit');
     await office.page.waitForURL(/\/review\/audit/);
-    await expectText(office.page.getByTestId('audit-table'), 'approveBaselineRequest');
+    // As a Thai sentence, and field by field before → after (the raw record is the ADMIN's).
+    await expectText(office.page.getByTestId('audit-table'), 'อนุมัติ คำขอปรับจำนวนโครงการตั้งต้น');
     await office.page
       .getByTestId('audit-table')
-      .locator('tr.el-table__row', { hasText: 'approveBaselineRequest' })
+      .locator('tr.el-table__row', { hasText: 'อนุมัติ คำขอปรับจำนวนโครงการตั้งต้น' })
       .first()
       .locator('.el-table__expand-icon')
       .click();
-    await expectText(office.page.getByTestId('audit-change'), '"requestedCount": 15');
+    await expectText(office.page.getByTestId('audit-field-status'), 'อนุมัติแล้ว');
+    expect(await office.page.getByTestId('audit-raw').count()).toBe(0);
     await snap(office.page, 'audit-province');
     await office.context.close();
 
@@ -365,7 +367,8 @@ describeE2E('plan-change requests, NACC review, province scores and data adminis
     await snap(page, 'import-chosen');
     await page.getByTestId('import-start').click();
     await expectText(page.getByTestId('import-summary'), 'ทั้งหมด 3 แถว บันทึกแล้ว 2 แถว (เพิ่มใหม่ 2 ปรับปรุง 0) ไม่ถูกบันทึก 1 แถว');
-    await expectText(page.getByTestId('import-progress'), 'บันทึกแล้ว 3 จาก 3 แถว');
+    // What was saved and what was not, not "3 of 3 saved".
+    await expectText(page.getByTestId('import-progress'), 'ตรวจแล้ว 3 จาก 3 แถว: บันทึกแล้ว 2 แถว ไม่ถูกบันทึก 1 แถว');
     const refused = page.getByTestId('import-results').locator('tr.el-table__row', { has: page.getByTestId('import-row-4') });
     await expectText(refused, 'ไม่ถูกบันทึก');
     await expectText(refused.getByTestId('import-row-messages'), 'ไม่พบ อปท. รหัสนี้');
@@ -405,7 +408,7 @@ describeE2E('plan-change requests, NACC review, province scores and data adminis
 
     // …and the audit log has the import: each saved row with its values before and after, and the summary.
     await openMenu(page, 'admin-audit');
-    await page.getByTestId('audit-action').fill('importPlanYears');
+    await choose(page, 'audit-action', 'นำเข้าจำนวนโครงการ');
     await page.getByTestId('audit-search').click();
     await expectText(page.getByTestId('audit-total'), 'ทั้งหมด 3 รายการ');
     await expectText(page.getByTestId('audit-table'), 'admin');

@@ -464,6 +464,37 @@ describe.each(databases)('every write path under concurrent callers ($name)', ({
       } satisfies Scenario;
     })(),
     (() => {
+      let entry: Lao;
+      return {
+        name: 'updateLao: the registry entry is one caller’s whole edit, retired or in use with its dates to match',
+        successes: 'all',
+        async prepare() {
+          entry = await makeLao(server.db, { provinceCode: '80', districtCode: '8007' });
+          return {
+            token: admin,
+            query: 'mutation($c: String!, $input: UpdateLaoInput!) { updateLao(code: $c, input: $input) { code } }',
+            variables: (i) => ({
+              c: entry.code,
+              input: {
+                name: `องค์การบริหารส่วนตำบลแก้ไขพร้อมกัน${i}`,
+                type: 'SAO',
+                size: 'SMALL',
+                districtCode: '8007',
+                address: `หมู่ ${i}`,
+                active: i % 2 === 0,
+              },
+            }),
+          };
+        },
+        async check() {
+          const stored = await server.db.getRepository(Lao).findOneByOrFail({ code: entry.code });
+          const i = Number(stored.address!.replace('หมู่ ', ''));
+          expect(stored.name).toBe(`องค์การบริหารส่วนตำบลแก้ไขพร้อมกัน${i}`);
+          expect([stored.active, stored.lastFiscalYear]).toEqual(i % 2 === 0 ? [true, null] : [false, 2567]);
+        },
+      } satisfies Scenario;
+    })(),
+    (() => {
       const username = freshName('concurrent');
       return {
         name: 'createUser: one account of a username',

@@ -58,6 +58,23 @@ export const AUDIT_ACTIONS = {
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
+/** Where the verb alone would not tell the actions apart in the log's filter ("ยื่น", "ลบ"), what it is done to. */
+const FILTER_LABELS: Partial<Record<AuditAction, string>> = {
+  createProject: 'เพิ่มโครงการ',
+  updateProject: 'แก้ไขโครงการ',
+  deleteProject: 'ลบโครงการ',
+  requestBaselineChange: 'ยื่นคำขอปรับจำนวนโครงการตั้งต้น',
+  cancelBaselineRequest: 'ยกเลิกคำขอปรับจำนวนโครงการตั้งต้น',
+  approveBaselineRequest: 'อนุมัติคำขอปรับจำนวนโครงการตั้งต้น',
+  rejectBaselineRequest: 'ไม่อนุมัติคำขอปรับจำนวนโครงการตั้งต้น',
+  setReportingWindow: 'กำหนดช่วงเวลารายงานผล',
+  resetUserPassword: 'กำหนดรหัสผ่านใหม่ให้ผู้ใช้งาน',
+};
+
+/** An action as the log's filter lists it: the verb phrase without the word that joins it to its object. */
+export const filterLabelOf = (code: AuditAction): string =>
+  FILTER_LABELS[code] ?? AUDIT_ACTIONS[code].replace(/(\sของ|ของ|:)$/, '').trim();
+
 export const isAuditAction = (code: string): code is AuditAction => Object.hasOwn(AUDIT_ACTIONS, code);
 
 /** The Thai name of an action; a code no longer written (an old row) is shown as it is. */

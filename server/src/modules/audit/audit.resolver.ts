@@ -3,7 +3,7 @@ import type { AppContext } from '../../core/context';
 import { listOf } from '../../core/limits';
 import { Permission } from '../access/policy';
 import { listAuditLog } from './audit.service';
-import { AUDIT_ACTIONS } from './audit.actions';
+import { AUDIT_ACTIONS, filterLabelOf, type AuditAction } from './audit.actions';
 import { AuditActionOption, AuditFilter, AuditLogPage } from './audit.types';
 
 @Resolver()
@@ -20,6 +20,6 @@ export class AuditResolver {
     description: 'Every action of the audit log with its Thai name, for its filter',
   })
   auditActions(): AuditActionOption[] {
-    return Object.entries(AUDIT_ACTIONS).map(([code, label]) => ({ code, label }));
+    return (Object.keys(AUDIT_ACTIONS) as AuditAction[]).map((code) => ({ code, label: filterLabelOf(code) }));
   }
 }
