@@ -27,7 +27,7 @@ describe.each(databases)('the audit log in Thai ($name)', ({ url }) => {
     expect(log.errors).toBeUndefined();
     const [row] = log.data!.auditLog.rows;
     expect(row.actionLabel).toBe('ทำเครื่องหมายว่าไม่เป็นไปตามหลักเกณฑ์');
-    expect(row.actorLabel).toBe('นายสมชาย ใจดี (เจ้าหน้าที่สำนักงาน ป.ป.ช. ประจำจังหวัด)');
+    expect(row.actorLabel).toBe(`นายสมชาย ใจดี (เจ้าหน้าที่สำนักงาน ป.ป.ช. ประจำจังหวัด บัญชี somchai${project.id})`);
     expect(row.targetLabel).toBe(`โครงการที่ ${project.seq} 'โครงการอบรมคุณธรรม' ปี พ.ศ. 2567`);
     // The test server's clock stands at 2024-05-02 03:00 UTC: 10:00 in Thailand, in the Buddhist era.
     expect(row.sentence).toBe(

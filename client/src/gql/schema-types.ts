@@ -93,7 +93,7 @@ export type AuditLog = {
   /** Thai name of the action, e.g. ทำเครื่องหมายว่าไม่เป็นไปตามหลักเกณฑ์ */
   actionLabel: Scalars['String']['output'];
   actorId: Maybe<Scalars['Int']['output']>;
-  /** Who made the change: name (role), the username when the account has no name */
+  /** Who made the change: name (role, account), e.g. นายสมชาย ใจดี (เจ้าหน้าที่ อปท. บัญชี 6800707) */
   actorLabel: Scalars['String']['output'];
   /** Username at the time, or "-" when signed out */
   actorUsername: Scalars['String']['output'];

@@ -34,12 +34,17 @@ export class AuditTrailResolver {
     return auditActionLabel(row.action);
   }
 
-  @FieldResolver(() => String, { description: 'Who made the change: name (role), the username when the account has no name' })
+  @FieldResolver(() => String, {
+    description: 'Who made the change: name (role, account), e.g. นายสมชาย ใจดี (เจ้าหน้าที่ อปท. บัญชี 6800707)',
+  })
   async actorLabel(@Root() row: AuditLog, @Ctx() ctx: AppContext): Promise<string> {
     if (row.actorUsername === 'system') return 'ระบบ';
     const actor = row.actorId === null ? null : await ctx.loaders.auditActorById.load(row.actorId);
     if (!actor) return row.actorUsername === '-' ? 'ผู้ที่ยังไม่ได้เข้าสู่ระบบ' : row.actorUsername;
-    return `${actor.displayName || actor.username} (${ROLE_TH[actor.role]})`;
+    // The account always, for an audit; the role unless the name already is it (an office's account).
+    const name = actor.displayName || actor.username;
+    const role = ROLE_TH[actor.role] === name ? [] : [ROLE_TH[actor.role]];
+    return `${name} (${[...role, `บัญชี ${actor.username}`].join(' ')})`;
   }
 
   @FieldResolver(() => String, { description: 'The record changed, in Thai, e.g. โครงการที่ 14 ‘ชื่อ’ ปี พ.ศ. 2567' })
