@@ -572,12 +572,28 @@ export type SetSarScoresMutationVariables = Exact<{
 
 export type SetSarScoresMutation = { setSarScores: Array<{ laoCode: string, fiscalYear: number, dimension: number, selfScore: number | null, evaluatedScore: number | null, budget: string | null, projectCount: number | null }> };
 
+export type EndReopeningMutationVariables = Exact<{
+  laoCode: string;
+  fiscalYear: number;
+  round: Types.ReportRound;
+}>;
+
+
+export type EndReopeningMutation = { endReopening: boolean };
+
 export type LevelThresholdsQueryVariables = Exact<{
   fiscalYear: number;
 }>;
 
 
 export type LevelThresholdsQuery = { levelThresholds: Array<{ round: Types.ReportRound, highFrom: number, highInclusive: boolean, mediumFrom: number, mediumInclusive: boolean }> };
+
+export type OpenReopeningsQueryVariables = Exact<{
+  laoCode: string;
+}>;
+
+
+export type OpenReopeningsQuery = { openReopenings: Array<{ laoCode: string, fiscalYear: number, round: Types.ReportRound, openUntil: string }> };
 
 export type ReopenRoundMutationVariables = Exact<{
   laoCode: string;
@@ -696,7 +712,9 @@ export { ReviewQueueDocument } from './documents/ReviewQueueDocument';
 export { SetProjectComplianceDocument } from './documents/SetProjectComplianceDocument';
 export { SarScoresDocument } from './documents/SarScoresDocument';
 export { SetSarScoresDocument } from './documents/SetSarScoresDocument';
+export { EndReopeningDocument } from './documents/EndReopeningDocument';
 export { LevelThresholdsDocument } from './documents/LevelThresholdsDocument';
+export { OpenReopeningsDocument } from './documents/OpenReopeningsDocument';
 export { ReopenRoundDocument } from './documents/ReopenRoundDocument';
 export { ReportingWindowsDocument } from './documents/ReportingWindowsDocument';
 export { SetLevelThresholdsDocument } from './documents/SetLevelThresholdsDocument';
