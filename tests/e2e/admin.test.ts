@@ -155,6 +155,53 @@ describeE2E('administration and password reset, in Chromium', () => {
     await context.close();
   });
 
+  it('edits an LAO of the registry, with the server’s message under its field, and retires it after saying what that does', async () => {
+    const { context, page } = await e2e.open();
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await signIn(page, 'admin', 'Admin@2567');
+    await openMenu(page, 'admin-laos');
+    await choose(page, 'laos-province', 'กระบี่');
+    const table = page.getByTestId('laos-table');
+    const row = table.locator('tr', { hasText: 'องค์การบริหารส่วนตำบลคลองยาง' });
+    const code = (await row.locator('.mono').innerText()).trim();
+    expect(code).toMatch(/^\d{7}$/);
+
+    await page.getByTestId(`lao-edit-${code}`).click();
+    const dialog = page.getByTestId('lao-dialog');
+    await expectText(dialog, `แก้ไขข้อมูล อปท. รหัส ${code}`);
+    expect(await page.getByTestId('cl-name').inputValue()).toBe('องค์การบริหารส่วนตำบลคลองยาง');
+    expect(await page.getByTestId('cl-code').isDisabled()).toBe(true);
+    // Too long a name: the server's words under the name field, nothing saved.
+    await page.getByTestId('cl-name').fill('ก'.repeat(201));
+    await page.getByTestId('cl-submit').click();
+    await expectText(page.locator('.el-form-item', { has: page.getByTestId('cl-name') }), 'ชื่อ อปท.ต้องไม่เกิน 200 ตัวอักษร');
+    await screenshot(page, 'lao-edit-error');
+    await page.getByTestId('cl-name').fill('องค์การบริหารส่วนตำบลคลองยางใหม่');
+    await page.getByTestId('cl-address').fill('หมู่ 3 ตำบลคลองยาง');
+    await page.getByTestId('cl-submit').click();
+    await expectText(page.locator('.el-message'), 'บันทึกข้อมูล องค์การบริหารส่วนตำบลคลองยางใหม่ แล้ว');
+    const edited = table.locator('tr', { hasText: code });
+    await expectText(edited, 'องค์การบริหารส่วนตำบลคลองยางใหม่');
+    await expectText(edited, 'หมู่ 3 ตำบลคลองยาง');
+
+    // Retiring asks first and says the data stay; cancelling changes nothing.
+    await page.getByTestId(`lao-retire-${code}`).click();
+    const box = page.locator('.el-message-box');
+    await expectText(box, 'ข้อมูลและประวัติทั้งหมดของ อปท. นี้ยังเก็บไว้');
+    await expectText(box, 'ไม่แสดงและไม่นับในตารางผลระดับจังหวัดและระดับประเทศ');
+    await screenshot(page, 'lao-retire-confirm');
+    await box.getByRole('button', { name: 'ยกเลิก', exact: true }).click();
+    await box.waitFor({ state: 'hidden' });
+    expect((await edited.locator('.el-tag').innerText()).trim()).toBe('ใช้งาน');
+    await page.getByTestId(`lao-retire-${code}`).click();
+    await box.getByRole('button', { name: 'ยุบรวม/ยกเลิก' }).click();
+    await expectText(page.locator('.el-message--success'), 'ยุบรวม/ยกเลิก องค์การบริหารส่วนตำบลคลองยางใหม่ แล้ว');
+    await page.getByTestId(`lao-restore-${code}`).waitFor();
+    expect((await edited.locator('.el-tag').innerText()).trim()).toBe('ยุบรวม/ยกเลิก');
+    await screenshot(page, 'lao-registry-retired');
+    await context.close();
+  });
+
   it('mails a reset link for a forgotten password; the admin finds it in the outbox and it sets a new password', async () => {
     const visitor = await e2e.open();
     await visitor.page.goto('/login');

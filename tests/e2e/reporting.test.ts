@@ -232,6 +232,7 @@ describeE2E('progress reports, the home dashboard and the LAO’s reports, in Ch
     await lao.page.getByTestId('rf-submit').waitFor();
 
     const admin = await e2e.open();
+    await admin.page.setViewportSize({ width: 1366, height: 900 });
     await signIn(admin.page, 'admin', 'Admin@2567');
     await chooseYear(admin.page, 2567);
     await openMenu(admin.page, 'admin-years');
@@ -265,7 +266,13 @@ describeE2E('progress reports, the home dashboard and the LAO’s reports, in Ch
     await choose(admin.page, 'reopen-until-day', '31');
     await admin.page.getByTestId('reopen-submit').click();
     await expectText(admin.page.locator('.el-message'), `ให้ อปท. รหัส ${LAO} รายงานผลได้ถึง 31 ธ.ค. ${nextYear} 23:59 น. แล้ว`);
-    await admin.context.close();
+    // The card lists the LAO's reopenings still open, to end one there.
+    const reopening = admin.page.getByTestId('reopening-2567-SIX_MONTHS');
+    await expectText(admin.page.getByTestId('reopenings'), `รอบที่เปิดให้ อปท. รหัส ${LAO} เป็นกรณีพิเศษและยังเปิดอยู่`);
+    await expectText(reopening, 'พ.ศ. 2567');
+    await expectText(reopening, 'รอบ 6 เดือน');
+    await expectText(reopening, `31 ธ.ค. ${nextYear} 23:59 น.`);
+    await screenshot(admin.page, 'year-settings-reopenings');
 
     await lao.page.reload();
     await expectText(lao.page.getByTestId('dashboard-window-SIX_MONTHS'), `เปิดให้รายงานผลเป็นกรณีพิเศษถึง 31 ธ.ค. ${nextYear}`);
@@ -274,6 +281,19 @@ describeE2E('progress reports, the home dashboard and the LAO’s reports, in Ch
     await lao.page.locator('[data-round="SIX_MONTHS"][data-reported="true"]').first().click();
     await lao.page.getByTestId('rf-submit').click();
     await expectText(lao.page.locator('.el-message'), 'บันทึกรายงานผลรอบ 6 เดือน เรียบร้อยแล้ว');
+
+    // NACC ends the reopening from the card (after saying what it does): the LAO's round is closed again.
+    await admin.page.getByTestId('reopening-end-2567-SIX_MONTHS').click();
+    const box = admin.page.locator('.el-message-box');
+    await expectText(box, `ปิดการเปิดรอบ 6 เดือน ปีงบประมาณ พ.ศ. 2567 ของ อปท. รหัส ${LAO}`);
+    await box.getByRole('button', { name: 'ปิดการเปิดรอบ' }).click();
+    await expectText(admin.page.locator('.el-message--success'), `ปิดการเปิดรอบ 6 เดือน ปีงบประมาณ พ.ศ. 2567 ของ อปท. รหัส ${LAO} แล้ว`);
+    await expectText(admin.page.getByTestId('reopenings'), 'ไม่มีรอบที่เปิดให้ อปท. นี้เป็นกรณีพิเศษ');
+    await screenshot(admin.page, 'year-settings-reopening-ended');
+    await admin.context.close();
+    await lao.page.reload();
+    await openMenu(lao.page, 'home');
+    await expectText(lao.page.getByTestId('dashboard-window-SIX_MONTHS'), 'ไม่อยู่ในช่วงเวลารายงานผล');
     await lao.context.close();
   });
 });

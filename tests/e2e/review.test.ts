@@ -326,8 +326,9 @@ describeE2E('plan-change requests, NACC review, province scores and data adminis
     await context.close();
   });
 
-  it('gives the admin the whole country, province by province', async () => {
+  it('gives the admin the whole country, province by province, and exports it', async () => {
     const { context, page } = await e2e.open();
+    await page.setViewportSize({ width: 1366, height: 900 });
     await signIn(page, ADMIN.username, ADMIN.password);
     await openMenu(page, 'province-scores');
     await choose(page, 'scores-year', 'พ.ศ. 2563');
@@ -336,6 +337,17 @@ describeE2E('plan-change requests, NACC review, province scores and data adminis
     await expectText(krabi, 'จังหวัดกระบี่');
     const cells = (await krabi.locator('td').allInnerTexts()).map((c) => c.trim());
     expect(cells.slice(2, 6)).toEqual(['19', '11', '1', '7']);
+    // ส่งออก PDF / Excel of the country's table, opened with the page's own session.
+    const pdfButton = page.getByTestId('national-export-pdf');
+    await expectText(pdfButton, 'ส่งออก PDF');
+    await expectText(page.getByTestId('national-export-xlsx'), 'ส่งออก Excel');
+    expect(await pdfButton.getAttribute('href')).toBe('/export/national-scores.pdf?year=2563&round=SIX_MONTHS');
+    const pdf = await page.request.get((await pdfButton.getAttribute('href'))!);
+    expect(pdf.status()).toBe(200);
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    const xlsx = await page.request.get((await page.getByTestId('national-export-xlsx').getAttribute('href'))!);
+    expect(xlsx.status()).toBe(200);
+    expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
     await snap(page, 'national-scores');
     await page.getByTestId('national-open-81').click();
     await expectText(page.getByTestId('scores-place'), 'จังหวัดกระบี่');

@@ -104,6 +104,8 @@ const EXPECTED: Record<string, Outcome[]> = {
   'GET /export/province.pdf':             [UNAUTH, ok,     ok,     ok,     FORBID, ok,     ok],
   'GET /export/province.xlsx':            [UNAUTH, ok,     ok,     ok,     FORBID, ok,     ok],
   'Query.nationalScores':                 [UNAUTH, FORBID, FORBID, FORBID, FORBID, ok,     ok],
+  'GET /export/national-scores.pdf':      [UNAUTH, FORBID, FORBID, FORBID, FORBID, ok,     ok],
+  'GET /export/national-scores.xlsx':     [UNAUTH, FORBID, FORBID, FORBID, FORBID, ok,     ok],
   // An LAO's own data is changed by its own officers only; NACC acts through reviews and settings.
   'Mutation.updateLaoProfile':            [UNAUTH, ok,     FORBID, FORBID, FORBID, FORBID, FORBID],
   'Mutation.setAwards':                   [UNAUTH, ok,     FORBID, FORBID, FORBID, FORBID, FORBID],
@@ -146,6 +148,7 @@ const EXPECTED: Record<string, Outcome[]> = {
   'Mutation.setReportingWindow':          [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Mutation.reopenRound':                 [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Mutation.endReopening':                [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
+  'Query.openReopenings':                 [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Mutation.setLevelThresholds':          [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Query.memoEmblem':                     [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Mutation.setMemoEmblem':               [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
@@ -358,6 +361,7 @@ const CALLS: Record<string, Call> = {
     check: (d, fx) => expect(d.provinceScores.rows.map((r: any) => r.lao.code)).toEqual(expect.arrayContaining([fx.a1.code, fx.a2.code])),
   },
   'Query.nationalScores': { vars: () => ({ fiscalYear: YEAR, round: ReportRound.SIX_MONTHS }) },
+  'Query.openReopenings': { vars: (fx) => ({ laoCode: fx.a1.code }) },
 
   'Mutation.updateLaoProfile': {
     vars: (fx) => ({ laoCode: fx.a1.code, input: { size: 'LARGE', ...profileOf(`a1x${rand()}`) } }),
@@ -635,6 +639,7 @@ function routeRequest(key: string, fx: Fixtures): { url: string; init: RequestIn
   if (path.startsWith('/export/province.')) {
     return { url: `${path}?province=${A.province}&year=${YEAR}&round=SIX_MONTHS`, init: { method } };
   }
+  if (path.startsWith('/export/national-scores.')) return { url: `${path}?year=${YEAR}&round=SIX_MONTHS`, init: { method } };
   if (path.startsWith('/export/')) {
     const issuer = encodeURIComponent('นายทดสอบ สิทธิ์');
     return { url: `${path}?lao=${fx.a1.code}&year=${YEAR}&round=SIX_MONTHS&issuer=${issuer}`, init: { method } };
@@ -960,6 +965,12 @@ describe.each(databases)('authorization matrix ($name)', ({ url }) => {
     const text = await documentText(body, type);
     if (text === null) return;
     const name = (lao: Lao) => lao.name.replace(/\s+/g, '');
+    // The country's table counts LAOs by province and names none.
+    if (path.startsWith('/export/national-scores.')) {
+      expect(text).toContain('รวมทั้งประเทศ');
+      expect(text).not.toContain(name(fx.a1));
+      return;
+    }
     expect(text).toContain(name(fx.a1));
     expect(text).not.toContain(name(fx.b1));
     if (path.startsWith('/export/province.')) expect(text).toContain(name(fx.a2));

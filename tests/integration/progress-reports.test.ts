@@ -5,6 +5,7 @@ import { countStatements, makeLao, makeProject, makeReport, makeUser, PASSWORD }
 import { codeOf, databases, signIn, TestServer } from './harness';
 import {
   EndReopeningDocument,
+  OpenReopeningsDocument,
   LaoDashboardDocument,
   LaoDashboardLaoOverviewDocument,
   PlanResultsDocument,
@@ -305,8 +306,12 @@ describe.each(databases)('progress reports ($name)', ({ url }) => {
     ).toBeUndefined();
     const listed = await server.gql(ReportingReopeningsDocument, {}, { token: admin });
     expect(listed.data!.reportingReopenings).toContainEqual({ laoCode: user.laoCode!, round: 'SIX_MONTHS', openUntil: until });
+    // The LAO's card lists what is still open, to end it there.
+    const open = async () => (await server.gql(OpenReopeningsDocument, { l: user.laoCode! }, { token: admin })).data?.openReopenings;
+    expect(await open()).toEqual([{ fiscalYear: year, round: 'SIX_MONTHS', openUntil: until }]);
     const ended = await server.gql(EndReopeningDocument, { l: user.laoCode! }, { token: admin });
     expect(ended.data).toEqual({ endReopening: true });
+    expect(await open()).toEqual([]);
     expect(codeOf(await server.gql(SaveProgressReportDocument, { input: input(project.id, { fiscalYear: year }) }, { token }))).toBe(
       'ROUND_CLOSED',
     );
@@ -315,10 +320,15 @@ describe.each(databases)('progress reports ($name)', ({ url }) => {
       codeOf(await server.gql(SaveProgressReportDocument, { input: input(project.id, { fiscalYear: year, disbursed: null }) }, { token })),
     ).toBe('ROUND_CLOSED');
     await server.gql(ReopenRoundDocument, { l: user.laoCode!, u: until }, { token: admin });
+    expect(await open()).toHaveLength(1);
     server.clock.advance(3600_000 + 1000);
     expect(codeOf(await server.gql(SaveProgressReportDocument, { input: input(project.id, { fiscalYear: year }) }, { token }))).toBe(
       'ROUND_CLOSED',
     );
+    // A reopening past its time is not listed: there is nothing to end.
+    expect(await open()).toEqual([]);
+    const unknown = await server.gql(OpenReopeningsDocument, { l: '9999999' }, { token: admin });
+    expect(unknown.errors![0]).toMatchObject({ message: 'ไม่พบ อปท. รหัสนี้', extensions: { code: 'NOT_FOUND' } });
     expect(codeOf(await server.gql(ReopenRoundDocument, { l: user.laoCode!, u: until }, { token }))).toBe('FORBIDDEN');
   });
 

@@ -111,6 +111,8 @@ export type ReassignUserMutationVariables = Exact<{
 
 export type ReassignUserMutation = { reassignUser: { id: string, username: string, displayName: string, role: Types.Role, email: string | null, laoCode: string | null, provinceCode: string | null, disabled: boolean, locked: boolean, lockedUntil: string | null, lastLoginAt: string | null, lao: { code: string, name: string } | null, province: { code: string, name: string, label: string } | null } };
 
+export type RegistryLaoFragment = { code: string, name: string, type: Types.LaoType, size: Types.LaoSize, active: boolean, address: string | null, district: { code: string, name: string, label: string }, province: { code: string, name: string, label: string } };
+
 export type RegistryLaosQueryVariables = Exact<{
   provinceCode?: string | null | undefined;
   districtCode?: string | null | undefined;
@@ -153,6 +155,14 @@ export type UnlockUserMutationVariables = Exact<{
 
 
 export type UnlockUserMutation = { unlockUser: { id: string, username: string, displayName: string, role: Types.Role, email: string | null, laoCode: string | null, provinceCode: string | null, disabled: boolean, locked: boolean, lockedUntil: string | null, lastLoginAt: string | null, lao: { code: string, name: string } | null, province: { code: string, name: string, label: string } | null } };
+
+export type UpdateLaoMutationVariables = Exact<{
+  code: string;
+  input: Types.UpdateLaoInput;
+}>;
+
+
+export type UpdateLaoMutation = { updateLao: { code: string, name: string, type: Types.LaoType, size: Types.LaoSize, active: boolean, address: string | null, district: { code: string, name: string, label: string }, province: { code: string, name: string, label: string } } };
 
 export type UsersQueryVariables = Exact<{
   role?: Types.Role | null | undefined;
@@ -562,12 +572,28 @@ export type SetSarScoresMutationVariables = Exact<{
 
 export type SetSarScoresMutation = { setSarScores: Array<{ laoCode: string, fiscalYear: number, dimension: number, selfScore: number | null, evaluatedScore: number | null, budget: string | null, projectCount: number | null }> };
 
+export type EndReopeningMutationVariables = Exact<{
+  laoCode: string;
+  fiscalYear: number;
+  round: Types.ReportRound;
+}>;
+
+
+export type EndReopeningMutation = { endReopening: boolean };
+
 export type LevelThresholdsQueryVariables = Exact<{
   fiscalYear: number;
 }>;
 
 
 export type LevelThresholdsQuery = { levelThresholds: Array<{ round: Types.ReportRound, highFrom: number, highInclusive: boolean, mediumFrom: number, mediumInclusive: boolean }> };
+
+export type OpenReopeningsQueryVariables = Exact<{
+  laoCode: string;
+}>;
+
+
+export type OpenReopeningsQuery = { openReopenings: Array<{ laoCode: string, fiscalYear: number, round: Types.ReportRound, openUntil: string }> };
 
 export type ReopenRoundMutationVariables = Exact<{
   laoCode: string;
@@ -606,6 +632,7 @@ export type SetReportingWindowMutation = { setReportingWindow: { fiscalYear: num
 
 export { CurrentUserFragmentDoc } from './documents/CurrentUserFragmentDoc';
 export { AdminUserFragmentDoc } from './documents/AdminUserFragmentDoc';
+export { RegistryLaoFragmentDoc } from './documents/RegistryLaoFragmentDoc';
 export { BaselineRequestFieldsFragmentDoc } from './documents/BaselineRequestFieldsFragmentDoc';
 export { LaoProfileFieldsFragmentDoc } from './documents/LaoProfileFieldsFragmentDoc';
 export { MemoEmblemFieldsFragmentDoc } from './documents/MemoEmblemFieldsFragmentDoc';
@@ -636,6 +663,7 @@ export { RevokeApiTokenDocument } from './documents/RevokeApiTokenDocument';
 export { RoleOptionsDocument } from './documents/RoleOptionsDocument';
 export { SetUserDisabledDocument } from './documents/SetUserDisabledDocument';
 export { UnlockUserDocument } from './documents/UnlockUserDocument';
+export { UpdateLaoDocument } from './documents/UpdateLaoDocument';
 export { UsersDocument } from './documents/UsersDocument';
 export { AuditActionsDocument } from './documents/AuditActionsDocument';
 export { AuditLogDocument } from './documents/AuditLogDocument';
@@ -684,7 +712,9 @@ export { ReviewQueueDocument } from './documents/ReviewQueueDocument';
 export { SetProjectComplianceDocument } from './documents/SetProjectComplianceDocument';
 export { SarScoresDocument } from './documents/SarScoresDocument';
 export { SetSarScoresDocument } from './documents/SetSarScoresDocument';
+export { EndReopeningDocument } from './documents/EndReopeningDocument';
 export { LevelThresholdsDocument } from './documents/LevelThresholdsDocument';
+export { OpenReopeningsDocument } from './documents/OpenReopeningsDocument';
 export { ReopenRoundDocument } from './documents/ReopenRoundDocument';
 export { ReportingWindowsDocument } from './documents/ReportingWindowsDocument';
 export { SetLevelThresholdsDocument } from './documents/SetLevelThresholdsDocument';

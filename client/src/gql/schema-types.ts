@@ -1149,6 +1149,8 @@ export type Query = {
   memoEmblem: Maybe<MemoEmblem>;
   /** The whole country: every province with its LAOs counted by level */
   nationalScores: Array<NationalScoreRow>;
+  /** ADMIN: the rounds reopened for one LAO that are still open, latest fiscal year first */
+  openReopenings: Array<ReportingReopening>;
   /** Mail written while no SMTP_URL is set, newest first */
   outbox: Array<OutboxMail>;
   /** The four dimensions (มิติ) of the plan in force in a fiscal year */
@@ -1246,6 +1248,11 @@ export type QueryLevelThresholdsArgs = {
 export type QueryNationalScoresArgs = {
   fiscalYear: Scalars['Int']['input'];
   round: ReportRound;
+};
+
+
+export type QueryOpenReopeningsArgs = {
+  laoCode: Scalars['String']['input'];
 };
 
 

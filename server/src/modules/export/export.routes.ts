@@ -5,6 +5,7 @@ import { sendHttpError, unauthenticated } from '../../core/errors';
 import { chargeQueryCost } from '../../core/rate-limit';
 import { actionPlanPdf, actionPlanXlsx } from './action-plan.document';
 import { memoPdf } from './memo.document';
+import { nationalPdf, nationalXlsx } from './national.document';
 import { overviewPdf, overviewXlsx } from './overview.document';
 import { planResultsPdf, planResultsXlsx } from './plan-results.document';
 import { provincePdf, provinceXlsx } from './province.document';
@@ -24,6 +25,8 @@ const EXPORTS: Record<string, Exporter> = {
   'memo.pdf': memoPdf,
   'province.pdf': provincePdf,
   'province.xlsx': provinceXlsx,
+  'national-scores.pdf': nationalPdf,
+  'national-scores.xlsx': nationalXlsx,
 };
 
 /** The documents GET /export/:file serves. */

@@ -4,7 +4,7 @@ import type { AppContext } from '../../core/context';
 import { FiscalYearArg } from '../../core/input';
 import { ReportRound } from '../plan/report.enums';
 import { ReportingReopening, ReportingWindow } from './reporting-window.entity';
-import { endReopening, reopenRound, setReportingWindow } from './reporting-window.service';
+import { endReopening, openReopenings, reopenRound, setReportingWindow } from './reporting-window.service';
 import { EXPECTED, listOf } from '../../core/limits';
 
 @Resolver()
@@ -25,6 +25,15 @@ export class ReportingWindowResolver {
   })
   reportingReopenings(@FiscalYearArg() fiscalYear: number, @Ctx() ctx: AppContext): Promise<ReportingReopening[]> {
     return ctx.em.getRepository(ReportingReopening).find({ where: { fiscalYear }, order: { openUntil: 'DESC' } });
+  }
+
+  @Authorized(Permission.ADMINISTER)
+  @Query(() => [ReportingReopening], {
+    complexity: listOf(EXPECTED.page),
+    description: 'ADMIN: the rounds reopened for one LAO that are still open, latest fiscal year first',
+  })
+  openReopenings(@Arg('laoCode') laoCode: string, @Ctx() ctx: AppContext): Promise<ReportingReopening[]> {
+    return openReopenings(ctx, laoCode);
   }
 
   @Authorized(Permission.ADMINISTER)

@@ -102,6 +102,14 @@ export async function reopenRound(
   return reopening;
 }
 
+/** ADMIN: the rounds reopened for one LAO that are still open now, latest fiscal year first (what endReopening can end). */
+export async function openReopenings(ctx: AppContext, laoCode: string): Promise<ReportingReopening[]> {
+  await getReadableLao(ctx, laoCode);
+  const now = ctx.clock.now().getTime();
+  const all = await ctx.em.getRepository(ReportingReopening).find({ where: { laoCode }, order: { fiscalYear: 'DESC', round: 'ASC' } });
+  return all.filter((r) => r.openUntil.getTime() > now);
+}
+
 /** ADMIN: ends a reopening before its time (the LAO's round is as NACC's window says again). */
 export async function endReopening(ctx: AppContext, laoCode: string, fiscalYear: number, round: ReportRound): Promise<boolean> {
   const lao = await getReadableLao(ctx, laoCode);

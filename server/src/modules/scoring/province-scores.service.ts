@@ -116,6 +116,7 @@ export async function provinceFigures(
 const thai = new Intl.Collator('th');
 
 export async function nationalScores(ctx: AppContext, fiscalYear: number, round: ReportRound): Promise<NationalScoreRow[]> {
+  if (!allow(ctx.user, Permission.READ_NATIONAL_SCORES)) throw forbidden('ท่านไม่มีสิทธิ์ดูผลการนำแผนไปปฏิบัติทั้งประเทศ');
   const [provinces, scores, thresholds] = await Promise.all([
     ctx.em.getRepository(Province).find(),
     storedScores(ctx, { all: true }, fiscalYear, round),

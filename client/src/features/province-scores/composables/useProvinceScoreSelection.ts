@@ -93,8 +93,10 @@ export function useProvinceScoreSelection() {
   return { draft, years, isAdmin, ownProvince, show, openProvince, showCountry, shown };
 }
 
-/** `/export/province.pdf?province=81&year=2563&round=SIX_MONTHS[&district=8103]`: the shown province table as a document. */
-export function provinceExportHref(type: 'pdf' | 'xlsx', key: ScoreKey & { provinceCode: string }): string {
+/** The shown table as a document: `/export/province.pdf?province=81&year=2563&round=SIX_MONTHS[&district=8103]`, or the country's `/export/national-scores.pdf?year=2563&round=SIX_MONTHS`. */
+export function scoreExportHref(type: 'pdf' | 'xlsx', key: ScoreKey): string {
+  if (!key.provinceCode)
+    return `/export/national-scores.${type}?${new URLSearchParams({ year: String(key.fiscalYear), round: key.round })}`;
   const query = new URLSearchParams({ province: key.provinceCode, year: String(key.fiscalYear), round: key.round });
   if (key.districtCode) query.set('district', key.districtCode);
   return `/export/province.${type}?${query.toString()}`;

@@ -15,7 +15,7 @@ export function useReopenRoundForm() {
   const { year } = useFiscalYear();
   const form = reactive({ laoCode: '', round: 'SIX_MONTHS' as ReportRound, until: null as string | null });
   const errors = useFormErrors(FIELDS);
-  const { mutate, loading: submitting } = useMutation(ReopenRoundDocument);
+  const { mutate, loading: submitting } = useMutation(ReopenRoundDocument, { refetchQueries: ['OpenReopenings'] });
 
   async function submit(): Promise<void> {
     errors.clear();
@@ -37,7 +37,7 @@ export function useReopenRoundForm() {
           }),
         );
       }
-      form.laoCode = '';
+      // The code stays: the LAO's open reopenings, this one among them, are listed below the form.
       form.until = null;
     } catch (error) {
       errors.apply(error);
