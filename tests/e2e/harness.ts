@@ -189,7 +189,12 @@ export async function seriousA11yViolations(page: Page): Promise<A11yViolation[]
   axeSource ??= fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    type Result = { id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[]; html: string; failureSummary?: string }> };
+    type Result = {
+      id: string;
+      impact: string | null;
+      help: string;
+      nodes: Array<{ target: unknown[]; html: string; failureSummary?: string }>;
+    };
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Result[] }> } }).axe;
     const { violations } = await axe.run(document, { resultTypes: ['violations'] });
     return violations
@@ -198,9 +203,7 @@ export async function seriousA11yViolations(page: Page): Promise<A11yViolation[]
         rule: v.id,
         impact: v.impact ?? '',
         help: v.help,
-        nodes: v.nodes
-          .slice(0, 5)
-          .map((n) => `${n.html.slice(0, 160)} (${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 200)})`),
+        nodes: v.nodes.slice(0, 5).map((n) => `${n.html.slice(0, 160)} (${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 200)})`),
       }));
   });
 }

@@ -122,6 +122,7 @@ export const th = {
     day: 'วันที่',
     month: 'เดือน',
     year: 'พ.ศ.',
+    yearName: 'ปี พ.ศ.',
     time: 'เวลา',
     clear: 'ล้าง',
     timeSuffix: 'น.',
