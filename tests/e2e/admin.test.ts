@@ -127,7 +127,7 @@ describeE2E('administration and password reset, in Chromium', () => {
       role: 'SERVICE',
     });
 
-    await page.getByRole('dialog', { name: 'API token ใหม่' }).getByRole('button', { name: 'ปิด' }).click();
+    await page.getByRole('dialog', { name: 'API token ใหม่' }).getByRole('button', { name: 'ปิด', exact: true }).click();
     await page.getByTestId('token-secret').waitFor({ state: 'hidden' });
     const tokenRow = page.getByTestId('token-table').locator('tr', { hasText: 'ระบบรายงานผู้บริหาร' });
     await expectText(tokenRow, 'ใช้งานได้');
