@@ -24,8 +24,10 @@ describeE2E('administration and password reset, in Chromium', () => {
     const { context, page } = await e2e.open();
     await signIn(page, '6800707', 'Lao@2567');
     await page.goto('/admin/users');
-    await expectText(page.locator('.el-message'), 'ท่านไม่มีสิทธิ์เข้าถึงหน้านี้');
-    await page.waitForURL((url) => url.pathname === '/');
+    await expectText(page.locator('h1'), 'ท่านไม่มีสิทธิ์เข้าถึงหน้านี้');
+    expect(new URL(page.url()).pathname).toBe('/admin/users');
+    expect(await page.getByTestId('users-table').count()).toBe(0);
+    await page.getByTestId('missing-home').click();
     await expectText(page.getByTestId('home-welcome'), 'ยินดีต้อนรับสู่ระบบ e-PlanNACC');
     await context.close();
   });
@@ -125,7 +127,7 @@ describeE2E('administration and password reset, in Chromium', () => {
       role: 'SERVICE',
     });
 
-    await page.getByRole('dialog', { name: 'API token ใหม่' }).getByRole('button', { name: 'ปิด' }).click();
+    await page.getByRole('dialog', { name: 'API token ใหม่' }).getByRole('button', { name: 'ปิด', exact: true }).click();
     await page.getByTestId('token-secret').waitFor({ state: 'hidden' });
     const tokenRow = page.getByTestId('token-table').locator('tr', { hasText: 'ระบบรายงานผู้บริหาร' });
     await expectText(tokenRow, 'ใช้งานได้');

@@ -174,3 +174,36 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** axe-core's source, handed to the page by the browser's own channel (no network, no CDN, no CSP exception). */
+let axeSource: string | null = null;
+
+/** An accessibility failure axe-core finds, with the elements it names: `rule: help — element (what fails)`. */
+export type A11yViolation = { rule: string; impact: string; help: string; nodes: string[] };
+
+/**
+ * The serious and critical violations axe-core (WCAG 2.x A and AA rules and its best practices) finds on what
+ * the page shows now — contrast, names of controls, ARIA roles and states, landmarks.
+ */
+export async function seriousA11yViolations(page: Page): Promise<A11yViolation[]> {
+  axeSource ??= fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    type Result = {
+      id: string;
+      impact: string | null;
+      help: string;
+      nodes: Array<{ target: unknown[]; html: string; failureSummary?: string }>;
+    };
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Result[] }> } }).axe;
+    const { violations } = await axe.run(document, { resultTypes: ['violations'] });
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({
+        rule: v.id,
+        impact: v.impact ?? '',
+        help: v.help,
+        nodes: v.nodes.slice(0, 5).map((n) => `${n.html.slice(0, 160)} (${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 200)})`),
+      }));
+  });
+}

@@ -251,7 +251,7 @@ describeE2E('progress reports, the home dashboard and the LAO’s reports, in Ch
     expect(await lao.page.getByTestId('rf-submit').count()).toBe(0);
     await expect(lao.page.getByTestId('rf-note').isDisabled()).resolves.toBe(true);
     await screenshot(lao.page, 'report-round-closed');
-    await lao.page.getByTestId('report-dialog').getByRole('button', { name: 'ปิด' }).click();
+    await lao.page.getByTestId('report-dialog').getByRole('button', { name: 'ปิด', exact: true }).click();
     await expectText(lao.page.getByTestId('round-closed-SIX_MONTHS'), 'รอบ 6 เดือน ปีงบประมาณ พ.ศ. 2567: ไม่อยู่ในช่วงเวลารายงานผล');
     await openMenu(lao.page, 'home');
     await expectText(lao.page.getByTestId('dashboard-window-SIX_MONTHS'), 'ไม่อยู่ในช่วงเวลารายงานผล');

@@ -167,7 +167,7 @@ describeE2E('plan-change requests, NACC review, province scores and data adminis
 
     // The review queue is not theirs to open.
     await lao.page.goto('/review');
-    await expectText(lao.page.locator('.el-message'), 'ท่านไม่มีสิทธิ์เข้าถึงหน้านี้');
+    await expectText(lao.page.locator('h1'), 'ท่านไม่มีสิทธิ์เข้าถึงหน้านี้');
     await lao.context.close();
   });
 

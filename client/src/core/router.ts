@@ -1,5 +1,4 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw } from 'vue-router';
-import { ElMessage } from 'element-plus';
 import './route-meta';
 import { can, loadCurrentUser, signedInUser } from './auth';
 import { t } from './i18n';
@@ -13,6 +12,12 @@ export function safeRedirect(raw: unknown): string {
 
 /** The signed-in shell's route is named `shell`; its pages are its children. */
 export const SHELL_ROUTE = 'shell';
+
+/**
+ * The shell's page for an address that is no page, or a page the user's role may not open: it keeps the
+ * address (and the fiscal year) and says which of the two it is.
+ */
+export const MISSING_ROUTE = 'not-found';
 const inShell = (route: RouteLocationNormalized) => route.matched.some((r) => r.name === SHELL_ROUTE);
 
 /**
@@ -41,7 +46,7 @@ export function createAppRouter(
 ) {
   const router = createRouter({
     history: createWebHistory(),
-    routes: [...publicRoutes, shell, { path: '/:pathMatch(.*)*', redirect: '/' }],
+    routes: [...publicRoutes, shell],
     scrollBehavior: () => ({ top: 0 }),
   });
 
@@ -59,15 +64,16 @@ export function createAppRouter(
     if (!user) {
       return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
     }
-    if (to.meta.can && !can(to.meta.can.permission, to.meta.can.reach, user)) {
-      ElMessage.error(t.errors.forbiddenPage);
-      return from.name ? false : { name: 'home' };
-    }
     // The chosen fiscal year, and the LAO a reviewer is looking at, follow the user from page to page.
-    const carried = Object.fromEntries(
-      [YEAR_QUERY, LAO_QUERY].filter((key) => from.query[key] && !to.query[key]).map((key) => [key, from.query[key]]),
-    );
-    if (Object.keys(carried).length && inShell(from)) {
+    const carried = inShell(from)
+      ? Object.fromEntries([YEAR_QUERY, LAO_QUERY].filter((key) => from.query[key] && !to.query[key]).map((key) => [key, from.query[key]]))
+      : {};
+    if (to.meta.can && !can(to.meta.can.permission, to.meta.can.reach, user)) {
+      // At the same address, the page that says so (the address stays, so a reload asks again).
+      const pathMatch = to.path.split('/').slice(1);
+      return { name: MISSING_ROUTE, params: { pathMatch }, query: { ...to.query, ...carried }, hash: to.hash };
+    }
+    if (Object.keys(carried).length) {
       return { path: to.path, query: { ...to.query, ...carried }, hash: to.hash, replace: true };
     }
     return true;

@@ -15,6 +15,8 @@ export const th = {
   },
   /** The title of each page (its heading, the browser tab's title): the router names them before a page's code loads. */
   pages: {
+    notFound: 'ไม่พบหน้าที่ต้องการ',
+    forbidden: 'ท่านไม่มีสิทธิ์เข้าถึงหน้านี้',
     changePassword: 'เปลี่ยนรหัสผ่าน',
     forgotPassword: 'ลืมรหัสผ่าน',
     login: 'เข้าสู่ระบบ',
@@ -76,7 +78,6 @@ export const th = {
     network: 'ไม่สามารถติดต่อเซิร์ฟเวอร์ได้ กรุณาตรวจสอบการเชื่อมต่อแล้วลองใหม่อีกครั้ง',
     unknown: 'ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง',
     sessionExpired: 'หมดเวลาการใช้งาน กรุณาเข้าสู่ระบบใหม่อีกครั้ง',
-    forbiddenPage: 'ท่านไม่มีสิทธิ์เข้าถึงหน้านี้',
     passwordsDiffer: 'รหัสผ่านใหม่ทั้งสองช่องไม่ตรงกัน',
     /** A new account's password typed twice (it is the account's first, not a "new" one). */
     confirmDiffers: 'ยืนยันรหัสผ่านไม่ตรงกับรหัสผ่าน',
@@ -91,6 +92,8 @@ export const th = {
     signingOut: 'กำลังออกจากระบบ...',
     provinceOffice: 'สำนักงาน ป.ป.ช. ประจำจังหวัด{province}',
     menuToggle: 'ย่อ/ขยายเมนู',
+    skipToMain: 'ข้ามไปยังเนื้อหาหลัก',
+    mainMenu: 'เมนูหลัก',
   },
   laoTypes: {
     PAO: 'องค์การบริหารส่วนจังหวัด',
@@ -123,6 +126,7 @@ export const th = {
     day: 'วันที่',
     month: 'เดือน',
     year: 'พ.ศ.',
+    yearName: 'ปี พ.ศ.',
     time: 'เวลา',
     clear: 'ล้าง',
     timeSuffix: 'น.',
@@ -151,8 +155,8 @@ export const th = {
     round: 'รอบการรายงาน',
     yearHeading: 'ปีงบประมาณ พ.ศ. {year}',
     cappedNote: '* ผลการนำแผนฯ ไปปฏิบัติคำนวณได้ร้อยละ {raw} ระบบแสดงสูงสุดที่ร้อยละ 100.00',
-    exportPdf: 'Export PDF',
-    exportExcel: 'Export Excel',
+    exportPdf: 'ส่งออก PDF',
+    exportExcel: 'ส่งออก Excel',
     dashboard: {
       roundLine: 'รอบการดำเนินการ {months} คิดเป็นการรายงานผลร้อยละ {rate}',
       scoreFromBaseline: 'ผลการนำแผนฯ ไปสู่การปฏิบัติร้อยละ {score} จากโครงการตั้งต้น {count} โครงการ',
