@@ -72,8 +72,7 @@ const FILTER_LABELS: Partial<Record<AuditAction, string>> = {
 };
 
 /** An action as the log's filter lists it: the verb phrase without the word that joins it to its object. */
-export const filterLabelOf = (code: AuditAction): string =>
-  FILTER_LABELS[code] ?? AUDIT_ACTIONS[code].replace(/(\sของ|ของ|:)$/, '').trim();
+export const filterLabelOf = (code: AuditAction): string => FILTER_LABELS[code] ?? AUDIT_ACTIONS[code].replace(/(\sของ|ของ|:)$/, '').trim();
 
 export const isAuditAction = (code: string): code is AuditAction => Object.hasOwn(AUDIT_ACTIONS, code);
 
