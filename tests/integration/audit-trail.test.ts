@@ -31,7 +31,7 @@ describe.each(databases)('the audit log in Thai ($name)', ({ url }) => {
     expect(row.targetLabel).toBe(`โครงการที่ ${project.seq} 'โครงการอบรมคุณธรรม' ปี พ.ศ. 2567`);
     // The test server's clock stands at 2024-05-02 03:00 UTC: 10:00 in Thailand, in the Buddhist era.
     expect(row.sentence).toBe(
-      `นายสมชาย ใจดี (เจ้าหน้าที่สำนักงาน ป.ป.ช. ประจำจังหวัด) ทำเครื่องหมายว่าไม่เป็นไปตามหลักเกณฑ์ โครงการที่ ${project.seq} 'โครงการอบรมคุณธรรม' ปี พ.ศ. 2567 — 2 พฤษภาคม 2567 เวลา 10:00 น.`,
+      `นายสมชาย ใจดี (เจ้าหน้าที่สำนักงาน ป.ป.ช. ประจำจังหวัด บัญชี somchai${project.id}) ทำเครื่องหมายว่าไม่เป็นไปตามหลักเกณฑ์ โครงการที่ ${project.seq} 'โครงการอบรมคุณธรรม' ปี พ.ศ. 2567 — 2 พฤษภาคม 2567 เวลา 10:00 น.`,
     );
     expect(row.changes).toEqual([
       { field: 'planStatus', label: 'สถานะในแผนฯ', before: 'สอดคล้อง', after: 'ไม่สอดคล้อง' },
