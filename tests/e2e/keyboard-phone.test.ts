@@ -147,11 +147,22 @@ describeE2E('keyboard, phone and the pages that are not there, in Chromium', () 
     const buttonBox = (await first.boundingBox())!;
     expect(nameBox.x + nameBox.width).toBeLessThanOrEqual(buttonBox.x);
     // …and is drawn above the cells that scroll beneath it.
-    const nameOnTop = await nameCell.evaluate((td) => {
-      const r = td.getBoundingClientRect();
-      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(r.height / 2, 20));
-      return !!hit && td.contains(hit);
-    });
+    // (Waited for: the table may still be settling after the scroll.)
+    const nameOnTop = await page
+      .waitForFunction(
+        (td) => {
+          if (!td) return false;
+          const r = td.getBoundingClientRect();
+          const hit = document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(r.height / 2, 20));
+          return !!hit && td.contains(hit);
+        },
+        await nameCell.elementHandle(),
+        { timeout: 5_000 },
+      )
+      .then(
+        () => true,
+        () => false,
+      );
     expect(nameOnTop).toBe(true);
     // The status says which round it is of.
     await expectText(page.locator('[data-testid^="status-round-"]').first(), /รอบ (6|12) เดือน/);
