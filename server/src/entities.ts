@@ -6,6 +6,7 @@ import { OutboxMail } from './core/outbox-mail.entity';
 import { PasswordReset } from './modules/account/password-reset.entity';
 import { User } from './modules/account/user.entity';
 import { AuditLog } from './modules/audit/audit-log.entity';
+import { ChangeEvent, ChangeSequence } from './modules/audit/change-event.entity';
 import { District } from './modules/geography/district.entity';
 import { Province } from './modules/geography/province.entity';
 import { Award } from './modules/lao/award.entity';
@@ -33,6 +34,8 @@ export const entities = [
   PasswordReset,
   OutboxMail,
   AuditLog,
+  ChangeEvent,
+  ChangeSequence,
   Award,
   PlanDimension,
   Project,

@@ -24,9 +24,11 @@ import { ProjectResolver, ProjectYearResolver } from './modules/project/project.
 import { ReportingWindowResolver } from './modules/reporting-window/reporting-window.resolver';
 import { ScoringResolver } from './modules/scoring/scoring.resolver';
 import { ActionPlanResolver } from './modules/export/action-plan.resolver';
+import { ChangeFeedResolver } from './modules/change-feed/change-feed.resolver';
 
 export const resolvers = [
   AuthResolver,
+  ChangeFeedResolver,
   UserResolver,
   RoleOptionsResolver,
   GeographyResolver,

@@ -7,6 +7,8 @@ import { openDatabase } from '../../server/src/core/database';
 import { fiscalYearOf } from '../../server/src/core/fiscal-year';
 import { Role } from '../../server/src/modules/access/role';
 import { AuditLog } from '../../server/src/modules/audit/audit-log.entity';
+import { ChangeEvent } from '../../server/src/modules/audit/change-event.entity';
+import { sequenceChanges } from '../../server/src/modules/change-feed/sequencer';
 import { Lao } from '../../server/src/modules/lao/lao.entity';
 import { ProgressReport } from '../../server/src/modules/progress-report/progress-report.entity';
 import type { Project } from '../../server/src/modules/project/project.entity';
@@ -16,8 +18,8 @@ import { databases } from './harness';
 /**
  * The deadline surge meets a crash: the server process is killed (SIGKILL, no shutdown) while 1,000
  * report saves are in flight at concurrency 50. After a restart every save the server acknowledged is
- * there with its audit row, and every save is there whole or not at all (report, carried copy, audit
- * rows commit together).
+ * there with its audit row and its change-feed event, and every save is there whole or not at all
+ * (report, carried copy, audit rows and events commit together).
  */
 const SAVES = 1_000;
 const CONCURRENCY = 50;
@@ -95,6 +97,17 @@ describe.each(databases.filter((d) => d.name === 'mariadb'))('a server killed du
         if (s) expect({ id, audited: auditedIds.has(s.id) && auditedIds.has(t!.id) }).toEqual({ id, audited: true });
       }
       expect(audits.length).toBe(six.size * 2);
+      // …and its change-feed event, written in the same transaction: one for each, none without its save,
+      // every one numbered once the feed is read.
+      await sequenceChanges(db);
+      const events = await db
+        .getRepository(ChangeEvent)
+        .createQueryBuilder('c')
+        .where("c.target_type = 'ProgressReport' AND c.target_id IN (:...rids)", { rids: reports.map((r) => String(r.id)).concat('-') })
+        .getMany();
+      expect(events.map((e) => `${e.action}:${e.targetId}`).sort()).toEqual(audits.map((a) => `${a.action}:${a.targetId}`).sort());
+      expect(new Set(events.map((e) => e.seq)).size).toBe(events.length);
+      expect(events.filter((e) => e.seq === null)).toEqual([]);
 
       // The restarted server takes saves again.
       const { token, project } = callers[0];

@@ -198,6 +198,48 @@ export type CannotDoReason =
   | 'OTHER'
   | 'POLICY_CHANGED';
 
+/** A change to a plan, report, request, decision, reporting round or the registry, as other systems follow them */
+export type Change = {
+  __typename?: 'Change';
+  /** The audit action behind it, e.g. approveAddition or rejectAddition */
+  action: Scalars['String']['output'];
+  /** The record after the change (before it, for a deletion), as JSON */
+  data: Maybe<Scalars['String']['output']>;
+  /** e.g. progressReport.saved, projectYear.reviewed, baselineRequest.decided (docs/API.md lists them) */
+  event: Scalars['String']['output'];
+  fiscalYear: Maybe<Scalars['Int']['output']>;
+  /** The event id: the same for every delivery of this event (its place in the feed) */
+  id: Scalars['ID']['output'];
+  laoCode: Maybe<Scalars['String']['output']>;
+  occurredAt: Scalars['DateTime']['output'];
+  provinceCode: Maybe<Scalars['String']['output']>;
+  /** Its place in the feed: increasing in the order the changes were committed */
+  seq: Scalars['Int']['output'];
+  targetId: Maybe<Scalars['String']['output']>;
+  /** The kind of record changed, e.g. ProgressReport, ProjectYear, BaselineRequest */
+  targetType: Scalars['String']['output'];
+};
+
+export type ChangeConnection = {
+  __typename?: 'ChangeConnection';
+  edges: Array<ChangeEdge>;
+  pageInfo: ChangePageInfo;
+};
+
+export type ChangeEdge = {
+  __typename?: 'ChangeEdge';
+  /** Opaque: pass it as `after` to read on from here */
+  cursor: Scalars['String']['output'];
+  node: Change;
+};
+
+export type ChangePageInfo = {
+  __typename?: 'ChangePageInfo';
+  /** The cursor of the last change of this page (null when the page is empty) */
+  endCursor: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
 /** A new LAO in the registry (ADMIN). No account is made: createUser does that. */
 export type CreateLaoInput = {
   address?: InputMaybe<Scalars['String']['input']>;
@@ -1129,6 +1171,8 @@ export type Query = {
   auditLog: AuditLogPage;
   /** ขอเพิ่ม/ลดโครงการ: baseline, created count and standing of each fiscal year */
   baselineYears: Array<BaselineYear>;
+  /** Changes to plans, reports, requests, decisions, rounds and the registry in the order they were committed, within the caller’s scope. Start without `after`, then pass `pageInfo.endCursor`; nothing is missed or repeated. */
+  changes: ChangeConnection;
   /** Districts of a province, in Thai alphabetical order */
   districts: Array<District>;
   /** The current fiscal year (BE) and the years to offer */
@@ -1208,6 +1252,12 @@ export type QueryAuditLogArgs = {
 
 export type QueryBaselineYearsArgs = {
   laoCode: Scalars['String']['input'];
+};
+
+
+export type QueryChangesArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  first: Scalars['Int']['input'];
 };
 
 

@@ -244,3 +244,20 @@ export function CountArg(name: string, label: string, options: { nullable?: bool
     { arg: { name, typeFunc: () => Int, options: { nullable: options.nullable, description: options.description } } },
   );
 }
+
+/** The most items one page of a connection or feed gives. */
+export const MAX_PAGE_SIZE = 100;
+
+/** A page size argument (`first: Int!`): a whole number from 1 to MAX_PAGE_SIZE. */
+export function PageSizeArg(name: string, options: { description?: string } = {}) {
+  return createParameterDecorator<AppContext>(
+    ({ args }) => {
+      const size = args[name] as number;
+      if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
+        throw refuse(name, `${name} ต้องเป็นจำนวนเต็ม 1–${MAX_PAGE_SIZE} (${name} must be 1 to ${MAX_PAGE_SIZE})`);
+      }
+      return size;
+    },
+    { arg: { name, typeFunc: () => Int, options: { description: options.description ?? `How many, 1 to ${MAX_PAGE_SIZE}` } } },
+  );
+}

@@ -4,6 +4,8 @@ import { Permission, provinceWithin, scopeOf } from '../access/policy';
 import type { AuditAction } from './audit.actions';
 import type { AuditFilter } from './audit.types';
 import { AuditLog } from './audit-log.entity';
+import { ChangeEvent } from './change-event.entity';
+import { changeEventOf } from './change-events';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -37,19 +39,42 @@ const rowOf = (ctx: AppContext, entry: AuditEntry) => ({
   at: ctx.clock.now(),
 });
 
+/** The change-feed row of an audited change that other systems follow (modules/audit/change-events.ts), or null. */
+function eventOf(ctx: AppContext, entry: AuditEntry): Omit<ChangeEvent, 'id' | 'seq'> | null {
+  const event = changeEventOf(entry.action);
+  if (!event) return null;
+  const record = entry.after ?? entry.before;
+  const fiscalYear = (record as { fiscalYear?: unknown } | null | undefined)?.fiscalYear;
+  return {
+    event,
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId === undefined || entry.targetId === null ? null : String(entry.targetId),
+    laoCode: entry.laoCode ?? null,
+    provinceCode: entry.provinceCode ?? null,
+    fiscalYear: typeof fiscalYear === 'number' ? fiscalYear : null,
+    data: snapshot(record),
+    occurredAt: ctx.clock.now(),
+  };
+}
+
 /**
  * Writes the audit row of a change through the context's entity manager, so it commits or rolls back
- * with the change itself. Every mutation calls this once (the transaction middleware checks).
+ * with the change itself, and, for a change other systems follow, its change-feed row in the same way.
+ * Every mutation calls this once (the transaction middleware checks).
  */
 export async function recordAudit(ctx: AppContext, entry: AuditEntry): Promise<void> {
-  await ctx.em.getRepository(AuditLog).insert(rowOf(ctx, entry));
+  await recordAudits(ctx, [entry]);
   ctx.audited = true;
 }
 
 /** The rows of a change of many records at once (an import), one per record, in as few statements as the rows allow. */
 export async function recordAudits(ctx: AppContext, entries: AuditEntry[]): Promise<void> {
   for (let i = 0; i < entries.length; i += 100) {
-    await ctx.em.getRepository(AuditLog).insert(entries.slice(i, i + 100).map((e) => rowOf(ctx, e)));
+    const batch = entries.slice(i, i + 100);
+    await ctx.em.getRepository(AuditLog).insert(batch.map((e) => rowOf(ctx, e)));
+    const events = batch.map((e) => eventOf(ctx, e)).filter((e) => e !== null);
+    if (events.length) await ctx.em.createQueryBuilder().insert().into(ChangeEvent).values(events).updateEntity(false).execute();
   }
 }
 
