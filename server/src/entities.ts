@@ -7,6 +7,7 @@ import { PasswordReset } from './modules/account/password-reset.entity';
 import { User } from './modules/account/user.entity';
 import { AuditLog } from './modules/audit/audit-log.entity';
 import { ChangeEvent, ChangeSequence } from './modules/audit/change-event.entity';
+import { Webhook, WebhookDelivery } from './modules/webhook/webhook.entity';
 import { District } from './modules/geography/district.entity';
 import { Province } from './modules/geography/province.entity';
 import { Award } from './modules/lao/award.entity';
@@ -36,6 +37,8 @@ export const entities = [
   AuditLog,
   ChangeEvent,
   ChangeSequence,
+  Webhook,
+  WebhookDelivery,
   Award,
   PlanDimension,
   Project,

@@ -7,6 +7,8 @@ import { createLogger } from './core/logger';
 import { retryingRaces } from './core/transaction';
 import { ensureAdminAccount } from './modules/account/bootstrap';
 import { loadDemoDataIfEmpty } from './demo/demo-data';
+import { systemClock } from './core/clock';
+import { startWebhookWorker } from './modules/webhook/webhook.worker';
 
 async function main(): Promise<void> {
   let config;
@@ -47,10 +49,13 @@ async function main(): Promise<void> {
 
   const { listen, stop } = await createApp({ db, config, log });
   const server: Server = await listen(config.port);
+  // Every instance delivers webhooks; leases in the database keep them from sending one delivery twice at once.
+  const stopWebhooks = startWebhookWorker(db, systemClock, log);
   log.info({ port: config.port }, `e-PlanNACC listening on http://localhost:${config.port}`);
 
   const shutdown = (signal: string) => {
     log.info({ signal }, 'shutting down');
+    stopWebhooks();
     server.close(async () => {
       await stop();
       await db.destroy();

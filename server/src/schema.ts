@@ -25,10 +25,12 @@ import { ReportingWindowResolver } from './modules/reporting-window/reporting-wi
 import { ScoringResolver } from './modules/scoring/scoring.resolver';
 import { ActionPlanResolver } from './modules/export/action-plan.resolver';
 import { ChangeFeedResolver } from './modules/change-feed/change-feed.resolver';
+import { WebhookResolver } from './modules/webhook/webhook.resolver';
 
 export const resolvers = [
   AuthResolver,
   ChangeFeedResolver,
+  WebhookResolver,
   UserResolver,
   RoleOptionsResolver,
   GeographyResolver,

@@ -267,6 +267,23 @@ export type CreateUserInput = {
   username: Scalars['String']['input'];
 };
 
+/** Where to push which events of the change feed */
+export type CreateWebhookInput = {
+  /** Event names, e.g. progressReport.saved, projectYear.reviewed (docs/API.md lists them) */
+  events: Array<Scalars['String']['input']>;
+  /** https:// (or http://) address of the receiver, at most 500 characters, without user or password */
+  url: Scalars['String']['input'];
+};
+
+/** A new webhook and its signing secret, shown this once */
+export type CreatedWebhook = {
+  __typename?: 'CreatedWebhook';
+  id: Scalars['ID']['output'];
+  /** Checks X-EPlan-Signature (docs/API.md); shown only now */
+  secret: Scalars['String']['output'];
+  webhook: Webhook;
+};
+
 /** สถานะการดำเนินงานของรอบหนึ่ง on the home page */
 export type DashboardRound = {
   __typename?: 'DashboardRound';
@@ -299,6 +316,12 @@ export type DashboardRound = {
   /** รอการรายงาน = created − reported */
   waiting: Scalars['Int']['output'];
 };
+
+/** PENDING: to be sent (again); DELIVERED: the receiver answered 2xx; FAILED: every attempt failed (can be replayed) */
+export type DeliveryStatus =
+  | 'DELIVERED'
+  | 'FAILED'
+  | 'PENDING';
 
 /** One row of รายงานผลการนำแผนไปปฏิบัติ: a dimension, or the total */
 export type DimensionSummary = {
@@ -560,8 +583,12 @@ export type Mutation = {
   createProject: Project;
   /** Create an account of any role */
   createUser: User;
+  /** Push events of the change feed, from now on, to a URL, signed with a secret returned once */
+  createWebhook: CreatedWebhook;
   /** Delete a project; refused (CONFLICT) once it has progress reports */
   deleteProject: Scalars['Boolean']['output'];
+  /** Stop a webhook; its delivery log goes with it */
+  deleteWebhook: Scalars['Boolean']['output'];
   /** ADMIN: end a reopening before its time; false when there was none */
   endReopening: Scalars['Boolean']['output'];
   /** The LAO registry: create or update LAOs by code (≤ 200 rows a call) */
@@ -576,6 +603,8 @@ export type Mutation = {
   logout: Scalars['Boolean']['output'];
   /** Staff transfer: hand the account to a new officer */
   reassignUser: User;
+  /** Send a delivery again from its first attempt (replay from the log) */
+  redeliverWebhook: WebhookDelivery;
   /** ADMIN: reopen a round for one LAO until a time */
   reopenRound: ReportingReopening;
   /** Ask for a new baseline total for a fiscal year (not past years) */
@@ -665,7 +694,17 @@ export type MutationCreateUserArgs = {
 };
 
 
+export type MutationCreateWebhookArgs = {
+  input: CreateWebhookInput;
+};
+
+
 export type MutationDeleteProjectArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteWebhookArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -701,6 +740,11 @@ export type MutationLoginArgs = {
 export type MutationReassignUserArgs = {
   input: ReassignUserInput;
   username: Scalars['String']['input'];
+};
+
+
+export type MutationRedeliverWebhookArgs = {
+  deliveryId: Scalars['ID']['input'];
 };
 
 
@@ -893,6 +937,7 @@ export type Permission =
   | 'READ_PROVINCE_SCORES'
   | 'READ_REVIEWS'
   | 'REVIEW'
+  | 'SUBSCRIBE'
   | 'WRITE';
 
 /** มิติ of the national plan in force for a range of fiscal years */
@@ -1224,6 +1269,12 @@ export type Query = {
   usernameLookup: Array<LaoAccount>;
   /** Accounts, newest first (at most 500) */
   users: Array<User>;
+  /** The delivery log of a webhook, newest first: status, attempts, the last answer */
+  webhookDeliveries: Array<WebhookDelivery>;
+  /** Every event a webhook can subscribe to */
+  webhookEvents: Array<Scalars['String']['output']>;
+  /** The caller’s webhooks (ADMIN: every one) */
+  webhooks: Array<Webhook>;
 };
 
 
@@ -1382,6 +1433,12 @@ export type QueryUsersArgs = {
   provinceCode: InputMaybe<Scalars['String']['input']>;
   role: InputMaybe<Role>;
   search: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryWebhookDeliveriesArgs = {
+  first: Scalars['Int']['input'];
+  webhookId: Scalars['ID']['input'];
 };
 
 /** How far a permission reaches: the own LAO, the own province, the whole country */
@@ -1619,6 +1676,34 @@ export type UserImportRow = {
   role?: InputMaybe<Scalars['String']['input']>;
   row: Scalars['String']['input'];
   username?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Events of the change feed pushed to a calling system’s URL, signed with HMAC-SHA256 */
+export type Webhook = {
+  __typename?: 'Webhook';
+  createdAt: Scalars['DateTime']['output'];
+  /** The events it receives */
+  events: Array<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  ownerId: Scalars['Int']['output'];
+  url: Scalars['String']['output'];
+};
+
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  attempts: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  deliveredAt: Maybe<Scalars['DateTime']['output']>;
+  event: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  lastError: Maybe<Scalars['String']['output']>;
+  /** The HTTP status of the last attempt (null: no answer) */
+  lastStatus: Maybe<Scalars['Int']['output']>;
+  nextAttemptAt: Scalars['DateTime']['output'];
+  /** The event id (its number in the change feed), the same on every attempt */
+  seq: Scalars['Int']['output'];
+  status: DeliveryStatus;
+  webhookId: Scalars['ID']['output'];
 };
 
 /** อยู่ระหว่างดำเนินการ / ดำเนินการแล้วเสร็จ / ไม่สามารถดำเนินการได้ */

@@ -122,6 +122,7 @@ const EXPECTED: Record<string, Outcome[]> = {
   'Query.reviewQueue naming province A':  [UNAUTH, FORBID, FORBID, ok,     FORBID, ok,     ok],
   'Query.auditLog':                       [UNAUTH, FORBID, FORBID, ok,     ok,     FORBID, ok],
   'Query.auditActions':                   [UNAUTH, FORBID, FORBID, ok,     ok,     FORBID, ok],
+  'Query.changes':                        [UNAUTH, ok,     ok,     ok,     ok,     ok,     ok],
   'Query.auditLog naming province A':     [UNAUTH, FORBID, FORBID, ok,     FORBID, FORBID, ok],
   'Mutation.reviewProjectAddition':       [UNAUTH, FORBID, FORBID, ok,     FORBID, FORBID, ok],
   'Mutation.reviewProjectReduction':      [UNAUTH, FORBID, FORBID, ok,     FORBID, FORBID, ok],
@@ -444,6 +445,15 @@ const CALLS: Record<string, Call> = {
     check: (d, _fx, actor) => expect(d.auditLog.total > 0).toBe(actor !== 'otherProvince'),
   },
   'Query.auditLog naming province A': { vars: () => ({ provinceCode: A.province }) },
+  // Everyone reads the changes of what they may read: never A1's from outside its reach.
+  'Query.changes': {
+    vars: () => ({ first: 100 }),
+    select: 'edges { node { laoCode provinceCode } }',
+    check: (d, fx, actor) => {
+      const laos = d.changes.edges.map((e: any) => e.node.laoCode);
+      if (actor === 'otherLao' || actor === 'otherProvince') expect(laos).not.toContain(fx.a1.code);
+    },
+  },
   'Query.auditActions': {
     check: (d) =>
       expect(d.auditActions).toContainEqual(expect.objectContaining({ code: 'markNonCompliant', label: 'ทำเครื่องหมายว่าไม่เป็นไปตามหลักเกณฑ์' })),

@@ -16,6 +16,8 @@ export interface AppConfig {
    */
   migrateOnStart?: boolean;
   smtpUrl?: string;
+  /** Webhooks may point inside the network (loopback, private addresses): WEBHOOK_ALLOW_PRIVATE=1, for tests and closed networks. */
+  webhookAllowPrivate: boolean;
   /** Address of the app as users reach it, for links in e-mails. */
   publicUrl: string;
   /** Send cookies only over HTTPS (behind TLS in production). */
@@ -196,6 +198,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const smtpUrl = env.SMTP_URL?.trim() || undefined;
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://');
 
+  const webhookAllowPrivate = parseBool('WEBHOOK_ALLOW_PRIVATE', env.WEBHOOK_ALLOW_PRIVATE, false, problems);
+
   const publicUrl = (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/$/, '');
   if (!/^https?:\/\//.test(publicUrl)) problems.push('PUBLIC_URL must start with http:// or https://');
 
@@ -238,6 +242,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoData,
     migrateOnStart,
     smtpUrl,
+    webhookAllowPrivate,
     publicUrl,
     secureCookies,
     logLevel,

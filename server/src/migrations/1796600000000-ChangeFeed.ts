@@ -1,5 +1,5 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { col } from './1763769600000-Foundation';
+import { col, fk } from './1763769600000-Foundation';
 
 /**
  * The change feed other systems follow (modules/change-feed): one row per change, written in the
@@ -30,9 +30,52 @@ export class ChangeFeed1796600000000 implements MigrationInterface {
     );
     await q.createTable(new Table({ name: 'change_sequence', columns: [col.int('id', { isPrimary: true }), col.int('last_seq')] }));
     await q.query('INSERT INTO change_sequence (id, last_seq) VALUES (1, 0)');
+    await q.createTable(
+      new Table({
+        name: 'webhook',
+        columns: [
+          col.id(),
+          col.int('owner_id'),
+          col.varchar('url', 500),
+          col.varchar('events', 1000),
+          col.varchar('secret', 64),
+          col.int('cursor_seq', { default: 0 }),
+          col.datetime('created_at'),
+        ],
+        indices: [new TableIndex({ name: 'idx_webhook_owner', columnNames: ['owner_id'] })],
+        foreignKeys: [fk('fk_webhook_owner', 'owner_id', 'app_user', 'id', 'CASCADE')],
+      }),
+    );
+    await q.createTable(
+      new Table({
+        name: 'webhook_delivery',
+        columns: [
+          col.id(),
+          col.int('webhook_id'),
+          col.int('seq'),
+          col.varchar('event', 64),
+          col.varchar('status', 16),
+          col.int('attempts', { default: 0 }),
+          col.datetime('next_attempt_at'),
+          col.varchar('lease_owner', 40, { isNullable: true }),
+          col.datetime('lease_until', true),
+          col.int('last_status', { isNullable: true }),
+          col.varchar('last_error', 300, { isNullable: true }),
+          col.datetime('delivered_at', true),
+          col.datetime('created_at'),
+        ],
+        indices: [
+          new TableIndex({ name: 'uq_webhook_delivery_event', columnNames: ['webhook_id', 'seq'], isUnique: true }),
+          new TableIndex({ name: 'idx_webhook_delivery_due', columnNames: ['status', 'next_attempt_at'] }),
+        ],
+        foreignKeys: [fk('fk_webhook_delivery_webhook', 'webhook_id', 'webhook', 'id', 'CASCADE')],
+      }),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.dropTable('webhook_delivery');
+    await q.dropTable('webhook');
     await q.dropTable('change_sequence');
     await q.dropTable('change_event');
   }

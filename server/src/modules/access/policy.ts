@@ -27,6 +27,8 @@ export enum Permission {
   ADMINISTER = 'ADMINISTER',
   /** Change anything at all (any mutation); an account without it only reads. */
   WRITE = 'WRITE',
+  /** Subscribe the account's own system to the change feed by webhook (the one write of a read-only account). */
+  SUBSCRIBE = 'SUBSCRIBE',
 }
 registerEnumType(Permission, { name: 'Permission', description: 'What an account may do (the client builds its menus from them)' });
 
@@ -67,6 +69,7 @@ export const POLICY: Record<Role, Partial<Record<Permission, Reach>>> = {
     READ_AUDIT: Reach.NATION,
     ADMINISTER: Reach.NATION,
     WRITE: Reach.NATION,
+    SUBSCRIBE: Reach.NATION,
   },
   // Another NACC system: reads what NACC central reads, changes nothing.
   [Role.SERVICE]: {
@@ -74,6 +77,7 @@ export const POLICY: Record<Role, Partial<Record<Permission, Reach>>> = {
     READ_REVIEWS: Reach.NATION,
     READ_PROVINCE_SCORES: Reach.NATION,
     READ_NATIONAL_SCORES: Reach.NATION,
+    SUBSCRIBE: Reach.NATION,
   },
 };
 

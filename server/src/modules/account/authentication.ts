@@ -40,7 +40,8 @@ export function secretOf(headers: { authorization?: string }, cookies: Record<st
 
 /**
  * The one permission gate of the API (`@Authorized(Permission.X)`: the account holds every permission
- * named, anywhere; `@Authorized()`: signed in). No user → UNAUTHENTICATED. A mutation needs WRITE —
+ * named, anywhere; `@Authorized()`: signed in). No user → UNAUTHENTICATED. A mutation needs WRITE (but
+ * SUBSCRIBE alone for a system's own webhooks) —
  * without it FORBIDDEN, said here because the framework would call a refusal under a bare
  * `@Authorized()` UNAUTHENTICATED, and the account is signed in. Where a permission reaches (which LAO,
  * which province) is checked by the services with `allow` and `scopeOf` (modules/access/policy.ts).
@@ -48,6 +49,10 @@ export function secretOf(headers: { authorization?: string }, cookies: Record<st
 export const authChecker: AuthChecker<AppContext, Permission> = ({ context, info }, permissions) => {
   const user = context.user;
   if (!user) throw unauthenticated();
-  if (info.parentType.name === 'Mutation' && !allow(user, Permission.WRITE)) throw forbidden('บัญชีนี้อ่านข้อมูลได้อย่างเดียว');
+  // Subscribing its own system to webhooks is the one thing a read-only account changes.
+  const ownSubscription = permissions.length === 1 && permissions[0] === Permission.SUBSCRIBE;
+  if (info.parentType.name === 'Mutation' && !ownSubscription && !allow(user, Permission.WRITE)) {
+    throw forbidden('บัญชีนี้อ่านข้อมูลได้อย่างเดียว');
+  }
   return permissions.every((p) => allow(user, p));
 };

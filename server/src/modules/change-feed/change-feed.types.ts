@@ -1,6 +1,8 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
-@ObjectType('Change', { description: 'A change to a plan, report, request, decision, reporting round or the registry, as other systems follow them' })
+@ObjectType('Change', {
+  description: 'A change to a plan, report, request, decision, reporting round or the registry, as other systems follow them',
+})
 export class ChangeNode {
   @Field(() => ID, { description: 'The event id: the same for every delivery of this event (its place in the feed)' })
   id: string;

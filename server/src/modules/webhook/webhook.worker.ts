@@ -1,0 +1,193 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { In, type DataSource } from 'typeorm';
+import type { Clock } from '../../core/clock';
+import { execute, inTransaction, isMysql, toDbValue } from '../../core/db';
+import { retryingRaces } from '../../core/transaction';
+import { Permission, scopeOf } from '../access/policy';
+import { User } from '../account/user.entity';
+import { ChangeEvent } from '../audit/change-event.entity';
+import { changeNodeOf } from '../change-feed/change-feed.service';
+import { sequenceChanges } from '../change-feed/sequencer';
+import { DeliveryStatus, Webhook, WebhookDelivery } from './webhook.entity';
+
+/** Attempts before a delivery is marked FAILED (it can still be replayed). */
+export const MAX_DELIVERY_ATTEMPTS = 8;
+/** How long a worker holds the deliveries it took: longer than one send may take. */
+const LEASE_MS = 60_000;
+const SEND_TIMEOUT_MS = 10_000;
+/** Deliveries one worker takes at a time, and events one webhook fans out per pass. */
+const BATCH = 50;
+const FAN_OUT = 500;
+
+/** The pause before attempt n + 1: 10 s, 20 s, 40 s … at most an hour. */
+export const retryDelayMs = (attempts: number) => Math.min(3_600_000, 10_000 * 2 ** Math.max(0, attempts - 1));
+
+/**
+ * The signature a receiver checks: HMAC-SHA256 with the webhook's secret over `<timestamp>.<body>`, hex,
+ * sent as `X-EPlan-Signature: sha256=<hex>` with `X-EPlan-Timestamp` (Unix seconds), so a replayed old
+ * body fails a receiver that refuses stale timestamps.
+ */
+export const signatureOf = (secret: string, timestamp: number, body: string) =>
+  `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+
+/**
+ * Turns the change feed into deliveries for one webhook: the events after its cursor that it subscribed
+ * to and that its owner may read, then the cursor moved on — in one transaction that writes the webhook's
+ * row first, so two instances doing it at once run one after the other (on a Galera cluster the second
+ * loses at commit and runs again), and a delivery is never made twice (unique per webhook and event).
+ */
+async function fanOut(db: DataSource, webhookId: number, now: Date): Promise<number> {
+  return retryingRaces(null, 'webhookFanOut', () =>
+    inTransaction(db, async (em) => {
+      const [row]: Array<{ position: number | string }> = await em.query(
+        `SELECT cursor_seq AS position FROM webhook WHERE id = ?${isMysql(db) ? ' FOR UPDATE' : ''}`,
+        [webhookId],
+      );
+      if (!row) return 0;
+      const webhook = await em.getRepository(Webhook).findOneByOrFail({ id: webhookId });
+      const owner = await em.getRepository(User).findOneBy({ id: webhook.ownerId });
+      const scope = owner && !owner.disabled ? scopeOf(owner, Permission.READ_LAO) : null;
+      const changes = await em
+        .getRepository(ChangeEvent)
+        .createQueryBuilder('c')
+        .where('c.seq > :from', { from: Number(row.position) })
+        .orderBy('c.seq', 'ASC')
+        .limit(FAN_OUT)
+        .getMany();
+      if (!changes.length) return 0;
+      const wanted = new Set(webhook.events.split(','));
+      const due = changes.filter(
+        (c) =>
+          scope &&
+          wanted.has(c.event) &&
+          (c.provinceCode === null ||
+            ((!scope.provinceCode || scope.provinceCode === c.provinceCode) && (!scope.laoCode || scope.laoCode === c.laoCode))),
+      );
+      if (due.length) {
+        await em.getRepository(WebhookDelivery).insert(
+          due.map((c) => ({
+            webhookId,
+            seq: c.seq!,
+            event: c.event,
+            status: DeliveryStatus.PENDING,
+            attempts: 0,
+            nextAttemptAt: now,
+            createdAt: now,
+          })),
+        );
+      }
+      await execute(em, 'UPDATE webhook SET cursor_seq = ? WHERE id = ?', [changes.at(-1)!.seq, webhookId]);
+      return due.length;
+    }),
+  );
+}
+
+/** Takes up to BATCH due deliveries for this worker until its lease ends; another worker's live lease is left alone. */
+async function claim(db: DataSource, now: Date): Promise<WebhookDelivery[]> {
+  const repo = db.getRepository(WebhookDelivery);
+  const free = '(lease_until IS NULL OR lease_until < ?)';
+  const candidates: Array<{ id: number }> = await db.query(
+    `SELECT id FROM webhook_delivery WHERE status = ? AND next_attempt_at <= ? AND ${free} ORDER BY id LIMIT ${BATCH}`,
+    [DeliveryStatus.PENDING, toDbValue(db, now), toDbValue(db, now)],
+  );
+  if (!candidates.length) return [];
+  const lease = randomUUID();
+  const until = new Date(now.getTime() + LEASE_MS);
+  await retryingRaces(null, 'webhookClaim', () =>
+    inTransaction(db, (em) =>
+      execute(
+        em,
+        `UPDATE webhook_delivery SET lease_owner = ?, lease_until = ? WHERE id IN (${candidates.map(() => '?').join(', ')}) AND status = ? AND ${free}`,
+        [lease, until, ...candidates.map((c) => c.id), DeliveryStatus.PENDING, now],
+      ),
+    ),
+  );
+  return repo.find({ where: { leaseOwner: lease }, order: { id: 'ASC' } });
+}
+
+/** Sends one delivery and records the outcome (only while this worker still holds it). */
+async function send(db: DataSource, delivery: WebhookDelivery, webhook: Webhook, change: ChangeEvent | undefined, now: () => Date) {
+  const timestamp = Math.floor(now().getTime() / 1000);
+  const body = JSON.stringify({
+    id: String(delivery.seq),
+    event: delivery.event,
+    deliveryId: String(delivery.id),
+    change: change ? changeNodeOf(change) : null,
+  });
+  let status: number | null = null;
+  let error: string | null = null;
+  try {
+    const res = await fetch(webhook.url, {
+      method: 'POST',
+      redirect: 'manual',
+      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'e-PlanNACC-Webhooks/1',
+        'x-eplan-event': delivery.event,
+        'x-eplan-event-id': String(delivery.seq),
+        'x-eplan-delivery': String(delivery.id),
+        'x-eplan-timestamp': String(timestamp),
+        'x-eplan-signature': signatureOf(webhook.secret, timestamp, body),
+      },
+      body,
+    });
+    status = res.status;
+    await res.body?.cancel();
+    if (status < 200 || status >= 300) error = `HTTP ${status}`;
+  } catch (err) {
+    error = String((err as Error).cause ?? (err as Error).message).slice(0, 300);
+  }
+  const attempts = delivery.attempts + 1;
+  const delivered = error === null;
+  const at = now();
+  await retryingRaces(null, 'webhookOutcome', () =>
+    db.getRepository(WebhookDelivery).update(
+      { id: delivery.id, leaseOwner: delivery.leaseOwner! },
+      {
+        attempts,
+        status: delivered ? DeliveryStatus.DELIVERED : attempts >= MAX_DELIVERY_ATTEMPTS ? DeliveryStatus.FAILED : DeliveryStatus.PENDING,
+        lastStatus: status,
+        lastError: error,
+        deliveredAt: delivered ? at : null,
+        nextAttemptAt: delivered ? at : new Date(at.getTime() + retryDelayMs(attempts)),
+        leaseOwner: null,
+        leaseUntil: null,
+      },
+    ),
+  );
+}
+
+/**
+ * One pass of webhook delivery: number new changes, fan them out to every webhook, then send what is
+ * due. Every instance runs it (several at once share the work through leases in the database); a
+ * receiver may get an event more than once (after a crash mid-send) and dedupes by its id.
+ */
+export async function deliverWebhooks(db: DataSource, clock: Clock): Promise<{ queued: number; sent: number }> {
+  await sequenceChanges(db);
+  let queued = 0;
+  for (const { id } of await db.getRepository(Webhook).find({ select: { id: true } })) queued += await fanOut(db, id, clock.now());
+  const due = await claim(db, clock.now());
+  if (!due.length) return { queued, sent: 0 };
+  const webhooks = new Map(
+    (await db.getRepository(Webhook).findBy({ id: In([...new Set(due.map((d) => d.webhookId))]) })).map((w) => [w.id, w]),
+  );
+  const changes = new Map((await db.getRepository(ChangeEvent).findBy({ seq: In(due.map((d) => d.seq)) })).map((c) => [c.seq!, c]));
+  await Promise.all(due.map((d) => send(db, d, webhooks.get(d.webhookId)!, changes.get(d.seq), () => clock.now())));
+  return { queued, sent: due.length };
+}
+
+/** Runs `deliverWebhooks` every `everyMs` in this instance until stopped; a failed pass is logged and the next one tries again. */
+export function startWebhookWorker(db: DataSource, clock: Clock, log: Logger, everyMs = 2_000): () => void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    deliverWebhooks(db, clock)
+      .catch((err) => log.warn({ err }, 'delivering webhooks failed; trying again'))
+      .finally(() => (running = false));
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,203 @@
+import { createHmac } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Role } from '../../server/src/modules/access/role';
+import { Lao } from '../../server/src/modules/lao/lao.entity';
+import type { Project } from '../../server/src/modules/project/project.entity';
+import { deliverWebhooks } from '../../server/src/modules/webhook/webhook.worker';
+import { makeProject, makeSession, makeUser, PASSWORD } from '../fixtures/factories';
+import {
+  ChangeFeedSaveReportDocument,
+  CreateWebhookDocument,
+  RedeliverWebhookDocument,
+  SetProjectComplianceDocument,
+  WebhookDeliveriesDocument,
+  WebhooksDocument,
+} from '../gql/graphql';
+import { codeOf, databases, signIn, TestServer } from './harness';
+
+interface Received {
+  eventId: string;
+  event: string;
+  timestamp: number;
+  signature: string;
+  body: string;
+  answered: number;
+}
+
+/** A calling system's receiver: a real HTTP server that answers 500 to the first delivery of `failFirst`. */
+async function startReceiver(failFirst: () => string | null) {
+  const received: Received[] = [];
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      const eventId = String(req.headers['x-eplan-event-id']);
+      const answered = eventId === failFirst() && !received.some((r) => r.eventId === eventId) ? 500 : 200;
+      received.push({
+        eventId,
+        event: String(req.headers['x-eplan-event']),
+        timestamp: Number(req.headers['x-eplan-timestamp']),
+        signature: String(req.headers['x-eplan-signature']),
+        body,
+        answered,
+      });
+      res.writeHead(answered).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { received, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/eplan`, close: () => server.close() };
+}
+
+/**
+ * Webhooks (`createWebhook`): each subscribed event of the change feed reaches the calling system's
+ * receiver signed with HMAC-SHA256, retried with backoff after a 500, delivered once by two workers
+ * sharing the work, listed in the delivery log and replayable from it.
+ */
+describe.each(databases)('webhooks ($name)', ({ url }) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await TestServer.start(url(), { env: { WEBHOOK_ALLOW_PRIVATE: '1' } });
+  });
+  afterAll(() => server.stop());
+
+  it('push each subscribed event, signed, retried after a 500, once by two workers, and replay it from the log', async () => {
+    let failing: string | null = null;
+    const receiver = await startReceiver(() => failing);
+    try {
+      const system = await makeSession(server.db, await makeUser(server.db, Role.SERVICE));
+      const created = await server.gql(
+        CreateWebhookDocument,
+        { input: { url: receiver.url, events: ['progressReport.saved', 'projectYear.reviewed'] } },
+        { token: system },
+      );
+      expect(created.errors).toBeUndefined();
+      const { id: webhookId, secret } = created.data!.createWebhook;
+      expect(secret).toMatch(/^whsec_/);
+      expect((await server.gql(WebhooksDocument, {}, { token: system })).data!.webhooks).toEqual([
+        { id: webhookId, url: receiver.url, events: ['progressReport.saved', 'projectYear.reviewed'] },
+      ]);
+
+      const user = await makeUser(server.db, Role.LAO_OFFICER);
+      const lao = await server.db.getRepository(Lao).findOneByOrFail({ code: user.laoCode! });
+      const officer = await signIn(server, user.username, PASSWORD);
+      const projects: Project[] = [];
+      for (let i = 0; i < 3; i++) projects.push(await makeProject(server.db, lao));
+      for (const project of projects) {
+        const saved = await server.gql(
+          ChangeFeedSaveReportDocument,
+          {
+            input: {
+              projectId: String(project.id),
+              fiscalYear: 2567,
+              round: 'SIX_MONTHS',
+              inOrdinance: true,
+              ordinanceBudget: null,
+              disbursed: null,
+              status: 'IN_PROGRESS',
+            },
+          },
+          { token: officer },
+        );
+        expect(saved.errors).toBeUndefined();
+      }
+      const admin = await signIn(server, (await makeUser(server.db, Role.ADMIN)).username, PASSWORD);
+      const decided = await server.gql(
+        SetProjectComplianceDocument,
+        { id: String(projects[0].id), y: 2567, a: false, r: 'ไม่สอดคล้องกับหลักเกณฑ์' },
+        { token: admin },
+      );
+      expect(decided.errors).toBeUndefined();
+
+      // The first event's first delivery meets a 500. Two workers run at once, as two instances would.
+      const deliveries = async () => (await server.gql(WebhookDeliveriesDocument, { id: webhookId, first: 100 }, { token: system })).data!;
+      failing = null;
+      await Promise.all([deliverWebhooks(server.db, server.clock), deliverWebhooks(server.db, server.clock)]);
+      const afterFirst = receiver.received.length;
+      // (Deliveries queued by a pass of the first worker may be sent by either; none twice.)
+      expect(afterFirst).toBeLessThanOrEqual(4);
+      const log1 = (await deliveries()).webhookDeliveries;
+      expect(log1.map((d) => d.event).sort()).toEqual([
+        'progressReport.saved',
+        'progressReport.saved',
+        'progressReport.saved',
+        'projectYear.reviewed',
+      ]);
+
+      // Now a receiver in trouble: it fails the first delivery of a new event.
+      const more = await server.gql(
+        SetProjectComplianceDocument,
+        { id: String(projects[1].id), y: 2567, a: false, r: 'ไม่สอดคล้อง' },
+        { token: admin },
+      );
+      expect(more.errors).toBeUndefined();
+      await Promise.all([deliverWebhooks(server.db, server.clock), deliverWebhooks(server.db, server.clock)]);
+      await Promise.all([deliverWebhooks(server.db, server.clock), deliverWebhooks(server.db, server.clock)]);
+      const log2 = (await deliveries()).webhookDeliveries;
+      const newest = log2[0];
+      failing = String(newest.seq);
+      // It was sent before `failing` was set: make it fail on its replay instead, below. Everything so far went out once.
+      const okCounts = new Map<string, number>();
+      for (const r of receiver.received) if (r.answered === 200) okCounts.set(r.eventId, (okCounts.get(r.eventId) ?? 0) + 1);
+      expect([...okCounts.values()]).toEqual([1, 1, 1, 1, 1]);
+      expect(log2.every((d) => d.status === 'DELIVERED' && d.attempts === 1 && d.lastStatus === 200)).toBe(true);
+
+      // Every body is signed with the secret over "<timestamp>.<body>", and names its event and id.
+      for (const r of receiver.received) {
+        expect(r.signature).toBe(`sha256=${createHmac('sha256', secret).update(`${r.timestamp}.${r.body}`).digest('hex')}`);
+        const payload = JSON.parse(r.body);
+        expect(payload).toMatchObject({
+          id: r.eventId,
+          event: r.event,
+          change: { seq: Number(r.eventId), event: r.event, laoCode: lao.code },
+        });
+      }
+
+      // Replayed from the log: the receiver answers 500 (its first sight of this id since `failing`), then,
+      // after the backoff, 200 — the same event id both times.
+      receiver.received.length = 0;
+      const replay = await server.gql(RedeliverWebhookDocument, { id: newest.id }, { token: system });
+      expect(replay.data).toEqual({ redeliverWebhook: { status: 'PENDING', attempts: 0 } });
+      await deliverWebhooks(server.db, server.clock);
+      expect(receiver.received.map((r) => [r.eventId, r.answered])).toEqual([[failing, 500]]);
+      const retrying = (await deliveries()).webhookDeliveries.find((d) => d.id === newest.id)!;
+      expect(retrying).toMatchObject({ status: 'PENDING', attempts: 1, lastStatus: 500 });
+      await deliverWebhooks(server.db, server.clock);
+      expect(receiver.received).toHaveLength(1); // not before its backoff
+      server.clock.advance(11_000);
+      await deliverWebhooks(server.db, server.clock);
+      expect(receiver.received.map((r) => [r.eventId, r.answered])).toEqual([
+        [failing, 500],
+        [failing, 200],
+      ]);
+      expect((await deliveries()).webhookDeliveries.find((d) => d.id === newest.id)).toMatchObject({ status: 'DELIVERED', attempts: 2 });
+
+      // Another system sees neither the webhook nor its log; an LAO officer cannot subscribe.
+      const stranger = await makeSession(server.db, await makeUser(server.db, Role.SERVICE));
+      expect(codeOf(await server.gql(WebhookDeliveriesDocument, { id: webhookId, first: 10 }, { token: stranger }))).toBe('NOT_FOUND');
+      expect(codeOf(await server.gql(RedeliverWebhookDocument, { id: newest.id }, { token: stranger }))).toBe('NOT_FOUND');
+      expect((await server.gql(WebhooksDocument, {}, { token: stranger })).data!.webhooks).toEqual([]);
+      expect(
+        codeOf(
+          await server.gql(CreateWebhookDocument, { input: { url: receiver.url, events: ['progressReport.saved'] } }, { token: officer }),
+        ),
+      ).toBe('FORBIDDEN');
+    } finally {
+      receiver.close();
+    }
+  });
+
+  it.each([
+    ['ftp://example.org/hook', ['progressReport.saved'], 'url'],
+    ['https://user:pass@example.org/hook', ['progressReport.saved'], 'url'],
+    [`https://example.org/${'x'.repeat(500)}`, ['progressReport.saved'], 'url'],
+    ['https://example.org/hook', [], 'events'],
+    ['https://example.org/hook', ['progressReport.saved', 'user.created'], 'events'],
+  ])('refuses %s for %j in Thai, storing nothing', async (hookUrl, events, field) => {
+    const system = await makeSession(server.db, await makeUser(server.db, Role.SERVICE));
+    const res = await server.gql(CreateWebhookDocument, { input: { url: hookUrl, events } }, { token: system });
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field }] });
+    expect(res.errors?.[0]?.message).toMatch(/[\u0E00-\u0E7F]/);
+    expect((await server.gql(WebhooksDocument, {}, { token: system })).data!.webhooks).toEqual([]);
+  });
+});
