@@ -25,6 +25,7 @@ import { ReportingReopening, ReportingWindow } from '../../server/src/modules/re
 import { SarScore } from '../../server/src/modules/sar/sar-score.entity';
 import { LevelThreshold } from '../../server/src/modules/scoring/level-threshold.entity';
 import { getSchema } from '../../server/src/schema';
+import { DeliveryStatus, Webhook, WebhookDelivery } from '../../server/src/modules/webhook/webhook.entity';
 import { unusedLaoCode, freshName, makeLao, makeProject, makeReport, makeUser, PASSWORD } from '../fixtures/factories';
 import { havePoppler, pdfText } from '../support/pdf-text';
 import { discPng } from '../support/png';
@@ -123,6 +124,13 @@ const EXPECTED: Record<string, Outcome[]> = {
   'Query.auditLog':                       [UNAUTH, FORBID, FORBID, ok,     ok,     FORBID, ok],
   'Query.auditActions':                   [UNAUTH, FORBID, FORBID, ok,     ok,     FORBID, ok],
   'Query.changes':                        [UNAUTH, ok,     ok,     ok,     ok,     ok,     ok],
+  'Query.webhookEvents':                  [UNAUTH, ok,     ok,     ok,     ok,     ok,     ok],
+  // A calling system's webhooks: its own (the service account's here), and the ADMIN's view of all.
+  'Query.webhooks':                       [UNAUTH, FORBID, FORBID, FORBID, FORBID, ok,     ok],
+  'Query.webhookDeliveries':              [UNAUTH, FORBID, FORBID, FORBID, FORBID, ok,     ok],
+  'Mutation.createWebhook':               [UNAUTH, FORBID, FORBID, FORBID, FORBID, ok,     ok],
+  'Mutation.deleteWebhook':               [UNAUTH, FORBID, FORBID, FORBID, FORBID, ok,     ok],
+  'Mutation.redeliverWebhook':            [UNAUTH, FORBID, FORBID, FORBID, FORBID, ok,     ok],
   'Query.auditLog naming province A':     [UNAUTH, FORBID, FORBID, ok,     FORBID, FORBID, ok],
   'Mutation.reviewProjectAddition':       [UNAUTH, FORBID, FORBID, ok,     FORBID, FORBID, ok],
   'Mutation.reviewProjectReduction':      [UNAUTH, FORBID, FORBID, ok,     FORBID, FORBID, ok],
@@ -182,6 +190,30 @@ interface Fixtures {
 }
 
 /** How one GraphQL operation is called in the matrix. */
+/** A webhook of the matrix's service account, and a delivery of one. */
+const serviceWebhook = (fx: Fixtures) =>
+  repo(fx, Webhook).save({
+    ownerId: fx.users.service.id,
+    url: `https://example.org/hooks/${rand()}`,
+    events: 'progressReport.saved',
+    secret: 'whsec_matrix',
+    cursorSeq: 0,
+    createdAt: fx.server.clock.now(),
+  });
+async function serviceDelivery(fx: Fixtures, status = DeliveryStatus.DELIVERED): Promise<WebhookDelivery> {
+  const webhook = await serviceWebhook(fx);
+  const now = fx.server.clock.now();
+  return repo(fx, WebhookDelivery).save({
+    webhookId: webhook.id,
+    seq: 1,
+    event: 'progressReport.saved',
+    status,
+    attempts: 1,
+    nextAttemptAt: now,
+    createdAt: now,
+  });
+}
+
 interface Call<T = any> {
   /**
    * The record a mutation acts on. It is kept while callers are refused (they must leave it as it was)
@@ -493,6 +525,33 @@ const CALLS: Record<string, Call> = {
 
   'Query.users': { vars: () => ({ role: 'PROVINCE_OFFICER', provinceCode: A.province }) },
   'Query.roleOptions': { check: (d) => expect(d.roleOptions.map((o: { role: string }) => o.role)).toEqual(Object.values(Role)) },
+  'Query.webhookEvents': { check: (d) => expect(d.webhookEvents).toContain('progressReport.saved') },
+  'Query.webhooks': {
+    target: (fx) => serviceWebhook(fx),
+    check: (d) => expect(d.webhooks.length).toBeGreaterThan(0),
+  },
+  'Query.webhookDeliveries': {
+    target: (fx) => serviceDelivery(fx),
+    vars: (_fx, d: WebhookDelivery) => ({ webhookId: String(d.webhookId), first: 10 }),
+    check: (d) => expect(d.webhookDeliveries.length).toBe(1),
+  },
+  'Mutation.createWebhook': {
+    vars: () => ({ input: { url: `https://example.org/hooks/${rand()}`, events: ['progressReport.saved'] } }),
+    state: (fx) => repo(fx, Webhook).count(),
+  },
+  'Mutation.deleteWebhook': {
+    target: (fx) => serviceWebhook(fx),
+    vars: (_fx, w: Webhook) => ({ id: String(w.id) }),
+    state: (fx, w: Webhook) => repo(fx, Webhook).existsBy({ id: w.id }),
+  },
+  'Mutation.redeliverWebhook': {
+    target: (fx) => serviceDelivery(fx, DeliveryStatus.FAILED),
+    vars: (_fx, d: WebhookDelivery) => ({ deliveryId: String(d.id) }),
+    state: (fx, d: WebhookDelivery) =>
+      repo(fx, WebhookDelivery)
+        .findOneByOrFail({ id: d.id })
+        .then((row) => row.status),
+  },
   'Query.apiTokens': {
     vars: (fx) => ({ username: fx.users.service.username }),
     check: (d) => expect(d.apiTokens.length).toBeGreaterThan(0),
