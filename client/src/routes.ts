@@ -14,6 +14,7 @@ import { reviewRoutes } from '@/features/review/routes';
 import { sarRoutes } from '@/features/sar/routes';
 import { shellHomeRoutes } from '@/features/shell/routes';
 import { yearSettingsRoutes } from '@/features/year-settings/routes';
+import { webhookRoutes } from '@/features/webhooks/routes';
 
 export const publicRoutes: RouteRecordRaw[] = accountPublicRoutes;
 
@@ -33,6 +34,7 @@ export const shellRoute: RouteRecordRaw = {
     ...resultsRoutes,
     ...yearSettingsRoutes,
     ...memoEmblemRoutes,
+    ...webhookRoutes,
     ...baselineRequestRoutes,
     ...reviewRoutes,
     ...provinceScoreRoutes,

@@ -572,6 +572,26 @@ export type SetSarScoresMutationVariables = Exact<{
 
 export type SetSarScoresMutation = { setSarScores: Array<{ laoCode: string, fiscalYear: number, dimension: number, selfScore: number | null, evaluatedScore: number | null, budget: string | null, projectCount: number | null }> };
 
+export type RedeliverWebhookMutationVariables = Exact<{
+  deliveryId: string | number;
+}>;
+
+
+export type RedeliverWebhookMutation = { redeliverWebhook: { id: string, status: Types.DeliveryStatus, attempts: number, nextAttemptAt: string } };
+
+export type WebhookDeliveriesQueryVariables = Exact<{
+  webhookId: string | number;
+  first: number;
+}>;
+
+
+export type WebhookDeliveriesQuery = { webhookDeliveries: Array<{ id: string, seq: number, event: string, status: Types.DeliveryStatus, attempts: number, lastStatus: number | null, lastError: string | null, nextAttemptAt: string, deliveredAt: string | null, createdAt: string }> };
+
+export type WebhooksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebhooksQuery = { webhooks: Array<{ id: string, ownerId: number, url: string, events: Array<string>, createdAt: string }> };
+
 export type EndReopeningMutationVariables = Exact<{
   laoCode: string;
   fiscalYear: number;
@@ -712,6 +732,9 @@ export { ReviewQueueDocument } from './documents/ReviewQueueDocument';
 export { SetProjectComplianceDocument } from './documents/SetProjectComplianceDocument';
 export { SarScoresDocument } from './documents/SarScoresDocument';
 export { SetSarScoresDocument } from './documents/SetSarScoresDocument';
+export { RedeliverWebhookDocument } from './documents/RedeliverWebhookDocument';
+export { WebhookDeliveriesDocument } from './documents/WebhookDeliveriesDocument';
+export { WebhooksDocument } from './documents/WebhooksDocument';
 export { EndReopeningDocument } from './documents/EndReopeningDocument';
 export { LevelThresholdsDocument } from './documents/LevelThresholdsDocument';
 export { OpenReopeningsDocument } from './documents/OpenReopeningsDocument';

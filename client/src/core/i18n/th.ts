@@ -27,6 +27,7 @@ export const th = {
     planYears: 'จำนวนโครงการตั้งต้นและโครงการขั้นต่ำ',
     laoRegistry: 'ทะเบียน อปท.',
     outbox: 'กล่องจดหมายออก',
+    webhooks: 'การแจ้งเหตุการณ์ทาง Webhook',
     users: 'จัดการผู้ใช้งาน',
     baselineRequests: 'ขอเพิ่ม/ลดโครงการ',
     laoProfile: 'ข้อมูลพื้นฐาน',

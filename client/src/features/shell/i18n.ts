@@ -29,6 +29,7 @@ export const t = {
     users: 'จัดการผู้ใช้งาน',
     laoRegistry: 'ทะเบียน อปท.',
     outbox: 'กล่องจดหมายออก',
+    webhooks: 'การแจ้งเหตุการณ์ (Webhook)',
     yearSettings: 'ตั้งค่าปีงบประมาณ',
     signOutGroup: 'ออกจากระบบ',
     signOut: 'ออกจากระบบ',

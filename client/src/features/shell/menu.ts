@@ -81,6 +81,7 @@ export const MENU: Array<MenuItem | MenuGroup> = [
       { key: 'admin-users', title: t.menu.users, route: 'admin-users' },
       { key: 'admin-laos', title: t.menu.laoRegistry, route: 'admin-laos' },
       { key: 'admin-outbox', title: t.menu.outbox, route: 'admin-outbox' },
+      { key: 'admin-webhooks', title: t.menu.webhooks, route: 'admin-webhooks' },
       { key: 'admin-years', title: t.menu.yearSettings, route: 'admin-years' },
       { key: 'admin-memo-emblem', title: t.memoEmblem.menu, route: 'admin-memo-emblem' },
       { key: 'admin-imports', title: t.oversight.menu.imports, route: 'admin-imports' },
