@@ -89,7 +89,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   };
   configureRendering(options.config.render, (err, requestId) => log.error({ err, requestId }, 'rendering a PDF failed'));
 
-  const schema = await getSchema();
+  const schema = await getSchema({ federation: options.config.federation });
   const apollo = new ApolloServer<AppContext>({
     schema,
     formatError: formatError(log),

@@ -23,6 +23,7 @@ import { ProgressReportResolver, ProjectYearReportsResolver } from './modules/pr
 import { ProjectResolver, ProjectYearResolver } from './modules/project/project.resolver';
 import { ReportingWindowResolver } from './modules/reporting-window/reporting-window.resolver';
 import { ScoringResolver } from './modules/scoring/scoring.resolver';
+import { asSubgraph } from './federation';
 import { ActionPlanResolver } from './modules/export/action-plan.resolver';
 import { ChangeFeedResolver } from './modules/change-feed/change-feed.resolver';
 import { WebhookResolver } from './modules/webhook/webhook.resolver';
@@ -57,21 +58,25 @@ export const resolvers = [
   ImportResolver,
 ] as const;
 
-let built: Promise<GraphQLSchema> | undefined;
+const built = new Map<boolean, Promise<GraphQLSchema>>();
 
-/** The executable schema, built once per process. */
-export function getSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({
-    resolvers,
-    authChecker,
-    // Every argument passes the input rules at the edge (text, fiscal years, counts, class-validator's).
-    validateFn: validateArgument,
-    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
-  }).then((schema) => {
-    // Money is part of the contract (PRODUCT.md §7) even before a field of this build uses it.
-    if (schema.getType('Money')) return wrapMutationsInTransactions(schema);
-    const config = schema.toConfig();
-    return wrapMutationsInTransactions(new GraphQLSchema({ ...config, types: [...config.types, MoneyScalar] }));
-  });
-  return built;
+/** The executable schema, built once per process (as an Apollo Federation 2 subgraph with `federation`). */
+export function getSchema({ federation = false }: { federation?: boolean } = {}): Promise<GraphQLSchema> {
+  let schema = built.get(federation);
+  if (!schema) {
+    schema = buildSchema({
+      resolvers,
+      authChecker,
+      // Every argument passes the input rules at the edge (text, fiscal years, counts, class-validator's).
+      validateFn: validateArgument,
+      scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    }).then((typed) => {
+      // Money is part of the contract (PRODUCT.md §7) even before a field of this build uses it.
+      const config = typed.toConfig();
+      const withMoney = typed.getType('Money') ? typed : new GraphQLSchema({ ...config, types: [...config.types, MoneyScalar] });
+      return wrapMutationsInTransactions(federation ? asSubgraph(withMoney) : withMoney);
+    });
+    built.set(federation, schema);
+  }
+  return schema;
 }

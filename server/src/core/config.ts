@@ -16,6 +16,8 @@ export interface AppConfig {
    */
   migrateOnStart?: boolean;
   smtpUrl?: string;
+  /** Serve the API as an Apollo Federation 2 subgraph (FEDERATION=1; server/src/federation.ts). */
+  federation: boolean;
   /** Webhooks may point inside the network (loopback, private addresses): WEBHOOK_ALLOW_PRIVATE=1, for tests and closed networks. */
   webhookAllowPrivate: boolean;
   /** Address of the app as users reach it, for links in e-mails. */
@@ -198,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const smtpUrl = env.SMTP_URL?.trim() || undefined;
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://');
 
+  const federation = parseBool('FEDERATION', env.FEDERATION, false, problems);
   const webhookAllowPrivate = parseBool('WEBHOOK_ALLOW_PRIVATE', env.WEBHOOK_ALLOW_PRIVATE, false, problems);
 
   const publicUrl = (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/$/, '');
@@ -243,6 +246,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     migrateOnStart,
     smtpUrl,
     webhookAllowPrivate,
+    federation,
     publicUrl,
     secureCookies,
     logLevel,

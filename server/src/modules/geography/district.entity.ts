@@ -1,8 +1,10 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ObjectType, Directive } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { Province } from './province.entity';
 
 /** A district (อำเภอ/เขต) with its four-digit DOPA code; the first two digits are its province's. */
+// An entity other NACC subgraphs may extend, under FEDERATION=1 (federation.ts).
+@Directive('@key(fields: "code")')
 @ObjectType({ description: 'อำเภอ/เขต: a district with its four-digit DOPA code' })
 @Entity('district')
 @Index('idx_district_province', ['provinceCode'])

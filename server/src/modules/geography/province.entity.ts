@@ -1,7 +1,9 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType, Directive } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** A province (จังหวัด) with its two-digit DOPA code. */
+// An entity other NACC subgraphs may extend, under FEDERATION=1 (federation.ts).
+@Directive('@key(fields: "code")')
 @ObjectType({ description: 'จังหวัด: a province with its two-digit DOPA code' })
 @Entity('province')
 export class Province {

@@ -1,4 +1,4 @@
-import { Field, Float, ID, Int, ObjectType, UseMiddleware, type MiddlewareFn } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, UseMiddleware, type MiddlewareFn, Directive } from 'type-graphql';
 import type { AppContext } from '../../core/context';
 import { MoneyScalar, satangColumn, type Satang } from '../../core/money';
 import { Timestamped } from '../../core/timestamped';
@@ -23,6 +23,8 @@ const readersOnly: MiddlewareFn<AppContext> = async ({ root, context }, next) =>
   allow(context.user, Permission.READ_LAO, placeOfLao(root as Lao)) ? next() : null;
 
 /** A local administrative organisation (อปท.). Its 7-digit code is also its first officer's username. */
+// An entity other NACC subgraphs may extend, under FEDERATION=1 (federation.ts).
+@Directive('@key(fields: "code")')
 @ObjectType({
   description:
     'องค์กรปกครองส่วนท้องถิ่น (อปท.). Its basic data (address … coordinator, awards) is null or empty to a user who may not read the LAO',
