@@ -12,7 +12,11 @@ module.exports = {
   // Real databases, real PDFs and a browser on a small shared machine: a slow hook is not a failure.
   testTimeout: 30_000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/server/src/**/__tests__/**/*.test.ts', '<rootDir>/scripts/**/__tests__/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/server/src/**/__tests__/**/*.test.ts', '<rootDir>/scripts/**/__tests__/**/*.test.ts'],
+    },
     {
       // Composables mounted in a throwaway component (@vue/test-utils) in jsdom; CommonJS builds of Vue and Apollo.
       displayName: 'client',

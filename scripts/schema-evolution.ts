@@ -28,7 +28,10 @@ export function deprecationOf(schema: GraphQLSchema, coordinate: string): string
   const [typeName, rest] = coordinate.split('.');
   const type = schema.getType(typeName);
   if (!type || !rest) return null;
-  const [member, arg] = rest.split(/[()]/).filter(Boolean).map((s) => s.replace(/:$/, ''));
+  const [member, arg] = rest
+    .split(/[()]/)
+    .filter(Boolean)
+    .map((s) => s.replace(/:$/, ''));
   if (isObjectType(type) || isInterfaceType(type)) {
     const field = type.getFields()[member];
     if (!field) return null;
@@ -41,8 +44,10 @@ export function deprecationOf(schema: GraphQLSchema, coordinate: string): string
 
 /** The coordinate a breaking change names ("Query.laos was removed." → Query.laos; "arg x was removed from Query.y" → Query.y(x:)). */
 export function coordinateOf(change: BreakingChange): string | null {
-  const arg = /^(\w+\.\w+) arg (\w+) /.exec(change.description) ?? /^(?:Arg|arg) (\w+) was removed from (\w+\.\w+)/.exec(change.description);
-  if (arg) return change.description.startsWith('arg') || change.description.startsWith('Arg') ? `${arg[2]}(${arg[1]}:)` : `${arg[1]}(${arg[2]}:)`;
+  const arg =
+    /^(\w+\.\w+) arg (\w+) /.exec(change.description) ?? /^(?:Arg|arg) (\w+) was removed from (\w+\.\w+)/.exec(change.description);
+  if (arg)
+    return change.description.startsWith('arg') || change.description.startsWith('Arg') ? `${arg[2]}(${arg[1]}:)` : `${arg[1]}(${arg[2]}:)`;
   const member = /^(\w+\.\w+) /.exec(change.description) ?? /^(\w+) was removed from enum type (\w+)/.exec(change.description);
   if (!member) return null;
   return member.length === 3 ? `${member[2]}.${member[1]}` : member[1];
@@ -78,7 +83,9 @@ function main() {
     new Date().toISOString().slice(0, 10),
   );
   if (problems.length) {
-    console.error(`schema evolution: ${problems.length} breaking change(s) against docs/api/released-schema.graphql:\n${problems.join('\n')}`);
+    console.error(
+      `schema evolution: ${problems.length} breaking change(s) against docs/api/released-schema.graphql:\n${problems.join('\n')}`,
+    );
     process.exit(1);
   }
   console.log('schema evolution: no unannounced breaking change against the released schema');
