@@ -24,6 +24,7 @@ import { ProjectResolver, ProjectYearResolver } from './modules/project/project.
 import { ReportingWindowResolver } from './modules/reporting-window/reporting-window.resolver';
 import { ScoringResolver } from './modules/scoring/scoring.resolver';
 import { ActionPlanResolver } from './modules/export/action-plan.resolver';
+import { RateLimitResolver } from './modules/rate-limit/rate-limit.resolver';
 
 export const resolvers = [
   AuthResolver,
@@ -51,6 +52,7 @@ export const resolvers = [
   AuditResolver,
   AuditTrailResolver,
   ImportResolver,
+  RateLimitResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

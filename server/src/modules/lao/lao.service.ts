@@ -1,3 +1,4 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { AppContext } from '../../core/context';
 import { takeWriteLock } from '../../core/db';
 import { badInput, forbidden, notFound } from '../../core/errors';
@@ -78,6 +79,34 @@ export async function listLaos(ctx: AppContext, provinceCode?: string | null, di
   }
   if (districtCode) qb.andWhere('l.district_code = :districtCode', { districtCode });
   return sortLaos(await qb.getMany());
+}
+
+/**
+ * Narrows a query of rows that belong to an LAO (`laoColumn`, e.g. `p.lao_code`) to those the caller
+ * may read with `permission` — its own LAO, its own province, or the country — and within that to the
+ * LAO and/or province asked for: NOT_FOUND or FORBIDDEN for an LAO it may not read, FORBIDDEN for
+ * another province than its own.
+ */
+export async function scopeToReadableLaos<T extends ObjectLiteral>(
+  ctx: AppContext,
+  qb: SelectQueryBuilder<T>,
+  laoColumn: string,
+  permission: Permission,
+  asked: { laoCode?: string | null; provinceCode?: string | null },
+): Promise<void> {
+  const scope = scopeOf(ctx.user, permission)!;
+  const province = provinceWithin(scope, asked.provinceCode, () => forbidden('ท่านดูได้เฉพาะข้อมูลในจังหวัดของท่าน'));
+  const lao = asked.laoCode ? await getReadableLao(ctx, asked.laoCode) : null;
+  const laoCode = lao?.code ?? scope.laoCode;
+  if (laoCode) {
+    qb.andWhere(`${laoColumn} = :scopeLao`, { scopeLao: laoCode });
+    // An LAO outside the province asked for has no rows in it.
+    if (lao && province && lao.provinceCode !== province) qb.andWhere('1 = 0');
+  } else if (province) {
+    qb.innerJoin(Lao, 'scope_lao', `scope_lao.code = ${laoColumn}`).andWhere('scope_lao.province_code = :scopeProvince', {
+      scopeProvince: province,
+    });
+  }
 }
 
 /** Adds an LAO to the registry (ADMIN). */

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { MoneyScalar, satangColumn, type Satang } from '../../core/money';
 import { Project } from '../project/project.entity';
@@ -25,6 +25,7 @@ export class ProgressReport {
   @Column({ type: 'varchar', length: 7 })
   laoCode: string;
 
+  @Field(() => Int, { description: 'Fiscal year (BE) reported on' })
   @Column({ type: 'int' })
   fiscalYear: number;
 
