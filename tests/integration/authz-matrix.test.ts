@@ -84,6 +84,12 @@ const EXPECTED: Record<string, Outcome[]> = {
   'Query.laos':                           [UNAUTH, ok,     ok,     ok,     ok,     ok,     ok],
   'Query.laos naming province A':         [UNAUTH, ok,     ok,     ok,     FORBID, ok,     ok],
   'Query.projects':                       [UNAUTH, ok,     FORBID, ok,     FORBID, ok,     ok],
+  // The same reads page by page, for other systems (access/policy.ts API_READS), scoped alike.
+  'Query.laosConnection':                 [UNAUTH, ok,     ok,     ok,     ok,     ok,     ok],
+  'Query.projectsConnection':             [UNAUTH, ok,     FORBID, ok,     FORBID, ok,     ok],
+  'Query.progressReportsConnection':      [UNAUTH, ok,     ok,     ok,     FORBID, ok,     ok],
+  // What is left of one's own query-cost budget.
+  'Query.rateLimit':                      [UNAUTH, ok,     ok,     ok,     ok,     ok,     ok],
   'Query.project':                        [UNAUTH, ok,     FORBID, ok,     FORBID, ok,     ok],
   'Query.reportDraft':                    [UNAUTH, ok,     FORBID, ok,     FORBID, ok,     ok],
   'Query.actionPlan':                     [UNAUTH, ok,     FORBID, ok,     FORBID, ok,     ok],
@@ -337,6 +343,22 @@ const CALLS: Record<string, Call> = {
     },
   },
   'Query.laos naming province A': { vars: () => ({ provinceCode: A.province }) },
+  'Query.laosConnection': {
+    vars: () => ({ first: 100, districtCode: A.district }),
+    check: (d, fx, actor) => {
+      const codes = d.laosConnection.edges.map((e: { node: Lao }) => e.node.code);
+      if (actor === 'ownLao') expect(codes).toEqual([fx.a1.code]);
+      if (actor === 'otherLao') expect(codes).toEqual([fx.a2.code]);
+      if (actor === 'otherProvince') expect(codes).toEqual([]);
+    },
+  },
+  'Query.projectsConnection': {
+    vars: (fx) => ({ first: 100, laoCode: fx.a1.code, fiscalYear: YEAR }),
+    check: (d, fx) => expect(d.projectsConnection.edges.map((e: { node: Project }) => e.node.id)).toContain(String(fx.project.id)),
+  },
+  // A province's reports: an LAO officer of the province gets its own LAO's.
+  'Query.progressReportsConnection': { vars: () => ({ first: 100, provinceCode: A.province, fiscalYear: YEAR }) },
+  'Query.rateLimit': { publicData: true },
   'Query.projects': {
     vars: (fx) => ({ laoCode: fx.a1.code, fiscalYear: YEAR }),
     check: (d, fx) => expect(d.projects.map((p: Project) => p.id)).toContain(String(fx.project.id)),
