@@ -88,7 +88,9 @@ describe.each(databases)('connections for other systems ($name)', ({ url }) => {
     const codes: string[] = [];
     while (codes.length < n) {
       const code = `${block}${String(randomInt(0, MANY) * 2 + 1).padStart(4, '0')}`;
-      if (!added.has(code)) added.add(code) && codes.push(code);
+      if (added.has(code)) continue;
+      added.add(code);
+      codes.push(code);
     }
     return codes;
   };
