@@ -121,6 +121,21 @@ describe.each(databases)('costs and budgets visible to the caller ($name)', ({ u
     expect((await server.gql(RateLimitDocument, {}, a)).data!.rateLimit).toMatchObject({ remaining: 25_000, used: 0 });
   });
 
+  it('charges simultaneous operations of one caller exactly, and of many callers each to its own budget', async () => {
+    const provinces = estimate(ProvincesDocument);
+    const fit = Math.floor(25_000 / provinces);
+    const one = await newCaller();
+    const answers = await Promise.all(Array.from({ length: fit + 6 }, () => server.gql(ProvincesDocument, {}, one)));
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(fit);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(6);
+    expect((await server.gql(RateLimitDocument, {}, one)).data!.rateLimit).toMatchObject({ used: fit * provinces });
+
+    const many = await Promise.all(Array.from({ length: 30 }, newCaller));
+    const each = await Promise.all(many.map((caller) => server.gql(ProvincesDocument, {}, caller)));
+    expect(each.map((r) => [r.status, headersOf(r).remaining])).toEqual(many.map(() => [200, 25_000 - provinces]));
+  });
+
   it('answers `rateLimit` to signed-in callers only, but tells a signed-out address its budget in the headers', async () => {
     const from = `10.77.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 250)}`;
     const res = await server.gql(RateLimitDocument, {}, { from });
