@@ -3,6 +3,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { MAX_QUERY_COST, queryCost } from '../../server/src/core/limits';
 import { Role } from '../../server/src/modules/access/role';
 import { getSchema } from '../../server/src/schema';
+import { EXPORT_COST } from '../../server/src/modules/export/export.routes';
 import { District } from '../../server/src/modules/geography/district.entity';
 import { makeLao, makeSession, makeUser } from '../fixtures/factories';
 import { codeOf, databases, TestServer, type GqlAuth, type GqlResult } from './harness';
@@ -134,6 +135,16 @@ describe.each(databases)('costs and budgets visible to the caller ($name)', ({ u
     const many = await Promise.all(Array.from({ length: 30 }, newCaller));
     const each = await Promise.all(many.map((caller) => server.gql(ProvincesDocument, {}, caller)));
     expect(each.map((r) => [r.status, headersOf(r).remaining])).toEqual(many.map(() => [200, 25_000 - provinces]));
+  });
+
+  it('charges a document to the same budget, and says so in the same headers', async () => {
+    const caller = await newCaller();
+    const res = await fetch(`${server.url}/export/national-scores.xlsx?year=2567&round=SIX_MONTHS`, {
+      headers: { authorization: `Bearer ${caller.token}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('ratelimit-remaining')).toBe(String(25_000 - EXPORT_COST));
+    expect((await server.gql(RateLimitDocument, {}, caller)).data!.rateLimit).toMatchObject({ used: EXPORT_COST });
   });
 
   it('answers `rateLimit` to signed-in callers only, but tells a signed-out address its budget in the headers', async () => {
