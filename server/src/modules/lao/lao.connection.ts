@@ -2,9 +2,9 @@ import { ArgsType, Field } from 'type-graphql';
 import { IsOptional, Matches } from 'class-validator';
 import type { AppContext } from '../../core/context';
 import { connectionOf, PageArgs, pageBy, type Keyset, type Page } from '../../core/connection';
-import { forbidden } from '../../core/errors';
-import { API_READS, provinceWithin, scopeOf } from '../access/policy';
+import { API_READS } from '../access/policy';
 import { Lao } from './lao.entity';
+import { readableLaos } from './lao.service';
 
 export const LaoConnection = connectionOf(Lao, 'Lao', 'A page of the LAO registry, in LAO-code order (laosConnection)');
 
@@ -25,14 +25,6 @@ export class LaosConnectionArgs extends PageArgs {
 const BY_CODE: Keyset<Lao> = { name: 'lao', parts: [{ column: 'l.code', kind: 'text', pattern: /^\d{7}$/ }], keyOf: (l) => [l.code] };
 
 /** A page of the LAOs the caller may read (its LAO, its province, or the country), of a province and/or district. */
-export async function pageLaos(ctx: AppContext, args: LaosConnectionArgs): Promise<Page<Lao>> {
-  const scope = scopeOf(ctx.user, API_READS.laosConnection)!;
-  const qb = ctx.em.getRepository(Lao).createQueryBuilder('l');
-  if (scope.laoCode) qb.where('l.code = :code', { code: scope.laoCode });
-  else {
-    const province = provinceWithin(scope, args.provinceCode, () => forbidden('ท่านดูได้เฉพาะ อปท. ในจังหวัดของท่าน'));
-    if (province) qb.where('l.province_code = :province', { province });
-  }
-  if (args.districtCode) qb.andWhere('l.district_code = :districtCode', { districtCode: args.districtCode });
-  return pageBy(qb, BY_CODE, args);
+export function pageLaos(ctx: AppContext, args: LaosConnectionArgs): Promise<Page<Lao>> {
+  return pageBy(readableLaos(ctx, API_READS.laosConnection, args.provinceCode, args.districtCode), BY_CODE, args);
 }

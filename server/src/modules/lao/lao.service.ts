@@ -68,9 +68,17 @@ const thai = new Intl.Collator('th');
 export const sortLaos = <T extends { districtCode: string; name: string }>(laos: T[]): T[] =>
   laos.sort((a, b) => a.districtCode.localeCompare(b.districtCode) || thai.compare(a.name, b.name));
 
-/** LAOs of a province or district, ordered by district then name, within the user's scope. */
-export async function listLaos(ctx: AppContext, provinceCode?: string | null, districtCode?: string | null): Promise<Lao[]> {
-  const scope = scopeOf(ctx.user, Permission.READ_LAO)!;
+/**
+ * A query (alias `l`) of the LAOs of a province and/or district that the caller may read with
+ * `permission`: its own LAO, its own province (FORBIDDEN for another), or any.
+ */
+export function readableLaos(
+  ctx: AppContext,
+  permission: Permission,
+  provinceCode?: string | null,
+  districtCode?: string | null,
+): SelectQueryBuilder<Lao> {
+  const scope = scopeOf(ctx.user, permission)!;
   const qb = ctx.em.getRepository(Lao).createQueryBuilder('l');
   if (scope.laoCode) qb.where('l.code = :code', { code: scope.laoCode });
   else {
@@ -78,7 +86,12 @@ export async function listLaos(ctx: AppContext, provinceCode?: string | null, di
     if (province) qb.where('l.province_code = :province', { province });
   }
   if (districtCode) qb.andWhere('l.district_code = :districtCode', { districtCode });
-  return sortLaos(await qb.getMany());
+  return qb;
+}
+
+/** LAOs of a province or district, ordered by district then name, within the user's scope. */
+export async function listLaos(ctx: AppContext, provinceCode?: string | null, districtCode?: string | null): Promise<Lao[]> {
+  return sortLaos(await readableLaos(ctx, Permission.READ_LAO, provinceCode, districtCode).getMany());
 }
 
 /**

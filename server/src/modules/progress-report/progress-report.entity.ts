@@ -9,6 +9,8 @@ import { CannotDoReason, ReportRound, WorkStatus } from '../plan/report.enums';
 @Entity('progress_report')
 @Index('uq_report_project_year_round', ['projectId', 'fiscalYear', 'round'], { unique: true })
 @Index('idx_report_lao_year', ['laoCode', 'fiscalYear', 'round'])
+// What was saved since an instant, in the order of the saves (progressReportsConnection with updatedSince).
+@Index('idx_report_saved', ['reportedAt', 'id'])
 export class ProgressReport {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
