@@ -162,6 +162,18 @@ describe.each(databases)('connections for other systems ($name)', ({ url }) => {
       expect(res.errors![0].extensions!.fields).toEqual([{ field, message: expect.stringMatching(/[ก-๙]/) }]);
     }
     expect((await pageOfLaos({ first: 101 })).errors![0].message).toBe('first ต้องเป็นจำนวนเต็ม 1–100 (first must be 1–100)');
+    // The filters are checked as every input is.
+    for (const res of [
+      await pageOfLaos({ first: 10, provinceCode: 'x' }),
+      await pageOfLaos({ first: 10, districtCode: '80071' }),
+      await server.gql(ProjectsPageDocument, { first: 10, laoCode: '12' }, service),
+      await server.gql(ProjectsPageDocument, { first: 10, fiscalYear: 1999 }, service),
+      await server.gql(ProgressReportsPageDocument, { first: 10, fiscalYear: 3000 }, service),
+      await server.gql(ProgressReportsPageDocument, { first: 10, updatedSince: 'yesterday' }, service),
+    ]) {
+      expect(codeOf(res)).toBe('BAD_USER_INPUT');
+      expect(res.errors![0].message).toMatch(/[ก-๙]/);
+    }
     expect((await pageOfLaos({ first: 100, districtCode: district })).data!.laosConnection.edges).toHaveLength(100);
   });
 
