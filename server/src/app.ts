@@ -18,7 +18,8 @@ import { createContext, type AppContext, type ContextDeps, type ContextOf } from
 import { configureRendering, stopRendering } from './core/pdf/render-pool';
 import { databaseHealth } from './core/database';
 import { DomainError, contextError, errorStatusPlugin, formatError, sendHttpError } from './core/errors';
-import { MAX_BODY_BYTES, MAX_TOKENS, depthRule, limitsPlugin } from './core/limits';
+import { limitsPlugin } from './core/cost-plugin';
+import { MAX_BODY_BYTES, MAX_TOKENS, depthRule } from './core/limits';
 import { createLogger } from './core/logger';
 import { createMailer, type Mailer } from './core/mailer';
 import { sweepRateLimits } from './core/rate-limit';

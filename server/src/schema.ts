@@ -27,6 +27,7 @@ import { asSubgraph } from './federation';
 import { ActionPlanResolver } from './modules/export/action-plan.resolver';
 import { ChangeFeedResolver } from './modules/change-feed/change-feed.resolver';
 import { WebhookResolver } from './modules/webhook/webhook.resolver';
+import { RateLimitResolver } from './modules/rate-limit/rate-limit.resolver';
 
 export const resolvers = [
   AuthResolver,
@@ -56,6 +57,7 @@ export const resolvers = [
   AuditResolver,
   AuditTrailResolver,
   ImportResolver,
+  RateLimitResolver,
 ] as const;
 
 const built = new Map<boolean, Promise<GraphQLSchema>>();

@@ -220,24 +220,21 @@ export type Change = {
   targetType: Scalars['String']['output'];
 };
 
+/** A page of the change feed, in commit order */
 export type ChangeConnection = {
   __typename?: 'ChangeConnection';
   edges: Array<ChangeEdge>;
-  pageInfo: ChangePageInfo;
+  pageInfo: PageInfo;
+  /** Items of the whole list (its filters applied, not the cursors) */
+  totalCount: Scalars['Int']['output'];
 };
 
+/** One Change of a page, with its cursor */
 export type ChangeEdge = {
   __typename?: 'ChangeEdge';
-  /** Opaque: pass it as `after` to read on from here */
+  /** Opaque: pass it as `after` or `before` */
   cursor: Scalars['String']['output'];
   node: Change;
-};
-
-export type ChangePageInfo = {
-  __typename?: 'ChangePageInfo';
-  /** The cursor of the last change of this page (null when the page is empty) */
-  endCursor: Maybe<Scalars['String']['output']>;
-  hasNextPage: Scalars['Boolean']['output'];
 };
 
 /** A new LAO in the registry (ADMIN). No account is made: createUser does that. */
@@ -460,6 +457,15 @@ export type LaoAccount = {
   username: Maybe<Scalars['String']['output']>;
 };
 
+/** A page of the LAO registry, in LAO-code order (laosConnection) */
+export type LaoConnection = {
+  __typename?: 'LaoConnection';
+  edges: Array<LaoEdge>;
+  pageInfo: PageInfo;
+  /** Items of the whole list (its filters applied, not the cursors) */
+  totalCount: Scalars['Int']['output'];
+};
+
 /** หน้าหลัก: the year’s figures of an LAO */
 export type LaoDashboard = {
   __typename?: 'LaoDashboard';
@@ -470,6 +476,14 @@ export type LaoDashboard = {
   fiscalYear: Scalars['Int']['output'];
   minimumCount: Maybe<Scalars['Int']['output']>;
   rounds: Array<DashboardRound>;
+};
+
+/** One Lao of a page, with its cursor */
+export type LaoEdge = {
+  __typename?: 'LaoEdge';
+  /** Opaque: pass it as `after` or `before` */
+  cursor: Scalars['String']['output'];
+  node: Lao;
 };
 
 export type LaoImportRow = {
@@ -927,6 +941,19 @@ export type OutboxMail = {
   subject: Scalars['String']['output'];
 };
 
+/** Where a page stands in the whole list (Relay) */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Cursor of the last item of this page; null on an empty page */
+  endCursor: Maybe<Scalars['String']['output']>;
+  /** More items follow the last of this page (ask with `after: endCursor`) */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Items come before the first of this page (ask with `before: startCursor` and `last`) */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first item of this page; null on an empty page */
+  startCursor: Maybe<Scalars['String']['output']>;
+};
+
 /** What an account may do (the client builds its menus from them) */
 export type Permission =
   | 'ADMINISTER'
@@ -1048,15 +1075,36 @@ export type ProgressReport = {
   carried: Scalars['Boolean']['output'];
   /** Disbursed (ใช้จริง); null for a project with no budget */
   disbursed: Maybe<Scalars['Money']['output']>;
+  /** Fiscal year (BE) reported on */
+  fiscalYear: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
   /** Included in the ordinance (ข้อบัญญัติ/เทศบัญญัติ) or operating plan */
   inOrdinance: Scalars['Boolean']['output'];
   note: Maybe<Scalars['String']['output']>;
   /** Ordinance budget of the year; null for a project with no budget */
   ordinanceBudget: Maybe<Scalars['Money']['output']>;
+  /** The project reported on (its LAO is `project.lao`) */
+  project: Project;
   reportedAt: Scalars['DateTime']['output'];
   round: ReportRound;
   status: WorkStatus;
+};
+
+/** A page of progress reports, in id order — or, with updatedSince, in the order they were saved (progressReportsConnection) */
+export type ProgressReportConnection = {
+  __typename?: 'ProgressReportConnection';
+  edges: Array<ProgressReportEdge>;
+  pageInfo: PageInfo;
+  /** Items of the whole list (its filters applied, not the cursors) */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One ProgressReport of a page, with its cursor */
+export type ProgressReportEdge = {
+  __typename?: 'ProgressReportEdge';
+  /** Opaque: pass it as `after` or `before` */
+  cursor: Scalars['String']['output'];
+  node: ProgressReport;
 };
 
 export type ProgressReportInput = {
@@ -1104,6 +1152,8 @@ export type Project = {
   /** ลำดับ: the order of the project within its LAO */
   seq: Scalars['Int']['output'];
   targetGroups: Array<TargetGroup>;
+  /** When the project itself was last changed (not its standing or reports) */
+  updatedAt: Scalars['DateTime']['output'];
   /** Optimistic lock: send it back with updateProject */
   version: Scalars['Int']['output'];
   /** Standing and reports in each fiscal year */
@@ -1116,6 +1166,23 @@ export type ProjectCategory =
   | 'GUIDELINE'
   | 'MEASURE'
   | 'PROJECT';
+
+/** A page of projects, in id order — or, with updatedSince, in the order they were last changed (projectsConnection) */
+export type ProjectConnection = {
+  __typename?: 'ProjectConnection';
+  edges: Array<ProjectEdge>;
+  pageInfo: PageInfo;
+  /** Items of the whole list (its filters applied, not the cursors) */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One Project of a page, with its cursor */
+export type ProjectEdge = {
+  __typename?: 'ProjectEdge';
+  /** Opaque: pass it as `after` or `before` */
+  cursor: Scalars['String']['output'];
+  node: Project;
+};
 
 export type ProjectInput = {
   /** Budget in baht for each year it runs in; null = no budget */
@@ -1230,6 +1297,8 @@ export type Query = {
   laoOverview: LaoOverview;
   /** LAOs of a province and/or district, ordered by district then name, within the user’s scope */
   laos: Array<Lao>;
+  /** The LAO registry page by page, in LAO-code order, within the caller’s scope: for other systems (`first` or `last` 1–100) */
+  laosConnection: LaoConnection;
   /** Level thresholds of both rounds of a fiscal year (ADMIN’s, or the defaults) */
   levelThresholds: Array<RoundThresholds>;
   /** The signed-in user, or null */
@@ -1246,13 +1315,19 @@ export type Query = {
   planDimensions: Array<PlanDimension>;
   /** ผลการดำเนินงานตามแผน */
   planResults: PlanResults;
+  /** Progress reports page by page within the caller’s scope, for other systems (`first` or `last` 1–100): of a fiscal year, a round, a province, or saved since an instant */
+  progressReportsConnection: ProgressReportConnection;
   project: Maybe<Project>;
   /** Projects of an LAO in their order; fiscalYear null = all years */
   projects: Array<Project>;
+  /** Projects page by page within the caller’s scope, for other systems (`first` or `last` 1–100): of an LAO, a fiscal year’s plans, or changed since an instant */
+  projectsConnection: ProjectConnection;
   /** ผลการนำแผนฯ ไปปฏิบัติระดับจังหวัด (a province office or an LAO officer: its own province; other LAOs show their registry entry only) */
   provinceScores: ProvinceScoreReport;
   /** All 77 provinces, in Thai alphabetical order */
   provinces: Array<Province>;
+  /** What is left of the caller’s query-cost budget (also in the RateLimit-* headers of every answer); costs nothing */
+  rateLimit: RateLimit;
   /** What the report form of a project's fiscal year and round starts from: the saved report, or for a twelve-month report not yet written the six-month report's ordinance figures */
   reportDraft: ReportDraft;
   /** ADMIN: rounds reopened for single LAOs in a fiscal year, latest first */
@@ -1341,6 +1416,16 @@ export type QueryLaosArgs = {
 };
 
 
+export type QueryLaosConnectionArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  before: InputMaybe<Scalars['String']['input']>;
+  districtCode: InputMaybe<Scalars['String']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  last: InputMaybe<Scalars['Int']['input']>;
+  provinceCode: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryLevelThresholdsArgs = {
   fiscalYear: Scalars['Int']['input'];
 };
@@ -1374,6 +1459,18 @@ export type QueryPlanResultsArgs = {
 };
 
 
+export type QueryProgressReportsConnectionArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  before: InputMaybe<Scalars['String']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  fiscalYear: InputMaybe<Scalars['Int']['input']>;
+  last: InputMaybe<Scalars['Int']['input']>;
+  provinceCode: InputMaybe<Scalars['String']['input']>;
+  round: InputMaybe<ReportRound>;
+  updatedSince: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
 export type QueryProjectArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1382,6 +1479,17 @@ export type QueryProjectArgs = {
 export type QueryProjectsArgs = {
   fiscalYear: InputMaybe<Scalars['Int']['input']>;
   laoCode: Scalars['String']['input'];
+};
+
+
+export type QueryProjectsConnectionArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  before: InputMaybe<Scalars['String']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  fiscalYear: InputMaybe<Scalars['Int']['input']>;
+  laoCode: InputMaybe<Scalars['String']['input']>;
+  last: InputMaybe<Scalars['Int']['input']>;
+  updatedSince: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -1439,6 +1547,21 @@ export type QueryUsersArgs = {
 export type QueryWebhookDeliveriesArgs = {
   first: Scalars['Int']['input'];
   webhookId: Scalars['ID']['input'];
+};
+
+/** The caller’s budget of query cost in the current window (per account or token; per address when signed out), after this operation was charged */
+export type RateLimit = {
+  __typename?: 'RateLimit';
+  /** What this operation cost (its estimate: `rateLimit` itself costs nothing) */
+  cost: Scalars['Int']['output'];
+  /** Cost units one window allows */
+  limit: Scalars['Int']['output'];
+  /** Units left in the current window */
+  remaining: Scalars['Int']['output'];
+  /** When the current window ends and the budget is whole again */
+  resetAt: Scalars['DateTime']['output'];
+  /** Units spent in the current window, this operation included */
+  used: Scalars['Int']['output'];
 };
 
 /** How far a permission reaches: the own LAO, the own province, the whole country */

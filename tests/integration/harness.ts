@@ -64,7 +64,7 @@ export class TestServer {
       db: s.db,
       config: s.config,
       clock: s.clock,
-      log: createLogger('silent'),
+      log: createLogger(process.env.TEST_LOG ?? 'silent'),
       clientDir: opts.clientDir ?? null,
     });
     s.app = app;

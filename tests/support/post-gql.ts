@@ -21,6 +21,8 @@ export interface GqlErrorExtensions {
 export interface GqlResult<T = unknown> {
   data: T | null;
   errors?: Array<{ message: string; extensions?: GqlErrorExtensions; path?: Array<string | number> }>;
+  /** The answer's own extensions: `cost` (requested, actual, limit) on every charged operation. */
+  extensions?: { cost?: { requested: number; actual: number; limit: number }; [key: string]: unknown };
   status: number;
   setCookie: string | null;
   headers: Headers;
@@ -65,10 +67,11 @@ export async function postGql(
     headers,
     body: JSON.stringify({ query: typeof query === 'string' ? query : print(query), variables }),
   });
-  const body = (await res.json()) as { data?: unknown; errors?: GqlResult['errors'] };
+  const body = (await res.json()) as { data?: unknown; errors?: GqlResult['errors']; extensions?: GqlResult['extensions'] };
   return {
     data: body.data ?? null,
     errors: body.errors,
+    extensions: body.extensions,
     status: res.status,
     setCookie: res.headers.get('set-cookie'),
     headers: res.headers,

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Clock } from './clock';
 import type { AppConfig } from './config';
 import type { Mailer } from './mailer';
+import type { QueryBudget } from './rate-limit';
 import type { User } from '../modules/account/user.entity';
 import type { Loaders } from '../loaders';
 
@@ -39,6 +40,8 @@ export interface AppContext extends ContextDeps {
    * what it guards that the transaction may have changed (null: any of it).
    */
   writeLocks: Map<string, Set<string> | null>;
+  /** A GraphQL operation's estimated cost and the caller's budget once it was charged (limits.ts); null before, and outside GraphQL. */
+  queryCost: { requested: number; budget: QueryBudget } | null;
 }
 
 export interface ContextDeps {
@@ -72,6 +75,7 @@ export function createContext(
     audited: false,
     afterCommit: [],
     writeLocks: new Map(),
+    queryCost: null,
   };
   ctx.loaders = deps.createLoaders(ctx);
   return ctx;

@@ -6,6 +6,7 @@ import type { AppContext } from './context';
 import { badInput, ERROR_CODES, type FieldError } from './errors';
 import { fiscalYearProblem } from './fiscal-year';
 import { hasFormat, requiredMessage, type FormatRule } from './field-rules';
+import { MAX_PAGE_SIZE } from './limits';
 
 /*
  * The edge of the API. Every argument and input field passes here before a service sees it: text is
@@ -244,9 +245,6 @@ export function CountArg(name: string, label: string, options: { nullable?: bool
     { arg: { name, typeFunc: () => Int, options: { nullable: options.nullable, description: options.description } } },
   );
 }
-
-/** The most items one page of a connection or feed gives. */
-export const MAX_PAGE_SIZE = 100;
 
 /** A page size argument (`first: Int!`): a whole number from 1 to MAX_PAGE_SIZE. */
 export function PageSizeArg(name: string, options: { description?: string } = {}) {

@@ -1,10 +1,19 @@
-import type { ApolloServerPlugin } from '@apollo/server';
-import { getNamedType, getNullableType, isListType, isObjectType, type DocumentNode, type GraphQLSchema } from 'graphql';
+import {
+  getNamedType,
+  getNullableType,
+  isListType,
+  isObjectType,
+  Kind,
+  valueFromASTUntyped,
+  visit,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from 'graphql';
 import depthLimit from 'graphql-depth-limit';
 import { getComplexity, type ComplexityEstimator, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
-import type { AppContext } from './context';
-import { DomainError } from './errors';
-import { chargeQueryCost } from './rate-limit';
 
 /** Deepest selection accepted (introspection needs about 12). */
 export const MAX_DEPTH = 12;
@@ -50,13 +59,43 @@ export const EXPECTED = {
 export type ListSize = number | ((args: Record<string, unknown>) => number);
 
 /**
+ * How a list field's cost is counted from the answer (result-cost.ts): `perCall` plus one, plus what each
+ * item actually answered. Kept for the estimators made here, so the answer is weighed as the estimate was.
+ */
+export const LIST_WEIGHTS = new WeakMap<ComplexityEstimator, { perCall: number }>();
+
+/**
  * The `complexity` of a list field (`@Field(() => [Lao], { complexity: listOf(350) })`): each expected
  * item costs what its selection costs, so 77 provinces with two fields cost 155, not 3. `perCall` adds
  * what each resolution costs besides (ROUND_TRIP_COST for a field that queries for each parent).
  */
 export function listOf(size: ListSize, perCall = 0): ComplexityEstimator {
-  return ({ args, childComplexity }) => perCall + 1 + (typeof size === 'number' ? size : size(args)) * Math.max(1, childComplexity);
+  const estimator: ComplexityEstimator = ({ args, childComplexity }) =>
+    perCall + 1 + (typeof size === 'number' ? size : size(args)) * Math.max(1, childComplexity);
+  LIST_WEIGHTS.set(estimator, { perCall });
+  return estimator;
 }
+
+/** The most items one page of a connection holds (`first`/`last`: 1 to 100). */
+export const MAX_PAGE_SIZE = 100;
+
+/**
+ * The page sizes of an operation's connections, by the `edges` selections they size (queryCost fills it):
+ * the `edges` of a connection have no arguments of their own, so their count comes from the
+ * connection's `first` or `last`.
+ */
+type PageSizes = WeakMap<FieldNode, number>;
+
+/**
+ * The `complexity` of a connection's `edges`: as many items as the connection's `first` or `last` asks
+ * for (at most MAX_PAGE_SIZE: a larger page is refused by the field itself, with its own message).
+ */
+export const edgesOfPage: ComplexityEstimator = ({ node, context, childComplexity }) =>
+  1 + ((context as { pageSizes?: PageSizes } | undefined)?.pageSizes?.get(node) ?? MAX_PAGE_SIZE) * Math.max(1, childComplexity);
+LIST_WEIGHTS.set(edgesOfPage, { perCall: 0 });
+
+/** The `complexity` of a field that costs nothing at all, root or not (`rateLimit`: asking what is left must not spend it). */
+export const FREE: ComplexityEstimator = () => 0;
 
 /**
  * One estimator for every field: a field's own `complexity` when it declares one, else 1 plus what it
@@ -68,6 +107,7 @@ export function costEstimator(schema: GraphQLSchema): ComplexityEstimator {
   return (options: ComplexityEstimatorArgs) => {
     if (options.field.name === '__schema') return SCHEMA_INTROSPECTION_COST;
     const own = options.field.extensions?.complexity;
+    if (own === FREE) return 0;
     let cost: number;
     if (typeof own === 'function') cost = (own as ComplexityEstimator)(options) ?? 1;
     else if (typeof own === 'number') cost = own + options.childComplexity;
@@ -85,7 +125,15 @@ export function queryCost(
   variables?: Record<string, unknown>,
 ): number | null {
   try {
-    return getComplexity({ schema, query, operationName: operationName ?? undefined, variables, estimators: [costEstimator(schema)] });
+    const context = { pageSizes: pageSizesOf(query, variables ?? {}) };
+    return getComplexity({
+      schema,
+      query,
+      operationName: operationName ?? undefined,
+      variables,
+      context,
+      estimators: [costEstimator(schema)],
+    });
   } catch (error) {
     if (/^Variable "\$/.test((error as Error).message)) return null;
     // Anything else (e.g. fragments spread into more nodes than the estimator will visit) is too costly to answer.
@@ -93,30 +141,38 @@ export function queryCost(
   }
 }
 
-const tooCostly = (cost: number) =>
-  new DomainError(
-    'TOO_COMPLEX',
-    'คำขอนี้ขอข้อมูลมากเกินกว่าที่ระบบตอบได้ในครั้งเดียว กรุณาขอข้อมูลให้น้อยลงหรือแบ่งเป็นหลายคำขอ',
-    Number.isFinite(cost) ? { cost, maxCost: MAX_QUERY_COST } : { maxCost: MAX_QUERY_COST },
-  );
-
 /**
- * Refuses operations that cost too much before any resolver runs (and before any database work), then
- * charges the cost to the caller's budget for the current window (rate-limit.ts): 429 when it is spent.
+ * The page size of every connection's `edges` in a document: its `first` or `last` (a literal or a
+ * variable), clamped to 1–MAX_PAGE_SIZE. A fragment of edges spread into several connections counts
+ * with the largest of their sizes.
  */
-export function limitsPlugin(schema: GraphQLSchema): ApolloServerPlugin<AppContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, request, contextValue }) {
-          const cost = queryCost(schema, document, request.operationName, request.variables);
-          if (cost === null) return;
-          if (cost > MAX_QUERY_COST) throw tooCostly(cost);
-          await chargeQueryCost(contextValue, cost);
-        },
-      };
-    },
+function pageSizesOf(document: DocumentNode, variables: Record<string, unknown>): PageSizes {
+  const sizes: PageSizes = new WeakMap();
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+  const edgesIn = (set: SelectionSetNode | undefined, seen: Set<string>, found: FieldNode[]): FieldNode[] => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value === 'edges') found.push(selection);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) edgesIn(selection.selectionSet, seen, found);
+      else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        edgesIn(fragments.get(selection.name.value)?.selectionSet, seen, found);
+      }
+    }
+    return found;
   };
+  visit(document, {
+    Field(field) {
+      const sizing = field.arguments?.filter((a) => a.name.value === 'first' || a.name.value === 'last') ?? [];
+      if (!sizing.length) return;
+      // `first` or `last`, whichever the variables give (the field refuses both, or neither, itself).
+      const asked = sizing.map((a) => valueFromASTUntyped(a.value, variables)).filter((v): v is number => Number.isFinite(v));
+      const size = asked.length ? Math.min(MAX_PAGE_SIZE, Math.max(1, Math.trunc(Math.max(...asked)))) : MAX_PAGE_SIZE;
+      for (const edges of edgesIn(field.selectionSet, new Set(), [])) sizes.set(edges, Math.max(size, sizes.get(edges) ?? 0));
+    },
+  });
+  return sizes;
 }
 
 /** List fields of the schema's object types that declare no expected size (a unit test keeps this empty). */

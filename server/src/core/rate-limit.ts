@@ -41,6 +41,14 @@ export function addressKey(ip: string | null): string {
     .join(':')}::/64`;
 }
 
+/** A bucket's count in its current window, as it stood after a take. */
+interface BucketState {
+  /** 0 when taken, else the seconds until the window ends. */
+  wait: number;
+  windowStart: number;
+  hits: number;
+}
+
 /**
  * Takes `amount` from a bucket's allowance in the current fixed window, atomically across instances:
  * one conditional UPDATE takes it (restarting the count when the window is over) only if it fits. When
@@ -49,6 +57,18 @@ export function addressKey(ip: string | null): string {
  * instance's is retried as an update. Answers 0 when taken, else the seconds until the window ends.
  */
 export async function take(db: DataSource, now: Date, bucket: string, rule: RateRule, amount = 1): Promise<number> {
+  return (await takeFromBucket(db, now, bucket, rule, amount, false)).wait;
+}
+
+/** take(), and the bucket's count afterwards: `withState` reads it once more after a take that fitted. */
+async function takeFromBucket(
+  db: DataSource,
+  now: Date,
+  bucket: string,
+  rule: RateRule,
+  amount: number,
+  withState: boolean,
+): Promise<BucketState> {
   const at = now.getTime();
   const over = at - rule.windowMs;
   const cost = Math.min(amount, rule.count);
@@ -68,20 +88,22 @@ export async function take(db: DataSource, now: Date, bucket: string, rule: Rate
     return row && { windowStart: Number(row.w), hits: Number(row.h) };
   };
   const wait = (windowStart: number) => Math.max(1, Math.ceil((windowStart + rule.windowMs - at) / 1000));
+  const taken = async (): Promise<BucketState> => ({ wait: 0, ...((withState && (await read())) || { windowStart: at, hits: cost }) });
 
-  if ((await update()) === 1) return 0;
+  if ((await update()) === 1) return taken();
   const spent = await read();
-  if (spent && spent.windowStart > over && spent.hits + cost > rule.count) return wait(spent.windowStart);
+  if (spent && spent.windowStart > over && spent.hits + cost > rule.count) return { wait: wait(spent.windowStart), ...spent };
   if (!spent) {
     const inserted = await executeAlone(db, `${insertIgnore(db)} INTO rate_limit (bucket, window_start, hits) VALUES (?, ?, ?)`, [
       bucket,
       at,
       cost,
     ]);
-    if (inserted === 1) return 0;
+    if (inserted === 1) return { wait: 0, windowStart: at, hits: cost };
   }
-  if ((await update()) === 1) return 0;
-  return wait((await read())?.windowStart ?? at);
+  if ((await update()) === 1) return taken();
+  const last = (await read()) ?? { windowStart: at, hits: 0 };
+  return { wait: wait(last.windowStart), ...last };
 }
 
 /**
@@ -111,18 +133,69 @@ export async function enforce(ctx: Pick<AppContext, 'db' | 'clock'>, checks: Rat
   }
 }
 
-/** Charges a GraphQL operation's cost to its caller: the signed-in account, or the client address of a signed-out one. */
-export function chargeQueryCost(ctx: AppContext, cost: number): Promise<void> {
+/**
+ * A caller's allowance of query cost in the current window, after the operation at hand was charged:
+ * what the `RateLimit-*` headers and the `rateLimit` query answer.
+ */
+export interface QueryBudget {
+  /** The allowance of one window. */
+  limit: number;
+  /** Spent in the current window, this operation included. */
+  used: number;
+  remaining: number;
+  /** When the current window ends and the allowance is whole again. */
+  resetAt: Date;
+  /** The window's length, for the `RateLimit-Policy` header. */
+  windowSeconds: number;
+  /** 0 when the operation was charged; else it was refused, and this is how long to wait. */
+  retryAfterSeconds: number;
+}
+
+/** The refusal of an operation (or a document) whose cost no longer fits the caller's budget: 429. */
+export const costRefusal = (budget: QueryBudget): DomainError =>
+  rateLimited('มีการเรียกข้อมูลจากระบบมากเกินกำหนดในช่วงเวลาสั้น ๆ', budget.retryAfterSeconds);
+
+/**
+ * Charges a GraphQL operation's cost (or a document's) to its caller — the signed-in account or token,
+ * or the client address of a signed-out one — and says what is left; `retryAfterSeconds` > 0 when the
+ * cost did not fit (nothing was charged then: the caller answers costRefusal).
+ */
+export async function spendQueryCost(ctx: AppContext, cost: number): Promise<QueryBudget> {
   const limits = ctx.config.rateLimits;
-  const what = 'มีการเรียกข้อมูลจากระบบมากเกินกำหนดในช่วงเวลาสั้น ๆ';
-  return enforce(ctx, [
-    ctx.user
-      ? { bucket: `cost:u:${ctx.user.id}`, rule: limits.costPerUser, amount: cost, what }
-      : { bucket: `cost:a:${addressKey(ctx.ip)}`, rule: limits.costPerAddress, amount: cost, what },
-  ]);
+  const [bucket, rule] = ctx.user ? [`cost:u:${ctx.user.id}`, limits.costPerUser] : [`cost:a:${addressKey(ctx.ip)}`, limits.costPerAddress];
+  const state = await takeFromBucket(ctx.db, ctx.clock.now(), bucket, rule, cost, true);
+  const used = Math.min(rule.count, state.hits);
+  return {
+    limit: rule.count,
+    used,
+    remaining: rule.count - used,
+    resetAt: new Date(state.windowStart + rule.windowMs),
+    windowSeconds: rule.windowMs / 1000,
+    retryAfterSeconds: state.wait,
+  };
 }
 
 /** Forgets buckets whose window ended long ago (windows last a day at most). */
 export function sweepRateLimits(db: DataSource, now: Date): Promise<number> {
   return executeAlone(db, 'DELETE FROM rate_limit WHERE window_start < ?', [now.getTime() - 24 * 3600_000]);
+}
+
+/**
+ * The caller's budget in the headers of the IETF draft (draft-ietf-httpapi-ratelimit-headers): the
+ * allowance of a window, what is left of it, the seconds until it is whole again, and the policy.
+ */
+export function rateLimitHeaders(budget: QueryBudget, now: Date): Array<[string, string]> {
+  return [
+    ['RateLimit-Limit', String(budget.limit)],
+    ['RateLimit-Remaining', String(budget.remaining)],
+    ['RateLimit-Reset', String(Math.max(0, Math.ceil((budget.resetAt.getTime() - now.getTime()) / 1000)))],
+    ['RateLimit-Policy', `${budget.limit};w=${budget.windowSeconds}`],
+  ];
+}
+
+/** spendQueryCost, refused (429) when the cost does not fit. */
+export async function chargeQueryCost(ctx: AppContext, cost: number): Promise<QueryBudget> {
+  const budget = await spendQueryCost(ctx, cost);
+  if (budget.retryAfterSeconds > 0) throw costRefusal(budget);
+  return budget;
 }

@@ -8,6 +8,7 @@ import { MemoDocument1796046647000 } from './1796046647000-MemoDocument';
 import { LaoYearFigures1796200000000 } from './1796200000000-LaoYearFigures';
 import { BaselineOfThePlan1796300000000 } from './1796300000000-BaselineOfThePlan';
 import { DatedRegistry1796400000000 } from './1796400000000-DatedRegistry';
+import { ChangeOrder1796500000000 } from './1796500000000-ChangeOrder';
 import { ChangeFeed1796600000000 } from './1796600000000-ChangeFeed';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -22,5 +23,6 @@ export const migrations = [
   LaoYearFigures1796200000000,
   BaselineOfThePlan1796300000000,
   DatedRegistry1796400000000,
+  ChangeOrder1796500000000,
   ChangeFeed1796600000000,
 ];

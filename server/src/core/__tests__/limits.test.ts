@@ -55,6 +55,19 @@ describe('query cost', () => {
     expect(cost(bomb)).toBe(Number.POSITIVE_INFINITY);
   });
 
+  it('counts a connection’s edges by its `first` or `last` (at most 100), its total as one more trip, and `rateLimit` as nothing', () => {
+    const page = (args: string) => cost(`{ laosConnection(${args}) { edges { cursor node { code } } pageInfo { endCursor } totalCount } }`);
+    // The field and its round trip, pageInfo and its one field, the count and its trip.
+    const base = ROUND_TRIP_COST + 1 + (1 + 1) + ROUND_TRIP_COST;
+    expect(page('first: 10')).toBe(base + 1 + 10 * (1 + 2));
+    expect(page('last: 40')).toBe(base + 1 + 40 * (1 + 2));
+    expect(page('first: 5000')).toBe(page('first: 100'));
+    expect(cost('query($n: Int) { laosConnection(first: $n) { edges { node { code } } } }', { n: 7 })).toBe(
+      ROUND_TRIP_COST + 1 + 1 + 7 * 2,
+    );
+    expect(cost('{ rateLimit { limit remaining resetAt used cost } }')).toBe(0);
+  });
+
   it('leaves variables that do not fit their types to execution (BAD_USER_INPUT there)', () => {
     expect(cost('query($y: Int!) { planDimensions(fiscalYear: $y) { name } }', { y: 'abc' })).toBeNull();
   });

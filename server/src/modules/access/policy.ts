@@ -136,3 +136,22 @@ export function provinceWithin(scope: Scope, asked: string | null | undefined, r
   if (asked && asked !== scope.provinceCode) throw refusal();
   return scope.provinceCode;
 }
+
+/**
+ * The permission each field made for other systems reads with. Their callers are scoped like every
+ * other reader (scopeOf: an LAO officer its LAO, a province officer its province, SERVICE the country);
+ * the scopes of API tokens name these fields:
+ *
+ * | token scope     | field                       | permission |
+ * |-----------------|-----------------------------|------------|
+ * | `read:registry` | `laosConnection`            | READ_LAO   |
+ * | `read:plans`    | `projectsConnection`        | READ_LAO   |
+ * | `read:reports`  | `progressReportsConnection` | READ_LAO   |
+ * | (any caller)    | `rateLimit`                 | none: every signed-in account or token may ask what is left of its budget |
+ */
+export const API_READS = {
+  laosConnection: Permission.READ_LAO,
+  projectsConnection: Permission.READ_LAO,
+  progressReportsConnection: Permission.READ_LAO,
+  changes: Permission.READ_LAO,
+} as const;

@@ -1,16 +1,14 @@
 import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../../core/context';
 import { PageSizeArg } from '../../core/input';
-import { listOf } from '../../core/limits';
-import { Permission } from '../access/policy';
+import { API_READS } from '../access/policy';
 import { listChanges } from './change-feed.service';
 import { ChangeConnection } from './change-feed.types';
 
 @Resolver()
 export class ChangeFeedResolver {
-  @Authorized(Permission.READ_LAO)
+  @Authorized(API_READS.changes)
   @Query(() => ChangeConnection, {
-    complexity: listOf(({ first }) => Number(first) || 1),
     description:
       'Changes to plans, reports, requests, decisions, rounds and the registry in the order they were committed, within the caller’s scope. Start without `after`, then pass `pageInfo.endCursor`; nothing is missed or repeated.',
   })

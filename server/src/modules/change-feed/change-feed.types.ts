@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { connectionOf } from '../../core/connection';
 
 @ObjectType('Change', {
   description: 'A change to a plan, report, request, decision, reporting round or the registry, as other systems follow them',
@@ -38,29 +39,6 @@ export class ChangeNode {
   occurredAt: Date;
 }
 
-@ObjectType('ChangeEdge')
-export class ChangeEdge {
-  @Field({ description: 'Opaque: pass it as `after` to read on from here' })
-  cursor: string;
-
-  @Field(() => ChangeNode)
-  node: ChangeNode;
-}
-
-@ObjectType('ChangePageInfo')
-export class ChangePageInfo {
-  @Field()
-  hasNextPage: boolean;
-
-  @Field(() => String, { nullable: true, description: 'The cursor of the last change of this page (null when the page is empty)' })
-  endCursor: string | null;
-}
-
-@ObjectType('ChangeConnection')
-export class ChangeConnection {
-  @Field(() => [ChangeEdge])
-  edges: ChangeEdge[];
-
-  @Field(() => ChangePageInfo)
-  pageInfo: ChangePageInfo;
-}
+/** A page of the change feed: `edges { cursor node }`, `pageInfo`, `totalCount`. */
+export const ChangeConnection = connectionOf(ChangeNode, 'Change', 'A page of the change feed, in commit order');
+export type ChangeConnection = InstanceType<typeof ChangeConnection>;

@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { AppContext, ContextOf } from '../../core/context';
 import { sendHttpError, unauthenticated } from '../../core/errors';
-import { chargeQueryCost } from '../../core/rate-limit';
+import { chargeQueryCost, rateLimitHeaders } from '../../core/rate-limit';
 import { actionPlanPdf, actionPlanXlsx } from './action-plan.document';
 import { memoPdf } from './memo.document';
 import { nationalPdf, nationalXlsx } from './national.document';
@@ -50,7 +50,8 @@ export function exportRouter(contextOf: ContextOf, log: Logger): Router {
     try {
       const ctx = await contextOf(req, res);
       if (!ctx.user) throw unauthenticated();
-      await chargeQueryCost(ctx, EXPORT_COST);
+      const budget = await chargeQueryCost(ctx, EXPORT_COST);
+      for (const [name, value] of rateLimitHeaders(budget, ctx.clock.now())) res.setHeader(name, value);
       const query = Object.fromEntries(Object.entries(req.query).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]));
       const file = await exporter(ctx, query);
       res.setHeader(

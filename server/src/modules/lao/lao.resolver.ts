@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../core/context';
 import { FiscalYearArg } from '../../core/input';
 import { District } from '../geography/district.entity';
@@ -8,7 +8,8 @@ import { AwardInput, LaoProfileInput } from './lao-profile.inputs';
 import { setAwards, updateLaoProfile } from './lao-profile.service';
 import { Lao } from './lao.entity';
 import { CreateLaoInput, UpdateLaoInput } from './lao.inputs';
-import { allow, Permission, placeOfLao } from '../access/policy';
+import { allow, API_READS, Permission, placeOfLao } from '../access/policy';
+import { LaoConnection, LaosConnectionArgs, pageLaos } from './lao.connection';
 import { createLao, getReadableLao, listLaos, updateLao } from './lao.service';
 import { EXPECTED, listOf, ROUND_TRIP_COST } from '../../core/limits';
 
@@ -33,6 +34,14 @@ export class LaoResolver {
     @Arg('districtCode', () => String, { nullable: true }) districtCode?: string | null,
   ): Promise<Lao[]> {
     return listLaos(ctx, provinceCode, districtCode);
+  }
+
+  @Authorized(API_READS.laosConnection)
+  @Query(() => LaoConnection, {
+    description: 'The LAO registry page by page, in LAO-code order, within the caller’s scope: for other systems (`first` or `last` 1–100)',
+  })
+  async laosConnection(@Args() args: LaosConnectionArgs, @Ctx() ctx: AppContext): Promise<InstanceType<typeof LaoConnection>> {
+    return new LaoConnection(await pageLaos(ctx, args));
   }
 
   @Authorized(Permission.ADMINISTER)

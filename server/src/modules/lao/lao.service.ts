@@ -1,3 +1,4 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { AppContext } from '../../core/context';
 import { takeWriteLock } from '../../core/db';
 import { badInput, forbidden, notFound } from '../../core/errors';
@@ -67,9 +68,17 @@ const thai = new Intl.Collator('th');
 export const sortLaos = <T extends { districtCode: string; name: string }>(laos: T[]): T[] =>
   laos.sort((a, b) => a.districtCode.localeCompare(b.districtCode) || thai.compare(a.name, b.name));
 
-/** LAOs of a province or district, ordered by district then name, within the user's scope. */
-export async function listLaos(ctx: AppContext, provinceCode?: string | null, districtCode?: string | null): Promise<Lao[]> {
-  const scope = scopeOf(ctx.user, Permission.READ_LAO)!;
+/**
+ * A query (alias `l`) of the LAOs of a province and/or district that the caller may read with
+ * `permission`: its own LAO, its own province (FORBIDDEN for another), or any.
+ */
+export function readableLaos(
+  ctx: AppContext,
+  permission: Permission,
+  provinceCode?: string | null,
+  districtCode?: string | null,
+): SelectQueryBuilder<Lao> {
+  const scope = scopeOf(ctx.user, permission)!;
   const qb = ctx.em.getRepository(Lao).createQueryBuilder('l');
   if (scope.laoCode) qb.where('l.code = :code', { code: scope.laoCode });
   else {
@@ -77,7 +86,40 @@ export async function listLaos(ctx: AppContext, provinceCode?: string | null, di
     if (province) qb.where('l.province_code = :province', { province });
   }
   if (districtCode) qb.andWhere('l.district_code = :districtCode', { districtCode });
-  return sortLaos(await qb.getMany());
+  return qb;
+}
+
+/** LAOs of a province or district, ordered by district then name, within the user's scope. */
+export async function listLaos(ctx: AppContext, provinceCode?: string | null, districtCode?: string | null): Promise<Lao[]> {
+  return sortLaos(await readableLaos(ctx, Permission.READ_LAO, provinceCode, districtCode).getMany());
+}
+
+/**
+ * Narrows a query of rows that belong to an LAO (`laoColumn`, e.g. `p.lao_code`) to those the caller
+ * may read with `permission` — its own LAO, its own province, or the country — and within that to the
+ * LAO and/or province asked for: NOT_FOUND or FORBIDDEN for an LAO it may not read, FORBIDDEN for
+ * another province than its own.
+ */
+export async function scopeToReadableLaos<T extends ObjectLiteral>(
+  ctx: AppContext,
+  qb: SelectQueryBuilder<T>,
+  laoColumn: string,
+  permission: Permission,
+  asked: { laoCode?: string | null; provinceCode?: string | null },
+): Promise<void> {
+  const scope = scopeOf(ctx.user, permission)!;
+  const province = provinceWithin(scope, asked.provinceCode, () => forbidden('ท่านดูได้เฉพาะข้อมูลในจังหวัดของท่าน'));
+  const lao = asked.laoCode ? await getReadableLao(ctx, asked.laoCode) : null;
+  const laoCode = lao?.code ?? scope.laoCode;
+  if (laoCode) {
+    qb.andWhere(`${laoColumn} = :scopeLao`, { scopeLao: laoCode });
+    // An LAO outside the province asked for has no rows in it.
+    if (lao && province && lao.provinceCode !== province) qb.andWhere('1 = 0');
+  } else if (province) {
+    qb.innerJoin(Lao, 'scope_lao', `scope_lao.code = ${laoColumn}`).andWhere('scope_lao.province_code = :scopeProvince', {
+      scopeProvince: province,
+    });
+  }
 }
 
 /** Adds an LAO to the registry (ADMIN). */

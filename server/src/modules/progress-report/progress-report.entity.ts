@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { MoneyScalar, satangColumn, type Satang } from '../../core/money';
 import { Project } from '../project/project.entity';
@@ -9,6 +9,8 @@ import { CannotDoReason, ReportRound, WorkStatus } from '../plan/report.enums';
 @Entity('progress_report')
 @Index('uq_report_project_year_round', ['projectId', 'fiscalYear', 'round'], { unique: true })
 @Index('idx_report_lao_year', ['laoCode', 'fiscalYear', 'round'])
+// What was saved since an instant, in the order of the saves (progressReportsConnection with updatedSince).
+@Index('idx_report_saved', ['reportedAt', 'id'])
 export class ProgressReport {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
@@ -25,6 +27,7 @@ export class ProgressReport {
   @Column({ type: 'varchar', length: 7 })
   laoCode: string;
 
+  @Field(() => Int, { description: 'Fiscal year (BE) reported on' })
   @Column({ type: 'int' })
   fiscalYear: number;
 

@@ -1,8 +1,10 @@
-import { Permission } from '../access/policy';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { API_READS, Permission } from '../access/policy';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../core/context';
 import { FiscalYearArg } from '../../core/input';
 import { ProjectYear } from '../project/project-year.entity';
+import { Project } from '../project/project.entity';
+import { pageProgressReports, ProgressReportConnection, ProgressReportsConnectionArgs } from './progress-report.connection';
 import { PlanResultNote } from './plan-result-note.entity';
 import { ProgressReport } from './progress-report.entity';
 import { ReportRound } from '../plan/report.enums';
@@ -24,6 +26,23 @@ export class ProgressReportResolver {
     @Ctx() ctx: AppContext,
   ): Promise<ReportDraft> {
     return getReportDraft(ctx, projectId, fiscalYear, round);
+  }
+
+  @Authorized(API_READS.progressReportsConnection)
+  @Query(() => ProgressReportConnection, {
+    description:
+      'Progress reports page by page within the caller’s scope, for other systems (`first` or `last` 1–100): of a fiscal year, a round, a province, or saved since an instant',
+  })
+  async progressReportsConnection(
+    @Args() args: ProgressReportsConnectionArgs,
+    @Ctx() ctx: AppContext,
+  ): Promise<InstanceType<typeof ProgressReportConnection>> {
+    return new ProgressReportConnection(await pageProgressReports(ctx, args));
+  }
+
+  @FieldResolver(() => Project, { description: 'The project reported on (its LAO is `project.lao`)' })
+  async project(@Root() report: ProgressReport, @Ctx() ctx: AppContext): Promise<Project> {
+    return (await ctx.loaders.projectById.load(report.projectId))!;
   }
 
   @Authorized(Permission.EDIT_LAO)

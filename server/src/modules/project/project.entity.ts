@@ -13,6 +13,8 @@ const enumList = { to: (v: string[]) => v.join(','), from: (v: string) => (v ? v
 @ObjectType({ description: 'โครงการ/กิจกรรม/มาตรการ/แนวปฏิบัติงาน ของแผนปฏิบัติการป้องกันการทุจริต' })
 @Entity('project')
 @Index('uq_project_lao_seq', ['laoCode', 'seq'], { unique: true })
+// What changed since an instant, in the order of the changes (projectsConnection with updatedSince).
+@Index('idx_project_changed', ['updatedAt', 'id'])
 export class Project extends Timestamped {
   @Field(() => ID)
   @PrimaryGeneratedColumn()

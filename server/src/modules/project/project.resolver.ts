@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../core/context';
 import { FiscalYearArg, TextArg } from '../../core/input';
 import { parseId } from '../../core/ids';
@@ -7,7 +7,8 @@ import { COUNTED_STATUSES } from '../plan/project.enums';
 import { ProjectYear } from './project-year.entity';
 import { Project } from './project.entity';
 import { ProjectInput } from './project.inputs';
-import { allow, Permission, placeOfLao } from '../access/policy';
+import { allow, API_READS, Permission, placeOfLao } from '../access/policy';
+import { pageProjects, ProjectConnection, ProjectsConnectionArgs } from './project.connection';
 import { moveProjectYear } from './project-year.transitions';
 import * as projects from './project.service';
 import { EXPECTED, listOf } from '../../core/limits';
@@ -25,6 +26,15 @@ export class ProjectResolver {
     @FiscalYearArg({ nullable: true }) fiscalYear?: number | null,
   ): Promise<Project[]> {
     return projects.listProjects(ctx, laoCode, fiscalYear);
+  }
+
+  @Authorized(API_READS.projectsConnection)
+  @Query(() => ProjectConnection, {
+    description:
+      'Projects page by page within the caller’s scope, for other systems (`first` or `last` 1–100): of an LAO, a fiscal year’s plans, or changed since an instant',
+  })
+  async projectsConnection(@Args() args: ProjectsConnectionArgs, @Ctx() ctx: AppContext): Promise<InstanceType<typeof ProjectConnection>> {
+    return new ProjectConnection(await pageProjects(ctx, args));
   }
 
   @Authorized()
@@ -70,6 +80,11 @@ export class ProjectResolver {
   @FieldResolver(() => Lao)
   async lao(@Root() project: Project, @Ctx() ctx: AppContext): Promise<Lao> {
     return (await ctx.loaders.laoByCode.load(project.laoCode))!;
+  }
+
+  @FieldResolver(() => Date, { description: 'When the project itself was last changed (not its standing or reports)' })
+  updatedAt(@Root() project: Project): Date {
+    return project.updatedAt;
   }
 
   @FieldResolver(() => [Int], { description: 'Fiscal years (BE) the project runs in' })

@@ -18,6 +18,7 @@ const LEASE_MS = 60_000;
 const SEND_TIMEOUT_MS = 10_000;
 /** Deliveries one worker takes at a time, and events one webhook fans out per pass. */
 const BATCH = 50;
+const PER_WEBHOOK = 10;
 const FAN_OUT = 500;
 
 /** The pause before attempt n + 1: 10 s, 20 s, 40 s … at most an hour. */
@@ -83,14 +84,26 @@ async function fanOut(db: DataSource, webhookId: number, now: Date): Promise<num
   );
 }
 
-/** Takes up to BATCH due deliveries for this worker until its lease ends; another worker's live lease is left alone. */
+/**
+ * Takes up to BATCH due deliveries for this worker until its lease ends, at most PER_WEBHOOK of each
+ * webhook (a receiver that is down or slow does not hold up the others); another worker's live lease
+ * is left alone.
+ */
 async function claim(db: DataSource, now: Date): Promise<WebhookDelivery[]> {
   const repo = db.getRepository(WebhookDelivery);
   const free = '(lease_until IS NULL OR lease_until < ?)';
-  const candidates: Array<{ id: number }> = await db.query(
-    `SELECT id FROM webhook_delivery WHERE status = ? AND next_attempt_at <= ? AND ${free} ORDER BY id LIMIT ${BATCH}`,
+  const due: Array<{ id: number; webhook_id: number }> = await db.query(
+    `SELECT id, webhook_id FROM webhook_delivery WHERE status = ? AND next_attempt_at <= ? AND ${free} ORDER BY id LIMIT ${BATCH * 20}`,
     [DeliveryStatus.PENDING, toDbValue(db, now), toDbValue(db, now)],
   );
+  const taken = new Map<number, number>();
+  const candidates = due
+    .filter((d) => {
+      const n = taken.get(d.webhook_id) ?? 0;
+      taken.set(d.webhook_id, n + 1);
+      return n < PER_WEBHOOK;
+    })
+    .slice(0, BATCH);
   if (!candidates.length) return [];
   const lease = randomUUID();
   const until = new Date(now.getTime() + LEASE_MS);
