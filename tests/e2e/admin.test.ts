@@ -176,7 +176,7 @@ describeE2E('administration and password reset, in Chromium', () => {
     // Too long a name: the server's words under the name field, nothing saved.
     await page.getByTestId('cl-name').fill('ก'.repeat(201));
     await page.getByTestId('cl-submit').click();
-    await expectText(page.locator('.el-form-item', { has: page.getByTestId('cl-name') }), 'ชื่อ อปท.ต้องไม่เกิน 200 ตัวอักษร');
+    await expectText(page.locator('.el-form-item', { has: page.getByTestId('cl-name') }), 'ชื่อ อปท. ต้องไม่เกิน 200 ตัวอักษร');
     await screenshot(page, 'lao-edit-error');
     await page.getByTestId('cl-name').fill('องค์การบริหารส่วนตำบลคลองยางใหม่');
     await page.getByTestId('cl-address').fill('หมู่ 3 ตำบลคลองยาง');
