@@ -93,11 +93,26 @@ export class E2EServer {
 export const LAPTOP = { width: 1366, height: 900 };
 export const PHONE = { width: 375, height: 812 };
 
-/** Whether the (first) element lies wholly inside the window's width. */
+/**
+ * Whether the (first) element lies wholly inside the window's width and, sideways, inside every ancestor
+ * that clips or scrolls it (a table scrolled within its card): all of it can be seen without scrolling sideways.
+ */
 export async function withinWidth(page: Page, selector: string): Promise<boolean> {
   const box = await page.locator(selector).first().boundingBox();
   const width = page.viewportSize()!.width;
-  return !!box && box.x >= 0 && box.x + box.width <= width + 0.5;
+  if (!box || box.x < 0 || box.x + box.width > width + 0.5) return false;
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+        if (getComputedStyle(a).overflowX === 'visible') continue;
+        const c = a.getBoundingClientRect();
+        if (r.left < c.left - 0.5 || r.right > c.right + 0.5) return false;
+      }
+      return true;
+    });
 }
 
 /** Whether the page itself scrolls sideways (something wider than the window). */
