@@ -291,10 +291,10 @@ describeE2E('administration and password reset, in Chromium', () => {
     await page.goto('/admin/laos');
     await choose(page, 'laos-province', 'กระบี่');
     const table = page.getByTestId('laos-table');
-    await expectText(table, 'องค์การบริหารส่วนตำบลคลองยาง');
+    await expectText(table, 'องค์การบริหารส่วนตำบลเขาพนม');
     expect(await scrollsSideways(page)).toBe(false);
     expect(await reachable(page, '[data-testid="laos-create"]')).toBe(true);
-    const row = table.locator('tr', { hasText: 'องค์การบริหารส่วนตำบลคลองยาง' });
+    const row = table.locator('tr', { hasText: 'องค์การบริหารส่วนตำบลเขาพนม' });
     const code = (await row.locator('.mono').innerText()).trim();
     for (const left of [0, 10_000]) {
       await table
@@ -332,14 +332,14 @@ describeE2E('administration and password reset, in Chromium', () => {
     await page.goto('/admin/years');
     const year = Number((await page.getByTestId('fiscal-year').innerText()).match(/25\d\d/)![0]);
     const nextYear = String(new Date().getFullYear() + 543 + 1);
-    await page.getByTestId('reopen-lao').fill('6810304');
+    await page.getByTestId('reopen-lao').fill(code);
     await choose(page, 'reopen-round', 'รอบ 6 เดือน');
     await choose(page, 'reopen-until-year', nextYear);
     await choose(page, 'reopen-until-month', 'ธันวาคม');
     await choose(page, 'reopen-until-day', '31');
     expect(await reachable(page, '[data-testid="reopen-submit"]')).toBe(true);
     await page.getByTestId('reopen-submit').click();
-    await expectText(page.locator('.el-message'), 'ให้ อปท. รหัส 6810304 รายงานผลได้ถึง');
+    await expectText(page.locator('.el-message'), `ให้ อปท. รหัส ${code} รายงานผลได้ถึง`);
     const end = `[data-testid="reopening-end-${year}-SIX_MONTHS"]`;
     await page.locator(end).scrollIntoViewIfNeeded();
     expect(await scrollsSideways(page)).toBe(false);
@@ -398,7 +398,7 @@ describeE2E('administration and password reset, in Chromium', () => {
       await page.locator('h1').first().waitFor();
       if (path === '/admin/laos') {
         await choose(page, 'laos-province', 'กระบี่');
-        await expectText(page.getByTestId('laos-table'), 'องค์การบริหารส่วนตำบลคลองยาง');
+        await expectText(page.getByTestId('laos-table'), 'องค์การบริหารส่วนตำบลเขาพนม');
       }
       if (path.startsWith('/results')) {
         await page.getByTestId('scores-show').click();
