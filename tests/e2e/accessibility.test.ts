@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describeE2E, e2eSuite, screenshot, seriousA11yViolations, signIn, type A11yViolation } from './harness';
 
 jest.setTimeout(600_000);
@@ -115,4 +115,106 @@ describeE2E('accessibility of every page (axe-core), in Chromium', () => {
       expect(found).toEqual([]);
     });
   }
+
+  it('keeps every coloured button legible when hovered, focused and pressed (≥ 4.5:1; axe reads only the resting state)', async () => {
+    const found: string[] = [];
+    const checked = new Set<string>();
+    for (const [account, visits] of [
+      [null, [{ path: '/login' }]],
+      [LAO, [{ path: '/reports?year=2567' }, { path: '/results/overview?year=2567' }, { path: '/baseline?year=2567' }]],
+      [PROVINCE, [{ path: '/review?year=2567' }, { path: '/review/compliance?year=2567' }]],
+      [ADMIN, [{ path: '/admin/users' }, { path: '/admin/laos' }, { path: '/admin/imports' }, { path: '/results/province?year=2567' }]],
+    ] as const) {
+      const context = await e2e.browser.newContext({
+        baseURL: e2e.server.url,
+        viewport: { width: 1366, height: 900 },
+        locale: 'th-TH',
+        timezoneId: 'Asia/Bangkok',
+      });
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      if (account) await signIn(page, account.username, account.password);
+      for (const visit of visits as readonly Visit[]) {
+        await page.goto(visit.path);
+        await page.locator('h1').first().waitFor();
+        await page.waitForLoadState('networkidle');
+        if (visit.path.startsWith('/results/province')) {
+          // The country's table, then a province's: its link back to the country.
+          await page.getByTestId('scores-show').click();
+          await page.getByTestId('national-table').waitFor();
+          await page.locator('[data-testid^="national-open-"]').first().click();
+          await page.getByTestId('scores-country').waitFor();
+        }
+        for (const { kind, button } of await colouredButtons(page)) {
+          if (checked.has(kind)) continue;
+          checked.add(kind);
+          for (const [state, ratio] of await statesContrast(page, button)) {
+            if (ratio < 4.5) found.push(`${visit.path} ${kind} ${state}: ${ratio.toFixed(2)}:1 (${await button.innerText()})`);
+          }
+        }
+      }
+      await context.close();
+    }
+    // The kinds the app uses, at least: solid, plain and link buttons.
+    expect([...checked]).toEqual(expect.arrayContaining(['primary', 'success plain', 'danger plain', 'primary link']));
+    expect(found).toEqual([]);
+  });
 });
+
+/** One visible, enabled Element Plus button of each colour and kind on the page (`primary`, `success plain`, `danger link`…). */
+async function colouredButtons(page: Page): Promise<Array<{ kind: string; button: Locator }>> {
+  const buttons = page.locator('.el-button:visible:not(.is-disabled)');
+  const out = new Map<string, Locator>();
+  for (let i = 0, n = await buttons.count(); i < n; i++) {
+    const button = buttons.nth(i);
+    const cls = (await button.getAttribute('class')) ?? '';
+    const colour = /el-button--(primary|success|warning|danger|info)\b/.exec(cls)?.[1];
+    if (!colour) continue;
+    const kind = [colour, ...['plain', 'link', 'text'].filter((k) => cls.includes(`is-${k}`))].join(' ');
+    if (!out.has(kind)) out.set(kind, button);
+  }
+  return [...out].map(([kind, button]) => ({ kind, button }));
+}
+
+/**
+ * The contrast of a button's text against what is behind it (its own background, or the first opaque one
+ * under it), hovered, focused from the keyboard and pressed; the transitions waited out.
+ */
+async function statesContrast(page: Page, button: Locator): Promise<Array<[string, number]>> {
+  const measure = () =>
+    button.evaluate((el) => {
+      const rgba = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+      const luminance = ([r, g, b]: number[]) => {
+        const lin = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+      };
+      let bg: number[] = [255, 255, 255];
+      for (let node: Element | null = el; node; node = node.parentElement) {
+        const c = rgba(getComputedStyle(node).backgroundColor);
+        if (c.length >= 3 && (c[3] ?? 1) > 0.5) {
+          bg = c;
+          break;
+        }
+      }
+      const fg = rgba(getComputedStyle(el).color);
+      const [a, b] = [luminance(fg), luminance(bg)].sort((x, y) => y - x);
+      return (a + 0.05) / (b + 0.05);
+    });
+  const settle = () => page.waitForTimeout(300);
+  const out: Array<[string, number]> = [];
+  await button.scrollIntoViewIfNeeded();
+  await button.hover();
+  await settle();
+  out.push(['hover', await measure()]);
+  await page.mouse.down();
+  await settle();
+  out.push(['active', await measure()]);
+  // Released away from the button, so nothing is clicked.
+  await page.mouse.move(0, 0);
+  await page.mouse.up();
+  await button.focus();
+  await settle();
+  out.push(['focus', await measure()]);
+  await button.blur();
+  return out;
+}

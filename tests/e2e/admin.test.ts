@@ -1,8 +1,46 @@
-import { choose, describeE2E, e2eSuite, expectText, openMenu, screenshot, signIn } from './harness';
+import type { Page } from 'playwright-core';
+import {
+  choose,
+  describeE2E,
+  e2eSuite,
+  expectText,
+  LAPTOP,
+  openMenu,
+  PHONE,
+  screenshot,
+  scrollsSideways,
+  signIn,
+  withinWidth,
+} from './harness';
 import { postGql } from '../support/post-gql';
 import { MeUsernameRoleDocument } from '../gql/graphql';
 
 jest.setTimeout(90_000);
+
+/** Waits out dialogs and messages moving in. */
+const settle = (page: Page) =>
+  page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+  );
+
+/** Whether the (first) element is wholly within the window's width and drawn on top at its middle (not under a sticky column). */
+async function reachable(page: Page, selector: string): Promise<boolean> {
+  // Scrolled to vertically only: scrolling it into view sideways would hide what is being checked.
+  await page
+    .locator(selector)
+    .first()
+    .evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - innerHeight / 2));
+  await settle(page);
+  if (!(await withinWidth(page, selector))) return false;
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return !!hit && el.contains(hit);
+    });
+}
 
 describeE2E('administration and password reset, in Chromium', () => {
   const e2e = e2eSuite();
@@ -176,7 +214,7 @@ describeE2E('administration and password reset, in Chromium', () => {
     // Too long a name: the server's words under the name field, nothing saved.
     await page.getByTestId('cl-name').fill('ก'.repeat(201));
     await page.getByTestId('cl-submit').click();
-    await expectText(page.locator('.el-form-item', { has: page.getByTestId('cl-name') }), 'ชื่อ อปท.ต้องไม่เกิน 200 ตัวอักษร');
+    await expectText(page.locator('.el-form-item', { has: page.getByTestId('cl-name') }), 'ชื่อ อปท. ต้องไม่เกิน 200 ตัวอักษร');
     await screenshot(page, 'lao-edit-error');
     await page.getByTestId('cl-name').fill('องค์การบริหารส่วนตำบลคลองยางใหม่');
     await page.getByTestId('cl-address').fill('หมู่ 3 ตำบลคลองยาง');
@@ -243,5 +281,132 @@ describeE2E('administration and password reset, in Chromium', () => {
     await signIn(visitor.page, '6810302', 'Noi2568reset');
     await expectText(visitor.page.getByTestId('org-name'), 'องค์การบริหารส่วนตำบลเกาะลันตาน้อย');
     await visitor.context.close();
+  });
+
+  it('fits the admin pages on a phone: the registry with its buttons and dialogs, the reopenings, the national table and its exports, the import page', async () => {
+    const { context, page } = await e2e.open(PHONE);
+    await signIn(page, 'admin', 'Admin@2567');
+
+    // The LAO registry: the name and the edit/retire buttons stay on screen however far the table is scrolled.
+    await page.goto('/admin/laos');
+    await choose(page, 'laos-province', 'กระบี่');
+    const table = page.getByTestId('laos-table');
+    await expectText(table, 'องค์การบริหารส่วนตำบลเขาพนม');
+    expect(await scrollsSideways(page)).toBe(false);
+    expect(await reachable(page, '[data-testid="laos-create"]')).toBe(true);
+    const row = table.locator('tr', { hasText: 'องค์การบริหารส่วนตำบลเขาพนม' });
+    const code = (await row.locator('.mono').innerText()).trim();
+    for (const left of [0, 10_000]) {
+      await table
+        .locator('.el-scrollbar__wrap')
+        .first()
+        .evaluate((el, x) => (el.scrollLeft = x), left);
+      await page.waitForTimeout(200);
+      expect(await reachable(page, `[data-testid="lao-edit-${code}"]`)).toBe(true);
+      expect(await reachable(page, `[data-testid="lao-retire-${code}"]`)).toBe(true);
+      expect(await withinWidth(page, `[data-testid="lao-name-${code}"]`)).toBe(true);
+    }
+    await screenshot(page, 'phone-lao-registry');
+
+    await page.getByTestId(`lao-edit-${code}`).click();
+    await page.getByTestId('cl-submit').waitFor();
+    await settle(page);
+    for (const id of ['lao-dialog', 'cl-code', 'cl-type', 'cl-name', 'cl-size', 'cl-province', 'cl-district', 'cl-address', 'cl-submit']) {
+      await page.getByTestId(id).first().scrollIntoViewIfNeeded();
+      expect([id, await withinWidth(page, `[data-testid="${id}"]`)]).toEqual([id, true]);
+    }
+    await screenshot(page, 'phone-lao-dialog');
+    await page.getByTestId('lao-dialog').getByRole('button', { name: 'ยกเลิก', exact: true }).click();
+    await page.getByTestId('lao-dialog').waitFor({ state: 'hidden' });
+
+    await page.getByTestId(`lao-retire-${code}`).click();
+    const box = page.locator('.el-message-box');
+    await box.waitFor();
+    await settle(page);
+    expect(await withinWidth(page, '.el-message-box')).toBe(true);
+    await screenshot(page, 'phone-lao-retire');
+    await box.getByRole('button', { name: 'ยกเลิก', exact: true }).click();
+    await box.waitFor({ state: 'hidden' });
+
+    // Reopen a round for one LAO, then find it in the list and end it there.
+    await page.goto('/admin/years');
+    const year = Number((await page.getByTestId('fiscal-year').innerText()).match(/25\d\d/)![0]);
+    const nextYear = String(new Date().getFullYear() + 543 + 1);
+    await page.getByTestId('reopen-lao').fill(code);
+    await choose(page, 'reopen-round', 'รอบ 6 เดือน');
+    await choose(page, 'reopen-until-year', nextYear);
+    await choose(page, 'reopen-until-month', 'ธันวาคม');
+    await choose(page, 'reopen-until-day', '31');
+    expect(await reachable(page, '[data-testid="reopen-submit"]')).toBe(true);
+    await page.getByTestId('reopen-submit').click();
+    await expectText(page.locator('.el-message'), `ให้ อปท. รหัส ${code} รายงานผลได้ถึง`);
+    const end = `[data-testid="reopening-end-${year}-SIX_MONTHS"]`;
+    await page.locator(end).scrollIntoViewIfNeeded();
+    expect(await scrollsSideways(page)).toBe(false);
+    expect(await withinWidth(page, '[data-testid="reopenings"]')).toBe(true);
+    expect(await reachable(page, end)).toBe(true);
+    await screenshot(page, 'phone-reopenings');
+    await page.locator(end).click();
+    await box.waitFor();
+    await settle(page);
+    expect(await withinWidth(page, '.el-message-box')).toBe(true);
+    await box.getByRole('button', { name: 'ปิดการเปิดรอบ' }).click();
+    await page.locator(end).waitFor({ state: 'detached' });
+
+    // The national table with its PDF and Excel buttons.
+    await page.goto('/results/province?year=2567');
+    await page.getByTestId('scores-show').click();
+    await page.getByTestId('national-table').waitFor();
+    expect(await scrollsSideways(page)).toBe(false);
+    for (const id of ['national-export-pdf', 'national-export-xlsx']) {
+      expect([id, await reachable(page, `[data-testid="${id}"]`)]).toEqual([id, true]);
+    }
+    // The whole table, its last shown column (LAOs at the low level) included, within the screen.
+    expect(await withinWidth(page, '[data-testid="national-table"]')).toBe(true);
+    expect(await withinWidth(page, '[data-testid^="national-row-"] td.level-low-count')).toBe(true);
+    expect(await reachable(page, '[data-testid^="national-open-"]')).toBe(true);
+    await screenshot(page, 'phone-national-scores');
+
+    // The import page: the kinds, the file and the start button on screen.
+    await page.goto('/admin/imports');
+    await page.getByTestId('import-kind').waitFor();
+    expect(await scrollsSideways(page)).toBe(false);
+    for (const id of ['import-kind', 'import-file-name', 'import-start']) {
+      expect([id, await withinWidth(page, `[data-testid="${id}"]`)]).toEqual([id, true]);
+    }
+    // Each kind inside the card, not only the window.
+    const card = (await page.locator('.card').first().boundingBox())!;
+    const kinds = page.locator('[data-testid^="import-kind-"]');
+    for (let i = 0; i < (await kinds.count()); i++) {
+      const box = (await kinds.nth(i).boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(card.x + card.width);
+    }
+    await screenshot(page, 'phone-imports');
+    await context.close();
+  });
+
+  it('keeps the same admin pages within a laptop’s screen', async () => {
+    const { context, page } = await e2e.open(LAPTOP);
+    await signIn(page, 'admin', 'Admin@2567');
+    for (const [path, name] of [
+      ['/admin/laos', 'laptop-lao-registry'],
+      ['/admin/years', 'laptop-year-settings'],
+      ['/results/province?year=2567', 'laptop-national-scores'],
+      ['/admin/imports', 'laptop-imports'],
+    ]) {
+      await page.goto(path);
+      await page.locator('h1').first().waitFor();
+      if (path === '/admin/laos') {
+        await choose(page, 'laos-province', 'กระบี่');
+        await expectText(page.getByTestId('laos-table'), 'องค์การบริหารส่วนตำบลเขาพนม');
+      }
+      if (path.startsWith('/results')) {
+        await page.getByTestId('scores-show').click();
+        await page.getByTestId('national-table').waitFor();
+      }
+      expect([path, await scrollsSideways(page)]).toEqual([path, false]);
+      await screenshot(page, name);
+    }
+    await context.close();
   });
 });

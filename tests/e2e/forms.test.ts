@@ -259,7 +259,11 @@ describeE2E('forms and review as officials use them, in Chromium at 1366×900 an
       const { context, page } = await openAt(size);
       await signIn(page, OFFICE.username, OFFICE.password);
       await page.goto('/review');
-      const row = page.getByTestId('queue-table').locator('tr.el-table__row', { hasText: name });
+      // A table on a laptop, a card for each request on a phone.
+      const row =
+        size === PHONE
+          ? page.getByTestId('queue-card').filter({ hasText: name })
+          : page.getByTestId('queue-table').locator('tr.el-table__row', { hasText: name });
       await expectText(row.getByTestId('queue-item-note'), 'เหตุผลที่ อปท. ขอลด: ไม่ได้รับจัดสรรงบประมาณ');
       await shot(page, 'review-queue', size);
 

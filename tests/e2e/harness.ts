@@ -89,6 +89,36 @@ export class E2EServer {
   }
 }
 
+/** The two screens every page is tried on: a small laptop and a phone. */
+export const LAPTOP = { width: 1366, height: 900 };
+export const PHONE = { width: 375, height: 812 };
+
+/**
+ * Whether the (first) element lies wholly inside the window's width and, sideways, inside every ancestor
+ * that clips or scrolls it (a table scrolled within its card): all of it can be seen without scrolling sideways.
+ */
+export async function withinWidth(page: Page, selector: string): Promise<boolean> {
+  const box = await page.locator(selector).first().boundingBox();
+  const width = page.viewportSize()!.width;
+  if (!box || box.x < 0 || box.x + box.width > width + 0.5) return false;
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+        if (getComputedStyle(a).overflowX === 'visible') continue;
+        const c = a.getBoundingClientRect();
+        if (r.left < c.left - 0.5 || r.right > c.right + 0.5) return false;
+      }
+      return true;
+    });
+}
+
+/** Whether the page itself scrolls sideways (something wider than the window). */
+export const scrollsSideways = (page: Page): Promise<boolean> =>
+  page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 0.5);
+
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
@@ -99,11 +129,16 @@ export function launchBrowser(): Promise<Browser> {
  * before the suite's tests and stopped after them; `open()` gives a new signed-out page on that server.
  */
 export function e2eSuite(env: Record<string, string> = {}) {
-  const suite = {} as { server: E2EServer; browser: Browser; open: () => ReturnType<typeof openPage> };
+  const suite = {} as {
+    server: E2EServer;
+    browser: Browser;
+    /** A new signed-out page, on a laptop's screen or the size given (`PHONE`). */
+    open: (size?: { width: number; height: number }) => ReturnType<typeof openPage>;
+  };
   beforeAll(async () => {
     suite.server = await E2EServer.start(env);
     suite.browser = await launchBrowser();
-    suite.open = () => openPage(suite.browser, suite.server);
+    suite.open = (size) => openPage(suite.browser, suite.server, size);
   });
   afterAll(async () => {
     await suite.browser?.close();
@@ -112,10 +147,14 @@ export function e2eSuite(env: Record<string, string> = {}) {
   return suite;
 }
 
-export async function openPage(browser: Browser, server: E2EServer): Promise<{ context: BrowserContext; page: Page }> {
+export async function openPage(
+  browser: Browser,
+  server: E2EServer,
+  viewport = { width: 1366, height: 768 },
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     baseURL: server.url,
-    viewport: { width: 1366, height: 768 },
+    viewport,
     locale: 'th-TH',
     timezoneId: 'Asia/Bangkok',
   });

@@ -1,13 +1,11 @@
 import type { Page } from 'playwright-core';
-import { describeE2E, e2eSuite, expectText, screenshot } from './harness';
+import { describeE2E, e2eSuite, expectText, LAPTOP, PHONE, screenshot, withinWidth } from './harness';
 
 jest.setTimeout(180_000);
 
 /** The memo's LAO (อบต.ขอนหาด, อำเภอชะอวด จังหวัดนครศรีธรรมราช): 49 projects in FY 2567. */
 const LAO = '6800707';
 const PASSWORD = 'Lao@2567';
-const LAPTOP = { width: 1366, height: 900 };
-const PHONE = { width: 375, height: 812 };
 
 /** Presses Tab until the focused element is (or is inside) `selector`; fails after `max` presses. */
 async function tabTo(page: Page, selector: string, max = 150): Promise<void> {
@@ -25,22 +23,10 @@ const focusRing = (page: Page) =>
     return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
   });
 
-/** Whether the element lies wholly inside the window's width. */
-async function withinWidth(page: Page, selector: string): Promise<boolean> {
-  const box = await page.locator(selector).first().boundingBox();
-  const width = page.viewportSize()!.width;
-  return !!box && box.x >= 0 && box.x + box.width <= width + 0.5;
-}
-
 describeE2E('keyboard, phone and the pages that are not there, in Chromium', () => {
   const e2e = e2eSuite();
 
-  async function open(size: { width: number; height: number }) {
-    const context = await e2e.browser.newContext({ baseURL: e2e.server.url, viewport: size, locale: 'th-TH', timezoneId: 'Asia/Bangkok' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    return { context, page };
-  }
+  const open = (size: { width: number; height: number }) => e2e.open(size);
 
   it('lets an LAO officer sign in, open progress reports, report a project and see it reported with the keyboard alone', async () => {
     const { context, page } = await open(LAPTOP);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { choose, describeE2E, e2eSuite, expectText, openMenu, screenshot, signIn } from './harness';
+import { choose, describeE2E, e2eSuite, expectText, openMenu, PHONE, screenshot, scrollsSideways, signIn, withinWidth } from './harness';
 
 jest.setTimeout(180_000);
 
@@ -427,5 +427,49 @@ describeE2E('plan-change requests, NACC review, province scores and data adminis
     await snap(page, 'audit-admin');
     await context.close();
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('gives a phone the review queue as cards with every button on screen, and the office decides from them', async () => {
+    // The demo's live year: Krabi's office has อบต.วังป่วน's additional project and baseline request waiting.
+    const { context, page } = await e2e.open(PHONE);
+    await signIn(page, KRABI.username, KRABI.password);
+    await page.goto('/review');
+    const cards = page.getByTestId('queue-card');
+    await cards.first().waitFor();
+    const count = await cards.count();
+    expect(count).toBeGreaterThanOrEqual(2);
+    expect(await scrollsSideways(page)).toBe(false);
+    for (let i = 0; i < count; i++) {
+      for (const id of ['queue-approve', 'queue-reject', 'queue-item-title']) {
+        const box = (await cards.nth(i).getByTestId(id).boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+      }
+    }
+    expect(await withinWidth(page, '[data-testid="queue-approve-selected"]')).toBe(true);
+    await snap(page, 'phone-review-queue');
+
+    // Approve the additional project: the dialog and its button on screen.
+    const addition = cards.filter({ hasText: 'โครงการเสริมสร้างความโปร่งใสในการจัดซื้อจัดจ้าง' });
+    await addition.getByTestId('queue-approve').click();
+    await page.getByTestId('approve-submit').waitFor();
+    await page.waitForFunction(settled);
+    expect(await withinWidth(page, '[data-testid="decision-dialog"]')).toBe(true);
+    expect(await withinWidth(page, '[data-testid="approve-submit"]')).toBe(true);
+    await snap(page, 'phone-review-approve');
+    await page.getByTestId('approve-submit').click();
+    await expectText(page.locator('.el-message'), 'อนุมัติคำขอของ องค์การบริหารส่วนตำบลวังป่วน แล้ว');
+    await addition.waitFor({ state: 'detached' });
+
+    // The baseline request by its checkbox and the batch button.
+    const baseline = cards.filter({ hasText: 'ขอปรับจำนวนโครงการตั้งต้นจาก 20 เป็น 22 โครงการ' });
+    await baseline.getByTestId('queue-card-select').click();
+    await expectText(page.getByTestId('queue-approve-selected'), 'อนุมัติที่เลือก (1)');
+    await page.getByTestId('queue-approve-selected').click();
+    await page.locator('.el-message-box').getByRole('button', { name: 'อนุมัติ', exact: true }).click();
+    await expectText(page.locator('.el-message').last(), 'อนุมัติแล้ว 1 รายการ');
+    await baseline.waitFor({ state: 'detached' });
+    await expectText(page.getByTestId('queue-approve-selected'), 'อนุมัติที่เลือก (0)');
+    await context.close();
   });
 });

@@ -7,9 +7,10 @@ import { databases } from './harness';
 /**
  * A database of its own holding only the demo data (the shared test database has other tests' LAOs):
  * a new SQLite file, or a `<db>_<suffix>` MariaDB database made afresh (a suite that changes nationwide
- * settings names its own). Migrated and loaded.
+ * settings names its own). Migrated and loaded, with the live current year laid out relative to `now`
+ * (server/src/demo/live-year.ts), the day the demo database is made.
  */
-export async function demoDatabaseUrl(name: string, suffix = 'demo'): Promise<string> {
+export async function demoDatabaseUrl(name: string, suffix = 'demo', now = new Date()): Promise<string> {
   const target = databases.find((d) => d.name === name)!;
   let url = target.url();
   if (name === 'mariadb') {
@@ -22,7 +23,7 @@ export async function demoDatabaseUrl(name: string, suffix = 'demo'): Promise<st
     await admin.destroy();
   }
   const db = await openDatabase(parseDbUrl(url));
-  await loadDemoDataIfEmpty(db);
+  await loadDemoDataIfEmpty(db, now);
   await db.destroy();
   return url;
 }

@@ -91,7 +91,19 @@ describe.each(databases)('ADMIN edits and retires an LAO in the registry ($name)
       { token: admin },
     );
     expect(codeOf(bad)).toBe('BAD_USER_INPUT');
-    expect(bad.errors![0].message).toMatch(/[\u0E00-\u0E7F]/);
+    expect(bad.errors![0].extensions!.fields).toContainEqual({ field: 'name', message: 'กรุณากรอกชื่อ อปท.' });
+    // The rules of the fields both inputs share hold on both: invisible characters trimmed, the length with its message.
+    for (const name of ['\u200B\uFEFF', 'ก'.repeat(201)]) {
+      const message = name.length > 200 ? 'ชื่อ อปท. ต้องไม่เกิน 200 ตัวอักษร' : 'กรุณากรอกชื่อ อปท.';
+      const update = await server.gql(UpdateLaoEntryDocument, { code: lao.code, input: input({ name }) }, { token: admin });
+      expect(update.errors![0].extensions!.fields).toEqual([{ field: 'name', message }]);
+      const create = await server.gql(
+        CreateDatedLaoDocument,
+        { input: { code: await unusedLaoCode(server.db), name, type: 'SAO', size: 'SMALL', provinceCode: '80', districtCode: '8007' } },
+        { token: admin },
+      );
+      expect(create.errors![0].extensions!.fields).toEqual([{ field: 'name', message }]);
+    }
     const missing = await server.gql(UpdateLaoEntryDocument, { code: '0000000', input: input() }, { token: admin });
     expect(codeOf(missing)).toBe('NOT_FOUND');
     const officer = await signIn(

@@ -242,8 +242,10 @@ export type CreateLaoInput = {
   address?: InputMaybe<Scalars['String']['input']>;
   /** 7-digit LAO code */
   code: Scalars['String']['input'];
+  /** 4-digit district code (อำเภอ) */
   districtCode: Scalars['String']['input'];
   name: Scalars['String']['input'];
+  /** 2-digit province code; the district must lie in it */
   provinceCode: Scalars['String']['input'];
   size: LaoSize;
   type: LaoType;
@@ -1748,12 +1750,12 @@ export type TargetGroup =
   | 'SCHOOLS'
   | 'STATE_ENTERPRISES';
 
-/** A registry entry changed by ADMIN: name, type, size, place, address, and whether it is still in use */
+/** A registry entry changed by ADMIN: name, type, size, place (the province is the district’s), address, and whether it is still in use */
 export type UpdateLaoInput = {
   /** False retires the LAO (merged or dissolved): its data and history stay, it leaves the current tables */
   active: Scalars['Boolean']['input'];
   address?: InputMaybe<Scalars['String']['input']>;
-  /** The district; the province is the district’s */
+  /** 4-digit district code (อำเภอ) */
   districtCode: Scalars['String']['input'];
   name: Scalars['String']['input'];
   size: LaoSize;

@@ -5,6 +5,24 @@
  * server and its message is written once. Plain data and functions only: no import, nothing of the server.
  */
 
+// ---------------------------------------------------------------------------------------------- text
+
+/** Whitespace and characters that show nothing: zero-width spaces and joiners, direction marks, BOM, fillers. */
+const INVISIBLE = '\\s\\u00AD\\u061C\\u115F\\u180E\\u200B-\\u200F\\u2060-\\u2064\\u206A-\\u206F\\u2800\\u3164\\uFEFF\\uFFA0';
+const EDGES = new RegExp(`^[${INVISIBLE}]+|[${INVISIBLE}]+$`, 'g');
+
+/**
+ * Text with whitespace and invisible characters trimmed from both ends, so text made only of them is
+ * blank: what the server keeps, and what a form checks "required" on and sends.
+ */
+export const trimText = (text: string): string => text.replace(EDGES, '');
+
+/**
+ * A field's Thai name followed by what is said of it. Thai writes no space between words, but an
+ * abbreviation's period is followed by one: "ชื่อโครงการต้องไม่เกิน", "ชื่อ อปท. ต้องไม่เกิน".
+ */
+export const labelled = (label: string, rest: string): string => `${label}${label.endsWith('.') ? ' ' : ''}${rest}`;
+
 /** A format a value must have, and what the user reads when it has not. */
 export interface FormatRule {
   pattern: RegExp;

@@ -5,7 +5,7 @@ import { createParameterDecorator, getMetadataStorage, Int, type ValidatorFn } f
 import type { AppContext } from './context';
 import { badInput, ERROR_CODES, type FieldError } from './errors';
 import { fiscalYearProblem } from './fiscal-year';
-import { hasFormat, requiredMessage, type FormatRule } from './field-rules';
+import { hasFormat, labelled, requiredMessage, trimText, type FormatRule } from './field-rules';
 import { MAX_PAGE_SIZE } from './limits';
 
 /*
@@ -30,9 +30,6 @@ export interface TextRule {
   multiline?: boolean;
 }
 
-/** Whitespace and characters that show nothing: zero-width spaces and joiners, direction marks, BOM, fillers. */
-const INVISIBLE = '\\s\\u00AD\\u061C\\u115F\\u180E\\u200B-\\u200F\\u2060-\\u2064\\u206A-\\u206F\\u2800\\u3164\\uFEFF\\uFFA0';
-const EDGES = new RegExp(`^[${INVISIBLE}]+|[${INVISIBLE}]+$`, 'g');
 /** Control characters other than tab and line feed, direction overrides and isolates, broken UTF-16, non-characters. */
 const REFUSED =
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
@@ -45,23 +42,24 @@ const REFUSED =
  */
 export function normalizeText(raw: string, multiline = false): string {
   const text = multiline ? raw.replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n') : raw.replace(/\r\n|[\t\n\r\u0085\u2028\u2029]/g, ' ');
-  return text.replace(EDGES, '');
+  return trimText(text);
 }
 
 /** The Thai message for normalised text that breaks the rule; null when it is fine. */
 export function textProblem(text: string, rule: TextRule): string | null {
   if (REFUSED.test(text)) {
-    return `${rule.label}มีอักขระพิเศษที่ระบบไม่รับ (เช่น อักขระควบคุมที่ติดมาจากการคัดลอก) กรุณาลบออกแล้วพิมพ์ใหม่`;
+    return labelled(rule.label, 'มีอักขระพิเศษที่ระบบไม่รับ (เช่น อักขระควบคุมที่ติดมาจากการคัดลอก) กรุณาลบออกแล้วพิมพ์ใหม่');
   }
   if (rule.required && text === '') return requiredMessage(rule.label);
-  if (text.length > rule.max && [...text].length > rule.max) return `${rule.label}ต้องไม่เกิน ${rule.max.toLocaleString('en-US')} ตัวอักษร`;
+  if (text.length > rule.max && [...text].length > rule.max)
+    return labelled(rule.label, `ต้องไม่เกิน ${rule.max.toLocaleString('en-US')} ตัวอักษร`);
   return null;
 }
 
 /** Normalises and checks one value: the text to keep (null for blank optional text) or the problem. */
 export function cleanText(raw: unknown, rule: TextRule): { value: string | null; problem: string | null } {
   if (raw === null || raw === undefined) return { value: null, problem: rule.required ? requiredMessage(rule.label) : null };
-  if (typeof raw !== 'string') return { value: null, problem: `กรุณากรอก${rule.label}เป็นข้อความ` };
+  if (typeof raw !== 'string') return { value: null, problem: `กรุณากรอก${labelled(rule.label, 'เป็นข้อความ')}` };
   const text = normalizeText(raw, rule.multiline);
   const problem = textProblem(text, rule);
   return { value: problem || text === '' ? null : text, problem };
@@ -72,7 +70,7 @@ export function cleanText(raw: unknown, rule: TextRule): { value: string | null;
 /** Counts of projects (baseline, minimum, requested, SAR): whole numbers 0–10,000. */
 export const MAX_COUNT = 10_000;
 
-const countMessage = (label: string) => `${label}ต้องเป็นจำนวนเต็ม 0–${MAX_COUNT.toLocaleString('en-US')}`;
+const countMessage = (label: string) => labelled(label, `ต้องเป็นจำนวนเต็ม 0–${MAX_COUNT.toLocaleString('en-US')}`);
 
 /** The number of decimals a finite number really has, exponent notation included (5e-324 has 324). */
 export function decimalPlaces(value: number): number {
@@ -119,6 +117,15 @@ function addRule(target: object, key: string | symbol, rule: FieldRule): void {
   fieldRules.set(target.constructor, rules);
 }
 
+/** The rules of an input class, those of the classes it extends included (a subclass's own win). */
+function rulesOf(type: unknown): Map<string, FieldRule> {
+  const rules = new Map<string, FieldRule>();
+  for (let t = type; typeof t === 'function' && t !== Function.prototype; t = Object.getPrototypeOf(t)) {
+    for (const [key, rule] of fieldRules.get(t) ?? []) if (!rules.has(key)) rules.set(key, rule);
+  }
+  return rules;
+}
+
 /** A text field: normalised in place, then refused when blank (if required), too long or with refused characters. */
 export function Text(rule: TextRule): PropertyDecorator {
   return (target, key) => addRule(target, key, { kind: 'text', rule });
@@ -155,7 +162,7 @@ export async function checkInput(input: object, now: Date, prefix = ''): Promise
   }
   const fields: FieldError[] = [];
   const target = input as Record<string, unknown>;
-  for (const [key, rule] of fieldRules.get(input.constructor) ?? []) {
+  for (const [key, rule] of rulesOf(input.constructor)) {
     const value = target[key];
     if (value === undefined || value === null) continue;
     if (rule.kind === 'text') {

@@ -33,8 +33,6 @@ export const t = {
       openProvince: 'กดชื่อจังหวัดเพื่อดูรายละเอียดราย อปท.',
       backToCountry: 'กลับไปดูทั้งประเทศ',
       total: 'รวม',
-      exportPdf: 'ส่งออก PDF',
-      exportExcel: 'ส่งออก Excel',
     },
   },
 } as const;

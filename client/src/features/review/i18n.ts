@@ -32,6 +32,7 @@ export const t = {
       approveBaseline: 'เมื่ออนุมัติ จำนวนโครงการตั้งต้นของปี {year} จะเปลี่ยนจาก {from} เป็น {to} โครงการ อปท. จะเห็นผลทันที',
       reject: 'ไม่อนุมัติ',
       approveSelected: 'อนุมัติที่เลือก ({count})',
+      selectItem: 'เลือกคำขอ “{title}”',
       confirmBatch: 'อนุมัติคำขอที่เลือกทั้ง {count} รายการ? หากมีรายการใดอนุมัติไม่ได้ ระบบจะไม่บันทึกทั้งชุด',
       confirmBatchTitle: 'ยืนยันการอนุมัติ',
       batchDone: 'อนุมัติแล้ว {count} รายการ',

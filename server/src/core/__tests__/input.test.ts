@@ -37,6 +37,14 @@ describe('text rule', () => {
     expect(textProblem('ข้อ 1\u000B', NOTE)).toMatch(/^หมายเหตุมีอักขระพิเศษ/);
   });
 
+  it('puts a space after a label ending in an abbreviation’s period, none after a Thai word', () => {
+    const LAO_NAME = { label: 'ชื่อ อปท.', max: 3, required: true };
+    expect(textProblem('กขคง', LAO_NAME)).toBe('ชื่อ อปท. ต้องไม่เกิน 3 ตัวอักษร');
+    expect(textProblem('a\u0000', LAO_NAME)).toMatch(/^ชื่อ อปท\. มีอักขระพิเศษ/);
+    expect(cleanText(5, LAO_NAME).problem).toBe('กรุณากรอกชื่อ อปท. เป็นข้อความ');
+    expect(textProblem('ก'.repeat(11), NAME)).toBe('ชื่อโครงการต้องไม่เกิน 10 ตัวอักษร');
+  });
+
   it('gives null for blank optional text and refuses what is not text', () => {
     expect(cleanText(' \u200B ', NOTE)).toEqual({ value: null, problem: null });
     expect(cleanText(null, NAME)).toEqual({ value: null, problem: 'กรุณากรอกชื่อโครงการ' });

@@ -5,7 +5,7 @@ import { toApiError, useFormErrors } from '@/core/errors';
 import { fmt } from '@/core/i18n';
 import { t } from '@/features/admin/i18n';
 import { ApiTokensDocument, CreateApiTokenDocument, RevokeApiTokenDocument } from '@/gql/graphql';
-import { trimText } from '@/core/text';
+import { trimText } from '@rules';
 
 /** API tokens of a SERVICE account: list, issue (the secret is shown once), revoke. */
 export function useApiTokens(username: Ref<string>) {

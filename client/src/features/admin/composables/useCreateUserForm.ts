@@ -1,9 +1,8 @@
 import { computed, watch } from 'vue';
 import { useMutation } from '@vue/apollo-composable';
-import { ACCOUNT, EMAIL, LAO_CODE, PASSWORD, passwordHasUsername, USERNAME } from '@rules';
+import { ACCOUNT, EMAIL, LAO_CODE, PASSWORD, passwordHasUsername, trimText, USERNAME } from '@rules';
 import { checkFormat, useSubmitForm } from '@/core/form';
 import { t } from '@/features/admin/i18n';
-import { trimText } from '@/core/text';
 import { CreateUserDocument, type AdminUserFragment, type Role } from '@/gql/graphql';
 import { useRoleOptions } from './useRoleOptions';
 

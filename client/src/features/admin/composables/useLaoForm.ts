@@ -2,7 +2,7 @@ import { computed, watch } from 'vue';
 import { useMutation } from '@vue/apollo-composable';
 import { useSubmitForm } from '@/core/form';
 import { t } from '@/core/i18n';
-import { trimText } from '@/core/text';
+import { trimText } from '@rules';
 import { CreateLaoDocument, UpdateLaoDocument, type LaoSize, type LaoType, type RegistryLaoFragment } from '@/gql/graphql';
 
 /**

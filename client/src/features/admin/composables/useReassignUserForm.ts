@@ -2,7 +2,7 @@ import type { Ref } from 'vue';
 import { useMutation } from '@vue/apollo-composable';
 import { checkNewPassword, useSubmitForm } from '@/core/form';
 import { t } from '@/core/i18n';
-import { trimText } from '@/core/text';
+import { trimText } from '@rules';
 import { ReassignUserDocument } from '@/gql/graphql';
 
 /** Staff transfer (โอนย้ายบุคลากร): the account passes to a new officer with a new e-mail and password. */

@@ -2,7 +2,7 @@ import { computed, reactive, ref, watch, type Ref } from 'vue';
 import { useMutation, useQuery } from '@vue/apollo-composable';
 import { useFormErrors } from '@/core/errors';
 import { LaoAwardsDocument, SetAwardsDocument, type AwardInput, type AwardKind } from '@/gql/graphql';
-import { trimText } from '@/core/text';
+import { trimText } from '@rules';
 
 /** The manual's order; OTHER (with its text) last. */
 export const AWARD_KINDS: AwardKind[] = ['KPI', 'DECENTRALIZATION', 'OPDC', 'OTHER'];

@@ -13,7 +13,7 @@ import {
 } from '@/gql/graphql';
 import { parseMoney } from '@/core/money';
 import type { ReportRow } from './useReportProjects';
-import { trimText } from '@/core/text';
+import { trimText } from '@rules';
 
 const FIELDS = ['inOrdinance', 'ordinanceBudget', 'disbursed', 'status', 'cannotDoReason', 'cannotDoText', 'note'] as const;
 const MONEY_FIELDS = ['ordinanceBudget', 'disbursed'] as const;

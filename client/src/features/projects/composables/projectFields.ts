@@ -1,8 +1,7 @@
-import { MONEY_MESSAGE, PROJECT, requiredMessage } from '@rules';
+import { MONEY_MESSAGE, PROJECT, requiredMessage, trimText } from '@rules';
 import type { FormErrors } from '@/core/errors';
 import { formatMoney, parseMoney } from '@/core/money';
 import { t } from '@/features/projects/i18n';
-import { trimText } from '@/core/text';
 import type { EditableProjectFragment, ProjectCategory, ProjectInput, ProjectOrigin, TargetGroup } from '@/gql/graphql';
 
 /** The fields of ProjectInput, as the server names them in its field errors. */

@@ -2,7 +2,7 @@ import { computed, ref, watch, type Ref } from 'vue';
 import { t } from '@/features/projects/i18n';
 import { PrintActionPlanDocument } from '@/gql/graphql';
 import { formatMoney } from '@/core/money';
-import { trimText } from '@/core/text';
+import { trimText } from '@rules';
 import { useLaoYearQuery } from '@/core/lao-year-query';
 
 export interface ActionPlanRow {

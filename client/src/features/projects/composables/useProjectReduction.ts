@@ -3,7 +3,7 @@ import { useMutation } from '@vue/apollo-composable';
 import { useFormErrors } from '@/core/errors';
 import { t } from '@/features/projects/i18n';
 import { RequestProjectReductionDocument, type EditableProjectFragment, type PlanStatus } from '@/gql/graphql';
-import { trimText } from '@/core/text';
+import { trimText } from '@rules';
 
 const FIELDS = ['fiscalYear', 'note'] as const;
 /** Standings from which an LAO may ask to drop a project from a year's plan. */

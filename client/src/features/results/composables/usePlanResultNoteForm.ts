@@ -5,7 +5,7 @@ import { useFormErrors } from '@/core/errors';
 import { t } from '@/features/results/i18n';
 import { SavePlanResultNoteDocument, type PlanResultNoteFieldsFragment } from '@/gql/graphql';
 import type { ReportKey } from './useReportSelection';
-import { trimText } from '@/core/text';
+import { trimText } from '@rules';
 
 const FIELDS = ['problems', 'suggestions', 'reporterName', 'reporterPosition'] as const;
 type NoteForm = Record<(typeof FIELDS)[number], string>;

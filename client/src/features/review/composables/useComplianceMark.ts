@@ -6,7 +6,7 @@ import { fmt } from '@/core/i18n';
 import { t } from '@/features/review/i18n';
 import { SetProjectComplianceDocument } from '@/gql/graphql';
 import type { ComplianceRow } from './useComplianceProjects';
-import { trimText } from '@/core/text';
+import { trimText } from '@rules';
 
 const FIELDS = ['reason'] as const;
 

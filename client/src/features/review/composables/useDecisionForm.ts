@@ -1,6 +1,6 @@
 import { reactive, ref } from 'vue';
 import { useFormErrors } from '@/core/errors';
-import { trimText } from '@/core/text';
+import { trimText } from '@rules';
 import type { ReviewItem } from './useReviewQueue';
 import type { useReviewDecision } from './useReviewDecision';
 
