@@ -26,7 +26,17 @@ import { SarScore } from '../../server/src/modules/sar/sar-score.entity';
 import { LevelThreshold } from '../../server/src/modules/scoring/level-threshold.entity';
 import { getSchema } from '../../server/src/schema';
 import { DeliveryStatus, Webhook, WebhookDelivery } from '../../server/src/modules/webhook/webhook.entity';
-import { unusedLaoCode, freshName, makeLao, makeProject, makeReport, makeUser, PASSWORD } from '../fixtures/factories';
+import {
+  unusedLaoCode,
+  freshName,
+  makeDelivery,
+  makeLao,
+  makeProject,
+  makeReport,
+  makeUser,
+  makeWebhook,
+  PASSWORD,
+} from '../fixtures/factories';
 import { havePoppler, pdfText } from '../support/pdf-text';
 import { discPng } from '../support/png';
 import { databases, signIn, TestServer, type GqlResult } from './harness';
@@ -196,29 +206,10 @@ interface Fixtures {
 }
 
 /** How one GraphQL operation is called in the matrix. */
-/** A webhook of the matrix's service account, and a delivery of one (to a closed local port: a worker's attempt fails at once). */
-const serviceWebhook = (fx: Fixtures) =>
-  repo(fx, Webhook).save({
-    ownerId: fx.users.service.id,
-    url: `http://127.0.0.1:9/hooks/${rand()}`,
-    events: 'progressReport.saved',
-    secret: 'whsec_matrix',
-    cursorSeq: 0,
-    createdAt: fx.server.clock.now(),
-  });
-async function serviceDelivery(fx: Fixtures, status = DeliveryStatus.DELIVERED): Promise<WebhookDelivery> {
-  const webhook = await serviceWebhook(fx);
-  const now = fx.server.clock.now();
-  return repo(fx, WebhookDelivery).save({
-    webhookId: webhook.id,
-    seq: 1,
-    event: 'progressReport.saved',
-    status,
-    attempts: 1,
-    nextAttemptAt: now,
-    createdAt: now,
-  });
-}
+/** A webhook of the matrix's service account (to a closed local port: a worker's attempt fails at once), and a delivery of one. */
+const serviceWebhook = (fx: Fixtures) => makeWebhook(fx.server.db, fx.users.service, { url: `http://127.0.0.1:9/hooks/${rand()}` });
+const serviceDelivery = async (fx: Fixtures, status = DeliveryStatus.DELIVERED) =>
+  makeDelivery(fx.server.db, await serviceWebhook(fx), { status, attempts: 1 });
 
 interface Call<T = any> {
   /**

@@ -18,7 +18,18 @@ import { inTransaction } from '../../server/src/core/db';
 import { readEmblem } from '../../server/src/modules/memo-emblem/emblem-image';
 import { MemoEmblem } from '../../server/src/modules/memo-emblem/memo-emblem.entity';
 import { discPng } from '../support/png';
-import { freshName, makeLao, makeProject, makeUser, PASSWORD, unusedLaoCode } from '../fixtures/factories';
+import {
+  freshName,
+  makeDelivery,
+  makeLao,
+  makeProject,
+  makeSession,
+  makeUser,
+  makeWebhook,
+  PASSWORD,
+  unusedLaoCode,
+} from '../fixtures/factories';
+import { Webhook, WebhookDelivery } from '../../server/src/modules/webhook/webhook.entity';
 import { codeOf, databases, signIn, TestServer, type GqlResult } from './harness';
 import {
   CreateApiTokenApiTokenDocument,
@@ -718,6 +729,69 @@ describe.each(databases)('every write path under concurrent callers ($name)', ({
         return { token: admin, query: 'mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }', variables: () => ({ id }) };
       },
     },
+    (() => {
+      let owner: User;
+      return {
+        name: 'createWebhook: a system subscribing from many callers at once gets a webhook and a secret for each',
+        successes: 'all',
+        async prepare() {
+          owner = await makeUser(server.db, Role.SERVICE);
+          return {
+            token: await makeSession(server.db, owner),
+            query: 'mutation($i: CreateWebhookInput!) { createWebhook(input: $i) { id secret } }',
+            variables: (i) => ({ i: { url: `https://example.org/hooks/${i}`, events: ['progressReport.saved'] } }),
+          };
+        },
+        async check(results) {
+          expect(new Set(results.map((r) => r.data!.createWebhook.secret)).size).toBe(results.length);
+          expect(await server.db.getRepository(Webhook).countBy({ ownerId: owner.id })).toBe(results.length);
+        },
+      } satisfies Scenario;
+    })(),
+    (() => {
+      let webhook: Webhook;
+      return {
+        name: 'deleteWebhook: deleted once, with its deliveries; the others find it gone',
+        alsoAllowed: ['NOT_FOUND'],
+        async prepare() {
+          const owner = await makeUser(server.db, Role.SERVICE);
+          webhook = await makeWebhook(server.db, owner);
+          await makeDelivery(server.db, webhook);
+          return {
+            token: await makeSession(server.db, owner),
+            query: 'mutation($id: ID!) { deleteWebhook(id: $id) }',
+            variables: () => ({ id: String(webhook.id) }),
+          };
+        },
+        async check() {
+          expect(await server.db.getRepository(Webhook).existsBy({ id: webhook.id })).toBe(false);
+          expect(await server.db.getRepository(WebhookDelivery).countBy({ webhookId: webhook.id })).toBe(0);
+        },
+      } satisfies Scenario;
+    })(),
+    (() => {
+      let deliveryId: number;
+      return {
+        name: 'redeliverWebhook: replayed by many at once, sent again once from its first attempt',
+        successes: 'all',
+        async prepare() {
+          const owner = await makeUser(server.db, Role.SERVICE);
+          const delivery = await makeDelivery(server.db, await makeWebhook(server.db, owner));
+          deliveryId = delivery.id;
+          return {
+            token: await makeSession(server.db, owner),
+            query: 'mutation($id: ID!) { redeliverWebhook(deliveryId: $id) { status } }',
+            variables: () => ({ id: String(delivery.id) }),
+          };
+        },
+        async check() {
+          expect(await server.db.getRepository(WebhookDelivery).findOneByOrFail({ id: deliveryId })).toMatchObject({
+            status: 'PENDING',
+            attempts: 0,
+          });
+        },
+      } satisfies Scenario;
+    })(),
     {
       name: 'login: officers sharing one account sign in at once',
       callers: HASHING_CALLERS,
