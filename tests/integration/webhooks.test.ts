@@ -201,3 +201,31 @@ describe.each(databases)('webhooks ($name)', ({ url }) => {
     expect((await server.gql(WebhooksDocument, {}, { token: system })).data!.webhooks).toEqual([]);
   });
 });
+
+describe.each(databases.filter((d) => d.name === 'sqlite'))('webhook receivers inside the network ($name)', ({ url }) => {
+  it('are refused unless WEBHOOK_ALLOW_PRIVATE says otherwise', async () => {
+    const server = await TestServer.start(url());
+    try {
+      const system = await makeSession(server.db, await makeUser(server.db, Role.SERVICE));
+      const create = (hookUrl: string) =>
+        server.gql(CreateWebhookDocument, { input: { url: hookUrl, events: ['progressReport.saved'] } }, { token: system });
+      for (const inside of [
+        'http://127.0.0.1:9/hook',
+        'http://localhost/hook',
+        'https://10.1.2.3/hook',
+        'http://192.168.1.20/',
+        'http://[::1]/',
+        'http://intranet/hook',
+      ]) {
+        const res = await create(inside);
+        expect({ inside, error: res.errors?.[0]?.extensions }).toMatchObject({
+          inside,
+          error: { code: 'BAD_USER_INPUT', fields: [{ field: 'url' }] },
+        });
+      }
+      expect((await create('https://ita.example.go.th/hooks/eplan')).errors).toBeUndefined();
+    } finally {
+      await server.stop();
+    }
+  });
+});

@@ -22,7 +22,7 @@ function receiverUrl(ctx: AppContext, raw: string): string {
   } catch {
     url = null;
   }
-  if (!url || !['https:', 'http:'].includes(url.protocol) || url.username || url.password) {
+  if (!url || !['https:', 'http:'].includes(url.protocol) || url.username || url.password || url.toString().length > 500) {
     throw refuse(
       'url',
       'ที่อยู่ผู้รับต้องเป็น https:// หรือ http:// ยาวไม่เกิน 500 ตัวอักษร และไม่มีชื่อผู้ใช้หรือรหัสผ่าน (url must be http(s), ≤ 500 characters, without credentials)',
