@@ -85,25 +85,21 @@ async function fanOut(db: DataSource, webhookId: number, now: Date): Promise<num
 }
 
 /**
- * Takes up to BATCH due deliveries for this worker until its lease ends, at most PER_WEBHOOK of each
- * webhook (a receiver that is down or slow does not hold up the others); another worker's live lease
- * is left alone.
+ * Takes up to BATCH due deliveries for this worker until its lease ends, taking turns between webhooks
+ * (at most PER_WEBHOOK of each): a receiver that is down, or far behind, does not hold up the others.
+ * Another worker's live lease is left alone.
  */
 async function claim(db: DataSource, now: Date): Promise<WebhookDelivery[]> {
   const repo = db.getRepository(WebhookDelivery);
   const free = '(lease_until IS NULL OR lease_until < ?)';
-  const due: Array<{ id: number; webhook_id: number }> = await db.query(
-    `SELECT id, webhook_id FROM webhook_delivery WHERE status = ? AND next_attempt_at <= ? AND ${free} ORDER BY id LIMIT ${BATCH * 20}`,
+  // Round-robin: each webhook's oldest due delivery first, then each one's second…
+  const candidates: Array<{ id: number }> = await db.query(
+    `SELECT id FROM (
+       SELECT id, ROW_NUMBER() OVER (PARTITION BY webhook_id ORDER BY id) AS turn
+       FROM webhook_delivery WHERE status = ? AND next_attempt_at <= ? AND ${free}
+     ) due WHERE turn <= ${PER_WEBHOOK} ORDER BY turn, id LIMIT ${BATCH}`,
     [DeliveryStatus.PENDING, toDbValue(db, now), toDbValue(db, now)],
   );
-  const taken = new Map<number, number>();
-  const candidates = due
-    .filter((d) => {
-      const n = taken.get(d.webhook_id) ?? 0;
-      taken.set(d.webhook_id, n + 1);
-      return n < PER_WEBHOOK;
-    })
-    .slice(0, BATCH);
   if (!candidates.length) return [];
   const lease = randomUUID();
   const until = new Date(now.getTime() + LEASE_MS);
