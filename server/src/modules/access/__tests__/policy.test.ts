@@ -37,7 +37,7 @@ describe('the policy table', () => {
     expect(allow(user, Permission.READ_PROVINCE_SCORES, { provinceCode: '80' })).toBe(allowed);
   });
 
-  it('changes nothing as another NACC system; everyone else may write', () => {
+  it('changes nothing as another NACC system but its own webhooks; everyone else may write', () => {
     expect(Object.values(Role).filter((r) => allow(actor(r), Permission.WRITE))).toEqual([
       Role.LAO_OFFICER,
       Role.PROVINCE_OFFICER,
@@ -48,7 +48,9 @@ describe('the policy table', () => {
       Permission.READ_REVIEWS,
       Permission.READ_PROVINCE_SCORES,
       Permission.READ_NATIONAL_SCORES,
+      Permission.SUBSCRIBE,
     ]);
+    expect(Object.values(Role).filter((r) => allow(actor(r), Permission.SUBSCRIBE))).toEqual([Role.ADMIN, Role.SERVICE]);
     expect(permissionsOf(null)).toEqual([]);
   });
 
