@@ -69,8 +69,7 @@ export function resultCost(
         // A fragment on another object type (a member of a union the object is not) selected nothing here.
         const on = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : null;
         if (!on || !isObjectType(on) || on === type) total += selectionCost(selection.selectionSet, type, value, seen);
-      }
-      else if (selection.kind === Kind.FRAGMENT_SPREAD) {
+      } else if (selection.kind === Kind.FRAGMENT_SPREAD) {
         const fragment = fragments.get(selection.name.value);
         if (!fragment || seen.has(fragment.name.value)) continue;
         seen.add(fragment.name.value);
