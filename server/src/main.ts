@@ -49,8 +49,8 @@ async function main(): Promise<void> {
 
   const { listen, stop } = await createApp({ db, config, log });
   const server: Server = await listen(config.port);
-  // Every instance delivers webhooks; leases in the database keep them from sending one delivery twice at once.
-  const stopWebhooks = startWebhookWorker(db, systemClock, log);
+  // Every instance delivers webhooks unless told not to; leases in the database keep them from sending one delivery twice at once.
+  const stopWebhooks = config.webhookWorkerMs ? startWebhookWorker(db, systemClock, log, config.webhookWorkerMs) : () => undefined;
   log.info({ port: config.port }, `e-PlanNACC listening on http://localhost:${config.port}`);
 
   const shutdown = (signal: string) => {

@@ -20,6 +20,11 @@ export interface AppConfig {
   federation: boolean;
   /** Webhooks may point inside the network (loopback, private addresses): WEBHOOK_ALLOW_PRIVATE=1, for tests and closed networks. */
   webhookAllowPrivate: boolean;
+  /**
+   * How often this instance delivers webhooks, in ms (WEBHOOK_WORKER_MS, default 2000); 0 = never, for an
+   * instance kept for the deadline surge while others deliver (leases let any number of them share it).
+   */
+  webhookWorkerMs: number;
   /** Address of the app as users reach it, for links in e-mails. */
   publicUrl: string;
   /** Send cookies only over HTTPS (behind TLS in production). */
@@ -202,6 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const federation = parseBool('FEDERATION', env.FEDERATION, false, problems);
   const webhookAllowPrivate = parseBool('WEBHOOK_ALLOW_PRIVATE', env.WEBHOOK_ALLOW_PRIVATE, false, problems);
+  const webhookWorkerMs = parseInteger('WEBHOOK_WORKER_MS', env.WEBHOOK_WORKER_MS, 2_000, 0, 3_600_000, problems);
 
   const publicUrl = (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/$/, '');
   if (!/^https?:\/\//.test(publicUrl)) problems.push('PUBLIC_URL must start with http:// or https://');
@@ -246,6 +252,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     migrateOnStart,
     smtpUrl,
     webhookAllowPrivate,
+    webhookWorkerMs,
     federation,
     publicUrl,
     secureCookies,

@@ -18,7 +18,6 @@ const LEASE_MS = 60_000;
 const SEND_TIMEOUT_MS = 10_000;
 /** Deliveries one worker takes at a time, and events one webhook fans out per pass. */
 const BATCH = 50;
-const PER_WEBHOOK = 10;
 const FAN_OUT = 500;
 
 /** The pause before attempt n + 1: 10 s, 20 s, 40 s … at most an hour. */
@@ -86,18 +85,17 @@ async function fanOut(db: DataSource, webhookId: number, now: Date): Promise<num
 
 /**
  * Takes up to BATCH due deliveries for this worker until its lease ends, taking turns between webhooks
- * (at most PER_WEBHOOK of each): a receiver that is down, or far behind, does not hold up the others.
- * Another worker's live lease is left alone.
+ * (each one's oldest, then each one's second…): a receiver that is down, or far behind, does not hold up
+ * the others, and one alone with a backlog gets the whole batch. Another worker's live lease is left alone.
  */
 async function claim(db: DataSource, now: Date): Promise<WebhookDelivery[]> {
   const repo = db.getRepository(WebhookDelivery);
   const free = '(lease_until IS NULL OR lease_until < ?)';
-  // Round-robin: each webhook's oldest due delivery first, then each one's second…
   const candidates: Array<{ id: number }> = await db.query(
     `SELECT id FROM (
        SELECT id, ROW_NUMBER() OVER (PARTITION BY webhook_id ORDER BY id) AS turn
        FROM webhook_delivery WHERE status = ? AND next_attempt_at <= ? AND ${free}
-     ) due WHERE turn <= ${PER_WEBHOOK} ORDER BY turn, id LIMIT ${BATCH}`,
+     ) due WHERE turn <= ${BATCH} ORDER BY turn, id LIMIT ${BATCH}`,
     [DeliveryStatus.PENDING, toDbValue(db, now), toDbValue(db, now)],
   );
   if (!candidates.length) return [];
