@@ -28,10 +28,12 @@ import { ActionPlanResolver } from './modules/export/action-plan.resolver';
 import { ChangeFeedResolver } from './modules/change-feed/change-feed.resolver';
 import { WebhookResolver } from './modules/webhook/webhook.resolver';
 import { RateLimitResolver } from './modules/rate-limit/rate-limit.resolver';
+import { FollowUpResolver } from './modules/follow-up/follow-up.resolver';
 
 export const resolvers = [
   AuthResolver,
   ChangeFeedResolver,
+  FollowUpResolver,
   WebhookResolver,
   UserResolver,
   RoleOptionsResolver,

@@ -368,6 +368,28 @@ export type FiscalYearOptions = {
   years: Array<Scalars['Int']['output']>;
 };
 
+/** One LAO in ติดตามการรายงานผล: how far its reports of a round are */
+export type FollowUpRow = {
+  __typename?: 'FollowUpRow';
+  /** โครงการที่สร้าง in the fiscal year */
+  created: Scalars['Int']['output'];
+  districtCode: Scalars['String']['output'];
+  /** อำเภอ / เขต as printed (ชื่ออำเภอ with its prefix) */
+  districtLabel: Scalars['String']['output'];
+  laoCode: Scalars['String']['output'];
+  laoName: Scalars['String']['output'];
+  /** When the LAO last saved a report of the round */
+  lastReportedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Set while NACC has reopened the round for this LAO */
+  reopenedUntil: Maybe<Scalars['DateTime']['output']>;
+  /** created projects with a report of the round */
+  reported: Scalars['Int']['output'];
+  /** reported ÷ created × 100, two decimals (0 when nothing was created) */
+  reportingRate: Scalars['Float']['output'];
+  /** รอการรายงาน = created − reported */
+  waiting: Scalars['Int']['output'];
+};
+
 /** A permission an account holds, and how far it reaches */
 export type Grant = {
   __typename?: 'Grant';
@@ -923,6 +945,23 @@ export type MutationUpdateProjectArgs = {
   version: Scalars['Int']['input'];
 };
 
+/** One province of the national follow-up: reporting and on-time rates of a round */
+export type NationalFollowUpRow = {
+  __typename?: 'NationalFollowUpRow';
+  created: Scalars['Int']['output'];
+  /** LAOs finished: projects created and every one reported */
+  finished: Scalars['Int']['output'];
+  laos: Scalars['Int']['output'];
+  /** LAOs that finished no later than the round’s close (all finished ones when there is no close) */
+  onTime: Scalars['Int']['output'];
+  /** LAOs finished on time ÷ LAOs with projects × 100, two decimals */
+  onTimeRate: Scalars['Float']['output'];
+  province: Province;
+  reported: Scalars['Int']['output'];
+  /** reported ÷ created × 100 over the province, two decimals */
+  reportingRate: Scalars['Float']['output'];
+};
+
 /** One province in the national view: its LAOs counted by level */
 export type NationalScoreRow = {
   __typename?: 'NationalScoreRow';
@@ -1248,6 +1287,24 @@ export type Province = {
   region: Maybe<Scalars['Int']['output']>;
 };
 
+/** ติดตามการรายงานผล of a province: every LAO of a round, with what it has not reported yet */
+export type ProvinceFollowUp = {
+  __typename?: 'ProvinceFollowUp';
+  /** When the round closes for every LAO (null = NACC set no closing date) */
+  closesAt: Maybe<Scalars['DateTime']['output']>;
+  /** Days from today to the closing day, in Thailand’s calendar (0 = closes today; negative = closed; null = no date) */
+  daysLeft: Maybe<Scalars['Int']['output']>;
+  /** LAOs finished: projects created and every one reported */
+  finished: Scalars['Int']['output'];
+  fiscalYear: Scalars['Int']['output'];
+  /** LAOs in the table (before the not-finished filter) */
+  laos: Scalars['Int']['output'];
+  province: Province;
+  round: ReportRound;
+  /** By district, then LAO, in Thai order */
+  rows: Array<FollowUpRow>;
+};
+
 /** ผลการนำแผนฯ ไปปฏิบัติระดับจังหวัด for a year and round */
 export type ProvinceScoreReport = {
   __typename?: 'ProvinceScoreReport';
@@ -1307,6 +1364,8 @@ export type Query = {
   me: Maybe<User>;
   /** ADMIN: the ครุฑ image memos print (null = none, the space stays empty) */
   memoEmblem: Maybe<MemoEmblem>;
+  /** ติดตามการรายงานผลทั้งประเทศ: every province with its reporting and on-time rates of a round */
+  nationalFollowUp: Array<NationalFollowUpRow>;
   /** The whole country: every province with its LAOs counted by level */
   nationalScores: Array<NationalScoreRow>;
   /** ADMIN: the rounds reopened for one LAO that are still open, latest fiscal year first */
@@ -1324,6 +1383,8 @@ export type Query = {
   projects: Array<Project>;
   /** Projects page by page within the caller’s scope, for other systems (`first` or `last` 1–100): of an LAO, a fiscal year’s plans, or changed since an instant */
   projectsConnection: ProjectConnection;
+  /** ติดตามการรายงานผล: every LAO of a province (its office, or NACC central) with what it still owes in a round */
+  provinceFollowUp: ProvinceFollowUp;
   /** ผลการนำแผนฯ ไปปฏิบัติระดับจังหวัด (a province office or an LAO officer: its own province; other LAOs show their registry entry only) */
   provinceScores: ProvinceScoreReport;
   /** All 77 provinces, in Thai alphabetical order */
@@ -1433,6 +1494,12 @@ export type QueryLevelThresholdsArgs = {
 };
 
 
+export type QueryNationalFollowUpArgs = {
+  fiscalYear: Scalars['Int']['input'];
+  round: ReportRound;
+};
+
+
 export type QueryNationalScoresArgs = {
   fiscalYear: Scalars['Int']['input'];
   round: ReportRound;
@@ -1492,6 +1559,15 @@ export type QueryProjectsConnectionArgs = {
   laoCode: InputMaybe<Scalars['String']['input']>;
   last: InputMaybe<Scalars['Int']['input']>;
   updatedSince: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type QueryProvinceFollowUpArgs = {
+  districtCode: InputMaybe<Scalars['String']['input']>;
+  fiscalYear: Scalars['Int']['input'];
+  provinceCode: Scalars['String']['input'];
+  round: ReportRound;
+  unfinishedOnly: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 

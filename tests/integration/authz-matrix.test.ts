@@ -121,6 +121,9 @@ const EXPECTED: Record<string, Outcome[]> = {
   'GET /export/province.pdf':             [UNAUTH, ok,     ok,     ok,     FORBID, ok,     ok],
   'GET /export/province.xlsx':            [UNAUTH, ok,     ok,     ok,     FORBID, ok,     ok],
   'Query.nationalScores':                 [UNAUTH, FORBID, FORBID, FORBID, FORBID, ok,     ok],
+  // Who is behind with its reports: the province's NACC office and NACC central (and its systems).
+  'Query.provinceFollowUp':               [UNAUTH, FORBID, FORBID, ok,     FORBID, ok,     ok],
+  'Query.nationalFollowUp':               [UNAUTH, FORBID, FORBID, FORBID, FORBID, ok,     ok],
   'GET /export/national-scores.pdf':      [UNAUTH, FORBID, FORBID, FORBID, FORBID, ok,     ok],
   'GET /export/national-scores.xlsx':     [UNAUTH, FORBID, FORBID, FORBID, FORBID, ok,     ok],
   // An LAO's own data is changed by its own officers only; NACC acts through reviews and settings.
@@ -407,6 +410,12 @@ const CALLS: Record<string, Call> = {
     check: (d, fx) => expect(d.provinceScores.rows.map((r: any) => r.lao.code)).toEqual(expect.arrayContaining([fx.a1.code, fx.a2.code])),
   },
   'Query.nationalScores': { vars: () => ({ fiscalYear: YEAR, round: ReportRound.SIX_MONTHS }) },
+  'Query.provinceFollowUp': {
+    vars: () => ({ provinceCode: A.province, fiscalYear: YEAR, round: ReportRound.SIX_MONTHS }),
+    select: 'rows { laoCode created reported }',
+    check: (d, fx) => expect(d.provinceFollowUp.rows.map((r: any) => r.laoCode)).toEqual(expect.arrayContaining([fx.a1.code, fx.a2.code])),
+  },
+  'Query.nationalFollowUp': { vars: () => ({ fiscalYear: YEAR, round: ReportRound.SIX_MONTHS }) },
   'Query.openReopenings': { vars: (fx) => ({ laoCode: fx.a1.code }) },
 
   'Mutation.updateLaoProfile': {

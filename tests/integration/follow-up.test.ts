@@ -1,0 +1,129 @@
+import { Role } from '../../server/src/modules/access/role';
+import { ReportingReopening, ReportingWindow } from '../../server/src/modules/reporting-window/reporting-window.entity';
+import { ReportRound } from '../../server/src/modules/plan/report.enums';
+import { makeLao, makeProject, makeReport, makeSession, makeUser } from '../fixtures/factories';
+import { FollowUpNationalDocument, FollowUpProvinceDocument } from '../gql/graphql';
+import { codeOf, databases, TestServer } from './harness';
+
+/**
+ * ติดตามการรายงานผล: a province office sees every LAO of its province with what it created, reported and
+ * still owes in a round, when it last reported, and whether NACC reopened the round for it; NACC central
+ * sees the country by province with reporting and on-time rates. Nobody else sees it.
+ */
+describe.each(databases)('reporting follow-up ($name)', ({ name, url }) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await TestServer.start(url());
+  });
+  afterAll(() => server.stop());
+
+  it('lists each LAO of the province with created, reported, waiting, last report and reopening', async () => {
+    const db = server.db;
+    const behind = await makeLao(db, { name: 'องค์การบริหารส่วนตำบลล่าช้า' });
+    const done = await makeLao(db, { name: 'องค์การบริหารส่วนตำบลครบถ้วน' });
+    const empty = await makeLao(db, { name: 'องค์การบริหารส่วนตำบลยังไม่เริ่ม' });
+    const behindProjects = [await makeProject(db, behind), await makeProject(db, behind), await makeProject(db, behind)];
+    await makeReport(db, behindProjects[0], { reportedAt: new Date('2024-04-01T03:00:00Z') });
+    await makeReport(db, behindProjects[1], { reportedAt: new Date('2024-04-20T09:30:00Z') });
+    // The twelve-month round's report is not the six-month round's.
+    await makeReport(db, behindProjects[2], { round: ReportRound.TWELVE_MONTHS, reportedAt: new Date('2024-04-25T00:00:00Z') });
+    for (const project of [await makeProject(db, done), await makeProject(db, done)]) await makeReport(db, project);
+    await db.getRepository(ReportingReopening).insert({
+      laoCode: behind.code,
+      fiscalYear: 2567,
+      round: ReportRound.SIX_MONTHS,
+      openUntil: new Date('2024-05-10T10:00:00Z'),
+    });
+    const officer = await makeSession(db, await makeUser(db, Role.PROVINCE_OFFICER, { provinceCode: '80' }));
+
+    const res = await server.gql(FollowUpProvinceDocument, { p: '80', d: '8007', r: 'SIX_MONTHS' }, { token: officer });
+    expect(res.errors).toBeUndefined();
+    const table = res.data!.provinceFollowUp;
+    const ours = new Map(table.rows.map((r) => [r.laoCode, r]));
+    expect(ours.get(behind.code)).toMatchObject({
+      laoName: 'องค์การบริหารส่วนตำบลล่าช้า',
+      created: 3,
+      reported: 2,
+      waiting: 1,
+      reportingRate: 66.67,
+      lastReportedAt: '2024-04-20T09:30:00.000Z',
+      reopenedUntil: '2024-05-10T10:00:00.000Z',
+    });
+    expect(ours.get(behind.code)!.districtLabel).toMatch(/^อำเภอ/);
+    expect(ours.get(done.code)).toMatchObject({ created: 2, reported: 2, waiting: 0, reportingRate: 100, reopenedUntil: null });
+    expect(ours.get(empty.code)).toMatchObject({ created: 0, reported: 0, waiting: 0, reportingRate: 0, lastReportedAt: null });
+    expect(table.finished).toBeLessThanOrEqual(table.laos);
+
+    // Not finished: projects still waiting, or none created yet.
+    const unfinished = await server.gql(
+      FollowUpProvinceDocument,
+      { p: '80', d: '8007', r: 'SIX_MONTHS', unfinished: true },
+      { token: officer },
+    );
+    const codes = unfinished.data!.provinceFollowUp.rows.map((r) => r.laoCode);
+    expect(codes).toEqual(expect.arrayContaining([behind.code, empty.code]));
+    expect(codes).not.toContain(done.code);
+    expect(unfinished.data!.provinceFollowUp.laos).toBe(table.laos);
+
+    // The twelve-month round counts its own reports.
+    const twelve = await server.gql(FollowUpProvinceDocument, { p: '80', d: '8007', r: 'TWELVE_MONTHS' }, { token: officer });
+    expect(twelve.data!.provinceFollowUp.rows.find((r) => r.laoCode === behind.code)).toMatchObject({
+      reported: 1,
+      waiting: 2,
+      reopenedUntil: null,
+    });
+
+    if (name === 'sqlite') {
+      // The database is this suite's own: the whole table, and the days left to the close in Thailand's calendar.
+      expect(table.laos).toBe(3);
+      expect(table.finished).toBe(1);
+      expect(table.daysLeft).toBeNull();
+      await db.getRepository(ReportingWindow).insert({
+        fiscalYear: 2567,
+        round: ReportRound.SIX_MONTHS,
+        opensAt: null,
+        closesAt: new Date('2024-05-09T10:00:00Z'),
+      });
+      const closing = await server.gql(FollowUpProvinceDocument, { p: '80', r: 'SIX_MONTHS' }, { token: officer });
+      expect(closing.data!.provinceFollowUp).toMatchObject({ closesAt: '2024-05-09T10:00:00.000Z', daysLeft: 7 });
+
+      // The country by province: the done LAO finished before the close; the rates are exact to two decimals.
+      const admin = await makeSession(db, await makeUser(db, Role.ADMIN));
+      const national = await server.gql(FollowUpNationalDocument, { r: 'SIX_MONTHS' }, { token: admin });
+      expect(national.errors).toBeUndefined();
+      expect(national.data!.nationalFollowUp).toHaveLength(77);
+      expect(national.data!.nationalFollowUp.find((p) => p.province.code === '80')).toEqual({
+        province: { code: '80' },
+        laos: 3,
+        finished: 1,
+        onTime: 1,
+        created: 5,
+        reported: 4,
+        reportingRate: 80,
+        onTimeRate: 50,
+      });
+    }
+  });
+
+  it('is refused to another province, to LAO officers and, for the country, to province offices', async () => {
+    const db = server.db;
+    const otherOffice = await makeSession(db, await makeUser(db, Role.PROVINCE_OFFICER, { provinceCode: '81' }));
+    const laoOfficer = await makeSession(db, await makeUser(db, Role.LAO_OFFICER));
+    const own = await makeSession(db, await makeUser(db, Role.PROVINCE_OFFICER, { provinceCode: '80' }));
+    for (const token of [otherOffice, laoOfficer]) {
+      const res = await server.gql(FollowUpProvinceDocument, { p: '80', r: 'SIX_MONTHS' }, { token });
+      expect(codeOf(res)).toBe('FORBIDDEN');
+      expect(res.errors![0].message).toMatch(/[\u0E00-\u0E7F]/);
+    }
+    expect(codeOf(await server.gql(FollowUpNationalDocument, { r: 'SIX_MONTHS' }, { token: own }))).toBe('FORBIDDEN');
+    expect(
+      codeOf(
+        await server.gql(
+          FollowUpProvinceDocument,
+          { p: 'ZZ', r: 'SIX_MONTHS' },
+          { token: await makeSession(db, await makeUser(db, Role.ADMIN)) },
+        ),
+      ),
+    ).toBe('NOT_FOUND');
+  });
+});
