@@ -237,6 +237,8 @@ describeE2E('administration and password reset, in Chromium', () => {
     await box.getByRole('button', { name: 'ยุบรวม/ยกเลิก' }).click();
     await expectText(page.locator('.el-message--success'), 'ยุบรวม/ยกเลิก องค์การบริหารส่วนตำบลคลองยางใหม่ แล้ว');
     await page.getByTestId(`lao-restore-${code}`).waitFor();
+    // The status tag changes with a transition: the old one leaves while the new one enters.
+    await edited.locator('.el-tag').nth(1).waitFor({ state: 'detached' });
     expect((await edited.locator('.el-tag').innerText()).trim()).toBe('ยุบรวม/ยกเลิก');
     await screenshot(page, 'lao-registry-retired');
     await context.close();
