@@ -124,6 +124,7 @@ const EXPECTED: Record<string, Outcome[]> = {
   // Who is behind with its reports: the province's NACC office and NACC central (and its systems).
   'Query.provinceFollowUp':               [UNAUTH, FORBID, FORBID, ok,     FORBID, ok,     ok],
   'Query.nationalFollowUp':               [UNAUTH, FORBID, FORBID, FORBID, FORBID, ok,     ok],
+  'GET /export/follow-up.xlsx':           [UNAUTH, FORBID, FORBID, ok,     FORBID, ok,     ok],
   'GET /export/national-scores.pdf':      [UNAUTH, FORBID, FORBID, FORBID, FORBID, ok,     ok],
   'GET /export/national-scores.xlsx':     [UNAUTH, FORBID, FORBID, FORBID, FORBID, ok,     ok],
   // An LAO's own data is changed by its own officers only; NACC acts through reviews and settings.
@@ -727,7 +728,7 @@ const CALLS: Record<string, Call> = {
 /** A route of the server and how to call it: the documents of A1 or of province A, the import files. */
 function routeRequest(key: string, fx: Fixtures): { url: string; init: RequestInit } {
   const [method, path] = key.split(' ');
-  if (path.startsWith('/export/province.')) {
+  if (path.startsWith('/export/province.') || path.startsWith('/export/follow-up.')) {
     return { url: `${path}?province=${A.province}&year=${YEAR}&round=SIX_MONTHS`, init: { method } };
   }
   if (path.startsWith('/export/national-scores.')) return { url: `${path}?year=${YEAR}&round=SIX_MONTHS`, init: { method } };
@@ -1064,7 +1065,7 @@ describe.each(databases)('authorization matrix ($name)', ({ url }) => {
     }
     expect(text).toContain(name(fx.a1));
     expect(text).not.toContain(name(fx.b1));
-    if (path.startsWith('/export/province.')) expect(text).toContain(name(fx.a2));
+    if (path.startsWith('/export/province.') || path.startsWith('/export/follow-up.')) expect(text).toContain(name(fx.a2));
     else expect(text).not.toContain(name(fx.a2));
   }
 });

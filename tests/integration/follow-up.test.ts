@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { Role } from '../../server/src/modules/access/role';
 import { ReportingReopening, ReportingWindow } from '../../server/src/modules/reporting-window/reporting-window.entity';
 import { ReportRound } from '../../server/src/modules/plan/report.enums';
@@ -72,6 +73,20 @@ describe.each(databases)('reporting follow-up ($name)', ({ name, url }) => {
       waiting: 2,
       reopenedUntil: null,
     });
+
+    // The same table as a workbook for the office to work down: the rows it showed, only the unfinished when asked.
+    const res2 = await fetch(`${server.url}/export/follow-up.xlsx?province=80&district=8007&year=2567&round=SIX_MONTHS&unfinished=1`, {
+      headers: { authorization: `Bearer ${officer}` },
+    });
+    expect(res2.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await res2.arrayBuffer()) as unknown as ArrayBuffer);
+    const lines: unknown[][] = [];
+    book.worksheets[0].eachRow((row) => lines.push((row.values as unknown[]).slice(1)));
+    const line = lines.find((v) => v[1] === behind.code)!;
+    expect(line.slice(2, 8)).toEqual(['องค์การบริหารส่วนตำบลล่าช้า', ours.get(behind.code)!.districtLabel, 3, 2, 1, 66.67]);
+    expect(line[8]).toBe('20 เมษายน 2567 เวลา 16:30 น.');
+    expect(lines.some((v) => v[1] === done.code)).toBe(false);
 
     if (name === 'sqlite') {
       // The database is this suite's own: the whole table, and the days left to the close in Thailand's calendar.

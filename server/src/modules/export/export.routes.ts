@@ -4,6 +4,7 @@ import type { AppContext, ContextOf } from '../../core/context';
 import { sendHttpError, unauthenticated } from '../../core/errors';
 import { chargeQueryCost, rateLimitHeaders } from '../../core/rate-limit';
 import { actionPlanPdf, actionPlanXlsx } from './action-plan.document';
+import { followUpXlsx } from './follow-up.document';
 import { memoPdf } from './memo.document';
 import { nationalPdf, nationalXlsx } from './national.document';
 import { overviewPdf, overviewXlsx } from './overview.document';
@@ -27,6 +28,7 @@ const EXPORTS: Record<string, Exporter> = {
   'province.xlsx': provinceXlsx,
   'national-scores.pdf': nationalPdf,
   'national-scores.xlsx': nationalXlsx,
+  'follow-up.xlsx': followUpXlsx,
 };
 
 /** The documents GET /export/:file serves. */

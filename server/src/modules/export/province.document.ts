@@ -48,7 +48,8 @@ export async function loadProvince(
   };
 }
 
-function params(ctx: AppContext, query: Record<string, string | undefined>) {
+/** `province`, `year`, `round` and an optional `district` of a province's table, checked. */
+export function provinceParams(ctx: AppContext, query: Record<string, string | undefined>) {
   const district = query.district?.trim() || null;
   if (district !== null && !/^\d{4}$/.test(district))
     throw badInput([{ field: 'district', message: 'รหัสอำเภอไม่ถูกต้อง' }], 'รหัสอำเภอไม่ถูกต้อง');
@@ -57,12 +58,12 @@ function params(ctx: AppContext, query: Record<string, string | undefined>) {
 
 /** /export/province.pdf?province=&year=&round=[&district=] — the province table with raw scores. */
 export async function provincePdf(ctx: AppContext, query: Record<string, string | undefined>): Promise<ExportFile> {
-  const { provinceCode, year, round, district } = params(ctx, query);
+  const { provinceCode, year, round, district } = provinceParams(ctx, query);
   return pdfFile(buildProvincePdf(await loadProvince(ctx, provinceCode, year, round, district)));
 }
 
 /** /export/province.xlsx — the same table as a workbook. */
 export async function provinceXlsx(ctx: AppContext, query: Record<string, string | undefined>): Promise<ExportFile> {
-  const { provinceCode, year, round, district } = params(ctx, query);
+  const { provinceCode, year, round, district } = provinceParams(ctx, query);
   return xlsxFile(buildProvinceXlsx(await loadProvince(ctx, provinceCode, year, round, district), { date: ctx.clock.now(), issuer: null }));
 }
