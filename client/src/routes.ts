@@ -9,6 +9,7 @@ import { memoEmblemRoutes } from '@/features/memo-emblem/routes';
 import { projectRoutes } from '@/features/projects/routes';
 import { progressReportRoutes } from '@/features/progress-reports/routes';
 import { provinceScoreRoutes } from '@/features/province-scores/routes';
+import { followUpRoutes } from '@/features/follow-up/routes';
 import { resultsRoutes } from '@/features/results/routes';
 import { reviewRoutes } from '@/features/review/routes';
 import { sarRoutes } from '@/features/sar/routes';
@@ -38,6 +39,7 @@ export const shellRoute: RouteRecordRaw = {
     ...baselineRequestRoutes,
     ...reviewRoutes,
     ...provinceScoreRoutes,
+    ...followUpRoutes,
     ...sarRoutes,
     ...adminDataRoutes,
   ],

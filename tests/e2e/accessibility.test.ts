@@ -57,6 +57,7 @@ const PROVINCE_PAGES: Visit[] = [
   { path: '/province/laos?year=2567' },
   { path: '/results/province?year=2567' },
   { path: '/review/audit?year=2567' },
+  { path: '/follow-up?year=2567&round=SIX_MONTHS' },
 ];
 const ADMIN_PAGES: Visit[] = [
   { path: '/admin/users' },
@@ -68,6 +69,8 @@ const ADMIN_PAGES: Visit[] = [
   { path: '/admin/plan-years' },
   { path: '/admin/audit' },
   { path: '/results/province?year=2567' },
+  { path: '/follow-up?year=2567&round=TWELVE_MONTHS' },
+  { path: '/follow-up?year=2567&round=SIX_MONTHS&province=81' },
 ];
 
 async function scan(page: Page, visits: Visit[], label: string): Promise<string[]> {

@@ -256,6 +256,25 @@ export type RequestBaselineChangeMutationVariables = Exact<{
 
 export type RequestBaselineChangeMutation = { requestBaselineChange: { id: string, fiscalYear: number, currentCount: number, requestedCount: number, status: Types.RequestStatus, reason: string | null, requestedAt: string, decidedAt: string | null, canCancel: boolean } };
 
+export type NationalFollowUpQueryVariables = Exact<{
+  fiscalYear: number;
+  round: Types.ReportRound;
+}>;
+
+
+export type NationalFollowUpQuery = { nationalFollowUp: Array<{ laos: number, finished: number, onTime: number, created: number, reported: number, reportingRate: number, onTimeRate: number, province: { code: string, label: string } }> };
+
+export type ProvinceFollowUpQueryVariables = Exact<{
+  provinceCode: string;
+  fiscalYear: number;
+  round: Types.ReportRound;
+  districtCode?: string | null | undefined;
+  unfinishedOnly?: boolean | null | undefined;
+}>;
+
+
+export type ProvinceFollowUpQuery = { provinceFollowUp: { fiscalYear: number, round: Types.ReportRound, closesAt: string | null, daysLeft: number | null, laos: number, finished: number, province: { code: string, label: string }, rows: Array<{ laoCode: string, laoName: string, districtLabel: string, created: number, reported: number, waiting: number, reportingRate: number, lastReportedAt: string | null, reopenedUntil: string | null }> } };
+
 export type DistrictsQueryVariables = Exact<{
   provinceCode: string;
 }>;
@@ -695,6 +714,8 @@ export { SetPlanYearDocument } from './documents/SetPlanYearDocument';
 export { BaselineYearsDocument } from './documents/BaselineYearsDocument';
 export { CancelBaselineRequestDocument } from './documents/CancelBaselineRequestDocument';
 export { RequestBaselineChangeDocument } from './documents/RequestBaselineChangeDocument';
+export { NationalFollowUpDocument } from './documents/NationalFollowUpDocument';
+export { ProvinceFollowUpDocument } from './documents/ProvinceFollowUpDocument';
 export { DistrictsDocument } from './documents/DistrictsDocument';
 export { ProvincesDocument } from './documents/ProvincesDocument';
 export { PickerLaosDocument } from './documents/PickerLaosDocument';

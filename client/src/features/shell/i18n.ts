@@ -23,6 +23,7 @@ export const t = {
     sar: 'คะแนน SAR',
     review: 'การพิจารณา',
     reviewQueue: 'คำขอรอการอนุมัติ',
+    followUp: 'ติดตามการรายงานผล',
     laosOfProvince: 'ข้อมูล อปท. ในจังหวัด',
     compliance: 'ความสอดคล้องของโครงการ',
     admin: 'ผู้ดูแลระบบ',

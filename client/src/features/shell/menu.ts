@@ -52,6 +52,7 @@ export const MENU: Array<MenuItem | MenuGroup> = [
     icon: Tickets,
     items: [
       { key: 'review-queue', title: t.menu.reviewQueue, route: 'review-queue' },
+      { key: 'follow-up', title: t.menu.followUp, route: 'follow-up' },
       { key: 'compliance', title: t.menu.compliance, route: 'compliance' },
       { key: 'province-laos', title: t.menu.laosOfProvince, route: 'province-laos' },
       { key: 'province-audit', title: t.oversight.menu.audit, route: 'province-audit' },

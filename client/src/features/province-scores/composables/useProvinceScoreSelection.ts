@@ -3,7 +3,7 @@ import { useRoute, useRouter, type LocationQueryRaw } from 'vue-router';
 import { useAuth } from '@/core/auth';
 import { YEAR_QUERY, useFiscalYear } from '@/core/fiscal-year';
 import { parseRound, ROUND_QUERY } from '@/features/results/composables/useReportSelection';
-import type { ReportRound } from '@/gql/graphql';
+import type { Permission, ReportRound } from '@/gql/graphql';
 
 /** URL parameters of the shown table: `?province=81&district=8103` (with `year` and `round`). */
 export const PROVINCE_QUERY = 'province';
@@ -20,17 +20,18 @@ export interface ScoreKey {
 /**
  * เลือกปีงบประมาณ รอบ (และอำเภอ) แล้วกด “รายงาน”: the choice is a draft until shown; the shown table lives
  * in the URL, so a link or a reload shows the same table. A province or LAO officer's province is its own;
- * an admin chooses one, or none for the whole country.
+ * an admin chooses one, or none for the whole country. `permission` is what the page reads with (its reach
+ * says whose province is shown): the score tables by default, ติดตามการรายงานผล with READ_REVIEWS.
  */
-export function useProvinceScoreSelection() {
+export function useProvinceScoreSelection(permission: Permission = 'READ_PROVINCE_SCORES') {
   const route = useRoute();
   const router = useRouter();
   const { user, reachOf } = useAuth();
   const { year, years } = useFiscalYear();
 
-  const isAdmin = computed(() => reachOf('READ_PROVINCE_SCORES') === 'NATION');
+  const isAdmin = computed(() => reachOf(permission) === 'NATION');
   // A province office's province, or that of an LAO officer's LAO.
-  const ownProvince = computed(() => (reachOf('READ_PROVINCE_SCORES') === 'OWN_PROVINCE' ? (user.value?.provinceCode ?? '') : ''));
+  const ownProvince = computed(() => (reachOf(permission) === 'OWN_PROVINCE' ? (user.value?.provinceCode ?? '') : ''));
   const param = (key: string, pattern: RegExp): string => {
     const raw = route.query[key];
     const value = Array.isArray(raw) ? raw[0] : raw;
