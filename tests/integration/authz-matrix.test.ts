@@ -908,7 +908,7 @@ describe.each(databases)('authorization matrix ($name)', ({ url }) => {
     const issued = await server.gql(
       'mutation($u: String!) { createApiToken(username: $u, name: "ระบบรายงานของ ป.ป.ช.") { secret } }',
       { u: users.service.username },
-      auth.admin,
+      graphqlAuth(auth.admin),
     );
     auth.service = { token: issued.data!.createApiToken.secret };
 
