@@ -178,6 +178,15 @@ export async function createApp(options: AppOptions): Promise<App> {
   app.use(importRouter(contextOf, log));
 
   const clientDir = options.clientDir === undefined ? defaultClientDir() : options.clientDir;
+  // GraphiQL for API token holders: a build of its own next to the client's (client/vite.graphiql.config.ts).
+  const graphiqlDir = clientDir && path.join(path.dirname(clientDir), 'dist-graphiql');
+  if (graphiqlDir && fs.existsSync(path.join(graphiqlDir, 'index.html'))) {
+    app.use('/graphiql/assets', express.static(path.join(graphiqlDir, 'assets'), { index: false, maxAge: '365d', immutable: true }));
+    app.get(['/graphiql', '/graphiql/'], (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(path.join(graphiqlDir, 'index.html'));
+    });
+  }
   if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
     // Built assets carry a content hash in their names: they never change, so browsers keep them.
     const assets = { index: false, maxAge: '365d', immutable: true } as const;
