@@ -60,7 +60,8 @@ createRoot(document.getElementById('graphiql')!).render(
     null,
     createElement(GraphiQL, {
       fetcher,
-      defaultQuery: '# ต้นทุนที่เหลือของ token / what is left of the token’s budget\n{\n  rateLimit {\n    limit\n    remaining\n    resetAt\n  }\n}\n',
+      defaultQuery:
+        '# ต้นทุนที่เหลือของ token / what is left of the token’s budget\n{\n  rateLimit {\n    limit\n    remaining\n    resetAt\n  }\n}\n',
       shouldPersistHeaders: false,
       isHeadersEditorEnabled: false,
     }),

@@ -1019,7 +1019,11 @@ describe.each(databases)('authorization matrix ($name)', ({ url }) => {
     expect((await lao('ownProvince')).data).toEqual({ lao: { code: fx.a1.code } });
     expect((await lao('otherLao')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     // The same text with the session's cookie is not run: a browser session sends trusted documents only.
-    const byCookie = await server.gql('query($c: String!) { lao(code: $c) { code } }', { c: fx.a1.code }, { cookie: fx.auth.ownProvince.cookie });
+    const byCookie = await server.gql(
+      'query($c: String!) { lao(code: $c) { code } }',
+      { c: fx.a1.code },
+      { cookie: fx.auth.ownProvince.cookie },
+    );
     expect([byCookie.status, byCookie.data, byCookie.errors?.[0].extensions?.code]).toEqual([400, null, 'UNTRUSTED_DOCUMENT']);
   });
 
@@ -1027,7 +1031,11 @@ describe.each(databases)('authorization matrix ($name)', ({ url }) => {
     const officer = await makeUser(server.db, Role.PROVINCE_OFFICER);
     await server.db.getRepository(User).update({ id: officer.id }, { provinceCode: null });
     const { auth } = await sessionOf(fx, officer);
-    const res = await server.gql('{ laos { code } reviewQueue { additions { fiscalYear } baselineRequests { id } } }', {}, graphqlAuth(auth));
+    const res = await server.gql(
+      '{ laos { code } reviewQueue { additions { fiscalYear } baselineRequests { id } } }',
+      {},
+      graphqlAuth(auth),
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({ laos: [], reviewQueue: { additions: [], baselineRequests: [] } });
   });

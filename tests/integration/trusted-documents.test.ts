@@ -31,7 +31,9 @@ describe('the trusted documents manifest', () => {
     const entries = Object.entries(manifest as Record<string, string>);
     for (const [id, text] of entries) expect(sha256(text)).toBe(id);
     const names = entries.map(([, text]) =>
-      parse(text).definitions.filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition').map((d) => d.name!.value),
+      parse(text)
+        .definitions.filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')
+        .map((d) => d.name!.value),
     );
     // One operation per document, with the fragments it uses.
     expect(names.every((n) => n.length === 1)).toBe(true);
@@ -75,7 +77,9 @@ describe.each(databases)('trusted documents ($name)', ({ url }) => {
       headers: { cookie: session.cookie, 'apollo-require-preflight': 'true' },
     });
     expect(get.status).toBe(400);
-    expect(((await get.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('UNTRUSTED_DOCUMENT');
+    expect(((await get.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe(
+      'UNTRUSTED_DOCUMENT',
+    );
     expect(refused(await server.gql('', {}, session))).toEqual(REFUSED);
     expect((await me(session)).data.me.username).toBe(session.username);
   });
@@ -84,9 +88,14 @@ describe.each(databases)('trusted documents ($name)', ({ url }) => {
     const session = await browserSession();
     const admin = await signIn(server, (await makeUser(server.db, Role.ADMIN)).username, PASSWORD);
     const send = (body: Record<string, unknown>, auth: Record<string, string>) =>
-      fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify(body) }).then(
-        async (res) => ({ status: res.status, ...((await res.json()) as { data?: unknown; errors?: Array<{ extensions: { code: string } }> }) }),
-      );
+      fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...auth },
+        body: JSON.stringify(body),
+      }).then(async (res) => ({
+        status: res.status,
+        ...((await res.json()) as { data?: unknown; errors?: Array<{ extensions: { code: string } }> }),
+      }));
     const persisted = (sha256Hash: string) => ({ persistedQuery: { version: 1, sha256Hash } });
     const text = 'mutation { logout }';
     const cases: Array<[string, Record<string, unknown>]> = [
@@ -105,7 +114,9 @@ describe.each(databases)('trusted documents ($name)', ({ url }) => {
     // Registering as Apollo's automatic persisted queries do (text with its hash) adds nothing.
     const register = await send({ query: text, extensions: persisted(sha256(text)) }, { authorization: `Bearer ${admin}` });
     expect(register.errors?.[0]?.extensions.code).toBe('UNTRUSTED_DOCUMENT');
-    expect((await send({ extensions: persisted(sha256(text)) }, { cookie: session.cookie })).errors?.[0]?.extensions.code).toBe('UNTRUSTED_DOCUMENT');
+    expect((await send({ extensions: persisted(sha256(text)) }, { cookie: session.cookie })).errors?.[0]?.extensions.code).toBe(
+      'UNTRUSTED_DOCUMENT',
+    );
     expect((await me(session)).data.me.username).toBe(session.username);
   });
 

@@ -84,7 +84,11 @@ export function postTrusted(
   variables: Record<string, unknown> = {},
   auth: GqlAuth = {},
 ): Promise<GqlResult<any>> {
-  return send(baseUrl, { operationName, variables, extensions: { persistedQuery: { version: 1, sha256Hash: trustedIdOf(operationName) } } }, auth);
+  return send(
+    baseUrl,
+    { operationName, variables, extensions: { persistedQuery: { version: 1, sha256Hash: trustedIdOf(operationName) } } },
+    auth,
+  );
 }
 
 async function send(baseUrl: string, body: Record<string, unknown>, auth: GqlAuth): Promise<GqlResult<unknown>> {

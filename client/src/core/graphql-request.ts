@@ -42,7 +42,11 @@ export async function sendOperation<R, V>(document: TypedDocumentNode<R, V>, var
         method: 'POST',
         credentials: 'same-origin',
         headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
-        body: JSON.stringify({ operationName: operation?.name?.value, variables: variables ?? {}, extensions: trustedExtensions(document) }),
+        body: JSON.stringify({
+          operationName: operation?.name?.value,
+          variables: variables ?? {},
+          extensions: trustedExtensions(document),
+        }),
       }));
   } catch (cause) {
     throw new RequestError([], cause instanceof Error ? cause : new Error(String(cause)));

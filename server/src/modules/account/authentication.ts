@@ -32,7 +32,10 @@ export async function authenticate(
 }
 
 /** How a request says who sends it: an API token (or a session's secret) as a bearer token, the browser's session cookie, or nothing. */
-export function credentialOf(headers: { authorization?: string }, cookies: Record<string, string> | undefined): 'bearer' | 'session' | null {
+export function credentialOf(
+  headers: { authorization?: string },
+  cookies: Record<string, string> | undefined,
+): 'bearer' | 'session' | null {
   if (headers.authorization?.startsWith('Bearer ')) return 'bearer';
   return typeof cookies?.[SESSION_COOKIE] === 'string' ? 'session' : null;
 }
