@@ -5,16 +5,25 @@
 // `node scripts/codegen.mjs [client|tests]` writes one target (both without a name); `--check` writes
 // nothing and fails when a generated file is stale. Runs @graphql-codegen/core directly (no CLI), with
 // the typescript, typescript-operations and typed-document-node plugins.
+//
+// The client's operations are also its trusted documents: server/src/trusted-documents.json maps each
+// operation's id (the sha256 of its text as the server runs it) to that text, and each document module
+// carries its id (`__meta__.hash`), which is all the client sends (docs/API.md, "Trusted documents").
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSchema, parse, printSchema } from 'graphql';
+import { buildSchema, parse, print, printSchema } from 'graphql';
 import { codegen } from '@graphql-codegen/core';
 import * as typescript from '@graphql-codegen/typescript';
 import * as typescriptOperations from '@graphql-codegen/typescript-operations';
 import * as typedDocumentNode from '@graphql-codegen/typed-document-node';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+// The GraphQL client's own transform (`__typename` in every object's selection, for its cache): the text
+// the server runs for an id is the one the client's cache expects.
+const { addTypenameToDocument } = createRequire(import.meta.url)('@apollo/client/utilities');
 const schema = buildSchema(readFileSync(join(root, 'schema.graphql'), 'utf8'));
 
 /** Every *.graphql file under dir whose folder passes `inFolder`. */
@@ -38,6 +47,7 @@ const targets = {
     // A bundle keeps a module whole: one module of every document would put them all in the chunk of the
     // first page, the sign-in page; one module each lets every page's chunk carry only the documents it sends.
     splitDocuments: true,
+    manifest: join(root, 'server/src/trusted-documents.json'),
   },
   tests: {
     base: join(root, 'tests'),
@@ -56,7 +66,7 @@ const config = {
 };
 
 /** The generated files of one target: path → text. */
-async function generate({ base, sources, documents, out, splitDocuments = false }) {
+async function generate({ base, sources, documents, out, splitDocuments = false, manifest = null }) {
   // Import paths between generated files are worked out from the working directory.
   process.chdir(base);
   const outFile = join(out, 'graphql.ts');
@@ -86,10 +96,19 @@ async function generate({ base, sources, documents, out, splitDocuments = false 
   });
   const files = { [join(base, schemaTypesFile)]: banner + schemaTypes };
   const documentLine = /^export const (\w+) = (.*) as unknown as DocumentNode<(\w+), (\w+)>;$/;
+  const trusted = {};
   const lines = operations.split('\n').map((line) => {
     const found = splitDocuments && documentLine.exec(line);
     if (!found) return line;
-    const [, name, value, result, variables] = found;
+    const [, name, json, result, variables] = found;
+    let value = json;
+    const document = JSON.parse(json);
+    if (manifest && document.definitions.some((d) => d.kind === 'OperationDefinition')) {
+      const text = print(addTypenameToDocument(document));
+      const id = createHash('sha256').update(text).digest('hex');
+      trusted[id] = text;
+      value = `{"__meta__":{"hash":"${id}"},${json.slice(1)}`;
+    }
     const types = [result, variables].filter((type) => type !== 'unknown');
     files[join(base, out, 'documents', `${name}.ts`)] =
       `${banner}import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';\n` +
@@ -98,6 +117,10 @@ async function generate({ base, sources, documents, out, splitDocuments = false 
     return `export { ${name} } from './documents/${name}';`;
   });
   files[join(base, outFile)] = `${banner}export type * from './schema-types';\n${lines.join('\n')}`;
+  if (manifest) {
+    const sorted = Object.fromEntries(Object.entries(trusted).sort(([a], [b]) => a.localeCompare(b)));
+    files[manifest] = `${JSON.stringify(sorted, null, 2)}\n`;
+  }
   return { count: docs.length, files, documentsDir: splitDocuments ? join(base, out, 'documents') : null };
 }
 

@@ -26,6 +26,7 @@ import { sweepRateLimits } from './core/rate-limit';
 import { requestIdMiddleware } from './core/request-id';
 import { DEVICE_COOKIE } from './modules/account/device-cookie';
 import { sweepLoginLocks } from './modules/account/login.command';
+import { trustedDocuments } from './modules/account/trusted-documents';
 import { exportRouter } from './modules/export/export.routes';
 import { importRouter } from './modules/import/import.routes';
 import { getSchema } from './schema';
@@ -100,6 +101,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     // wraps every field's resolver to compute it: ~2,000 fields of a province table paid for nothing.
     plugins: [limitsPlugin(schema), errorStatusPlugin, ApolloServerPluginCacheControlDisabled()],
     csrfPrevention: true,
+    // Automatic persisted queries off: no caller registers documents. The web client's ids are the
+    // trusted documents of codegen's manifest, resolved before Apollo (modules/account/trusted-documents.ts).
+    persistedQueries: false,
     introspection: true,
     includeStacktraceInErrorResponses: false,
     logger: log,
@@ -161,6 +165,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   app.use(
     '/graphql',
     express.json({ limit: MAX_BODY_BYTES }),
+    trustedDocuments,
     expressMiddleware(apollo, {
       context: ({ req, res }) =>
         contextOf(req, res).catch((err) => {
@@ -173,6 +178,15 @@ export async function createApp(options: AppOptions): Promise<App> {
   app.use(importRouter(contextOf, log));
 
   const clientDir = options.clientDir === undefined ? defaultClientDir() : options.clientDir;
+  // GraphiQL for API token holders: a build of its own next to the client's (client/vite.graphiql.config.ts).
+  const graphiqlDir = clientDir && path.join(path.dirname(clientDir), 'dist-graphiql');
+  if (graphiqlDir && fs.existsSync(path.join(graphiqlDir, 'index.html'))) {
+    app.use('/graphiql/assets', express.static(path.join(graphiqlDir, 'assets'), { index: false, maxAge: '365d', immutable: true }));
+    app.get(['/graphiql', '/graphiql/'], (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(path.join(graphiqlDir, 'index.html'));
+    });
+  }
   if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
     // Built assets carry a content hash in their names: they never change, so browsers keep them.
     const assets = { index: false, maxAge: '365d', immutable: true } as const;

@@ -12,6 +12,7 @@ import { loadConfig, NO_RATE_LIMITS, type AppConfig } from '../../server/src/cor
 import { openDatabase } from '../../server/src/core/database';
 import { loadDemoDataIfEmpty } from '../../server/src/demo/demo-data';
 import type { GqlAuth } from '../support/post-gql';
+import { SESSION_COOKIE } from '../../server/src/modules/account/authentication';
 
 /** Debian's Chromium, driven by playwright-core (no browser download). */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -163,10 +164,15 @@ export async function openPage(
   return { context, page };
 }
 
-/** The browser's cookies for the server, as `postGql` (tests/support/post-gql.ts) sends them: a request as the signed-in page. */
+/**
+ * The browser's session for `postGql` (tests/support/post-gql.ts): its secret as a bearer token, the same
+ * session the signed-in page holds. (With the cookie itself the server runs only the web client's trusted
+ * documents, and the tests' operations are not among them.)
+ */
 export async function browserAuth(context: BrowserContext, server: E2EServer): Promise<GqlAuth> {
-  const cookies = await context.cookies(server.url);
-  return { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; ') };
+  const session = (await context.cookies(server.url)).find((c) => c.name === SESSION_COOKIE);
+  if (!session) throw new Error('the browser is not signed in');
+  return { token: session.value };
 }
 
 /** Waits until the element's visible text contains `expected` (or matches it); fails with what was there. */

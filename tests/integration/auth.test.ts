@@ -4,6 +4,7 @@ import { User } from '../../server/src/modules/account/user.entity';
 import { AuditLog } from '../../server/src/modules/audit/audit-log.entity';
 import { makeUser, PASSWORD } from '../fixtures/factories';
 import { codeOf, databases, signIn, TestServer } from './harness';
+import { postTrusted } from '../support/post-gql';
 import { ChangePassword2Document, ChangePasswordDocument, LoginDocument, LogoutDocument, MeUsernameRoleLaoDocument } from '../gql/graphql';
 
 describe.each(databases)('sign-in and sessions ($name)', ({ url }) => {
@@ -21,7 +22,8 @@ describe.each(databases)('sign-in and sessions ($name)', ({ url }) => {
     expect(res.setCookie).toMatch(/^eplan_session=[\w-]+;.*HttpOnly/);
     expect(res.setCookie).toMatch(/SameSite=Lax/);
     const cookie = res.setCookie!.split(';')[0];
-    const me = await server.gql(MeUsernameRoleLaoDocument, {}, { cookie });
+    // The browser's session runs the web client's own operations, sent by their trusted-document ids.
+    const me = await postTrusted(server.url, 'Me', {}, { cookie });
     expect(me.data!.me).toMatchObject({
       username: user.username,
       lao: { district: { name: 'ชะอวด' }, province: { name: 'นครศรีธรรมราช' } },

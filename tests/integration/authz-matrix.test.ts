@@ -298,6 +298,11 @@ async function sessionOf(fx: Fixtures, user: User): Promise<{ id: number; auth: 
   });
   return { id: token.id, auth: api ? { token: secret } : { cookie: `${SESSION_COOKIE}=${secret}` } };
 }
+/**
+ * How a caller's GraphQL text goes: a browser session runs only the web client's trusted documents, so an
+ * officer's session secret goes as a bearer token (the same session, as the test below shows).
+ */
+const graphqlAuth = (auth: Auth): Auth => (auth.cookie ? { token: auth.cookie.slice(`${SESSION_COOKIE}=`.length) } : auth);
 /** A session of the caller that a call may end without ending the caller's usual one. */
 const extraSession = (fx: Fixtures, actor: Actor) => (actor === 'anonymous' ? Promise.resolve(null) : sessionOf(fx, fx.users[actor]));
 const userState = (fx: Fixtures, username: string) => repo(fx, User).findOneBy({ username });
@@ -913,7 +918,7 @@ describe.each(databases)('authorization matrix ($name)', ({ url }) => {
     const issued = await server.gql(
       'mutation($u: String!) { createApiToken(username: $u, name: "ระบบรายงานของ ป.ป.ช.") { secret } }',
       { u: users.service.username },
-      auth.admin,
+      graphqlAuth(auth.admin),
     );
     auth.service = { token: issued.data!.createApiToken.secret };
 
@@ -987,7 +992,7 @@ describe.each(databases)('authorization matrix ($name)', ({ url }) => {
       const auditBefore = actor === 'anonymous' ? 0 : await repo(fx, AuditLog).countBy({ actorUsername: fx.users[actor].username });
 
       // Operations generated from the schema, sent as text: untyped by design.
-      const res: GqlResult<any> = await server.gql(text, vars, auth);
+      const res: GqlResult<any> = await server.gql(text, vars, graphqlAuth(auth));
 
       const after = await call.state?.(fx, target, actor);
       if (expected === ok) {
@@ -1007,7 +1012,7 @@ describe.each(databases)('authorization matrix ($name)', ({ url }) => {
     30_000,
   );
 
-  it('a session answers the same by bearer token as by cookie (the matrix sends officers’ cookies)', async () => {
+  it('a session answers the same by bearer token as by cookie on the routes (the matrix sends officers’ cookies there)', async () => {
     const bearer = (actor: Actor) => ({ authorization: `Bearer ${fx.auth[actor].cookie!.split('=')[1]}` });
     const get = (actor: Actor) =>
       fetch(`${server.url}/export/overview.xlsx?lao=${fx.a1.code}&year=${YEAR}&round=SIX_MONTHS`, { headers: bearer(actor) });
@@ -1023,13 +1028,24 @@ describe.each(databases)('authorization matrix ($name)', ({ url }) => {
       server.gql('query($c: String!) { lao(code: $c) { code } }', { c: fx.a1.code }, { token: bearer(actor).authorization.slice(7) });
     expect((await lao('ownProvince')).data).toEqual({ lao: { code: fx.a1.code } });
     expect((await lao('otherLao')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // The same text with the session's cookie is not run: a browser session sends trusted documents only.
+    const byCookie = await server.gql(
+      'query($c: String!) { lao(code: $c) { code } }',
+      { c: fx.a1.code },
+      { cookie: fx.auth.ownProvince.cookie },
+    );
+    expect([byCookie.status, byCookie.data, byCookie.errors?.[0].extensions?.code]).toEqual([400, null, 'UNTRUSTED_DOCUMENT']);
   });
 
   it('an officer whose account names no province sees no LAO and no queue, not the whole country', async () => {
     const officer = await makeUser(server.db, Role.PROVINCE_OFFICER);
     await server.db.getRepository(User).update({ id: officer.id }, { provinceCode: null });
     const { auth } = await sessionOf(fx, officer);
-    const res = await server.gql('{ laos { code } reviewQueue { additions { fiscalYear } baselineRequests { id } } }', {}, auth);
+    const res = await server.gql(
+      '{ laos { code } reviewQueue { additions { fiscalYear } baselineRequests { id } } }',
+      {},
+      graphqlAuth(auth),
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({ laos: [], reviewQueue: { additions: [], baselineRequests: [] } });
   });

@@ -62,135 +62,133 @@ describe.each(databases)('webhooks ($name)', ({ url }) => {
   });
   afterAll(() => server.stop());
 
-  it(
-    'push each subscribed event, signed, retried after a 500, once by two workers, and replay it from the log',
-    async () => {
-      let failing: string | null = null;
-      const receiver = await startReceiver(() => failing);
-      try {
-        const system = await makeSession(server.db, await makeUser(server.db, Role.SERVICE));
-        const created = await server.gql(
-          CreateWebhookDocument,
-          { input: { url: receiver.url, events: ['progressReport.saved', 'projectYear.reviewed'] } },
-          { token: system },
-        );
-        expect(created.errors).toBeUndefined();
-        const { id: webhookId, secret } = created.data!.createWebhook;
-        expect(secret).toMatch(/^whsec_/);
-        expect((await server.gql(WebhooksDocument, {}, { token: system })).data!.webhooks).toEqual([
-          { id: webhookId, url: receiver.url, events: ['progressReport.saved', 'projectYear.reviewed'] },
-        ]);
+  it('push each subscribed event, signed, retried after a 500, once by two workers, and replay it from the log', async () => {
+    let failing: string | null = null;
+    const receiver = await startReceiver(() => failing);
+    try {
+      const system = await makeSession(server.db, await makeUser(server.db, Role.SERVICE));
+      const created = await server.gql(
+        CreateWebhookDocument,
+        { input: { url: receiver.url, events: ['progressReport.saved', 'projectYear.reviewed'] } },
+        { token: system },
+      );
+      expect(created.errors).toBeUndefined();
+      const { id: webhookId, secret } = created.data!.createWebhook;
+      expect(secret).toMatch(/^whsec_/);
+      expect((await server.gql(WebhooksDocument, {}, { token: system })).data!.webhooks).toEqual([
+        { id: webhookId, url: receiver.url, events: ['progressReport.saved', 'projectYear.reviewed'] },
+      ]);
 
-        const user = await makeUser(server.db, Role.LAO_OFFICER);
-        const lao = await server.db.getRepository(Lao).findOneByOrFail({ code: user.laoCode! });
-        const officer = await signIn(server, user.username, PASSWORD);
-        const projects: Project[] = [];
-        for (let i = 0; i < 3; i++) projects.push(await makeProject(server.db, lao));
-        for (const project of projects) {
-          const saved = await server.gql(
-            ChangeFeedSaveReportDocument,
-            {
-              input: {
-                projectId: String(project.id),
-                fiscalYear: 2567,
-                round: 'SIX_MONTHS',
-                inOrdinance: true,
-                ordinanceBudget: null,
-                disbursed: null,
-                status: 'IN_PROGRESS',
-              },
+      const user = await makeUser(server.db, Role.LAO_OFFICER);
+      const lao = await server.db.getRepository(Lao).findOneByOrFail({ code: user.laoCode! });
+      const officer = await signIn(server, user.username, PASSWORD);
+      const projects: Project[] = [];
+      for (let i = 0; i < 3; i++) projects.push(await makeProject(server.db, lao));
+      for (const project of projects) {
+        const saved = await server.gql(
+          ChangeFeedSaveReportDocument,
+          {
+            input: {
+              projectId: String(project.id),
+              fiscalYear: 2567,
+              round: 'SIX_MONTHS',
+              inOrdinance: true,
+              ordinanceBudget: null,
+              disbursed: null,
+              status: 'IN_PROGRESS',
             },
-            { token: officer },
-          );
-          expect(saved.errors).toBeUndefined();
-        }
-        const admin = await signIn(server, (await makeUser(server.db, Role.ADMIN)).username, PASSWORD);
-        const decided = await server.gql(
-          SetProjectComplianceDocument,
-          { id: String(projects[0].id), y: 2567, a: false, r: 'ไม่สอดคล้องกับหลักเกณฑ์' },
-          { token: admin },
+          },
+          { token: officer },
         );
-        expect(decided.errors).toBeUndefined();
-
-        // Two workers run at once, as two instances would, until this LAO's events are out. (On a database
-        // shared with suites running at the same time, the webhook — a national system's — gets their events
-        // too: what follows looks at this LAO's.)
-        const ours = () => receiver.received.filter((r) => JSON.parse(r.body).change?.laoCode === lao.code);
-        const deliverUntil = async (done: () => boolean) => {
-          for (const until = Date.now() + 90_000; !done() && Date.now() < until; ) {
-            await Promise.all([deliverWebhooks(server.db, server.clock), deliverWebhooks(server.db, server.clock)]);
-          }
-        };
-        await deliverUntil(() => ours().length >= 4);
-        expect(
-          ours()
-            .map((r) => r.event)
-            .sort(),
-        ).toEqual(['progressReport.saved', 'progressReport.saved', 'progressReport.saved', 'projectYear.reviewed']);
-
-        const more = await server.gql(
-          SetProjectComplianceDocument,
-          { id: String(projects[1].id), y: 2567, a: false, r: 'ไม่สอดคล้อง' },
-          { token: admin },
-        );
-        expect(more.errors).toBeUndefined();
-        await deliverUntil(() => ours().length >= 5);
-        // Each event went out once, answered 200, though two workers took turns.
-        const okCounts = new Map<string, number>();
-        for (const r of ours()) if (r.answered === 200) okCounts.set(r.eventId, (okCounts.get(r.eventId) ?? 0) + 1);
-        expect([...okCounts.values()]).toEqual([1, 1, 1, 1, 1]);
-        // The delivery log as the system reads it (its newest hundred), and the rows behind it.
-        const listed = await server.gql(WebhookDeliveriesDocument, { id: webhookId, first: 100 }, { token: system });
-        const log = new Map(listed.data!.webhookDeliveries.map((d) => [d.seq, d]));
-        for (const r of ours()) {
-          const delivery =
-            log.get(Number(r.eventId)) ?? (await server.db.getRepository(WebhookDelivery).findOneByOrFail({ webhookId: Number(webhookId), seq: Number(r.eventId) }));
-          expect(delivery).toMatchObject({ status: 'DELIVERED', attempts: 1, lastStatus: 200 });
-        }
-
-        // Every body is signed with the secret over "<timestamp>.<body>", and names its event and id.
-        for (const r of receiver.received) {
-          expect(r.signature).toBe(`sha256=${createHmac('sha256', secret).update(`${r.timestamp}.${r.body}`).digest('hex')}`);
-          expect(JSON.parse(r.body)).toMatchObject({ id: r.eventId, event: r.event, change: { seq: Number(r.eventId), event: r.event } });
-        }
-
-        // Replayed from the log: the receiver now fails this event's first delivery (500), then, after the
-        // backoff, takes it (200) — the same event id both times.
-        const newest = JSON.parse(ours().at(-1)!.body) as { id: string; deliveryId: string };
-        failing = newest.id;
-        receiver.received.length = 0;
-        const again = () => receiver.received.filter((r) => r.eventId === failing).map((r) => [r.eventId, r.answered]);
-        const replay = await server.gql(RedeliverWebhookDocument, { id: newest.deliveryId }, { token: system });
-        expect(replay.data).toEqual({ redeliverWebhook: { status: 'PENDING', attempts: 0 } });
-        await deliverUntil(() => again().length >= 1);
-        expect(again()).toEqual([[failing, 500]]);
-        const row = () => server.db.getRepository(WebhookDelivery).findOneByOrFail({ id: Number(newest.deliveryId) });
-        expect(await row()).toMatchObject({ status: 'PENDING', attempts: 1, lastStatus: 500 });
-        await deliverWebhooks(server.db, server.clock);
-        expect(again()).toHaveLength(1); // not before its backoff
-        server.clock.advance(11_000);
-        await deliverUntil(() => again().length >= 2);
-        expect(again()).toEqual([
-          [failing, 500],
-          [failing, 200],
-        ]);
-        expect(await row()).toMatchObject({ status: 'DELIVERED', attempts: 2 });
-
-        // Another system sees neither the webhook nor its log; an LAO officer cannot subscribe.
-        const stranger = await makeSession(server.db, await makeUser(server.db, Role.SERVICE));
-        expect(codeOf(await server.gql(WebhookDeliveriesDocument, { id: webhookId, first: 10 }, { token: stranger }))).toBe('NOT_FOUND');
-        expect(codeOf(await server.gql(RedeliverWebhookDocument, { id: newest.id }, { token: stranger }))).toBe('NOT_FOUND');
-        expect((await server.gql(WebhooksDocument, {}, { token: stranger })).data!.webhooks).toEqual([]);
-        expect(
-          codeOf(
-            await server.gql(CreateWebhookDocument, { input: { url: receiver.url, events: ['progressReport.saved'] } }, { token: officer }),
-          ),
-        ).toBe('FORBIDDEN');
-      } finally {
-        receiver.close();
+        expect(saved.errors).toBeUndefined();
       }
-    },
-  );
+      const admin = await signIn(server, (await makeUser(server.db, Role.ADMIN)).username, PASSWORD);
+      const decided = await server.gql(
+        SetProjectComplianceDocument,
+        { id: String(projects[0].id), y: 2567, a: false, r: 'ไม่สอดคล้องกับหลักเกณฑ์' },
+        { token: admin },
+      );
+      expect(decided.errors).toBeUndefined();
+
+      // Two workers run at once, as two instances would, until this LAO's events are out. (On a database
+      // shared with suites running at the same time, the webhook — a national system's — gets their events
+      // too: what follows looks at this LAO's.)
+      const ours = () => receiver.received.filter((r) => JSON.parse(r.body).change?.laoCode === lao.code);
+      const deliverUntil = async (done: () => boolean) => {
+        for (const until = Date.now() + 90_000; !done() && Date.now() < until;) {
+          await Promise.all([deliverWebhooks(server.db, server.clock), deliverWebhooks(server.db, server.clock)]);
+        }
+      };
+      await deliverUntil(() => ours().length >= 4);
+      expect(
+        ours()
+          .map((r) => r.event)
+          .sort(),
+      ).toEqual(['progressReport.saved', 'progressReport.saved', 'progressReport.saved', 'projectYear.reviewed']);
+
+      const more = await server.gql(
+        SetProjectComplianceDocument,
+        { id: String(projects[1].id), y: 2567, a: false, r: 'ไม่สอดคล้อง' },
+        { token: admin },
+      );
+      expect(more.errors).toBeUndefined();
+      await deliverUntil(() => ours().length >= 5);
+      // Each event went out once, answered 200, though two workers took turns.
+      const okCounts = new Map<string, number>();
+      for (const r of ours()) if (r.answered === 200) okCounts.set(r.eventId, (okCounts.get(r.eventId) ?? 0) + 1);
+      expect([...okCounts.values()]).toEqual([1, 1, 1, 1, 1]);
+      // The delivery log as the system reads it (its newest hundred), and the rows behind it.
+      const listed = await server.gql(WebhookDeliveriesDocument, { id: webhookId, first: 100 }, { token: system });
+      const log = new Map(listed.data!.webhookDeliveries.map((d) => [d.seq, d]));
+      for (const r of ours()) {
+        const delivery =
+          log.get(Number(r.eventId)) ??
+          (await server.db.getRepository(WebhookDelivery).findOneByOrFail({ webhookId: Number(webhookId), seq: Number(r.eventId) }));
+        expect(delivery).toMatchObject({ status: 'DELIVERED', attempts: 1, lastStatus: 200 });
+      }
+
+      // Every body is signed with the secret over "<timestamp>.<body>", and names its event and id.
+      for (const r of receiver.received) {
+        expect(r.signature).toBe(`sha256=${createHmac('sha256', secret).update(`${r.timestamp}.${r.body}`).digest('hex')}`);
+        expect(JSON.parse(r.body)).toMatchObject({ id: r.eventId, event: r.event, change: { seq: Number(r.eventId), event: r.event } });
+      }
+
+      // Replayed from the log: the receiver now fails this event's first delivery (500), then, after the
+      // backoff, takes it (200) — the same event id both times.
+      const newest = JSON.parse(ours().at(-1)!.body) as { id: string; deliveryId: string };
+      failing = newest.id;
+      receiver.received.length = 0;
+      const again = () => receiver.received.filter((r) => r.eventId === failing).map((r) => [r.eventId, r.answered]);
+      const replay = await server.gql(RedeliverWebhookDocument, { id: newest.deliveryId }, { token: system });
+      expect(replay.data).toEqual({ redeliverWebhook: { status: 'PENDING', attempts: 0 } });
+      await deliverUntil(() => again().length >= 1);
+      expect(again()).toEqual([[failing, 500]]);
+      const row = () => server.db.getRepository(WebhookDelivery).findOneByOrFail({ id: Number(newest.deliveryId) });
+      expect(await row()).toMatchObject({ status: 'PENDING', attempts: 1, lastStatus: 500 });
+      await deliverWebhooks(server.db, server.clock);
+      expect(again()).toHaveLength(1); // not before its backoff
+      server.clock.advance(11_000);
+      await deliverUntil(() => again().length >= 2);
+      expect(again()).toEqual([
+        [failing, 500],
+        [failing, 200],
+      ]);
+      expect(await row()).toMatchObject({ status: 'DELIVERED', attempts: 2 });
+
+      // Another system sees neither the webhook nor its log; an LAO officer cannot subscribe.
+      const stranger = await makeSession(server.db, await makeUser(server.db, Role.SERVICE));
+      expect(codeOf(await server.gql(WebhookDeliveriesDocument, { id: webhookId, first: 10 }, { token: stranger }))).toBe('NOT_FOUND');
+      expect(codeOf(await server.gql(RedeliverWebhookDocument, { id: newest.id }, { token: stranger }))).toBe('NOT_FOUND');
+      expect((await server.gql(WebhooksDocument, {}, { token: stranger })).data!.webhooks).toEqual([]);
+      expect(
+        codeOf(
+          await server.gql(CreateWebhookDocument, { input: { url: receiver.url, events: ['progressReport.saved'] } }, { token: officer }),
+        ),
+      ).toBe('FORBIDDEN');
+    } finally {
+      receiver.close();
+    }
+  });
 
   it.each([
     ['ftp://example.org/hook', ['progressReport.saved'], 'url'],

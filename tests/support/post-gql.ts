@@ -3,8 +3,9 @@
  * through it, and so does code that has no TestServer — a server process of its own (Galera), a browser's
  * server (e2e), a report save counted across a crash.
  */
-import { print } from 'graphql';
+import { parse, print, type OperationDefinitionNode } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import manifest from '../../server/src/trusted-documents.json';
 
 /** What the server puts in an error's `extensions` (core/errors.ts). */
 export interface GqlErrorExtensions {
@@ -58,6 +59,39 @@ export async function postGql(
   variables: unknown = {},
   auth: GqlAuth = {},
 ): Promise<GqlResult<unknown>> {
+  return send(baseUrl, { query: typeof query === 'string' ? query : print(query), variables }, auth);
+}
+
+/** The web client's trusted documents (server/src/trusted-documents.json, written by codegen): operation name → id. */
+const trustedIds = new Map(
+  Object.entries(manifest).map(([id, text]) => {
+    const operation = parse(text).definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
+    return [operation!.name!.value, id] as const;
+  }),
+);
+
+/** The trusted-document id of the web client's operation of that name; fails the test for an unknown name. */
+export function trustedIdOf(operationName: string): string {
+  const id = trustedIds.get(operationName);
+  if (!id) throw new Error(`the web client has no operation ${operationName} (server/src/trusted-documents.json)`);
+  return id;
+}
+
+/** POSTs one of the web client's operations as the client sends it: its trusted-document id alone, no text. */
+export function postTrusted(
+  baseUrl: string,
+  operationName: string,
+  variables: Record<string, unknown> = {},
+  auth: GqlAuth = {},
+): Promise<GqlResult<any>> {
+  return send(
+    baseUrl,
+    { operationName, variables, extensions: { persistedQuery: { version: 1, sha256Hash: trustedIdOf(operationName) } } },
+    auth,
+  );
+}
+
+async function send(baseUrl: string, body: Record<string, unknown>, auth: GqlAuth): Promise<GqlResult<unknown>> {
   const headers: Record<string, string> = { 'content-type': 'application/json', ...auth.headers };
   if (auth.token) headers.authorization = `Bearer ${auth.token}`;
   if (auth.cookie) headers.cookie = auth.cookie;
@@ -65,13 +99,13 @@ export async function postGql(
   const res = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
     headers,
-    body: JSON.stringify({ query: typeof query === 'string' ? query : print(query), variables }),
+    body: JSON.stringify(body),
   });
-  const body = (await res.json()) as { data?: unknown; errors?: GqlResult['errors']; extensions?: GqlResult['extensions'] };
+  const answer = (await res.json()) as { data?: unknown; errors?: GqlResult['errors']; extensions?: GqlResult['extensions'] };
   return {
-    data: body.data ?? null,
-    errors: body.errors,
-    extensions: body.extensions,
+    data: answer.data ?? null,
+    errors: answer.errors,
+    extensions: answer.extensions,
     status: res.status,
     setCookie: res.headers.get('set-cookie'),
     headers: res.headers,

@@ -1,13 +1,21 @@
 import type { App } from 'vue';
-import { ApolloClient, HttpLink, InMemoryCache, from } from '@apollo/client/core';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, from } from '@apollo/client/core';
 import { onError } from '@apollo/client/link/error';
 import { DefaultApolloClient } from '@vue/apollo-composable';
 import { onForgetCache, reportSessionExpired } from './auth';
+import { trustedExtensions } from './graphql-request';
 
 // The session's own operations (sign in, who is signed in, sign out) do not come here: auth.ts sends
 // them itself, so an UNAUTHENTICATED here always means "your session is over".
 const sessionLink = onError(({ graphQLErrors }) => {
   if (graphQLErrors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) reportSessionExpired();
+});
+
+// Each operation goes as its trusted-document id alone (the server runs no text from a browser session).
+const trustedDocumentLink = new ApolloLink((operation, forward) => {
+  Object.assign(operation.extensions, trustedExtensions(operation.query));
+  operation.setContext({ http: { includeQuery: false, includeExtensions: true } });
+  return forward(operation);
 });
 
 const httpLink = new HttpLink({
@@ -18,7 +26,7 @@ const httpLink = new HttpLink({
 });
 
 export const apolloClient = new ApolloClient({
-  link: from([sessionLink, httpLink]),
+  link: from([sessionLink, trustedDocumentLink, httpLink]),
   cache: new InMemoryCache({
     typePolicies: {
       Lao: { keyFields: ['code'] },

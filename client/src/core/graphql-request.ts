@@ -1,29 +1,20 @@
-import type { GraphQLFormattedError } from 'graphql';
-// The printer alone, not the index of the whole library (which the sign-in page would then carry).
-import { print } from 'graphql/language/printer';
-import { visit } from 'graphql/language/visitor';
-import type { DocumentNode, FieldNode, SelectionSetNode } from 'graphql';
+import type { DocumentNode, GraphQLFormattedError } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 
-const TYPENAME: FieldNode = {
-  kind: 'Field' as FieldNode['kind'],
-  name: { kind: 'Name' as FieldNode['name']['kind'], value: '__typename' },
-};
-
 /**
- * The document as the GraphQL client sends it: `__typename` in every object's selection, so that an
- * answer fetched here can be handed to the client's cache (which needs the types to store it) and read
- * back from it.
+ * The id of one of the client's operations in the server's trusted documents: codegen (scripts/codegen.mjs)
+ * writes it into each document module as `__meta__.hash`, the sha256 of the operation's text as the
+ * server runs it (with the `__typename`s the GraphQL client's cache needs). A browser session sends only
+ * this id, never the text: the server runs no other document for it.
  */
-function withTypenames(document: DocumentNode): DocumentNode {
-  return visit(document, {
-    SelectionSet(node: SelectionSetNode, _key, parent) {
-      const root = parent && !Array.isArray(parent) && (parent as { kind?: string }).kind === 'OperationDefinition';
-      if (root || node.selections.some((s) => s.kind === 'Field' && s.name.value === '__typename')) return undefined;
-      return { ...node, selections: [...node.selections, TYPENAME] };
-    },
-  });
+export function documentIdOf(document: DocumentNode): string {
+  const id = (document as DocumentNode & { __meta__?: { hash?: string } }).__meta__?.hash;
+  if (!id) throw new Error('an operation without a trusted-document id: run `npm run codegen`');
+  return id;
 }
+
+/** The request's `extensions`: the operation's id, in the shape of Apollo's persisted queries. */
+export const trustedExtensions = (document: DocumentNode) => ({ persistedQuery: { version: 1, sha256Hash: documentIdOf(document) } });
 
 /** What a failed request throws: the shape of the GraphQL client's errors, so that `toApiError` reads both. */
 export class RequestError extends Error {
@@ -39,7 +30,7 @@ export class RequestError extends Error {
  * One operation sent without the GraphQL client (Apollo): the sign-in page and the session (who is
  * signed in, sign in, sign out) use it, so that the first page an officer opens on a slow link does not
  * wait for the client's code. The request is the one the client sends (JSON POST with the header that
- * marks an API call, with the types the client's cache needs); answers are read as the client reads them: HTTP errors as a network error with the
+ * marks an API call, the operation by its trusted-document id); answers are read as the client reads them: HTTP errors as a network error with the
  * body as its result, GraphQL errors as graphQLErrors. `sent`: the same request, already sent.
  */
 export async function sendOperation<R, V>(document: TypedDocumentNode<R, V>, variables?: V, sent?: Promise<Response>): Promise<R> {
@@ -51,7 +42,11 @@ export async function sendOperation<R, V>(document: TypedDocumentNode<R, V>, var
         method: 'POST',
         credentials: 'same-origin',
         headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
-        body: JSON.stringify({ operationName: operation?.name?.value, query: print(withTypenames(document)), variables: variables ?? {} }),
+        body: JSON.stringify({
+          operationName: operation?.name?.value,
+          variables: variables ?? {},
+          extensions: trustedExtensions(document),
+        }),
       }));
   } catch (cause) {
     throw new RequestError([], cause instanceof Error ? cause : new Error(String(cause)));

@@ -18,6 +18,7 @@ export const ERROR_CODES = {
   ROUND_CLOSED: 'ขณะนี้ไม่อยู่ในช่วงเวลาการรายงานผล',
   RATE_LIMITED: 'มีการใช้งานบ่อยเกินกำหนด กรุณารอสักครู่แล้วลองใหม่อีกครั้ง',
   TOO_COMPLEX: 'คำขอนี้ขอข้อมูลมากเกินกว่าที่ระบบตอบได้ในครั้งเดียว',
+  UNTRUSTED_DOCUMENT: 'คำขอนี้ไม่ใช่คำสั่งที่ระบบรับรองไว้สำหรับหน้าเว็บ กรุณาโหลดหน้าเว็บใหม่ (ระบบอื่นใช้ API token)',
   SERVICE_UNAVAILABLE: 'ระบบไม่ว่างชั่วคราว เนื่องจากมีผู้ใช้งานพร้อมกันจำนวนมาก กรุณาลองใหม่อีกครั้งในอีกสักครู่',
   INTERNAL_SERVER_ERROR: 'ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง หากยังพบปัญหากรุณาติดต่อผู้ดูแลระบบ',
 } as const;
@@ -35,6 +36,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   ROUND_CLOSED: 409,
   RATE_LIMITED: 429,
   TOO_COMPLEX: 400,
+  UNTRUSTED_DOCUMENT: 400,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL_SERVER_ERROR: 500,
 };

@@ -3,4 +3,4 @@
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 import type { ClearMemoEmblemMutation, ClearMemoEmblemMutationVariables } from '../graphql';
 
-export const ClearMemoEmblemDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ClearMemoEmblem"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clearMemoEmblem"}}]}}]} as unknown as DocumentNode<ClearMemoEmblemMutation, ClearMemoEmblemMutationVariables>;
+export const ClearMemoEmblemDocument = {"__meta__":{"hash":"ecbf1fc663aa7486d5ee887243c46399af2a80fb833562cdf843534af024d47a"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ClearMemoEmblem"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clearMemoEmblem"}}]}}]} as unknown as DocumentNode<ClearMemoEmblemMutation, ClearMemoEmblemMutationVariables>;

@@ -31,6 +31,15 @@ export async function authenticate(
   return { user: row.user, authTokenId: row.id };
 }
 
+/** How a request says who sends it: an API token (or a session's secret) as a bearer token, the browser's session cookie, or nothing. */
+export function credentialOf(
+  headers: { authorization?: string },
+  cookies: Record<string, string> | undefined,
+): 'bearer' | 'session' | null {
+  if (headers.authorization?.startsWith('Bearer ')) return 'bearer';
+  return typeof cookies?.[SESSION_COOKIE] === 'string' ? 'session' : null;
+}
+
 /** Reads the bearer token of an Authorization header, or the session cookie. */
 export function secretOf(headers: { authorization?: string }, cookies: Record<string, string> | undefined): string | undefined {
   const auth = headers.authorization;
