@@ -235,7 +235,15 @@ function earlySession(): Plugin {
 export default defineConfig({
   // No Options API (data, methods, watch… in components): neither the app nor the Element Plus components it uses
   // have any, and Vue leaves out the code that runs it.
-  plugins: [vue({ features: { optionsAPI: false } }), elementPlus(), directImports(), iconsPerModule(), officerPath.plugin, earlySession(), precompress()],
+  plugins: [
+    vue({ features: { optionsAPI: false } }),
+    elementPlus(),
+    directImports(),
+    iconsPerModule(),
+    officerPath.plugin,
+    earlySession(),
+    precompress(),
+  ],
   // Apollo Client's development-only checks and messages go when this is false (its `globalThis.__DEV__ !== false`).
   define: { 'globalThis.__DEV__': 'false' },
   resolve: {
