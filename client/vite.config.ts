@@ -170,7 +170,7 @@ function pageChunks(pages: Array<[name: string, files: string[]]>) {
 
 const officerPath = pageChunks([
   ['sign-in', []],
-  ['home', ['./src/core/apollo.ts', './src/features/shell/pages/ShellPage.vue', './src/features/shell/pages/HomePage.vue']],
+  ['home', ['./src/core/app-parts.ts', './src/features/shell/pages/ShellPage.vue', './src/features/shell/pages/HomePage.vue']],
   ['progress-reports', ['./src/features/progress-reports/pages/ProgressReportsPage.vue']],
 ]);
 
@@ -235,7 +235,17 @@ function earlySession(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [vue(), elementPlus(), directImports(), iconsPerModule(), officerPath.plugin, earlySession(), precompress()],
+  // No Options API (data, methods, watch… in components): neither the app nor the Element Plus components it uses
+  // have any, and Vue leaves out the code that runs it.
+  plugins: [
+    vue({ features: { optionsAPI: false } }),
+    elementPlus(),
+    directImports(),
+    iconsPerModule(),
+    officerPath.plugin,
+    earlySession(),
+    precompress(),
+  ],
   // Apollo Client's development-only checks and messages go when this is false (its `globalThis.__DEV__ !== false`).
   define: { 'globalThis.__DEV__': 'false' },
   resolve: {
@@ -243,6 +253,8 @@ export default defineConfig({
       '@': fileURLToPath(new URL('./src', import.meta.url)),
       // The formats and limits the server judges input by, with its messages: one file for both (server/src/core/field-rules.ts).
       '@rules': fileURLToPath(new URL('../server/src/core/field-rules.ts', import.meta.url)),
+      // The little of a colour library that Element Plus uses (src/core/tiny-color.ts).
+      '@ctrl/tinycolor': fileURLToPath(new URL('./src/core/tiny-color.ts', import.meta.url)),
     },
   },
   server: {

@@ -4,38 +4,34 @@ import './core/styles.css';
 
 import { createApp } from 'vue';
 import type { RouteLocationNormalized } from 'vue-router';
-import { ElMessage } from 'element-plus';
 import type { ApolloClient } from '@apollo/client/core';
 import App from './App.vue';
-import { forgetCurrentUser, onSessionExpired, signedInUser, type CurrentUser } from './core/auth';
+import { can, signedInUser, takeYearsOfSession, type CurrentUser } from './core/auth';
 import { ownLaoOf } from './core/current-lao';
 import { sendOperation } from './core/graphql-request';
 import { FiscalYearOptionsDocument } from '@/gql/graphql';
-import { t } from './core/i18n';
 import { createAppRouter, loadPageCode } from './core/router';
 import { parseYear, YEAR_QUERY } from './core/url-query';
 import { publicRoutes, shellRoute } from './routes';
 
 const app = createApp(App);
 
-// The GraphQL client loads with the first page that needs it: the sign-in page does not.
+// The GraphQL client (with Element Plus's Thai) loads with the first page that needs it: the sign-in page does not.
 let apollo: Promise<ApolloClient> | null = null;
-const loadApollo = () =>
-  (apollo ??= import('./core/apollo').then(({ installApollo, apolloClient }) => {
-    installApollo(app);
-    return apolloClient;
-  }));
+const loadApollo = () => (apollo ??= import('./core/app-parts').then(({ installAppParts }) => installAppParts(app, router)));
 
-// Every signed-in page shows the fiscal year, which the server decides: asked for (once for each sign-in)
-// beside the page's code rather than after it, and handed to the client's cache; so is the page's first
-// question about the officer's LAO in that year (the home page's figures), once the year is known.
+// Every signed-in page shows the fiscal year, which the server decides: known from the session check (the
+// same request), or else asked for (once for each sign-in) beside the page's code rather than after it, and
+// handed to the client's cache; so is the page's first question about the officer's LAO in that year (the
+// home page's figures), once the year is known.
 let yearsAskedFor: CurrentUser | null = null;
 function prepare(to: RouteLocationNormalized): Promise<unknown> {
   if (to.meta.sessionOnly) return Promise.resolve();
   const user = signedInUser();
   if (to.meta.public || !user || user === yearsAskedFor) return loadApollo();
   yearsAskedFor = user;
-  const years = sendOperation(FiscalYearOptionsDocument).catch(() => null);
+  const known = takeYearsOfSession();
+  const years = known ? Promise.resolve(known) : sendOperation(FiscalYearOptionsDocument).catch(() => null);
   const laoCode = ownLaoOf(user);
   const query = to.meta.laoYearQuery;
   const first = years.then((data) => {
@@ -56,27 +52,16 @@ function prepare(to: RouteLocationNormalized): Promise<unknown> {
 
 const router = createAppRouter(publicRoutes, shellRoute, prepare);
 
-// A session that ended elsewhere (signed out, password changed, account disabled): back to sign-in.
-let expiring = false;
-onSessionExpired(() => {
-  if (expiring || router.currentRoute.value.meta.public) return;
-  expiring = true;
-  void forgetCurrentUser()
-    .then(() => {
-      ElMessage.warning(t.errors.sessionExpired);
-      return router.replace({ name: 'login', query: { redirect: router.currentRoute.value.fullPath } });
-    })
-    .finally(() => {
-      expiring = false;
-    });
-});
-
-// While an officer types the password, the GraphQL client and the home page's code arrive.
+// The next page of an officer's usual path loads while this one shows (sign-in → home → progress reports): its
+// code is fetched as soon as this page's has arrived, when the link is free, rather than once the officer moves on.
+const NEXT_PAGE: Record<string, string> = { login: 'home', home: 'progress-reports' };
 router.afterEach((to) => {
-  if (to.name !== 'login') return;
-  const prefetch = () => void Promise.all([loadApollo(), loadPageCode(router.resolve({ name: 'home' }))]).catch(() => undefined);
-  if ('requestIdleCallback' in window) window.requestIdleCallback(prefetch, { timeout: 1000 });
-  else setTimeout(prefetch, 200);
+  const next = NEXT_PAGE[String(to.name)];
+  if (!next) return;
+  const route = router.resolve({ name: next });
+  const user = signedInUser();
+  if (route.meta.can && user && !can(route.meta.can.permission, route.meta.can.reach, user)) return;
+  void Promise.all([loadApollo(), loadPageCode(route)]).catch(() => undefined);
 });
 
 app.use(router);

@@ -6,9 +6,12 @@ jest.setTimeout(120_000);
 /**
  * What an officer on a slow rural link downloads before the first pages can be used (issue: the client on
  * a slow link): the scripts and stylesheets, as gzip (what every browser and proxy takes), from a cold
- * cache. A budget, in KB, that a change must not break without saying so here.
+ * cache. A budget, in KB, that a change must not break without saying so here: `signInFirst`, what the
+ * sign-in page's HTML names (all it waits for: `npm run slow-link` measures the time); `signIn`, that with
+ * the home page's code, which the sign-in page fetches while the officer types; `home`, a signed-in officer's
+ * home page opened from a cold cache, with the progress reports page's code it fetches once it has arrived.
  */
-const BUDGET_KB = { signIn: 200, home: 200 };
+const BUDGET_KB = { signInFirst: 75, signIn: 165, home: 205 };
 
 /** A fresh browser context (cold cache) that asks for gzip only, with its scripts' and stylesheets' bytes as sent. */
 async function counting(browser: Browser, baseURL: string, cookies: Array<{ name: string; value: string; url: string }> = []) {
@@ -41,7 +44,7 @@ const compressed = (files: Array<{ bytes: number; gzip: boolean }>) => files.fil
 describeE2E('page weight on a slow link, in Chromium', () => {
   const e2e = e2eSuite();
 
-  it(`the sign-in page and an officer's home each come in ≤ ${BUDGET_KB.home} KB of gzip scripts and styles from a cold cache`, async () => {
+  it(`the sign-in page comes in ≤ ${BUDGET_KB.signInFirst} KB of gzip scripts and styles (≤ ${BUDGET_KB.signIn} KB with the home page's code), an officer's home in ≤ ${BUDGET_KB.home} KB, from a cold cache`, async () => {
     const signInPage = await counting(e2e.browser, e2e.server.url);
     await signInPage.page.goto('/login');
     await signInPage.page.getByTestId('login-submit').waitFor();
@@ -49,7 +52,16 @@ describeE2E('page weight on a slow link, in Chromium', () => {
     const login = await signInPage.total();
     expect(login.files.length).toBeGreaterThan(0);
     expect(compressed(login.files)).toBe(true);
+    console.log(`sign-in page with the home page's code ${login.kb.toFixed(1)} KB (gzip scripts and styles)`);
     expect(login.kb).toBeLessThanOrEqual(BUDGET_KB.signIn);
+    // The files the page's HTML names: the sign-in page shows once they have arrived.
+    const html = await (await fetch(`${e2e.server.url}/login`)).text();
+    const named = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+    const first = login.files.filter((f) => named.includes(new URL(f.url).pathname));
+    expect(first.length).toBe(named.length);
+    const firstKb = first.reduce((n, f) => n + f.bytes, 0) / 1024;
+    console.log(`sign-in page ${firstKb.toFixed(1)} KB`);
+    expect(firstKb).toBeLessThanOrEqual(BUDGET_KB.signInFirst);
 
     // Signed in, the officer opens the home page from a cold cache.
     await signIn(signInPage.page, '6800707', 'Lao@2567');
@@ -60,10 +72,9 @@ describeE2E('page weight on a slow link, in Chromium', () => {
     await homePage.page.getByTestId('shell-header').waitFor();
     await settled(homePage.page);
     const home = await homePage.total();
+    console.log(`home ${home.kb.toFixed(1)} KB`);
     expect(compressed(home.files)).toBe(true);
     expect(home.kb).toBeLessThanOrEqual(BUDGET_KB.home);
     await homePage.context.close();
-    // What the budgets hold now, for the record of a failing run.
-    console.log(`sign-in page ${login.kb.toFixed(1)} KB, home ${home.kb.toFixed(1)} KB (gzip scripts and styles)`);
   });
 });

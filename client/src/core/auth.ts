@@ -1,8 +1,30 @@
 import { computed, shallowRef } from 'vue';
 import { sendOperation } from './graphql-request';
-import { LoginDocument, LogoutDocument, MeDocument, type CurrentUserFragment, type Permission, type Reach } from '@/gql/graphql';
+import {
+  LoginDocument,
+  LogoutDocument,
+  MeDocument,
+  type CurrentUserFragment,
+  type FiscalYearOptionsQuery,
+  type Permission,
+  type Reach,
+} from '@/gql/graphql';
 
 export type CurrentUser = CurrentUserFragment;
+
+/** The fiscal years the server offers, as answered with the session check; older than this, they are asked again. */
+const YEARS_KEPT_MS = 30 * 60 * 1000;
+let yearsWithSession: { data: FiscalYearOptionsQuery; at: number } | null = null;
+
+/**
+ * The fiscal years answered with the session check (the same request), once: the first signed-in page after
+ * it — at once, or after signing in on that page — needs no request of its own for them. Null when used or stale.
+ */
+export function takeYearsOfSession(): FiscalYearOptionsQuery | null {
+  const kept = yearsWithSession;
+  yearsWithSession = null;
+  return kept && Date.now() - kept.at < YEARS_KEPT_MS ? kept.data : null;
+}
 
 const currentUser = shallowRef<CurrentUser | null>(null);
 let loading: Promise<CurrentUser | null> | null = null;
@@ -40,7 +62,10 @@ export function loadCurrentUser(): Promise<CurrentUser | null> {
     const sent = window.eplanSession ?? undefined;
     window.eplanSession = null; // asked once: later answers may differ
     loading = sendOperation(MeDocument, undefined, sent)
-      .then((data) => (currentUser.value = data.me ?? null))
+      .then((data) => {
+        yearsWithSession = { data: { fiscalYearOptions: data.fiscalYearOptions }, at: Date.now() };
+        return (currentUser.value = data.me ?? null);
+      })
       .catch(() => {
         // Server unreachable: behave as signed out; the sign-in page then reports the network problem.
         loading = null;

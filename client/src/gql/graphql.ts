@@ -31,7 +31,7 @@ export type LogoutMutation = { logout: boolean };
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, username: string, displayName: string, role: Types.Role, roleLabel: string, email: string | null, laoCode: string | null, provinceCode: string | null, grants: Array<{ permission: Types.Permission, reach: Types.Reach }>, lao: { code: string, name: string, district: { code: string, name: string, label: string }, province: { code: string, name: string, label: string } } | null, province: { code: string, name: string, label: string } | null } | null };
+export type MeQuery = { me: { id: string, username: string, displayName: string, role: Types.Role, roleLabel: string, email: string | null, laoCode: string | null, provinceCode: string | null, grants: Array<{ permission: Types.Permission, reach: Types.Reach }>, lao: { code: string, name: string, district: { code: string, name: string, label: string }, province: { code: string, name: string, label: string } } | null, province: { code: string, name: string, label: string } | null } | null, fiscalYearOptions: { __typename: 'FiscalYearOptions', current: number, years: Array<number>, planYears: Array<number> } };
 
 export type ChangePasswordMutationVariables = Exact<{
   currentPassword: string;
