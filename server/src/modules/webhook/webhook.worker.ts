@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { In, LessThan, type DataSource } from 'typeorm';
 import type { Clock } from '../../core/clock';
 import { execute, inTransaction, isMysql, toDbValue } from '../../core/db';
+import { DomainError } from '../../core/errors';
 import { retryingRaces } from '../../core/transaction';
 import { Permission, scopeOf } from '../access/policy';
 import { User } from '../account/user.entity';
@@ -167,6 +168,16 @@ async function send(db: DataSource, delivery: WebhookDelivery, webhook: Webhook,
 }
 
 /**
+ * A step that lost its race every time (another worker on the same rows, a webhook being deleted) is
+ * left to the next pass: nothing of it was written, and the rest of this pass goes on.
+ */
+const nextPassIfLost = <T>(step: Promise<T>, instead: T): Promise<T> =>
+  step.catch((err: unknown) => {
+    if (err instanceof DomainError && err.code === 'CONFLICT') return instead;
+    throw err;
+  });
+
+/**
  * One pass of webhook delivery: number new changes, fan them out to every webhook, then send what is
  * due. Every instance runs it (several at once share the work through leases in the database); a
  * receiver may get an event more than once (after a crash mid-send) and dedupes by its id.
@@ -177,14 +188,22 @@ export async function deliverWebhooks(db: DataSource, clock: Clock): Promise<{ q
   // Only the webhooks behind the feed: an idle pass costs two reads, however many webhooks there are.
   const [{ last }]: Array<{ last: number | string }> = await db.query('SELECT last_seq AS last FROM change_sequence WHERE id = 1');
   const behind = await db.getRepository(Webhook).find({ select: { id: true }, where: { cursorSeq: LessThan(Number(last)) } });
-  for (const { id } of behind) queued += await fanOut(db, id, clock.now());
-  const due = await claim(db, clock.now());
+  for (const { id } of behind) queued += await nextPassIfLost(fanOut(db, id, clock.now()), 0);
+  const due = await nextPassIfLost(claim(db, clock.now()), []);
   if (!due.length) return { queued, sent: 0 };
   const webhooks = new Map(
     (await db.getRepository(Webhook).findBy({ id: In([...new Set(due.map((d) => d.webhookId))]) })).map((w) => [w.id, w]),
   );
   const changes = new Map((await db.getRepository(ChangeEvent).findBy({ seq: In(due.map((d) => d.seq)) })).map((c) => [c.seq!, c]));
-  await Promise.all(due.map((d) => send(db, d, webhooks.get(d.webhookId)!, changes.get(d.seq), () => clock.now())));
+  // An outcome that could not be written leaves the lease to run out: the delivery is sent again later (at least once).
+  await Promise.all(
+    due.map((d) =>
+      nextPassIfLost(
+        send(db, d, webhooks.get(d.webhookId)!, changes.get(d.seq), () => clock.now()),
+        undefined,
+      ),
+    ),
+  );
   return { queued, sent: due.length };
 }
 
