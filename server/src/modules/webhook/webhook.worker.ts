@@ -17,6 +17,8 @@ export const MAX_DELIVERY_ATTEMPTS = 8;
 /** How long a worker holds the deliveries it took: longer than one send may take. */
 const LEASE_MS = 60_000;
 const SEND_TIMEOUT_MS = 10_000;
+/** How long one pass waits for its sends before the next pass may start. */
+const PASS_WAIT_MS = 2_000;
 /** Deliveries one worker takes at a time, and events one webhook fans out per pass. */
 const BATCH = 50;
 const FAN_OUT = 500;
@@ -86,8 +88,10 @@ async function fanOut(db: DataSource, webhookId: number, now: Date): Promise<num
 
 /**
  * Takes up to BATCH due deliveries for this worker until its lease ends, taking turns between webhooks
- * (each one's oldest, then each one's second…): a receiver that is down, or far behind, does not hold up
- * the others, and one alone with a backlog gets the whole batch. Another worker's live lease is left alone.
+ * (each one's oldest, then each one's second…, the webhooks of one turn in random order, so that with more
+ * webhooks waiting than a batch holds, none waits behind older ones for ever): a receiver that is down, or far
+ * behind, does not hold up the others, and one alone with a backlog gets the whole batch. Another worker's
+ * live lease is left alone.
  */
 async function claim(db: DataSource, now: Date): Promise<WebhookDelivery[]> {
   const repo = db.getRepository(WebhookDelivery);
@@ -96,7 +100,7 @@ async function claim(db: DataSource, now: Date): Promise<WebhookDelivery[]> {
     `SELECT id FROM (
        SELECT id, ROW_NUMBER() OVER (PARTITION BY webhook_id ORDER BY id) AS turn
        FROM webhook_delivery WHERE status = ? AND next_attempt_at <= ? AND ${free}
-     ) due WHERE turn <= ${BATCH} ORDER BY turn, id LIMIT ${BATCH}`,
+     ) due WHERE turn <= ${BATCH} ORDER BY turn, ${isMysql(db) ? 'RAND()' : 'RANDOM()'} LIMIT ${BATCH}`,
     [DeliveryStatus.PENDING, toDbValue(db, now), toDbValue(db, now)],
   );
   if (!candidates.length) return [];
@@ -195,15 +199,13 @@ export async function deliverWebhooks(db: DataSource, clock: Clock): Promise<{ q
     (await db.getRepository(Webhook).findBy({ id: In([...new Set(due.map((d) => d.webhookId))]) })).map((w) => [w.id, w]),
   );
   const changes = new Map((await db.getRepository(ChangeEvent).findBy({ seq: In(due.map((d) => d.seq)) })).map((c) => [c.seq!, c]));
-  // An outcome that could not be written leaves the lease to run out: the delivery is sent again later (at least once).
-  await Promise.all(
-    due.map((d) =>
-      nextPassIfLost(
-        send(db, d, webhooks.get(d.webhookId)!, changes.get(d.seq), () => clock.now()),
-        undefined,
-      ),
-    ),
+  // A receiver slower than PASS_WAIT_MS finishes in the background (its lease outlasts the send's time limit),
+  // so it does not hold up the next pass's deliveries to others. An outcome that could not be written leaves
+  // the lease to run out: the delivery is sent again later (at least once).
+  const sends = Promise.all(
+    due.map((d) => send(db, d, webhooks.get(d.webhookId)!, changes.get(d.seq), () => clock.now()).catch(() => undefined)),
   );
+  await Promise.race([sends, new Promise((resolve) => setTimeout(resolve, PASS_WAIT_MS).unref())]);
   return { queued, sent: due.length };
 }
 
