@@ -56,18 +56,20 @@ export const apiScopePlugin: ApolloServerPlugin<AppContext> = {
     const token = contextValue.apiToken;
     if (!token) return;
     let fields: string[] = [];
+    let name: string | null = null;
     let refusal: string | null = null;
     return {
       async didResolveOperation({ document, operation }) {
         fields = operation ? rootFieldsOf(document, operation) : [];
+        name = operation?.name?.value ?? null;
         refusal = fields.map((f) => scopeRefusal(token.scopes, f)).find((r) => r !== null) ?? null;
         if (refusal) throw contextError(forbidden(refusal));
       },
-      async willSendResponse({ response, request }) {
+      async willSendResponse({ response }) {
         const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
         const refused = errors.find((e) => REFUSALS.has(String(e.extensions?.code)));
         await auditApiRequest(contextValue, token, {
-          operation: request.operationName ?? null,
+          operation: name,
           fields,
           allowed: !refusal && !refused,
           refusal: refusal ?? refused?.message ?? null,

@@ -110,6 +110,6 @@ export function auditApiRequest(ctx: AppContext, token: Pick<ApiTokenUse, 'id' |
     targetType: 'ApiToken',
     targetId: token.id,
     provinceCode: ctx.user?.tokenProvince ?? null,
-    after: { token: token.name, ...record, refusal: record.refusal ?? null },
+    after: { tokenName: token.name, ...record, refusal: record.refusal ?? null },
   });
 }
