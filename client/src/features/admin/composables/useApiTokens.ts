@@ -15,11 +15,11 @@ export const API_SCOPES: ApiScope[] = ['READ_REGISTRY', 'READ_PLANS', 'READ_REPO
 /** A scope as the API documentation and the server's messages write it (`read:registry`). */
 export const scopeCode = (scope: ApiScope): string => scope.toLowerCase().replace('_', ':');
 
-/** A date (YYYY-MM-DD) in Bangkok `days` from today. */
-const dayFromToday = (days: number) => dayjs().tz(TIME_ZONE).add(days, 'day').format('YYYY-MM-DD');
+/** How long a new token may last (the server takes at most two years), in days; a year is offered. */
+export const LIFETIMES = [30, 90, 180, 365, 730] as const;
 
-/** The last moment of a Bangkok day: a token made to expire on a date works through that day. */
-const endOfDay = (date: string) => dayjs.tz(`${date} 23:59:59`, TIME_ZONE).toISOString();
+/** When a token made now for `days` stops working: the end of that day in Bangkok. */
+export const expiryAfter = (days: number): string => dayjs().tz(TIME_ZONE).add(days, 'day').endOf('day').toISOString();
 
 /** Addresses typed one per line (or separated by commas or spaces). */
 const addressesOf = (text: string) => text.split(/[\s,]+/).filter(Boolean);
@@ -36,9 +36,7 @@ export function useApiTokens(username: Ref<string>) {
   );
   const tokens = computed(() => result.value?.apiTokens ?? []);
 
-  /** The latest expiry the server accepts is two years ahead; a year is offered. */
-  const expiryRange = { min: dayFromToday(1), max: dayFromToday(730) };
-  const blank = () => ({ name: '', scopes: [] as ApiScope[], provinceCode: '', expiresOn: dayFromToday(365), allowedIps: '' });
+  const blank = () => ({ name: '', scopes: [] as ApiScope[], provinceCode: '', lifetimeDays: 365 as number, allowedIps: '' });
   const form = reactive(blank());
   const errors = useFormErrors(['name', 'scopes', 'provinceCode', 'expiresAt', 'allowedIps'] as const);
   /** The secret just made: shown in a dialog once, then forgotten; `graceUntil` when it replaced another. */
@@ -52,7 +50,6 @@ export function useApiTokens(username: Ref<string>) {
     errors.clear();
     if (!trimText(form.name)) errors.setField('name', t.common.required);
     if (!form.scopes.length) errors.setField('scopes', t.apiTokens.scopesRequired);
-    if (!form.expiresOn) errors.setField('expiresAt', t.common.required);
     if (errors.hasFieldErrors()) return;
     try {
       const res = await create({
@@ -60,7 +57,7 @@ export function useApiTokens(username: Ref<string>) {
         name: trimText(form.name),
         scopes: form.scopes,
         provinceCode: form.provinceCode || null,
-        expiresAt: endOfDay(form.expiresOn),
+        expiresAt: expiryAfter(form.lifetimeDays),
         allowedIps: addressesOf(form.allowedIps),
       });
       graceUntil.value = null;
@@ -123,5 +120,5 @@ export function useApiTokens(username: Ref<string>) {
     return { text: t.apiTokens.activeStatus, live: true };
   }
 
-  return { tokens, loading, form, errors, creating, secret, graceUntil, expiryRange, issue, rotate, revoke, forgetSecret, statusOf };
+  return { tokens, loading, form, errors, creating, secret, graceUntil, issue, rotate, revoke, forgetSecret, statusOf };
 }
