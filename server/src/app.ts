@@ -28,7 +28,7 @@ import { DEVICE_COOKIE } from './modules/account/device-cookie';
 import { sweepLoginLocks } from './modules/account/login.command';
 import { exportRouter } from './modules/export/export.routes';
 import { admitApiToken, auditApiRequest } from './modules/account/api-token';
-import { apiScopePlugin } from './modules/access/api-scope.plugin';
+import { apiScopePlugin } from './modules/account/api-scope.plugin';
 import { importRouter } from './modules/import/import.routes';
 import { getSchema } from './schema';
 

@@ -218,7 +218,15 @@ describeE2E('administration and password reset, in Chromium', () => {
     await phone.page.getByRole('menuitem', { name: 'API token', exact: true }).click();
     await expectText(phone.page.getByTestId('token-table'), 'ระบบรายงานผู้บริหาร');
     await settle(phone.page);
-    for (const id of ['token-name', 'token-scope-WRITE_WEBHOOKS', 'token-province', 'token-expires', 'token-ips', 'token-create', 'token-table']) {
+    for (const id of [
+      'token-name',
+      'token-scope-WRITE_WEBHOOKS',
+      'token-province',
+      'token-expires',
+      'token-ips',
+      'token-create',
+      'token-table',
+    ]) {
       await phone.page.getByTestId(id).first().scrollIntoViewIfNeeded();
       expect([id, await withinWidth(phone.page, `[data-testid="${id}"]`)]).toEqual([id, true]);
     }

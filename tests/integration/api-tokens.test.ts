@@ -63,7 +63,12 @@ describe.each(databases)('scoped API tokens ($name)', ({ url }) => {
 
   it('is made with its scopes, province, expiry and allow-list; without scopes it gets every one', async () => {
     const expiresAt = new Date(server.clock.now().getTime() + 30 * 24 * HOUR).toISOString();
-    const made = await issue({ scopes: ['READ_REGISTRY', 'READ_SCORES'], province: A.province, expiresAt, ips: [' 203.0.113.0/24 ', '2001:db8::1'] });
+    const made = await issue({
+      scopes: ['READ_REGISTRY', 'READ_SCORES'],
+      province: A.province,
+      expiresAt,
+      ips: [' 203.0.113.0/24 ', '2001:db8::1'],
+    });
     expect(made.apiToken).toMatchObject({
       scopes: ['READ_REGISTRY', 'READ_SCORES'],
       provinceCode: A.province,
@@ -72,7 +77,15 @@ describe.each(databases)('scoped API tokens ($name)', ({ url }) => {
       lastUsedAt: null,
     });
     const plain = await issue({});
-    expect(plain.apiToken.scopes).toEqual(['READ_REGISTRY', 'READ_PLANS', 'READ_REPORTS', 'READ_SCORES', 'READ_REVIEWS', 'READ_CHANGES', 'WRITE_WEBHOOKS']);
+    expect(plain.apiToken.scopes).toEqual([
+      'READ_REGISTRY',
+      'READ_PLANS',
+      'READ_REPORTS',
+      'READ_SCORES',
+      'READ_REVIEWS',
+      'READ_CHANGES',
+      'WRITE_WEBHOOKS',
+    ]);
     // One year unless told otherwise.
     expect(new Date(plain.apiToken.expiresAt!).getTime()).toBe(server.clock.now().getTime() + 365 * 24 * HOUR);
     const listed = await server.gql(ScopedTokensDocument, { u: service.username }, await admin());
@@ -106,11 +119,19 @@ describe.each(databases)('scoped API tokens ($name)', ({ url }) => {
     expect(res.errors![0].message).toContain('read:scores');
     expect(res.errors![0].message).toMatch(/[\u0E00-\u0E7F]/);
     // Who it is, __typename and introspection are free.
-    const free = await server.gql('{ __typename me { username } rateLimit { remaining } __schema { queryType { name } } }', {}, { token: secret });
+    const free = await server.gql(
+      '{ __typename me { username } rateLimit { remaining } __schema { queryType { name } } }',
+      {},
+      { token: secret },
+    );
     expect(free.errors).toBeUndefined();
     expect(free.data.me.username).toBe(service.username);
     // Fields reached through fragments count too.
-    const hidden = await server.gql('query Hidden { ...F } fragment F on Query { ... on Query { nationalScores(fiscalYear: 2567, round: SIX_MONTHS) { laos } } }', {}, { token: secret });
+    const hidden = await server.gql(
+      'query Hidden { ...F } fragment F on Query { ... on Query { nationalScores(fiscalYear: 2567, round: SIX_MONTHS) { laos } } }',
+      {},
+      { token: secret },
+    );
     expect(hidden.errors?.[0]?.message).toContain('read:scores');
     const doc = await get(`/export/national-scores.xlsx?year=2567&round=SIX_MONTHS`, { token: secret });
     expect(doc.status).toBe(403);
@@ -155,7 +176,10 @@ describe.each(databases)('scoped API tokens ($name)', ({ url }) => {
   });
 
   it('stops at its expiry with a Thai UNAUTHENTICATED, on GraphQL and documents alike', async () => {
-    const { secret, apiToken } = await issue({ scopes: ['READ_REGISTRY'], expiresAt: new Date(server.clock.now().getTime() + 2 * HOUR).toISOString() });
+    const { secret, apiToken } = await issue({
+      scopes: ['READ_REGISTRY'],
+      expiresAt: new Date(server.clock.now().getTime() + 2 * HOUR).toISOString(),
+    });
     expect((await server.gql(TokenLaoDocument, { code: a1.code }, { token: secret })).errors).toBeUndefined();
     server.clock.advance(2 * HOUR + 1000);
     const res = await server.gql(TokenLaoDocument, { code: a1.code }, { token: secret });
@@ -173,7 +197,12 @@ describe.each(databases)('scoped API tokens ($name)', ({ url }) => {
     expect(rotated.errors).toBeUndefined();
     const next = rotated.data!.rotateApiToken;
     expect(next.secret).not.toBe(first.secret);
-    expect(next.apiToken).toMatchObject({ name: first.apiToken.name, scopes: first.apiToken.scopes, provinceCode: A.province, allowedIps: ['127.0.0.1'] });
+    expect(next.apiToken).toMatchObject({
+      name: first.apiToken.name,
+      scopes: first.apiToken.scopes,
+      provinceCode: A.province,
+      allowedIps: ['127.0.0.1'],
+    });
     expect(next.apiToken.expiresAt).toBe(first.apiToken.expiresAt);
     const read = (secret: string) => server.gql(TokenLaoDocument, { code: a1.code }, { token: secret });
     expect([(await read(first.secret)).errors, (await read(next.secret)).errors]).toEqual([undefined, undefined]);
@@ -228,7 +257,8 @@ describe.each(databases)('scoped API tokens ($name)', ({ url }) => {
 
   it('notes its last use at most once a minute', async () => {
     const { secret, apiToken } = await issue({ scopes: ['READ_REGISTRY'] });
-    const lastUsed = async () => (await server.db.getRepository(AuthToken).findOneByOrFail({ id: Number(apiToken.id) })).lastUsedAt?.getTime();
+    const lastUsed = async () =>
+      (await server.db.getRepository(AuthToken).findOneByOrFail({ id: Number(apiToken.id) })).lastUsedAt?.getTime();
     const read = () => server.gql(TokenLaoDocument, { code: a1.code }, { token: secret });
     const start = server.clock.now().getTime();
     await read();

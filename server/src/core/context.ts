@@ -27,7 +27,7 @@ export interface AppContext extends ContextDeps {
   user: User | null;
   /** The session or API token the request was authenticated with. */
   authTokenId: number | null;
-  /** For a request made with an API token: the token, its scopes (checked by access/api-scope.plugin.ts) and its name. */
+  /** For a request made with an API token: the token, its scopes (checked by account/api-scope.plugin.ts) and its name. */
   apiToken: ApiTokenUse | null;
   /** Inside a mutation: the manager of its transaction. Elsewhere: the data source's manager. */
   em: EntityManager;

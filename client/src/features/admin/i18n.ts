@@ -65,8 +65,7 @@ export const t = {
   },
   apiTokens: {
     title: 'API token ของบัญชี {username}',
-    intro:
-      'ระบบงานอื่นของสำนักงาน ป.ป.ช. ใช้ API token เรียกข้อมูลผ่าน GraphQL และดาวน์โหลดเอกสารได้แบบอ่านอย่างเดียว เฉพาะข้อมูลตามขอบเขตที่เลือก',
+    intro: 'ระบบงานอื่นของสำนักงาน ป.ป.ช. ใช้ API token เรียกข้อมูลผ่าน GraphQL และดาวน์โหลดเอกสารได้แบบอ่านอย่างเดียว เฉพาะข้อมูลตามขอบเขตที่เลือก',
     name: 'ชื่อ token / ระบบงานที่ใช้',
     namePlaceholder: 'เช่น ระบบสารสนเทศของสำนักงาน ป.ป.ช.',
     create: 'ออก API token',
@@ -103,8 +102,7 @@ export const t = {
     expiredStatus: 'หมดอายุแล้ว',
     rotatedStatus: 'ออก secret ใหม่แล้ว secret นี้ใช้ได้ถึง {time}',
     rotate: 'ออก secret ใหม่',
-    confirmRotate:
-      'ออก secret ใหม่ให้ API token “{name}”? secret เดิมจะใช้ได้ต่ออีก 24 ชั่วโมงเพื่อให้ระบบงานเปลี่ยนไปใช้ secret ใหม่ จากนั้นจะใช้ไม่ได้',
+    confirmRotate: 'ออก secret ใหม่ให้ API token “{name}”? secret เดิมจะใช้ได้ต่ออีก 24 ชั่วโมงเพื่อให้ระบบงานเปลี่ยนไปใช้ secret ใหม่ จากนั้นจะใช้ไม่ได้',
     rotatedNote: 'secret เดิมยังใช้ได้ถึง {time} กรุณาเปลี่ยนระบบงานไปใช้ secret ใหม่นี้ก่อนเวลานั้น',
     revoke: 'ยกเลิก token',
     confirmRevoke: 'ยกเลิก API token “{name}”? ระบบงานที่ใช้ token นี้จะเรียกข้อมูลไม่ได้อีก',

@@ -165,7 +165,7 @@ export const API_READS = {
  * The one table of what an API token may call: every root field a SERVICE account reaches and every
  * document of `/export`, with the scope that grants it (`null`: any token). A token calling anything
  * else — a field or route missing here, or one its scopes do not grant — is refused with FORBIDDEN
- * naming the missing scope (access/api-token-access.ts), before any resolver runs. `/import` is not
+ * naming the missing scope (account/api-scope.plugin.ts), before any resolver runs. `/import` is not
  * here: SERVICE may not import, so no token ever reaches it. Within what a scope grants, the token reads
  * as its account does (scopeOf), or, with a province restriction, as a province officer of that
  * province would (`Actor.tokenProvince`): the national table is then refused.

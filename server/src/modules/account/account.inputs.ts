@@ -154,7 +154,10 @@ export class ApiTokenArgs {
   @Text({ label: 'ชื่อระบบงานที่ใช้ token นี้', max: 200, required: true })
   name: string;
 
-  @Field(() => [ApiScope], { nullable: true, description: 'What the token may reach; omitted: every scope (as tokens made before scopes existed)' })
+  @Field(() => [ApiScope], {
+    nullable: true,
+    description: 'What the token may reach; omitted: every scope (as tokens made before scopes existed)',
+  })
   scopes?: ApiScope[] | null;
 
   @Field(() => String, { nullable: true, description: "Restrict the token to one province's LAOs (2-digit province code)" })
@@ -163,6 +166,9 @@ export class ApiTokenArgs {
   @Field(() => Date, { nullable: true, description: 'When the token stops working: at most 2 years ahead; omitted: one year' })
   expiresAt?: Date | null;
 
-  @Field(() => [String], { nullable: true, description: 'IPv4/IPv6 addresses and CIDR ranges the token may be used from; omitted or empty: anywhere' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'IPv4/IPv6 addresses and CIDR ranges the token may be used from; omitted or empty: anywhere',
+  })
   allowedIps?: string[] | null;
 }

@@ -69,7 +69,10 @@ export class AuthToken {
   @Column({ type: 'datetime', nullable: true })
   lastUsedAt: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'When a new secret replaced this one (rotateApiToken); it then works until expiresAt, 24 hours later' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When a new secret replaced this one (rotateApiToken); it then works until expiresAt, 24 hours later',
+  })
   @Column({ type: 'datetime', nullable: true })
   rotatedAt: Date | null;
 }

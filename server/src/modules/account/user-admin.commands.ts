@@ -146,13 +146,17 @@ export async function reassignUser(ctx: AppContext, username: string, input: Rea
 }
 
 /** What an API token is made with, checked: every problem at once, in Thai, before anything is saved. */
-async function tokenTerms(ctx: AppContext, args: ApiTokenArgs): Promise<Pick<AuthToken, 'scopes' | 'provinceCode' | 'allowedIps' | 'expiresAt'>> {
+async function tokenTerms(
+  ctx: AppContext,
+  args: ApiTokenArgs,
+): Promise<Pick<AuthToken, 'scopes' | 'provinceCode' | 'allowedIps' | 'expiresAt'>> {
   const problems: FieldError[] = [];
   const now = ctx.clock.now().getTime();
   const scopes = args.scopes ? API_SCOPE_LIST.filter((s) => args.scopes!.includes(s)) : DEFAULT_API_SCOPES;
   if (!scopes.length) problems.push({ field: 'scopes', message: 'กรุณาเลือกขอบเขตของ token อย่างน้อยหนึ่งรายการ' });
   const provinceCode = args.provinceCode?.trim() || null;
-  const provinceKnown = !provinceCode || (provinceCode.length === 2 && (await ctx.em.getRepository(Province).existsBy({ code: provinceCode })));
+  const provinceKnown =
+    !provinceCode || (provinceCode.length === 2 && (await ctx.em.getRepository(Province).existsBy({ code: provinceCode })));
   if (!provinceKnown) {
     problems.push({ field: 'provinceCode', message: 'ไม่พบจังหวัดที่เลือก' });
   } else if (provinceCode && scopes.includes(ApiScope.WRITE_WEBHOOKS)) {

@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { AppContext, ContextOf } from '../../core/context';
 import { DomainError, sendHttpError, unauthenticated } from '../../core/errors';
-import { auditRoute, checkRouteScope, ScopeRefusal } from '../access/api-scope.plugin';
+import { auditRoute, checkRouteScope, ScopeRefusal } from '../account/api-scope.plugin';
 import { chargeQueryCost, rateLimitHeaders } from '../../core/rate-limit';
 import { actionPlanPdf, actionPlanXlsx } from './action-plan.document';
 import { memoPdf } from './memo.document';

@@ -1,7 +1,7 @@
 import express, { Router, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { AppContext, ContextOf } from '../../core/context';
-import { checkRouteScope } from '../access/api-scope.plugin';
+import { checkRouteScope } from '../account/api-scope.plugin';
 import { DomainError, forbidden, sendHttpError, unauthenticated } from '../../core/errors';
 import { allow, Permission } from '../access/policy';
 import { mapTable, type ImportKind } from './import.columns';

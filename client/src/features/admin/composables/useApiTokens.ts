@@ -10,7 +10,15 @@ import { ApiTokensDocument, CreateApiTokenDocument, RevokeApiTokenDocument, Rota
 import { trimText } from '@rules';
 
 /** Every scope a token may be given, in the order the server lists them (the `ApiScope` enum). */
-export const API_SCOPES: ApiScope[] = ['READ_REGISTRY', 'READ_PLANS', 'READ_REPORTS', 'READ_SCORES', 'READ_REVIEWS', 'READ_CHANGES', 'WRITE_WEBHOOKS'];
+export const API_SCOPES: ApiScope[] = [
+  'READ_REGISTRY',
+  'READ_PLANS',
+  'READ_REPORTS',
+  'READ_SCORES',
+  'READ_REVIEWS',
+  'READ_CHANGES',
+  'WRITE_WEBHOOKS',
+];
 
 /** A scope as the API documentation and the server's messages write it (`read:registry`). */
 export const scopeCode = (scope: ApiScope): string => scope.toLowerCase().replace('_', ':');
@@ -113,7 +121,10 @@ export function useApiTokens(username: Ref<string>) {
   }
 
   /** What a token's status column says: revoked, expired, replaced (until when), or in use. */
-  function statusOf(token: { revokedAt: string | null; expiresAt: string | null; rotatedAt: string | null }): { text: string; live: boolean } {
+  function statusOf(token: { revokedAt: string | null; expiresAt: string | null; rotatedAt: string | null }): {
+    text: string;
+    live: boolean;
+  } {
     if (token.revokedAt) return { text: fmt(t.apiTokens.revokedStatus, { time: formatDateTime(token.revokedAt) }), live: false };
     if (token.expiresAt && dayjs(token.expiresAt).isBefore(dayjs())) return { text: t.apiTokens.expiredStatus, live: false };
     if (token.rotatedAt) return { text: fmt(t.apiTokens.rotatedStatus, { time: formatDateTime(token.expiresAt) }), live: true };

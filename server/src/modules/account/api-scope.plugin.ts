@@ -2,9 +2,9 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type DocumentNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { AppContext } from '../../core/context';
 import { contextError, DomainError, forbidden } from '../../core/errors';
-import { auditApiRequest } from '../account/api-token';
-import { API_SCOPE_LABELS, type ApiScope } from './api-scope';
-import { API_SCOPES } from './policy';
+import { auditApiRequest } from './api-token';
+import { API_SCOPE_LABELS, type ApiScope } from '../access/api-scope';
+import { API_SCOPES } from '../access/policy';
 
 /** Introspection and `__typename`: not fields of the API's data, free to every caller. */
 const META_FIELDS = new Set(['__typename', '__schema', '__type']);
