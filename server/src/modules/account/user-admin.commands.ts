@@ -218,17 +218,25 @@ export async function rotateApiToken(ctx: AppContext, id: number): Promise<ApiTo
   if (!old) throw notFound('ไม่พบ API token นี้');
   const now = ctx.clock.now();
   if (old.revokedAt || (old.expiresAt && old.expiresAt <= now)) throw conflict('API token นี้ยกเลิกหรือหมดอายุแล้ว ออก secret ใหม่แทนไม่ได้');
-  if (old.rotatedAt) throw conflict('API token นี้ออก secret ใหม่แทนไปแล้ว กรุณาใช้ token ใหม่');
+  const rotatedTwice = () => conflict('API token นี้ออก secret ใหม่แทนไปแล้ว กรุณาใช้ token ใหม่');
+  if (old.rotatedAt) throw rotatedTwice();
+  const graceEnd = new Date(now.getTime() + ROTATION_GRACE_MS);
+  const oldExpiry = old.expiresAt;
+  old.rotatedAt = now;
+  old.expiresAt = oldExpiry && oldExpiry < graceEnd ? oldExpiry : graceEnd;
+  // Conditional: of two rotations at once, one marks the token and the other (its transaction undone) is told.
+  const marked = await execute(ctx.em, 'UPDATE auth_token SET rotated_at = ?, expires_at = ? WHERE id = ? AND rotated_at IS NULL', [
+    old.rotatedAt,
+    old.expiresAt,
+    old.id,
+  ]);
+  if (marked !== 1) throw rotatedTwice();
   const { secret, token } = await issueToken(ctx, old.userId, 'API', old.name, {
     scopes: old.scopes,
     provinceCode: old.provinceCode,
     allowedIps: old.allowedIps,
-    expiresAt: old.expiresAt,
+    expiresAt: oldExpiry,
   });
-  const graceEnd = new Date(now.getTime() + ROTATION_GRACE_MS);
-  old.rotatedAt = now;
-  old.expiresAt = old.expiresAt && old.expiresAt < graceEnd ? old.expiresAt : graceEnd;
-  await repo.save(old);
   await recordAudit(ctx, {
     action: 'rotateApiToken',
     targetType: 'ApiToken',
