@@ -1,3 +1,5 @@
+import { loadConfig } from '../../server/src/core/config';
+import { openDatabase } from '../../server/src/core/database';
 import { AuditLog } from '../../server/src/modules/audit/audit-log.entity';
 import { AuthToken } from '../../server/src/modules/account/auth-token.entity';
 import { Role } from '../../server/src/modules/access/role';
@@ -269,5 +271,40 @@ describe.each(databases)('scoped API tokens ($name)', ({ url }) => {
     server.clock.advance(31_000);
     await read();
     expect(await lastUsed()).toBe(start + 61_000);
+  });
+});
+
+describe('the migration to scoped tokens (embedded database)', () => {
+  it('gives the tokens made before it every scope, no province, no address list and no expiry: their callers see no change', async () => {
+    const db = await openDatabase(loadConfig({ DB_URL: databases[0].url(), DEMO_DATA: '0' }).db);
+    try {
+      await db.undoLastMigration();
+      const now = new Date('2024-05-02T03:00:00Z');
+      const user = await makeUser(db, Role.SERVICE);
+      await db.query(
+        `INSERT INTO auth_token (token_hash, user_id, kind, name, created_at, expires_at, revoked_at) VALUES (?, ?, 'API', 'ระบบเดิม', ?, NULL, NULL)`,
+        ['f'.repeat(64), user.id, now.toISOString()],
+      );
+      await db.query(
+        `INSERT INTO auth_token (token_hash, user_id, kind, name, created_at, expires_at, revoked_at) VALUES (?, ?, 'SESSION', '', ?, ?, NULL)`,
+        ['e'.repeat(64), user.id, now.toISOString(), now.toISOString()],
+      );
+      await db.runMigrations();
+      const rows = await db.getRepository(AuthToken).find({ where: { userId: user.id }, order: { kind: 'ASC' } });
+      expect(rows.map((r) => [r.kind, r.scopes, r.provinceCode, r.allowedIps, r.expiresAt, r.lastUsedAt, r.rotatedAt])).toEqual([
+        [
+          'API',
+          ['read:registry', 'read:plans', 'read:reports', 'read:scores', 'read:reviews', 'read:changes', 'write:webhooks'],
+          null,
+          [],
+          null,
+          null,
+          null,
+        ],
+        ['SESSION', [], null, [], now, null, null],
+      ]);
+    } finally {
+      await db.destroy();
+    }
   });
 });
