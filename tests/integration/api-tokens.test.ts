@@ -103,13 +103,20 @@ describe.each(databases)('scoped API tokens ($name)', ({ url }) => {
     ['an address that is none', { ips: ['300.1.2.3'] }, 'allowedIps', 'ไม่ใช่ที่อยู่ IP'],
     ['a range too wide', { ips: ['10.0.0.0/33'] }, 'allowedIps', 'ไม่ใช่ที่อยู่ IP'],
     ['a range of no address', { ips: ['example.org/24'] }, 'allowedIps', 'ไม่ใช่ที่อยู่ IP'],
-    ['too many addresses', { ips: Array.from({ length: 51 }, (_, i) => `192.0.2.${i}`) }, 'allowedIps', 'ไม่เกิน 50'],
+    ['an address with a zone', { ips: ['fe80::1%eth0'] }, 'allowedIps', 'ไม่ใช่ที่อยู่ IP'],
+    ['too many addresses', { ips: Array.from({ length: 41 }, (_, i) => `192.0.2.${i}`) }, 'allowedIps', 'ไม่เกิน 40'],
   ])('refuses a token with %s in Thai, and makes none', async (_what, vars, field, message) => {
     const before = await server.db.getRepository(AuthToken).countBy({ userId: service.id });
     const res = await create(vars);
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0].extensions!.fields).toEqual([{ field, message: expect.stringContaining(message) }]);
     expect(await server.db.getRepository(AuthToken).countBy({ userId: service.id })).toBe(before);
+  });
+
+  it('keeps a full allow-list of the longest entries', async () => {
+    const longest = Array.from({ length: 40 }, (_, i) => `ffff:ffff:ffff:ffff:ffff:${(0xff00 + i).toString(16)}:255.255.255.255/128`);
+    const made = await issue({ scopes: ['READ_REGISTRY'], ips: longest });
+    expect(made.apiToken.allowedIps).toEqual(longest);
   });
 
   it('refuses a field its scopes do not grant, naming the scope, and answers nothing of the operation', async () => {

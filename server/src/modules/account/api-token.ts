@@ -14,8 +14,8 @@ export const DEFAULT_TOKEN_LIFETIME_MS = 365 * 24 * 3600_000;
 export const ROTATION_GRACE_MS = 24 * 3600_000;
 /** The last-used time is written at most this often per token: one UPDATE a minute, not one a request. */
 export const LAST_USED_EVERY_MS = 60_000;
-/** How many addresses and ranges one token's allow-list holds at most. */
-export const MAX_ALLOWED_IPS = 50;
+/** How many addresses and ranges one token's allow-list holds at most (the longest, 49 characters each, fill its column). */
+export const MAX_ALLOWED_IPS = 40;
 
 /** What a request by an API token carries in its context: enough to check its scopes and audit it. */
 export interface ApiTokenUse {
@@ -30,7 +30,8 @@ const plainAddress = (ip: string): string => (ip.startsWith('::ffff:') && isIP(i
 /** Why an entry of an allow-list is not an address or CIDR range, in Thai; null when it is one. */
 export function addressProblem(entry: string): string | null {
   const [address, prefix, ...rest] = entry.split('/');
-  const family = isIP(address);
+  // A zone (`fe80::1%eth0`) names an interface of the sender's own machine: never a client's address.
+  const family = entry.length <= 49 && !address.includes('%') ? isIP(address) : 0;
   const bits = family === 4 ? 32 : 128;
   const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits);
   if (!family || rest.length || !prefixOk) return `"${entry.slice(0, 50)}" ไม่ใช่ที่อยู่ IP (IPv4 หรือ IPv6) หรือช่วงแบบ CIDR เช่น 203.0.113.0/24`;
