@@ -68,12 +68,13 @@ export const apiScopePlugin: ApolloServerPlugin<AppContext> = {
       async willSendResponse({ response }) {
         const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
         const refused = errors.find((e) => REFUSALS.has(String(e.extensions?.code)));
+        // The answer is made by now: a row that cannot be written (the database gone) is logged, not answered.
         await auditApiRequest(contextValue, token, {
           operation: name,
           fields,
           allowed: !refusal && !refused,
           refusal: refusal ?? refused?.message ?? null,
-        });
+        }).catch((err) => contextValue.log.error({ err, apiToken: token.id }, 'the audit row of a token request could not be written'));
       },
     };
   },
