@@ -28,6 +28,8 @@ import { DEVICE_COOKIE } from './modules/account/device-cookie';
 import { sweepLoginLocks } from './modules/account/login.command';
 import { trustedDocuments } from './modules/account/trusted-documents';
 import { exportRouter } from './modules/export/export.routes';
+import { admitApiToken, auditApiRequest } from './modules/account/api-token';
+import { apiScopePlugin } from './modules/account/api-scope.plugin';
 import { importRouter } from './modules/import/import.routes';
 import { getSchema } from './schema';
 
@@ -99,7 +101,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     parseOptions: { maxTokens: MAX_TOKENS },
     // No HTTP caching of answers is used, and Apollo's cache-control plugin (installed unless disabled)
     // wraps every field's resolver to compute it: ~2,000 fields of a province table paid for nothing.
-    plugins: [limitsPlugin(schema), errorStatusPlugin, ApolloServerPluginCacheControlDisabled()],
+    plugins: [apiScopePlugin, limitsPlugin(schema), errorStatusPlugin, ApolloServerPluginCacheControlDisabled()],
     csrfPrevention: true,
     // Automatic persisted queries off: no caller registers documents. The web client's ids are the
     // trusted documents of codegen's manifest, resolved before Apollo (modules/account/trusted-documents.ts).
@@ -135,9 +137,10 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   /** The one way a request becomes a context: GraphQL, /export and /import alike. */
   const contextOf: ContextOf = async (req, res) => {
-    const auth = await authenticate(options.db, clock.now(), secretOf(req.headers, req.cookies));
-    return createContext(deps, {
+    const { token, ...auth } = await authenticate(options.db, clock.now(), secretOf(req.headers, req.cookies));
+    const ctx = createContext(deps, {
       ...auth,
+      apiToken: null,
       ip: req.ip ?? null,
       cookie: {
         set: (token, expires) =>
@@ -160,6 +163,13 @@ export async function createApp(options: AppOptions): Promise<App> {
           }),
       },
     });
+    if (token?.kind === 'API' && auth.user) {
+      const route = `${req.method} ${req.path}`;
+      ctx.apiToken = await admitApiToken(options.db, clock.now(), token, auth.user, ctx.ip, (refusal) =>
+        auditApiRequest(ctx, token, { operation: route, fields: [route], allowed: false, refusal }),
+      );
+    }
+    return ctx;
   };
 
   app.use(

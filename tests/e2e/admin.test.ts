@@ -13,7 +13,7 @@ import {
   withinWidth,
 } from './harness';
 import { postGql } from '../support/post-gql';
-import { MeUsernameRoleDocument } from '../gql/graphql';
+import { E2eTokenLaosDocument, MeUsernameRoleDocument } from '../gql/graphql';
 
 jest.setTimeout(90_000);
 
@@ -139,8 +139,8 @@ describeE2E('administration and password reset, in Chromium', () => {
     await lao.context.close();
   });
 
-  it('issues an API token to a SERVICE account, shows the secret once, and revokes it', async () => {
-    const { context, page } = await e2e.open();
+  it('issues a scoped API token to a SERVICE account, shows the secret once, rotates and revokes it', async () => {
+    const { context, page } = await e2e.open(LAPTOP);
     await signIn(page, 'admin', 'Admin@2567');
     await openMenu(page, 'admin-users');
     await page.getByTestId('users-create').click();
@@ -153,26 +153,86 @@ describeE2E('administration and password reset, in Chromium', () => {
 
     await page.getByTestId('user-actions-svc-report').click();
     await page.getByRole('menuitem', { name: 'API token', exact: true }).click();
+    const dialog = page.getByTestId('api-tokens-dialog');
+    await expectText(dialog, 'read:registry');
+    await expectText(dialog, 'อ่านทะเบียน อปท.');
+    // A token needs at least one scope; a wrong address is refused in Thai.
     await page.getByTestId('token-name').fill('ระบบรายงานผู้บริหาร');
+    await page.getByTestId('token-create').click();
+    await expectText(dialog.getByTestId('token-form'), 'กรุณาเลือกขอบเขตอย่างน้อยหนึ่งรายการ');
+    await page.getByTestId('token-scope-READ_REGISTRY').click();
+    await page.getByTestId('token-scope-READ_SCORES').click();
+    await page.getByTestId('token-ips').fill('127.0.0.1\n10.0.0.0/33');
+    await page.getByTestId('token-create').click();
+    await expectText(dialog.getByTestId('token-form'), 'ไม่ใช่ที่อยู่ IP');
+    await choose(page, 'token-province', 'กระบี่');
+    await choose(page, 'token-expires', '90 วัน');
+    await page.getByTestId('token-ips').fill('127.0.0.1\n::1\n::ffff:127.0.0.1');
+    await screenshot(page, 'api-token-form');
     await page.getByTestId('token-create').click();
     const secret = (await expectText(page.getByTestId('token-secret'), /\S{20,}/)).trim();
     await screenshot(page, 'api-token');
 
-    // The secret works as a bearer token (read-only API).
+    // The secret works as a bearer token, within its scopes and its province.
     const res = await postGql(e2e.server.url, MeUsernameRoleDocument, {}, { token: secret });
-    expect(res.data!.me).toEqual({
-      username: 'svc-report',
-      role: 'SERVICE',
-    });
+    expect(res.data!.me).toEqual({ username: 'svc-report', role: 'SERVICE' });
+    const krabi = await postGql(e2e.server.url, E2eTokenLaosDocument, { province: '81' }, { token: secret });
+    expect(krabi.data!.laos.length).toBeGreaterThan(0);
+    const other = await postGql(e2e.server.url, E2eTokenLaosDocument, { province: '80' }, { token: secret });
+    expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     await page.getByRole('dialog', { name: 'API token ใหม่' }).getByRole('button', { name: 'ปิด', exact: true }).click();
     await page.getByTestId('token-secret').waitFor({ state: 'hidden' });
-    const tokenRow = page.getByTestId('token-table').locator('tr', { hasText: 'ระบบรายงานผู้บริหาร' });
-    await expectText(tokenRow, 'ใช้งานได้');
-    await tokenRow.getByRole('button', { name: 'ยกเลิก token' }).click();
+    const tokenRow = page.getByTestId('token-table').locator('tbody tr', { hasText: 'ระบบรายงานผู้บริหาร' });
+    await expectText(tokenRow.first(), 'ใช้งานได้');
+    for (const shown of ['read:registry', 'read:scores', 'กระบี่', '127.0.0.1', 'ยังไม่เคยใช้']) await expectText(tokenRow.first(), shown);
+
+    // Rotation: a new secret, the old one works 24 more hours.
+    await tokenRow.first().getByRole('button', { name: 'ออก secret ใหม่' }).click();
+    await page.locator('.el-message-box').getByRole('button', { name: 'ออก secret ใหม่' }).click();
+    const rotated = (await expectText(page.getByTestId('token-secret'), /\S{20,}/)).trim();
+    expect(rotated).not.toBe(secret);
+    await expectText(page.getByTestId('token-grace'), 'secret เดิมยังใช้ได้ถึง');
+    await screenshot(page, 'api-token-rotated');
+    expect((await postGql(e2e.server.url, MeUsernameRoleDocument, {}, { token: secret })).data!.me).not.toBeNull();
+    expect((await postGql(e2e.server.url, MeUsernameRoleDocument, {}, { token: rotated })).data!.me).not.toBeNull();
+    await page.getByRole('dialog', { name: 'API token ใหม่' }).getByRole('button', { name: 'ปิด', exact: true }).click();
+    await expect(tokenRow.count()).resolves.toBe(2);
+    const oldRow = page.getByTestId('token-table').locator('tbody tr', { hasText: 'ออก secret ใหม่แล้ว' });
+    await expectText(oldRow, 'secret นี้ใช้ได้ถึง');
+    expect(await oldRow.innerText()).not.toContain('ยังไม่เคยใช้');
+
+    const newRow = page.getByTestId('token-table').locator('tbody tr', { hasText: 'ใช้งานได้' });
+    await newRow.getByRole('button', { name: 'ยกเลิก token' }).click();
     await page.locator('.el-message-box').getByRole('button', { name: 'ยกเลิก token' }).click();
-    await expectText(tokenRow, 'ยกเลิกแล้วเมื่อ');
+    await expectText(page.getByTestId('token-table'), 'ยกเลิกแล้วเมื่อ');
+    expect((await postGql(e2e.server.url, MeUsernameRoleDocument, {}, { token: rotated })).data!.me).toBeNull();
+    await screenshot(page, 'api-token-list');
     await context.close();
+
+    // On a phone: every field of the form and the list stay within the screen.
+    const phone = await e2e.open(PHONE);
+    await signIn(phone.page, 'admin', 'Admin@2567');
+    await phone.page.goto('/admin/users');
+    await phone.page.getByTestId('user-actions-svc-report').click();
+    await phone.page.getByRole('menuitem', { name: 'API token', exact: true }).click();
+    await expectText(phone.page.getByTestId('token-table'), 'ระบบรายงานผู้บริหาร');
+    await settle(phone.page);
+    for (const id of [
+      'token-name',
+      'token-scope-WRITE_WEBHOOKS',
+      'token-province',
+      'token-expires',
+      'token-ips',
+      'token-create',
+      'token-table',
+    ]) {
+      await phone.page.getByTestId(id).first().scrollIntoViewIfNeeded();
+      expect([id, await withinWidth(phone.page, `[data-testid="${id}"]`)]).toEqual([id, true]);
+    }
+    expect(await scrollsSideways(phone.page)).toBe(false);
+    await screenshot(phone.page, 'phone-api-tokens');
+    await phone.context.close();
   });
 
   it('lists the LAO registry of a province and adds an LAO to it', async () => {

@@ -1,3 +1,4 @@
+import { Not } from 'typeorm';
 import { ensureAdminAccount } from '../../server/src/modules/account/bootstrap';
 import { AuthToken } from '../../server/src/modules/account/auth-token.entity';
 import { Role } from '../../server/src/modules/access/role';
@@ -24,6 +25,7 @@ import {
   ResetUserPasswordDocument,
   RoleOptionsDocument,
   RevokeApiTokenDocument,
+  RotateApiTokenDocument,
   SetUserDisabledDisabledDocument,
   SetUserDisabledDocument,
   UnlockUserDocument,
@@ -86,6 +88,7 @@ describe.each(databases)('administration ($name)', ({ url }) => {
         ],
         ['apiTokens', (auth) => server.gql(ApiTokensDocument, { u: service.username }, auth)],
         ['createApiToken', (auth) => server.gql(CreateApiTokenDocument, { u: service.username }, auth)],
+        ['rotateApiToken', (auth) => server.gql(RotateApiTokenDocument, { id: String(token.id) }, auth)],
         ['revokeApiToken', (auth) => server.gql(RevokeApiTokenDocument, { id: String(token.id) }, auth)],
         ['outbox', (auth) => server.gql(OutboxDocument, {}, auth)],
       ] as Array<[string, (auth: GqlAuth) => Promise<GqlResult>]>,
@@ -108,7 +111,10 @@ describe.each(databases)('administration ($name)', ({ url }) => {
       token = await signIn(server, user.username, PASSWORD);
     }
     const { target, lao, operations } = await adminOperations();
-    const auditBefore = await server.db.getRepository(AuditLog).count();
+    // The changes: a token's requests leave rows of their own (apiRequest), one per request.
+    const changes = () => server.db.getRepository(AuditLog).countBy({ action: Not('apiRequest') });
+    const auditBefore = await changes();
+    const requestsBefore = await server.db.getRepository(AuditLog).countBy({ action: 'apiRequest' });
     for (const [name, send] of operations) {
       const res = await send({ token });
       expect([name, codeOf(res)]).toEqual([name, code]);
@@ -121,7 +127,9 @@ describe.each(databases)('administration ($name)', ({ url }) => {
     });
     await signIn(server, target.username, PASSWORD);
     // Only the sign-in just made has written to the audit log.
-    expect(await server.db.getRepository(AuditLog).count()).toBe(auditBefore + 1);
+    expect(await changes()).toBe(auditBefore + 1);
+    const requests = await server.db.getRepository(AuditLog).countBy({ action: 'apiRequest' });
+    expect(requests - requestsBefore).toBe(role === Role.SERVICE ? operations.length : 0);
   });
 
   it('lets an admin do every admin operation, each with its audit row', async () => {
@@ -130,7 +138,7 @@ describe.each(databases)('administration ($name)', ({ url }) => {
       const res = await send({ token: adminToken });
       expect([name, res.errors]).toEqual([name, undefined]);
     }
-    const actions = (await server.db.getRepository(AuditLog).find({ order: { id: 'DESC' }, take: 8 })).map((a) => a.action).reverse();
+    const actions = (await server.db.getRepository(AuditLog).find({ order: { id: 'DESC' }, take: 9 })).map((a) => a.action).reverse();
     expect(actions).toEqual([
       'createLao',
       'createUser',
@@ -139,6 +147,7 @@ describe.each(databases)('administration ($name)', ({ url }) => {
       'resetUserPassword',
       'reassignUser',
       'createApiToken',
+      'rotateApiToken',
       'revokeApiToken',
     ]);
   });

@@ -1,10 +1,13 @@
 import ExcelJS from 'exceljs';
+import { Not } from 'typeorm';
 import { getNamedType, isLeafType, isNonNullType, isObjectType, parse, type GraphQLOutputType, type GraphQLSchema } from 'graphql';
 import { MAX_QUERY_COST, queryCost } from '../../server/src/core/limits';
 import { SESSION_COOKIE } from '../../server/src/modules/account/authentication';
 import { randomToken, sha256 } from '../../server/src/core/crypto';
 import { AuthToken } from '../../server/src/modules/account/auth-token.entity';
 import { PasswordReset } from '../../server/src/modules/account/password-reset.entity';
+import { API_SCOPE_LIST, type ApiScope } from '../../server/src/modules/access/api-scope';
+import { API_SCOPES } from '../../server/src/modules/access/policy';
 import { Role } from '../../server/src/modules/access/role';
 import { User } from '../../server/src/modules/account/user.entity';
 import { AuditLog } from '../../server/src/modules/audit/audit-log.entity';
@@ -173,6 +176,7 @@ const EXPECTED: Record<string, Outcome[]> = {
   'Mutation.reassignUser':                [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Mutation.createApiToken':              [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Mutation.revokeApiToken':              [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
+  'Mutation.rotateApiToken':              [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Mutation.setPlanYear':                 [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Mutation.setReportingWindow':          [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Mutation.reopenRound':                 [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
@@ -207,6 +211,10 @@ interface Fixtures {
   users: Record<Exclude<Actor, 'anonymous'>, User>;
   /** How each caller authenticates: officers by their session cookie, the NACC system by its API token. */
   auth: Record<Actor, Auth>;
+  /** Tokens of the NACC system with one scope each. */
+  scoped: Record<ApiScope, Auth>;
+  /** A session of the NACC system's account: no token, so no scopes. */
+  serviceSession: Auth;
 }
 
 /** How one GraphQL operation is called in the matrix. */
@@ -669,6 +677,26 @@ const CALLS: Record<string, Call> = {
         .findOneByOrFail({ id: t.id })
         .then((row) => row.revokedAt),
   },
+  'Mutation.rotateApiToken': {
+    target: async (fx) => {
+      const owner = await makeUser(fx.server.db, Role.SERVICE);
+      return repo(fx, AuthToken).save({
+        tokenHash: sha256(randomToken()),
+        userId: owner.id,
+        kind: 'API',
+        name: 'ระบบที่เปลี่ยน secret',
+        createdAt: fx.server.clock.now(),
+        expiresAt: null,
+        revokedAt: null,
+      });
+    },
+    vars: (_fx, t: AuthToken) => ({ id: String(t.id) }),
+    select: 'secret apiToken { id name }',
+    state: (fx, t: AuthToken) =>
+      repo(fx, AuthToken)
+        .findOneByOrFail({ id: t.id })
+        .then((row) => row.rotatedAt),
+  },
   'Mutation.setPlanYear': {
     vars: (fx) => ({ laoCode: fx.a1.code, fiscalYear: YEAR, baselineCount: 12, minimumCount: 10 }),
     state: (fx) => repo(fx, PlanYear).findOneBy({ laoCode: fx.a1.code, fiscalYear: YEAR }),
@@ -879,6 +907,26 @@ async function documentText(body: Buffer, type: string): Promise<string | null> 
 
 const CELLS = Object.entries(EXPECTED).flatMap(([key, outcomes]) => ACTORS.map((actor, i) => ({ key, actor, expected: outcomes[i] })));
 
+/** The operation or route a row of EXPECTED names, as API_SCOPES names it (`Query.laos naming province A` → `Query.laos`). */
+const baseOf = (key: string) => (/^(Query|Mutation)\./.test(key) ? key.split(' ')[0] : key);
+const SERVICE = ACTORS.indexOf('service');
+/**
+ * The scope matrix: every Query field, every document and every mutation a token may make, by the NACC
+ * system with a token of each single scope — answered as its account would be answered where API_SCOPES
+ * grants that scope (or lists the field as free), refused FORBIDDEN everywhere else.
+ */
+const SCOPE_CELLS = Object.entries(EXPECTED)
+  .filter(([key, outcomes]) => /^(Query\.|GET \/export\/)/.test(key) || (key.startsWith('Mutation.') && outcomes[SERVICE] === ok))
+  .flatMap(([key, outcomes]) =>
+    API_SCOPE_LIST.map((scope) => {
+      const base = baseOf(key);
+      const granted = base in API_SCOPES && (API_SCOPES[base] === null || API_SCOPES[base] === scope);
+      return { key, scope, expected: granted ? outcomes[SERVICE] : FORBID };
+    }),
+  );
+/** The NACC system's account by a session rather than a token (no scopes): what EXPECTED says of it, so that the service column is the account's reach. */
+const SESSION_CELLS = Object.entries(EXPECTED).map(([key, outcomes]) => ({ key, expected: outcomes[SERVICE] }));
+
 describe.each(databases)('authorization matrix ($name)', ({ url }) => {
   let server: TestServer;
   let schema: GraphQLSchema;
@@ -921,6 +969,25 @@ describe.each(databases)('authorization matrix ($name)', ({ url }) => {
       graphqlAuth(auth.admin),
     );
     auth.service = { token: issued.data!.createApiToken.secret };
+    const scoped = {} as Record<ApiScope, Auth>;
+    for (const scope of API_SCOPE_LIST) {
+      const one = await server.gql(
+        'mutation($u: String!, $s: [ApiScope!]) { createApiToken(username: $u, name: "ระบบขอบเขตเดียว", scopes: $s) { secret } }',
+        { u: users.service.username, s: [scope.toUpperCase().replace(':', '_')] },
+        auth.admin,
+      );
+      scoped[scope] = { token: one.data!.createApiToken.secret };
+    }
+    const session = randomToken();
+    await db.getRepository(AuthToken).save({
+      tokenHash: sha256(session),
+      userId: users.service.id,
+      kind: 'SESSION',
+      name: '',
+      createdAt: server.clock.now(),
+      expiresAt: new Date(server.clock.now().getTime() + 24 * 3600_000),
+      revokedAt: null,
+    });
 
     // What each LAO has: a reported project; requests waiting in A's and B's queues; SAR scores, a note, audit rows.
     const project = await makeProject(db, a1, { budget: 5_000_000 });
@@ -957,7 +1024,7 @@ describe.each(databases)('authorization matrix ($name)', ({ url }) => {
     await db
       .getRepository(SarScore)
       .save({ laoCode: a1.code, fiscalYear: YEAR, dimension: 1, selfScore: 8000, evaluatedScore: 7500, budget: null, projectCount: 3 });
-    fx = { server, a1, a2, b1, project, users, auth };
+    fx = { server, a1, a2, b1, project, users, auth, scoped, serviceSession: { token: session } };
   }, 60_000);
   afterAll(() => server.stop());
 
@@ -978,18 +1045,44 @@ describe.each(databases)('authorization matrix ($name)', ({ url }) => {
     for (const outcomes of Object.values(EXPECTED)) expect(outcomes).toHaveLength(ACTORS.length);
   });
 
-  it.each(CELLS)(
-    '$key by $actor: $expected',
-    async ({ key, actor, expected }) => {
-      if (!/^(Query|Mutation)\./.test(key)) return routeCell(key, actor, expected);
+  it('API_SCOPES names every operation and document the NACC system reaches, and nothing else', () => {
+    // The health checks answer everyone and read no data: no token is asked for there.
+    const reached = [
+      ...new Set(
+        Object.entries(EXPECTED)
+          .filter(([key, o]) => o[SERVICE] === ok && !key.startsWith('GET /healthz'))
+          .map(([key]) => baseOf(key)),
+      ),
+    ].sort();
+    expect(Object.keys(API_SCOPES).sort()).toEqual(reached);
+  });
+
+  it.each(CELLS)('$key by $actor: $expected', ({ key, actor, expected }) => cell(key, actor, expected), 30_000);
+
+  it.each(SCOPE_CELLS)(
+    '$key by a token of scope $scope: $expected',
+    ({ key, scope, expected }) => cell(key, 'service', expected, fx.scoped[scope]),
+    30_000,
+  );
+
+  it.each(SESSION_CELLS)('$key by the NACC system’s account with a session: $expected', ({ key, expected }) =>
+    cell(key, 'service', expected, fx.serviceSession),
+  );
+
+  /** One call of the matrix, by the actor with its usual credentials or with `as`. */
+  async function cell(key: string, actor: Actor, expected: Outcome, as?: Auth): Promise<void> {
+    {
+      if (!/^(Query|Mutation)\./.test(key)) return routeCell(key, actor, expected, as);
       const call = CALLS[key];
       if (call.target && !targets.has(key)) targets.set(key, await call.target(fx, actor));
       const target = targets.get(key);
-      const auth = call.auth ? call.auth(fx, target, actor) : fx.auth[actor];
+      const auth = call.auth ? call.auth(fx, target, actor) : (as ?? fx.auth[actor]);
       const vars = call.vars?.(fx, target, actor) ?? {};
       const { text, field } = operationOf(schema, key, vars, call.select);
       const before = await call.state?.(fx, target, actor);
-      const auditBefore = actor === 'anonymous' ? 0 : await repo(fx, AuditLog).countBy({ actorUsername: fx.users[actor].username });
+      // The changes of the caller (a token's requests leave rows of their own, apiRequest).
+      const changes = () => repo(fx, AuditLog).countBy({ actorUsername: fx.users[actor as 'admin'].username, action: Not('apiRequest') });
+      const auditBefore = actor === 'anonymous' ? 0 : await changes();
 
       // Operations generated from the schema, sent as text: untyped by design.
       const res: GqlResult<any> = await server.gql(text, vars, graphqlAuth(auth));
@@ -1006,11 +1099,10 @@ describe.each(databases)('authorization matrix ($name)', ({ url }) => {
         expect({ code: res.errors?.[0]?.extensions?.code, data: res.data?.[field] ?? null }).toEqual({ code: expected, data: null });
         expect(res.errors![0].message).toMatch(/[\u0E00-\u0E7F]/);
         expect(after).toEqual(before);
-        if (actor !== 'anonymous') expect(await repo(fx, AuditLog).countBy({ actorUsername: fx.users[actor].username })).toBe(auditBefore);
+        if (actor !== 'anonymous') expect(await changes()).toBe(auditBefore);
       }
-    },
-    30_000,
-  );
+    }
+  }
 
   it('a session answers the same by bearer token as by cookie on the routes (the matrix sends officers’ cookies there)', async () => {
     const bearer = (actor: Actor) => ({ authorization: `Bearer ${fx.auth[actor].cookie!.split('=')[1]}` });
@@ -1050,9 +1142,9 @@ describe.each(databases)('authorization matrix ($name)', ({ url }) => {
     expect(res.data).toEqual({ laos: [], reviewQueue: { additions: [], baselineRequests: [] } });
   });
 
-  async function routeCell(key: string, actor: Actor, expected: Outcome): Promise<void> {
+  async function routeCell(key: string, actor: Actor, expected: Outcome, as?: Auth): Promise<void> {
     const { url: path, init } = routeRequest(key, fx);
-    const { token, cookie } = fx.auth[actor];
+    const { token, cookie } = as ?? fx.auth[actor];
     const headers = {
       ...(init.headers as Record<string, string>),
       ...(token ? { authorization: `Bearer ${token}` } : {}),

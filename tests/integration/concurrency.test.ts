@@ -30,6 +30,7 @@ import {
   unusedLaoCode,
 } from '../fixtures/factories';
 import { Webhook, WebhookDelivery } from '../../server/src/modules/webhook/webhook.entity';
+import { AuthToken } from '../../server/src/modules/account/auth-token.entity';
 import { codeOf, databases, signIn, TestServer, type GqlResult } from './harness';
 import {
   CreateApiTokenApiTokenDocument,
@@ -729,6 +730,22 @@ describe.each(databases)('every write path under concurrent callers ($name)', ({
         return { token: admin, query: 'mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }', variables: () => ({ id }) };
       },
     },
+    (() => {
+      let service: User;
+      return {
+        name: 'rotateApiToken: rotated once, one new secret',
+        successes: 1,
+        async prepare() {
+          service = await makeUser(server.db, Role.SERVICE);
+          const made = await server.gql(CreateApiTokenApiTokenDocument, { u: service.username }, { token: admin });
+          const id = made.data!.createApiToken.apiToken.id;
+          return { token: admin, query: 'mutation($id: ID!) { rotateApiToken(id: $id) { secret } }', variables: () => ({ id }) };
+        },
+        async check() {
+          expect(await server.db.getRepository(AuthToken).countBy({ userId: service.id })).toBe(2);
+        },
+      } satisfies Scenario;
+    })(),
     (() => {
       let owner: User;
       return {

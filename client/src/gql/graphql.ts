@@ -67,20 +67,26 @@ export type UsernameLookupQuery = { usernameLookup: Array<{ laoCode: string, lao
 
 export type AdminUserFragment = { id: string, username: string, displayName: string, role: Types.Role, email: string | null, laoCode: string | null, provinceCode: string | null, disabled: boolean, locked: boolean, lockedUntil: string | null, lastLoginAt: string | null, lao: { code: string, name: string } | null, province: { code: string, name: string, label: string } | null };
 
+export type ApiTokenRowFragment = { id: string, name: string, createdAt: string, expiresAt: string | null, revokedAt: string | null, scopes: Array<Types.ApiScope>, provinceCode: string | null, allowedIps: Array<string>, lastUsedAt: string | null, rotatedAt: string | null };
+
 export type ApiTokensQueryVariables = Exact<{
   username: string;
 }>;
 
 
-export type ApiTokensQuery = { apiTokens: Array<{ id: string, name: string, createdAt: string, expiresAt: string | null, revokedAt: string | null }> };
+export type ApiTokensQuery = { apiTokens: Array<{ id: string, name: string, createdAt: string, expiresAt: string | null, revokedAt: string | null, scopes: Array<Types.ApiScope>, provinceCode: string | null, allowedIps: Array<string>, lastUsedAt: string | null, rotatedAt: string | null }> };
 
 export type CreateApiTokenMutationVariables = Exact<{
   username: string;
   name: string;
+  scopes?: Array<Types.ApiScope> | Types.ApiScope | null | undefined;
+  provinceCode?: string | null | undefined;
+  expiresAt?: string | null | undefined;
+  allowedIps?: Array<string> | string | null | undefined;
 }>;
 
 
-export type CreateApiTokenMutation = { createApiToken: { secret: string, apiToken: { id: string, name: string, createdAt: string, expiresAt: string | null, revokedAt: string | null } } };
+export type CreateApiTokenMutation = { createApiToken: { secret: string, apiToken: { id: string, name: string, createdAt: string, expiresAt: string | null, revokedAt: string | null, scopes: Array<Types.ApiScope>, provinceCode: string | null, allowedIps: Array<string>, lastUsedAt: string | null, rotatedAt: string | null } } };
 
 export type CreateLaoMutationVariables = Exact<{
   input: Types.CreateLaoInput;
@@ -134,12 +140,19 @@ export type RevokeApiTokenMutationVariables = Exact<{
 }>;
 
 
-export type RevokeApiTokenMutation = { revokeApiToken: { id: string, name: string, createdAt: string, expiresAt: string | null, revokedAt: string | null } };
+export type RevokeApiTokenMutation = { revokeApiToken: { id: string, name: string, createdAt: string, expiresAt: string | null, revokedAt: string | null, scopes: Array<Types.ApiScope>, provinceCode: string | null, allowedIps: Array<string>, lastUsedAt: string | null, rotatedAt: string | null } };
 
 export type RoleOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type RoleOptionsQuery = { roleOptions: Array<{ role: Types.Role, label: string, shortLabel: string, place: Types.RolePlace, credential: Types.RoleCredential, unit: string | null }> };
+
+export type RotateApiTokenMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RotateApiTokenMutation = { rotateApiToken: { secret: string, apiToken: { id: string, name: string, createdAt: string, expiresAt: string | null, revokedAt: string | null, scopes: Array<Types.ApiScope>, provinceCode: string | null, allowedIps: Array<string>, lastUsedAt: string | null, rotatedAt: string | null } } };
 
 export type SetUserDisabledMutationVariables = Exact<{
   username: string;
@@ -671,6 +684,7 @@ export type SetReportingWindowMutation = { setReportingWindow: { fiscalYear: num
 
 export { CurrentUserFragmentDoc } from './documents/CurrentUserFragmentDoc';
 export { AdminUserFragmentDoc } from './documents/AdminUserFragmentDoc';
+export { ApiTokenRowFragmentDoc } from './documents/ApiTokenRowFragmentDoc';
 export { RegistryLaoFragmentDoc } from './documents/RegistryLaoFragmentDoc';
 export { BaselineRequestFieldsFragmentDoc } from './documents/BaselineRequestFieldsFragmentDoc';
 export { LaoProfileFieldsFragmentDoc } from './documents/LaoProfileFieldsFragmentDoc';
@@ -700,6 +714,7 @@ export { RegistryLaosDocument } from './documents/RegistryLaosDocument';
 export { ResetUserPasswordDocument } from './documents/ResetUserPasswordDocument';
 export { RevokeApiTokenDocument } from './documents/RevokeApiTokenDocument';
 export { RoleOptionsDocument } from './documents/RoleOptionsDocument';
+export { RotateApiTokenDocument } from './documents/RotateApiTokenDocument';
 export { SetUserDisabledDocument } from './documents/SetUserDisabledDocument';
 export { UnlockUserDocument } from './documents/UnlockUserDocument';
 export { UpdateLaoDocument } from './documents/UpdateLaoDocument';

@@ -44,16 +44,43 @@ export type ActionPlanRow = {
   quarters: Array<Scalars['Int']['output']>;
 };
 
+/** What an API token may reach (docs/API.md lists the fields of each) */
+export type ApiScope =
+  /** read:changes — รายการการเปลี่ยนแปลง (change feed) */
+  | 'READ_CHANGES'
+  /** read:plans — แผนปฏิบัติการและโครงการ */
+  | 'READ_PLANS'
+  /** read:registry — ทะเบียน อปท. */
+  | 'READ_REGISTRY'
+  /** read:reports — รายงานผลการดำเนินงาน */
+  | 'READ_REPORTS'
+  /** read:reviews — คำขอที่รอการพิจารณา */
+  | 'READ_REVIEWS'
+  /** read:scores — คะแนนและระดับการประเมิน */
+  | 'READ_SCORES'
+  /** write:webhooks — จัดการ webhook ของระบบงานนี้ */
+  | 'WRITE_WEBHOOKS';
+
 /** API token of a SERVICE account (the secret is shown once, when created) */
 export type ApiToken = {
   __typename?: 'ApiToken';
+  /** Addresses and CIDR ranges the token may be used from; empty: anywhere */
+  allowedIps: Array<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
-  /** Null for API tokens, which last until revoked */
+  /** When the token stops working (null: an API token made before expiry existed) */
   expiresAt: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
+  /** When the token was last used (to the minute) */
+  lastUsedAt: Maybe<Scalars['DateTime']['output']>;
   /** What the token is for, e.g. the calling system */
   name: Scalars['String']['output'];
+  /** The one province whose LAOs the token reads, or null for the whole country */
+  provinceCode: Maybe<Scalars['String']['output']>;
   revokedAt: Maybe<Scalars['DateTime']['output']>;
+  /** When a new secret replaced this one (rotateApiToken); it then works until expiresAt, 24 hours later */
+  rotatedAt: Maybe<Scalars['DateTime']['output']>;
+  /** What the token may read (and write:webhooks); docs/API.md lists the fields of each */
+  scopes: Array<ApiScope>;
 };
 
 /** A new API token: the secret is shown this once and never again */
@@ -663,6 +690,8 @@ export type Mutation = {
   reviewProjectReduction: ProjectYear;
   /** Revoke an API token */
   revokeApiToken: ApiToken;
+  /** A new secret for an API token (a new token with the same terms); the old secret keeps working for 24 hours, then stops */
+  rotateApiToken: ApiTokenSecret;
   /** ปัญหา อุปสรรค ข้อเสนอแนะ และผู้รายงาน of a round (ROUND_CLOSED outside the reporting window) */
   savePlanResultNote: PlanResultNote;
   /** บันทึกรายงานผลโครงการ (ROUND_CLOSED outside the reporting window) */
@@ -711,7 +740,11 @@ export type MutationChangePasswordArgs = {
 
 
 export type MutationCreateApiTokenArgs = {
+  allowedIps: InputMaybe<Array<Scalars['String']['input']>>;
+  expiresAt: InputMaybe<Scalars['DateTime']['input']>;
   name: Scalars['String']['input'];
+  provinceCode: InputMaybe<Scalars['String']['input']>;
+  scopes: InputMaybe<Array<ApiScope>>;
   username: Scalars['String']['input'];
 };
 
@@ -850,6 +883,11 @@ export type MutationReviewProjectReductionArgs = {
 
 
 export type MutationRevokeApiTokenArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRotateApiTokenArgs = {
   id: Scalars['ID']['input'];
 };
 

@@ -6,6 +6,7 @@ import type { AppConfig } from './config';
 import type { Mailer } from './mailer';
 import type { QueryBudget } from './rate-limit';
 import type { User } from '../modules/account/user.entity';
+import type { ApiTokenUse } from '../modules/account/api-token';
 import type { Loaders } from '../loaders';
 
 /** Cookie operations of the current HTTP exchange, so services never touch express. */
@@ -26,6 +27,8 @@ export interface AppContext extends ContextDeps {
   user: User | null;
   /** The session or API token the request was authenticated with. */
   authTokenId: number | null;
+  /** For a request made with an API token: the token, its scopes (checked by account/api-scope.plugin.ts) and its name. */
+  apiToken: ApiTokenUse | null;
   /** Inside a mutation: the manager of its transaction. Elsewhere: the data source's manager. */
   em: EntityManager;
   loaders: Loaders;
@@ -65,7 +68,7 @@ export interface ContextDeps {
 
 export function createContext(
   deps: ContextDeps,
-  request: { user: User | null; authTokenId: number | null; ip: string | null; cookie: SessionCookie },
+  request: { user: User | null; authTokenId: number | null; apiToken: ApiTokenUse | null; ip: string | null; cookie: SessionCookie },
 ): AppContext {
   const ctx: AppContext = {
     ...deps,

@@ -10,6 +10,7 @@ import { BaselineOfThePlan1796300000000 } from './1796300000000-BaselineOfThePla
 import { DatedRegistry1796400000000 } from './1796400000000-DatedRegistry';
 import { ChangeOrder1796500000000 } from './1796500000000-ChangeOrder';
 import { ChangeFeed1796600000000 } from './1796600000000-ChangeFeed';
+import { ScopedTokens1796700000000 } from './1796700000000-ScopedTokens';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   DatedRegistry1796400000000,
   ChangeOrder1796500000000,
   ChangeFeed1796600000000,
+  ScopedTokens1796700000000,
 ];

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { type Actor, Permission, permissionsOf, POLICY, Reach } from './policy';
+import { type Actor, Permission, permissionsOf, Reach, reachOf } from './policy';
 
 @ObjectType({ description: 'A permission an account holds, and how far it reaches' })
 export class Grant {
@@ -12,4 +12,4 @@ export class Grant {
 
 /** What an account may do and where, for the client's menus, routes and buttons. */
 export const grantsOf = (actor: Actor): Grant[] =>
-  permissionsOf(actor).map((permission) => ({ permission, reach: POLICY[actor!.role][permission]! }));
+  permissionsOf(actor).map((permission) => ({ permission, reach: reachOf(actor!, permission)! }));

@@ -1,5 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 import type { User } from '../account/user.entity';
+import { ApiScope } from './api-scope';
 import { Role } from './role';
 
 /**
@@ -81,8 +82,23 @@ export const POLICY: Record<Role, Partial<Record<Permission, Reach>>> = {
   },
 };
 
-/** The account acting (its role and the LAO and province it belongs to), or nobody. */
-export type Actor = Pick<User, 'role' | 'laoCode' | 'provinceCode'> | null;
+/**
+ * The account acting (its role and the LAO and province it belongs to), or nobody. `tokenProvince`: the
+ * province an API token is restricted to — the account then reaches no further than a province officer
+ * of that province (nationwide reaches become that province; the national table is refused).
+ */
+export type Actor = (Pick<User, 'role' | 'laoCode' | 'provinceCode'> & { tokenProvince?: string | null }) | null;
+
+/** How far the actor's permission reaches, narrowed by a province restriction of its token. */
+export function reachOf(actor: NonNullable<Actor>, permission: Permission): Reach | undefined {
+  const reach = POLICY[actor.role][permission];
+  if (!actor.tokenProvince || !reach) return reach;
+  if (permission === Permission.READ_NATIONAL_SCORES) return undefined;
+  return reach === Reach.NATION ? Reach.OWN_PROVINCE : reach;
+}
+
+/** The province an OWN_PROVINCE reach means: the token's restriction, else the account's own. */
+const provinceOf = (actor: NonNullable<Actor>): string | null => actor.tokenProvince ?? actor.provinceCode;
 
 /** A place a permission is asked for: an LAO (its code and province), or a province. */
 export interface Place {
@@ -95,17 +111,17 @@ export const placeOfLao = (lao: { code: string; provinceCode: string }): Place =
 
 /** The permissions of an account, in the order of the enum. */
 export const permissionsOf = (actor: Actor): Permission[] =>
-  actor ? Object.values(Permission).filter((p) => POLICY[actor.role][p] !== undefined) : [];
+  actor ? Object.values(Permission).filter((p) => reachOf(actor, p) !== undefined) : [];
 
 /**
  * Whether the actor holds the permission — anywhere (no place given), or over the place given. An
  * account whose LAO or province is not set reaches no LAO and no province.
  */
 export function allow(actor: Actor, permission: Permission, place?: Place): boolean {
-  const reach = actor ? POLICY[actor.role][permission] : undefined;
+  const reach = actor ? reachOf(actor, permission) : undefined;
   if (!actor || !reach) return false;
   if (!place || reach === Reach.NATION) return true;
-  if (reach === Reach.OWN_PROVINCE) return !!actor.provinceCode && actor.provinceCode === place.provinceCode;
+  if (reach === Reach.OWN_PROVINCE) return !!provinceOf(actor) && provinceOf(actor) === place.provinceCode;
   return !!actor.laoCode && actor.laoCode === place.laoCode;
 }
 
@@ -120,10 +136,10 @@ export const NOWHERE = '-';
 
 /** The LAOs and province a permission reaches: what every list and aggregate filters by. Null when not held at all. */
 export function scopeOf(actor: Actor, permission: Permission): Scope | null {
-  const reach = actor ? POLICY[actor.role][permission] : undefined;
+  const reach = actor ? reachOf(actor, permission) : undefined;
   if (!actor || !reach) return null;
   if (reach === Reach.NATION) return { laoCode: null, provinceCode: null };
-  const provinceCode = actor.provinceCode ?? NOWHERE;
+  const provinceCode = provinceOf(actor) ?? NOWHERE;
   return reach === Reach.OWN_PROVINCE ? { laoCode: null, provinceCode } : { laoCode: actor.laoCode ?? NOWHERE, provinceCode };
 }
 
@@ -137,21 +153,87 @@ export function provinceWithin(scope: Scope, asked: string | null | undefined, r
   return scope.provinceCode;
 }
 
-/**
- * The permission each field made for other systems reads with. Their callers are scoped like every
- * other reader (scopeOf: an LAO officer its LAO, a province officer its province, SERVICE the country);
- * the scopes of API tokens name these fields:
- *
- * | token scope     | field                       | permission |
- * |-----------------|-----------------------------|------------|
- * | `read:registry` | `laosConnection`            | READ_LAO   |
- * | `read:plans`    | `projectsConnection`        | READ_LAO   |
- * | `read:reports`  | `progressReportsConnection` | READ_LAO   |
- * | (any caller)    | `rateLimit`                 | none: every signed-in account or token may ask what is left of its budget |
- */
+/** The permission each field made for other systems reads with (their API token scopes: API_SCOPES). */
 export const API_READS = {
   laosConnection: Permission.READ_LAO,
   projectsConnection: Permission.READ_LAO,
   progressReportsConnection: Permission.READ_LAO,
   changes: Permission.READ_LAO,
 } as const;
+
+/**
+ * The one table of what an API token may call: every root field a SERVICE account reaches and every
+ * document of `/export`, with the scope that grants it (`null`: any token). A token calling anything
+ * else — a field or route missing here, or one its scopes do not grant — is refused with FORBIDDEN
+ * naming the missing scope (account/api-scope.plugin.ts), before any resolver runs. `/import` is not
+ * here: SERVICE may not import, so no token ever reaches it. Within what a scope grants, the token reads
+ * as its account does (scopeOf), or, with a province restriction, as a province officer of that
+ * province would (`Actor.tokenProvince`): the national table is then refused.
+ *
+ * Free (`null`): who the caller is and what is left of its budget; what anyone may read or do signed
+ * out (provinces, districts, fiscal years, plan dimensions, the username lookup, signing in and out,
+ * password resets) — refusing it to a token would protect nothing; `__typename` and introspection
+ * (`__schema`, `__type`), which are not fields of Query. No other mutation is here: a token changes
+ * nothing but its account's webhooks (write:webhooks).
+ */
+export const API_SCOPES: Record<string, ApiScope | null> = {
+  'Query.me': null,
+  'Query.rateLimit': null,
+  'Query.provinces': null,
+  'Query.districts': null,
+  'Query.fiscalYearOptions': null,
+  'Query.planDimensions': null,
+  'Query.usernameLookup': null,
+  // What anyone may do signed out: a token adds nothing to it (logout with a token ends that token, as it always did).
+  'Mutation.login': null,
+  'Mutation.logout': null,
+  'Mutation.requestPasswordReset': null,
+  'Mutation.resetPassword': null,
+  // read:registry — the LAO registry and each LAO's basic data.
+  'Query.lao': ApiScope.READ_REGISTRY,
+  'Query.laos': ApiScope.READ_REGISTRY,
+  'Query.laosConnection': ApiScope.READ_REGISTRY,
+  // read:plans — action plans and their projects.
+  'Query.projects': ApiScope.READ_PLANS,
+  'Query.project': ApiScope.READ_PLANS,
+  'Query.projectsConnection': ApiScope.READ_PLANS,
+  'Query.actionPlan': ApiScope.READ_PLANS,
+  'Query.baselineYears': ApiScope.READ_PLANS,
+  'Query.laoDashboard': ApiScope.READ_PLANS,
+  'GET /export/action-plan.pdf': ApiScope.READ_PLANS,
+  'GET /export/action-plan.xlsx': ApiScope.READ_PLANS,
+  // read:reports — progress reports and what is made of them.
+  'Query.progressReportsConnection': ApiScope.READ_REPORTS,
+  'Query.reportDraft': ApiScope.READ_REPORTS,
+  'Query.reportingWindows': ApiScope.READ_REPORTS,
+  'Query.laoOverview': ApiScope.READ_REPORTS,
+  'Query.planResults': ApiScope.READ_REPORTS,
+  'GET /export/overview.pdf': ApiScope.READ_REPORTS,
+  'GET /export/overview.xlsx': ApiScope.READ_REPORTS,
+  'GET /export/plan-results.pdf': ApiScope.READ_REPORTS,
+  'GET /export/plan-results.xlsx': ApiScope.READ_REPORTS,
+  'GET /export/memo.pdf': ApiScope.READ_REPORTS,
+  'Query.provinceFollowUp': ApiScope.READ_REPORTS,
+  'Query.nationalFollowUp': ApiScope.READ_REPORTS,
+  'GET /export/follow-up.xlsx': ApiScope.READ_REPORTS,
+  // read:scores — SAR scores, the province and national tables, the levels they are read by.
+  'Query.sarScores': ApiScope.READ_SCORES,
+  'Query.provinceScores': ApiScope.READ_SCORES,
+  'Query.nationalScores': ApiScope.READ_SCORES,
+  'Query.levelThresholds': ApiScope.READ_SCORES,
+  'GET /export/province.pdf': ApiScope.READ_SCORES,
+  'GET /export/province.xlsx': ApiScope.READ_SCORES,
+  'GET /export/national-scores.pdf': ApiScope.READ_SCORES,
+  'GET /export/national-scores.xlsx': ApiScope.READ_SCORES,
+  // read:reviews — the queue of requests waiting for NACC.
+  'Query.reviewQueue': ApiScope.READ_REVIEWS,
+  // read:changes — the change feed.
+  'Query.changes': ApiScope.READ_CHANGES,
+  'Query.webhookEvents': ApiScope.READ_CHANGES,
+  // write:webhooks — the account's webhooks (SUBSCRIBE), which push the change feed.
+  'Query.webhooks': ApiScope.WRITE_WEBHOOKS,
+  'Query.webhookDeliveries': ApiScope.WRITE_WEBHOOKS,
+  'Mutation.createWebhook': ApiScope.WRITE_WEBHOOKS,
+  'Mutation.deleteWebhook': ApiScope.WRITE_WEBHOOKS,
+  'Mutation.redeliverWebhook': ApiScope.WRITE_WEBHOOKS,
+};

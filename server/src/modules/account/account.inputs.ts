@@ -2,6 +2,7 @@ import { ArgsType, Field, InputType } from 'type-graphql';
 import { IsEnum, IsOptional, Length, Matches } from 'class-validator';
 import { EMAIL, LAO_CODE, PASSWORD, USERNAME } from '../../core/field-rules';
 import { Format, Text } from '../../core/input';
+import { ApiScope } from '../access/api-scope';
 import { Role } from '../access/role';
 
 export const PASSWORD_RULE_TH = PASSWORD.message;
@@ -152,4 +153,22 @@ export class ApiTokenArgs {
   @Field({ description: 'What the token is for, e.g. the calling system' })
   @Text({ label: 'ชื่อระบบงานที่ใช้ token นี้', max: 200, required: true })
   name: string;
+
+  @Field(() => [ApiScope], {
+    nullable: true,
+    description: 'What the token may reach; omitted: every scope (as tokens made before scopes existed)',
+  })
+  scopes?: ApiScope[] | null;
+
+  @Field(() => String, { nullable: true, description: "Restrict the token to one province's LAOs (2-digit province code)" })
+  provinceCode?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the token stops working: at most 2 years ahead; omitted: one year' })
+  expiresAt?: Date | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'IPv4/IPv6 addresses and CIDR ranges the token may be used from; omitted or empty: anywhere',
+  })
+  allowedIps?: string[] | null;
 }

@@ -1,6 +1,13 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, PrimaryGeneratedColumn, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { ApiScope } from '../access/api-scope';
+import { Column, Entity, Index, PrimaryGeneratedColumn, JoinColumn, ManyToOne, type Relation, type ValueTransformer } from 'typeorm';
 import { User } from './user.entity';
+
+/** A list kept as one column, its items separated by spaces (scopes, addresses: none holds a space). */
+const SPACED: ValueTransformer = {
+  to: (v?: string[] | null) => (v ?? []).join(' '),
+  from: (v: unknown) => (typeof v === 'string' ? v.split(' ').filter(Boolean) : Array.isArray(v) ? v : []),
+};
 
 export type AuthTokenKind = 'SESSION' | 'API';
 
@@ -38,11 +45,34 @@ export class AuthToken {
   @Column({ type: 'datetime' })
   createdAt: Date;
 
-  @Field(() => Date, { nullable: true, description: 'Null for API tokens, which last until revoked' })
+  @Field(() => Date, { nullable: true, description: 'When the token stops working (null: an API token made before expiry existed)' })
   @Column({ type: 'datetime', nullable: true })
   expiresAt: Date | null;
 
   @Field(() => Date, { nullable: true })
   @Column({ type: 'datetime', nullable: true })
   revokedAt: Date | null;
+
+  @Field(() => [ApiScope], { description: 'What the token may read (and write:webhooks); docs/API.md lists the fields of each' })
+  @Column({ type: 'varchar', length: 300, default: '', transformer: SPACED })
+  scopes: ApiScope[];
+
+  @Field(() => String, { nullable: true, description: 'The one province whose LAOs the token reads, or null for the whole country' })
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  provinceCode: string | null;
+
+  @Field(() => [String], { description: 'Addresses and CIDR ranges the token may be used from; empty: anywhere' })
+  @Column({ type: 'varchar', length: 2000, default: '', transformer: SPACED })
+  allowedIps: string[];
+
+  @Field(() => Date, { nullable: true, description: 'When the token was last used (to the minute)' })
+  @Column({ type: 'datetime', nullable: true })
+  lastUsedAt: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When a new secret replaced this one (rotateApiToken); it then works until expiresAt, 24 hours later',
+  })
+  @Column({ type: 'datetime', nullable: true })
+  rotatedAt: Date | null;
 }

@@ -11,24 +11,29 @@ export const SESSION_COOKIE = 'eplan_session';
 /** A sign-in session lasts one working day and a bit; signing in again starts a new one. */
 export const SESSION_TTL_MS = 12 * 3600_000;
 
-/** Finds the user behind a session or API token: not revoked, not expired, account not disabled. */
+/**
+ * Finds the user behind a session or API token: not revoked, account not disabled, a session not
+ * expired. An expired API token is returned (with `token`) so that its refusal can say so and be
+ * audited (api-token.ts `admitApiToken`).
+ */
 export async function authenticate(
   db: DataSource,
   now: Date,
   secret: string | undefined,
-): Promise<{ user: User | null; authTokenId: number | null }> {
-  if (!secret || secret.length > 200) return { user: null, authTokenId: null };
+): Promise<{ user: User | null; authTokenId: number | null; token: AuthToken | null }> {
+  const none = { user: null, authTokenId: null, token: null };
+  if (!secret || secret.length > 200) return none;
   const row = await db
     .getRepository(AuthToken)
     .createQueryBuilder('t')
     .innerJoinAndMapOne('t.user', User, 'u', 'u.id = t.user_id')
     .where('t.token_hash = :hash', { hash: sha256(secret) })
     .andWhere('t.revoked_at IS NULL')
-    .andWhere('(t.expires_at IS NULL OR t.expires_at > :now)', { now })
+    .andWhere("(t.expires_at IS NULL OR t.expires_at > :now OR t.kind = 'API')", { now })
     .andWhere('u.disabled = :off', { off: false })
     .getOne();
-  if (!row?.user) return { user: null, authTokenId: null };
-  return { user: row.user, authTokenId: row.id };
+  if (!row?.user) return none;
+  return { user: row.user, authTokenId: row.id, token: row };
 }
 
 /** How a request says who sends it: an API token (or a session's secret) as a bearer token, the browser's session cookie, or nothing. */

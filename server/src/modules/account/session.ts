@@ -10,6 +10,7 @@ export async function issueToken(
   userId: number,
   kind: AuthTokenKind,
   name = '',
+  terms: Partial<Pick<AuthToken, 'scopes' | 'provinceCode' | 'allowedIps' | 'expiresAt'>> = {},
 ): Promise<{ secret: string; token: AuthToken }> {
   const secret = randomToken();
   const now = ctx.clock.now();
@@ -20,8 +21,13 @@ export async function issueToken(
     kind,
     name,
     createdAt: now,
-    expiresAt: kind === 'SESSION' ? new Date(now.getTime() + SESSION_TTL_MS) : null,
+    expiresAt: kind === 'SESSION' ? new Date(now.getTime() + SESSION_TTL_MS) : (terms.expiresAt ?? null),
     revokedAt: null,
+    scopes: terms.scopes ?? [],
+    provinceCode: terms.provinceCode ?? null,
+    allowedIps: terms.allowedIps ?? [],
+    lastUsedAt: null,
+    rotatedAt: null,
   });
   await repo.save(token);
   return { secret, token };

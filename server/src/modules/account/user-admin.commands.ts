@@ -1,13 +1,15 @@
 import type { AppContext } from '../../core/context';
 import { execute } from '../../core/db';
 import { hashPassword } from '../../core/crypto';
-import { badInput, notFound, type FieldError } from '../../core/errors';
+import { badInput, conflict, notFound, type FieldError } from '../../core/errors';
+import { API_SCOPE_LIST, ApiScope, DEFAULT_API_SCOPES } from '../access/api-scope';
+import { addressProblem, DEFAULT_TOKEN_LIFETIME_MS, MAX_ALLOWED_IPS, MAX_TOKEN_LIFETIME_MS, ROTATION_GRACE_MS } from './api-token';
 import { ACCOUNT, passwordHasUsername } from '../../core/field-rules';
 import { recordAudit } from '../audit/audit.service';
 import { Province } from '../geography/province.entity';
 import { Lao } from '../lao/lao.entity';
 import type { ApiTokenSecret } from './account.types';
-import type { CreateUserInput, ReassignUserInput } from './account.inputs';
+import type { ApiTokenArgs, CreateUserInput, ReassignUserInput } from './account.inputs';
 import { AuthToken } from './auth-token.entity';
 import { clearDeviceLocks } from './login.command';
 import { setPassword } from './password.commands';
@@ -143,15 +145,104 @@ export async function reassignUser(ctx: AppContext, username: string, input: Rea
   return ctx.em.getRepository(User).findOneByOrFail({ id: user.id });
 }
 
-/** A new API token for a SERVICE account; the secret is returned this once. */
-export async function createApiToken(ctx: AppContext, username: string, name: string): Promise<ApiTokenSecret> {
-  const user = await userByUsername(ctx, username);
+/** What an API token is made with, checked: every problem at once, in Thai, before anything is saved. */
+async function tokenTerms(
+  ctx: AppContext,
+  args: ApiTokenArgs,
+): Promise<Pick<AuthToken, 'scopes' | 'provinceCode' | 'allowedIps' | 'expiresAt'>> {
+  const problems: FieldError[] = [];
+  const now = ctx.clock.now().getTime();
+  const scopes = args.scopes ? API_SCOPE_LIST.filter((s) => args.scopes!.includes(s)) : DEFAULT_API_SCOPES;
+  if (!scopes.length) problems.push({ field: 'scopes', message: 'กรุณาเลือกขอบเขตของ token อย่างน้อยหนึ่งรายการ' });
+  const provinceCode = args.provinceCode?.trim() || null;
+  const provinceKnown =
+    !provinceCode || (provinceCode.length === 2 && (await ctx.em.getRepository(Province).existsBy({ code: provinceCode })));
+  if (!provinceKnown) {
+    problems.push({ field: 'provinceCode', message: 'ไม่พบจังหวัดที่เลือก' });
+  } else if (provinceCode && scopes.includes(ApiScope.WRITE_WEBHOOKS)) {
+    const message = 'token ที่จำกัดเฉพาะจังหวัดใช้ขอบเขต write:webhooks ไม่ได้ เพราะ webhook ส่งการเปลี่ยนแปลงของทั้งประเทศ';
+    problems.push({ field: 'provinceCode', message });
+  }
+  const expiresAt = args.expiresAt ?? new Date(now + DEFAULT_TOKEN_LIFETIME_MS);
+  if (Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= now) {
+    problems.push({ field: 'expiresAt', message: 'วันหมดอายุต้องอยู่หลังเวลาปัจจุบัน' });
+  } else if (expiresAt.getTime() > now + MAX_TOKEN_LIFETIME_MS) {
+    problems.push({ field: 'expiresAt', message: 'วันหมดอายุต้องไม่เกิน 2 ปีนับจากวันนี้' });
+  }
+  const allowedIps = [...new Set((args.allowedIps ?? []).map((a) => a.trim()).filter(Boolean))];
+  if (allowedIps.length > MAX_ALLOWED_IPS) {
+    problems.push({ field: 'allowedIps', message: `กำหนดที่อยู่ IP ได้ไม่เกิน ${MAX_ALLOWED_IPS} รายการ` });
+  } else {
+    const wrong = allowedIps.map(addressProblem).find((p) => p !== null);
+    if (wrong) problems.push({ field: 'allowedIps', message: wrong });
+  }
+  if (problems.length) throw badInput(problems, problems.length === 1 ? problems[0].message : undefined);
+  return { scopes, provinceCode, allowedIps, expiresAt };
+}
+
+/** The audit record of a token's terms (never its secret). */
+const termsOf = (token: AuthToken) => ({
+  name: token.name,
+  scopes: token.scopes,
+  provinceCode: token.provinceCode,
+  allowedIps: token.allowedIps,
+  expiresAt: token.expiresAt,
+});
+
+/** A new API token for a SERVICE account, with its scopes, province, expiry and allow-list; the secret is returned this once. */
+export async function createApiToken(ctx: AppContext, args: ApiTokenArgs): Promise<ApiTokenSecret> {
+  const user = await userByUsername(ctx, args.username);
   if (signsInWithPassword(user.role)) {
     const message = 'API token ออกให้ได้เฉพาะบัญชีระบบงาน (SERVICE)';
     throw badInput([{ field: 'username', message }], message);
   }
-  const { secret, token } = await issueToken(ctx, user.id, 'API', name);
-  await recordAudit(ctx, { action: 'createApiToken', targetType: 'ApiToken', targetId: token.id, after: { username, name: token.name } });
+  const terms = await tokenTerms(ctx, args);
+  const { secret, token } = await issueToken(ctx, user.id, 'API', args.name, terms);
+  await recordAudit(ctx, {
+    action: 'createApiToken',
+    targetType: 'ApiToken',
+    targetId: token.id,
+    after: { username: args.username, ...termsOf(token) },
+  });
+  return { secret, apiToken: token };
+}
+
+/**
+ * Rotation without downtime: a new secret (a new token with the same name and terms) is returned, and
+ * the old one keeps working for ROTATION_GRACE_MS (24 hours; never beyond its own expiry), then stops.
+ * A token is rotated once: rotate the new one next time.
+ */
+export async function rotateApiToken(ctx: AppContext, id: number): Promise<ApiTokenSecret> {
+  const repo = ctx.em.getRepository(AuthToken);
+  const old = Number.isSafeInteger(id) ? await repo.findOneBy({ id, kind: 'API' }) : null;
+  if (!old) throw notFound('ไม่พบ API token นี้');
+  const now = ctx.clock.now();
+  if (old.revokedAt || (old.expiresAt && old.expiresAt <= now)) throw conflict('API token นี้ยกเลิกหรือหมดอายุแล้ว ออก secret ใหม่แทนไม่ได้');
+  const rotatedTwice = () => conflict('API token นี้ออก secret ใหม่แทนไปแล้ว กรุณาใช้ token ใหม่');
+  if (old.rotatedAt) throw rotatedTwice();
+  const graceEnd = new Date(now.getTime() + ROTATION_GRACE_MS);
+  const oldExpiry = old.expiresAt;
+  old.rotatedAt = now;
+  old.expiresAt = oldExpiry && oldExpiry < graceEnd ? oldExpiry : graceEnd;
+  // Conditional: of two rotations at once, one marks the token and the other (its transaction undone) is told.
+  const marked = await execute(ctx.em, 'UPDATE auth_token SET rotated_at = ?, expires_at = ? WHERE id = ? AND rotated_at IS NULL', [
+    old.rotatedAt,
+    old.expiresAt,
+    old.id,
+  ]);
+  if (marked !== 1) throw rotatedTwice();
+  const { secret, token } = await issueToken(ctx, old.userId, 'API', old.name, {
+    scopes: old.scopes,
+    provinceCode: old.provinceCode,
+    allowedIps: old.allowedIps,
+    expiresAt: oldExpiry,
+  });
+  await recordAudit(ctx, {
+    action: 'rotateApiToken',
+    targetType: 'ApiToken',
+    targetId: old.id,
+    after: { newTokenId: token.id, oldExpiresAt: old.expiresAt, ...termsOf(token) },
+  });
   return { secret, apiToken: token };
 }
 

@@ -67,4 +67,7 @@ export class User extends Timestamped {
   @Field(() => Date, { nullable: true })
   @Column({ type: 'datetime', nullable: true })
   lastLoginAt: Date | null;
+
+  /** The province the API token of the current request is restricted to (access/policy.ts `Actor`); never stored. */
+  tokenProvince?: string | null;
 }

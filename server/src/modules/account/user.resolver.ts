@@ -91,8 +91,16 @@ export class UserResolver {
 
   @Authorized(Permission.ADMINISTER)
   @Mutation(() => ApiTokenSecret, { description: 'Issue an API token to a SERVICE account; the secret is shown once' })
-  createApiToken(@Args() { username, name }: ApiTokenArgs, @Ctx() ctx: AppContext): Promise<ApiTokenSecret> {
-    return admin.createApiToken(ctx, username, name);
+  createApiToken(@Args() args: ApiTokenArgs, @Ctx() ctx: AppContext): Promise<ApiTokenSecret> {
+    return admin.createApiToken(ctx, args);
+  }
+
+  @Authorized(Permission.ADMINISTER)
+  @Mutation(() => ApiTokenSecret, {
+    description: 'A new secret for an API token (a new token with the same terms); the old secret keeps working for 24 hours, then stops',
+  })
+  rotateApiToken(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<ApiTokenSecret> {
+    return admin.rotateApiToken(ctx, parseId(id));
   }
 
   @Authorized(Permission.ADMINISTER)

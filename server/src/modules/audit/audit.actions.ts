@@ -18,6 +18,8 @@ export const AUDIT_ACTIONS = {
   enableUser: 'เปิดใช้บัญชี',
   createApiToken: 'ออก API token',
   revokeApiToken: 'ยกเลิก API token',
+  rotateApiToken: 'ออก secret ใหม่แทนของ API token',
+  apiRequest: 'เรียกใช้ API ด้วย token',
   createWebhook: 'สมัครรับการแจ้งเหตุการณ์ทาง webhook',
   deleteWebhook: 'ยกเลิกการแจ้งเหตุการณ์ทาง webhook',
   redeliverWebhook: 'สั่งส่งการแจ้งเหตุการณ์ทาง webhook อีกครั้ง',

@@ -68,6 +68,14 @@ export async function recordAudit(ctx: AppContext, entry: AuditEntry): Promise<v
   ctx.audited = true;
 }
 
+/**
+ * The audit row of a request rather than a change (a request made with an API token): written on its
+ * own, outside any transaction, after the request was answered or refused.
+ */
+export async function recordRequestAudit(ctx: AppContext, entry: AuditEntry): Promise<void> {
+  await ctx.db.getRepository(AuditLog).insert(rowOf(ctx, entry));
+}
+
 /** The rows of a change of many records at once (an import), one per record, in as few statements as the rows allow. */
 export async function recordAudits(ctx: AppContext, entries: AuditEntry[]): Promise<void> {
   for (let i = 0; i < entries.length; i += 100) {

@@ -1,7 +1,8 @@
 import { Router, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { AppContext, ContextOf } from '../../core/context';
-import { sendHttpError, unauthenticated } from '../../core/errors';
+import { DomainError, sendHttpError, unauthenticated } from '../../core/errors';
+import { auditRoute, checkRouteScope, ScopeRefusal } from '../account/api-scope.plugin';
 import { chargeQueryCost, rateLimitHeaders } from '../../core/rate-limit';
 import { actionPlanPdf, actionPlanXlsx } from './action-plan.document';
 import { followUpXlsx } from './follow-up.document';
@@ -49,9 +50,12 @@ export function exportRouter(contextOf: ContextOf, log: Logger): Router {
       res.status(404).type('text/plain; charset=utf-8').send('ไม่พบเอกสารนี้');
       return;
     }
+    const route = `GET /export/${String(req.params.file)}`;
+    let ctx: AppContext | null = null;
     try {
-      const ctx = await contextOf(req, res);
+      ctx = await contextOf(req, res);
       if (!ctx.user) throw unauthenticated();
+      await checkRouteScope(ctx, route);
       const budget = await chargeQueryCost(ctx, EXPORT_COST);
       for (const [name, value] of rateLimitHeaders(budget, ctx.clock.now())) res.setHeader(name, value);
       const query = Object.fromEntries(Object.entries(req.query).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]));
@@ -66,8 +70,13 @@ export function exportRouter(contextOf: ContextOf, log: Logger): Router {
         `${file.type === 'pdf' ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
       );
       res.setHeader('Cache-Control', 'private, no-store');
+      await auditRoute(ctx, route, null);
       res.send(file.body);
     } catch (err) {
+      // A request by a token leaves one audit row: the scope check wrote its own refusal.
+      if (ctx?.apiToken && !(err instanceof ScopeRefusal)) {
+        await auditRoute(ctx, route, err instanceof DomainError ? err.message : 'ข้อผิดพลาดของระบบ').catch((e) => log.error({ err: e }));
+      }
       sendHttpError(res, err, log, 'text');
     }
   });

@@ -1,6 +1,7 @@
 import express, { Router, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
-import type { ContextOf } from '../../core/context';
+import type { AppContext, ContextOf } from '../../core/context';
+import { checkRouteScope } from '../account/api-scope.plugin';
 import { DomainError, forbidden, sendHttpError, unauthenticated } from '../../core/errors';
 import { allow, Permission } from '../access/policy';
 import { mapTable, type ImportKind } from './import.columns';
@@ -28,9 +29,12 @@ export function importRouter(contextOf: ContextOf, log: Logger): Router {
     const type = String(req.headers['content-type'] ?? '');
     if (/^(text\/plain|application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type))
       return send(res, 400, 'ชนิดไฟล์ไม่ถูกต้อง กรุณาเลือกไฟล์ CSV หรือ XLSX');
+    let ctx: AppContext | null = null;
     try {
-      const ctx = await contextOf(req, res);
+      ctx = await contextOf(req, res);
       if (!ctx.user) throw unauthenticated();
+      // No token's scopes reach an import (access/policy.ts API_SCOPES): refused and audited like any other.
+      await checkRouteScope(ctx, `POST /import/${String(req.params.kind)}`);
       if (!allow(ctx.user, Permission.ADMINISTER)) throw forbidden();
     } catch (err) {
       return sendHttpError(res, err, log, 'json');

@@ -6,7 +6,7 @@ import { RateLimit } from './rate-limit.type';
 
 @Resolver(() => RateLimit)
 export class RateLimitResolver {
-  /** Any signed-in account or token may ask (API_READS in access/policy.ts); asking spends nothing. */
+  /** Any signed-in account or token may ask (free in API_SCOPES, access/policy.ts); asking spends nothing. */
   @Authorized()
   @Query(() => RateLimit, {
     complexity: FREE,
