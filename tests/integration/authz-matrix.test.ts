@@ -974,7 +974,7 @@ describe.each(databases)('authorization matrix ($name)', ({ url }) => {
       const one = await server.gql(
         'mutation($u: String!, $s: [ApiScope!]) { createApiToken(username: $u, name: "ระบบขอบเขตเดียว", scopes: $s) { secret } }',
         { u: users.service.username, s: [scope.toUpperCase().replace(':', '_')] },
-        auth.admin,
+        graphqlAuth(auth.admin),
       );
       scoped[scope] = { token: one.data!.createApiToken.secret };
     }
