@@ -35,41 +35,44 @@ export const signatureOf = (secret: string, timestamp: number, body: string) =>
   `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 
 /**
- * Turns the change feed into deliveries for one webhook: the events after its cursor that it subscribed
- * to and that its owner may read, then the cursor moved on — in one transaction that writes the webhook's
- * row first, so two instances doing it at once run one after the other (on a Galera cluster the second
- * loses at commit and runs again), and a delivery is never made twice (unique per webhook and event).
+ * Turns the change feed into deliveries for one webhook: the events after its cursor, up to `last` (the
+ * feed's end when the pass began: every number up to it is given and visible), that it subscribed to and
+ * that its owner may read — chosen by the database, so other systems' and other provinces' events cost a
+ * webhook nothing however many there are — then the cursor moved on, in one transaction that writes the
+ * webhook's row first, so two instances doing it at once run one after the other (on a Galera cluster the
+ * second loses at commit and runs again), and a delivery is never made twice (unique per webhook and event).
  */
-async function fanOut(db: DataSource, webhookId: number, now: Date): Promise<number> {
+async function fanOut(db: DataSource, webhookId: number, last: number, now: Date): Promise<number> {
   return retryingRaces(null, 'webhookFanOut', () =>
     inTransaction(db, async (em) => {
       const [row]: Array<{ position: number | string }> = await em.query(
         `SELECT cursor_seq AS position FROM webhook WHERE id = ?${isMysql(db) ? ' FOR UPDATE' : ''}`,
         [webhookId],
       );
-      if (!row) return 0;
+      if (!row || Number(row.position) >= last) return 0;
       const webhook = await em.getRepository(Webhook).findOneByOrFail({ id: webhookId });
       const owner = await em.getRepository(User).findOneBy({ id: webhook.ownerId });
       const scope = owner && !owner.disabled ? scopeOf(owner, Permission.READ_LAO) : null;
-      const changes = await em
-        .getRepository(ChangeEvent)
-        .createQueryBuilder('c')
-        .where('c.seq > :from', { from: Number(row.position) })
-        .orderBy('c.seq', 'ASC')
-        .limit(FAN_OUT)
-        .getMany();
-      if (!changes.length) return 0;
-      const wanted = new Set(webhook.events.split(','));
-      const due = changes.filter(
-        (c) =>
-          scope &&
-          wanted.has(c.event) &&
-          (c.provinceCode === null ||
-            ((!scope.provinceCode || scope.provinceCode === c.provinceCode) && (!scope.laoCode || scope.laoCode === c.laoCode))),
-      );
-      if (due.length) {
+      let changes: ChangeEvent[] = [];
+      if (scope) {
+        const query = em
+          .getRepository(ChangeEvent)
+          .createQueryBuilder('c')
+          .where('c.seq > :from AND c.seq <= :last', { from: Number(row.position), last })
+          .andWhere('c.event IN (:...events)', { events: webhook.events.split(',') });
+        const readable = ['c.provinceCode IS NULL'];
+        if (scope.laoCode) readable.push('(c.laoCode = :lao AND c.provinceCode = :province)');
+        else if (scope.provinceCode) readable.push('c.provinceCode = :province');
+        else readable.push('1 = 1');
+        changes = await query
+          .andWhere(`(${readable.join(' OR ')})`, { lao: scope.laoCode, province: scope.provinceCode })
+          .orderBy('c.seq', 'ASC')
+          .limit(FAN_OUT)
+          .getMany();
+      }
+      if (changes.length) {
         await em.getRepository(WebhookDelivery).insert(
-          due.map((c) => ({
+          changes.map((c) => ({
             webhookId,
             seq: c.seq!,
             event: c.event,
@@ -80,8 +83,10 @@ async function fanOut(db: DataSource, webhookId: number, now: Date): Promise<num
           })),
         );
       }
-      await execute(em, 'UPDATE webhook SET cursor_seq = ? WHERE id = ?', [changes.at(-1)!.seq, webhookId]);
-      return due.length;
+      // A full batch may leave more of its events for the next pass; otherwise nothing up to `last` is for it.
+      const cursor = changes.length === FAN_OUT ? changes.at(-1)!.seq! : last;
+      await execute(em, 'UPDATE webhook SET cursor_seq = ? WHERE id = ?', [cursor, webhookId]);
+      return changes.length;
     }),
   );
 }
@@ -192,7 +197,7 @@ export async function deliverWebhooks(db: DataSource, clock: Clock): Promise<{ q
   // Only the webhooks behind the feed: an idle pass costs two reads, however many webhooks there are.
   const [{ last }]: Array<{ last: number | string }> = await db.query('SELECT last_seq AS last FROM change_sequence WHERE id = 1');
   const behind = await db.getRepository(Webhook).find({ select: { id: true }, where: { cursorSeq: LessThan(Number(last)) } });
-  for (const { id } of behind) queued += await nextPassIfLost(fanOut(db, id, clock.now()), 0);
+  for (const { id } of behind) queued += await nextPassIfLost(fanOut(db, id, Number(last), clock.now()), 0);
   const due = await nextPassIfLost(claim(db, clock.now()), []);
   if (!due.length) return { queued, sent: 0 };
   const webhooks = new Map(
