@@ -121,25 +121,26 @@ function decodeCursor(keyset: Keyset<unknown>, cursor: string, field: string): A
   });
 }
 
+/** A page size (`first`, `last`): a whole number from 1 to MAX_PAGE_SIZE, else refused in Thai under its field. */
+export function checkPageSize(field: string, n: number): number {
+  if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE_SIZE) {
+    const message = `${field} ต้องเป็นจำนวนเต็ม 1–${MAX_PAGE_SIZE} (${field} must be 1–${MAX_PAGE_SIZE})`;
+    throw badInput([{ field, message }], message);
+  }
+  return n;
+}
+
 /** The page a caller asks for: its size and direction, refused in Thai (and English) when it is not one. */
 function pageRequest(args: PageArgs): { size: number; forward: boolean } {
   const { first, last } = args;
-  const range = (field: string, n: number) => {
-    if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE_SIZE) {
-      const message = `${field} ต้องเป็นจำนวนเต็ม 1–${MAX_PAGE_SIZE} (${field} must be 1–${MAX_PAGE_SIZE})`;
-      throw badInput([{ field, message }], message);
-    }
-  };
   if ((first === null || first === undefined) === (last === null || last === undefined)) {
     const message = 'กรุณาระบุ first หรือ last อย่างใดอย่างหนึ่ง (exactly one of first and last is required)';
     throw badInput([{ field: first === null || first === undefined ? 'first' : 'last', message }], message);
   }
   if (first !== null && first !== undefined) {
-    range('first', first);
-    return { size: first, forward: true };
+    return { size: checkPageSize('first', first), forward: true };
   }
-  range('last', last!);
-  return { size: last!, forward: false };
+  return { size: checkPageSize('last', last!), forward: false };
 }
 
 /** `(a, b) > (:a, :b)` written out, which every database reads alike and can answer from an index. */

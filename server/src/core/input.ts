@@ -7,6 +7,7 @@ import { badInput, ERROR_CODES, type FieldError } from './errors';
 import { fiscalYearProblem } from './fiscal-year';
 import { hasFormat, labelled, requiredMessage, trimText, type FormatRule } from './field-rules';
 import { MAX_PAGE_SIZE } from './limits';
+import { checkPageSize } from './connection';
 
 /*
  * The edge of the API. Every argument and input field passes here before a service sees it: text is
@@ -255,14 +256,7 @@ export function CountArg(name: string, label: string, options: { nullable?: bool
 
 /** A page size argument (`first: Int!`): a whole number from 1 to MAX_PAGE_SIZE. */
 export function PageSizeArg(name: string, options: { description?: string } = {}) {
-  return createParameterDecorator<AppContext>(
-    ({ args }) => {
-      const size = args[name] as number;
-      if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
-        throw refuse(name, `${name} ต้องเป็นจำนวนเต็ม 1–${MAX_PAGE_SIZE} (${name} must be 1 to ${MAX_PAGE_SIZE})`);
-      }
-      return size;
-    },
-    { arg: { name, typeFunc: () => Int, options: { description: options.description ?? `How many, 1 to ${MAX_PAGE_SIZE}` } } },
-  );
+  return createParameterDecorator<AppContext>(({ args }) => checkPageSize(name, args[name] as number), {
+    arg: { name, typeFunc: () => Int, options: { description: options.description ?? `How many, 1 to ${MAX_PAGE_SIZE}` } },
+  });
 }
