@@ -25,13 +25,8 @@ import { ProgressReport } from './modules/progress-report/progress-report.entity
 import { ProjectYear } from './modules/project/project-year.entity';
 import { Project } from './modules/project/project.entity';
 import { ScheduledJob } from './modules/job/scheduled-job.entity';
-import {
-  Notification,
-  NotificationDelivery,
-  NotificationSetting,
-  ReminderSchedule,
-  ReminderSent,
-} from './modules/notification/notification.entity';
+import { Notification, NotificationDelivery, NotificationSetting } from './modules/notification/notification.entity';
+import { ReminderSchedule, ReminderSent } from './modules/reminder/reminder.entity';
 
 /** Every entity of the schema, listed once (the DataSource, tests and scripts share it). */
 export const entities = [

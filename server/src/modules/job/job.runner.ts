@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../../core/clock';
 import { execute, inTransaction, insertIgnore } from '../../core/db';
 import { retryingRaces } from '../../core/transaction';
@@ -97,7 +97,8 @@ export async function runDueJobs(
 }
 
 /** The jobs as ADMIN reads them, by name. */
-export const scheduledJobs = (db: DataSource): Promise<ScheduledJob[]> => db.getRepository(ScheduledJob).find({ order: { name: 'ASC' } });
+export const scheduledJobs = (em: EntityManager): Promise<ScheduledJob[]> =>
+  em.getRepository(ScheduledJob).find({ order: { name: 'ASC' } });
 
 /**
  * Runs `runDueJobs` every `everyMs` in this instance until stopped (main.ts; JOB_RUNNER_MS, 0 = never).
