@@ -29,6 +29,8 @@ import {
   ReportingWorklistDocument,
   ReviewProjectAdditionDocument,
   ReminderScheduleDocument,
+  ReviewBaselineRequestDocument,
+  SetProjectComplianceDocument,
   ScheduledJobsDocument,
   UpdateReminderScheduleDocument,
   UpdateNotificationSettingsDocument,
@@ -266,7 +268,7 @@ describe.each(databases)('deadlines and notices ($name)', ({ name, url }) => {
       const digests = await noticesOf(office.id, NotificationKind.REVIEW_DIGEST);
       expect(digests).toHaveLength(1);
       expect(digests[0].title).toMatch(/^มีรายการรอพิจารณา \d+ รายการ$/);
-      expect(digests[0].body).toMatch(/ขอเพิ่มโครงการ \d+ รายการ, ขอแก้ไขจำนวนโครงการตามแผนฯ \d+ รายการ/);
+      expect(digests[0].body).toMatch(/ขอเพิ่มโครงการ \d+ รายการ, ขอปรับจำนวนโครงการตั้งต้น \d+ รายการ/);
     }
     // The next day: one more each.
     clock.advance(DAY_MS);
@@ -448,5 +450,48 @@ describe.each(databases)('deadlines and notices ($name)', ({ name, url }) => {
     expect((await delivery()).status).toBe(NoticeDeliveryStatus.FAILED);
     // The in-app notice stays.
     expect((await noticesOf(officer.id, NotificationKind.DECISION))[0].readAt).toBeNull();
+  });
+
+  it('tells the LAO a baseline decision and a compliance mark, with the reason', async () => {
+    const db = server.db;
+    clock.set(new Date('2024-10-02T03:00:00Z'));
+    const lao = await makeLao(db);
+    const officer = await makeUser(db, Role.LAO_OFFICER, { lao });
+    const project = await makeProject(db, lao, { name: 'โครงการเปิดเผยข้อมูลจัดซื้อจัดจ้าง' });
+    const request = await db.getRepository(BaselineRequest).save({
+      laoCode: lao.code,
+      fiscalYear: 2567,
+      currentCount: 1,
+      requestedCount: 4,
+      status: RequestStatus.PENDING,
+      reason: null,
+      requestedBy: officer.id,
+      requestedAt: clock.now(),
+      decidedBy: null,
+      decidedAt: null,
+    });
+    const reviewer = await makeSession(db, await makeUser(db, Role.PROVINCE_OFFICER, { provinceCode: '80' }), clock.now());
+    const rejected = await server.gql(
+      ReviewBaselineRequestDocument,
+      { id: String(request.id), a: false, r: 'จำนวนไม่ตรงกับแผนที่สภาเห็นชอบ' },
+      { token: reviewer },
+    );
+    expect(rejected.errors).toBeUndefined();
+    const marked = await server.gql(
+      SetProjectComplianceDocument,
+      { id: String(project.id), y: 2567, a: false, r: 'ไม่ตรงกับมิติที่ 2' },
+      { token: reviewer },
+    );
+    expect(marked.errors).toBeUndefined();
+    expect((await noticesOf(officer.id, NotificationKind.DECISION)).map((n) => [n.title, n.body])).toEqual([
+      [
+        'ไม่อนุมัติคำขอปรับจำนวนโครงการตั้งต้น ปีงบประมาณ พ.ศ. 2567',
+        'สำนักงาน ป.ป.ช. ไม่อนุมัติคำขอปรับจำนวนโครงการตั้งต้นเป็น 4 โครงการ ปีงบประมาณ พ.ศ. 2567 เหตุผล: จำนวนไม่ตรงกับแผนที่สภาเห็นชอบ',
+      ],
+      [
+        'โครงการไม่สอดคล้องกับแผนฯ ปีงบประมาณ พ.ศ. 2567',
+        'สำนักงาน ป.ป.ช. ระบุว่าโครงการ "โครงการเปิดเผยข้อมูลจัดซื้อจัดจ้าง" ไม่สอดคล้องกับแผนฯ ปีงบประมาณ พ.ศ. 2567 เหตุผล: ไม่ตรงกับมิติที่ 2',
+      ],
+    ]);
   });
 });
