@@ -494,4 +494,50 @@ describe.each(databases)('deadlines and notices ($name)', ({ name, url }) => {
       ],
     ]);
   });
+
+  it('runs a job once per due time across runners, hands over a lease that ran out, and records a failure', async () => {
+    clock.set(new Date('2024-11-01T03:00:00Z'));
+    const runs: string[] = [];
+    let release: () => void = () => undefined;
+    const name = freshName('job');
+    const slow: JobDefinition = {
+      name,
+      nextRun: (now) => new Date(now.getTime() + 60_000),
+      leaseMs: 30_000,
+      run: async () => {
+        runs.push('slow');
+        await new Promise<void>((resolve) => (release = resolve));
+        return 'เสร็จ';
+      },
+    };
+    // The first runner holds the job while it runs: a second runner meanwhile leaves it.
+    const first = runDueJobs(server.db, clock, [slow], 'runner-a');
+    while (!runs.length) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await runDueJobs(otherDb, clock, [{ ...slow, run: async () => (runs.push('second'), 'ซ้ำ') }], 'runner-b')).toEqual([]);
+    // The first runner is gone (its lease ran out): another takes the job over.
+    clock.advance(31_000);
+    expect(await runDueJobs(otherDb, clock, [{ ...slow, run: async () => (runs.push('takeover'), 'รับช่วง') }], 'runner-b')).toEqual([name]);
+    release();
+    await first;
+    expect(runs).toEqual(['slow', 'takeover']);
+    // The late runner's outcome is not recorded over the one that took over.
+    const row = await server.db.getRepository(ScheduledJob).findOneByOrFail({ name });
+    expect(row).toMatchObject({ lastResult: 'รับช่วง', leasedBy: null, leaseUntil: null });
+
+    // A job that fails is recorded with its error and due again at its next time; a daily job starts at its first time.
+    const failing: JobDefinition = { ...slow, name: freshName('failing'), run: () => Promise.reject(new Error('ฐานข้อมูลไม่ตอบ')) };
+    const daily: JobDefinition = {
+      ...slow,
+      name: freshName('daily'),
+      firstRun: (now) => new Date(now.getTime() + 3_600_000),
+      run: async () => 'ไม่ควรทำงาน',
+    };
+    expect(await runDueJobs(server.db, clock, [failing, daily], 'runner-a')).toEqual([failing.name]);
+    expect(await server.db.getRepository(ScheduledJob).findOneByOrFail({ name: failing.name })).toMatchObject({
+      lastError: 'ฐานข้อมูลไม่ตอบ',
+      lastResult: null,
+      nextRunAt: new Date(clock.now().getTime() + 60_000),
+    });
+    expect(await server.db.getRepository(ScheduledJob).findOneByOrFail({ name: daily.name })).toMatchObject({ lastRunAt: null });
+  });
 });
