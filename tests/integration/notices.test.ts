@@ -378,6 +378,15 @@ describe.each(databases)('deadlines and notices ($name)', ({ name, url }) => {
     const rows = new Map(list.data!.reportingWorklist.map((r) => [r.lao.code, r]));
     expect(rows.get(reopened.code)).toMatchObject({ daysToClose: 7, reopenedUntil: '2024-07-15T10:00:00.000Z', waiting: 1 });
     expect(rows.get(closed.code)).toMatchObject({ daysToClose: -8, reopenedUntil: null, waiting: 1 });
+    // NACC central names the province it reads; an office reads its own without naming it.
+    const central = await makeSession(db, await makeUser(db, Role.ADMIN), clock.now());
+    const unnamed = await server.gql(ReportingWorklistDocument, { y: YEAR, r: 'SIX_MONTHS', p: null }, { token: central });
+    expect(codeOf(unnamed)).toBe('BAD_USER_INPUT');
+    expect(unnamed.errors![0].message).toBe('กรุณาเลือกจังหวัด');
+    const other = await makeSession(db, await makeUser(db, Role.PROVINCE_OFFICER, { provinceCode: '83' }), clock.now());
+    const foreign = await server.gql(ReportingWorklistDocument, { y: YEAR, r: 'SIX_MONTHS', p: '80' }, { token: other });
+    expect(codeOf(foreign)).toBe('FORBIDDEN');
+    expect(foreign.errors![0].message).toBe('ท่านติดตามการรายงานผลได้เฉพาะจังหวัดของท่าน');
   });
 
   it('reminds on the days ADMIN set for a round, and refuses a schedule outside the rules in Thai', async () => {
