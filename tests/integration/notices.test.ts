@@ -534,7 +534,7 @@ describe.each(databases)('deadlines and notices ($name)', ({ name, url }) => {
     expect(row).toMatchObject({ lastResult: 'รับช่วง', leasedBy: null, leaseUntil: null });
 
     // A job that fails is recorded with its error and due again at its next time; a daily job starts at its first time.
-    const failing: JobDefinition = { ...slow, name: freshName('failing'), run: () => Promise.reject(new Error('ฐานข้อมูลไม่ตอบ')) };
+    const failing: JobDefinition = { ...slow, name: freshName('failing'), run: () => Promise.reject(new Error('database did not answer')) };
     const daily: JobDefinition = {
       ...slow,
       name: freshName('daily'),
@@ -543,7 +543,7 @@ describe.each(databases)('deadlines and notices ($name)', ({ name, url }) => {
     };
     expect(await runDueJobs(server.db, clock, [failing, daily], 'runner-a')).toEqual([failing.name]);
     expect(await server.db.getRepository(ScheduledJob).findOneByOrFail({ name: failing.name })).toMatchObject({
-      lastError: 'ฐานข้อมูลไม่ตอบ',
+      lastError: 'database did not answer',
       lastResult: null,
       nextRunAt: new Date(clock.now().getTime() + 60_000),
     });
