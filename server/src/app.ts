@@ -32,6 +32,7 @@ import { admitApiToken, auditApiRequest } from './modules/account/api-token';
 import { apiScopePlugin } from './modules/account/api-scope.plugin';
 import { importRouter } from './modules/import/import.routes';
 import { getSchema } from './schema';
+import { channelsOf } from './modules/notification/notification.channel';
 
 export interface AppOptions {
   db: DataSource;
@@ -82,12 +83,14 @@ const SWEEP_EVERY_MS = 10 * 60_000;
 export async function createApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createLogger(options.config.logLevel);
+  const mailer = options.mailer ?? createMailer(options.config.smtpUrl, log, clock);
   const deps: ContextDeps = {
     db: options.db,
     clock,
     config: options.config,
     log,
-    mailer: options.mailer ?? createMailer(options.config.smtpUrl, log, clock),
+    mailer,
+    channels: channelsOf({ db: options.db, mailer }),
     createLoaders,
     beforeCommit: refreshLockedFigures,
   };

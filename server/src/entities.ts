@@ -24,6 +24,9 @@ import { PlanDimension } from './modules/plan-dimension/plan-dimension.entity';
 import { ProgressReport } from './modules/progress-report/progress-report.entity';
 import { ProjectYear } from './modules/project/project-year.entity';
 import { Project } from './modules/project/project.entity';
+import { ScheduledJob } from './modules/job/scheduled-job.entity';
+import { Notification, NotificationDelivery, NotificationSetting } from './modules/notification/notification.entity';
+import { ReminderSchedule, ReminderSent } from './modules/reminder/reminder.entity';
 
 /** Every entity of the schema, listed once (the DataSource, tests and scripts share it). */
 export const entities = [
@@ -56,4 +59,10 @@ export const entities = [
   LoginLock,
   ServerSecret,
   MemoEmblem,
+  ScheduledJob,
+  Notification,
+  NotificationDelivery,
+  NotificationSetting,
+  ReminderSchedule,
+  ReminderSent,
 ];

@@ -9,6 +9,8 @@ import { ensureAdminAccount } from './modules/account/bootstrap';
 import { loadDemoDataIfEmpty } from './demo/demo-data';
 import { systemClock } from './core/clock';
 import { startWebhookWorker } from './modules/webhook/webhook.worker';
+import { startJobRunner } from './modules/job/job.runner';
+import { applicationJobs } from './jobs';
 
 async function main(): Promise<void> {
   let config;
@@ -47,15 +49,18 @@ async function main(): Promise<void> {
     log.info('demo data loaded into the empty database');
   }
 
-  const { listen, stop } = await createApp({ db, config, log });
+  const { listen, stop, deps } = await createApp({ db, config, log });
   const server: Server = await listen(config.port);
   // Every instance delivers webhooks unless told not to; leases in the database keep them from sending one delivery twice at once.
   const stopWebhooks = config.webhookWorkerMs ? startWebhookWorker(db, systemClock, log, config.webhookWorkerMs) : () => undefined;
+  // Every instance runs the due scheduled jobs unless told not to; a job's lease in the database keeps each run to one instance.
+  const stopJobs = config.jobRunnerMs ? startJobRunner(db, systemClock, applicationJobs(deps), log, config.jobRunnerMs) : () => undefined;
   log.info({ port: config.port }, `e-PlanNACC listening on http://localhost:${config.port}`);
 
   const shutdown = (signal: string) => {
     log.info({ signal }, 'shutting down');
     stopWebhooks();
+    stopJobs();
     server.close(async () => {
       await stop();
       await db.destroy();

@@ -29,11 +29,17 @@ import { ChangeFeedResolver } from './modules/change-feed/change-feed.resolver';
 import { WebhookResolver } from './modules/webhook/webhook.resolver';
 import { RateLimitResolver } from './modules/rate-limit/rate-limit.resolver';
 import { FollowUpResolver } from './modules/follow-up/follow-up.resolver';
+import { NotificationResolver } from './modules/notification/notification.resolver';
+import { JobResolver } from './modules/job/job.resolver';
+import { ReminderResolver } from './modules/reminder/reminder.resolver';
 
 export const resolvers = [
   AuthResolver,
   ChangeFeedResolver,
   FollowUpResolver,
+  NotificationResolver,
+  JobResolver,
+  ReminderResolver,
   WebhookResolver,
   UserResolver,
   RoleOptionsResolver,

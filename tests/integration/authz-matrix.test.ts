@@ -28,6 +28,8 @@ import { ReportingReopening, ReportingWindow } from '../../server/src/modules/re
 import { SarScore } from '../../server/src/modules/sar/sar-score.entity';
 import { LevelThreshold } from '../../server/src/modules/scoring/level-threshold.entity';
 import { getSchema } from '../../server/src/schema';
+import { Notification, NotificationKind } from '../../server/src/modules/notification/notification.entity';
+import { ReminderSent } from '../../server/src/modules/reminder/reminder.entity';
 import { DeliveryStatus, Webhook, WebhookDelivery } from '../../server/src/modules/webhook/webhook.entity';
 import {
   unusedLaoCode,
@@ -128,6 +130,14 @@ const EXPECTED: Record<string, Outcome[]> = {
   'Query.provinceFollowUp':               [UNAUTH, FORBID, FORBID, ok,     FORBID, ok,     ok],
   'Query.nationalFollowUp':               [UNAUTH, FORBID, FORBID, FORBID, FORBID, ok,     ok],
   'GET /export/follow-up.xlsx':           [UNAUTH, FORBID, FORBID, ok,     FORBID, ok,     ok],
+  'Query.reportingWorklist':              [UNAUTH, FORBID, FORBID, ok,     FORBID, ok,     ok],
+  // Reminding an LAO now: its province's NACC office and NACC central (a write: no NACC system).
+  'Mutation.remindLao':                   [UNAUTH, FORBID, FORBID, ok,     FORBID, FORBID, ok],
+  // One's own notices and their settings: every official who acts; a read-only system account gets none.
+  'Query.notifications':                  [UNAUTH, ok,     ok,     ok,     ok,     FORBID, ok],
+  'Mutation.markNotificationsRead':       [UNAUTH, ok,     ok,     ok,     ok,     FORBID, ok],
+  'Query.notificationSettings':           [UNAUTH, ok,     ok,     ok,     ok,     FORBID, ok],
+  'Mutation.updateNotificationSettings':  [UNAUTH, ok,     ok,     ok,     ok,     FORBID, ok],
   'GET /export/national-scores.pdf':      [UNAUTH, FORBID, FORBID, FORBID, FORBID, ok,     ok],
   'GET /export/national-scores.xlsx':     [UNAUTH, FORBID, FORBID, FORBID, FORBID, ok,     ok],
   // An LAO's own data is changed by its own officers only; NACC acts through reviews and settings.
@@ -167,6 +177,9 @@ const EXPECTED: Record<string, Outcome[]> = {
   'Query.apiTokens':                      [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Query.outbox':                         [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Query.reportingReopenings':            [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
+  'Query.scheduledJobs':                  [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
+  'Query.reminderSchedule':               [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
+  'Mutation.updateReminderSchedule':      [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Mutation.createLao':                   [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Mutation.updateLao':                   [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Mutation.createUser':                  [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
@@ -430,6 +443,36 @@ const CALLS: Record<string, Call> = {
     check: (d, fx) => expect(d.provinceFollowUp.rows.map((r: any) => r.laoCode)).toEqual(expect.arrayContaining([fx.a1.code, fx.a2.code])),
   },
   'Query.nationalFollowUp': { vars: () => ({ fiscalYear: YEAR, round: ReportRound.SIX_MONTHS }) },
+  'Query.reportingWorklist': {
+    vars: () => ({ provinceCode: A.province, fiscalYear: YEAR, round: ReportRound.SIX_MONTHS }),
+    select: 'laoCode daysToClose lao { code }',
+    check: (d, fx) => expect(d.reportingWorklist.map((r: any) => r.laoCode)).toEqual(expect.arrayContaining([fx.a1.code, fx.a2.code])),
+  },
+  // A1's project waits for its twelve-month report; the day's reminder is cleared so that each allowed caller may send one.
+  'Mutation.remindLao': {
+    target: async (fx) => {
+      await repo(fx, ReminderSent).delete({ laoCode: fx.a1.code });
+      await repo(fx, Notification).delete({ laoCode: fx.a1.code, kind: NotificationKind.MANUAL_REMINDER });
+    },
+    vars: (fx) => ({ laoCode: fx.a1.code, fiscalYear: YEAR, round: ReportRound.TWELVE_MONTHS }),
+    state: (fx) => repo(fx, Notification).countBy({ userId: fx.users.ownLao.id, kind: NotificationKind.MANUAL_REMINDER }),
+  },
+  'Query.notifications': { vars: () => ({ first: 5 }), check: (d) => expect(typeof d.notifications.unread).toBe('number') },
+  'Mutation.markNotificationsRead': {
+    vars: () => ({ ids: ['1'] }),
+    state: (fx, _t, actor) => (actor === 'anonymous' ? null : ownAudits(fx, actor, 'markNotificationsRead')),
+  },
+  'Query.notificationSettings': {},
+  'Mutation.updateNotificationSettings': {
+    vars: () => ({ input: { email: true } }),
+    state: (fx, _t, actor) => (actor === 'anonymous' ? null : ownAudits(fx, actor, 'updateNotificationSettings')),
+  },
+  'Query.scheduledJobs': {},
+  'Query.reminderSchedule': {},
+  'Mutation.updateReminderSchedule': {
+    vars: () => ({ round: ReportRound.TWELVE_MONTHS, days: [21, 14, 7, 1] }),
+    state: (fx, _t, actor) => (actor === 'anonymous' ? null : ownAudits(fx, actor, 'updateReminderSchedule')),
+  },
   'Query.openReopenings': { vars: (fx) => ({ laoCode: fx.a1.code }) },
 
   'Mutation.updateLaoProfile': {

@@ -27,10 +27,11 @@ const LAOS = 50;
 const KILL_AFTER = 300;
 jest.setTimeout(300_000);
 /**
- * The processes started here deliver no webhooks: the suites sharing this database deliver theirs on a test
- * clock, and a worker on the machine's clock would lease their deliveries until a time that clock never reaches.
+ * The processes started here deliver no webhooks and run no scheduled jobs: the suites sharing this database
+ * deliver theirs on a test clock, and a worker on the machine's clock would lease their deliveries (and the
+ * jobs) until a time that clock never reaches.
  */
-const OWN_WEBHOOKS_ONLY = { WEBHOOK_WORKER_MS: '0' };
+const OWN_WEBHOOKS_ONLY = { WEBHOOK_WORKER_MS: '0', JOB_RUNNER_MS: '0' };
 
 describe.each(databases.filter((d) => d.name === 'mariadb'))('a server killed during the surge ($name)', ({ url }) => {
   it('keeps every acknowledged save with its audit row, and nothing partial', async () => {

@@ -666,10 +666,14 @@ export type Mutation = {
   login: AuthPayload;
   /** Sign out: the session (or the API token used) stops working */
   logout: Scalars['Boolean']['output'];
+  /** Mark the caller’s notices read (1–100 ids); others’ ids change nothing */
+  markNotificationsRead: NotificationsRead;
   /** Staff transfer: hand the account to a new officer */
   reassignUser: User;
   /** Send a delivery again from its first attempt (replay from the log) */
   redeliverWebhook: WebhookDelivery;
+  /** Province office / NACC central: remind an LAO’s officers now to report a round (once a day per LAO and round) */
+  remindLao: RemindLaoResult;
   /** ADMIN: reopen a round for one LAO until a time */
   reopenRound: ReportingReopening;
   /** Ask for a new baseline total for a fiscal year (not past years) */
@@ -718,8 +722,12 @@ export type Mutation = {
   updateLao: Lao;
   /** ข้อมูลพื้นฐาน: save the LAO’s basic data */
   updateLaoProfile: Lao;
+  /** Change the caller’s notice settings (fields left out keep their values) */
+  updateNotificationSettings: NotificationSettings;
   /** แก้ไขโครงการ. A stale version → CONFLICT, nothing saved. */
   updateProject: Project;
+  /** ADMIN: set the days before a round’s close on which LAOs with waiting projects are reminded (0–60, at most 6; [] = none) */
+  updateReminderSchedule: ReminderScheduleRow;
 };
 
 
@@ -808,6 +816,11 @@ export type MutationLoginArgs = {
 };
 
 
+export type MutationMarkNotificationsReadArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
 export type MutationReassignUserArgs = {
   input: ReassignUserInput;
   username: Scalars['String']['input'];
@@ -816,6 +829,13 @@ export type MutationReassignUserArgs = {
 
 export type MutationRedeliverWebhookArgs = {
   deliveryId: Scalars['ID']['input'];
+};
+
+
+export type MutationRemindLaoArgs = {
+  fiscalYear: Scalars['Int']['input'];
+  laoCode: Scalars['String']['input'];
+  round: ReportRound;
 };
 
 
@@ -977,10 +997,21 @@ export type MutationUpdateLaoProfileArgs = {
 };
 
 
+export type MutationUpdateNotificationSettingsArgs = {
+  input: NotificationSettingsInput;
+};
+
+
 export type MutationUpdateProjectArgs = {
   id: Scalars['ID']['input'];
   input: ProjectInput;
   version: Scalars['Int']['input'];
+};
+
+
+export type MutationUpdateReminderScheduleArgs = {
+  days: Array<Scalars['Int']['input']>;
+  round: ReportRound;
 };
 
 /** One province of the national follow-up: reporting and on-time rates of a round */
@@ -1008,6 +1039,87 @@ export type NationalScoreRow = {
   low: Scalars['Int']['output'];
   medium: Scalars['Int']['output'];
   province: Province;
+};
+
+/** การแจ้งเตือนหนึ่งรายการของผู้ใช้ */
+export type Notification = {
+  __typename?: 'Notification';
+  /** ข้อความ (Thai), with the reason when a request was not approved */
+  body: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  fiscalYear: Maybe<Scalars['Int']['output']>;
+  id: Scalars['ID']['output'];
+  kind: NotificationKind;
+  /** The LAO it concerns */
+  laoCode: Maybe<Scalars['String']['output']>;
+  /** A path in the web app to open (e.g. /projects?lao=…&year=2568) */
+  link: Maybe<Scalars['String']['output']>;
+  /** When the user marked it read (null: unread) */
+  readAt: Maybe<Scalars['DateTime']['output']>;
+  round: Maybe<ReportRound>;
+  /** หัวเรื่อง (Thai) */
+  title: Scalars['String']['output'];
+};
+
+/** The caller’s own notices, newest first, with how many are unread (the bell) */
+export type NotificationConnection = {
+  __typename?: 'NotificationConnection';
+  edges: Array<NotificationEdge>;
+  /** The notices of the page (the edges’ nodes) */
+  nodes: Array<Notification>;
+  pageInfo: PageInfo;
+  /** Unread notices of the caller (all of them, not only this page) */
+  unread: Scalars['Int']['output'];
+};
+
+/** One notice of a page, with its cursor */
+export type NotificationEdge = {
+  __typename?: 'NotificationEdge';
+  /** Opaque: pass it as `after` */
+  cursor: Scalars['String']['output'];
+  node: Notification;
+};
+
+/** DEADLINE_REMINDER: เตือนก่อนปิดรอบรายงานผล; MANUAL_REMINDER: สำนักงาน ป.ป.ช. เตือน; ROUND_OPENED: เปิดรอบรายงานผล; DECISION: ผลการพิจารณา; REVIEW_DIGEST: สรุปรายการรอพิจารณาประจำวัน */
+export type NotificationKind =
+  | 'DEADLINE_REMINDER'
+  | 'DECISION'
+  | 'MANUAL_REMINDER'
+  | 'REVIEW_DIGEST'
+  | 'ROUND_OPENED';
+
+/** การตั้งค่าการแจ้งเตือนของผู้ใช้: ช่องทาง และการเตือนที่ต้องการรับ (the in-app list always) */
+export type NotificationSettings = {
+  __typename?: 'NotificationSettings';
+  /** รับการเตือนก่อนปิดรอบรายงานผล (DEADLINE_REMINDER) */
+  deadlineReminders: Scalars['Boolean']['output'];
+  /** ส่งทางอีเมลด้วย (to the account’s e-mail address) */
+  email: Scalars['Boolean']['output'];
+  /** The address e-mail goes to (null: the account has none, so no e-mail goes) */
+  emailAddress: Maybe<Scalars['String']['output']>;
+  /** ส่งทาง LINE ด้วย (once a LINE account is linked) */
+  line: Scalars['Boolean']['output'];
+  /** A LINE account is linked */
+  lineLinked: Scalars['Boolean']['output'];
+  /** รับการแจ้งเปิดรอบรายงานผล (ROUND_OPENED) */
+  roundOpened: Scalars['Boolean']['output'];
+};
+
+/** Settings to change; a field left out keeps its value */
+export type NotificationSettingsInput = {
+  deadlineReminders?: InputMaybe<Scalars['Boolean']['input']>;
+  email?: InputMaybe<Scalars['Boolean']['input']>;
+  line?: InputMaybe<Scalars['Boolean']['input']>;
+  roundOpened?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** What markNotificationsRead did */
+export type NotificationsRead = {
+  __typename?: 'NotificationsRead';
+  /** Notices marked read now (already read or not the caller’s: not counted) */
+  marked: Scalars['Int']['output'];
+  /** The caller’s unread notices left */
+  unread: Scalars['Int']['output'];
 };
 
 /** จดหมายที่ระบบเขียนไว้เมื่อยังไม่ได้ตั้งค่า SMTP */
@@ -1406,6 +1518,10 @@ export type Query = {
   nationalFollowUp: Array<NationalFollowUpRow>;
   /** The whole country: every province with its LAOs counted by level */
   nationalScores: Array<NationalScoreRow>;
+  /** The caller’s notice settings: channels and which reminders */
+  notificationSettings: NotificationSettings;
+  /** The caller’s own notices, newest first, with the unread count (the bell) */
+  notifications: NotificationConnection;
   /** ADMIN: the rounds reopened for one LAO that are still open, latest fiscal year first */
   openReopenings: Array<ReportingReopening>;
   /** Mail written while no SMTP_URL is set, newest first */
@@ -1429,18 +1545,24 @@ export type Query = {
   provinces: Array<Province>;
   /** What is left of the caller’s query-cost budget (also in the RateLimit-* headers of every answer); costs nothing */
   rateLimit: RateLimit;
+  /** ADMIN: the days before each round’s close on which LAOs are reminded */
+  reminderSchedule: Array<ReminderScheduleRow>;
   /** What the report form of a project's fiscal year and round starts from: the saved report, or for a twelve-month report not yet written the six-month report's ordinance figures */
   reportDraft: ReportDraft;
   /** ADMIN: rounds reopened for single LAOs in a fiscal year, latest first */
   reportingReopenings: Array<ReportingReopening>;
   /** The reporting windows NACC set for a fiscal year (a round without one is open) */
   reportingWindows: Array<ReportingWindow>;
+  /** ติดตามการรายงานผล as a worklist: every LAO of a province (the caller’s own office’s when none is named) with created, reported, waiting, rate, days to its close */
+  reportingWorklist: Array<WorklistRow>;
   /** Pending additions, reductions and baseline requests (a province officer: its province only) */
   reviewQueue: ReviewQueue;
   /** The roles an ADMIN may give an account, with what each needs (modules/access/role.ts) */
   roleOptions: Array<RoleOption>;
   /** คะแนน SAR of an LAO in a fiscal year, by dimension */
   sarScores: Array<SarScore>;
+  /** ADMIN: the scheduled jobs, when each runs next and how its last run went */
+  scheduledJobs: Array<ScheduledJob>;
   /** ค้นหาชื่อผู้ใช้งาน (public): the LAOs of a district and their officers’ usernames */
   usernameLookup: Array<LaoAccount>;
   /** Accounts, newest first (at most 500) */
@@ -1544,6 +1666,12 @@ export type QueryNationalScoresArgs = {
 };
 
 
+export type QueryNotificationsArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryOpenReopeningsArgs = {
   laoCode: Scalars['String']['input'];
 };
@@ -1634,6 +1762,14 @@ export type QueryReportingWindowsArgs = {
 };
 
 
+export type QueryReportingWorklistArgs = {
+  districtCode: InputMaybe<Scalars['String']['input']>;
+  fiscalYear: Scalars['Int']['input'];
+  provinceCode: InputMaybe<Scalars['String']['input']>;
+  round: ReportRound;
+};
+
+
 export type QueryReviewQueueArgs = {
   districtCode: InputMaybe<Scalars['String']['input']>;
   kind: InputMaybe<ReviewItemKind>;
@@ -1691,6 +1827,23 @@ export type ReassignUserInput = {
   displayName: Scalars['String']['input'];
   email?: InputMaybe<Scalars['String']['input']>;
   newPassword: Scalars['String']['input'];
+};
+
+/** What remindLao sent */
+export type RemindLaoResult = {
+  __typename?: 'RemindLaoResult';
+  /** Officers of the LAO who got the reminder */
+  recipients: Scalars['Int']['output'];
+  /** Projects still waiting for a report of the round */
+  waiting: Scalars['Int']['output'];
+};
+
+/** วันเตือนก่อนปิดรอบรายงานผลของรอบหนึ่ง */
+export type ReminderScheduleRow = {
+  __typename?: 'ReminderScheduleRow';
+  /** Days before the close, largest first (0 = on the closing day) */
+  days: Array<Scalars['Int']['output']>;
+  round: ReportRound;
 };
 
 /** The values a round's report form starts from (the saved report, or a new one's starting values) */
@@ -1840,6 +1993,25 @@ export type SarScoreInput = {
   selfScore?: InputMaybe<Scalars['Float']['input']>;
 };
 
+/** งานตามกำหนดเวลาของระบบ (ADMIN): กำหนดรอบถัดไป และผลการทำงานครั้งล่าสุด */
+export type ScheduledJob = {
+  __typename?: 'ScheduledJob';
+  /** Why its last run failed (null: it did not) */
+  lastError: Maybe<Scalars['String']['output']>;
+  /** What its last run did, in Thai (e.g. "ส่งการเตือน 12 ราย") */
+  lastResult: Maybe<Scalars['String']['output']>;
+  /** When its last run ended */
+  lastRunAt: Maybe<Scalars['DateTime']['output']>;
+  /** Set while an instance runs it: until when that instance holds it */
+  leaseUntil: Maybe<Scalars['DateTime']['output']>;
+  /** The instance that runs it now */
+  leasedBy: Maybe<Scalars['String']['output']>;
+  /** The job’s name in the code (e.g. deadlineReminders) */
+  name: Scalars['String']['output'];
+  /** When it is due next */
+  nextRunAt: Scalars['DateTime']['output'];
+};
+
 /** สถานะโครงการ/กิจกรรม/มาตรการ */
 export type StatusSummary = {
   __typename?: 'StatusSummary';
@@ -1950,3 +2122,29 @@ export type WorkStatus =
   | 'CANNOT_DO'
   | 'DONE'
   | 'IN_PROGRESS';
+
+/** One LAO of the reporting worklist of a round: what it still owes and the days left to report */
+export type WorklistRow = {
+  __typename?: 'WorklistRow';
+  /** โครงการที่สร้าง in the fiscal year */
+  created: Scalars['Int']['output'];
+  /** Days to the round’s close for this LAO (its reopening’s end when reopened until later), Thailand’s calendar; null: no close */
+  daysToClose: Maybe<Scalars['Int']['output']>;
+  districtCode: Scalars['String']['output'];
+  /** อำเภอ / เขต as printed (ชื่ออำเภอ with its prefix) */
+  districtLabel: Scalars['String']['output'];
+  /** The LAO of the row */
+  lao: Lao;
+  laoCode: Scalars['String']['output'];
+  laoName: Scalars['String']['output'];
+  /** When the LAO last saved a report of the round */
+  lastReportedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Set while NACC has reopened the round for this LAO */
+  reopenedUntil: Maybe<Scalars['DateTime']['output']>;
+  /** created projects with a report of the round */
+  reported: Scalars['Int']['output'];
+  /** reported ÷ created × 100, two decimals (0 when nothing was created) */
+  reportingRate: Scalars['Float']['output'];
+  /** รอการรายงาน = created − reported */
+  waiting: Scalars['Int']['output'];
+};

@@ -25,6 +25,12 @@ export interface AppConfig {
    * instance kept for the deadline surge while others deliver (leases let any number of them share it).
    */
   webhookWorkerMs: number;
+  /**
+   * How often this instance runs the scheduled jobs that are due (JOB_RUNNER_MS, default 5000): notices'
+   * deliveries, reminders before a round closes, the review digest; 0 = never (another instance does —
+   * leases in the database keep each run to one instance).
+   */
+  jobRunnerMs: number;
   /** Address of the app as users reach it, for links in e-mails. */
   publicUrl: string;
   /** Send cookies only over HTTPS (behind TLS in production). */
@@ -208,6 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const federation = parseBool('FEDERATION', env.FEDERATION, false, problems);
   const webhookAllowPrivate = parseBool('WEBHOOK_ALLOW_PRIVATE', env.WEBHOOK_ALLOW_PRIVATE, false, problems);
   const webhookWorkerMs = parseInteger('WEBHOOK_WORKER_MS', env.WEBHOOK_WORKER_MS, 2_000, 0, 3_600_000, problems);
+  const jobRunnerMs = parseInteger('JOB_RUNNER_MS', env.JOB_RUNNER_MS, 5_000, 0, 3_600_000, problems);
 
   const publicUrl = (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/$/, '');
   if (!/^https?:\/\//.test(publicUrl)) problems.push('PUBLIC_URL must start with http:// or https://');
@@ -253,6 +260,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl,
     webhookAllowPrivate,
     webhookWorkerMs,
+    jobRunnerMs,
     federation,
     publicUrl,
     secureCookies,

@@ -8,6 +8,8 @@ import type { QueryBudget } from './rate-limit';
 import type { User } from '../modules/account/user.entity';
 import type { ApiTokenUse } from '../modules/account/api-token';
 import type { Loaders } from '../loaders';
+import type { Channel } from '../modules/notification/notification.channel';
+import type { NotificationChannel } from '../modules/notification/notification.entity';
 
 /** Cookie operations of the current HTTP exchange, so services never touch express. */
 export interface SessionCookie {
@@ -53,6 +55,8 @@ export interface ContextDeps {
   config: AppConfig;
   log: Logger;
   mailer: Mailer;
+  /** The channels notices leave by besides the in-app list (modules/notification), by name. */
+  channels: Map<NotificationChannel, Channel>;
   /**
    * Fresh DataLoaders bound to a context's current `em` (the application's loaders; given rather than
    * imported, so that the core depends on no feature module).
@@ -89,3 +93,16 @@ export function createContext(
  * the cookies it may set — the same for GraphQL, /export and /import (app.ts makes it once).
  */
 export type ContextOf = (req: Request, res: Response) => Promise<AppContext>;
+
+/**
+ * The context of work the system does on its own (scheduled jobs): nobody signed in, no HTTP exchange,
+ * reads through the data source's manager.
+ */
+export const systemContext = (deps: ContextDeps): AppContext =>
+  createContext(deps, {
+    user: null,
+    authTokenId: null,
+    apiToken: null,
+    ip: null,
+    cookie: { set: () => undefined, clear: () => undefined, device: undefined, setDevice: () => undefined },
+  });

@@ -11,6 +11,7 @@ import { DatedRegistry1796400000000 } from './1796400000000-DatedRegistry';
 import { ChangeOrder1796500000000 } from './1796500000000-ChangeOrder';
 import { ChangeFeed1796600000000 } from './1796600000000-ChangeFeed';
 import { ScopedTokens1796700000000 } from './1796700000000-ScopedTokens';
+import { Notices1796800000000 } from './1796800000000-Notices';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   ChangeOrder1796500000000,
   ChangeFeed1796600000000,
   ScopedTokens1796700000000,
+  Notices1796800000000,
 ];

@@ -216,6 +216,7 @@ export const API_SCOPES: Record<string, ApiScope | null> = {
   'Query.provinceFollowUp': ApiScope.READ_REPORTS,
   'Query.nationalFollowUp': ApiScope.READ_REPORTS,
   'GET /export/follow-up.xlsx': ApiScope.READ_REPORTS,
+  'Query.reportingWorklist': ApiScope.READ_REPORTS,
   // read:scores — SAR scores, the province and national tables, the levels they are read by.
   'Query.sarScores': ApiScope.READ_SCORES,
   'Query.provinceScores': ApiScope.READ_SCORES,

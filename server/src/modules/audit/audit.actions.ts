@@ -59,6 +59,10 @@ export const AUDIT_ACTIONS = {
   importUsers: 'นำเข้าบัญชีผู้ใช้งาน',
   importPlanYears: 'นำเข้าจำนวนโครงการ',
   loadDemoData: 'โหลดข้อมูลตัวอย่าง',
+  markNotificationsRead: 'อ่านการแจ้งเตือน',
+  updateNotificationSettings: 'ตั้งค่าการแจ้งเตือน',
+  remindLao: 'ส่งการเตือนให้รายงานผลถึง',
+  updateReminderSchedule: 'กำหนดวันเตือนก่อนปิดรอบรายงานผล',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -4,6 +4,8 @@ import { badInput, conflict, forbidden, notFound } from '../../core/errors';
 import { sameBaselineMessage } from '../../core/field-rules';
 import { fiscalYearOf, supportedFiscalYears } from '../../core/fiscal-year';
 import { recordAudit } from '../audit/audit.service';
+import { noticeToLao } from '../notification/notification.service';
+import { decision } from '../notification/notification.templates';
 import { getEditableLao, getReadableLao, lockLao } from '../lao/lao.service';
 import { PlanYear } from '../plan-year/plan-year.entity';
 import { allStoredFigures } from '../scoring/figures.store';
@@ -175,5 +177,10 @@ export async function reviewBaselineRequest(
     before: request,
     after,
   });
+  const decided = decision(
+    { what: 'baseline', approved: approve, requestedCount: request.requestedCount, fiscalYear: request.fiscalYear },
+    text,
+  );
+  await noticeToLao(ctx, lao.code, decided, { fiscalYear: request.fiscalYear });
   return after;
 }

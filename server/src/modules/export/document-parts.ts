@@ -3,7 +3,6 @@ import type { TableLayoutName } from '../../core/pdf/table-layouts';
 import { breakThaiWords as t } from '../../core/pdf/thai-text';
 import type { Lao } from '../lao/lao.entity';
 import { LaoType } from '../lao/lao.enums';
-import type { ReportRound } from '../plan/report.enums';
 import { placeLine } from '../geography/places';
 
 /** Pieces every printed report of an LAO shares. */
@@ -11,7 +10,7 @@ import { placeLine } from '../geography/places';
 /** The tick of a chosen column (U+2713, as a form is ticked; not the square root √). */
 export const TICK = '\u2713';
 
-export const ROUND_TH: Record<ReportRound, string> = { SIX_MONTHS: 'รอบ 6 เดือน', TWELVE_MONTHS: 'รอบ 12 เดือน' };
+export { ROUND_TH } from '../plan/report.enums';
 
 /** Where an LAO is, as its documents name it (the names as the registry has them). */
 export interface Place {

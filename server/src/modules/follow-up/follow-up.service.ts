@@ -1,6 +1,6 @@
 import type { AppContext } from '../../core/context';
-import { forbidden, notFound } from '../../core/errors';
-import { allow, Permission } from '../access/policy';
+import { badInput, forbidden, notFound } from '../../core/errors';
+import { allow, Permission, provinceWithin, scopeOf } from '../access/policy';
 import { districtLabel } from '../geography/places';
 import { Province } from '../geography/province.entity';
 import { ReportRound } from '../plan/report.enums';
@@ -8,18 +8,31 @@ import { ProgressReport } from '../progress-report/progress-report.entity';
 import { ReportingReopening, ReportingWindow } from '../reporting-window/reporting-window.entity';
 import { storedReporting, type LaoScope, type StoredReporting } from '../scoring/figures.store';
 import { percentHundredths, reportingRate, toPercent } from '../scoring/scoring';
-import type { FollowUpRow, NationalFollowUpRow, ProvinceFollowUp } from './follow-up.types';
+import type { FollowUpRow, NationalFollowUpRow, ProvinceFollowUp, WorklistRow } from './follow-up.types';
 
 const DAY_MS = 86_400_000;
 /** Thailand keeps UTC+7 all year: its calendar day of an instant. */
 const thaiDay = (at: Date) => Math.floor((at.getTime() + 7 * 3_600_000) / DAY_MS);
+
+/** Days from `now` to `closesAt` in Thailand's calendar (0 = closes today; negative = closed). */
+export const daysUntil = (now: Date, closesAt: Date) => thaiDay(closesAt) - thaiDay(now);
+
+/** Thailand's calendar day of an instant as YYYY-MM-DD (Christian era: a key, not a label). */
+export const thaiDayKey = (at: Date) => new Date(thaiDay(at) * DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * When a round closes for one LAO: at the end of its reopening when NACC reopened the round for it until
+ * later than the round's close, else at the round's close (null: no closing date).
+ */
+export const laoCloseOf = (closesAt: Date | null, reopenedUntil: Date | null): Date | null =>
+  reopenedUntil && (!closesAt || reopenedUntil.getTime() > closesAt.getTime()) ? reopenedUntil : closesAt;
 const thai = new Intl.Collator('th');
 
 /** When the round closes for every LAO, and how many of Thailand's calendar days are left until that day. */
 async function closingOf(ctx: AppContext, fiscalYear: number, round: ReportRound) {
   const window = await ctx.em.getRepository(ReportingWindow).findOneBy({ fiscalYear, round });
   const closesAt = window?.closesAt ?? null;
-  return { closesAt, daysLeft: closesAt ? thaiDay(closesAt) - thaiDay(ctx.clock.now()) : null };
+  return { closesAt, daysLeft: closesAt ? daysUntil(ctx.clock.now(), closesAt) : null };
 }
 
 /** When each LAO in scope last saved a report of the round: one grouped read over the reports' LAO index. */
@@ -149,4 +162,30 @@ export async function nationalFollowUp(ctx: AppContext, fiscalYear: number, roun
         onTimeRate: toPercent(percentHundredths(t.onTime, t.withProjects)),
       };
     });
+}
+
+/**
+ * The worklist of a round (ติดตามการรายงานผล as rows for action): the province table's rows, each with the
+ * days left until the round closes for that LAO (its reopening's end when NACC reopened it until later).
+ * The province is the caller's own office's when none is named; NACC central names one.
+ */
+export async function reportingWorklist(
+  ctx: AppContext,
+  fiscalYear: number,
+  round: ReportRound,
+  provinceCode: string | null | undefined,
+  districtCode: string | null | undefined,
+): Promise<WorklistRow[]> {
+  const scope = scopeOf(ctx.user, Permission.READ_REVIEWS);
+  const province = scope && provinceWithin(scope, provinceCode, () => forbidden('ท่านติดตามการรายงานผลได้เฉพาะจังหวัดของท่าน'));
+  if (!province) {
+    const message = 'กรุณาเลือกจังหวัด';
+    throw badInput([{ field: 'provinceCode', message }], message);
+  }
+  const table = await provinceFollowUp(ctx, province, fiscalYear, round, { districtCode });
+  const now = ctx.clock.now();
+  return table.rows.map((row) => {
+    const closesAt = laoCloseOf(table.closesAt, row.reopenedUntil);
+    return { ...row, daysToClose: closesAt ? daysUntil(now, closesAt) : null };
+  });
 }

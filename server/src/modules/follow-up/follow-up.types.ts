@@ -92,3 +92,13 @@ export class NationalFollowUpRow {
   @Field(() => Float, { description: 'LAOs finished on time ÷ LAOs with projects × 100, two decimals' })
   onTimeRate: number;
 }
+
+@ObjectType({ description: 'One LAO of the reporting worklist of a round: what it still owes and the days left to report' })
+export class WorklistRow extends FollowUpRow {
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Days to the round’s close for this LAO (its reopening’s end when reopened until later), Thailand’s calendar; null: no close',
+  })
+  daysToClose: number | null;
+}

@@ -4,6 +4,8 @@ export enum ReportRound {
   SIX_MONTHS = 'SIX_MONTHS',
   TWELVE_MONTHS = 'TWELVE_MONTHS',
 }
+/** The rounds as documents and notices name them. */
+export const ROUND_TH: Record<ReportRound, string> = { SIX_MONTHS: 'รอบ 6 เดือน', TWELVE_MONTHS: 'รอบ 12 เดือน' };
 registerEnumType(ReportRound, { name: 'ReportRound', description: 'รอบ 6 เดือน (1 Oct–31 Mar) / รอบ 12 เดือน (the whole fiscal year)' });
 
 export enum WorkStatus {

@@ -8,6 +8,8 @@ import { allow, Permission, placeOfLao } from '../access/policy';
 import { ProjectYear } from './project-year.entity';
 import { PLAN_STATUS_TH, PlanStatus } from '../plan/project.enums';
 import { getReadableProject } from './project.service';
+import { noticeToLao } from '../notification/notification.service';
+import { decision, type DecisionOf } from '../notification/notification.templates';
 
 interface Move {
   from: PlanStatus[];
@@ -106,5 +108,15 @@ export async function moveProjectYear(
     before,
     after,
   });
+  if (move.by === 'reviewer')
+    await noticeToLao(ctx, lao.code, decision(decisionOf(name, project.name, fiscalYear), reason), { fiscalYear });
   return after;
+}
+
+/** What a reviewer's move decided, as the LAO's notice tells it. */
+function decisionOf(name: MoveName, projectName: string, fiscalYear: number): DecisionOf {
+  if (name === 'markCompliant' || name === 'markNonCompliant')
+    return { what: 'compliance', compliant: name === 'markCompliant', projectName, fiscalYear };
+  const what = name === 'approveAddition' || name === 'rejectAddition' ? 'addition' : 'reduction';
+  return { what, approved: name.startsWith('approve'), projectName, fiscalYear };
 }

@@ -1,6 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { In, LessThan, type DataSource } from 'typeorm';
+import { retryDelayMs } from '../../core/backoff';
 import type { Clock } from '../../core/clock';
 import { execute, inTransaction, isMysql, toDbValue } from '../../core/db';
 import { DomainError } from '../../core/errors';
@@ -22,9 +23,6 @@ const PASS_WAIT_MS = 2_000;
 /** Deliveries one worker takes at a time, and events one webhook fans out per pass. */
 const BATCH = 50;
 const FAN_OUT = 500;
-
-/** The pause before attempt n + 1: 10 s, 20 s, 40 s … at most an hour. */
-export const retryDelayMs = (attempts: number) => Math.min(3_600_000, 10_000 * 2 ** Math.max(0, attempts - 1));
 
 /**
  * The signature a receiver checks: HMAC-SHA256 with the webhook's secret over `<timestamp>.<body>`, hex,
