@@ -6,7 +6,7 @@ import { MAX_MONEY_SATANG } from '../../core/money';
 import { recordAudit } from '../audit/audit.service';
 import { assertEditable, getEditableLao, lockLao } from '../lao/lao.service';
 import { COUNTED_STATUSES, PLAN_STATUS_TH, type PlanStatus } from '../plan/project.enums';
-import { getReadableProject } from '../project/project.service';
+import { getReadableProject, readableProjectLao } from '../project/project.service';
 import { ReportingReopening, ReportingWindow } from '../reporting-window/reporting-window.entity';
 import { roundStateOf, roundStates, type RoundState } from '../reporting-window/reporting-window.service';
 import { writeKeptFigures } from '../scoring/figures.store';
@@ -106,7 +106,7 @@ const saveReads = new WeakMap<AppContext['db'], string>();
  */
 export async function saveProgressReport(ctx: AppContext, input: ProgressReportInput): Promise<ProgressReport> {
   const projectId = parseId(input.projectId);
-  const { laoCode } = await getReadableProject(ctx, projectId);
+  const { code: laoCode } = await readableProjectLao(ctx, projectId);
   const { fiscalYear, round } = input;
   // A report changes only its own fiscal year's figures, and keeps them itself (below).
   await lockLao(ctx, laoCode, fiscalYear, 'kept');
