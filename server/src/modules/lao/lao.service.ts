@@ -24,9 +24,8 @@ export async function getReadableLao(ctx: AppContext, code: string): Promise<Lao
  * exists. Writes of different LAOs never wait for each other. Every write to an LAO's data takes this
  * lock before anything else, so no two such writes wait for each other's rows. A write that changes
  * only one fiscal year of the LAO's data says which (`fiscalYear`): then only that year's figures are
- * made again before the commit (figures.store.ts) — none of them when the write keeps that year's
- * figures itself (`figures` 'kept': it changed them by its own difference, figures.store.ts
- * `writeKeptFigures`).
+ * made again before the commit (figures.store.ts) — none of them when the write says how it changed
+ * that year's figures (`figures` 'kept': by its difference, `ctx.figuresChanges`).
  */
 export async function lockLao(ctx: AppContext, code: string, fiscalYear?: number, figures: 'refresh' | 'kept' = 'refresh'): Promise<void> {
   const part = fiscalYear === undefined ? undefined : `${figures === 'kept' ? KEPT : ''}${fiscalYear}`;

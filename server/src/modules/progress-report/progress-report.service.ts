@@ -1,4 +1,4 @@
-import type { AppContext } from '../../core/context';
+import type { AppContext, FiguresChange } from '../../core/context';
 import { execute, hydrate, insertReturningId, persisted, selectColumns } from '../../core/db';
 import { parseId } from '../../core/ids';
 import { DomainError, badInput, conflict, notFound, type FieldError } from '../../core/errors';
@@ -9,8 +9,6 @@ import { COUNTED_STATUSES, PLAN_STATUS_TH, type PlanStatus } from '../plan/proje
 import { getReadableProject, readableProjectLao } from '../project/project.service';
 import { ReportingReopening, ReportingWindow } from '../reporting-window/reporting-window.entity';
 import { roundStateOf, roundStates, type RoundState } from '../reporting-window/reporting-window.service';
-import { writeKeptFigures } from '../scoring/figures.store';
-import { countReport, type YearFigures } from '../scoring/year-figures';
 import { PlanResultNote } from './plan-result-note.entity';
 import { ProgressReport } from './progress-report.entity';
 import { CannotDoReason, ReportRound, WorkStatus } from '../plan/report.enums';
@@ -102,7 +100,7 @@ const saveReads = new WeakMap<AppContext['db'], string>();
  * A six-month report of DONE is carried into the twelve-month round as DONE with the same figures
  * (marked carried) unless the LAO has written a twelve-month report itself; while it stays a carried
  * copy it follows the six-month report, and it goes when the six-month report is no longer DONE.
- * The LAO-year's maintained figures change by the save's difference (year-figures.ts `countReport`).
+ * The LAO-year's maintained figures change by the save's difference (`ctx.figuresChanges`).
  */
 export async function saveProgressReport(ctx: AppContext, input: ProgressReportInput): Promise<ProgressReport> {
   const projectId = parseId(input.projectId);
@@ -161,11 +159,18 @@ export async function saveProgressReport(ctx: AppContext, input: ProgressReportI
     reportedBy: ctx.user!.id,
     reportedAt: ctx.clock.now(),
   };
-  // The year's figures as stored, changed by what this save takes away and adds (null: the year has no
-  // row yet, so its figures are made again before the commit instead).
-  const figures = row.figures === null ? null : (JSON.parse(String(row.figures)) as YearFigures);
-  const dimension = Number(row.dimension);
-  const count = (report: ProgressReport | null, sign: 1 | -1) => report && figures && countReport(figures, dimension, report, sign);
+  // The year's figures change by what this save takes away and adds, from the row read under the lock
+  // (kept before the commit, figures.store.ts).
+  const change: FiguresChange = {
+    laoCode,
+    fiscalYear,
+    stored: row.figures === null ? null : String(row.figures),
+    dimension: Number(row.dimension),
+    removed: [],
+    added: [],
+  };
+  ctx.figuresChanges.push(change);
+  const count = (report: ProgressReport | null, sign: 1 | -1) => report && (sign === 1 ? change.added : change.removed).push(report);
 
   const saved = await writeReport(ctx, existing, values);
   count(existing, -1);
@@ -185,8 +190,6 @@ export async function saveProgressReport(ctx: AppContext, input: ProgressReportI
       await recordAudit(ctx, { action: 'removeCarriedReport', targetId: twelve.id, ...audit, before: twelve });
     }
   }
-  if (figures) await writeKeptFigures(em, laoCode, fiscalYear, figures);
-  else await lockLao(ctx, laoCode, fiscalYear);
   return saved;
 }
 
