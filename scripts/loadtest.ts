@@ -19,8 +19,9 @@
  * On MySQL/MariaDB (one URL) the same phases then run against the raw ceiling (scripts/lib/raw-save.ts):
  * a bare node:http + mysql2 server in a process of its own, over the app's transport, running the same SQL
  * statements as the app's save in the same transaction under the same locks. It prints saves a second,
- * p50/p99 and CPU per save of both processes for each, and the app's share of the ceiling: what the SQL
- * alone allows on this machine. `--ceiling no` leaves it out, `--ceiling only` runs it alone.
+ * p50/p99 and CPU per save of the server, the database and the load generator (this process) for each,
+ * the app's share of the ceiling, and the saves a second this machine's cores allow at that CPU per save:
+ * what the SQL alone allows here. `--ceiling no` leaves it out, `--ceiling only` runs it alone.
  *
  * Several URLs, comma-separated, start one server per URL — the nodes of a Galera cluster, or one
  * server named several times for the same shape without a cluster — and share the requests in
@@ -30,6 +31,7 @@
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { SESSION_TTL_MS } from '../server/src/modules/account/authentication';
 import { loadConfig, NO_RATE_LIMITS } from '../server/src/core/config';
@@ -185,7 +187,11 @@ async function main() {
     );
     const urls = servers.map((s) => s.url);
     // One server's CPU (they share the load evenly) and the database's when it runs here.
-    const watch: Record<string, number> = { server: servers[0].child.pid!, ...(dbPid && servers.length === 1 ? { database: dbPid } : {}) };
+    const watch: Record<string, number> = {
+      server: servers[0].child.pid!,
+      ...(dbPid && servers.length === 1 ? { database: dbPid } : {}),
+      generator: process.pid,
+    };
     console.log(`${servers.length} server(s), one per database URL`);
     try {
       phases.push(
@@ -211,6 +217,7 @@ async function main() {
         ...(await surge([raw.url], 'save: node:http + mysql2, same SQL (ceiling)', {
           server: raw.child.pid!,
           ...(dbPid ? { database: dbPid } : {}),
+          generator: process.pid,
         })),
       );
     } finally {
@@ -222,17 +229,32 @@ async function main() {
   for (const p of [...phases, ...ceiling]) console.log(phaseRow(p, phases[0]?.p50 ?? 1));
   const saves = phases.filter((p) => p.label === 'saveProgressReport');
   if (saves.length && ceiling.length) {
+    // What the CPU alone allows: this machine's cores over the CPU one save costs the server, the database and
+    // the load generator (all on this machine), whatever the concurrency.
+    const cores = os.availableParallelism();
+    const cpu = (p: Phase) => ['server', 'database', 'generator'].map((k) => p.cpuMsPerRequest[k] ?? 0);
+    const allows = (p: Phase) =>
+      (
+        (cores * 1000) /
+        Math.max(
+          cpu(p).reduce((a, b) => a + b, 0),
+          0.01,
+        )
+      ).toFixed(0);
     console.log(
-      '\n| in flight (or rate) | app saves/s | ceiling saves/s | app ÷ ceiling | app CPU ms/save (server + database) | ceiling CPU ms/save |\n|---|---|---|---|---|---|',
+      `\n| in flight (or rate) | app saves/s | ceiling saves/s | app ÷ ceiling | app CPU ms/save (server + database + generator) | ceiling CPU ms/save | ${cores} cores allow (app / ceiling) |\n|---|---|---|---|---|---|---|`,
     );
-    const cpu = (p: Phase) => `${(p.cpuMsPerRequest.server ?? 0).toFixed(2)} + ${(p.cpuMsPerRequest.database ?? 0).toFixed(2)}`;
     saves.forEach((app, i) => {
       const top = ceiling[i];
       console.log(
         `| ${app.rate ? `${app.rate}/s` : app.concurrency} | ${app.requestsPerSecond.toFixed(0)} | ${top.requestsPerSecond.toFixed(0)} | ${(
           (100 * app.requestsPerSecond) /
           Math.max(top.requestsPerSecond, 1)
-        ).toFixed(0)} % | ${cpu(app)} | ${cpu(top)} |`,
+        ).toFixed(0)} % | ${cpu(app)
+          .map((v) => v.toFixed(2))
+          .join(' + ')} | ${cpu(top)
+          .map((v) => v.toFixed(2))
+          .join(' + ')} | ${allows(app)} / ${allows(top)} |`,
       );
     });
   }
