@@ -32,6 +32,11 @@ const sessionDriver = (galera: boolean) =>
       if (galera) settings.push(`SET SESSION wsrep_sync_wait = ${GALERA_SYNC_WAIT}`);
       pool.on('connection', (connection) => {
         for (const sql of settings) connection.query(sql, (err) => err && connection.destroy());
+        // TypeORM asks the connection for its promise wrapper at every statement, and mysql2 makes a new one
+        // each time (a require, event listeners): each pooled connection keeps the one it made first.
+        const wrap = connection.promise.bind(connection);
+        let wrapper: ReturnType<typeof wrap> | undefined;
+        connection.promise = (promiseImpl?: PromiseConstructor) => (promiseImpl ? wrap(promiseImpl) : (wrapper ??= wrap()));
       });
       return pool;
     },

@@ -16,6 +16,13 @@
  * where in the surge they come from thousands: the rate limits are raised out of reach (each request is
  * still counted in the database, as in production).
  *
+ * On MySQL/MariaDB (one URL) the same phases then run against the raw ceiling (scripts/lib/raw-save.ts):
+ * a bare node:http + mysql2 server in a process of its own, over the app's transport, running the same SQL
+ * statements as the app's save in the same transaction under the same locks. It prints saves a second,
+ * p50/p99 and CPU per save of the server, the database and the load generator (this process) for each,
+ * the app's share of the ceiling, and the saves a second this machine's cores allow at that CPU per save:
+ * what the SQL alone allows here. `--ceiling no` leaves it out, `--ceiling only` runs it alone.
+ *
  * Several URLs, comma-separated, start one server per URL — the nodes of a Galera cluster, or one
  * server named several times for the same shape without a cluster — and share the requests in
  * flight among them; each phase then shows the sum of saves a second and the slowest server's
@@ -24,6 +31,7 @@
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { SESSION_TTL_MS } from '../server/src/modules/account/authentication';
 import { loadConfig, NO_RATE_LIMITS } from '../server/src/core/config';
@@ -45,6 +53,7 @@ const CONCURRENCY = option('concurrency', '16,64,256').split(',').map(Number);
 const RATES = option('rate', '250').split(',').filter(Boolean).map(Number);
 const OFFICERS = Number(option('officers', '2000'));
 const JSON_OUT = option('json', '');
+const CEILING = option('ceiling', 'yes');
 const DB_URLS = (process.env.LOADTEST_DB_URL ?? 'mysql://eplannacc:eplannacc@127.0.0.1:3306/eplannacc_load').split(',');
 const DB_URL = DB_URLS[0];
 
@@ -139,61 +148,117 @@ async function main() {
 
   console.log('building the server (npm run build:server)…');
   execFileSync('npm', ['run', 'build:server', '--silent'], { stdio: 'inherit', cwd: path.resolve(__dirname, '..') });
-  const servers = await Promise.all(
-    DB_URLS.map((url) => startServerProcess({ DB_URL: url, LOG_LEVEL: 'warn', ...NO_RATE_LIMITS }, { built: true })),
-  );
-  const urls = servers.map((s) => s.url);
-  // One server's CPU (they share the load evenly) and the database's when it runs here.
-  const watch: Record<string, number> = { server: servers[0].child.pid!, ...(dbPid && servers.length === 1 ? { database: dbPid } : {}) };
-  console.log(`${servers.length} server(s), one per database URL`);
-  const phases: Phase[] = [];
-  try {
-    let n = 0;
-    const save = () => {
-      const caller = callers[Math.floor(Math.random() * callers.length)];
-      const project = caller.projects[Math.floor(Math.random() * caller.projects.length)];
-      n++;
-      return {
-        token: caller.token,
-        body: JSON.stringify({
-          query: 'mutation Save($input: ProgressReportInput!) { saveProgressReport(input: $input) { id reportedAt } }',
-          variables: {
-            input: {
-              projectId: String(project.id),
-              fiscalYear,
-              round: 'SIX_MONTHS',
-              inOrdinance: true,
-              // A project with no budget has no amounts (PRODUCT.md §3.4).
-              ...(project.budgeted ? { ordinanceBudget: '150000.00', disbursed: `${n % 100000}.${String(n % 100).padStart(2, '0')}` } : {}),
-              status: n % 3 ? 'IN_PROGRESS' : 'DONE',
-              note: 'ดำเนินการตามแผน ติดตามผลทุกเดือน',
-            },
+  let n = 0;
+  const save = () => {
+    const caller = callers[Math.floor(Math.random() * callers.length)];
+    const project = caller.projects[Math.floor(Math.random() * caller.projects.length)];
+    n++;
+    return {
+      token: caller.token,
+      body: JSON.stringify({
+        query: 'mutation Save($input: ProgressReportInput!) { saveProgressReport(input: $input) { id reportedAt } }',
+        variables: {
+          input: {
+            projectId: String(project.id),
+            fiscalYear,
+            round: 'SIX_MONTHS',
+            inOrdinance: true,
+            // A project with no budget has no amounts (PRODUCT.md §3.4).
+            ...(project.budgeted ? { ordinanceBudget: '150000.00', disbursed: `${n % 100000}.${String(n % 100).padStart(2, '0')}` } : {}),
+            status: n % 3 ? 'IN_PROGRESS' : 'DONE',
+            note: 'ดำเนินการตามแผน ติดตามผลทุกเดือน',
           },
-        }),
-      };
-    };
-    const seconds = SECONDS;
-    phases.push(
-      await drive({
-        urls,
-        label: '{ __typename } (baseline)',
-        concurrency: 16,
-        seconds,
-        request: () => ({ body: '{"query":"{ __typename }"}' }),
-        watch,
+        },
       }),
+    };
+  };
+  /** The saves at every concurrency, then at every steady rate (open loop: queueing shows in the latency). */
+  const surge = async (urls: string[], label: string, watch: Record<string, number>) => {
+    const done: Phase[] = [];
+    for (const c of CONCURRENCY) done.push(await drive({ urls, label, concurrency: c, seconds: SECONDS, request: save, watch }));
+    for (const rate of RATES) done.push(await drive({ urls, label, concurrency: 512, seconds: SECONDS, request: save, rate, watch }));
+    return done;
+  };
+
+  const phases: Phase[] = [];
+  if (CEILING !== 'only') {
+    const servers = await Promise.all(
+      DB_URLS.map((url) => startServerProcess({ DB_URL: url, LOG_LEVEL: 'warn', ...NO_RATE_LIMITS }, { built: true })),
     );
-    for (const c of CONCURRENCY)
-      phases.push(await drive({ urls, label: 'saveProgressReport', concurrency: c, seconds, request: save, watch }));
-    // Open loop: saves arrive at a steady rate whatever the answers do, so queueing shows in the latency.
-    for (const rate of RATES)
-      phases.push(await drive({ urls, label: 'saveProgressReport', concurrency: 512, seconds, request: save, rate, watch }));
-  } finally {
-    await Promise.all(servers.map((s) => s.stop()));
+    const urls = servers.map((s) => s.url);
+    // One server's CPU (they share the load evenly) and the database's when it runs here.
+    const watch: Record<string, number> = {
+      server: servers[0].child.pid!,
+      ...(dbPid && servers.length === 1 ? { database: dbPid } : {}),
+      generator: process.pid,
+    };
+    console.log(`${servers.length} server(s), one per database URL`);
+    try {
+      phases.push(
+        await drive({
+          urls,
+          label: '{ __typename } (baseline)',
+          concurrency: 16,
+          seconds: SECONDS,
+          request: () => ({ body: '{"query":"{ __typename }"}' }),
+          watch,
+        }),
+      );
+      phases.push(...(await surge(urls, 'saveProgressReport', watch)));
+    } finally {
+      await Promise.all(servers.map((s) => s.stop()));
+    }
+  }
+  const ceiling: Phase[] = [];
+  if (CEILING !== 'no' && DB_URLS.length === 1 && /^mysql:/.test(DB_URL)) {
+    const raw = await startServerProcess({ DB_URL, ...NO_RATE_LIMITS }, { script: 'scripts/lib/raw-save.ts' });
+    try {
+      ceiling.push(
+        ...(await surge([raw.url], 'save: node:http + mysql2, same SQL (ceiling)', {
+          server: raw.child.pid!,
+          ...(dbPid ? { database: dbPid } : {}),
+          generator: process.pid,
+        })),
+      );
+    } finally {
+      await raw.stop();
+    }
   }
 
   console.log(`\n${PHASE_HEADER}`);
-  for (const p of phases) console.log(phaseRow(p, phases[0].p50));
+  for (const p of [...phases, ...ceiling]) console.log(phaseRow(p, phases[0]?.p50 ?? 1));
+  const saves = phases.filter((p) => p.label === 'saveProgressReport');
+  if (saves.length && ceiling.length) {
+    // What the CPU alone allows: this machine's cores over the CPU one save costs the server, the database and
+    // the load generator (all on this machine), whatever the concurrency.
+    const cores = os.availableParallelism();
+    const cpu = (p: Phase) => ['server', 'database', 'generator'].map((k) => p.cpuMsPerRequest[k] ?? 0);
+    const allows = (p: Phase) =>
+      (
+        (cores * 1000) /
+        Math.max(
+          cpu(p).reduce((a, b) => a + b, 0),
+          0.01,
+        )
+      ).toFixed(0);
+    console.log(
+      `\n| in flight (or rate) | app saves/s | ceiling saves/s | app ÷ ceiling | app CPU ms/save (server + database + generator) | ceiling CPU ms/save | ${cores} cores allow (app / ceiling) |\n|---|---|---|---|---|---|---|`,
+    );
+    saves.forEach((app, i) => {
+      const top = ceiling[i];
+      console.log(
+        `| ${app.rate ? `${app.rate}/s` : app.concurrency} | ${app.requestsPerSecond.toFixed(0)} | ${top.requestsPerSecond.toFixed(0)} | ${(
+          (100 * app.requestsPerSecond) /
+          Math.max(top.requestsPerSecond, 1)
+        ).toFixed(0)} % | ${cpu(app)
+          .map((v) => v.toFixed(2))
+          .join(' + ')} | ${cpu(top)
+          .map((v) => v.toFixed(2))
+          .join(' + ')} | ${allows(app)} / ${allows(top)} |`,
+      );
+    });
+  }
+  phases.push(...ceiling);
   if (JSON_OUT) fs.writeFileSync(JSON_OUT, JSON.stringify({ at: new Date().toISOString(), seconds: SECONDS, phases }, null, 2));
 
   const failures = failedPhases(phases);

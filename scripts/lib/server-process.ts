@@ -39,7 +39,9 @@ export async function startServerProcess(
   { built = false, script = 'server/src/main.ts' } = {},
 ): Promise<ServerProcess> {
   const port = await freePort();
-  const args = built ? [path.join(ROOT, 'dist/server/src/main.js')] : ['-r', 'ts-node/register/transpile-only', script];
+  // SERVER_CPU_PROF_DIR: each server started here writes a V8 CPU profile there when it stops (node --cpu-prof).
+  const profile = process.env.SERVER_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SERVER_CPU_PROF_DIR}`] : [];
+  const args = [...profile, ...(built ? [path.join(ROOT, 'dist/server/src/main.js')] : ['-r', 'ts-node/register/transpile-only', script])];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', DEMO_DATA: '0', ...env, PORT: String(port) },

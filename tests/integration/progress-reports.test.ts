@@ -1,5 +1,6 @@
 import { Role } from '../../server/src/modules/access/role';
 import { ProgressReport } from '../../server/src/modules/progress-report/progress-report.entity';
+import { figureDifferences } from '../../server/src/modules/scoring/figures.store';
 import { PlanStatus } from '../../server/src/modules/plan/project.enums';
 import { countStatements, makeLao, makeProject, makeReport, makeUser, PASSWORD } from '../fixtures/factories';
 import { codeOf, databases, signIn, TestServer } from './harness';
@@ -22,7 +23,7 @@ import {
   type ReportRound,
 } from '../gql/graphql';
 
-describe.each(databases)('progress reports ($name)', ({ url }) => {
+describe.each(databases)('progress reports ($name)', ({ name, url }) => {
   let server: TestServer;
   let admin: string;
   beforeAll(async () => {
@@ -401,6 +402,33 @@ describe.each(databases)('progress reports ($name)', ({ url }) => {
       cappedScore: 50,
       level: 'HIGH',
     });
+  });
+
+  it('a save costs the same few SQL statements whether it writes, edits, carries or removes the carry, and the figures follow', async () => {
+    const { project, token } = await officerWithProject();
+    const other = await makeProject(server.db, (await server.db.getRepository('Lao').findOneByOrFail({ code: project.laoCode })) as never, {
+      budget: 1_000_000,
+      fiscalYears: [2567],
+    });
+    // The LAO-year's figures row, made by a first save (the factories write around the application).
+    expect(
+      codeOf(await server.gql(SaveProgressReportDocument, { input: input(other.id, { disbursed: '1.00' }) }, { token })),
+    ).toBeUndefined();
+    const counts: number[] = [];
+    for (const status of ['IN_PROGRESS', 'IN_PROGRESS', 'DONE', 'DONE', 'CANNOT_DO'] as const) {
+      const change = status === 'CANNOT_DO' ? { status, cannotDoReason: 'NO_BUDGET' as const } : { status };
+      const { result, statements } = await countStatements(server.db, () =>
+        server.gql(SaveProgressReportDocument, { input: input(project.id, change) }, { token }),
+      );
+      expect(result.errors).toBeUndefined();
+      counts.push(statements.length);
+    }
+    // The session; the project's LAO; its write lock (MySQL/MariaDB only); one read under it; the report;
+    // its audit row and change event; the year's figures — and a carry's (or its removal's) three more.
+    const lock = name === 'mariadb' ? 1 : 0;
+    expect(counts).toEqual([7 + lock, 7 + lock, 10 + lock, 10 + lock, 10 + lock]);
+    // Changed by each save's difference, they equal the figures made afresh.
+    expect(await figureDifferences(server.db)).toEqual([]);
   });
 
   it('the dashboard and overview cost the same number of SQL statements for 2 or 40 projects', async () => {

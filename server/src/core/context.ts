@@ -10,6 +10,7 @@ import type { ApiTokenUse } from '../modules/account/api-token';
 import type { Loaders } from '../loaders';
 import type { Channel } from '../modules/notification/notification.channel';
 import type { NotificationChannel } from '../modules/notification/notification.entity';
+import type { CountedReport } from '../modules/scoring/year-figures';
 
 /** Cookie operations of the current HTTP exchange, so services never touch express. */
 export interface SessionCookie {
@@ -18,6 +19,22 @@ export interface SessionCookie {
   /** The device cookie the browser sent (modules/account/device-cookie.ts). */
   device: string | undefined;
   setDevice(value: string, expires: Date): void;
+}
+
+/**
+ * A write's change of one LAO-year's maintained figures by its difference (reports taken away and added),
+ * applied before the commit by the application's last step (modules/scoring/figures.store.ts) instead of
+ * making the year's figures again: the writer holds the LAO's lock (lao.service.ts `lockLao` 'kept').
+ */
+export interface FiguresChange {
+  laoCode: string;
+  fiscalYear: number;
+  /** The year's maintained figures (their JSON) as the writer read them under the lock; null: the year has none yet. */
+  stored: string | null;
+  /** The primary dimension of the project reported on. */
+  dimension: number;
+  removed: CountedReport[];
+  added: CountedReport[];
 }
 
 /**
@@ -45,6 +62,8 @@ export interface AppContext extends ContextDeps {
    * what it guards that the transaction may have changed (null: any of it).
    */
   writeLocks: Map<string, Set<string> | null>;
+  /** Changes the current transaction made to LAO-years' maintained figures by their difference, kept before the commit. */
+  figuresChanges: FiguresChange[];
   /** A GraphQL operation's estimated cost and the caller's budget once it was charged (limits.ts); null before, and outside GraphQL. */
   queryCost: { requested: number; budget: QueryBudget } | null;
 }
@@ -82,6 +101,7 @@ export function createContext(
     audited: false,
     afterCommit: [],
     writeLocks: new Map(),
+    figuresChanges: [],
     queryCost: null,
   };
   ctx.loaders = deps.createLoaders(ctx);

@@ -112,6 +112,7 @@ export async function runMutation<T>(ctx: AppContext, fieldName: string, resolve
     ctx.audited = false;
     ctx.afterCommit = [];
     ctx.writeLocks = new Map();
+    ctx.figuresChanges = [];
     return runInTransaction(ctx, async () => {
       const value = await resolve();
       if (!ctx.audited) throw new Error(`Mutation ${fieldName} wrote no audit row`);

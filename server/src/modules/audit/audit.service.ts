@@ -1,4 +1,5 @@
 import type { AppContext } from '../../core/context';
+import { insertEntities } from '../../core/db';
 import { forbidden } from '../../core/errors';
 import { Permission, provinceWithin, scopeOf } from '../access/policy';
 import type { AuditAction } from './audit.actions';
@@ -80,9 +81,16 @@ export async function recordRequestAudit(ctx: AppContext, entry: AuditEntry): Pr
 export async function recordAudits(ctx: AppContext, entries: AuditEntry[]): Promise<void> {
   for (let i = 0; i < entries.length; i += 100) {
     const batch = entries.slice(i, i + 100);
-    await ctx.em.getRepository(AuditLog).insert(batch.map((e) => rowOf(ctx, e)));
-    const events = batch.map((e) => eventOf(ctx, e)).filter((e) => e !== null);
-    if (events.length) await ctx.em.createQueryBuilder().insert().into(ChangeEvent).values(events).updateEntity(false).execute();
+    await insertEntities(
+      ctx.em,
+      AuditLog,
+      batch.map((e) => rowOf(ctx, e)),
+    );
+    await insertEntities(
+      ctx.em,
+      ChangeEvent,
+      batch.map((e) => eventOf(ctx, e)).filter((e) => e !== null),
+    );
   }
 }
 

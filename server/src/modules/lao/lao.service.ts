@@ -24,19 +24,29 @@ export async function getReadableLao(ctx: AppContext, code: string): Promise<Lao
  * exists. Writes of different LAOs never wait for each other. Every write to an LAO's data takes this
  * lock before anything else, so no two such writes wait for each other's rows. A write that changes
  * only one fiscal year of the LAO's data says which (`fiscalYear`): then only that year's figures are
- * made again before the commit (figures.store.ts).
+ * made again before the commit (figures.store.ts) — none of them when the write says how it changed
+ * that year's figures (`figures` 'kept': by its difference, `ctx.figuresChanges`).
  */
-export async function lockLao(ctx: AppContext, code: string, fiscalYear?: number): Promise<void> {
-  await takeWriteLock(ctx, `${LAO_LOCK}${code}`, fiscalYear?.toString());
+export async function lockLao(ctx: AppContext, code: string, fiscalYear?: number, figures: 'refresh' | 'kept' = 'refresh'): Promise<void> {
+  const part = fiscalYear === undefined ? undefined : `${figures === 'kept' ? KEPT : ''}${fiscalYear}`;
+  await takeWriteLock(ctx, `${LAO_LOCK}${code}`, part);
 }
 
 const LAO_LOCK = 'lao:';
+const KEPT = 'kept:';
 
-/** The LAOs whose write lock the current transaction holds, each with the fiscal years it may have changed (null: any). */
+/**
+ * The LAOs whose write lock the current transaction holds and whose figures it must make again, each
+ * with the fiscal years it may have changed (null: any) — but for the years the writes kept themselves.
+ */
 export const lockedLaos = (ctx: AppContext): Array<{ laoCode: string; fiscalYears: number[] | null }> =>
   [...ctx.writeLocks]
     .filter(([name]) => name.startsWith(LAO_LOCK))
-    .map(([name, parts]) => ({ laoCode: name.slice(LAO_LOCK.length), fiscalYears: parts && [...parts].map(Number) }));
+    .map(([name, parts]) => ({
+      laoCode: name.slice(LAO_LOCK.length),
+      fiscalYears: parts && [...parts].filter((p) => !p.startsWith(KEPT)).map(Number),
+    }))
+    .filter((l) => l.fiscalYears === null || l.fiscalYears.length > 0);
 
 /**
  * An LAO whose own data the current user may change (its own officers), locked for the rest of the
@@ -54,9 +64,14 @@ export async function getEditableLao(
   await lockLao(ctx, code, fiscalYear);
   const lao = await ctx.em.getRepository(Lao).findOneBy({ code });
   if (!lao) throw notFound('ไม่พบ อปท. รหัสนี้');
+  assertEditable(ctx, lao, refusal);
+  return lao;
+}
+
+/** Refuses a user who may not change this LAO's own data (getEditableLao's check, for a writer that reads the LAO under its lock itself). */
+export function assertEditable(ctx: AppContext, lao: { code: string; provinceCode: string }, refusal: string): void {
   if (!allow(ctx.user, Permission.READ_LAO, placeOfLao(lao))) throw forbidden('ท่านไม่มีสิทธิ์เข้าถึงข้อมูลของ อปท. นี้');
   if (!allow(ctx.user, Permission.EDIT_LAO, placeOfLao(lao))) throw forbidden(refusal);
-  return lao;
 }
 
 const thai = new Intl.Collator('th');

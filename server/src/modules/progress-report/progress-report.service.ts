@@ -1,13 +1,14 @@
-import type { AppContext } from '../../core/context';
+import type { AppContext, FiguresChange } from '../../core/context';
+import { execute, hydrate, insertReturningId, persisted, selectColumns } from '../../core/db';
 import { parseId } from '../../core/ids';
 import { DomainError, badInput, conflict, notFound, type FieldError } from '../../core/errors';
 import { MAX_MONEY_SATANG } from '../../core/money';
 import { recordAudit } from '../audit/audit.service';
-import { getEditableLao } from '../lao/lao.service';
-import { ProjectYear } from '../project/project-year.entity';
-import { COUNTED_STATUSES, PLAN_STATUS_TH } from '../plan/project.enums';
-import { getReadableProject } from '../project/project.service';
-import { roundStates } from '../reporting-window/reporting-window.service';
+import { assertEditable, getEditableLao, lockLao } from '../lao/lao.service';
+import { COUNTED_STATUSES, PLAN_STATUS_TH, type PlanStatus } from '../plan/project.enums';
+import { getReadableProject, readableProjectLao } from '../project/project.service';
+import { ReportingReopening, ReportingWindow } from '../reporting-window/reporting-window.entity';
+import { roundStateOf, roundStates, type RoundState } from '../reporting-window/reporting-window.service';
 import { PlanResultNote } from './plan-result-note.entity';
 import { ProgressReport } from './progress-report.entity';
 import { CannotDoReason, ReportRound, WorkStatus } from '../plan/report.enums';
@@ -18,7 +19,10 @@ const ROUND_TH: Record<ReportRound, string> = { SIX_MONTHS: 'รอบ 6 เด�
 
 /** Refuses a write outside the round's reporting window (ROUND_CLOSED), unless NACC reopened it for the LAO. */
 export async function assertRoundOpen(ctx: AppContext, laoCode: string, fiscalYear: number, round: ReportRound): Promise<void> {
-  const state = (await roundStates(ctx, laoCode, fiscalYear))[round];
+  assertOpen((await roundStates(ctx, laoCode, fiscalYear))[round], fiscalYear, round);
+}
+
+function assertOpen(state: RoundState, fiscalYear: number, round: ReportRound): void {
   if (!state.open) {
     throw new DomainError(
       'ROUND_CLOSED',
@@ -64,38 +68,86 @@ function checkReport(input: ProgressReportInput, budgeted: boolean): FieldError[
 }
 
 /**
+ * What a save decides on, read under the LAO's lock in one statement: the LAO (whose data the user must
+ * be allowed to change), the project as it is now (its budget, its primary dimension), its plan
+ * standing in the year, the round's window and the LAO's reopening of it, the year's maintained figures,
+ * and both rounds' reports of the project (the twelve-month one follows a six-month DONE: the carry).
+ * One round trip where the repositories would make seven.
+ */
+function saveReadSql(em: AppContext['em']): string {
+  const made = saveReads.get(em.connection);
+  if (made) return made;
+  const sql = `SELECT l.code AS lao_code, l.province_code AS lao_province_code, p.budget AS budget, p.dimension AS dimension,
+      y.plan_status AS plan_status, ${selectColumns(em, ReportingWindow, 'w')}, ${selectColumns(em, ReportingReopening, 'o')},
+      f.detail AS figures, ${selectColumns(em, ProgressReport, 'r6')}, ${selectColumns(em, ProgressReport, 'r12')}
+    FROM lao l
+    JOIN project p ON p.id = ? AND p.lao_code = l.code
+    LEFT JOIN project_year y ON y.project_id = p.id AND y.fiscal_year = ?
+    LEFT JOIN reporting_window w ON w.fiscal_year = ? AND w.round = ?
+    LEFT JOIN reporting_reopening o ON o.lao_code = l.code AND o.fiscal_year = ? AND o.round = ?
+    LEFT JOIN lao_year_figures f ON f.lao_code = l.code AND f.fiscal_year = ?
+    LEFT JOIN progress_report r6 ON r6.project_id = p.id AND r6.fiscal_year = ? AND r6.round = 'SIX_MONTHS'
+    LEFT JOIN progress_report r12 ON r12.project_id = p.id AND r12.fiscal_year = ? AND r12.round = 'TWELVE_MONTHS'
+    WHERE l.code = ?`;
+  saveReads.set(em.connection, sql);
+  return sql;
+}
+/** The statement of each data source (its dialect quotes names its own way). */
+const saveReads = new WeakMap<AppContext['db'], string>();
+
+/**
  * บันทึกรายงานผลโครงการ: saves (or edits) the report of a project for a fiscal year and round.
  * A six-month report of DONE is carried into the twelve-month round as DONE with the same figures
  * (marked carried) unless the LAO has written a twelve-month report itself; while it stays a carried
  * copy it follows the six-month report, and it goes when the six-month report is no longer DONE.
+ * The LAO-year's maintained figures change by the save's difference (`ctx.figuresChanges`).
  */
 export async function saveProgressReport(ctx: AppContext, input: ProgressReportInput): Promise<ProgressReport> {
   const projectId = parseId(input.projectId);
-  const project = await getReadableProject(ctx, projectId);
-  // A report changes only its own fiscal year's figures.
-  const lao = await getEditableLao(ctx, project.laoCode, 'ท่านรายงานผลได้เฉพาะโครงการของ อปท. ของท่าน', input.fiscalYear);
-  const year = await ctx.em.getRepository(ProjectYear).findOneBy({ projectId, fiscalYear: input.fiscalYear });
-  if (!year) throw notFound(`โครงการนี้ไม่อยู่ในแผนปี พ.ศ. ${input.fiscalYear}`);
-  if (!COUNTED_STATUSES.includes(year.planStatus)) {
-    throw conflict(`โครงการนี้มีสถานะ "${PLAN_STATUS_TH[year.planStatus]}" ในปี พ.ศ. ${input.fiscalYear} จึงยังรายงานผลไม่ได้`);
+  const { code: laoCode } = await readableProjectLao(ctx, projectId);
+  const { fiscalYear, round } = input;
+  // A report changes only its own fiscal year's figures, and keeps them itself (below).
+  await lockLao(ctx, laoCode, fiscalYear, 'kept');
+  const { em } = ctx;
+  const [row]: Array<Record<string, unknown>> = await em.query(saveReadSql(em), [
+    projectId,
+    fiscalYear,
+    fiscalYear,
+    round,
+    fiscalYear,
+    round,
+    fiscalYear,
+    fiscalYear,
+    fiscalYear,
+    laoCode,
+  ]);
+  // Read again under the lock: the project may have been deleted while this save waited.
+  if (!row) throw notFound('ไม่พบโครงการนี้ (อาจถูกลบไปแล้ว)');
+  const provinceCode = String(row.lao_province_code);
+  assertEditable(ctx, { code: laoCode, provinceCode }, 'ท่านรายงานผลได้เฉพาะโครงการของ อปท. ของท่าน');
+  const planStatus = row.plan_status as PlanStatus | null;
+  if (planStatus === null) throw notFound(`โครงการนี้ไม่อยู่ในแผนปี พ.ศ. ${fiscalYear}`);
+  if (!COUNTED_STATUSES.includes(planStatus)) {
+    throw conflict(`โครงการนี้มีสถานะ "${PLAN_STATUS_TH[planStatus]}" ในปี พ.ศ. ${fiscalYear} จึงยังรายงานผลไม่ได้`);
   }
   // A closed round is said first: there is no point correcting a form that cannot be saved.
-  await assertRoundOpen(ctx, project.laoCode, input.fiscalYear, input.round);
-  const fields = checkReport(input, project.budget !== null);
+  const window = row.w_round === null ? null : hydrate(em, ReportingWindow, row, 'w_');
+  const reopening = row.o_round === null ? null : hydrate(em, ReportingReopening, row, 'o_');
+  assertOpen(roundStateOf(ctx.clock.now(), fiscalYear, round, window, reopening), fiscalYear, round);
+  const fields = checkReport(input, row.budget !== null);
   if (fields.length) throw badInput(fields, fields[0].message);
   // Both checked above.
   const status = input.status!;
   const inOrdinance = input.inOrdinance!;
 
-  const repo = ctx.em.getRepository(ProgressReport);
-  // Both rounds in one read: the twelve-month one follows a six-month DONE (the carry, below).
-  const reports = await repo.findBy({ projectId, fiscalYear: input.fiscalYear });
-  const existing = reports.find((r) => r.round === input.round) ?? null;
+  const six = row.r6_id === null ? null : hydrate(em, ProgressReport, row, 'r6_');
+  const twelve = row.r12_id === null ? null : hydrate(em, ProgressReport, row, 'r12_');
+  const existing = round === ReportRound.SIX_MONTHS ? six : twelve;
   const values = {
     projectId,
-    laoCode: project.laoCode,
-    fiscalYear: input.fiscalYear,
-    round: input.round,
+    laoCode,
+    fiscalYear,
+    round,
     inOrdinance,
     ordinanceBudget: input.ordinanceBudget ?? null,
     disbursed: input.disbursed ?? null,
@@ -107,22 +159,56 @@ export async function saveProgressReport(ctx: AppContext, input: ProgressReportI
     reportedBy: ctx.user!.id,
     reportedAt: ctx.clock.now(),
   };
+  // The year's figures change by what this save takes away and adds, from the row read under the lock
+  // (kept before the commit, figures.store.ts).
+  const change: FiguresChange = {
+    laoCode,
+    fiscalYear,
+    stored: row.figures === null ? null : String(row.figures),
+    dimension: Number(row.dimension),
+    removed: [],
+    added: [],
+  };
+  ctx.figuresChanges.push(change);
+  const count = (report: ProgressReport | null, sign: 1 | -1) => report && (sign === 1 ? change.added : change.removed).push(report);
+
   const saved = await writeReport(ctx, existing, values);
-  const audit = { targetType: 'ProgressReport', laoCode: project.laoCode, provinceCode: lao.provinceCode };
+  count(existing, -1);
+  count(saved, 1);
+  const audit = { targetType: 'ProgressReport', laoCode, provinceCode };
   await recordAudit(ctx, { action: 'saveProgressReport', targetId: saved.id, ...audit, before: existing, after: saved });
 
-  if (input.round === ReportRound.SIX_MONTHS) {
-    const twelve = reports.find((r) => r.round === ReportRound.TWELVE_MONTHS) ?? null;
+  if (round === ReportRound.SIX_MONTHS) {
     if (saved.status === WorkStatus.DONE && (!twelve || twelve.carried)) {
       const copy = await writeReport(ctx, twelve, { ...values, round: ReportRound.TWELVE_MONTHS, carried: true });
+      count(twelve, -1);
+      count(copy, 1);
       await recordAudit(ctx, { action: 'carryProgressReport', targetId: copy.id, ...audit, before: twelve, after: copy });
     } else if (saved.status !== WorkStatus.DONE && twelve?.carried) {
-      await repo.delete({ id: twelve.id });
+      await execute(em, 'DELETE FROM progress_report WHERE id = ?', [twelve.id]);
+      count(twelve, -1);
       await recordAudit(ctx, { action: 'removeCarriedReport', targetId: twelve.id, ...audit, before: twelve });
     }
   }
   return saved;
 }
+
+const REPORT_COLUMNS = [
+  'projectId',
+  'laoCode',
+  'fiscalYear',
+  'round',
+  'inOrdinance',
+  'ordinanceBudget',
+  'disbursed',
+  'status',
+  'cannotDoReason',
+  'cannotDoText',
+  'note',
+  'carried',
+  'reportedBy',
+  'reportedAt',
+] as const satisfies ReadonlyArray<keyof ProgressReport>;
 
 /**
  * Writes a report's values over the one read before (an UPDATE of its row) or as a new row, and gives the
@@ -133,15 +219,27 @@ async function writeReport(
   existing: ProgressReport | null,
   values: Omit<ProgressReport, 'id' | 'project'>,
 ): Promise<ProgressReport> {
-  const repo = ctx.em.getRepository(ProgressReport);
+  const { em } = ctx;
+  const params = persisted(em, ProgressReport, values, [...REPORT_COLUMNS]);
   if (!existing) {
-    const made = repo.create(values);
-    await repo.insert(made);
-    return made;
+    const id = await insertReturningId(
+      em,
+      `INSERT INTO progress_report (${REPORT_SQL_COLUMNS}) VALUES (${REPORT_COLUMNS.map(() => '?').join(', ')})`,
+      params,
+    );
+    return Object.assign(em.create(ProgressReport), { id, ...values });
   }
-  await repo.update({ id: existing.id }, values);
-  return Object.assign(repo.create({ ...existing }), values);
+  await execute(
+    em,
+    `UPDATE progress_report SET ${REPORT_SQL_COLUMNS.split(', ')
+      .map((c) => `${c} = ?`)
+      .join(', ')} WHERE id = ?`,
+    [...params, existing.id],
+  );
+  return Object.assign(em.create(ProgressReport), { ...existing, ...values });
 }
+
+const REPORT_SQL_COLUMNS = REPORT_COLUMNS.map((p) => p.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase()).join(', ');
 
 /** What the report form of a project's year and round starts from (report-draft.ts), for anyone who may read the project. */
 export async function getReportDraft(ctx: AppContext, projectIdText: string, fiscalYear: number, round: ReportRound): Promise<ReportDraft> {

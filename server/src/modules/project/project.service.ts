@@ -51,9 +51,29 @@ export async function listPlanProjects(ctx: AppContext, laoCode: string, fiscalY
 export async function getReadableProject(ctx: AppContext, id: number): Promise<Project> {
   const project = Number.isSafeInteger(id) ? await ctx.loaders.projectById.load(id) : null;
   if (!project) throw notFound('ไม่พบโครงการนี้');
-  const lao = (await ctx.loaders.laoByCode.load(project.laoCode))!;
-  if (!allow(ctx.user, Permission.READ_LAO, placeOfLao(lao))) throw forbidden('ท่านไม่มีสิทธิ์เข้าถึงโครงการของ อปท. อื่น');
+  assertProjectReadable(ctx, (await ctx.loaders.laoByCode.load(project.laoCode))!);
   return project;
+}
+
+/**
+ * The LAO of a project the user may read (getReadableProject's refusals), read in one statement: for a
+ * writer that needs only which LAO to lock, and reads the project again under the lock.
+ */
+export async function readableProjectLao(ctx: AppContext, id: number): Promise<{ code: string; provinceCode: string }> {
+  const [row]: Array<{ code: string; province_code: string }> = Number.isSafeInteger(id)
+    ? await ctx.em.query(
+        'SELECT l.code AS code, l.province_code AS province_code FROM project p JOIN lao l ON l.code = p.lao_code WHERE p.id = ?',
+        [id],
+      )
+    : [];
+  if (!row) throw notFound('ไม่พบโครงการนี้');
+  const lao = { code: row.code, provinceCode: row.province_code };
+  assertProjectReadable(ctx, lao);
+  return lao;
+}
+
+function assertProjectReadable(ctx: AppContext, lao: { code: string; provinceCode: string }): void {
+  if (!allow(ctx.user, Permission.READ_LAO, placeOfLao(lao))) throw forbidden('ท่านไม่มีสิทธิ์เข้าถึงโครงการของ อปท. อื่น');
 }
 
 /** A project the user may change (its LAO's own officers), with its LAO locked for the rest of the transaction. */

@@ -32,23 +32,36 @@ export async function roundStates(ctx: AppContext, laoCode: string, fiscalYear: 
     ctx.em.getRepository(ReportingWindow).findBy({ fiscalYear }),
     ctx.em.getRepository(ReportingReopening).findBy({ laoCode, fiscalYear }),
   ]);
-  const now = ctx.clock.now().getTime();
-  const current = fiscalYearOf(ctx.clock.now());
-  const state = (round: ReportRound): RoundState => {
-    const w = windows.find((x) => x.round === round);
-    const r = reopenings.find((x) => x.round === round);
-    const inWindow = w
-      ? (!w.opensAt || w.opensAt.getTime() <= now) && (!w.closesAt || now < w.closesAt.getTime())
-      : !roundIsPast(fiscalYear, round, current);
-    const reopened = r !== undefined && now < r.openUntil.getTime();
-    return {
-      open: inWindow || reopened,
-      opensAt: w?.opensAt ?? null,
-      closesAt: w?.closesAt ?? null,
-      reopenedUntil: reopened ? r.openUntil : null,
-    };
-  };
+  const state = (round: ReportRound) =>
+    roundStateOf(
+      ctx.clock.now(),
+      fiscalYear,
+      round,
+      windows.find((x) => x.round === round),
+      reopenings.find((x) => x.round === round),
+    );
   return { SIX_MONTHS: state(ReportRound.SIX_MONTHS), TWELVE_MONTHS: state(ReportRound.TWELVE_MONTHS) };
+}
+
+/** One round's state at `at` (roundStates' rule), from NACC's window of the round and its reopening for the LAO, if any. */
+export function roundStateOf(
+  at: Date,
+  fiscalYear: number,
+  round: ReportRound,
+  w: Pick<ReportingWindow, 'opensAt' | 'closesAt'> | null | undefined,
+  r: Pick<ReportingReopening, 'openUntil'> | null | undefined,
+): RoundState {
+  const now = at.getTime();
+  const inWindow = w
+    ? (!w.opensAt || w.opensAt.getTime() <= now) && (!w.closesAt || now < w.closesAt.getTime())
+    : !roundIsPast(fiscalYear, round, fiscalYearOf(at));
+  const reopened = !!r && now < r.openUntil.getTime();
+  return {
+    open: inWindow || reopened,
+    opensAt: w?.opensAt ?? null,
+    closesAt: w?.closesAt ?? null,
+    reopenedUntil: reopened ? r.openUntil : null,
+  };
 }
 
 /** ADMIN: when a round of a fiscal year opens and closes for every LAO (null = no limit on that side). */

@@ -1,12 +1,12 @@
 import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { inTransaction } from '../../core/db';
+import { execute, inTransaction } from '../../core/db';
 import type { AppContext } from '../../core/context';
 import { lockedLaos } from '../lao/lao.service';
 import { Lao } from '../lao/lao.entity';
 import { ReportRound } from '../plan/report.enums';
 import { scoreDenominator } from './scoring';
 import { LaoYearFigures } from './lao-year-figures.entity';
-import { baselineOf, computeFigures, emptyFigures, totalOf, type LaoYears, type YearFigures } from './year-figures';
+import { baselineOf, computeFigures, countReport, emptyFigures, totalOf, type LaoYears, type YearFigures } from './year-figures';
 
 /**
  * The maintained figures (lao_year_figures): one row per LAO and fiscal year, made from the source
@@ -33,8 +33,32 @@ export async function refreshFigures(em: EntityManager, laos: LaoYears): Promise
   await insertChunked(em, rowsOf(computed));
 }
 
-/** What core/transaction.ts runs before a mutation commits (given to the context by app.ts). */
-export const refreshLockedFigures = (ctx: AppContext): Promise<void> => refreshFigures(ctx.em, lockedLaos(ctx));
+/**
+ * What core/transaction.ts runs before a mutation commits (given to the context by app.ts): the figures of
+ * the LAO-years it locked made again, and those it changed by their difference (`ctx.figuresChanges`)
+ * written from the stored row it read and the difference — one UPDATE instead of three grouped queries, a
+ * DELETE and an INSERT. A year made again anyway, or one with no row yet, is made again instead.
+ */
+export async function refreshLockedFigures(ctx: AppContext): Promise<void> {
+  const locked = lockedLaos(ctx);
+  const remade = (laoCode: string, fiscalYear: number) =>
+    locked.some((l) => l.laoCode === laoCode && (l.fiscalYears === null || l.fiscalYears.includes(fiscalYear)));
+  const kept = new Map<string, { laoCode: string; fiscalYear: number; figures: YearFigures | null }>();
+  for (const change of ctx.figuresChanges) {
+    const { laoCode, fiscalYear } = change;
+    if (remade(laoCode, fiscalYear)) continue;
+    const key = `${laoCode}/${fiscalYear}`;
+    // Every change of one year in this transaction was read from the same stored row: start from the first.
+    const year =
+      kept.get(key) ?? kept.set(key, { laoCode, fiscalYear, figures: change.stored === null ? null : JSON.parse(change.stored) }).get(key)!;
+    if (!year.figures) continue;
+    for (const report of change.removed) countReport(year.figures, change.dimension, report, -1);
+    for (const report of change.added) countReport(year.figures, change.dimension, report, 1);
+  }
+  const missing = [...kept.values()].filter((y) => !y.figures).map((y) => ({ laoCode: y.laoCode, fiscalYears: [y.fiscalYear] }));
+  await refreshFigures(ctx.em, [...locked, ...missing]);
+  for (const { laoCode, fiscalYear, figures } of kept.values()) if (figures) await writeKeptFigures(ctx.em, laoCode, fiscalYear, figures);
+}
 
 /** Makes every LAO's figures again from scratch: after data was loaded around the mutations (generated data, a migration). */
 export async function rebuildFigures(em: EntityManager): Promise<number> {
@@ -211,23 +235,44 @@ export async function laosWithScores(
   return entities.map((lao) => ({ lao, figures: byCode.get(lao.code) ?? null }));
 }
 
+function rowOf(laoCode: string, fiscalYear: number, f: YearFigures): LaoYearFigures {
+  const six = scoreFiguresOf(f, ReportRound.SIX_MONTHS);
+  const twelve = scoreFiguresOf(f, ReportRound.TWELVE_MONTHS);
+  return Object.assign(new LaoYearFigures(), {
+    laoCode,
+    fiscalYear,
+    denominator: six.denominator,
+    fromMinimum: six.fromMinimum,
+    doneSix: six.done,
+    inProgressSix: six.inProgress,
+    doneTwelve: twelve.done,
+    inProgressTwelve: twelve.inProgress,
+    detail: JSON.stringify(f),
+  });
+}
+
 function rowsOf(computed: Map<string, Map<number, YearFigures>>): LaoYearFigures[] {
-  return [...computed].flatMap(([laoCode, years]) =>
-    [...years].map(([fiscalYear, f]) => {
-      const six = scoreFiguresOf(f, ReportRound.SIX_MONTHS);
-      const twelve = scoreFiguresOf(f, ReportRound.TWELVE_MONTHS);
-      return Object.assign(new LaoYearFigures(), {
-        laoCode,
-        fiscalYear,
-        denominator: six.denominator,
-        fromMinimum: six.fromMinimum,
-        doneSix: six.done,
-        inProgressSix: six.inProgress,
-        doneTwelve: twelve.done,
-        inProgressTwelve: twelve.inProgress,
-        detail: JSON.stringify(f),
-      });
-    }),
+  return [...computed].flatMap(([laoCode, years]) => [...years].map(([fiscalYear, f]) => rowOf(laoCode, fiscalYear, f)));
+}
+
+/** Writes back the figures of one LAO-year changed by a difference (`figureDifferences` checks them like any others). */
+async function writeKeptFigures(em: EntityManager, laoCode: string, fiscalYear: number, f: YearFigures): Promise<void> {
+  const row = rowOf(laoCode, fiscalYear, f);
+  await execute(
+    em,
+    `UPDATE lao_year_figures SET denominator = ?, from_minimum = ?, done_six = ?, in_progress_six = ?, done_twelve = ?,
+       in_progress_twelve = ?, detail = ? WHERE lao_code = ? AND fiscal_year = ?`,
+    [
+      row.denominator,
+      row.fromMinimum,
+      row.doneSix,
+      row.inProgressSix,
+      row.doneTwelve,
+      row.inProgressTwelve,
+      row.detail,
+      laoCode,
+      fiscalYear,
+    ],
   );
 }
 

@@ -75,8 +75,7 @@ export async function computeFigures(em: EntityManager, which: LaoYears | 'all')
     });
     return qb.where(each.length === 1 ? each[0] : `(${each.join(' OR ')})`, params);
   };
-  const byLao = new Map<string, Map<number, YearFigures>>();
-  if (which !== 'all' && which.length === 0) return byLao;
+  if (which !== 'all' && which.length === 0) return new Map();
   const plans = await some(
     em
       .getRepository(ProjectYear)
@@ -96,15 +95,7 @@ export async function computeFigures(em: EntityManager, which: LaoYears | 'all')
     .addGroupBy('y.plan_status')
     .addGroupBy('p.origin')
     .addGroupBy('p.dimension')
-    .getRawMany<{
-      lao: string;
-      year: number | string;
-      status: PlanStatus;
-      origin: ProjectOrigin;
-      dimension: number | string;
-      n: number | string;
-      budget: unknown;
-    }>();
+    .getRawMany<PlanGroupRow>();
 
   const reports = await some(
     em
@@ -130,20 +121,44 @@ export async function computeFigures(em: EntityManager, which: LaoYears | 'all')
     .addGroupBy('y.plan_status')
     .addGroupBy('p.dimension')
     .addGroupBy('r.status')
-    .getRawMany<{
-      lao: string;
-      year: number | string;
-      round: ReportRound;
-      planStatus: PlanStatus;
-      dimension: number | string;
-      status: WorkStatus;
-      n: number | string;
-      inOrdinance: number | string;
-      ordinanceBudget: unknown;
-      disbursed: unknown;
-    }>();
+    .getRawMany<ReportGroupRow>();
 
   const planYears = await some(em.getRepository(PlanYear).createQueryBuilder('py'), 'py').getMany();
+  return figuresOfRows(plans, reports, planYears);
+}
+
+/** A row of computeFigures' grouped project-years (raw, as the database gives it). */
+export interface PlanGroupRow {
+  lao: string;
+  year: number | string;
+  status: PlanStatus;
+  origin: ProjectOrigin;
+  dimension: number | string;
+  n: number | string;
+  budget: unknown;
+}
+
+/** A row of computeFigures' grouped reports (raw, as the database gives it). */
+export interface ReportGroupRow {
+  lao: string;
+  year: number | string;
+  round: ReportRound;
+  planStatus: PlanStatus;
+  dimension: number | string;
+  status: WorkStatus;
+  n: number | string;
+  inOrdinance: number | string;
+  ordinanceBudget: unknown;
+  disbursed: unknown;
+}
+
+/** §5's counts and sums of each LAO and year, from the rows of computeFigures' three queries. */
+export function figuresOfRows(
+  plans: PlanGroupRow[],
+  reports: ReportGroupRow[],
+  planYears: Array<Pick<PlanYear, 'laoCode' | 'fiscalYear' | 'baselineCount' | 'minimumCount'>>,
+): Map<string, Map<number, YearFigures>> {
+  const byLao = new Map<string, Map<number, YearFigures>>();
 
   const of = (lao: string, year: number | string) => {
     const years = byLao.get(lao) ?? byLao.set(lao, new Map()).get(lao)!;
@@ -179,6 +194,26 @@ export async function computeFigures(em: EntityManager, which: LaoYears | 'all')
     f.minimumCount = py.minimumCount;
   }
   return byLao;
+}
+
+/** What of a report counts in the figures. */
+export type CountedReport = Pick<ProgressReport, 'round' | 'status' | 'inOrdinance' | 'ordinanceBudget' | 'disbursed'>;
+
+/**
+ * Adds one report of a counted project-year (COUNTED_STATUSES, all of them created) whose primary
+ * dimension is `dimension` to the figures (`sign` 1), or takes it away (-1): what `figuresOfRows` adds
+ * up for it, so that a save changes the maintained figures by its difference instead of adding
+ * everything up again. The money checked as there (TOO_LARGE).
+ */
+export function countReport(f: YearFigures, dimension: number, report: CountedReport, sign: 1 | -1): void {
+  f.reportedCreated[report.round] += sign;
+  const cell = f.rounds[report.round][dimension];
+  if (report.status === WorkStatus.DONE) cell.done += sign;
+  if (report.status === WorkStatus.IN_PROGRESS) cell.inProgress += sign;
+  if (report.status === WorkStatus.CANNOT_DO) cell.cannotDo += sign;
+  if (report.inOrdinance) cell.inOrdinance += sign;
+  cell.ordinanceBudget = addSatang(cell.ordinanceBudget, sign * (report.ordinanceBudget ?? 0));
+  cell.disbursed = addSatang(cell.disbursed, sign * (report.disbursed ?? 0));
 }
 
 const TOO_LARGE = 'ยอดรวมจำนวนเงินของ อปท. ในปีงบประมาณนี้เกินกว่าที่ระบบคำนวณได้ถูกต้อง (ไม่เกิน 90 ล้านล้านบาท) ข้อมูลยังไม่ถูกบันทึก';
