@@ -171,7 +171,11 @@ function pageChunks(pages: Array<[name: string, files: string[]]>) {
 const officerPath = pageChunks([
   ['sign-in', []],
   ['home', ['./src/core/app-parts.ts', './src/features/shell/pages/ShellPage.vue', './src/features/shell/pages/HomePage.vue']],
+  // The GraphQL client, which an LAO officer's home page shows without (it loads once home shows).
+  ['graphql-client', ['./src/core/apollo.ts']],
   ['progress-reports', ['./src/features/progress-reports/pages/ProgressReportsPage.vue']],
+  // The report form, which the progress reports page loads beside its list.
+  ['progress-report-form', ['./src/features/progress-reports/components/ProgressReportDialog.vue']],
 ]);
 
 /**
