@@ -23,7 +23,8 @@ let client: Promise<unknown> | null = null;
 const loadClient = () => (client ??= import('./core/apollo').then(({ installApollo }) => installApollo(app)));
 /**
  * What a page needs loaded before it shows, besides its code, for this user. A page shown without the client
- * fetches it as soon as its own code has arrived (the pages after it need it), while it asks its first questions.
+ * does not wait for it, but starts loading it at once, beside its own code and first questions: the pages after it
+ * need it (after sign-in, the home page's code has mostly arrived while the officer typed).
  */
 function partsFor(to: Pick<RouteLocationNormalized, 'meta'>, user: CurrentUser | null): Promise<unknown> {
   if (!to.meta.withoutClient || !ownLaoOf(user)) return Promise.all([loadAppParts(), loadClient()]);

@@ -11,7 +11,7 @@ jest.setTimeout(120_000);
  * the home page's code, which the sign-in page fetches while the officer types; `home`, a signed-in officer's
  * home page opened from a cold cache, with the progress reports page's code it fetches once it has arrived.
  */
-const BUDGET_KB = { signInFirst: 75, signIn: 165, home: 205 };
+const BUDGET_KB = { signInFirst: 70, signIn: 120, home: 175 };
 
 /** A fresh browser context (cold cache) that asks for gzip only, with its scripts' and stylesheets' bytes as sent. */
 async function counting(browser: Browser, baseURL: string, cookies: Array<{ name: string; value: string; url: string }> = []) {
