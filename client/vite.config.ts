@@ -259,6 +259,8 @@ export default defineConfig({
       '@rules': fileURLToPath(new URL('../server/src/core/field-rules.ts', import.meta.url)),
       // The little of a colour library that Element Plus uses (src/core/tiny-color.ts).
       '@ctrl/tinycolor': fileURLToPath(new URL('./src/core/tiny-color.ts', import.meta.url)),
+      // Element Plus's form validation library, which no form uses (src/core/no-async-validator.ts).
+      'async-validator': fileURLToPath(new URL('./src/core/no-async-validator.ts', import.meta.url)),
     },
   },
   server: {
