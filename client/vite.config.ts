@@ -171,7 +171,11 @@ function pageChunks(pages: Array<[name: string, files: string[]]>) {
 const officerPath = pageChunks([
   ['sign-in', []],
   ['home', ['./src/core/app-parts.ts', './src/features/shell/pages/ShellPage.vue', './src/features/shell/pages/HomePage.vue']],
+  // The GraphQL client, which an LAO officer's home page shows without (it loads once home shows).
+  ['graphql-client', ['./src/core/apollo.ts']],
   ['progress-reports', ['./src/features/progress-reports/pages/ProgressReportsPage.vue']],
+  // The report form, which the progress reports page loads beside its list.
+  ['progress-report-form', ['./src/features/progress-reports/components/ProgressReportDialog.vue']],
 ]);
 
 /**
@@ -255,6 +259,8 @@ export default defineConfig({
       '@rules': fileURLToPath(new URL('../server/src/core/field-rules.ts', import.meta.url)),
       // The little of a colour library that Element Plus uses (src/core/tiny-color.ts).
       '@ctrl/tinycolor': fileURLToPath(new URL('./src/core/tiny-color.ts', import.meta.url)),
+      // Element Plus's form validation library, which no form uses (src/core/no-async-validator.ts).
+      'async-validator': fileURLToPath(new URL('./src/core/no-async-validator.ts', import.meta.url)),
     },
   },
   server: {

@@ -43,7 +43,11 @@ export const apolloClient = new ApolloClient({
 
 onForgetCache(() => apolloClient.clearStore());
 
-/** Gives the app's pages the client (useQuery, useMutation). Loaded with the first page that needs it. */
-export function installApollo(app: App): void {
+/**
+ * Gives the app's pages the client (useQuery, useMutation) and returns it. Loaded with the first page that
+ * needs it (the router, main.ts); the pages that show without it (route meta `withoutClient`) fetch it once they show.
+ */
+export function installApollo(app: App): ApolloClient {
   app.provide(DefaultApolloClient, apolloClient);
+  return apolloClient;
 }

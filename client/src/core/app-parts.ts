@@ -2,18 +2,16 @@ import type { App } from 'vue';
 import type { Router } from 'vue-router';
 import { ElMessage } from 'element-plus';
 import { provideGlobalConfig } from 'element-plus/es/components/config-provider/index.mjs';
-import { apolloClient, installApollo } from './apollo';
 import { forgetCurrentUser, onSessionExpired } from './auth';
 import { t } from './i18n';
 import { elementPlusThai } from './i18n/element-plus';
 
 /**
- * What every page but the sign-in page needs, loaded with the first such page (the sign-in page, the first an
- * officer loads on a slow link, goes without it): the GraphQL client, Element Plus in Thai, and the way back
- * to sign-in when a session ends elsewhere. Returns the client.
+ * What every signed-in page needs, loaded with the first such page (the sign-in page, the first an officer
+ * loads on a slow link, goes without it): Element Plus in Thai, and the way back to sign-in when a session ends
+ * elsewhere. The GraphQL client (core/apollo.ts) loads on its own, with the first page that uses it.
  */
-export function installAppParts(app: App, router: Router) {
-  installApollo(app);
+export function installAppParts(app: App, router: Router): void {
   // For the whole app, as the config provider would give it: its components' words, and its messages' and dialogs'.
   provideGlobalConfig({ locale: elementPlusThai }, app, true);
 
@@ -31,5 +29,4 @@ export function installAppParts(app: App, router: Router) {
         expiring = false;
       });
   });
-  return apolloClient;
 }

@@ -30,14 +30,17 @@ const currentUser = shallowRef<CurrentUser | null>(null);
 let loading: Promise<CurrentUser | null> | null = null;
 
 // The session is kept without the GraphQL client (sendOperation), so that the sign-in page loads without
-// it; the client, once loaded, registers how to forget its cache and reports sessions that ended.
-let forgetCache: (() => Promise<unknown>) | null = null;
+// it; what keeps answers (the client, once loaded, the fiscal years, the home page's figures) registers how to
+// forget them, and the app's parts how to report sessions that ended.
+const forgetters: Array<() => unknown> = [];
 let sessionExpired: (() => void) | null = null;
 
-/** The GraphQL client's cache, forgotten whenever who is signed in changes. */
-export function onForgetCache(forget: () => Promise<unknown>): void {
-  forgetCache = forget;
+/** Answers kept for the signed-in user, forgotten whenever who is signed in changes. */
+export function onForgetCache(forget: () => unknown): void {
+  forgetters.push(forget);
 }
+
+const forgetCache = () => Promise.all(forgetters.map((forget) => forget()));
 
 /** Called when a signed-in request comes back UNAUTHENTICATED (session ended elsewhere or expired). */
 export function onSessionExpired(listener: () => void): void {
@@ -89,7 +92,7 @@ function setUser(user: CurrentUser | null): void {
 /** Forgets the user and every cached answer, e.g. when the session ended on the server. */
 export async function forgetCurrentUser(): Promise<void> {
   setUser(null);
-  await forgetCache?.();
+  await forgetCache();
 }
 
 /** How far a permission of the signed-in user reaches (the server's policy table); null when not held. */
@@ -111,7 +114,7 @@ export function useAuth() {
   async function login(username: string, password: string): Promise<CurrentUser> {
     const data = await sendOperation(LoginDocument, { username, password });
     const signedIn = data.login.user;
-    await forgetCache?.();
+    await forgetCache();
     setUser(signedIn);
     return signedIn;
   }

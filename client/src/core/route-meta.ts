@@ -15,8 +15,15 @@ declare module 'vue-router' {
      */
     sessionOnly?: boolean;
     /**
-     * The page's first question, about an LAO officer's own LAO in the chosen year: on the first page
-     * after sign-in it is asked as soon as the year is known, beside the page's code instead of after it.
+     * The page shows an officer of one LAO its own LAO without the GraphQL client (its questions go through
+     * `useLaoYearRequest`): the client's code loads once the page shows, for the pages after it, so that on a
+     * slow link the first page after sign-in comes sooner. Whoever picks an LAO there (the picker uses the
+     * client) gets the client with the page.
+     */
+    withoutClient?: boolean;
+    /**
+     * The page's first question (`useLaoYearRequest`), about an LAO officer's own LAO in the chosen year: on
+     * the first page after sign-in it is asked as soon as the year is known, beside the page's code instead of after it.
      */
     laoYearQuery?: TypedDocumentNode<unknown, { laoCode: string; fiscalYear: number }>;
     /** Thai title of the page (browser tab, placeholders of pages still to come). */

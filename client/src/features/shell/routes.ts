@@ -8,7 +8,7 @@ export const shellHomeRoutes: RouteRecordRaw[] = [
     path: '',
     name: 'home',
     component: () => import('./pages/HomePage.vue'),
-    meta: { title: t.pages.home, laoYearQuery: HomeDashboardDocument },
+    meta: { title: t.pages.home, withoutClient: true, laoYearQuery: HomeDashboardDocument },
   },
   // An address that is no page, or a page the user may not open (the router sends those here): a Thai page
   // with a way back, in the shell, keeping the fiscal year.

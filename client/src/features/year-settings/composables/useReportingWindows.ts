@@ -1,6 +1,7 @@
 import { ref, watch } from 'vue';
 import { useMutation } from '@vue/apollo-composable';
-import { ROUNDS, useFiscalYearQuery } from '@/core/fiscal-year';
+import { ROUNDS } from '@/core/fiscal-year';
+import { useFiscalYearQuery } from '@/core/fiscal-year-query';
 import { fmt } from '@/core/i18n';
 import { t } from '@/features/year-settings/i18n';
 import { ReportingWindowsDocument, SetReportingWindowDocument, type ReportRound } from '@/gql/graphql';
