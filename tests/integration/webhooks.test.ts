@@ -2,11 +2,12 @@ import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Role } from '../../server/src/modules/access/role';
+import { CHANGE_EVENT_NAMES } from '../../server/src/modules/audit/change-events';
 import { Lao } from '../../server/src/modules/lao/lao.entity';
 import type { Project } from '../../server/src/modules/project/project.entity';
-import { WebhookDelivery } from '../../server/src/modules/webhook/webhook.entity';
+import { DeliveryStatus, Webhook, WebhookDelivery } from '../../server/src/modules/webhook/webhook.entity';
 import { deliverWebhooks } from '../../server/src/modules/webhook/webhook.worker';
-import { makeProject, makeSession, makeUser, PASSWORD } from '../fixtures/factories';
+import { makeDelivery, makeProject, makeSession, makeUser, makeWebhook, PASSWORD } from '../fixtures/factories';
 import {
   ChangeFeedSaveReportDocument,
   CreateWebhookDocument,
@@ -204,6 +205,58 @@ describe.each(databases)('webhooks ($name)', ({ url }) => {
       receiver.close();
     }
   }, 240_000);
+
+  it('fans out past an event that already has its delivery, instead of stopping every pass at it', async () => {
+    const owner = await makeUser(server.db, Role.SERVICE);
+    const saved = await makeWebhook(server.db, owner, { events: CHANGE_EVENT_NAMES.join(',') });
+    const [{ first }] = await server.db.query('SELECT MIN(seq) AS first FROM change_event');
+    await makeDelivery(server.db, saved, { seq: Number(first) });
+    await deliverWebhooks(server.db, server.clock);
+    // Its other events got their deliveries; the one it had keeps its own.
+    expect((await server.db.getRepository(Webhook).findOneByOrFail({ id: saved.id })).cursorSeq).toBeGreaterThan(Number(first));
+    expect(await server.db.getRepository(WebhookDelivery).countBy({ webhookId: saved.id, seq: Number(first) })).toBe(1);
+  });
+
+  it('pauses a webhook whose receiver fails: the others are sent meanwhile, then one delivery a pass probes it', async () => {
+    const receiver = await startReceiver(() => null);
+    try {
+      const owner = await makeUser(server.db, Role.SERVICE);
+      // Cursors past the feed's end: these deliveries are all they have.
+      const dead = await makeWebhook(server.db, owner, { cursorSeq: 1e9 });
+      const alive = await makeWebhook(server.db, owner, { url: receiver.url, cursorSeq: 1e9 });
+      const due = { status: DeliveryStatus.PENDING, attempts: 0, nextAttemptAt: server.clock.now() };
+      for (let seq = 1; seq <= 30; seq++) await makeDelivery(server.db, dead, { ...due, seq });
+      for (let seq = 1; seq <= 3; seq++) await makeDelivery(server.db, alive, { ...due, seq });
+      const attempts = async (webhook: Webhook) =>
+        (await server.db.getRepository(WebhookDelivery).findBy({ webhookId: webhook.id })).reduce((n, d) => n + d.attempts, 0);
+      const row = (webhook: Webhook) => server.db.getRepository(Webhook).findOneByOrFail({ id: webhook.id });
+
+      await eventually(async () => {
+        await deliverWebhooks(server.db, server.clock);
+        expect(receiver.received).toHaveLength(3);
+        expect(await row(dead)).toMatchObject({ failures: 1, pausedUntil: new Date(server.clock.now().getTime() + 10_000) });
+      });
+      const tried = await attempts(dead);
+      expect(tried).toBeGreaterThan(0);
+      expect(await row(alive)).toMatchObject({ failures: 0, pausedUntil: null });
+
+      // Paused: its deliveries wait, though some are due.
+      await deliverWebhooks(server.db, server.clock);
+      expect(await attempts(dead)).toBe(tried);
+
+      // The pause over: one delivery a pass, and a failed probe pauses it twice as long.
+      server.clock.advance(11_000);
+      await eventually(async () => {
+        await deliverWebhooks(server.db, server.clock);
+        expect(await attempts(dead)).toBe(tried + 1);
+      });
+      await eventually(async () =>
+        expect(await row(dead)).toMatchObject({ failures: 2, pausedUntil: new Date(server.clock.now().getTime() + 20_000) }),
+      );
+    } finally {
+      receiver.close();
+    }
+  });
 
   it.each([
     ['ftp://example.org/hook', ['progressReport.saved'], 'url'],

@@ -36,6 +36,14 @@ export class Webhook {
   @Column({ type: 'int', default: 0 })
   cursorSeq: number;
 
+  /** Deliveries that failed in a row (0 once one succeeds): while > 0, a pass sends it one delivery, a probe. */
+  @Column({ type: 'int', default: 0 })
+  failures: number;
+
+  /** Until then none of its deliveries is sent: its receiver failed, and the pause grows as deliveries' backoff does. */
+  @Column({ type: 'datetime', nullable: true })
+  pausedUntil: Date | null;
+
   @Field()
   @Column({ type: 'datetime' })
   createdAt: Date;

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import type { AppContext } from '../../core/context';
 import { randomToken } from '../../core/crypto';
+import { execute } from '../../core/db';
 import { badInput, notFound } from '../../core/errors';
 import { allow, Permission } from '../access/policy';
 import { recordAudit } from '../audit/audit.service';
@@ -96,6 +97,8 @@ export async function redeliver(ctx: AppContext, deliveryId: number): Promise<We
     leaseUntil: null,
   });
   await ctx.em.getRepository(WebhookDelivery).save(delivery);
+  // Asked for by its owner: sent at the next pass even if its receiver's failures had paused the webhook.
+  await execute(ctx.em, 'UPDATE webhook SET paused_until = NULL WHERE id = ?', [delivery.webhookId]);
   await recordAudit(ctx, {
     action: 'redeliverWebhook',
     targetType: 'WebhookDelivery',

@@ -68,9 +68,20 @@ async function fanOut(db: DataSource, webhookId: number, last: number, now: Date
           .limit(FAN_OUT)
           .getMany();
       }
-      if (changes.length) {
+      // An event that already has its delivery (a replayed or hand-made one) keeps it: the fan-out goes on past it.
+      const made = changes.length
+        ? new Set(
+            (
+              await em
+                .getRepository(WebhookDelivery)
+                .find({ select: { seq: true }, where: { webhookId, seq: In(changes.map((c) => c.seq!)) } })
+            ).map((d) => d.seq),
+          )
+        : new Set<number>();
+      const fresh = changes.filter((c) => !made.has(c.seq!));
+      if (fresh.length) {
         await em.getRepository(WebhookDelivery).insert(
-          changes.map((c) => ({
+          fresh.map((c) => ({
             webhookId,
             seq: c.seq!,
             event: c.event,
@@ -84,7 +95,7 @@ async function fanOut(db: DataSource, webhookId: number, last: number, now: Date
       // A full batch may leave more of its events for the next pass; otherwise nothing up to `last` is for it.
       const cursor = changes.length === FAN_OUT ? changes.at(-1)!.seq! : last;
       await execute(em, 'UPDATE webhook SET cursor_seq = ? WHERE id = ?', [cursor, webhookId]);
-      return changes.length;
+      return fresh.length;
     }),
   );
 }
@@ -93,18 +104,23 @@ async function fanOut(db: DataSource, webhookId: number, last: number, now: Date
  * Takes up to BATCH due deliveries for this worker until its lease ends, taking turns between webhooks
  * (each one's oldest, then each one's second…, the webhooks of one turn in random order, so that with more
  * webhooks waiting than a batch holds, none waits behind older ones for ever): a receiver that is down, or far
- * behind, does not hold up the others, and one alone with a backlog gets the whole batch. Another worker's
- * live lease is left alone.
+ * behind, does not hold up the others, and one alone with a backlog gets the whole batch. A webhook whose
+ * receiver failed sends nothing until its pause ends, then one delivery (a probe) a pass until one succeeds.
+ * Another worker's live lease is left alone.
  */
 async function claim(db: DataSource, now: Date): Promise<WebhookDelivery[]> {
   const repo = db.getRepository(WebhookDelivery);
   const free = '(lease_until IS NULL OR lease_until < ?)';
+  const at = toDbValue(db, now);
   const candidates: Array<{ id: number }> = await db.query(
     `SELECT id FROM (
-       SELECT id, ROW_NUMBER() OVER (PARTITION BY webhook_id ORDER BY id) AS turn
-       FROM webhook_delivery WHERE status = ? AND next_attempt_at <= ? AND ${free}
-     ) due WHERE turn <= ${BATCH} ORDER BY turn, ${isMysql(db) ? 'RAND()' : 'RANDOM()'} LIMIT ${BATCH}`,
-    [DeliveryStatus.PENDING, toDbValue(db, now), toDbValue(db, now)],
+       SELECT d.id, w.failures, ROW_NUMBER() OVER (PARTITION BY d.webhook_id ORDER BY d.id) AS turn
+       FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id
+       WHERE d.status = ? AND d.next_attempt_at <= ? AND (d.lease_until IS NULL OR d.lease_until < ?)
+         AND (w.paused_until IS NULL OR w.paused_until <= ?)
+     ) due WHERE turn <= CASE WHEN failures > 0 THEN 1 ELSE ${BATCH} END
+     ORDER BY turn, ${isMysql(db) ? 'RAND()' : 'RANDOM()'} LIMIT ${BATCH}`,
+    [DeliveryStatus.PENDING, at, at, at],
   );
   if (!candidates.length) return [];
   const lease = randomUUID();
@@ -172,6 +188,18 @@ async function send(db: DataSource, delivery: WebhookDelivery, webhook: Webhook,
       },
     ),
   );
+  // The receiver as a whole: a failure pauses the webhook for as long as a delivery's backoff after as many
+  // paused passes in a row; a success lifts it (written only when there was one, so a healthy webhook's row stays cold).
+  await retryingRaces(null, 'webhookHealth', () =>
+    delivered
+      ? execute(db.manager, 'UPDATE webhook SET failures = 0, paused_until = NULL WHERE id = ? AND failures > 0', [webhook.id])
+      : // The first failure of a batch pauses it; the batch's other failures find it paused and change nothing.
+        execute(
+          db.manager,
+          'UPDATE webhook SET failures = failures + 1, paused_until = ? WHERE id = ? AND (paused_until IS NULL OR paused_until <= ?)',
+          [new Date(at.getTime() + retryDelayMs(webhook.failures + 1)), webhook.id, at],
+        ),
+  ).catch(() => undefined);
 }
 
 /**
