@@ -48,6 +48,9 @@ export const th = {
     sar: 'คะแนน SAR',
     home: 'หน้าหลัก',
     yearSettings: 'ตั้งค่าปีงบประมาณ',
+    notifications: 'การแจ้งเตือน',
+    notificationSettings: 'การตั้งค่าการแจ้งเตือน',
+    reminders: 'การเตือนและงานตามกำหนดเวลา',
   },
   common: {
     save: 'บันทึก',
