@@ -10,12 +10,18 @@ import { Notification, NotificationChannel, NotificationDelivery, NotificationSe
 
 /** Attempts before a delivery is FAILED (the in-app notice stays; ADMIN's delivery log can send it again). */
 export const MAX_NOTICE_ATTEMPTS = 8;
-/** How long a runner holds the deliveries it took: longer than one send may take (the SMTP time limit is 10 s). */
-const LEASE_MS = 60_000;
 /** Deliveries one pass takes. */
 const BATCH = 100;
 /** Sends of one pass at a time: a mail server or LINE's API is not flooded by a national wave. */
 const PARALLEL = 8;
+/** The longest one send may take (the SMTP time limit, core/mailer.ts; a channel keeps to it). */
+const SEND_LIMIT_MS = 10_000;
+/**
+ * How long a pass holds the deliveries it took: longer than its worst case — every send of the batch
+ * running into its time limit, PARALLEL at a time (≈ 130 s) — so that no other pass takes one while it
+ * is still being sent.
+ */
+export const DELIVERY_LEASE_MS = 2 * Math.ceil(BATCH / PARALLEL) * SEND_LIMIT_MS + 60_000;
 
 /** Takes up to BATCH due deliveries for this pass until its lease ends; another runner's live lease is left alone. */
 async function claim(db: DataSource, now: Date): Promise<NotificationDelivery[]> {
@@ -31,7 +37,7 @@ async function claim(db: DataSource, now: Date): Promise<NotificationDelivery[]>
       execute(
         em,
         `UPDATE notification_delivery SET lease_owner = ?, lease_until = ? WHERE id IN (${due.map(() => '?').join(', ')}) AND status = ? AND ${free}`,
-        [lease, new Date(now.getTime() + LEASE_MS), ...due.map((d) => d.id), NoticeDeliveryStatus.PENDING, now],
+        [lease, new Date(now.getTime() + DELIVERY_LEASE_MS), ...due.map((d) => d.id), NoticeDeliveryStatus.PENDING, now],
       ),
     ),
   );
