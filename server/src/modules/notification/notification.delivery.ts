@@ -3,8 +3,9 @@ import { In, type DataSource } from 'typeorm';
 import { retryDelayMs } from '../../core/backoff';
 import type { AppConfig } from '../../core/config';
 import { execute, inTransaction, toDbValue } from '../../core/db';
-import { retryingRaces } from '../../core/transaction';
+import { executeAlone, retryingRaces } from '../../core/transaction';
 import { User } from '../account/user.entity';
+import { ChannelError } from './channel-error';
 import type { Channel, ChannelMessage, Recipient } from './notification.channel';
 import { Notification, NotificationChannel, NotificationDelivery, NotificationSetting, NoticeDeliveryStatus } from './notification.entity';
 
@@ -14,8 +15,10 @@ export const MAX_NOTICE_ATTEMPTS = 8;
 const LEASE_MS = 60_000;
 /** Deliveries one pass takes. */
 const BATCH = 100;
-/** Sends of one pass at a time: a mail server or LINE's API is not flooded by a national wave. */
+/** Sends of one pass at a time: a mail server is not flooded by a national wave (LINE's pace is LINE_PUSH_RATE). */
 const PARALLEL = 8;
+/** How long one run of the delivery job goes on taking batches while deliveries are due (its lease is 2 minutes). */
+const RUN_BUDGET_MS = 60_000;
 
 /** Takes up to BATCH due deliveries for this pass until its lease ends; another runner's live lease is left alone. */
 async function claim(db: DataSource, now: Date): Promise<NotificationDelivery[]> {
@@ -49,18 +52,40 @@ async function inTurns<T>(items: T[], parallel: number, work: (item: T) => Promi
 }
 
 /**
- * One pass of the notices' outbox: the due deliveries sent by their channels, each outcome recorded while
- * this pass still holds it — SENT, or PENDING again after a pause that grows with each failure (core/
- * backoff.ts), FAILED after MAX_NOTICE_ATTEMPTS. A channel this instance does not have (LINE without its
- * token) fails the attempt like a channel that is down. Answers how many were sent and how many failed.
+ * One run of the notices' outbox: batches of due deliveries (deliverBatch) while a batch was full and
+ * RUN_BUDGET_MS lasts — a national wave goes out at the pace of its channels, not one batch per pass of
+ * the job runner. Answers how many were sent, failed, and held (quiet hours, a daily cap).
  */
 export async function deliverNotices(
   deps: { db: DataSource; config: Pick<AppConfig, 'publicUrl'>; channels: Map<NotificationChannel, Channel> },
   now: () => Date,
-): Promise<{ sent: number; failed: number }> {
+): Promise<{ sent: number; failed: number; held: number }> {
+  const total = { sent: 0, failed: 0, held: 0 };
+  const started = Date.now();
+  for (;;) {
+    const pass = await deliverBatch(deps, now);
+    total.sent += pass.sent;
+    total.failed += pass.failed;
+    total.held += pass.held;
+    if (pass.claimed < BATCH || Date.now() - started > RUN_BUDGET_MS) return total;
+  }
+}
+
+/**
+ * One batch of the notices' outbox: the due deliveries sent by their channels, each outcome recorded while
+ * this pass still holds it — SENT; held for later when the channel says so (quiet hours, a daily cap: no
+ * attempt spent); PENDING again after a pause that grows with each failure (core/backoff.ts, and not
+ * before the channel's Retry-After); FAILED after MAX_NOTICE_ATTEMPTS, or at once when the channel refused
+ * the message itself (ChannelError `permanent`). A channel this instance does not have (LINE without its
+ * token) fails the attempt like a channel that is down.
+ */
+async function deliverBatch(
+  deps: { db: DataSource; config: Pick<AppConfig, 'publicUrl'>; channels: Map<NotificationChannel, Channel> },
+  now: () => Date,
+): Promise<{ claimed: number; sent: number; failed: number; held: number }> {
   const { db } = deps;
   const due = await claim(db, now());
-  if (!due.length) return { sent: 0, failed: 0 };
+  if (!due.length) return { claimed: 0, sent: 0, failed: 0, held: 0 };
   const notices = new Map(
     (await db.getRepository(Notification).findBy({ id: In([...new Set(due.map((d) => d.notificationId))]) })).map((n) => [n.id, n]),
   );
@@ -69,6 +94,11 @@ export async function deliverNotices(
   const settings = new Map((await db.getRepository(NotificationSetting).findBy({ userId: In(userIds) })).map((s) => [s.userId, s]));
   let sent = 0;
   let failed = 0;
+  let held = 0;
+  const record = (delivery: NotificationDelivery, values: Partial<NotificationDelivery>) =>
+    retryingRaces(null, 'noticeOutcome', () =>
+      db.getRepository(NotificationDelivery).update({ id: delivery.id, leaseOwner: delivery.leaseOwner! }, { ...values, leaseOwner: null, leaseUntil: null }),
+    ).catch(() => undefined); // the lease runs out and the delivery is tried again (at least once)
   await inTurns(due, PARALLEL, async (delivery) => {
     const notice = notices.get(delivery.notificationId)!;
     const user = users.get(notice.userId)!;
@@ -84,36 +114,48 @@ export async function deliverNotices(
       url: notice.link ? new URL(notice.link, deps.config.publicUrl).toString() : null,
     };
     let error: string | null = null;
+    let permanent = false;
+    let notBefore = 0;
     try {
       const channel = deps.channels.get(delivery.channel);
       if (!channel) throw new Error(`ช่องทาง ${delivery.channel} ยังไม่ได้ตั้งค่าในระบบ`);
-      await channel.send(recipient, message);
+      const until = channel.holdUntil ? await channel.holdUntil(recipient, now()) : null;
+      if (until) {
+        held += 1;
+        await record(delivery, { nextAttemptAt: until });
+        return;
+      }
+      await channel.send(recipient, message, { id: delivery.id, retryKey: delivery.retryKey ?? (await keepRetryKey(db, delivery)) });
     } catch (err) {
       error = String((err as Error).message ?? err).slice(0, 300);
+      if (err instanceof ChannelError) {
+        permanent = !!err.options.permanent;
+        notBefore = err.options.retryAfterMs ?? 0;
+      }
     }
     const attempts = delivery.attempts + 1;
     const at = now();
     if (error === null) sent += 1;
     else failed += 1;
-    await retryingRaces(null, 'noticeOutcome', () =>
-      db.getRepository(NotificationDelivery).update(
-        { id: delivery.id, leaseOwner: delivery.leaseOwner! },
-        {
-          attempts,
-          status:
-            error === null
-              ? NoticeDeliveryStatus.SENT
-              : attempts >= MAX_NOTICE_ATTEMPTS
-                ? NoticeDeliveryStatus.FAILED
-                : NoticeDeliveryStatus.PENDING,
-          lastError: error,
-          sentAt: error === null ? at : null,
-          nextAttemptAt: error === null ? at : new Date(at.getTime() + retryDelayMs(attempts)),
-          leaseOwner: null,
-          leaseUntil: null,
-        },
-      ),
-    ).catch(() => undefined); // the lease runs out and the delivery is tried again (at least once)
+    await record(delivery, {
+      attempts,
+      status:
+        error === null
+          ? NoticeDeliveryStatus.SENT
+          : permanent || attempts >= MAX_NOTICE_ATTEMPTS
+            ? NoticeDeliveryStatus.FAILED
+            : NoticeDeliveryStatus.PENDING,
+      lastError: error,
+      sentAt: error === null ? at : null,
+      nextAttemptAt: error === null ? at : new Date(at.getTime() + Math.max(retryDelayMs(attempts), notBefore)),
+    });
   });
-  return { sent, failed };
+  return { claimed: due.length, sent, failed, held };
+}
+
+/** The retry key of a delivery written without one: made once, kept with it (whoever stores it first wins). */
+async function keepRetryKey(db: DataSource, delivery: NotificationDelivery): Promise<string> {
+  await executeAlone(db, 'UPDATE notification_delivery SET retry_key = ? WHERE id = ? AND retry_key IS NULL', [randomUUID(), delivery.id]);
+  const row = await db.getRepository(NotificationDelivery).findOne({ select: { id: true, retryKey: true }, where: { id: delivery.id } });
+  return row!.retryKey!;
 }
