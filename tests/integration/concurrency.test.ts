@@ -14,6 +14,9 @@ import { Project } from '../../server/src/modules/project/project.entity';
 import { PlanStatus, ProjectOrigin } from '../../server/src/modules/plan/project.enums';
 import { SarScore } from '../../server/src/modules/sar/sar-score.entity';
 import { getSchema } from '../../server/src/schema';
+import { IsNull } from 'typeorm';
+import { Notification, NotificationKind, NotificationSetting } from '../../server/src/modules/notification/notification.entity';
+import { ReminderSent } from '../../server/src/modules/reminder/reminder.entity';
 import { inTransaction } from '../../server/src/core/db';
 import { readEmblem } from '../../server/src/modules/memo-emblem/emblem-image';
 import { MemoEmblem } from '../../server/src/modules/memo-emblem/memo-emblem.entity';
@@ -866,6 +869,103 @@ describe.each(databases)('every write path under concurrent callers ($name)', ({
           query: 'mutation($t: String!) { resetPassword(token: $t, newPassword: "FromLink#2567") }',
           variables: () => ({ t: token }),
         };
+      },
+    },
+    (() => {
+      let userId: number;
+      let ids: number[];
+      return {
+        name: 'markNotificationsRead: one officer’s notices marked read from many tabs, each counted once',
+        successes: 'all' as const,
+        async prepare() {
+          const own = await freshOfficer();
+          userId = own.user.id;
+          const repo = server.db.getRepository(Notification);
+          for (let i = 0; i < 5; i++) {
+            await repo.insert({
+              userId,
+              kind: NotificationKind.DECISION,
+              title: `แจ้งผลการพิจารณา ${i + 1}`,
+              body: 'ทดสอบการอ่านพร้อมกัน',
+              link: null,
+              laoCode: own.lao.code,
+              fiscalYear: 2567,
+              round: null,
+              dedupeKey: freshName('read'),
+              createdAt: new Date(),
+              readAt: null,
+            });
+          }
+          ids = (await repo.findBy({ userId })).map((n) => n.id);
+          return {
+            token: own.token,
+            query: 'mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) { marked unread } }',
+            variables: () => ({ ids: ids.map(String) }),
+          };
+        },
+        async check(results) {
+          expect(results.reduce((sum, r) => sum + (r.data!.markNotificationsRead.marked as number), 0)).toBe(ids.length);
+          expect(await server.db.getRepository(Notification).countBy({ userId, readAt: IsNull() })).toBe(0);
+        },
+      };
+    })(),
+    (() => {
+      let userId: number;
+      return {
+        name: 'updateNotificationSettings: one officer’s settings changed from many tabs, kept in one row',
+        successes: 'all' as const,
+        async prepare() {
+          const own = await freshOfficer();
+          userId = own.user.id;
+          return {
+            token: own.token,
+            query: 'mutation($e: Boolean!) { updateNotificationSettings(input: { email: $e, deadlineReminders: true }) { email } }',
+            variables: (i) => ({ e: i % 2 === 0 }),
+          };
+        },
+        async check() {
+          expect(await server.db.getRepository(NotificationSetting).countBy({ userId })).toBe(1);
+        },
+      };
+    })(),
+    (() => {
+      let lao: Lao;
+      let userId: number;
+      return {
+        name: 'remindLao: the province office pressing "remind now" at once sends one reminder, the others are told it went today',
+        successes: 1,
+        async prepare() {
+          const own = await freshOfficer();
+          lao = own.lao;
+          userId = own.user.id;
+          await makeProject(server.db, lao, { fiscalYears: [2567] });
+          return {
+            token: reviewer,
+            query: 'mutation($l: String!) { remindLao(laoCode: $l, fiscalYear: 2567, round: TWELVE_MONTHS) { recipients waiting } }',
+            variables: () => ({ l: lao.code }),
+          };
+        },
+        async check(results) {
+          for (const r of results.filter((x) => x.errors)) {
+            expect(r.errors![0].message).toBe('วันนี้ได้ส่งการเตือนถึง อปท. นี้สำหรับรอบนี้แล้ว (ส่งได้วันละ 1 ครั้ง) กรุณาลองใหม่ในวันพรุ่งนี้');
+          }
+          expect(await server.db.getRepository(ReminderSent).countBy({ laoCode: lao.code })).toBe(1);
+          expect(await server.db.getRepository(Notification).countBy({ userId, kind: NotificationKind.MANUAL_REMINDER })).toBe(1);
+        },
+      };
+    })(),
+    {
+      name: 'updateReminderSchedule: ADMIN saving a round’s schedule from many tabs keeps one schedule',
+      successes: 'all',
+      async prepare() {
+        return {
+          token: admin,
+          query: 'mutation { updateReminderSchedule(round: TWELVE_MONTHS, days: [21, 14, 7, 1]) { round days } }',
+          variables: () => ({}),
+        };
+      },
+      async check(results) {
+        for (const r of results) expect(r.data!.updateReminderSchedule.days).toEqual([21, 14, 7, 1]);
       },
     },
     {

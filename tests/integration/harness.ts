@@ -11,6 +11,7 @@ import { createApp } from '../../server/src/app';
 import { ManualClock } from '../../server/src/core/clock';
 import { loadConfig, NO_RATE_LIMITS, type AppConfig } from '../../server/src/core/config';
 import { openDatabase } from '../../server/src/core/database';
+import type { ContextDeps } from '../../server/src/core/context';
 import { createLogger } from '../../server/src/core/logger';
 import { figureDifferences } from '../../server/src/modules/scoring/figures.store';
 import { LoginDocument } from '../gql/graphql';
@@ -35,6 +36,8 @@ export class TestServer {
   config!: AppConfig;
   /** The HTTP application, for tests that read its routes. */
   app!: Express;
+  /** What every request's context is made of (the scheduled jobs run with it). */
+  deps!: ContextDeps;
   private server!: Server;
   private stopApollo!: () => Promise<void>;
   url = '';
@@ -60,7 +63,7 @@ export class TestServer {
       ...opts.env,
     });
     s.db = opts.db ?? (await openDatabase(s.config.db));
-    const { app, listen, stop } = await createApp({
+    const { app, deps, listen, stop } = await createApp({
       db: s.db,
       config: s.config,
       clock: s.clock,
@@ -68,6 +71,7 @@ export class TestServer {
       clientDir: opts.clientDir ?? null,
     });
     s.app = app;
+    s.deps = deps;
     s.stopApollo = stop;
     s.server = await listen(0, '127.0.0.1');
     s.url = `http://127.0.0.1:${(s.server.address() as AddressInfo).port}`;

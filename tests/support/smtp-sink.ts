@@ -21,6 +21,20 @@ export function textOf(mail: ReceivedMail): string {
   return body;
 }
 
+/** The Subject header, its MIME encoded-words (=?UTF-8?B?…?= / ?Q?, which nodemailer writes for Thai) decoded. */
+export function subjectOf(mail: ReceivedMail): string {
+  const headers = mail.data.slice(0, mail.data.indexOf('\r\n\r\n')).replace(/\r\n[ \t]+/g, ' ');
+  const raw = /^subject:\s*(.*)$/im.exec(headers)?.[1] ?? '';
+  return raw.replace(/\?=\s+=\?/g, '?==?').replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, enc: string, text: string) =>
+    enc.toLowerCase() === 'b'
+      ? Buffer.from(text, 'base64').toString('utf8')
+      : Buffer.from(
+          text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+          'latin1',
+        ).toString('utf8'),
+  );
+}
+
 export interface SmtpSink {
   url: string;
   received: ReceivedMail[];
@@ -29,9 +43,9 @@ export interface SmtpSink {
 
 /**
  * A real SMTP server on loopback that keeps every message it is given, for tests of what the server
- * mails (SMTP_URL). It speaks the plain protocol nodemailer uses without TLS or authentication.
+ * mails (SMTP_URL), on a free port or the one given (to come back where it was). It speaks the plain protocol nodemailer uses without TLS or authentication.
  */
-export async function startSmtpSink(): Promise<SmtpSink> {
+export async function startSmtpSink(port = 0): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
   const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
@@ -82,10 +96,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       }
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `smtp://127.0.0.1:${(server.address() as net.AddressInfo).port}`,
     received,
     close: () =>
       new Promise<void>((resolve) => {

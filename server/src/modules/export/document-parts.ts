@@ -3,7 +3,6 @@ import type { TableLayoutName } from '../../core/pdf/table-layouts';
 import { breakThaiWords as t } from '../../core/pdf/thai-text';
 import type { Lao } from '../lao/lao.entity';
 import { LaoType } from '../lao/lao.enums';
-import type { ReportRound } from '../plan/report.enums';
 import { placeLine } from '../geography/places';
 
 /** Pieces every printed report of an LAO shares. */

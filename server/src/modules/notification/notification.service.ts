@@ -30,11 +30,9 @@ export async function recipientsOf(
 ): Promise<NoticeRecipient[]> {
   const codes = who.role === Role.LAO_OFFICER ? who.laoCodes : who.provinceCodes;
   if (!codes.length) return [];
-  const users = await em
-    .getRepository(User)
-    .find({
-      where: { role: who.role, disabled: false, ...(who.role === Role.LAO_OFFICER ? { laoCode: In(codes) } : { provinceCode: In(codes) }) },
-    });
+  const users = await em.getRepository(User).find({
+    where: { role: who.role, disabled: false, ...(who.role === Role.LAO_OFFICER ? { laoCode: In(codes) } : { provinceCode: In(codes) }) },
+  });
   const settings = users.length
     ? new Map((await em.getRepository(NotificationSetting).findBy({ userId: In(users.map((u) => u.id)) })).map((s) => [s.userId, s]))
     : new Map<number, NotificationSetting>();
