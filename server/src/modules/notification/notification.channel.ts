@@ -64,8 +64,8 @@ export class EmailChannel implements Channel {
 }
 
 /** The channels this instance sends by, by name: e-mail always, LINE once its channel access token is set. */
-export function channelsOf(deps: { db: DataSource; mailer: Mailer; config: Pick<AppConfig, 'line'> }): Map<NotificationChannel, Channel> {
+export function channelsOf(deps: { db: DataSource; mailer: Mailer; config?: Pick<AppConfig, 'line'> }): Map<NotificationChannel, Channel> {
   const channels = new Map<NotificationChannel, Channel>([[NotificationChannel.EMAIL, new EmailChannel(deps.db, deps.mailer)]]);
-  if (deps.config.line.accessToken) channels.set(NotificationChannel.LINE, new LineChannel(deps.db, deps.config.line));
+  if (deps.config?.line.accessToken) channels.set(NotificationChannel.LINE, new LineChannel(deps.db, deps.config.line));
   return channels;
 }
