@@ -1,6 +1,6 @@
 import type { ContextDeps } from './core/context';
 import type { JobDefinition } from './modules/job/job.runner';
-import { deliverNotices } from './modules/notification/notification.delivery';
+import { DELIVERY_LEASE_MS, deliverNotices } from './modules/notification/notification.delivery';
 import { sendDeadlineReminders, sendReviewDigest, sendRoundOpenedNotices } from './modules/reminder/reminder.jobs';
 
 const HOUR_MS = 3_600_000;
@@ -25,7 +25,7 @@ export function applicationJobs(deps: ContextDeps): JobDefinition[] {
     {
       name: 'deliverNotices',
       nextRun: (now) => now,
-      leaseMs: 120_000,
+      leaseMs: DELIVERY_LEASE_MS,
       run: async () => {
         const { sent, failed, held } = await deliverNotices(deps, () => deps.clock.now());
         return `ส่งสำเร็จ ${sent} รายการ ส่งไม่สำเร็จ ${failed} รายการ${held ? ` เลื่อนไปส่งภายหลัง ${held} รายการ` : ''}`;

@@ -16,7 +16,10 @@ import {
 } from '../../server/src/modules/notification/notification.entity';
 import { PlanStatus } from '../../server/src/modules/plan/project.enums';
 import { ReportRound } from '../../server/src/modules/plan/report.enums';
-import { sendDeadlineReminders, sendReviewDigest } from '../../server/src/modules/reminder/reminder.jobs';
+import { sendDeadlineReminders, sendReviewDigest, sendRoundOpenedNotices } from '../../server/src/modules/reminder/reminder.jobs';
+import { ReportingReopening } from '../../server/src/modules/reporting-window/reporting-window.entity';
+import { NotificationChannel, NotificationSetting } from '../../server/src/modules/notification/notification.entity';
+import { MAX_NOTICE_ATTEMPTS } from '../../server/src/modules/notification/notification.delivery';
 import { ReportingWindow } from '../../server/src/modules/reporting-window/reporting-window.entity';
 import { freshName, makeLao, makeProject, makeReport, makeSession, makeUser } from '../fixtures/factories';
 import {
@@ -25,7 +28,10 @@ import {
   RemindLaoDocument,
   ReportingWorklistDocument,
   ReviewProjectAdditionDocument,
+  ReminderScheduleDocument,
   ScheduledJobsDocument,
+  UpdateReminderScheduleDocument,
+  UpdateNotificationSettingsDocument,
 } from '../gql/graphql';
 import { startSmtpSink, subjectOf, textOf, type SmtpSink } from '../support/smtp-sink';
 import { codeOf, databases, TestServer } from './harness';
@@ -300,5 +306,147 @@ describe.each(databases)('deadlines and notices ($name)', ({ name, url }) => {
     clock.advance(DAY_MS);
     const tomorrow = await makeSession(db, await makeUser(db, Role.PROVINCE_OFFICER, { provinceCode: '80' }), clock.now());
     expect((await server.gql(RemindLaoDocument, vars, { token: tomorrow })).errors).toBeUndefined();
+  });
+
+  it('tells every LAO once that a round opened, as each officer’s settings say', async () => {
+    const db = server.db;
+    clock.set(new Date('2024-05-05T03:00:00Z'));
+    const lao = await makeLao(db);
+    const plain = await makeUser(db, Role.LAO_OFFICER, { lao, email: `${freshName('open')}@example.go.th` });
+    const noMail = await makeUser(db, Role.LAO_OFFICER, {
+      lao,
+      username: freshName('nomail'),
+      email: `${freshName('nomail')}@example.go.th`,
+    });
+    const notOpened = await makeUser(db, Role.LAO_OFFICER, { lao, username: freshName('noopen') });
+    await server.gql(
+      UpdateNotificationSettingsDocument,
+      { input: { email: false } },
+      { token: await makeSession(db, noMail, clock.now()) },
+    );
+    await server.gql(
+      UpdateNotificationSettingsDocument,
+      { input: { roundOpened: false } },
+      { token: await makeSession(db, notOpened, clock.now()) },
+    );
+    await db.getRepository(ReportingWindow).save({
+      fiscalYear: YEAR,
+      round: ReportRound.TWELVE_MONTHS,
+      opensAt: new Date('2024-05-05T01:00:00Z'),
+      closesAt: new Date('2024-09-30T10:00:00Z'),
+    });
+    await Promise.all([sendRoundOpenedNotices(server.deps, clock.now()), sendRoundOpenedNotices(otherDeps, clock.now())]);
+    clock.advance(3_600_000);
+    await sendRoundOpenedNotices(server.deps, clock.now());
+
+    const [opened] = await noticesOf(plain.id, NotificationKind.ROUND_OPENED);
+    expect(await noticesOf(plain.id, NotificationKind.ROUND_OPENED)).toHaveLength(1);
+    expect(opened.title).toBe('เปิดรอบรายงานผลรอบ 12 เดือน ปีงบประมาณ พ.ศ. 2564');
+    expect(opened.body).toBe('ระบบเปิดให้รายงานผลการดำเนินงานรอบ 12 เดือน ปีงบประมาณ พ.ศ. 2564 แล้ว ถึงวันที่ 30 กันยายน 2567');
+    expect(await db.getRepository(NotificationDelivery).countBy({ notificationId: opened.id, channel: NotificationChannel.EMAIL })).toBe(1);
+    const [quiet] = await noticesOf(noMail.id, NotificationKind.ROUND_OPENED);
+    expect(await db.getRepository(NotificationDelivery).countBy({ notificationId: quiet.id })).toBe(0);
+    expect(await noticesOf(notOpened.id, NotificationKind.ROUND_OPENED)).toHaveLength(0);
+    expect(await db.getRepository(NotificationSetting).findOneByOrFail({ userId: notOpened.id })).toMatchObject({
+      roundOpened: false,
+      email: true,
+    });
+  });
+
+  it('counts down to an LAO’s reopening when NACC reopened its round until later', async () => {
+    const db = server.db;
+    const [reopened, closed] = await Promise.all([makeLao(db), makeLao(db)]);
+    for (const lao of [reopened, closed]) await makeProject(db, lao, { fiscalYears: [YEAR] });
+    const officers = await Promise.all([reopened, closed].map((lao) => makeUser(db, Role.LAO_OFFICER, { lao })));
+    await db.getRepository(ReportingReopening).save({
+      laoCode: reopened.code,
+      fiscalYear: YEAR,
+      round: ReportRound.SIX_MONTHS,
+      openUntil: new Date('2024-07-15T10:00:00Z'),
+    });
+    // The round closed on 30 June; the reopened LAO has until 15 July: 7 days left on 8 July.
+    clock.set(new Date('2024-07-08T02:00:00Z'));
+    await sendDeadlineReminders(server.deps, clock.now());
+    const [notice] = await noticesOf(officers[0].id, NotificationKind.DEADLINE_REMINDER);
+    expect(notice.body).toBe('เหลือ 1 โครงการที่ยังไม่รายงานผล รอบ 6 เดือน จะปิดในอีก 7 วัน (ปิดรอบวันที่ 15 กรกฎาคม 2567)');
+    expect(await noticesOf(officers[1].id, NotificationKind.DEADLINE_REMINDER)).toHaveLength(0);
+
+    const office = await makeSession(db, await makeUser(db, Role.PROVINCE_OFFICER, { provinceCode: '80' }), clock.now());
+    const list = await server.gql(ReportingWorklistDocument, { y: YEAR, r: 'SIX_MONTHS', p: '80' }, { token: office });
+    const rows = new Map(list.data!.reportingWorklist.map((r) => [r.lao.code, r]));
+    expect(rows.get(reopened.code)).toMatchObject({ daysToClose: 7, reopenedUntil: '2024-07-15T10:00:00.000Z', waiting: 1 });
+    expect(rows.get(closed.code)).toMatchObject({ daysToClose: -8, reopenedUntil: null, waiting: 1 });
+  });
+
+  it('reminds on the days ADMIN set for a round, and refuses a schedule outside the rules in Thai', async () => {
+    const db = server.db;
+    const admin = await makeSession(db, await makeUser(db, Role.ADMIN), clock.now());
+    for (const [days, message] of [
+      [[61], 'จำนวนวันก่อนปิดรอบต้องเป็นจำนวนเต็ม 0–60 วัน'],
+      [[-1], 'จำนวนวันก่อนปิดรอบต้องเป็นจำนวนเต็ม 0–60 วัน'],
+      [[7, 7], 'จำนวนวันก่อนปิดรอบซ้ำกัน'],
+      [[30, 21, 14, 7, 3, 1, 0], 'กำหนดวันเตือนได้ไม่เกิน 6 ครั้งต่อรอบ'],
+    ] as const) {
+      const res = await server.gql(UpdateReminderScheduleDocument, { r: 'TWELVE_MONTHS', days: [...days] }, { token: admin });
+      expect(codeOf(res)).toBe('BAD_USER_INPUT');
+      expect(res.errors![0].message).toBe(message);
+    }
+    try {
+      const set = await server.gql(UpdateReminderScheduleDocument, { r: 'TWELVE_MONTHS', days: [3, 45] }, { token: admin });
+      expect(set.data!.updateReminderSchedule).toEqual({ round: 'TWELVE_MONTHS', days: [45, 3] });
+      const read = await server.gql(ReminderScheduleDocument, {}, { token: admin });
+      expect(read.data!.reminderSchedule).toContainEqual({ round: 'TWELVE_MONTHS', days: [45, 3] });
+
+      const lao = await makeLao(db);
+      await makeProject(db, lao, { fiscalYears: [YEAR] });
+      const officer = await makeUser(db, Role.LAO_OFFICER, { lao });
+      // The twelve-month round of the year closes on 30 September: 45 days before, then 3.
+      for (const [at, expected] of [
+        ['2024-08-10T02:00:00Z', 0],
+        ['2024-08-16T02:00:00Z', 1],
+        ['2024-09-20T02:00:00Z', 1],
+        ['2024-09-27T02:00:00Z', 2],
+      ] as const) {
+        clock.set(new Date(at));
+        await sendDeadlineReminders(server.deps, clock.now());
+        expect(await noticesOf(officer.id, NotificationKind.DEADLINE_REMINDER)).toHaveLength(expected);
+      }
+    } finally {
+      await server.gql(UpdateReminderScheduleDocument, { r: 'TWELVE_MONTHS', days: [21, 14, 7, 1] }, { token: admin });
+    }
+  });
+
+  it('retries a channel that keeps failing with growing pauses, then marks the delivery FAILED', async () => {
+    const db = server.db;
+    clock.set(new Date('2024-10-01T03:00:00Z'));
+    const lao = await makeLao(db);
+    const officer = await makeUser(db, Role.LAO_OFFICER, { lao, email: `${freshName('fail')}@example.go.th` });
+    const project = await makeProject(db, lao, { planStatus: PlanStatus.ADD_PENDING });
+    const reviewer = await makeSession(db, await makeUser(db, Role.PROVINCE_OFFICER, { provinceCode: '80' }), clock.now());
+    const res = await server.gql(ReviewProjectAdditionDocument, { id: String(project.id), y: 2567, a: true, r: null }, { token: reviewer });
+    expect(res.errors).toBeUndefined();
+    const [notice] = await noticesOf(officer.id, NotificationKind.DECISION);
+    expect(notice.title).toBe('อนุมัติการขอเพิ่มโครงการ ปีงบประมาณ พ.ศ. 2567');
+    // A channel behind the same interface that is always down.
+    const down = new Map([
+      [
+        NotificationChannel.EMAIL,
+        { name: NotificationChannel.EMAIL, reaches: () => true, send: () => Promise.reject(new Error('connect ECONNREFUSED')) },
+      ],
+    ]);
+    const delivery = () => db.getRepository(NotificationDelivery).findOneByOrFail({ notificationId: notice.id });
+    const pauses: number[] = [];
+    for (let attempt = 1; attempt <= MAX_NOTICE_ATTEMPTS; attempt++) {
+      await deliverNotices({ ...server.deps, channels: down }, () => clock.now());
+      const row = await delivery();
+      expect(row.attempts).toBe(attempt);
+      expect(row.lastError).toBe('connect ECONNREFUSED');
+      pauses.push(row.nextAttemptAt.getTime() - clock.now().getTime());
+      clock.set(row.nextAttemptAt);
+    }
+    expect(pauses.slice(0, 4)).toEqual([10_000, 20_000, 40_000, 80_000]);
+    expect((await delivery()).status).toBe(NoticeDeliveryStatus.FAILED);
+    // The in-app notice stays.
+    expect((await noticesOf(officer.id, NotificationKind.DECISION))[0].readAt).toBeNull();
   });
 });

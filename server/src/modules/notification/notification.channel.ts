@@ -36,11 +36,14 @@ export interface Channel {
   readonly name: NotificationChannel;
   /** Whether the recipient can be reached this way at all (an address, a linked account): no delivery row otherwise. */
   reaches(recipient: Recipient): boolean;
+  /** Sends of this channel at a time in one pass of the outbox (default 8). */
+  readonly parallel?: number;
   /**
-   * When this delivery may go: null — now; else a later time it waits for (no attempt spent), e.g. the
-   * end of the night's quiet hours or of a daily cap. A channel without such rules leaves it out.
+   * When each of a batch's deliveries may go, by its recipient: null — now; else a later time it waits for
+   * (no attempt spent), e.g. the end of the night's quiet hours or of a daily cap. A channel without such
+   * rules leaves it out.
    */
-  holdUntil?(recipient: Recipient, now: Date): Promise<Date | null>;
+  hold?(recipients: Recipient[], now: Date): Promise<Array<Date | null>>;
   /** Sends one notice; resolves when the channel took it, rejects (to be retried; a ChannelError says more, channel-error.ts) otherwise. */
   send(recipient: Recipient, message: ChannelMessage, delivery: DeliveryRef): Promise<void>;
 }
