@@ -44,7 +44,7 @@ async function claim(db: DataSource, now: Date): Promise<NotificationDelivery[]>
       ),
     ),
   );
-  return db.getRepository(NotificationDelivery).find({ where: { leaseOwner: lease }, order: { id: 'ASC' } });
+  return db.getRepository(NotificationDelivery).find({ where: { id: In(due.map((d) => d.id)), leaseOwner: lease }, order: { id: 'ASC' } });
 }
 
 /** Runs `work` over `items`, at most `parallel` at a time. */
