@@ -1,6 +1,7 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
+import { IsNull, Not } from 'typeorm';
 import type { ContextDeps, AppContext } from '../../core/context';
 import { systemContext } from '../../core/context';
 import { sha256 } from '../../core/crypto';
@@ -26,7 +27,8 @@ const WRONG_CODES = { count: 10, windowMs: 3_600_000 };
 
 /** What a user types into LINE, as compared: letters and digits, upper case ("abcd-2345" = "ABCD2345"). */
 const normalise = (text: string) => text.toUpperCase().replace(/[^A-Z0-9]/g, '');
-const codeHash = (code: string) => sha256(`line-link:${code}`);
+/** The digest a code is kept as. */
+export const linkCodeHash = (code: string) => sha256(`line-link:${code}`);
 
 /** Whether LINE is set up on this server (LINE_CHANNEL_ACCESS_TOKEN and LINE_CHANNEL_SECRET). */
 export const lineEnabled = (ctx: Pick<AppContext, 'config'>) => !!ctx.config.line.accessToken && !!ctx.config.line.channelSecret;
@@ -48,7 +50,7 @@ export async function createLinkCode(ctx: AppContext): Promise<{ code: string; e
   const expiresAt = new Date(now.getTime() + LINK_CODE_MS);
   const repo = ctx.em.getRepository(LineLinkCode);
   await repo.delete({ userId: user.id });
-  await repo.insert({ userId: user.id, codeHash: codeHash(code), expiresAt, createdAt: now });
+  await repo.insert({ userId: user.id, codeHash: linkCodeHash(code), expiresAt, createdAt: now });
   await recordAudit(ctx, { action: 'linkLineAccount', targetType: 'User', targetId: user.id, after: { expiresAt } });
   return { code, expiresAt };
 }
@@ -63,13 +65,19 @@ async function setLineUser(ctx: AppContext, userId: number, lineUserId: string |
   return before?.lineUserId ?? null;
 }
 
-/** unlinkLineAccount: the caller's account no longer gets LINE pushes (their pending ones fail as unreachable). */
+/**
+ * unlinkLineAccount: the caller's account no longer gets LINE pushes (their pending ones fail as
+ * unreachable). True when a LINE account was linked: one conditional update, so of many tabs at once one says so.
+ */
 export async function unlinkLine(ctx: AppContext): Promise<boolean> {
   const user = ctx.user!;
   await ctx.em.getRepository(LineLinkCode).delete({ userId: user.id });
-  const before = await setLineUser(ctx, user.id, null);
-  await recordAudit(ctx, { action: 'unlinkLineAccount', targetType: 'User', targetId: user.id, before: { lineLinked: !!before } });
-  return before !== null;
+  const { affected } = await ctx.em
+    .getRepository(NotificationSetting)
+    .update({ userId: user.id, lineUserId: Not(IsNull()) }, { lineUserId: null, updatedAt: ctx.clock.now() });
+  const unlinked = (affected ?? 0) > 0;
+  await recordAudit(ctx, { action: 'unlinkLineAccount', targetType: 'User', targetId: user.id, after: { unlinked } });
+  return unlinked;
 }
 
 /** LINE's signature of a webhook call: base64 HMAC-SHA256 of the raw body with the channel secret, compared in constant time. */
@@ -114,7 +122,7 @@ async function handleEvent(deps: ContextDeps, ip: string | null, event: LineEven
   const code = normalise(event.message.text.slice(0, 100));
   const now = ctx.clock.now();
   const found =
-    code.length === CODE_LENGTH ? await ctx.db.getRepository(LineLinkCode).findOneBy({ codeHash: codeHash(code) }) : null;
+    code.length === CODE_LENGTH ? await ctx.db.getRepository(LineLinkCode).findOneBy({ codeHash: linkCodeHash(code) }) : null;
   if (!found || found.expiresAt.getTime() <= now.getTime()) {
     if ((await take(ctx.db, now, `line:code:${lineUserId}`, WRONG_CODES)) > 0) return LINE_REPLIES.tooMany;
     return LINE_REPLIES.badCode;
