@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import {
   choose,
@@ -203,6 +204,110 @@ describeE2E('notifications, in Chromium', () => {
       .getByTestId('follow-up-table')
       .locator('tbody tr.el-table__row', { has: page.getByTestId(`follow-up-open-${LIVE_LAO.username}`) });
     await expectText(row, `31 ธ.ค. ${nextYear}`);
+    await context.close();
+  });
+});
+
+/** The channel secret of the LINE Official Account the server below stands for. */
+const LINE_SECRET = 'e2e-line-channel-secret';
+
+/** A text message to the Official Account from a LINE user, as LINE's webhook posts it, with its signature. */
+function lineMessage(from: string, text: string): { body: string; signature: string } {
+  const body = JSON.stringify({
+    destination: 'Uofficialaccount',
+    events: [
+      {
+        type: 'message',
+        mode: 'active',
+        timestamp: Date.now(),
+        webhookEventId: `ev-${Date.now()}`,
+        deliveryContext: { isRedelivery: false },
+        replyToken: `reply-${Date.now()}`,
+        source: { type: 'user', userId: from },
+        message: { id: '1', type: 'text', text },
+      },
+    ],
+  });
+  return { body, signature: createHmac('sha256', LINE_SECRET).update(body).digest('base64') };
+}
+
+/**
+ * With LINE set up: an officer links a LINE account by the one-time code (sent to the Official Account, which
+ * here is the test posting LINE's signed webhook call), turns LINE on, and unlinks; ADMIN sends a test notice
+ * and sends a delivery of the log again.
+ */
+describeE2E('notifications by LINE, in Chromium', () => {
+  // Replies to LINE users go to a closed port: the linking does not wait for them.
+  const e2e = e2eSuite({
+    LINE_CHANNEL_ACCESS_TOKEN: 'e2e-token',
+    LINE_CHANNEL_SECRET: LINE_SECRET,
+    LINE_API_BASE_URL: 'http://127.0.0.1:9',
+  });
+
+  for (const size of [LAPTOP, PHONE]) {
+    it(`links an officer's LINE account by a one-time code and unlinks it, ${size.width}px`, async () => {
+      const { context, page } = await e2e.open(size);
+      await signIn(page, LIVE_LAO.username, LIVE_LAO.password);
+      await page.goto('/notifications/settings');
+      await page.getByTestId('line-request-code').click();
+      const code = await page.getByTestId('line-code').innerText();
+      expect(code).toMatch(/^[A-Z0-9]{8}$/);
+      await expectText(page.getByTestId('line-instructions'), `เพิ่มเพื่อนบัญชีทางการ LINE ของระบบ e-PlanNACC แล้วส่งรหัส ${code} ในแชต`);
+      await expectText(page.getByTestId('line-code-expires'), /ใช้ได้ครั้งเดียว ภายใน \d+ \S+ 25\d\d \d\d:\d\d น\./);
+      if (size === PHONE) expect(await scrollsSideways(page)).toBe(false);
+      await screenshot(page, `notices-line-code-${size.width}`);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+
+      // Checked before the code is sent: not yet, said in Thai.
+      await page.getByTestId('line-check').click();
+      await expectText(page.locator('.el-message--warning'), 'ยังไม่ได้รับรหัสจาก LINE');
+
+      // The officer sends the code in LINE: LINE calls the server's webhook, signed.
+      const { body, signature } = lineMessage(`U${String(size.width).padStart(32, '0')}`, code);
+      const answer = await fetch(`${e2e.server.url}/line/webhook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-line-signature': signature },
+        body,
+      });
+      expect(answer.status).toBe(200);
+      await page.getByTestId('line-check').click();
+      await expectText(page.locator('.el-message--success'), 'เชื่อมบัญชี LINE แล้ว');
+      await expectText(page.getByTestId('setting-line-state'), 'เชื่อมบัญชี LINE แล้ว');
+      expect(((await page.getByTestId('setting-line').getAttribute('class')) ?? '').includes('is-disabled')).toBe(false);
+      await page.getByTestId('line-unlink').waitFor();
+
+      // Unlinked (after saying what it means): LINE is off again, and a new code can be asked for.
+      await page.getByTestId('line-unlink').click();
+      const box = page.locator('.el-message-box');
+      await expectText(box, 'ระบบจะไม่ส่งการแจ้งเตือนทาง LINE อีก');
+      await box.getByRole('button', { name: 'ยกเลิกการเชื่อมบัญชี LINE' }).click();
+      await expectText(page.locator('.el-message--success'), 'ยกเลิกการเชื่อมบัญชี LINE แล้ว');
+      await page.getByTestId('line-request-code').waitFor();
+      await page.reload();
+      await expectText(page.getByTestId('setting-line-state'), 'ยังไม่ได้เชื่อมบัญชี LINE');
+      await context.close();
+    });
+  }
+
+  it('lets ADMIN send a test notice and send a delivery of the log again', async () => {
+    const { context, page } = await e2e.open(LAPTOP);
+    await signIn(page, ADMIN.username, ADMIN.password);
+    await page.goto('/admin/reminders');
+    await page.getByTestId('delivery-log').waitFor();
+    await page.getByTestId('delivery-test-EMAIL').click();
+    await expectText(page.locator('.el-message'), /เข้าคิวการทดสอบส่งทางอีเมลแล้ว|อีเมล/);
+    const rows = page.getByTestId('delivery-log-table').locator('tbody tr.el-table__row');
+    await rows.first().waitFor();
+    await expectText(rows.first(), 'อีเมล');
+    await expectText(rows.first(), /รอส่ง|ส่งแล้ว|ส่งไม่สำเร็จ/);
+    await expectText(page.getByTestId('delivery-log-total'), /ทั้งหมด [1-9]\d* รายการ/);
+    await screenshot(page, 'notices-delivery-log');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    const retry = rows.first().locator('[data-testid^="delivery-retry-"]');
+    if (await retry.count()) {
+      await retry.click();
+      await expectText(page.locator('.el-message--success'), 'นำรายการกลับเข้าคิวส่งใหม่แล้ว');
+    }
     await context.close();
   });
 });

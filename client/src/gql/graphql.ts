@@ -370,6 +370,11 @@ export type SetMemoEmblemMutationVariables = Exact<{
 
 export type SetMemoEmblemMutation = { setMemoEmblem: { mediaType: string, width: number, height: number, dataUrl: string, updatedAt: string } };
 
+export type LinkLineAccountMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LinkLineAccountMutation = { linkLineAccount: { code: string, expiresAt: string, instructions: string } };
+
 export type MarkNotificationsReadMutationVariables = Exact<{
   ids: Array<string | number> | string | number;
 }>;
@@ -377,12 +382,23 @@ export type MarkNotificationsReadMutationVariables = Exact<{
 
 export type MarkNotificationsReadMutation = { markNotificationsRead: { marked: number, unread: number } };
 
+export type NotificationDeliveriesQueryVariables = Exact<{
+  last: number;
+  channel?: Types.NotificationChannel | null | undefined;
+  status?: Types.NoticeDeliveryStatus | null | undefined;
+}>;
+
+
+export type NotificationDeliveriesQuery = { notificationDeliveries: { totalCount: number, edges: Array<{ node: { id: string, channel: Types.NotificationChannel, status: Types.NoticeDeliveryStatus, attempts: number, lastError: string | null, nextAttemptAt: string, sentAt: string | null, createdAt: string, recipient: { id: string, username: string, displayName: string }, notification: { id: string, title: string } } }> } };
+
+export type NotificationDeliveryRowFragment = { id: string, channel: Types.NotificationChannel, status: Types.NoticeDeliveryStatus, attempts: number, lastError: string | null, nextAttemptAt: string, sentAt: string | null, createdAt: string, recipient: { id: string, username: string, displayName: string }, notification: { id: string, title: string } };
+
 export type NotificationSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type NotificationSettingsQuery = { notificationSettings: { email: boolean, emailAddress: string | null, line: boolean, lineLinked: boolean, deadlineReminders: boolean, roundOpened: boolean } };
+export type NotificationSettingsQuery = { notificationSettings: { email: boolean, emailAddress: string | null, line: boolean, lineLinked: boolean, lineAvailable: boolean, deadlineReminders: boolean, roundOpened: boolean } };
 
-export type NotificationSettingsFieldsFragment = { email: boolean, emailAddress: string | null, line: boolean, lineLinked: boolean, deadlineReminders: boolean, roundOpened: boolean };
+export type NotificationSettingsFieldsFragment = { email: boolean, emailAddress: string | null, line: boolean, lineLinked: boolean, lineAvailable: boolean, deadlineReminders: boolean, roundOpened: boolean };
 
 export type NotificationsQueryVariables = Exact<{
   first: number;
@@ -397,10 +413,29 @@ export type ReminderScheduleQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ReminderScheduleQuery = { reminderSchedule: Array<{ round: Types.ReportRound, days: Array<number> }> };
 
+export type RetryNotificationDeliveryMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RetryNotificationDeliveryMutation = { retryNotificationDelivery: { id: string, channel: Types.NotificationChannel, status: Types.NoticeDeliveryStatus, attempts: number, lastError: string | null, nextAttemptAt: string, sentAt: string | null, createdAt: string, recipient: { id: string, username: string, displayName: string }, notification: { id: string, title: string } } };
+
 export type ScheduledJobsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ScheduledJobsQuery = { scheduledJobs: Array<{ name: string, nextRunAt: string, lastRunAt: string | null, lastResult: string | null, lastError: string | null, leasedBy: string | null, leaseUntil: string | null }> };
+
+export type SendTestNotificationMutationVariables = Exact<{
+  channel: Types.NotificationChannel;
+}>;
+
+
+export type SendTestNotificationMutation = { sendTestNotification: { id: string, channel: Types.NotificationChannel, status: Types.NoticeDeliveryStatus, attempts: number, lastError: string | null, nextAttemptAt: string, sentAt: string | null, createdAt: string, recipient: { id: string, username: string, displayName: string }, notification: { id: string, title: string } } };
+
+export type UnlinkLineAccountMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnlinkLineAccountMutation = { unlinkLineAccount: boolean };
 
 export type UnreadNotificationsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -412,7 +447,7 @@ export type UpdateNotificationSettingsMutationVariables = Exact<{
 }>;
 
 
-export type UpdateNotificationSettingsMutation = { updateNotificationSettings: { email: boolean, emailAddress: string | null, line: boolean, lineLinked: boolean, deadlineReminders: boolean, roundOpened: boolean } };
+export type UpdateNotificationSettingsMutation = { updateNotificationSettings: { email: boolean, emailAddress: string | null, line: boolean, lineLinked: boolean, lineAvailable: boolean, deadlineReminders: boolean, roundOpened: boolean } };
 
 export type UpdateReminderScheduleMutationVariables = Exact<{
   round: Types.ReportRound;
@@ -750,6 +785,7 @@ export { RegistryLaoFragmentDoc } from './documents/RegistryLaoFragmentDoc';
 export { BaselineRequestFieldsFragmentDoc } from './documents/BaselineRequestFieldsFragmentDoc';
 export { LaoProfileFieldsFragmentDoc } from './documents/LaoProfileFieldsFragmentDoc';
 export { MemoEmblemFieldsFragmentDoc } from './documents/MemoEmblemFieldsFragmentDoc';
+export { NotificationDeliveryRowFragmentDoc } from './documents/NotificationDeliveryRowFragmentDoc';
 export { NotificationSettingsFieldsFragmentDoc } from './documents/NotificationSettingsFieldsFragmentDoc';
 export { ProgressReportFieldsFragmentDoc } from './documents/ProgressReportFieldsFragmentDoc';
 export { EditableProjectFragmentDoc } from './documents/EditableProjectFragmentDoc';
@@ -804,11 +840,16 @@ export { UpdateLaoProfileDocument } from './documents/UpdateLaoProfileDocument';
 export { ClearMemoEmblemDocument } from './documents/ClearMemoEmblemDocument';
 export { MemoEmblemDocument } from './documents/MemoEmblemDocument';
 export { SetMemoEmblemDocument } from './documents/SetMemoEmblemDocument';
+export { LinkLineAccountDocument } from './documents/LinkLineAccountDocument';
 export { MarkNotificationsReadDocument } from './documents/MarkNotificationsReadDocument';
+export { NotificationDeliveriesDocument } from './documents/NotificationDeliveriesDocument';
 export { NotificationSettingsDocument } from './documents/NotificationSettingsDocument';
 export { NotificationsDocument } from './documents/NotificationsDocument';
 export { ReminderScheduleDocument } from './documents/ReminderScheduleDocument';
+export { RetryNotificationDeliveryDocument } from './documents/RetryNotificationDeliveryDocument';
 export { ScheduledJobsDocument } from './documents/ScheduledJobsDocument';
+export { SendTestNotificationDocument } from './documents/SendTestNotificationDocument';
+export { UnlinkLineAccountDocument } from './documents/UnlinkLineAccountDocument';
 export { UnreadNotificationsDocument } from './documents/UnreadNotificationsDocument';
 export { UpdateNotificationSettingsDocument } from './documents/UpdateNotificationSettingsDocument';
 export { UpdateReminderScheduleDocument } from './documents/UpdateReminderScheduleDocument';
