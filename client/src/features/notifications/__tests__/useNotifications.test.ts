@@ -1,4 +1,4 @@
-import { mountComposable, settle } from '@/core/__tests__/mount-composable';
+import { mountComposable, settle, type Answers } from '@/core/__tests__/mount-composable';
 import { useNotifications } from '../composables/useNotifications';
 
 /** A notice as the server lists it; `read` ones carry when. */
@@ -20,7 +20,7 @@ function inbox() {
   const unread = () => notices.filter((n) => !n.readAt).length;
   return {
     marked,
-    answers: {
+    answers: <Answers>{
       Notifications: () => ({
         data: {
           notifications: {
@@ -31,7 +31,8 @@ function inbox() {
           },
         },
       }),
-      MarkNotificationsRead: ({ ids }: { ids: string[] }) => {
+      MarkNotificationsRead: (variables) => {
+        const ids = variables.ids as string[];
         marked.push(ids);
         let count = 0;
         for (const n of notices) if (ids.includes(n.id) && !n.readAt && ++count) n.readAt = '2025-01-03T03:00:00.000Z';
