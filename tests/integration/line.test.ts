@@ -79,7 +79,11 @@ describe.each(databases)('LINE channel ($name)', ({ name, url }) => {
 
   /** An officer whose account is linked to a new LINE user. */
   async function linkedUser(overrides: Partial<User> = {}) {
-    const user = await makeUser(server.db, Role.PROVINCE_OFFICER, { provinceCode: '10', email: `${freshName('p')}@example.go.th`, ...overrides });
+    const user = await makeUser(server.db, Role.PROVINCE_OFFICER, {
+      provinceCode: '10',
+      email: `${freshName('p')}@example.go.th`,
+      ...overrides,
+    });
     const id = lineUserId();
     await server.db.getRepository(NotificationSetting).insert({
       userId: user.id,
@@ -142,7 +146,9 @@ describe.each(databases)('LINE channel ($name)', ({ name, url }) => {
     });
     expect(await reload(delivery)).toMatchObject({ status: NoticeDeliveryStatus.SENT, attempts: 1, lastError: null });
     // The e-mail of the same notice went its own way (the outbox without SMTP_URL).
-    const email = await server.db.getRepository(NotificationDelivery).findOneByOrFail({ notificationId: delivery.notificationId, channel: NotificationChannel.EMAIL });
+    const email = await server.db
+      .getRepository(NotificationDelivery)
+      .findOneByOrFail({ notificationId: delivery.notificationId, channel: NotificationChannel.EMAIL });
     expect(email.status).toBe(NoticeDeliveryStatus.SENT);
   });
 
@@ -178,7 +184,10 @@ describe.each(databases)('LINE channel ($name)', ({ name, url }) => {
     await deliver();
     expect(await reload(first)).toMatchObject({ status: NoticeDeliveryStatus.SENT, attempts: 2 });
     expect(await reload(second)).toMatchObject({ status: NoticeDeliveryStatus.SENT, attempts: 2 });
-    const byKey = (key: string | null) => pushesTo(id).filter((p) => p.retryKey === key).map((p) => p.status);
+    const byKey = (key: string | null) =>
+      pushesTo(id)
+        .filter((p) => p.retryKey === key)
+        .map((p) => p.status);
     expect(byKey(first.retryKey)).toEqual([500, 200]);
     expect(byKey(second.retryKey)).toEqual([500, 409]);
     // Two messages shown, one each.
@@ -204,7 +213,9 @@ describe.each(databases)('LINE channel ($name)', ({ name, url }) => {
     const held = await reload(delivery);
     expect(held).toMatchObject({ status: NoticeDeliveryStatus.PENDING, attempts: 0 });
     expect(held.nextAttemptAt.toISOString()).toBe(NEXT_MORNING.toISOString());
-    const email = await server.db.getRepository(NotificationDelivery).findOneByOrFail({ notificationId: delivery.notificationId, channel: NotificationChannel.EMAIL });
+    const email = await server.db
+      .getRepository(NotificationDelivery)
+      .findOneByOrFail({ notificationId: delivery.notificationId, channel: NotificationChannel.EMAIL });
     expect(email.status).toBe(NoticeDeliveryStatus.SENT);
     clock.set(new Date(NEXT_MORNING.getTime() - 60_000));
     await deliver();
@@ -372,9 +383,18 @@ describe.each(databases)('LINE channel ($name)', ({ name, url }) => {
     const sent = await server.gql(SendTestNotificationDocument, { channel: NotificationChannel.LINE }, { token: admin });
     expect(sent.data?.sendTestNotification).toMatchObject({ channel: 'LINE', status: 'PENDING', notification: { kind: 'TEST' } });
     await deliver();
-    const log = await server.gql(NotificationDeliveriesDocument, { last: 5, status: NoticeDeliveryStatus.FAILED, channel: NotificationChannel.LINE }, { token: admin });
+    const log = await server.gql(
+      NotificationDeliveriesDocument,
+      { last: 5, status: NoticeDeliveryStatus.FAILED, channel: NotificationChannel.LINE },
+      { token: admin },
+    );
     const row = log.data!.notificationDeliveries.edges.map((e) => e.node).find((n) => n.id === sent.data!.sendTestNotification.id)!;
-    expect(row).toMatchObject({ status: 'FAILED', attempts: 1, recipient: { username: adminUser.username }, notification: { title: 'ทดสอบการแจ้งเตือนจากระบบ e-PlanNACC' } });
+    expect(row).toMatchObject({
+      status: 'FAILED',
+      attempts: 1,
+      recipient: { username: adminUser.username },
+      notification: { title: 'ทดสอบการแจ้งเตือนจากระบบ e-PlanNACC' },
+    });
     expect(row.lastError).toContain('403');
 
     const retried = await server.gql(RetryNotificationDeliveryDocument, { id: row.id }, { token: admin });

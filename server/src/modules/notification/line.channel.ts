@@ -9,7 +9,6 @@ import { NotificationChannel } from './notification.entity';
 
 /** Thailand is UTC+7 all year (no daylight saving). */
 const BANGKOK_MS = 7 * 3_600_000;
-const DAY_MS = 24 * 3_600_000;
 /** LINE's limit on one text message. */
 const MAX_TEXT = 5_000;
 /** How long one call to LINE's API may take before it counts as failed (and is tried again later). */
@@ -83,7 +82,8 @@ export async function callLine(config: LineConfig, path: string, body: unknown, 
   }
   const detail = (await res.text().catch(() => '')).replace(/\s+/g, ' ').slice(0, 200);
   const message = `LINE ตอบ HTTP ${res.status}${detail ? `: ${detail}` : ''}`;
-  if (res.status === 429 || res.status >= 500) throw new ChannelError(message, { retryAfterMs: retryAfterMs(res.headers.get('retry-after')) });
+  if (res.status === 429 || res.status >= 500)
+    throw new ChannelError(message, { retryAfterMs: retryAfterMs(res.headers.get('retry-after')) });
   throw new ChannelError(message, { permanent: true });
 }
 
@@ -129,10 +129,15 @@ export class LineChannel implements Channel {
     const order = recipients.map((r, i) => ({ r, i })).sort((a, b) => bucketOf(a.r).localeCompare(bucketOf(b.r)));
     const allowed = await retryingRaces(null, 'lineCap', () =>
       inTransaction(this.db, async (em) => {
-        await execute(em, `${insertIgnore(this.db)} INTO rate_limit (bucket, window_start, hits) VALUES ${buckets.map(() => '(?, ?, 0)').join(', ')}`, buckets.flatMap((b) => [b, now.getTime()]));
+        await execute(
+          em,
+          `${insertIgnore(this.db)} INTO rate_limit (bucket, window_start, hits) VALUES ${buckets.map(() => '(?, ?, 0)').join(', ')}`,
+          buckets.flatMap((b) => [b, now.getTime()]),
+        );
         const taken = new Set<number>();
         for (const { r, i } of order) {
-          if ((await execute(em, 'UPDATE rate_limit SET hits = hits + 1 WHERE bucket = ? AND hits < ?', [bucketOf(r), dailyCap])) === 1) taken.add(i);
+          if ((await execute(em, 'UPDATE rate_limit SET hits = hits + 1 WHERE bucket = ? AND hits < ?', [bucketOf(r), dailyCap])) === 1)
+            taken.add(i);
         }
         return taken;
       }),
@@ -145,7 +150,12 @@ export class LineChannel implements Channel {
   async send(recipient: Recipient, message: ChannelMessage, delivery: DeliveryRef): Promise<void> {
     try {
       await this.turn();
-      await callLine(this.config, '/v2/bot/message/push', { to: recipient.lineUserId, messages: [{ type: 'text', text: lineText(message) }] }, delivery.retryKey);
+      await callLine(
+        this.config,
+        '/v2/bot/message/push',
+        { to: recipient.lineUserId, messages: [{ type: 'text', text: lineText(message) }] },
+        delivery.retryKey,
+      );
     } catch (err) {
       // Not shown to the user: it does not count toward the day's cap (taken in holdUntil).
       const bucket = this.counted.get(recipient.userId);

@@ -112,8 +112,15 @@ async function handleEvent(deps: ContextDeps, ip: string | null, event: LineEven
     for (const { userId } of linked) {
       await runMutation(ctx, 'lineUnfollow', async () => {
         ctx.user = await ctx.em.getRepository(User).findOneBy({ id: userId });
-        const changed = await ctx.em.getRepository(NotificationSetting).update({ userId, lineUserId }, { lineUserId: null, updatedAt: ctx.clock.now() });
-        await recordAudit(ctx, { action: 'lineUnfollow', targetType: 'User', targetId: userId, after: { unlinked: (changed.affected ?? 0) > 0 } });
+        const changed = await ctx.em
+          .getRepository(NotificationSetting)
+          .update({ userId, lineUserId }, { lineUserId: null, updatedAt: ctx.clock.now() });
+        await recordAudit(ctx, {
+          action: 'lineUnfollow',
+          targetType: 'User',
+          targetId: userId,
+          after: { unlinked: (changed.affected ?? 0) > 0 },
+        });
       });
     }
     return null;
@@ -121,8 +128,7 @@ async function handleEvent(deps: ContextDeps, ip: string | null, event: LineEven
   if (event.type !== 'message' || event.message?.type !== 'text' || typeof event.message.text !== 'string') return null;
   const code = normalise(event.message.text.slice(0, 100));
   const now = ctx.clock.now();
-  const found =
-    code.length === CODE_LENGTH ? await ctx.db.getRepository(LineLinkCode).findOneBy({ codeHash: linkCodeHash(code) }) : null;
+  const found = code.length === CODE_LENGTH ? await ctx.db.getRepository(LineLinkCode).findOneBy({ codeHash: linkCodeHash(code) }) : null;
   if (!found || found.expiresAt.getTime() <= now.getTime()) {
     if ((await take(ctx.db, now, `line:code:${lineUserId}`, WRONG_CODES)) > 0) return LINE_REPLIES.tooMany;
     return LINE_REPLIES.badCode;
@@ -153,13 +159,22 @@ async function handleEvent(deps: ContextDeps, ip: string | null, event: LineEven
  */
 export function lineWebhookRouter(deps: ContextDeps, log: Logger): Router {
   const router = Router();
-  router.post('/line/webhook', express.raw({ type: () => true, limit: MAX_WEBHOOK_BYTES }), (req: Request, res: Response, next: NextFunction) => {
-    receive(req, res).catch(next);
-  });
+  router.post(
+    '/line/webhook',
+    express.raw({ type: () => true, limit: MAX_WEBHOOK_BYTES }),
+    (req: Request, res: Response, next: NextFunction) => {
+      receive(req, res).catch(next);
+    },
+  );
   const receive = async (req: Request, res: Response) => {
     const line = deps.config.line;
     if (!line.accessToken || !line.channelSecret) return res.status(404).json({ message: 'ระบบยังไม่ได้เปิดใช้ LINE' });
-    const wait = await take(deps.db, deps.clock.now(), `line:hook:${addressKey(req.ip ?? null)}`, deps.config.rateLimits.lineWebhookPerAddress);
+    const wait = await take(
+      deps.db,
+      deps.clock.now(),
+      `line:hook:${addressKey(req.ip ?? null)}`,
+      deps.config.rateLimits.lineWebhookPerAddress,
+    );
     if (wait > 0) return res.status(429).set('Retry-After', String(wait)).json({ message: 'มีการเรียกบ่อยเกินกำหนด' });
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     if (!validLineSignature(line.channelSecret, body, req.get('x-line-signature'))) {
