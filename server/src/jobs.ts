@@ -43,6 +43,12 @@ export function applicationJobs(deps: ContextDeps): JobDefinition[] {
       leaseMs: 15 * 60_000,
       run: (now) => sendRoundOpenedNotices(deps, now),
     },
-    { name: 'reviewDigest', nextRun: nextDigestTime, leaseMs: 15 * 60_000, run: (now) => sendReviewDigest(deps, now) },
+    {
+      name: 'reviewDigest',
+      nextRun: nextDigestTime,
+      firstRun: nextDigestTime,
+      leaseMs: 15 * 60_000,
+      run: (now) => sendReviewDigest(deps, now),
+    },
   ];
 }

@@ -29,6 +29,8 @@ import {
   ReportingWorklistDocument,
   ReviewProjectAdditionDocument,
   ReminderScheduleDocument,
+  ReviewBaselineRequestDocument,
+  SetProjectComplianceDocument,
   ScheduledJobsDocument,
   UpdateReminderScheduleDocument,
   UpdateNotificationSettingsDocument,
@@ -266,7 +268,7 @@ describe.each(databases)('deadlines and notices ($name)', ({ name, url }) => {
       const digests = await noticesOf(office.id, NotificationKind.REVIEW_DIGEST);
       expect(digests).toHaveLength(1);
       expect(digests[0].title).toMatch(/^มีรายการรอพิจารณา \d+ รายการ$/);
-      expect(digests[0].body).toMatch(/ขอเพิ่มโครงการ \d+ รายการ, ขอแก้ไขจำนวนโครงการตามแผนฯ \d+ รายการ/);
+      expect(digests[0].body).toMatch(/ขอเพิ่มโครงการ \d+ รายการ, ขอปรับจำนวนโครงการตั้งต้น \d+ รายการ/);
     }
     // The next day: one more each.
     clock.advance(DAY_MS);
@@ -376,6 +378,15 @@ describe.each(databases)('deadlines and notices ($name)', ({ name, url }) => {
     const rows = new Map(list.data!.reportingWorklist.map((r) => [r.lao.code, r]));
     expect(rows.get(reopened.code)).toMatchObject({ daysToClose: 7, reopenedUntil: '2024-07-15T10:00:00.000Z', waiting: 1 });
     expect(rows.get(closed.code)).toMatchObject({ daysToClose: -8, reopenedUntil: null, waiting: 1 });
+    // NACC central names the province it reads; an office reads its own without naming it.
+    const central = await makeSession(db, await makeUser(db, Role.ADMIN), clock.now());
+    const unnamed = await server.gql(ReportingWorklistDocument, { y: YEAR, r: 'SIX_MONTHS', p: null }, { token: central });
+    expect(codeOf(unnamed)).toBe('BAD_USER_INPUT');
+    expect(unnamed.errors![0].message).toBe('กรุณาเลือกจังหวัด');
+    const other = await makeSession(db, await makeUser(db, Role.PROVINCE_OFFICER, { provinceCode: '83' }), clock.now());
+    const foreign = await server.gql(ReportingWorklistDocument, { y: YEAR, r: 'SIX_MONTHS', p: '80' }, { token: other });
+    expect(codeOf(foreign)).toBe('FORBIDDEN');
+    expect(foreign.errors![0].message).toBe('ท่านติดตามการรายงานผลได้เฉพาะจังหวัดของท่าน');
   });
 
   it('reminds on the days ADMIN set for a round, and refuses a schedule outside the rules in Thai', async () => {
@@ -448,5 +459,94 @@ describe.each(databases)('deadlines and notices ($name)', ({ name, url }) => {
     expect((await delivery()).status).toBe(NoticeDeliveryStatus.FAILED);
     // The in-app notice stays.
     expect((await noticesOf(officer.id, NotificationKind.DECISION))[0].readAt).toBeNull();
+  });
+
+  it('tells the LAO a baseline decision and a compliance mark, with the reason', async () => {
+    const db = server.db;
+    clock.set(new Date('2024-10-02T03:00:00Z'));
+    const lao = await makeLao(db);
+    const officer = await makeUser(db, Role.LAO_OFFICER, { lao });
+    const project = await makeProject(db, lao, { name: 'โครงการเปิดเผยข้อมูลจัดซื้อจัดจ้าง' });
+    const request = await db.getRepository(BaselineRequest).save({
+      laoCode: lao.code,
+      fiscalYear: 2567,
+      currentCount: 1,
+      requestedCount: 4,
+      status: RequestStatus.PENDING,
+      reason: null,
+      requestedBy: officer.id,
+      requestedAt: clock.now(),
+      decidedBy: null,
+      decidedAt: null,
+    });
+    const reviewer = await makeSession(db, await makeUser(db, Role.PROVINCE_OFFICER, { provinceCode: '80' }), clock.now());
+    const rejected = await server.gql(
+      ReviewBaselineRequestDocument,
+      { id: String(request.id), a: false, r: 'จำนวนไม่ตรงกับแผนที่สภาเห็นชอบ' },
+      { token: reviewer },
+    );
+    expect(rejected.errors).toBeUndefined();
+    const marked = await server.gql(
+      SetProjectComplianceDocument,
+      { id: String(project.id), y: 2567, a: false, r: 'ไม่ตรงกับมิติที่ 2' },
+      { token: reviewer },
+    );
+    expect(marked.errors).toBeUndefined();
+    expect((await noticesOf(officer.id, NotificationKind.DECISION)).map((n) => [n.title, n.body])).toEqual([
+      [
+        'ไม่อนุมัติคำขอปรับจำนวนโครงการตั้งต้น ปีงบประมาณ พ.ศ. 2567',
+        'สำนักงาน ป.ป.ช. ไม่อนุมัติคำขอปรับจำนวนโครงการตั้งต้นเป็น 4 โครงการ ปีงบประมาณ พ.ศ. 2567 เหตุผล: จำนวนไม่ตรงกับแผนที่สภาเห็นชอบ',
+      ],
+      [
+        'โครงการไม่สอดคล้องกับแผนฯ ปีงบประมาณ พ.ศ. 2567',
+        'สำนักงาน ป.ป.ช. ระบุว่าโครงการ "โครงการเปิดเผยข้อมูลจัดซื้อจัดจ้าง" ไม่สอดคล้องกับแผนฯ ปีงบประมาณ พ.ศ. 2567 เหตุผล: ไม่ตรงกับมิติที่ 2',
+      ],
+    ]);
+  });
+
+  it('runs a job once per due time across runners, hands over a lease that ran out, and records a failure', async () => {
+    clock.set(new Date('2024-11-01T03:00:00Z'));
+    const runs: string[] = [];
+    let release: () => void = () => undefined;
+    const name = freshName('job');
+    const slow: JobDefinition = {
+      name,
+      nextRun: (now) => new Date(now.getTime() + 60_000),
+      leaseMs: 30_000,
+      run: async () => {
+        runs.push('slow');
+        await new Promise<void>((resolve) => (release = resolve));
+        return 'เสร็จ';
+      },
+    };
+    // The first runner holds the job while it runs: a second runner meanwhile leaves it.
+    const first = runDueJobs(server.db, clock, [slow], 'runner-a');
+    while (!runs.length) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await runDueJobs(otherDb, clock, [{ ...slow, run: async () => (runs.push('second'), 'ซ้ำ') }], 'runner-b')).toEqual([]);
+    // The first runner is gone (its lease ran out): another takes the job over.
+    clock.advance(31_000);
+    expect(await runDueJobs(otherDb, clock, [{ ...slow, run: async () => (runs.push('takeover'), 'รับช่วง') }], 'runner-b')).toEqual([name]);
+    release();
+    await first;
+    expect(runs).toEqual(['slow', 'takeover']);
+    // The late runner's outcome is not recorded over the one that took over.
+    const row = await server.db.getRepository(ScheduledJob).findOneByOrFail({ name });
+    expect(row).toMatchObject({ lastResult: 'รับช่วง', leasedBy: null, leaseUntil: null });
+
+    // A job that fails is recorded with its error and due again at its next time; a daily job starts at its first time.
+    const failing: JobDefinition = { ...slow, name: freshName('failing'), run: () => Promise.reject(new Error('database did not answer')) };
+    const daily: JobDefinition = {
+      ...slow,
+      name: freshName('daily'),
+      firstRun: (now) => new Date(now.getTime() + 3_600_000),
+      run: async () => 'ไม่ควรทำงาน',
+    };
+    expect(await runDueJobs(server.db, clock, [failing, daily], 'runner-a')).toEqual([failing.name]);
+    expect(await server.db.getRepository(ScheduledJob).findOneByOrFail({ name: failing.name })).toMatchObject({
+      lastError: 'database did not answer',
+      lastResult: null,
+      nextRunAt: new Date(clock.now().getTime() + 60_000),
+    });
+    expect(await server.db.getRepository(ScheduledJob).findOneByOrFail({ name: daily.name })).toMatchObject({ lastRunAt: null });
   });
 });

@@ -15,6 +15,8 @@ export interface JobDefinition {
   name: string;
   /** When the job is due after a run that started at `now` (e.g. an hour later; the next 08:00 in Thailand). */
   nextRun(now: Date): Date;
+  /** When a job the database has not seen yet is first due (default: at once; a daily job: its next time). */
+  firstRun?(now: Date): Date;
   /** Longest a run may take; another instance takes the job over after that. */
   leaseMs: number;
   run(now: Date): Promise<string>;
@@ -24,7 +26,8 @@ const oneLine = (s: string) => s.replace(/\s+/g, ' ').slice(0, 300);
 
 /**
  * Takes a due job for `runner` by one conditional UPDATE (its lease): of several instances asking at once,
- * one changes the row, the others change nothing and leave it. A job without a row yet gets one, due now.
+ * one changes the row, the others change nothing and leave it. A job without a row yet gets one, due at
+ * its first time.
  */
 async function claim(db: DataSource, job: JobDefinition, runner: string, now: Date): Promise<boolean> {
   const free = '(lease_until IS NULL OR lease_until < ?)';
@@ -41,7 +44,7 @@ async function claim(db: DataSource, job: JobDefinition, runner: string, now: Da
   return retryingRaces(null, 'jobClaim', async () => {
     if ((await take()) === 1) return true;
     const inserted = await inTransaction(db, (em) =>
-      execute(em, `${insertIgnore(db)} INTO scheduled_job (name, next_run_at) VALUES (?, ?)`, [job.name, now]),
+      execute(em, `${insertIgnore(db)} INTO scheduled_job (name, next_run_at) VALUES (?, ?)`, [job.name, job.firstRun?.(now) ?? now]),
     );
     return inserted === 1 && (await take()) === 1;
   });

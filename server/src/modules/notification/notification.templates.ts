@@ -79,8 +79,8 @@ export function decision(d: DecisionOf, reason: string | null): NoticeText {
   let link = `/projects?year=${d.fiscalYear}`;
   if (d.what === 'baseline') {
     const verdict = d.approved ? 'อนุมัติ' : 'ไม่อนุมัติ';
-    title = `${verdict}คำขอแก้ไขจำนวนโครงการตามแผนฯ ${year}`;
-    body = `สำนักงาน ป.ป.ช. ${verdict}คำขอแก้ไขจำนวนโครงการตามแผนฯ เป็น ${d.requestedCount} โครงการ ${year}${because}`;
+    title = `${verdict}คำขอปรับจำนวนโครงการตั้งต้น ${year}`;
+    body = `สำนักงาน ป.ป.ช. ${verdict}คำขอปรับจำนวนโครงการตั้งต้นเป็น ${d.requestedCount} โครงการ ${year}${because}`;
     link = '/baseline';
   } else if (d.what === 'compliance') {
     title = d.compliant ? `โครงการสอดคล้องกับแผนฯ ${year}` : `โครงการไม่สอดคล้องกับแผนฯ ${year}`;
@@ -99,7 +99,7 @@ export function reviewDigest(r: { additions: number; reductions: number; baselin
   const parts = [
     r.additions ? `ขอเพิ่มโครงการ ${r.additions} รายการ` : '',
     r.reductions ? `ขอปรับลดโครงการ ${r.reductions} รายการ` : '',
-    r.baselines ? `ขอแก้ไขจำนวนโครงการตามแผนฯ ${r.baselines} รายการ` : '',
+    r.baselines ? `ขอปรับจำนวนโครงการตั้งต้น ${r.baselines} รายการ` : '',
   ].filter(Boolean);
   const total = r.additions + r.reductions + r.baselines;
   return {
