@@ -204,6 +204,15 @@ describe.each(databases)('LINE channel ($name)', ({ name, url }) => {
     expect(failed.lastError).toContain('LINE ตอบ HTTP 400');
   });
 
+  it('a push to an account unlinked after it was queued fails without calling LINE', async () => {
+    const { user, lineUserId: id } = await linkedUser();
+    const [delivery] = await queue(user, id);
+    await server.db.getRepository(NotificationSetting).update({ userId: user.id }, { lineUserId: null });
+    await deliver();
+    expect(pushesTo(id)).toHaveLength(0);
+    expect(await reload(delivery)).toMatchObject({ status: NoticeDeliveryStatus.FAILED, lastError: 'ผู้ใช้ยกเลิกการเชื่อมบัญชี LINE แล้ว' });
+  });
+
   it('holds pushes during the quiet hours until 07:00 in Thailand; e-mail is not held', async () => {
     const { user, lineUserId: id } = await linkedUser();
     clock.set(NIGHT);
@@ -324,11 +333,20 @@ describe.each(databases)('LINE channel ($name)', ({ name, url }) => {
       const audit = await server.db.getRepository(AuditLog).findOneByOrFail({ action: 'confirmLineLink', targetId: String(officer.id) });
       expect(audit.actorId).toBe(officer.id);
 
+      // Chatting once linked is not answered; a LINE user not linked is told how to link.
+      const chat = textEvent(from, 'สวัสดีครับ ขอบคุณมากครับ');
+      expect((await webhook(chat, sign(chat))).status).toBe(200);
+      const stranger = textEvent(lineUserId(), 'สวัสดีครับ');
+      expect((await webhook(stranger, sign(stranger))).status).toBe(200);
+      await until(() => line.replies.length === 2);
+      expect(line.replies).toHaveLength(2);
+      expect(line.replies[1].messages[0].text).toContain('กรุณาขอรหัสเชื่อมบัญชี');
+
       // The code is used up: sent again, it links nothing and says so.
       const again = textEvent(lineUserId(), code);
       expect((await webhook(again, sign(again))).status).toBe(200);
-      await until(() => line.replies.length === 2);
-      expect(line.replies[1].messages[0].text).toContain('รหัสเชื่อมบัญชีไม่ถูกต้องหรือหมดอายุ');
+      await until(() => line.replies.length === 3);
+      expect(line.replies[2].messages[0].text).toContain('รหัสเชื่อมบัญชีไม่ถูกต้องหรือหมดอายุ');
       expect((await server.db.getRepository(NotificationSetting).findOneByOrFail({ userId: officer.id })).lineUserId).toBe(from);
 
       // Unfollowing the Official Account unlinks.
@@ -336,6 +354,13 @@ describe.each(databases)('LINE channel ($name)', ({ name, url }) => {
       expect((await webhook(unfollow, sign(unfollow))).status).toBe(200);
       expect((await server.gql(LineSettingsDocument, {}, { token })).data?.notificationSettings.lineLinked).toBe(false);
       expect(await server.db.getRepository(AuditLog).countBy({ action: 'lineUnfollow', targetId: String(officer.id) })).toBe(1);
+    });
+
+    it('refuses a body over 256 KB before reading it', async () => {
+      const body = JSON.stringify({ events: [], padding: 'x'.repeat(300 * 1024) });
+      const res = await webhook(body, sign(body));
+      expect(res.status).toBe(413);
+      expect(await res.text()).toMatch(/[\u0E00-\u0E7F]/);
     });
 
     it('an expired code links nothing; a newer code replaces the older; unlinkLineAccount unlinks', async () => {

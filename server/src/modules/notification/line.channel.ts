@@ -148,6 +148,7 @@ export class LineChannel implements Channel {
   }
 
   async send(recipient: Recipient, message: ChannelMessage, delivery: DeliveryRef): Promise<void> {
+    if (!recipient.lineUserId) throw new ChannelError('ผู้ใช้ยกเลิกการเชื่อมบัญชี LINE แล้ว', { permanent: true });
     try {
       await this.turn();
       await callLine(
