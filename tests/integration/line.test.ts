@@ -356,6 +356,34 @@ describe.each(databases)('LINE channel ($name)', ({ name, url }) => {
       expect(await server.db.getRepository(AuditLog).countBy({ action: 'lineUnfollow', targetId: String(officer.id) })).toBe(1);
     });
 
+    it('counts the calls of an address before checking the signature (RATE_LIMIT_LINE_WEBHOOK_ADDRESS)', async () => {
+      const strict = await TestServer.start(url(), {
+        clock,
+        db: server.db,
+        env: {
+          LINE_CHANNEL_ACCESS_TOKEN: TOKEN,
+          LINE_CHANNEL_SECRET: SECRET,
+          LINE_API_BASE_URL: line.url,
+          RATE_LIMIT_LINE_WEBHOOK_ADDRESS: '3/1m',
+        },
+      });
+      try {
+        const from = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+        const statuses = [];
+        for (let i = 0; i < 4; i++) {
+          const res = await fetch(`${strict.url}/line/webhook`, {
+            method: 'POST',
+            headers: { 'x-forwarded-for': from },
+            body: '{"events":[]}',
+          });
+          statuses.push(res.status);
+        }
+        expect(statuses).toEqual([401, 401, 401, 429]);
+      } finally {
+        await strict.stop(false);
+      }
+    });
+
     it('refuses a body over 256 KB before reading it', async () => {
       const body = JSON.stringify({ events: [], padding: 'x'.repeat(300 * 1024) });
       const res = await webhook(body, sign(body));
