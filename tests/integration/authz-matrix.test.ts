@@ -518,7 +518,10 @@ const CALLS: Record<string, Call> = {
       });
     },
     vars: (_fx, delivery: NotificationDelivery) => ({ id: String(delivery.id) }),
-    state: (fx, delivery: NotificationDelivery) => repo(fx, NotificationDelivery).findOneBy({ id: delivery.id }).then((d) => d?.status),
+    state: (fx, delivery: NotificationDelivery) =>
+      repo(fx, NotificationDelivery)
+        .findOneBy({ id: delivery.id })
+        .then((d) => d?.status),
   },
   // To the caller's own e-mail address.
   'Mutation.sendTestNotification': {
@@ -1042,7 +1045,12 @@ describe.each(databases)('authorization matrix ($name)', ({ url }) => {
   beforeAll(async () => {
     server = await TestServer.start(url(), {
       // LINE set up (nothing is pushed here: its API address answers nothing), so that linking is allowed.
-      env: { WEBHOOK_ALLOW_PRIVATE: '1', LINE_CHANNEL_ACCESS_TOKEN: 'matrix', LINE_CHANNEL_SECRET: 'matrix', LINE_API_BASE_URL: 'http://127.0.0.1:9' },
+      env: {
+        WEBHOOK_ALLOW_PRIVATE: '1',
+        LINE_CHANNEL_ACCESS_TOKEN: 'matrix',
+        LINE_CHANNEL_SECRET: 'matrix',
+        LINE_API_BASE_URL: 'http://127.0.0.1:9',
+      },
     });
     schema = await getSchema();
     const db = server.db;

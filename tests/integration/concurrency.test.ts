@@ -107,7 +107,12 @@ describe.each(databases)('every write path under concurrent callers ($name)', ({
   beforeAll(async () => {
     server = await TestServer.start(url(), {
       // LINE set up (nothing is pushed: no delivery job runs here), so that linking is allowed.
-      env: { WEBHOOK_ALLOW_PRIVATE: '1', LINE_CHANNEL_ACCESS_TOKEN: 'concurrency', LINE_CHANNEL_SECRET: 'concurrency', LINE_API_BASE_URL: 'http://127.0.0.1:9' },
+      env: {
+        WEBHOOK_ALLOW_PRIVATE: '1',
+        LINE_CHANNEL_ACCESS_TOKEN: 'concurrency',
+        LINE_CHANNEL_SECRET: 'concurrency',
+        LINE_API_BASE_URL: 'http://127.0.0.1:9',
+      },
     });
     const [a, r, o] = await Promise.all([
       makeUser(server.db, Role.ADMIN),
@@ -1020,7 +1025,11 @@ describe.each(databases)('every write path under concurrent callers ($name)', ({
             createdAt: new Date(),
           });
           deliveryId = delivery.id;
-          return { token: admin, query: 'mutation($id: ID!) { retryNotificationDelivery(id: $id) { status } }', variables: () => ({ id: String(deliveryId) }) };
+          return {
+            token: admin,
+            query: 'mutation($id: ID!) { retryNotificationDelivery(id: $id) { status } }',
+            variables: () => ({ id: String(deliveryId) }),
+          };
         },
         async check() {
           expect(await server.db.getRepository(NotificationDelivery).findBy({ id: deliveryId })).toEqual([

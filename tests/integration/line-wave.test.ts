@@ -65,19 +65,26 @@ describe.each(databases)('LINE national wave ($name)', ({ name, url }) => {
 
   it(`queues a reminder to ${WAVE} LAOs and pushes it within LINE's rate limit, each once`, async () => {
     const figures = await wave(WAVE);
-    // Fixed windows of the shared allowance: at most two windows' worth in any one second, LINE's own limit.
-    expect(figures.peakInAnySecond).toBeLessThanOrEqual(2 * PUSH_RATE);
-    expect(figures.achievedPerSecond).toBeLessThanOrEqual(PUSH_RATE * 1.1);
+    // The allowance is counted in tenths of a second: at most 11 tenths' worth in any one second.
+    expect(figures.peakInAnySecond).toBeLessThanOrEqual(1.1 * PUSH_RATE);
+    expect(figures.achievedPerSecond).toBeLessThanOrEqual(1.1 * PUSH_RATE);
   }, 900_000);
 
   it('keeps two instances together within a low allowance (LINE_PUSH_RATE 200/1s): the limit is shared in the database', async () => {
     const slow = { ...server.config.line, pushRate: { count: 200, windowMs: 1000 } };
     const channels = (db: DataSource) => channelsOf({ db, mailer: server.deps.mailer, config: { line: slow } });
-    const figures = await wave(1_200, [{ ...server.deps, channels: channels(server.db) }, { ...otherDeps, channels: channels(otherDb) }], 200);
-    // 1,200 pushes are six windows of 200: five seconds at least from the first push to the last.
-    expect(figures.sendSeconds).toBeGreaterThanOrEqual(5);
-    expect(figures.achievedPerSecond).toBeLessThanOrEqual(240);
-    expect(figures.peakInAnySecond).toBeLessThanOrEqual(400);
+    const figures = await wave(
+      1_200,
+      [
+        { ...server.deps, channels: channels(server.db) },
+        { ...otherDeps, channels: channels(otherDb) },
+      ],
+      200,
+    );
+    // 1,200 pushes are sixty tenths of a second of 20: 5.9 seconds at least from the first push to the last.
+    expect(figures.sendSeconds).toBeGreaterThanOrEqual(5.9);
+    expect(figures.achievedPerSecond).toBeLessThanOrEqual(220);
+    expect(figures.peakInAnySecond).toBeLessThanOrEqual(220);
   }, 900_000);
 
   async function wave(size: number, instances = [server.deps, otherDeps], allowance = PUSH_RATE) {
@@ -104,7 +111,9 @@ describe.each(databases)('LINE national wave ($name)', ({ name, url }) => {
       }));
       await db.getRepository(User).insert(rows);
     }
-    users.push(...(await db.getRepository(User).find({ where: { username: In(Array.from({ length: WAVE }, (_, i) => `${prefix}${i}`)) } })));
+    users.push(
+      ...(await db.getRepository(User).find({ where: { username: In(Array.from({ length: WAVE }, (_, i) => `${prefix}${i}`)) } })),
+    );
     expect(users).toHaveLength(WAVE);
     const lineIds = new Map(users.map((u) => [u.id, `U${randomBytes(16).toString('hex')}`]));
     for (let i = 0; i < WAVE; i += BATCH) {
@@ -129,13 +138,24 @@ describe.each(databases)('LINE national wave ($name)', ({ name, url }) => {
       provinceCode: '10',
       settings: { email: false, line: true, deadlineReminders: true, roundOpened: true },
     }));
-    const text = deadlineReminder({ fiscalYear: 2567, round: ReportRound.SIX_MONTHS, waiting: 12, daysLeft: 7, closesAt: new Date('2024-05-09T10:00:00Z') });
+    const text = deadlineReminder({
+      fiscalYear: 2567,
+      round: ReportRound.SIX_MONTHS,
+      waiting: 12,
+      daysLeft: 7,
+      closesAt: new Date('2024-05-09T10:00:00Z'),
+    });
     const key = `${prefix}:wave`;
 
     const queueStart = Date.now();
     for (let i = 0; i < WAVE; i += BATCH) {
       await inTransaction(db, (em) =>
-        writeNotices(em, clock.now(), recipients.slice(i, i + BATCH).map((recipient) => ({ recipient, text, dedupeKey: key })), server.deps.channels.values()),
+        writeNotices(
+          em,
+          clock.now(),
+          recipients.slice(i, i + BATCH).map((recipient) => ({ recipient, text, dedupeKey: key })),
+          server.deps.channels.values(),
+        ),
       );
     }
     const queuedMs = Date.now() - queueStart;

@@ -79,7 +79,11 @@ describe.each(databases)('LINE channel ($name)', ({ name, url }) => {
 
   /** An officer whose account is linked to a new LINE user. */
   async function linkedUser(overrides: Partial<User> = {}) {
-    const user = await makeUser(server.db, Role.PROVINCE_OFFICER, { provinceCode: '10', email: `${freshName('p')}@example.go.th`, ...overrides });
+    const user = await makeUser(server.db, Role.PROVINCE_OFFICER, {
+      provinceCode: '10',
+      email: `${freshName('p')}@example.go.th`,
+      ...overrides,
+    });
     const id = lineUserId();
     await server.db.getRepository(NotificationSetting).insert({
       userId: user.id,
@@ -142,7 +146,9 @@ describe.each(databases)('LINE channel ($name)', ({ name, url }) => {
     });
     expect(await reload(delivery)).toMatchObject({ status: NoticeDeliveryStatus.SENT, attempts: 1, lastError: null });
     // The e-mail of the same notice went its own way (the outbox without SMTP_URL).
-    const email = await server.db.getRepository(NotificationDelivery).findOneByOrFail({ notificationId: delivery.notificationId, channel: NotificationChannel.EMAIL });
+    const email = await server.db
+      .getRepository(NotificationDelivery)
+      .findOneByOrFail({ notificationId: delivery.notificationId, channel: NotificationChannel.EMAIL });
     expect(email.status).toBe(NoticeDeliveryStatus.SENT);
   });
 
@@ -178,7 +184,10 @@ describe.each(databases)('LINE channel ($name)', ({ name, url }) => {
     await deliver();
     expect(await reload(first)).toMatchObject({ status: NoticeDeliveryStatus.SENT, attempts: 2 });
     expect(await reload(second)).toMatchObject({ status: NoticeDeliveryStatus.SENT, attempts: 2 });
-    const byKey = (key: string | null) => pushesTo(id).filter((p) => p.retryKey === key).map((p) => p.status);
+    const byKey = (key: string | null) =>
+      pushesTo(id)
+        .filter((p) => p.retryKey === key)
+        .map((p) => p.status);
     expect(byKey(first.retryKey)).toEqual([500, 200]);
     expect(byKey(second.retryKey)).toEqual([500, 409]);
     // Two messages shown, one each.
@@ -195,6 +204,15 @@ describe.each(databases)('LINE channel ($name)', ({ name, url }) => {
     expect(failed.lastError).toContain('LINE ตอบ HTTP 400');
   });
 
+  it('a push to an account unlinked after it was queued fails without calling LINE', async () => {
+    const { user, lineUserId: id } = await linkedUser();
+    const [delivery] = await queue(user, id);
+    await server.db.getRepository(NotificationSetting).update({ userId: user.id }, { lineUserId: null });
+    await deliver();
+    expect(pushesTo(id)).toHaveLength(0);
+    expect(await reload(delivery)).toMatchObject({ status: NoticeDeliveryStatus.FAILED, lastError: 'ผู้ใช้ยกเลิกการเชื่อมบัญชี LINE แล้ว' });
+  });
+
   it('holds pushes during the quiet hours until 07:00 in Thailand; e-mail is not held', async () => {
     const { user, lineUserId: id } = await linkedUser();
     clock.set(NIGHT);
@@ -204,7 +222,9 @@ describe.each(databases)('LINE channel ($name)', ({ name, url }) => {
     const held = await reload(delivery);
     expect(held).toMatchObject({ status: NoticeDeliveryStatus.PENDING, attempts: 0 });
     expect(held.nextAttemptAt.toISOString()).toBe(NEXT_MORNING.toISOString());
-    const email = await server.db.getRepository(NotificationDelivery).findOneByOrFail({ notificationId: delivery.notificationId, channel: NotificationChannel.EMAIL });
+    const email = await server.db
+      .getRepository(NotificationDelivery)
+      .findOneByOrFail({ notificationId: delivery.notificationId, channel: NotificationChannel.EMAIL });
     expect(email.status).toBe(NoticeDeliveryStatus.SENT);
     clock.set(new Date(NEXT_MORNING.getTime() - 60_000));
     await deliver();
@@ -313,11 +333,20 @@ describe.each(databases)('LINE channel ($name)', ({ name, url }) => {
       const audit = await server.db.getRepository(AuditLog).findOneByOrFail({ action: 'confirmLineLink', targetId: String(officer.id) });
       expect(audit.actorId).toBe(officer.id);
 
+      // Chatting once linked is not answered; a LINE user not linked is told how to link.
+      const chat = textEvent(from, 'สวัสดีครับ ขอบคุณมากครับ');
+      expect((await webhook(chat, sign(chat))).status).toBe(200);
+      const stranger = textEvent(lineUserId(), 'สวัสดีครับ');
+      expect((await webhook(stranger, sign(stranger))).status).toBe(200);
+      await until(() => line.replies.length === 2);
+      expect(line.replies).toHaveLength(2);
+      expect(line.replies[1].messages[0].text).toContain('กรุณาขอรหัสเชื่อมบัญชี');
+
       // The code is used up: sent again, it links nothing and says so.
       const again = textEvent(lineUserId(), code);
       expect((await webhook(again, sign(again))).status).toBe(200);
-      await until(() => line.replies.length === 2);
-      expect(line.replies[1].messages[0].text).toContain('รหัสเชื่อมบัญชีไม่ถูกต้องหรือหมดอายุ');
+      await until(() => line.replies.length === 3);
+      expect(line.replies[2].messages[0].text).toContain('รหัสเชื่อมบัญชีไม่ถูกต้องหรือหมดอายุ');
       expect((await server.db.getRepository(NotificationSetting).findOneByOrFail({ userId: officer.id })).lineUserId).toBe(from);
 
       // Unfollowing the Official Account unlinks.
@@ -325,6 +354,41 @@ describe.each(databases)('LINE channel ($name)', ({ name, url }) => {
       expect((await webhook(unfollow, sign(unfollow))).status).toBe(200);
       expect((await server.gql(LineSettingsDocument, {}, { token })).data?.notificationSettings.lineLinked).toBe(false);
       expect(await server.db.getRepository(AuditLog).countBy({ action: 'lineUnfollow', targetId: String(officer.id) })).toBe(1);
+    });
+
+    it('counts the calls of an address before checking the signature (RATE_LIMIT_LINE_WEBHOOK_ADDRESS)', async () => {
+      const strict = await TestServer.start(url(), {
+        clock,
+        db: server.db,
+        env: {
+          LINE_CHANNEL_ACCESS_TOKEN: TOKEN,
+          LINE_CHANNEL_SECRET: SECRET,
+          LINE_API_BASE_URL: line.url,
+          RATE_LIMIT_LINE_WEBHOOK_ADDRESS: '3/1m',
+        },
+      });
+      try {
+        const from = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+        const statuses = [];
+        for (let i = 0; i < 4; i++) {
+          const res = await fetch(`${strict.url}/line/webhook`, {
+            method: 'POST',
+            headers: { 'x-forwarded-for': from },
+            body: '{"events":[]}',
+          });
+          statuses.push(res.status);
+        }
+        expect(statuses).toEqual([401, 401, 401, 429]);
+      } finally {
+        await strict.stop(false);
+      }
+    });
+
+    it('refuses a body over 256 KB before reading it', async () => {
+      const body = JSON.stringify({ events: [], padding: 'x'.repeat(300 * 1024) });
+      const res = await webhook(body, sign(body));
+      expect(res.status).toBe(413);
+      expect(await res.text()).toMatch(/[\u0E00-\u0E7F]/);
     });
 
     it('an expired code links nothing; a newer code replaces the older; unlinkLineAccount unlinks', async () => {
@@ -372,9 +436,18 @@ describe.each(databases)('LINE channel ($name)', ({ name, url }) => {
     const sent = await server.gql(SendTestNotificationDocument, { channel: NotificationChannel.LINE }, { token: admin });
     expect(sent.data?.sendTestNotification).toMatchObject({ channel: 'LINE', status: 'PENDING', notification: { kind: 'TEST' } });
     await deliver();
-    const log = await server.gql(NotificationDeliveriesDocument, { last: 5, status: NoticeDeliveryStatus.FAILED, channel: NotificationChannel.LINE }, { token: admin });
+    const log = await server.gql(
+      NotificationDeliveriesDocument,
+      { last: 5, status: NoticeDeliveryStatus.FAILED, channel: NotificationChannel.LINE },
+      { token: admin },
+    );
     const row = log.data!.notificationDeliveries.edges.map((e) => e.node).find((n) => n.id === sent.data!.sendTestNotification.id)!;
-    expect(row).toMatchObject({ status: 'FAILED', attempts: 1, recipient: { username: adminUser.username }, notification: { title: 'ทดสอบการแจ้งเตือนจากระบบ e-PlanNACC' } });
+    expect(row).toMatchObject({
+      status: 'FAILED',
+      attempts: 1,
+      recipient: { username: adminUser.username },
+      notification: { title: 'ทดสอบการแจ้งเตือนจากระบบ e-PlanNACC' },
+    });
     expect(row.lastError).toContain('403');
 
     const retried = await server.gql(RetryNotificationDeliveryDocument, { id: row.id }, { token: admin });

@@ -79,7 +79,12 @@ export class LineStandIn {
       this.shown.set(retryKey ?? `none:${at}:${Math.random()}`, body);
       return send(500, { message: 'An error occurred in the backend server' });
     }
-    if (scripted) return send(scripted.status, { message: `scripted ${scripted.status}` }, scripted.retryAfter ? { 'retry-after': String(scripted.retryAfter) } : {});
+    if (scripted)
+      return send(
+        scripted.status,
+        { message: `scripted ${scripted.status}` },
+        scripted.retryAfter ? { 'retry-after': String(scripted.retryAfter) } : {},
+      );
     this.shown.set(retryKey ?? `none:${at}:${Math.random()}`, body);
     send(200, { sentMessages: [{ id: String(at), quoteToken: 'q' }] });
   }

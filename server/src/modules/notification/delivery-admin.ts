@@ -86,6 +86,11 @@ export async function sendTestNotice(ctx: AppContext, channelName: NotificationC
   const delivery = await withNotice(ctx)
     .where('n.userId = :userId AND n.dedupeKey = :dedupeKey', { userId: user.id, dedupeKey })
     .getOneOrFail();
-  await recordAudit(ctx, { action: 'sendTestNotification', targetType: 'NotificationDelivery', targetId: delivery.id, after: { channel: channelName } });
+  await recordAudit(ctx, {
+    action: 'sendTestNotification',
+    targetType: 'NotificationDelivery',
+    targetId: delivery.id,
+    after: { channel: channelName },
+  });
   return delivery;
 }

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { LineConfig } from '../../core/config';
-import { execute, inTransaction, insertIgnore } from '../../core/db';
+import { execute, inTransaction, insertIgnore, isMysql } from '../../core/db';
 import { giveBack, takeOrWait } from '../../core/rate-limit';
 import { retryingRaces } from '../../core/transaction';
 import { ChannelError } from './channel-error';
@@ -9,13 +9,14 @@ import { NotificationChannel } from './notification.entity';
 
 /** Thailand is UTC+7 all year (no daylight saving). */
 const BANGKOK_MS = 7 * 3_600_000;
-const DAY_MS = 24 * 3_600_000;
 /** LINE's limit on one text message. */
 const MAX_TEXT = 5_000;
 /** How long one call to LINE's API may take before it counts as failed (and is tried again later). */
 const LINE_TIMEOUT_MS = 10_000;
 /** The bucket of rate_limit every instance's pushes are counted in (LINE_PUSH_RATE). */
 export const PUSH_BUCKET = 'line:push';
+/** The parts of LINE_PUSH_RATE's window the allowance is counted in (see reserve). */
+const SLICES = 10;
 /** Pushes an instance reserves from the shared allowance at a time (fewer statements than one per push). */
 const RESERVE = 25;
 
@@ -83,7 +84,8 @@ export async function callLine(config: LineConfig, path: string, body: unknown, 
   }
   const detail = (await res.text().catch(() => '')).replace(/\s+/g, ' ').slice(0, 200);
   const message = `LINE ตอบ HTTP ${res.status}${detail ? `: ${detail}` : ''}`;
-  if (res.status === 429 || res.status >= 500) throw new ChannelError(message, { retryAfterMs: retryAfterMs(res.headers.get('retry-after')) });
+  if (res.status === 429 || res.status >= 500)
+    throw new ChannelError(message, { retryAfterMs: retryAfterMs(res.headers.get('retry-after')) });
   throw new ChannelError(message, { permanent: true });
 }
 
@@ -115,8 +117,8 @@ export class LineChannel implements Channel {
 
   /**
    * A batch's pushes: all of them at the end of the quiet hours when it is night in Thailand; else each
-   * counted toward its user's cap of the day (LINE_DAILY_CAP) — one transaction for the batch, a
-   * conditional increment per push — and held until the next morning beyond it.
+   * counted toward its user's cap of the day (LINE_DAILY_CAP) — one transaction for the batch: the
+   * users' counts read locked, counted, written back — and held until the next morning beyond it.
    */
   async hold(recipients: Recipient[], now: Date): Promise<Array<Date | null>> {
     const { quietHours, dailyCap } = this.config;
@@ -125,14 +127,33 @@ export class LineChannel implements Channel {
     const day = bangkokDay(now);
     const bucketOf = (r: Recipient) => `line:day:${r.userId}:${day}`;
     const buckets = [...new Set(recipients.map(bucketOf))].sort();
-    // In the order of the buckets, so that two instances' batches lock them alike (no deadlock).
-    const order = recipients.map((r, i) => ({ r, i })).sort((a, b) => bucketOf(a.r).localeCompare(bucketOf(b.r)));
+    const list = buckets.map(() => '?').join(', ');
     const allowed = await retryingRaces(null, 'lineCap', () =>
       inTransaction(this.db, async (em) => {
-        await execute(em, `${insertIgnore(this.db)} INTO rate_limit (bucket, window_start, hits) VALUES ${buckets.map(() => '(?, ?, 0)').join(', ')}`, buckets.flatMap((b) => [b, now.getTime()]));
+        await execute(
+          em,
+          `${insertIgnore(this.db)} INTO rate_limit (bucket, window_start, hits) VALUES ${buckets.map(() => '(?, ?, 0)').join(', ')}`,
+          buckets.flatMap((b) => [b, now.getTime()]),
+        );
+        // Read locked (on SQLite the transaction runs alone), counted here, written back in one statement.
+        const rows: Array<{ bucket: string; hits: number | string }> = await em.query(
+          `SELECT bucket, hits FROM rate_limit WHERE bucket IN (${list}) ORDER BY bucket${isMysql(this.db) ? ' FOR UPDATE' : ''}`,
+          buckets,
+        );
+        const hits = new Map(rows.map((row) => [row.bucket, Number(row.hits)]));
         const taken = new Set<number>();
-        for (const { r, i } of order) {
-          if ((await execute(em, 'UPDATE rate_limit SET hits = hits + 1 WHERE bucket = ? AND hits < ?', [bucketOf(r), dailyCap])) === 1) taken.add(i);
+        recipients.forEach((r, i) => {
+          const used = hits.get(bucketOf(r)) ?? dailyCap;
+          if (used >= dailyCap) return;
+          hits.set(bucketOf(r), used + 1);
+          taken.add(i);
+        });
+        if (taken.size) {
+          await execute(
+            em,
+            `UPDATE rate_limit SET hits = CASE ${buckets.map(() => 'WHEN bucket = ? THEN ?').join(' ')} ELSE hits END WHERE bucket IN (${list})`,
+            [...buckets.flatMap((b) => [b, hits.get(b) ?? 0]), ...buckets],
+          );
         }
         return taken;
       }),
@@ -143,9 +164,15 @@ export class LineChannel implements Channel {
   }
 
   async send(recipient: Recipient, message: ChannelMessage, delivery: DeliveryRef): Promise<void> {
+    if (!recipient.lineUserId) throw new ChannelError('ผู้ใช้ยกเลิกการเชื่อมบัญชี LINE แล้ว', { permanent: true });
     try {
       await this.turn();
-      await callLine(this.config, '/v2/bot/message/push', { to: recipient.lineUserId, messages: [{ type: 'text', text: lineText(message) }] }, delivery.retryKey);
+      await callLine(
+        this.config,
+        '/v2/bot/message/push',
+        { to: recipient.lineUserId, messages: [{ type: 'text', text: lineText(message) }] },
+        delivery.retryKey,
+      );
     } catch (err) {
       // Not shown to the user: it does not count toward the day's cap (taken in holdUntil).
       const bucket = this.counted.get(recipient.userId);
@@ -166,9 +193,15 @@ export class LineChannel implements Channel {
     }
   }
 
-  /** Takes RESERVE pushes from the shared allowance, or waits until its window ends when it is spent. */
+  /**
+   * Takes RESERVE pushes from the shared allowance, or waits until its window ends when it is spent. The
+   * allowance is counted in tenths of its window (100 a tenth of a second for 1000/1s): fixed windows let
+   * a burst at the end of one and the start of the next meet, so in any one window's time at most 11
+   * tenths' worth go — 1,100 a second at most, not 2,000.
+   */
   private async reserve(): Promise<void> {
-    const rule = this.config.pushRate;
+    const { count, windowMs } = this.config.pushRate;
+    const rule = { count: Math.max(1, Math.floor(count / SLICES)), windowMs: windowMs / SLICES };
     const amount = Math.min(RESERVE, rule.count);
     const { waitMs, windowEnd } = await takeOrWait(this.db, new Date(), PUSH_BUCKET, rule, amount);
     if (waitMs) await new Promise((resolve) => setTimeout(resolve, waitMs));

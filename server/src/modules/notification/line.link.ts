@@ -93,14 +93,14 @@ interface LineEvent {
   replyToken?: string;
   source?: { type?: string; userId?: string };
   message?: { type?: string; text?: string };
-  deliveryContext?: { isRedelivery?: boolean };
 }
 
 /**
- * One event of LINE's webhook: a text that is a valid code links its sender to the code's account
- * (audited as that user's act; the code is used up) and is answered in Thai; any other text is answered
- * with how to link; `follow` is welcomed; `unfollow` unlinks every account of that LINE user. Answers
- * the Thai reply to send, if any.
+ * One event of LINE's webhook (a redelivered one too: LINE redelivers only what was not answered 200):
+ * a code-shaped text that is a valid code links its sender to the code's account (audited as that user's
+ * act; the code is used up), answered in Thai, a wrong or expired one is told so; other text from a LINE
+ * user not linked yet is answered with how to link; `follow` is welcomed; `unfollow` unlinks every
+ * account of that LINE user. Answers the Thai reply to send, if any.
  */
 async function handleEvent(deps: ContextDeps, ip: string | null, event: LineEvent): Promise<string | null> {
   const lineUserId = event.source?.type === 'user' ? event.source.userId : undefined;
@@ -112,17 +112,29 @@ async function handleEvent(deps: ContextDeps, ip: string | null, event: LineEven
     for (const { userId } of linked) {
       await runMutation(ctx, 'lineUnfollow', async () => {
         ctx.user = await ctx.em.getRepository(User).findOneBy({ id: userId });
-        const changed = await ctx.em.getRepository(NotificationSetting).update({ userId, lineUserId }, { lineUserId: null, updatedAt: ctx.clock.now() });
-        await recordAudit(ctx, { action: 'lineUnfollow', targetType: 'User', targetId: userId, after: { unlinked: (changed.affected ?? 0) > 0 } });
+        const changed = await ctx.em
+          .getRepository(NotificationSetting)
+          .update({ userId, lineUserId }, { lineUserId: null, updatedAt: ctx.clock.now() });
+        await recordAudit(ctx, {
+          action: 'lineUnfollow',
+          targetType: 'User',
+          targetId: userId,
+          after: { unlinked: (changed.affected ?? 0) > 0 },
+        });
       });
     }
     return null;
   }
   if (event.type !== 'message' || event.message?.type !== 'text' || typeof event.message.text !== 'string') return null;
-  const code = normalise(event.message.text.slice(0, 100));
+  const text = event.message.text.trim();
+  const code = normalise(text);
+  if (text.length > 20 || code.length !== CODE_LENGTH) {
+    // Not a code: how to link, to a LINE user not linked yet; a linked one chatting is not answered.
+    const linkedAlready = await ctx.db.getRepository(NotificationSetting).existsBy({ lineUserId });
+    return linkedAlready ? null : LINE_REPLIES.welcome;
+  }
   const now = ctx.clock.now();
-  const found =
-    code.length === CODE_LENGTH ? await ctx.db.getRepository(LineLinkCode).findOneBy({ codeHash: linkCodeHash(code) }) : null;
+  const found = await ctx.db.getRepository(LineLinkCode).findOneBy({ codeHash: linkCodeHash(code) });
   if (!found || found.expiresAt.getTime() <= now.getTime()) {
     if ((await take(ctx.db, now, `line:code:${lineUserId}`, WRONG_CODES)) > 0) return LINE_REPLIES.tooMany;
     return LINE_REPLIES.badCode;
@@ -153,13 +165,22 @@ async function handleEvent(deps: ContextDeps, ip: string | null, event: LineEven
  */
 export function lineWebhookRouter(deps: ContextDeps, log: Logger): Router {
   const router = Router();
-  router.post('/line/webhook', express.raw({ type: () => true, limit: MAX_WEBHOOK_BYTES }), (req: Request, res: Response, next: NextFunction) => {
-    receive(req, res).catch(next);
-  });
+  router.post(
+    '/line/webhook',
+    express.raw({ type: () => true, limit: MAX_WEBHOOK_BYTES }),
+    (req: Request, res: Response, next: NextFunction) => {
+      receive(req, res).catch(next);
+    },
+  );
   const receive = async (req: Request, res: Response) => {
     const line = deps.config.line;
     if (!line.accessToken || !line.channelSecret) return res.status(404).json({ message: 'ระบบยังไม่ได้เปิดใช้ LINE' });
-    const wait = await take(deps.db, deps.clock.now(), `line:hook:${addressKey(req.ip ?? null)}`, deps.config.rateLimits.lineWebhookPerAddress);
+    const wait = await take(
+      deps.db,
+      deps.clock.now(),
+      `line:hook:${addressKey(req.ip ?? null)}`,
+      deps.config.rateLimits.lineWebhookPerAddress,
+    );
     if (wait > 0) return res.status(429).set('Retry-After', String(wait)).json({ message: 'มีการเรียกบ่อยเกินกำหนด' });
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     if (!validLineSignature(line.channelSecret, body, req.get('x-line-signature'))) {
@@ -174,7 +195,6 @@ export function lineWebhookRouter(deps: ContextDeps, log: Logger): Router {
     }
     const replies: Array<{ token: string; text: string }> = [];
     for (const event of events) {
-      if (event.deliveryContext?.isRedelivery && event.type !== 'unfollow') continue;
       const text = await handleEvent(deps, req.ip ?? null, event);
       if (text && typeof event.replyToken === 'string') replies.push({ token: event.replyToken, text });
     }

@@ -12,7 +12,8 @@ import { Notification, NotificationChannel, NotificationDelivery } from './notif
 export class LineResolver {
   @Authorized(Permission.WRITE)
   @Mutation(() => LineLinkCodeResult, {
-    description: 'A one-time code (valid 15 minutes) to send to the LINE Official Account, which links the caller’s account to that LINE user',
+    description:
+      'A one-time code (valid 15 minutes) to send to the LINE Official Account, which links the caller’s account to that LINE user',
   })
   async linkLineAccount(@Ctx() ctx: AppContext): Promise<LineLinkCodeResult> {
     const { code, expiresAt } = await createLinkCode(ctx);
@@ -47,8 +48,13 @@ export class LineResolver {
   }
 
   @Authorized(Permission.ADMINISTER)
-  @Mutation(() => NotificationDelivery, { description: 'ADMIN: a test notice to oneself by one channel (queued; the delivery log shows how it went)' })
-  sendTestNotification(@Arg('channel', () => NotificationChannel) channel: NotificationChannel, @Ctx() ctx: AppContext): Promise<NotificationDelivery> {
+  @Mutation(() => NotificationDelivery, {
+    description: 'ADMIN: a test notice to oneself by one channel (queued; the delivery log shows how it went)',
+  })
+  sendTestNotification(
+    @Arg('channel', () => NotificationChannel) channel: NotificationChannel,
+    @Ctx() ctx: AppContext,
+  ): Promise<NotificationDelivery> {
     return sendTestNotice(ctx, channel);
   }
 

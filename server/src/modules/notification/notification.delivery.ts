@@ -108,7 +108,12 @@ async function deliverBatch(deps: DeliveryDeps, now: () => Date): Promise<{ clai
     const user = users.get(notice.userId)!;
     const item: Item = {
       delivery,
-      recipient: { userId: user.id, displayName: user.displayName, email: user.email, lineUserId: settings.get(user.id)?.lineUserId ?? null },
+      recipient: {
+        userId: user.id,
+        displayName: user.displayName,
+        email: user.email,
+        lineUserId: settings.get(user.id)?.lineUserId ?? null,
+      },
       message: {
         title: notice.title,
         body: notice.body,
@@ -152,7 +157,12 @@ async function deliverBatch(deps: DeliveryDeps, now: () => Date): Promise<{ clai
       }
       let holds: Array<Date | null>;
       try {
-        holds = channel.hold ? await channel.hold(items.map((i) => i.recipient), now()) : items.map(() => null);
+        holds = channel.hold
+          ? await channel.hold(
+              items.map((i) => i.recipient),
+              now(),
+            )
+          : items.map(() => null);
       } catch (err) {
         for (const { delivery } of items) await fail(delivery, err);
         return;
@@ -182,7 +192,11 @@ async function deliverBatch(deps: DeliveryDeps, now: () => Date): Promise<{ clai
       [...params, lease, ...ids],
     ).catch(() => undefined); // the lease runs out and they are tried again: a channel with retry keys (LINE) shows them once
   if (sent.length) {
-    await release('status = ?, attempts = attempts + 1, last_error = NULL, sent_at = ?, next_attempt_at = ?', [NoticeDeliveryStatus.SENT, at, at], sent);
+    await release(
+      'status = ?, attempts = attempts + 1, last_error = NULL, sent_at = ?, next_attempt_at = ?',
+      [NoticeDeliveryStatus.SENT, at, at],
+      sent,
+    );
   }
   for (const [until, ids] of held) await release('next_attempt_at = ?', [new Date(until)], ids);
   return { claimed: due.length, sent: sent.length, failed, held: [...held.values()].reduce((n, ids) => n + ids.length, 0) };
