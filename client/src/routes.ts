@@ -5,6 +5,7 @@ import { adminRoutes } from '@/features/admin/routes';
 import { adminDataRoutes } from '@/features/admin-data/routes';
 import { baselineRequestRoutes } from '@/features/baseline-requests/routes';
 import { laoProfileRoutes } from '@/features/lao-profile/routes';
+import { notificationRoutes } from '@/features/notifications/routes';
 import { memoEmblemRoutes } from '@/features/memo-emblem/routes';
 import { projectRoutes } from '@/features/projects/routes';
 import { progressReportRoutes } from '@/features/progress-reports/routes';
@@ -42,5 +43,6 @@ export const shellRoute: RouteRecordRaw = {
     ...followUpRoutes,
     ...sarRoutes,
     ...adminDataRoutes,
+    ...notificationRoutes,
   ],
 };

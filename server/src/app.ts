@@ -33,6 +33,7 @@ import { apiScopePlugin } from './modules/account/api-scope.plugin';
 import { importRouter } from './modules/import/import.routes';
 import { getSchema } from './schema';
 import { channelsOf } from './modules/notification/notification.channel';
+import { lineWebhookRouter } from './modules/notification/line.link';
 
 export interface AppOptions {
   db: DataSource;
@@ -90,7 +91,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     config: options.config,
     log,
     mailer,
-    channels: channelsOf({ db: options.db, mailer }),
+    channels: channelsOf({ db: options.db, mailer, config: options.config }),
     createLoaders,
     beforeCommit: refreshLockedFigures,
   };
@@ -189,6 +190,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   app.use(exportRouter(contextOf, log));
   app.use(importRouter(contextOf, log));
+  app.use(lineWebhookRouter(deps, log));
 
   const clientDir = options.clientDir === undefined ? defaultClientDir() : options.clientDir;
   // GraphiQL for API token holders: a build of its own next to the client's (client/vite.graphiql.config.ts).
@@ -207,7 +209,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     app.use('/assets', express.static(path.join(clientDir, 'assets'), assets));
     app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
     // Client-side routes: every other GET gets the app shell.
-    app.get(/^\/(?!graphql|export|healthz).*/, (_req, res) => {
+    app.get(/^\/(?!graphql|export|healthz|line\/).*/, (_req, res) => {
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(path.join(clientDir, 'index.html'));
     });

@@ -27,6 +27,7 @@ import { Project } from './modules/project/project.entity';
 import { ScheduledJob } from './modules/job/scheduled-job.entity';
 import { Notification, NotificationDelivery, NotificationSetting } from './modules/notification/notification.entity';
 import { ReminderSchedule, ReminderSent } from './modules/reminder/reminder.entity';
+import { LineLinkCode } from './modules/notification/line.entity';
 
 /** Every entity of the schema, listed once (the DataSource, tests and scripts share it). */
 export const entities = [
@@ -65,4 +66,5 @@ export const entities = [
   NotificationSetting,
   ReminderSchedule,
   ReminderSent,
+  LineLinkCode,
 ];

@@ -27,8 +27,8 @@ export function applicationJobs(deps: ContextDeps): JobDefinition[] {
       nextRun: (now) => now,
       leaseMs: DELIVERY_LEASE_MS,
       run: async () => {
-        const { sent, failed } = await deliverNotices(deps, () => deps.clock.now());
-        return `ส่งสำเร็จ ${sent} รายการ ส่งไม่สำเร็จ ${failed} รายการ`;
+        const { sent, failed, held } = await deliverNotices(deps, () => deps.clock.now());
+        return `ส่งสำเร็จ ${sent} รายการ ส่งไม่สำเร็จ ${failed} รายการ${held ? ` เลื่อนไปส่งภายหลัง ${held} รายการ` : ''}`;
       },
     },
     {

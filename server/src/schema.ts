@@ -30,6 +30,7 @@ import { WebhookResolver } from './modules/webhook/webhook.resolver';
 import { RateLimitResolver } from './modules/rate-limit/rate-limit.resolver';
 import { FollowUpResolver } from './modules/follow-up/follow-up.resolver';
 import { NotificationResolver } from './modules/notification/notification.resolver';
+import { LineResolver } from './modules/notification/line.resolver';
 import { JobResolver } from './modules/job/job.resolver';
 import { ReminderResolver } from './modules/reminder/reminder.resolver';
 
@@ -38,6 +39,7 @@ export const resolvers = [
   ChangeFeedResolver,
   FollowUpResolver,
   NotificationResolver,
+  LineResolver,
   JobResolver,
   ReminderResolver,
   WebhookResolver,

@@ -49,6 +49,8 @@ const LAO_PAGES: Visit[] = [
   { path: '/sar?year=2567' },
   { path: '/no-such-page?year=2567' },
   { path: '/admin/users?year=2567' },
+  { path: '/notifications?year=2567' },
+  { path: '/notifications/settings?year=2567' },
 ];
 const PROVINCE_PAGES: Visit[] = [
   { path: '/?year=2567' },
@@ -58,6 +60,8 @@ const PROVINCE_PAGES: Visit[] = [
   { path: '/results/province?year=2567' },
   { path: '/review/audit?year=2567' },
   { path: '/follow-up?year=2567&round=SIX_MONTHS' },
+  { path: '/notifications?year=2567' },
+  { path: '/notifications/settings?year=2567' },
 ];
 const ADMIN_PAGES: Visit[] = [
   { path: '/admin/users' },
@@ -71,6 +75,8 @@ const ADMIN_PAGES: Visit[] = [
   { path: '/results/province?year=2567' },
   { path: '/follow-up?year=2567&round=TWELVE_MONTHS' },
   { path: '/follow-up?year=2567&round=SIX_MONTHS&province=81' },
+  { path: '/admin/reminders' },
+  { path: '/notifications/settings' },
 ];
 
 async function scan(page: Page, visits: Visit[], label: string): Promise<string[]> {

@@ -10,7 +10,7 @@ const LIVE_LAO = '6810253';
 
 /** What the รอการรายงาน cells of the follow-up table say, top to bottom. */
 async function waitingOf(page: Page): Promise<string[]> {
-  return page.getByTestId('follow-up-table').locator('tbody tr.el-table__row td:nth-child(2)').allInnerTexts();
+  return page.getByTestId('follow-up-table').locator('tbody tr.el-table__row td:nth-child(3)').allInnerTexts();
 }
 
 /**

@@ -616,6 +616,17 @@ export type LevelThresholdInput = {
   round: ReportRound;
 };
 
+/** รหัสเชื่อมบัญชี LINE: ส่งรหัสนี้ในแชตของบัญชีทางการ (LINE Official Account) ของระบบ ภายใน 15 นาที */
+export type LineLinkCodeResult = {
+  __typename?: 'LineLinkCodeResult';
+  /** รหัส 8 ตัวอักษร (ใช้ได้ครั้งเดียว; a new one replaces it) */
+  code: Scalars['String']['output'];
+  /** หมดอายุเมื่อ */
+  expiresAt: Scalars['DateTime']['output'];
+  /** วิธีใช้รหัส (Thai) */
+  instructions: Scalars['String']['output'];
+};
+
 /** ภาพครุฑที่พิมพ์มุมบนซ้ายของบันทึกข้อความ */
 export type MemoEmblem = {
   __typename?: 'MemoEmblem';
@@ -662,6 +673,8 @@ export type Mutation = {
   importPlanYears: Array<ImportRowResult>;
   /** Accounts: create new accounts (≤ 200 rows a call) */
   importUsers: Array<ImportRowResult>;
+  /** A one-time code (valid 15 minutes) to send to the LINE Official Account, which links the caller’s account to that LINE user */
+  linkLineAccount: LineLinkCodeResult;
   /** Sign in. Five wrong passwords in a row lock the account for five minutes (LOCKED). */
   login: AuthPayload;
   /** Sign out: the session (or the API token used) stops working */
@@ -686,6 +699,8 @@ export type Mutation = {
   resetPassword: Scalars['Boolean']['output'];
   /** Set a new password for an account; its sessions end */
   resetUserPassword: User;
+  /** ADMIN: send a delivery again from its first attempt, now (not one already sent) */
+  retryNotificationDelivery: NotificationDelivery;
   /** Approve (sets the baseline) or reject (reason required) a baseline request */
   reviewBaselineRequest: BaselineRequest;
   /** Approve (COMPLIANT) or reject (ADD_REJECTED, reason required) an additional project */
@@ -700,6 +715,8 @@ export type Mutation = {
   savePlanResultNote: PlanResultNote;
   /** บันทึกรายงานผลโครงการ (ROUND_CLOSED outside the reporting window) */
   saveProgressReport: ProgressReport;
+  /** ADMIN: a test notice to oneself by one channel (queued; the delivery log shows how it went) */
+  sendTestNotification: NotificationDelivery;
   /** รางวัลที่ได้รับ: replace the awards of one fiscal year */
   setAwards: Array<Award>;
   /** ADMIN: level thresholds of a round of a fiscal year */
@@ -716,6 +733,8 @@ export type Mutation = {
   setSarScores: Array<SarScore>;
   /** Disable (ends every session and API token) or enable an account */
   setUserDisabled: User;
+  /** Unlink the caller’s LINE account (true if one was linked); no more LINE pushes */
+  unlinkLineAccount: Scalars['Boolean']['output'];
   /** Lift a lockout */
   unlockUser: User;
   /** Change an LAO’s registry entry or retire it (ADMIN); its history stays */
@@ -879,6 +898,11 @@ export type MutationResetUserPasswordArgs = {
 };
 
 
+export type MutationRetryNotificationDeliveryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationReviewBaselineRequestArgs = {
   approve: Scalars['Boolean']['input'];
   id: Scalars['ID']['input'];
@@ -922,6 +946,11 @@ export type MutationSavePlanResultNoteArgs = {
 
 export type MutationSaveProgressReportArgs = {
   input: ProgressReportInput;
+};
+
+
+export type MutationSendTestNotificationArgs = {
+  channel: NotificationChannel;
 };
 
 
@@ -1041,6 +1070,12 @@ export type NationalScoreRow = {
   province: Province;
 };
 
+/** PENDING: to be sent (again); SENT: the channel took it; FAILED: every attempt failed */
+export type NoticeDeliveryStatus =
+  | 'FAILED'
+  | 'PENDING'
+  | 'SENT';
+
 /** การแจ้งเตือนหนึ่งรายการของผู้ใช้ */
 export type Notification = {
   __typename?: 'Notification';
@@ -1061,6 +1096,11 @@ export type Notification = {
   title: Scalars['String']['output'];
 };
 
+/** EMAIL: อีเมล; LINE: LINE Official Account */
+export type NotificationChannel =
+  | 'EMAIL'
+  | 'LINE';
+
 /** The caller’s own notices, newest first, with how many are unread (the bell) */
 export type NotificationConnection = {
   __typename?: 'NotificationConnection';
@@ -1072,6 +1112,41 @@ export type NotificationConnection = {
   unread: Scalars['Int']['output'];
 };
 
+/** การส่งการแจ้งเตือนหนึ่งรายการทางช่องทางหนึ่ง */
+export type NotificationDelivery = {
+  __typename?: 'NotificationDelivery';
+  attempts: Scalars['Int']['output'];
+  channel: NotificationChannel;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  lastError: Maybe<Scalars['String']['output']>;
+  nextAttemptAt: Scalars['DateTime']['output'];
+  /** The notice it sends */
+  notification: Notification;
+  notificationId: Scalars['ID']['output'];
+  /** Who it goes to */
+  recipient: User;
+  sentAt: Maybe<Scalars['DateTime']['output']>;
+  status: NoticeDeliveryStatus;
+};
+
+/** A page of the notices’ delivery log, in the order they were queued (`last` for the newest) */
+export type NotificationDeliveryConnection = {
+  __typename?: 'NotificationDeliveryConnection';
+  edges: Array<NotificationDeliveryEdge>;
+  pageInfo: PageInfo;
+  /** Items of the whole list (its filters applied, not the cursors) */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One NotificationDelivery of a page, with its cursor */
+export type NotificationDeliveryEdge = {
+  __typename?: 'NotificationDeliveryEdge';
+  /** Opaque: pass it as `after` or `before` */
+  cursor: Scalars['String']['output'];
+  node: NotificationDelivery;
+};
+
 /** One notice of a page, with its cursor */
 export type NotificationEdge = {
   __typename?: 'NotificationEdge';
@@ -1080,13 +1155,14 @@ export type NotificationEdge = {
   node: Notification;
 };
 
-/** DEADLINE_REMINDER: เตือนก่อนปิดรอบรายงานผล; MANUAL_REMINDER: สำนักงาน ป.ป.ช. เตือน; ROUND_OPENED: เปิดรอบรายงานผล; DECISION: ผลการพิจารณา; REVIEW_DIGEST: สรุปรายการรอพิจารณาประจำวัน */
+/** DEADLINE_REMINDER: เตือนก่อนปิดรอบรายงานผล; MANUAL_REMINDER: สำนักงาน ป.ป.ช. เตือน; ROUND_OPENED: เปิดรอบรายงานผล; DECISION: ผลการพิจารณา; REVIEW_DIGEST: สรุปรายการรอพิจารณาประจำวัน; TEST: ทดสอบการแจ้งเตือน */
 export type NotificationKind =
   | 'DEADLINE_REMINDER'
   | 'DECISION'
   | 'MANUAL_REMINDER'
   | 'REVIEW_DIGEST'
-  | 'ROUND_OPENED';
+  | 'ROUND_OPENED'
+  | 'TEST';
 
 /** การตั้งค่าการแจ้งเตือนของผู้ใช้: ช่องทาง และการเตือนที่ต้องการรับ (the in-app list always) */
 export type NotificationSettings = {
@@ -1099,6 +1175,8 @@ export type NotificationSettings = {
   emailAddress: Maybe<Scalars['String']['output']>;
   /** ส่งทาง LINE ด้วย (once a LINE account is linked) */
   line: Scalars['Boolean']['output'];
+  /** ระบบเปิดใช้การแจ้งเตือนทาง LINE (false: the server has no LINE channel; linking is refused) */
+  lineAvailable: Scalars['Boolean']['output'];
   /** A LINE account is linked */
   lineLinked: Scalars['Boolean']['output'];
   /** รับการแจ้งเปิดรอบรายงานผล (ROUND_OPENED) */
@@ -1518,6 +1596,8 @@ export type Query = {
   nationalFollowUp: Array<NationalFollowUpRow>;
   /** The whole country: every province with its LAOs counted by level */
   nationalScores: Array<NationalScoreRow>;
+  /** ADMIN: the notices’ delivery log — who, which channel, when, status, the last error (`first` or `last` 1–100) */
+  notificationDeliveries: NotificationDeliveryConnection;
   /** The caller’s notice settings: channels and which reminders */
   notificationSettings: NotificationSettings;
   /** The caller’s own notices, newest first, with the unread count (the bell) */
@@ -1663,6 +1743,16 @@ export type QueryNationalFollowUpArgs = {
 export type QueryNationalScoresArgs = {
   fiscalYear: Scalars['Int']['input'];
   round: ReportRound;
+};
+
+
+export type QueryNotificationDeliveriesArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  before: InputMaybe<Scalars['String']['input']>;
+  channel: InputMaybe<NotificationChannel>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  last: InputMaybe<Scalars['Int']['input']>;
+  status: InputMaybe<NoticeDeliveryStatus>;
 };
 
 

@@ -28,7 +28,13 @@ import { ReportingReopening, ReportingWindow } from '../../server/src/modules/re
 import { SarScore } from '../../server/src/modules/sar/sar-score.entity';
 import { LevelThreshold } from '../../server/src/modules/scoring/level-threshold.entity';
 import { getSchema } from '../../server/src/schema';
-import { Notification, NotificationKind } from '../../server/src/modules/notification/notification.entity';
+import {
+  Notification,
+  NotificationChannel,
+  NotificationDelivery,
+  NotificationKind,
+  NoticeDeliveryStatus,
+} from '../../server/src/modules/notification/notification.entity';
 import { ReminderSent } from '../../server/src/modules/reminder/reminder.entity';
 import { DeliveryStatus, Webhook, WebhookDelivery } from '../../server/src/modules/webhook/webhook.entity';
 import {
@@ -138,6 +144,10 @@ const EXPECTED: Record<string, Outcome[]> = {
   'Mutation.markNotificationsRead':       [UNAUTH, ok,     ok,     ok,     ok,     FORBID, ok],
   'Query.notificationSettings':           [UNAUTH, ok,     ok,     ok,     ok,     FORBID, ok],
   'Mutation.updateNotificationSettings':  [UNAUTH, ok,     ok,     ok,     ok,     FORBID, ok],
+  'Mutation.linkLineAccount':             [UNAUTH, ok,     ok,     ok,     ok,     FORBID, ok],
+  'Mutation.unlinkLineAccount':           [UNAUTH, ok,     ok,     ok,     ok,     FORBID, ok],
+  // LINE's callbacks: only a body signed with the channel secret is read; no session makes a caller LINE.
+  'POST /line/webhook':                   [UNAUTH, UNAUTH, UNAUTH, UNAUTH, UNAUTH, UNAUTH, UNAUTH],
   'GET /export/national-scores.pdf':      [UNAUTH, FORBID, FORBID, FORBID, FORBID, ok,     ok],
   'GET /export/national-scores.xlsx':     [UNAUTH, FORBID, FORBID, FORBID, FORBID, ok,     ok],
   // An LAO's own data is changed by its own officers only; NACC acts through reviews and settings.
@@ -180,6 +190,9 @@ const EXPECTED: Record<string, Outcome[]> = {
   'Query.scheduledJobs':                  [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Query.reminderSchedule':               [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Mutation.updateReminderSchedule':      [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
+  'Query.notificationDeliveries':         [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
+  'Mutation.retryNotificationDelivery':   [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
+  'Mutation.sendTestNotification':        [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Mutation.createLao':                   [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Mutation.updateLao':                   [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Mutation.createUser':                  [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
@@ -466,6 +479,57 @@ const CALLS: Record<string, Call> = {
   'Mutation.updateNotificationSettings': {
     vars: () => ({ input: { email: true } }),
     state: (fx, _t, actor) => (actor === 'anonymous' ? null : ownAudits(fx, actor, 'updateNotificationSettings')),
+  },
+  'Mutation.linkLineAccount': {
+    state: (fx, _t, actor) => (actor === 'anonymous' ? null : ownAudits(fx, actor, 'linkLineAccount')),
+  },
+  'Mutation.unlinkLineAccount': {
+    state: (fx, _t, actor) => (actor === 'anonymous' ? null : ownAudits(fx, actor, 'unlinkLineAccount')),
+  },
+  'Query.notificationDeliveries': { vars: () => ({ last: 5 }) },
+  // A failed delivery of a notice to A1's officer: an allowed retry makes it wait to be sent again.
+  'Mutation.retryNotificationDelivery': {
+    target: async (fx) => {
+      const notice = await repo(fx, Notification).save({
+        userId: fx.users.ownLao.id,
+        kind: NotificationKind.DECISION,
+        title: 'ผลการพิจารณา',
+        body: 'ทดสอบ',
+        link: null,
+        laoCode: fx.a1.code,
+        fiscalYear: YEAR,
+        round: null,
+        dedupeKey: freshName('matrix'),
+        createdAt: fx.server.clock.now(),
+        readAt: null,
+      });
+      return repo(fx, NotificationDelivery).save({
+        notificationId: notice.id,
+        channel: NotificationChannel.EMAIL,
+        status: NoticeDeliveryStatus.FAILED,
+        attempts: 8,
+        nextAttemptAt: fx.server.clock.now(),
+        leaseOwner: null,
+        leaseUntil: null,
+        retryKey: null,
+        lastError: 'ทดสอบ',
+        sentAt: null,
+        createdAt: fx.server.clock.now(),
+      });
+    },
+    vars: (_fx, delivery: NotificationDelivery) => ({ id: String(delivery.id) }),
+    state: (fx, delivery: NotificationDelivery) =>
+      repo(fx, NotificationDelivery)
+        .findOneBy({ id: delivery.id })
+        .then((d) => d?.status),
+  },
+  // To the caller's own e-mail address.
+  'Mutation.sendTestNotification': {
+    target: async (fx) => {
+      await repo(fx, User).update({ id: fx.users.admin.id }, { email: 'admin-matrix@example.go.th' });
+    },
+    vars: () => ({ channel: NotificationChannel.EMAIL }),
+    state: (fx, _t, actor) => (actor === 'anonymous' ? null : ownAudits(fx, actor, 'sendTestNotification')),
   },
   'Query.scheduledJobs': {},
   'Query.reminderSchedule': {},
@@ -979,7 +1043,15 @@ describe.each(databases)('authorization matrix ($name)', ({ url }) => {
   const readDocuments = new Set<string>();
 
   beforeAll(async () => {
-    server = await TestServer.start(url(), { env: { WEBHOOK_ALLOW_PRIVATE: '1' } });
+    server = await TestServer.start(url(), {
+      // LINE set up (nothing is pushed here: its API address answers nothing), so that linking is allowed.
+      env: {
+        WEBHOOK_ALLOW_PRIVATE: '1',
+        LINE_CHANNEL_ACCESS_TOKEN: 'matrix',
+        LINE_CHANNEL_SECRET: 'matrix',
+        LINE_API_BASE_URL: 'http://127.0.0.1:9',
+      },
+    });
     schema = await getSchema();
     const db = server.db;
     const laoIn = (place: typeof A, tag: string) =>

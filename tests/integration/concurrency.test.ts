@@ -15,7 +15,16 @@ import { PlanStatus, ProjectOrigin } from '../../server/src/modules/plan/project
 import { SarScore } from '../../server/src/modules/sar/sar-score.entity';
 import { getSchema } from '../../server/src/schema';
 import { IsNull } from 'typeorm';
-import { Notification, NotificationKind, NotificationSetting } from '../../server/src/modules/notification/notification.entity';
+import {
+  Notification,
+  NotificationChannel,
+  NotificationDelivery,
+  NotificationKind,
+  NotificationSetting,
+  NoticeDeliveryStatus,
+} from '../../server/src/modules/notification/notification.entity';
+import { LineLinkCode } from '../../server/src/modules/notification/line.entity';
+import { linkCodeHash } from '../../server/src/modules/notification/line.link';
 import { ReminderSent } from '../../server/src/modules/reminder/reminder.entity';
 import { inTransaction } from '../../server/src/core/db';
 import { readEmblem } from '../../server/src/modules/memo-emblem/emblem-image';
@@ -90,17 +99,27 @@ const PROJECT_INPUT = (name: string): ProjectInput => ({
 describe.each(databases)('every write path under concurrent callers ($name)', ({ name: dbName, url }) => {
   let server: TestServer;
   let admin: string;
+  let adminId: number;
   let reviewer: string;
   let lao: Lao;
   let officer: string;
 
   beforeAll(async () => {
-    server = await TestServer.start(url(), { env: { WEBHOOK_ALLOW_PRIVATE: '1' } });
+    server = await TestServer.start(url(), {
+      // LINE set up (nothing is pushed: no delivery job runs here), so that linking is allowed.
+      env: {
+        WEBHOOK_ALLOW_PRIVATE: '1',
+        LINE_CHANNEL_ACCESS_TOKEN: 'concurrency',
+        LINE_CHANNEL_SECRET: 'concurrency',
+        LINE_API_BASE_URL: 'http://127.0.0.1:9',
+      },
+    });
     const [a, r, o] = await Promise.all([
       makeUser(server.db, Role.ADMIN),
       makeUser(server.db, Role.PROVINCE_OFFICER, { provinceCode: '80' }),
       makeUser(server.db, Role.LAO_OFFICER),
     ]);
+    adminId = a.id;
     lao = await server.db.getRepository(Lao).findOneByOrFail({ code: o.laoCode! });
     [admin, reviewer, officer] = await Promise.all([
       signIn(server, a.username, PASSWORD),
@@ -928,6 +947,111 @@ describe.each(databases)('every write path under concurrent callers ($name)', ({
         },
       };
     })(),
+    (() => {
+      let userId: number;
+      return {
+        name: 'linkLineAccount: one officer asking for a LINE code from many tabs: each gets one, the last stays the one valid code',
+        successes: 'all' as const,
+        async prepare() {
+          const own = await freshOfficer();
+          userId = own.user.id;
+          return { token: own.token, query: 'mutation { linkLineAccount { code expiresAt } }', variables: () => ({}) };
+        },
+        async check(results) {
+          const codes = results.map((r) => r.data!.linkLineAccount.code as string);
+          expect(new Set(codes).size).toBe(codes.length);
+          const rows = await server.db.getRepository(LineLinkCode).findBy({ userId });
+          expect(rows).toHaveLength(1);
+          expect(codes.map(linkCodeHash)).toContain(rows[0].codeHash);
+        },
+      };
+    })(),
+    (() => {
+      let userId: number;
+      return {
+        name: 'unlinkLineAccount: unlinking from many tabs at once: unlinked, and one tab is told it was linked',
+        successes: 'all' as const,
+        async prepare() {
+          const own = await freshOfficer();
+          userId = own.user.id;
+          await server.db.getRepository(NotificationSetting).insert({
+            userId,
+            email: true,
+            line: true,
+            deadlineReminders: true,
+            roundOpened: true,
+            lineUserId: `U${'a'.repeat(32)}`,
+            updatedAt: new Date(),
+          });
+          return { token: own.token, query: 'mutation { unlinkLineAccount }', variables: () => ({}) };
+        },
+        async check(results) {
+          expect(results.filter((r) => r.data!.unlinkLineAccount === true)).toHaveLength(1);
+          expect((await server.db.getRepository(NotificationSetting).findOneByOrFail({ userId })).lineUserId).toBeNull();
+        },
+      };
+    })(),
+    (() => {
+      let deliveryId: number;
+      return {
+        name: 'retryNotificationDelivery: ADMIN retrying one failed delivery from many tabs: it waits to be sent once',
+        successes: 'all' as const,
+        async prepare() {
+          const own = await freshOfficer();
+          const notice = await server.db.getRepository(Notification).save({
+            userId: own.user.id,
+            kind: NotificationKind.DECISION,
+            title: 'แจ้งผลการพิจารณา',
+            body: 'ทดสอบการส่งซ้ำพร้อมกัน',
+            link: null,
+            laoCode: own.lao.code,
+            fiscalYear: 2567,
+            round: null,
+            dedupeKey: freshName('retry'),
+            createdAt: new Date(),
+            readAt: null,
+          });
+          const delivery = await server.db.getRepository(NotificationDelivery).save({
+            notificationId: notice.id,
+            channel: NotificationChannel.EMAIL,
+            status: NoticeDeliveryStatus.FAILED,
+            attempts: 8,
+            nextAttemptAt: new Date(),
+            leaseOwner: null,
+            leaseUntil: null,
+            retryKey: null,
+            lastError: 'ทดสอบ',
+            sentAt: null,
+            createdAt: new Date(),
+          });
+          deliveryId = delivery.id;
+          return {
+            token: admin,
+            query: 'mutation($id: ID!) { retryNotificationDelivery(id: $id) { status } }',
+            variables: () => ({ id: String(deliveryId) }),
+          };
+        },
+        async check() {
+          expect(await server.db.getRepository(NotificationDelivery).findBy({ id: deliveryId })).toEqual([
+            expect.objectContaining({ status: NoticeDeliveryStatus.PENDING, attempts: 0 }),
+          ]);
+        },
+      };
+    })(),
+    {
+      name: 'sendTestNotification: ADMIN pressing "test send" many times: one test notice per press',
+      successes: 'all' as const,
+      async prepare() {
+        const adminUser = await server.db.getRepository(User).findOneByOrFail({ id: adminId });
+        await server.db.getRepository(User).update({ id: adminUser.id }, { email: `${freshName('admin')}@example.go.th` });
+        await server.db.getRepository(Notification).delete({ userId: adminUser.id, kind: NotificationKind.TEST });
+        return { token: admin, query: 'mutation { sendTestNotification(channel: EMAIL) { id status } }', variables: () => ({}) };
+      },
+      async check(results) {
+        expect(new Set(results.map((r) => r.data!.sendTestNotification.id)).size).toBe(results.length);
+        expect(await server.db.getRepository(Notification).countBy({ userId: adminId, kind: NotificationKind.TEST })).toBe(results.length);
+      },
+    },
     (() => {
       let lao: Lao;
       let userId: number;

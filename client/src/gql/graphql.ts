@@ -288,6 +288,15 @@ export type ProvinceFollowUpQueryVariables = Exact<{
 
 export type ProvinceFollowUpQuery = { provinceFollowUp: { fiscalYear: number, round: Types.ReportRound, closesAt: string | null, daysLeft: number | null, laos: number, finished: number, province: { code: string, label: string }, rows: Array<{ laoCode: string, laoName: string, districtLabel: string, created: number, reported: number, waiting: number, reportingRate: number, lastReportedAt: string | null, reopenedUntil: string | null }> } };
 
+export type RemindLaoMutationVariables = Exact<{
+  laoCode: string;
+  fiscalYear: number;
+  round: Types.ReportRound;
+}>;
+
+
+export type RemindLaoMutation = { remindLao: { recipients: number, waiting: number } };
+
 export type DistrictsQueryVariables = Exact<{
   provinceCode: string;
 }>;
@@ -360,6 +369,93 @@ export type SetMemoEmblemMutationVariables = Exact<{
 
 
 export type SetMemoEmblemMutation = { setMemoEmblem: { mediaType: string, width: number, height: number, dataUrl: string, updatedAt: string } };
+
+export type LinkLineAccountMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LinkLineAccountMutation = { linkLineAccount: { code: string, expiresAt: string, instructions: string } };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: { marked: number, unread: number } };
+
+export type NotificationDeliveriesQueryVariables = Exact<{
+  last: number;
+  channel?: Types.NotificationChannel | null | undefined;
+  status?: Types.NoticeDeliveryStatus | null | undefined;
+}>;
+
+
+export type NotificationDeliveriesQuery = { notificationDeliveries: { totalCount: number, edges: Array<{ node: { id: string, channel: Types.NotificationChannel, status: Types.NoticeDeliveryStatus, attempts: number, lastError: string | null, nextAttemptAt: string, sentAt: string | null, createdAt: string, recipient: { id: string, username: string, displayName: string }, notification: { id: string, title: string } } }> } };
+
+export type NotificationDeliveryRowFragment = { id: string, channel: Types.NotificationChannel, status: Types.NoticeDeliveryStatus, attempts: number, lastError: string | null, nextAttemptAt: string, sentAt: string | null, createdAt: string, recipient: { id: string, username: string, displayName: string }, notification: { id: string, title: string } };
+
+export type NotificationSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationSettingsQuery = { notificationSettings: { email: boolean, emailAddress: string | null, line: boolean, lineLinked: boolean, lineAvailable: boolean, deadlineReminders: boolean, roundOpened: boolean } };
+
+export type NotificationSettingsFieldsFragment = { email: boolean, emailAddress: string | null, line: boolean, lineLinked: boolean, lineAvailable: boolean, deadlineReminders: boolean, roundOpened: boolean };
+
+export type NotificationsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type NotificationsQuery = { notifications: { unread: number, nodes: Array<{ id: string, kind: Types.NotificationKind, title: string, body: string, link: string | null, createdAt: string, readAt: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ReminderScheduleQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReminderScheduleQuery = { reminderSchedule: Array<{ round: Types.ReportRound, days: Array<number> }> };
+
+export type RetryNotificationDeliveryMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RetryNotificationDeliveryMutation = { retryNotificationDelivery: { id: string, channel: Types.NotificationChannel, status: Types.NoticeDeliveryStatus, attempts: number, lastError: string | null, nextAttemptAt: string, sentAt: string | null, createdAt: string, recipient: { id: string, username: string, displayName: string }, notification: { id: string, title: string } } };
+
+export type ScheduledJobsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ScheduledJobsQuery = { scheduledJobs: Array<{ name: string, nextRunAt: string, lastRunAt: string | null, lastResult: string | null, lastError: string | null, leasedBy: string | null, leaseUntil: string | null }> };
+
+export type SendTestNotificationMutationVariables = Exact<{
+  channel: Types.NotificationChannel;
+}>;
+
+
+export type SendTestNotificationMutation = { sendTestNotification: { id: string, channel: Types.NotificationChannel, status: Types.NoticeDeliveryStatus, attempts: number, lastError: string | null, nextAttemptAt: string, sentAt: string | null, createdAt: string, recipient: { id: string, username: string, displayName: string }, notification: { id: string, title: string } } };
+
+export type UnlinkLineAccountMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnlinkLineAccountMutation = { unlinkLineAccount: boolean };
+
+export type UnreadNotificationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadNotificationsQuery = { notifications: { unread: number } };
+
+export type UpdateNotificationSettingsMutationVariables = Exact<{
+  input: Types.NotificationSettingsInput;
+}>;
+
+
+export type UpdateNotificationSettingsMutation = { updateNotificationSettings: { email: boolean, emailAddress: string | null, line: boolean, lineLinked: boolean, lineAvailable: boolean, deadlineReminders: boolean, roundOpened: boolean } };
+
+export type UpdateReminderScheduleMutationVariables = Exact<{
+  round: Types.ReportRound;
+  days: Array<number> | number;
+}>;
+
+
+export type UpdateReminderScheduleMutation = { updateReminderSchedule: { round: Types.ReportRound, days: Array<number> } };
 
 export type ProgressReportFieldsFragment = { id: string, round: Types.ReportRound, status: Types.WorkStatus, inOrdinance: boolean, ordinanceBudget: string | null, disbursed: string | null, cannotDoReason: Types.CannotDoReason | null, cannotDoText: string | null, note: string | null, carried: boolean, reportedAt: string };
 
@@ -689,6 +785,8 @@ export { RegistryLaoFragmentDoc } from './documents/RegistryLaoFragmentDoc';
 export { BaselineRequestFieldsFragmentDoc } from './documents/BaselineRequestFieldsFragmentDoc';
 export { LaoProfileFieldsFragmentDoc } from './documents/LaoProfileFieldsFragmentDoc';
 export { MemoEmblemFieldsFragmentDoc } from './documents/MemoEmblemFieldsFragmentDoc';
+export { NotificationDeliveryRowFragmentDoc } from './documents/NotificationDeliveryRowFragmentDoc';
+export { NotificationSettingsFieldsFragmentDoc } from './documents/NotificationSettingsFieldsFragmentDoc';
 export { ProgressReportFieldsFragmentDoc } from './documents/ProgressReportFieldsFragmentDoc';
 export { EditableProjectFragmentDoc } from './documents/EditableProjectFragmentDoc';
 export { DimensionSummaryFieldsFragmentDoc } from './documents/DimensionSummaryFieldsFragmentDoc';
@@ -731,6 +829,7 @@ export { CancelBaselineRequestDocument } from './documents/CancelBaselineRequest
 export { RequestBaselineChangeDocument } from './documents/RequestBaselineChangeDocument';
 export { NationalFollowUpDocument } from './documents/NationalFollowUpDocument';
 export { ProvinceFollowUpDocument } from './documents/ProvinceFollowUpDocument';
+export { RemindLaoDocument } from './documents/RemindLaoDocument';
 export { DistrictsDocument } from './documents/DistrictsDocument';
 export { ProvincesDocument } from './documents/ProvincesDocument';
 export { PickerLaosDocument } from './documents/PickerLaosDocument';
@@ -741,6 +840,19 @@ export { UpdateLaoProfileDocument } from './documents/UpdateLaoProfileDocument';
 export { ClearMemoEmblemDocument } from './documents/ClearMemoEmblemDocument';
 export { MemoEmblemDocument } from './documents/MemoEmblemDocument';
 export { SetMemoEmblemDocument } from './documents/SetMemoEmblemDocument';
+export { LinkLineAccountDocument } from './documents/LinkLineAccountDocument';
+export { MarkNotificationsReadDocument } from './documents/MarkNotificationsReadDocument';
+export { NotificationDeliveriesDocument } from './documents/NotificationDeliveriesDocument';
+export { NotificationSettingsDocument } from './documents/NotificationSettingsDocument';
+export { NotificationsDocument } from './documents/NotificationsDocument';
+export { ReminderScheduleDocument } from './documents/ReminderScheduleDocument';
+export { RetryNotificationDeliveryDocument } from './documents/RetryNotificationDeliveryDocument';
+export { ScheduledJobsDocument } from './documents/ScheduledJobsDocument';
+export { SendTestNotificationDocument } from './documents/SendTestNotificationDocument';
+export { UnlinkLineAccountDocument } from './documents/UnlinkLineAccountDocument';
+export { UnreadNotificationsDocument } from './documents/UnreadNotificationsDocument';
+export { UpdateNotificationSettingsDocument } from './documents/UpdateNotificationSettingsDocument';
+export { UpdateReminderScheduleDocument } from './documents/UpdateReminderScheduleDocument';
 export { ReportDraftDocument } from './documents/ReportDraftDocument';
 export { ReportProjectsDocument } from './documents/ReportProjectsDocument';
 export { SaveProgressReportDocument } from './documents/SaveProgressReportDocument';

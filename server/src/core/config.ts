@@ -39,6 +39,8 @@ export interface AppConfig {
   /** Proxies whose X-Forwarded-For is believed (express `trust proxy`): the client address of every limit comes from it. */
   trustProxy: string[];
   rateLimits: RateLimits;
+  /** The LINE channel of notices (LINE_*): off without a channel access token. */
+  line: LineConfig;
   /** How PDFs are rendered: worker threads, their queue and time limit (RENDER_WORKERS, RENDER_QUEUE, RENDER_TIMEOUT_MS). */
   render: RenderSettings;
 }
@@ -57,6 +59,24 @@ export interface RateLimits {
   lookupPerAddress: RateRule;
   costPerAddress: RateRule;
   costPerUser: RateRule;
+  lineWebhookPerAddress: RateRule;
+}
+
+/**
+ * The LINE Official Account notices are pushed by (LINE Messaging API). Without LINE_CHANNEL_ACCESS_TOKEN
+ * (and LINE_CHANNEL_SECRET, which signs LINE's webhook calls) the channel is off.
+ */
+export interface LineConfig {
+  accessToken?: string;
+  channelSecret?: string;
+  /** LINE_API_BASE_URL, default https://api.line.me (a stand-in server in tests). */
+  apiBaseUrl: string;
+  /** Pushes per window from all instances together (LINE_PUSH_RATE, default 1000/1s: half of LINE's 2,000 a second). */
+  pushRate: RateRule;
+  /** No pushes from `from` o'clock to `to` o'clock in Thailand (LINE_QUIET_HOURS, default 21-7; "off": none): they wait for the morning. */
+  quietHours: { from: number; to: number } | null;
+  /** Pushes a user gets a day at most (LINE_DAILY_CAP, default 10; 0 = no cap): the rest wait for the next day. */
+  dailyCap: number;
 }
 
 /**
@@ -71,6 +91,7 @@ export const RATE_LIMIT_ENV: Record<keyof RateLimits, [variable: string, fallbac
   lookupPerAddress: ['RATE_LIMIT_LOOKUP_ADDRESS', '120/10m'],
   costPerAddress: ['RATE_LIMIT_COST_ADDRESS', '200000/1m'],
   costPerUser: ['RATE_LIMIT_COST_USER', '1000000/1m'],
+  lineWebhookPerAddress: ['RATE_LIMIT_LINE_WEBHOOK_ADDRESS', '600/1m'],
 };
 
 /** Limits no caller reaches, for what measures or exercises something else (benchmarks, the test harness). */
@@ -249,6 +270,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     timeoutMs: parseInteger('RENDER_TIMEOUT_MS', env.RENDER_TIMEOUT_MS, DEFAULT_RENDER_TIMEOUT_MS, 100, 3_600_000, problems),
   };
 
+  const line = loadLineConfig(env, problems);
+
   if (problems.length) throw new ConfigError(problems);
   return {
     port,
@@ -267,6 +290,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     trustProxy,
     rateLimits,
+    line,
     render,
   };
+}
+
+/** The LINE_* variables (README's table). */
+function loadLineConfig(env: NodeJS.ProcessEnv, problems: string[]): LineConfig {
+  const accessToken = env.LINE_CHANNEL_ACCESS_TOKEN?.trim() || undefined;
+  const channelSecret = env.LINE_CHANNEL_SECRET?.trim() || undefined;
+  if (Boolean(accessToken) !== Boolean(channelSecret)) {
+    problems.push('LINE_CHANNEL_ACCESS_TOKEN and LINE_CHANNEL_SECRET go together: set both or neither');
+  }
+  const apiBaseUrl = (env.LINE_API_BASE_URL?.trim() || 'https://api.line.me').replace(/\/$/, '');
+  if (!/^https?:\/\/[^/]+/.test(apiBaseUrl)) problems.push('LINE_API_BASE_URL must start with http:// or https://');
+  const rawRate = env.LINE_PUSH_RATE?.trim() || '1000/1s';
+  const pushRate = parseRateRule(rawRate);
+  if (!pushRate) problems.push(`LINE_PUSH_RATE must be <count>/<window>, e.g. 1000/1s (got "${rawRate}")`);
+  const rawQuiet = env.LINE_QUIET_HOURS?.trim() || '21-7';
+  const quiet = /^(\d{1,2})-(\d{1,2})$/.exec(rawQuiet);
+  let quietHours: LineConfig['quietHours'] = null;
+  if (quiet && Number(quiet[1]) <= 23 && Number(quiet[2]) <= 23 && quiet[1] !== quiet[2]) {
+    quietHours = { from: Number(quiet[1]), to: Number(quiet[2]) };
+  } else if (rawQuiet !== 'off') {
+    problems.push(`LINE_QUIET_HOURS must be <from>-<to> in hours of Thailand (0–23, e.g. 21-7) or off (got "${rawQuiet}")`);
+  }
+  const dailyCap = parseInteger('LINE_DAILY_CAP', env.LINE_DAILY_CAP, 10, 0, 1000, problems);
+  return { accessToken, channelSecret, apiBaseUrl, pushRate: pushRate ?? { count: 1000, windowMs: 1000 }, quietHours, dailyCap };
 }

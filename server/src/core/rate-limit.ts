@@ -60,6 +60,26 @@ export async function take(db: DataSource, now: Date, bucket: string, rule: Rate
   return (await takeFromBucket(db, now, bucket, rule, amount, false)).wait;
 }
 
+/**
+ * take() for work that waits for its turn rather than being refused (LINE pushes): answers 0 and the
+ * end of the window it was taken from, or, when it did not fit, the milliseconds until that window ends.
+ */
+export async function takeOrWait(
+  db: DataSource,
+  now: Date,
+  bucket: string,
+  rule: RateRule,
+  amount = 1,
+): Promise<{ waitMs: number; windowEnd: number }> {
+  const state = await takeFromBucket(db, now, bucket, rule, amount, true);
+  const windowEnd = state.windowStart + rule.windowMs;
+  return { waitMs: state.wait === 0 ? 0 : Math.max(1, windowEnd - now.getTime()), windowEnd };
+}
+
+/** Gives back what a take charged for work that then did not happen (a push LINE did not take). */
+export const giveBack = (db: DataSource, bucket: string, amount = 1): Promise<number> =>
+  executeAlone(db, 'UPDATE rate_limit SET hits = CASE WHEN hits > ? THEN hits - ? ELSE 0 END WHERE bucket = ?', [amount, amount, bucket]);
+
 /** take(), and the bucket's count afterwards: `withState` reads it once more after a take that fitted. */
 async function takeFromBucket(
   db: DataSource,

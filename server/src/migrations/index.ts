@@ -12,6 +12,7 @@ import { ChangeOrder1796500000000 } from './1796500000000-ChangeOrder';
 import { ChangeFeed1796600000000 } from './1796600000000-ChangeFeed';
 import { ScopedTokens1796700000000 } from './1796700000000-ScopedTokens';
 import { Notices1796800000000 } from './1796800000000-Notices';
+import { LineChannel1796900000000 } from './1796900000000-LineChannel';
 import { WebhookPause1797000000000 } from './1797000000000-WebhookPause';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -30,5 +31,6 @@ export const migrations = [
   ChangeFeed1796600000000,
   ScopedTokens1796700000000,
   Notices1796800000000,
+  LineChannel1796900000000,
   WebhookPause1797000000000,
 ];

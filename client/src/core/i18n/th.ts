@@ -48,6 +48,14 @@ export const th = {
     sar: 'คะแนน SAR',
     home: 'หน้าหลัก',
     yearSettings: 'ตั้งค่าปีงบประมาณ',
+    notifications: 'การแจ้งเตือน',
+    notificationSettings: 'การตั้งค่าการแจ้งเตือน',
+    reminders: 'การเตือนและงานตามกำหนดเวลา',
+  },
+  /** The bell of the shell's header (on every page: its words here, not with the notices' pages). */
+  bell: {
+    unread: 'การแจ้งเตือน ยังไม่อ่าน {count} รายการ',
+    none: 'การแจ้งเตือน ไม่มีรายการที่ยังไม่อ่าน',
   },
   common: {
     save: 'บันทึก',

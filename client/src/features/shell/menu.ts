@@ -32,6 +32,8 @@ export const MENU: Array<MenuItem | MenuGroup> = [
     items: [
       { key: 'lao-profile', title: t.menu.laoProfile, route: 'lao-profile' },
       { key: 'change-password', title: t.menu.changePassword, route: 'change-password' },
+      { key: 'notifications', title: t.menu.notifications, route: 'notifications' },
+      { key: 'notification-settings', title: t.menu.notificationSettings, route: 'notification-settings' },
     ],
   },
   {
@@ -83,6 +85,7 @@ export const MENU: Array<MenuItem | MenuGroup> = [
       { key: 'admin-laos', title: t.menu.laoRegistry, route: 'admin-laos' },
       { key: 'admin-outbox', title: t.menu.outbox, route: 'admin-outbox' },
       { key: 'admin-webhooks', title: t.menu.webhooks, route: 'admin-webhooks' },
+      { key: 'admin-reminders', title: t.menu.reminders, route: 'admin-reminders' },
       { key: 'admin-years', title: t.menu.yearSettings, route: 'admin-years' },
       { key: 'admin-memo-emblem', title: t.memoEmblem.menu, route: 'admin-memo-emblem' },
       { key: 'admin-imports', title: t.oversight.menu.imports, route: 'admin-imports' },

@@ -115,4 +115,41 @@ describe('configuration from the environment', () => {
       'RATE_LIMIT_COST_ADDRESS must allow at least one request of the largest cost (25000) per window (got "1000/1m")',
     ]);
   });
+
+  it('reads the LINE channel: off by default, the allowance, quiet hours and cap, and refuses what it cannot read', () => {
+    expect(loadConfig({}).line).toEqual({
+      accessToken: undefined,
+      channelSecret: undefined,
+      apiBaseUrl: 'https://api.line.me',
+      pushRate: { count: 1000, windowMs: 1000 },
+      quietHours: { from: 21, to: 7 },
+      dailyCap: 10,
+    });
+    const on = loadConfig({
+      LINE_CHANNEL_ACCESS_TOKEN: 't',
+      LINE_CHANNEL_SECRET: 's',
+      LINE_API_BASE_URL: 'http://127.0.0.1:9000/',
+      LINE_PUSH_RATE: '500/1s',
+      LINE_QUIET_HOURS: 'off',
+      LINE_DAILY_CAP: '0',
+    }).line;
+    expect(on).toMatchObject({
+      apiBaseUrl: 'http://127.0.0.1:9000',
+      pushRate: { count: 500, windowMs: 1000 },
+      quietHours: null,
+      dailyCap: 0,
+    });
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({ LINE_CHANNEL_ACCESS_TOKEN: 't', LINE_PUSH_RATE: 'fast', LINE_QUIET_HOURS: '21-25', LINE_DAILY_CAP: '-1' });
+    } catch (e) {
+      error = e as ConfigError;
+    }
+    expect(error!.problems).toEqual([
+      'LINE_CHANNEL_ACCESS_TOKEN and LINE_CHANNEL_SECRET go together: set both or neither',
+      'LINE_PUSH_RATE must be <count>/<window>, e.g. 1000/1s (got "fast")',
+      'LINE_QUIET_HOURS must be <from>-<to> in hours of Thailand (0–23, e.g. 21-7) or off (got "21-25")',
+      expect.stringContaining('LINE_DAILY_CAP'),
+    ]);
+  });
 });

@@ -63,6 +63,12 @@ export const AUDIT_ACTIONS = {
   updateNotificationSettings: 'ตั้งค่าการแจ้งเตือน',
   remindLao: 'ส่งการเตือนให้รายงานผลถึง',
   updateReminderSchedule: 'กำหนดวันเตือนก่อนปิดรอบรายงานผล',
+  linkLineAccount: 'ขอรหัสเชื่อมบัญชี LINE',
+  confirmLineLink: 'เชื่อมบัญชี LINE (ส่งรหัสทาง LINE)',
+  unlinkLineAccount: 'ยกเลิกการเชื่อมบัญชี LINE',
+  lineUnfollow: 'ยกเลิกการเชื่อมบัญชี LINE (เลิกติดตามบัญชีทางการ)',
+  retryNotificationDelivery: 'ส่งการแจ้งเตือนซ้ำ',
+  sendTestNotification: 'ทดสอบส่งการแจ้งเตือน',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

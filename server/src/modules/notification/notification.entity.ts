@@ -15,12 +15,14 @@ export enum NotificationKind {
   DECISION = 'DECISION',
   /** A province office's pending reviews, once a day. */
   REVIEW_DIGEST = 'REVIEW_DIGEST',
+  /** ADMIN's test send to themselves (sendTestNotification). */
+  TEST = 'TEST',
 }
 registerEnumType(NotificationKind, {
   name: 'NotificationKind',
   description:
     'DEADLINE_REMINDER: เตือนก่อนปิดรอบรายงานผล; MANUAL_REMINDER: สำนักงาน ป.ป.ช. เตือน; ROUND_OPENED: เปิดรอบรายงานผล; ' +
-    'DECISION: ผลการพิจารณา; REVIEW_DIGEST: สรุปรายการรอพิจารณาประจำวัน',
+    'DECISION: ผลการพิจารณา; REVIEW_DIGEST: สรุปรายการรอพิจารณาประจำวัน; TEST: ทดสอบการแจ้งเตือน',
 });
 
 /** The ways a notice leaves the system besides the in-app list (each one a `Channel`, notification.channel.ts). */
@@ -146,6 +148,10 @@ export class NotificationDelivery {
   @Column({ type: 'datetime', nullable: true })
   leaseUntil: Date | null;
 
+  /** Sent with every push of this delivery (LINE's X-Line-Retry-Key): a retried push is shown once. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  retryKey: string | null;
+
   @Field(() => String, { nullable: true })
   @Column({ type: 'varchar', length: 300, nullable: true })
   lastError: string | null;
@@ -161,6 +167,7 @@ export class NotificationDelivery {
 
 /** A user's choices: which channels besides the in-app list, and which reminders (no row: the defaults). */
 @Entity('notification_setting')
+@Index('idx_notification_setting_line', ['lineUserId'])
 export class NotificationSetting {
   @PrimaryColumn({ type: 'int' })
   userId: number;

@@ -3,6 +3,7 @@ import type { AppContext } from '../../core/context';
 import { badInput } from '../../core/errors';
 import { MAX_PAGE_SIZE } from '../../core/limits';
 import { recordAudit } from '../audit/audit.service';
+import { lineEnabled } from './line.link';
 import { Notification, NotificationSetting } from './notification.entity';
 import type { NotificationConnection, NotificationSettings, NotificationSettingsInput, NotificationsRead } from './notification.types';
 
@@ -70,6 +71,7 @@ export async function notificationSettings(ctx: AppContext): Promise<Notificatio
     emailAddress: user.email,
     line: s?.line ?? true,
     lineLinked: !!s?.lineUserId,
+    lineAvailable: lineEnabled(ctx),
     deadlineReminders: s?.deadlineReminders ?? true,
     roundOpened: s?.roundOpened ?? true,
   };

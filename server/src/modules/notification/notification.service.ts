@@ -117,6 +117,7 @@ export async function writeNotices(em: EntityManager, now: Date, drafts: NoticeD
           status: NoticeDeliveryStatus.PENDING,
           attempts: 0,
           nextAttemptAt: now,
+          retryKey: randomUUID(),
           createdAt: now,
         });
       }

@@ -109,3 +109,21 @@ export function reviewDigest(r: { additions: number; reductions: number; baselin
     link: '/review',
   };
 }
+
+/** ADMIN's test send (sendTestNotification), to themselves by one channel. */
+export function testNotice(channelName: string): NoticeText {
+  return {
+    kind: NotificationKind.TEST,
+    title: 'ทดสอบการแจ้งเตือนจากระบบ e-PlanNACC',
+    body: `ข้อความทดสอบการส่งทาง${channelName} หากท่านได้รับข้อความนี้ แสดงว่าช่องทางนี้ใช้งานได้`,
+    link: null,
+  };
+}
+
+/** LINE's replies to the LINE user who writes to the Official Account (the linking webhook, line.link.ts). */
+export const LINE_REPLIES = {
+  linked: (displayName: string) => `เชื่อมบัญชี LINE นี้กับบัญชีผู้ใช้ e-PlanNACC ของ ${displayName} แล้ว ท่านจะได้รับการแจ้งเตือนของระบบทาง LINE นี้`,
+  badCode: 'รหัสเชื่อมบัญชีไม่ถูกต้องหรือหมดอายุแล้ว กรุณาขอรหัสใหม่ในหน้า "ตั้งค่าการแจ้งเตือน" ของระบบ e-PlanNACC (รหัสใช้ได้ 15 นาที)',
+  tooMany: 'ส่งรหัสไม่ถูกต้องหลายครั้งเกินไป กรุณารอ 1 ชั่วโมงแล้วลองใหม่',
+  welcome: 'ขอบคุณที่เพิ่มเพื่อน หากต้องการรับการแจ้งเตือนของระบบ e-PlanNACC ทาง LINE กรุณาขอรหัสเชื่อมบัญชีในหน้า "ตั้งค่าการแจ้งเตือน" แล้วส่งรหัสนั้นมาที่แชตนี้',
+} as const;

@@ -51,6 +51,9 @@ export class NotificationSettings {
   @Field({ description: 'A LINE account is linked' })
   lineLinked: boolean;
 
+  @Field({ description: 'ระบบเปิดใช้การแจ้งเตือนทาง LINE (false: the server has no LINE channel; linking is refused)' })
+  lineAvailable: boolean;
+
   @Field({ description: 'รับการเตือนก่อนปิดรอบรายงานผล (DEADLINE_REMINDER)' })
   deadlineReminders: boolean;
 

@@ -1,4 +1,4 @@
-import { reactive } from 'vue';
+import { reactive, type Ref } from 'vue';
 import { useMutation } from '@vue/apollo-composable';
 import { ElMessage } from 'element-plus';
 import { formatDateTime } from '@/core/dates';
@@ -10,20 +10,23 @@ import { ReopenRoundDocument, type ReportRound } from '@/gql/graphql';
 
 const FIELDS = ['laoCode', 'round', 'until'] as const;
 
-/** เปิดรอบรายงานให้ อปท. เป็นกรณีพิเศษ: one LAO may report in a closed round of the chosen year until a time. */
-export function useReopenRoundForm() {
-  const { year } = useFiscalYear();
+/**
+ * เปิดรอบรายงานให้ อปท. เป็นกรณีพิเศษ: one LAO may report in a closed round of a year until a time — the year
+ * chosen in the header, or `yearOf` (a follow-up table's year). `submit` is true once the round is open.
+ */
+export function useReopenRoundForm(yearOf?: Ref<number | null>) {
+  const year = yearOf ?? useFiscalYear().year;
   const form = reactive({ laoCode: '', round: 'SIX_MONTHS' as ReportRound, until: null as string | null });
   const errors = useFormErrors(FIELDS);
-  const { mutate, loading: submitting } = useMutation(ReopenRoundDocument, { refetchQueries: ['OpenReopenings'] });
+  const { mutate, loading: submitting } = useMutation(ReopenRoundDocument, { refetchQueries: ['OpenReopenings', 'ProvinceFollowUp'] });
 
-  async function submit(): Promise<void> {
+  async function submit(): Promise<boolean> {
     errors.clear();
     const s = t.reporting.yearSettings;
     const laoCode = form.laoCode.trim();
     if (!/^\d{7}$/.test(laoCode)) errors.setField('laoCode', s.laoCodeInvalid);
     if (!form.until) errors.setField('until', s.untilRequired);
-    if (errors.hasFieldErrors() || !year.value) return;
+    if (errors.hasFieldErrors() || !year.value) return false;
     try {
       const res = await mutate({ laoCode, fiscalYear: year.value, round: form.round, until: form.until! });
       const done = res?.data?.reopenRound;
@@ -39,8 +42,10 @@ export function useReopenRoundForm() {
       }
       // The code stays: the LAO's open reopenings, this one among them, are listed below the form.
       form.until = null;
+      return Boolean(done);
     } catch (error) {
       errors.apply(error);
+      return false;
     }
   }
 
