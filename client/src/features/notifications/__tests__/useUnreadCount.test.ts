@@ -9,12 +9,13 @@ const GAP = 20_000;
 function bell({ enabled = true } = {}) {
   const path = ref('/');
   const server = { unread: 3, asks: 0 };
-  const mounted = mountComposable(() => useUnreadCount(() => path.value, { enabled: ref(enabled), everyMs: EVERY, minGapMs: GAP }), {
-    UnreadNotifications: () => {
-      server.asks++;
-      return { data: { notifications: { __typename: 'NotificationConnection', unread: server.unread } } };
-    },
-  });
+  // The bell asks without the GraphQL client: the server is the page's fetch.
+  globalThis.fetch = jest.fn(async (_url: unknown, init?: { body?: unknown }) => {
+    expect(JSON.parse(String(init?.body)).operationName).toBe('UnreadNotifications');
+    server.asks++;
+    return { status: 200, json: async () => ({ data: { notifications: { unread: server.unread } } }) } as Response;
+  }) as typeof fetch;
+  const mounted = mountComposable(() => useUnreadCount(() => path.value, { enabled: ref(enabled), everyMs: EVERY, minGapMs: GAP }), {});
   return { ...mounted, path, server };
 }
 

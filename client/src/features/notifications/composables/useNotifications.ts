@@ -2,12 +2,8 @@ import { computed, ref, watch } from 'vue';
 import { useMutation, useQuery } from '@vue/apollo-composable';
 import type { ApolloCache } from '@apollo/client/core';
 import { errorMessageOf } from '@/core/errors';
-import {
-  MarkNotificationsReadDocument,
-  NotificationsDocument,
-  UnreadNotificationsDocument,
-  type UnreadNotificationsQuery,
-} from '@/gql/graphql';
+import { MarkNotificationsReadDocument, NotificationsDocument } from '@/gql/graphql';
+import { setUnreadCount } from './useUnreadCount';
 
 /** Notices per page of the list, and the most ids the server marks read in one call. */
 export const NOTICES_PAGE = 20;
@@ -24,36 +20,28 @@ export function useNotifications() {
   watch(
     () => list.result.value?.notifications.unread,
     (n) => {
-      if (n !== undefined) unread.value = n;
+      if (n !== undefined) setUnreadCount((unread.value = n));
     },
     { immediate: true },
   );
 
   const { mutate, loading: marking, error: markError } = useMutation(MarkNotificationsReadDocument);
 
-  /** The marked notices read in the cache, and the bell's count as the server now has it. */
-  function markedInCache(cache: ApolloCache<unknown>, ids: string[], left: number): void {
+  /** The marked notices read in the cache. */
+  function markedInCache(cache: ApolloCache<unknown>, ids: string[]): void {
     const at = new Date().toISOString();
     for (const id of ids) cache.modify({ id: cache.identify({ __typename: 'Notification', id }), fields: { readAt: (v) => v ?? at } });
-    cache.writeQuery({
-      query: UnreadNotificationsDocument,
-      // The __typename the cache keys the answer by (the generated types leave it out).
-      data: { notifications: { __typename: 'NotificationConnection', unread: left } } as UnreadNotificationsQuery,
-    });
   }
 
   async function markRead(ids: string[]): Promise<number> {
     let marked = 0;
     for (let i = 0; i < ids.length; i += MARK_AT_ONCE) {
       const chunk = ids.slice(i, i + MARK_AT_ONCE);
-      const done = await mutate(
-        { ids: chunk },
-        { update: (cache, { data }) => data && markedInCache(cache, chunk, data.markNotificationsRead.unread) },
-      );
+      const done = await mutate({ ids: chunk }, { update: (cache, { data }) => data && markedInCache(cache, chunk) });
       const answer = done?.data?.markNotificationsRead;
       if (!answer) break;
       marked += answer.marked;
-      unread.value = answer.unread;
+      setUnreadCount((unread.value = answer.unread));
     }
     return marked;
   }
