@@ -9,7 +9,9 @@ import { allow, Permission } from '../access/policy';
 import { ImplementationLevel, toPercent, type Score } from './scoring';
 import type { NationalScoreRow, ProvinceScoreReport } from './scoring.types';
 import { thresholdsFor } from './year-figures';
-import { laosWithScores, storedScores } from './figures.store';
+import { laosWithScores, storedScores, type ScoreFigures } from './figures.store';
+
+const NO_FIGURES: ScoreFigures = { done: 0, inProgress: 0, denominator: 0, fromMinimum: false };
 
 /**
  * The table of a province is read within READ_PROVINCE_SCORES; an LAO officer's own province is its
@@ -57,6 +59,7 @@ export async function provinceScores(
       score: toPercent(score.raw),
       cappedScore: toPercent(score.capped),
       level: score.level,
+      explanation: score.explanation,
     })),
   };
 }
@@ -89,13 +92,13 @@ export async function provinceFigures(
       .map((d) => [d.code, d.name]),
   );
   const rows = laos.map((lao): ProvinceScoreFigures => {
-    const figures = figuresOf.get(lao.code);
-    const s = figures ? roundScore(figures, round, thresholds) : null;
+    // An LAO with no figures of the year scores as one with nothing planned (0.00, with its explanation).
+    const s = roundScore(figuresOf.get(lao.code) ?? NO_FIGURES, round, thresholds);
     return {
       lao,
       districtName: districtName.get(lao.districtCode) ?? '',
       districtLabel: districtLabel(provinceCode, districtName.get(lao.districtCode) ?? ''),
-      score: s ? { raw: s.raw, capped: s.capped, level: s.level } : { raw: 0, capped: 0, level: ImplementationLevel.LOW },
+      score: { raw: s.raw, capped: s.capped, level: s.level, explanation: s.explanation },
     };
   });
   // By district, then LAO, in Thai dictionary order (เกาะลันตา, เขาพนม, คลองท่อม … as the manual lists them).
