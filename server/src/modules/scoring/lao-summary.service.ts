@@ -15,7 +15,11 @@ import { scoreFiguresOf, storedFigures, type ScoreFigures } from './figures.stor
 
 /** The score of one round from an LAO's score figures, with the thresholds of the round applied now. */
 export function roundScore(f: ScoreFigures, round: ReportRound, thresholds: Record<ReportRound, Thresholds>) {
-  return { ...score(f.done, f.inProgress, f.denominator, thresholds[round], f.fromMinimum), denominator: f.denominator, fromMinimum: f.fromMinimum };
+  return {
+    ...score(f.done, f.inProgress, f.denominator, thresholds[round], f.fromMinimum),
+    denominator: f.denominator,
+    fromMinimum: f.fromMinimum,
+  };
 }
 
 /** One round of a year's figures: its score and what its reports add up to. */

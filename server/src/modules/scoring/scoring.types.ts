@@ -32,7 +32,10 @@ export class DashboardRound {
   @Field(() => ImplementationLevel)
   level: ImplementationLevel;
 
-  @Field({ description: 'ที่มาของคะแนน in plain Thai: the sum, the denominator, the raw and shown score, the round’s thresholds and what would move the LAO up a level (from the scoring module, with the same numbers as the score)' })
+  @Field({
+    description:
+      'ที่มาของคะแนน in plain Thai: the sum, the denominator, the raw and shown score, the round’s thresholds and what would move the LAO up a level (from the scoring module, with the same numbers as the score)',
+  })
   explanation: string;
 
   @Field(() => Int, { description: 'The score’s denominator: the minimum count when NACC set one, else the baseline' })
@@ -164,7 +167,10 @@ export class LaoOverview {
   @Field(() => ImplementationLevel)
   level: ImplementationLevel;
 
-  @Field({ description: 'ที่มาของคะแนน in plain Thai: the sum, the denominator, the raw and shown score, the round’s thresholds and what would move the LAO up a level (from the scoring module, with the same numbers as the score)' })
+  @Field({
+    description:
+      'ที่มาของคะแนน in plain Thai: the sum, the denominator, the raw and shown score, the round’s thresholds and what would move the LAO up a level (from the scoring module, with the same numbers as the score)',
+  })
   explanation: string;
 
   @Field(() => Int)
@@ -260,7 +266,10 @@ export class ProvinceScoreRow {
   @Field(() => ImplementationLevel)
   level: ImplementationLevel;
 
-  @Field({ description: 'ที่มาของคะแนน in plain Thai: the sum, the denominator, the raw and shown score, the round’s thresholds and what would move the LAO up a level (from the scoring module, with the same numbers as the score)' })
+  @Field({
+    description:
+      'ที่มาของคะแนน in plain Thai: the sum, the denominator, the raw and shown score, the round’s thresholds and what would move the LAO up a level (from the scoring module, with the same numbers as the score)',
+  })
   explanation: string;
 }
 

@@ -166,8 +166,16 @@ const province: ProvinceModel = {
   fiscalYear: 2567,
   round: ReportRound.SIX_MONTHS,
   rows: [
-    { laoName: 'กรุงเทพมหานคร', districtName: 'คลองเตย', score: { raw: 12345, capped: 10000, level: ImplementationLevel.HIGH, explanation: EXPLANATION } },
-    { laoName: 'ชุมชนทดสอบ', districtName: 'บางรัก', score: { raw: 1999, capped: 1999, level: ImplementationLevel.LOW, explanation: EXPLANATION } },
+    {
+      laoName: 'กรุงเทพมหานคร',
+      districtName: 'คลองเตย',
+      score: { raw: 12345, capped: 10000, level: ImplementationLevel.HIGH, explanation: EXPLANATION },
+    },
+    {
+      laoName: 'ชุมชนทดสอบ',
+      districtName: 'บางรัก',
+      score: { raw: 1999, capped: 1999, level: ImplementationLevel.LOW, explanation: EXPLANATION },
+    },
   ],
   high: 1,
   medium: 0,
