@@ -1157,6 +1157,7 @@ export type Permission =
   | 'READ_LAO'
   | 'READ_NATIONAL_SCORES'
   | 'READ_PROVINCE_SCORES'
+  | 'READ_PUBLISHED'
   | 'READ_REVIEWS'
   | 'REVIEW'
   | 'SUBSCRIBE'

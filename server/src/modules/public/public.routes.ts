@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import { Router, type Request, type Response } from 'express';
+import type { Logger } from 'pino';
+import type { ContextOf } from '../../core/context';
+import { badInput, sendHttpError } from '../../core/errors';
+import { publicLaoHtml } from './public.html';
+import { publicLaoYear } from './public.service';
+
+/** How long a browser or proxy may keep a page before asking again (it then revalidates by ETag). */
+const MAX_AGE_SECONDS = 300;
+
+function checkParams(code: string, year: string): { code: string; year: number } {
+  if (!/^\d{7}$/.test(code)) throw badInput([{ field: 'code', message: 'รหัส อปท. ต้องเป็นตัวเลข 7 หลัก' }], 'รหัส อปท. ต้องเป็นตัวเลข 7 หลัก');
+  const y = Number(year);
+  if (!/^\d{4}$/.test(year) || y < 2500 || y > 2700) {
+    throw badInput([{ field: 'year', message: 'ปีงบประมาณต้องเป็นปี พ.ศ. ระหว่าง 2500–2700' }], 'ปีงบประมาณต้องเป็นปี พ.ศ. ระหว่าง 2500–2700');
+  }
+  return { code, year: y };
+}
+
+/** Sends a page with its ETag, or 304 when the caller already holds it (the tag changes whenever the page would). */
+function sendCached(req: Request, res: Response, html: string): void {
+  const etag = `"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`;
+  res.setHeader('ETag', etag);
+  res.setHeader('Cache-Control', `public, max-age=${MAX_AGE_SECONDS}, must-revalidate`);
+  if (req.headers['if-none-match'] === etag) {
+    res.status(304).end();
+    return;
+  }
+  res.type('text/html; charset=utf-8').send(html);
+}
+
+/**
+ * The public pages (issue #16): served with or without a session, scoped by READ_PUBLISHED in the policy
+ * layer (closed rounds only, no personal data), server-rendered so they are fast and printable.
+ */
+export function publicRouter(contextOf: ContextOf, log: Logger): Router {
+  const router = Router();
+  router.get('/public/lao/:code/:year', async (req: Request, res: Response) => {
+    try {
+      const { code, year } = checkParams(String(req.params.code), String(req.params.year));
+      const ctx = await contextOf(req, res);
+      sendCached(req, res, publicLaoHtml(await publicLaoYear(ctx, code, year)));
+    } catch (err) {
+      sendHttpError(res, err, log, 'text');
+    }
+  });
+  return router;
+}

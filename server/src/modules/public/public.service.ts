@@ -1,0 +1,111 @@
+import type { AppContext } from '../../core/context';
+import { forbidden, notFound } from '../../core/errors';
+import { fiscalYearOf } from '../../core/fiscal-year';
+import type { Satang } from '../../core/money';
+import { allow, Permission, placeOfLao } from '../access/policy';
+import type { Lao } from '../lao/lao.entity';
+import { COUNTED_STATUSES } from '../plan/project.enums';
+import { ReportRound } from '../plan/report.enums';
+import { Project } from '../project/project.entity';
+import { ProjectYear } from '../project/project-year.entity';
+import { roundIsPast, roundStates } from '../reporting-window/reporting-window.service';
+import { scoreFiguresOf, storedFigures } from '../scoring/figures.store';
+import { roundScore } from '../scoring/lao-summary.service';
+import type { Score } from '../scoring/scoring';
+import { plannedTotal, thresholdsFor, totalOf } from '../scoring/year-figures';
+
+/** One project of a published plan: what the LAO publishes of it (no note, no person). */
+export interface PublicProject {
+  no: number;
+  name: string;
+  dimension: number;
+  budget: Satang | null;
+  quarters: number[];
+}
+
+/** A closed round of an LAO's year as it is published: counts, score, level and its explanation. */
+export interface PublicRound {
+  round: ReportRound;
+  closedAt: Date | null;
+  planned: number;
+  done: number;
+  inProgress: number;
+  cannotDo: number;
+  waiting: number;
+  disbursed: Satang;
+  score: Score;
+}
+
+/** What /public/lao/<code>/<year> shows: no coordinator, no account, only rounds that are closed. */
+export interface PublicLaoYear {
+  lao: Pick<Lao, 'code' | 'name' | 'provinceCode' | 'districtCode'>;
+  provinceName: string;
+  districtName: string;
+  fiscalYear: number;
+  projects: PublicProject[];
+  rounds: PublicRound[];
+}
+
+/**
+ * Whether a round of an LAO's year is published: closed for that LAO — its window has closed (or, with
+ * no window, the round is past by the calendar) and NACC has not reopened it for the LAO. A round that
+ * is open, not yet open, or reopened is not shown, so published figures do not move.
+ */
+export async function publishedRounds(ctx: AppContext, laoCode: string, fiscalYear: number): Promise<Map<ReportRound, Date | null>> {
+  const states = await roundStates(ctx, laoCode, fiscalYear);
+  const now = ctx.clock.now();
+  const current = fiscalYearOf(now);
+  const out = new Map<ReportRound, Date | null>();
+  for (const round of [ReportRound.SIX_MONTHS, ReportRound.TWELVE_MONTHS]) {
+    const s = states[round];
+    const closed = s.closesAt ? s.closesAt.getTime() <= now.getTime() : roundIsPast(fiscalYear, round, current);
+    if (!s.open && closed) out.set(round, s.closesAt);
+  }
+  return out;
+}
+
+/** An LAO's published year, read within READ_PUBLISHED (everyone's, with or without a session). */
+export async function publicLaoYear(ctx: AppContext, laoCode: string, fiscalYear: number): Promise<PublicLaoYear> {
+  const lao = await ctx.loaders.laoByCode.load(laoCode);
+  if (!lao) throw notFound('ไม่พบ อปท. รหัสนี้');
+  if (!allow(ctx.user, Permission.READ_PUBLISHED, placeOfLao(lao))) throw forbidden('ข้อมูลนี้ไม่ได้เผยแพร่');
+  const [f, thresholds, published, province, district] = await Promise.all([
+    storedFigures(ctx, laoCode, fiscalYear),
+    thresholdsFor(ctx, fiscalYear),
+    publishedRounds(ctx, laoCode, fiscalYear),
+    ctx.loaders.provinceByCode.load(lao.provinceCode),
+    ctx.loaders.districtByCode.load(lao.districtCode),
+  ]);
+  const projects = await ctx.em
+    .getRepository(Project)
+    .createQueryBuilder('p')
+    .innerJoin(ProjectYear, 'y', 'y.project_id = p.id AND y.fiscal_year = :fiscalYear', { fiscalYear })
+    .where('p.lao_code = :laoCode', { laoCode })
+    .andWhere('y.plan_status IN (:...counted)', { counted: COUNTED_STATUSES })
+    .orderBy('p.seq', 'ASC')
+    .getMany();
+  const planned = plannedTotal(f).projects;
+  const rounds = [...published].map(([round, closedAt]): PublicRound => {
+    const total = totalOf(f.rounds[round]);
+    const s = roundScore(scoreFiguresOf(f, round), round, thresholds);
+    return {
+      round,
+      closedAt,
+      planned,
+      done: total.done,
+      inProgress: total.inProgress,
+      cannotDo: total.cannotDo,
+      waiting: planned - total.done - total.inProgress - total.cannotDo,
+      disbursed: total.disbursed,
+      score: { raw: s.raw, capped: s.capped, level: s.level, explanation: s.explanation },
+    };
+  });
+  return {
+    lao: { code: lao.code, name: lao.name, provinceCode: lao.provinceCode, districtCode: lao.districtCode },
+    provinceName: province?.name ?? '',
+    districtName: district?.name ?? '',
+    fiscalYear,
+    projects: projects.map((p, i) => ({ no: i + 1, name: p.name, dimension: p.dimension, budget: p.budget, quarters: p.quarters })),
+    rounds,
+  };
+}
