@@ -20,7 +20,7 @@ body{font-family:"Sarabun","Noto Sans Thai","Noto Sans Thai UI","Leelawadee UI",
 h1{font-size:1.4rem;margin:0 0 4px}h2{font-size:1.15rem;margin:24px 0 8px}
 table{border-collapse:collapse;width:100%;font-size:.95rem}th,td{border:1px solid #cfd7e2;padding:4px 8px;vertical-align:top}
 th{background:#eef2f8}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-.muted{color:#5b6676}.why{font-size:.9rem;color:#3b4655}
+.wrap{overflow-x:auto}.muted{color:#5b6676}.why{font-size:.9rem;color:#3b4655}
 @media print{body{max-width:none;padding:0}a{color:inherit;text-decoration:none}}
 </style>
 </head>
@@ -46,8 +46,8 @@ export function publicLaoHtml(p: PublicLaoYear): string {
         .map(
           (r) => `<section data-round="${r.round}">
 <h2>ผลการดำเนินงาน ${ROUND_TH[r.round]}${r.closedAt ? ` <span class="muted">(ปิดรอบ ${esc(thaiDate(r.closedAt))})</span>` : ''}</h2>
-<table><thead><tr><th>โครงการตามแผน</th><th>ดำเนินการแล้วเสร็จ</th><th>อยู่ระหว่างดำเนินการ</th><th>ไม่สามารถดำเนินการได้</th><th>รอรายงาน</th><th>เบิกจ่าย (บาท)</th><th>ผลการนำแผนฯ ไปปฏิบัติ</th><th>ระดับ</th></tr></thead>
-<tbody><tr><td class="num">${r.planned}</td><td class="num">${r.done}</td><td class="num">${r.inProgress}</td><td class="num">${r.cannotDo}</td><td class="num">${r.waiting}</td><td class="num">${formatBaht(r.disbursed)}</td><td class="num" data-score="${formatPercent(r.score.raw)}">${formatCapped(r.score)}</td><td>${LEVEL_TH[r.score.level]}</td></tr></tbody></table>
+<div class="wrap"><table><thead><tr><th>โครงการตามแผน</th><th>ดำเนินการแล้วเสร็จ</th><th>อยู่ระหว่างดำเนินการ</th><th>ไม่สามารถดำเนินการได้</th><th>รอรายงาน</th><th>เบิกจ่าย (บาท)</th><th>ผลการนำแผนฯ ไปปฏิบัติ</th><th>ระดับ</th></tr></thead>
+<tbody><tr><td class="num">${r.planned}</td><td class="num">${r.done}</td><td class="num">${r.inProgress}</td><td class="num">${r.cannotDo}</td><td class="num">${r.waiting}</td><td class="num">${formatBaht(r.disbursed)}</td><td class="num" data-score="${formatPercent(r.score.raw)}">${formatCapped(r.score)}</td><td>${LEVEL_TH[r.score.level]}</td></tr></tbody></table></div>
 <p class="why" data-testid="public-explanation-${r.round}">ที่มาของคะแนน: ${esc(r.score.explanation)}</p>
 </section>`,
         )
@@ -58,10 +58,10 @@ export function publicLaoHtml(p: PublicLaoYear): string {
     `<header><h1>${esc(p.lao.name)}</h1>
 <p class="muted">อำเภอ${esc(p.districtName)} จังหวัด${esc(p.provinceName)} · รหัส ${esc(p.lao.code)} · ปีงบประมาณ พ.ศ. ${p.fiscalYear}</p></header>
 <h2>แผนปฏิบัติการป้องกันการทุจริต (${p.projects.length} โครงการ)</h2>
-<table><thead><tr><th>ลำดับ</th><th>โครงการ/กิจกรรม/มาตรการ</th><th>มิติ</th><th>งบประมาณ (บาท)</th><th>ระยะเวลา</th></tr></thead>
+<div class="wrap"><table><thead><tr><th>ลำดับ</th><th>โครงการ/กิจกรรม/มาตรการ</th><th>มิติ</th><th>งบประมาณ (บาท)</th><th>ระยะเวลา</th></tr></thead>
 <tbody>
 ${projects}
-</tbody></table>
+</tbody></table></div>
 ${rounds}
 <p class="muted">ข้อมูลจากระบบ e-PlanNACC สำนักงาน ป.ป.ช. เผยแพร่เฉพาะรอบการรายงานที่ปิดแล้ว ไม่มีข้อมูลส่วนบุคคล</p>`,
   );
