@@ -42,4 +42,18 @@ describeE2E('the public pages in Chromium, with no session', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await context.close();
   });
+
+  it('the province table of Krabi, 2563, six months: each LAO linked to its page, 121.43 shown 100.00*, no coordinator value', async () => {
+    const { context, page } = await e2e.open();
+    const res = await page.goto('/public/province/81/2563/SIX_MONTHS');
+    expect(res!.status()).toBe(200);
+    await expectText(page.locator('h1'), 'จังหวัดกระบี่ ประจำปีงบประมาณ พ.ศ. 2563 รอบ 6 เดือน');
+    await expectText(page.locator('tr[data-lao="5810201"]'), '100.00*');
+    await expectText(page.locator('tr[data-lao="5810201"]'), '= 17 ÷ โครงการตั้งต้น 14 = 121.43 → แสดง 100.00*');
+    const html = await page.content();
+    expect(Object.values(COORDINATOR).filter((value) => html.includes(value))).toEqual([]);
+    await page.locator('a[href="/public/lao/6810453/2563"]').click();
+    await expectText(page.locator('h1'), 'องค์การบริหารส่วนตำบลเทพา');
+    await context.close();
+  });
 });

@@ -93,6 +93,7 @@ const EXPECTED: Record<string, Outcome[]> = {
   'GET /healthz/live':                    [ok,     ok,     ok,     ok,     ok,     ok,     ok],
   // The public pages: what NACC publishes (READ_PUBLISHED), to everyone, with or without a session.
   'GET /public/lao/:code/:year':          [ok,     ok,     ok,     ok,     ok,     ok,     ok],
+  'GET /public/province/:code/:year/:round': [ok,   ok,     ok,     ok,     ok,     ok,     ok],
   // Signed in: one's own password; the year's settings everyone works by.
   'Mutation.changePassword':              [UNAUTH, ok,     ok,     ok,     ok,     FORBID, ok],
   'Query.levelThresholds':                [UNAUTH, ok,     ok,     ok,     ok,     ok,     ok],
@@ -814,6 +815,7 @@ function routeRequest(key: string, fx: Fixtures): { url: string; init: RequestIn
     const issuer = encodeURIComponent('นายทดสอบ สิทธิ์');
     return { url: `${path}?lao=${fx.a1.code}&year=${YEAR}&round=SIX_MONTHS&issuer=${issuer}`, init: { method } };
   }
+  if (path.startsWith('/public/province/')) return { url: `/public/province/${A.province}/2564/SIX_MONTHS`, init: { method } };
   if (path.startsWith('/public/lao/')) return { url: `/public/lao/${fx.a1.code}/${YEAR}`, init: { method } };
   if (path.startsWith('/import/')) {
     const fields = Object.keys(COLUMNS[path.slice('/import/'.length) as keyof typeof COLUMNS]);

@@ -68,6 +68,38 @@ describe.each(databases)('the public pages, with no session ($name)', ({ name })
     expect(html).toContain('ผลการดำเนินงาน รอบ 12 เดือน');
   });
 
+  it('the province table of Krabi, 2563, six months: the figures of the officers’ table, each with ที่มาของคะแนน; a reopened LAO withheld', async () => {
+    const res = await get('/public/province/81/2563/SIX_MONTHS');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('จังหวัดกระบี่ ประจำปีงบประมาณ พ.ศ. 2563 รอบ 6 เดือน');
+    // One row per LAO: its code, and its raw and shown score when it has one.
+    const scores = Object.fromEntries(
+      html
+        .split('<tr data-lao="')
+        .slice(1)
+        .map((row) => [row.slice(0, 7), /data-score="([\d.]+)">([^<]+)</.exec(row)?.slice(1)]),
+    );
+    expect(scores['5810201']).toEqual(['121.43', '100.00*']);
+    expect(scores['6810453']).toEqual(['34.67', '34.67']);
+    expect(html).toContain('<a href="/public/lao/6810453/2563">องค์การบริหารส่วนตำบลเทพา</a>');
+    expect(html).toContain('= 26 ÷ โครงการตั้งต้น 75 = 34.67 ระดับกลาง');
+    // 6810304 was reopened for its six months above: listed without a score, not counted (11 มาก less one).
+    expect(scores['6810304']).toBeUndefined();
+    expect(html).toContain('เปิดให้รายงานเพิ่มเติม ยังไม่เผยแพร่คะแนน');
+    expect(html).toContain('ระดับมาก 10 แห่ง · ระดับกลาง 1 แห่ง · ระดับน้อย 7 แห่ง');
+    expect(res.headers.get('etag')).toMatch(/^".+"$/);
+  });
+
+  it('does not publish a round that is still open (2567 has a window without end)', async () => {
+    const res = await get('/public/province/80/2567/SIX_MONTHS');
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain('รอบการรายงานนี้ยังไม่ปิด จึงยังไม่เผยแพร่');
+    const round = await get('/public/province/81/2563/NINE_MONTHS');
+    expect(round.status).toBe(400);
+    expect(await round.text()).toContain('รอบการรายงานต้องเป็น');
+  });
+
   it('refuses what is not there, in Thai', async () => {
     const bad = await get('/public/lao/abc/2567');
     expect(bad.status).toBe(400);

@@ -2,7 +2,7 @@ import { formatBaht } from '../../core/money';
 import { thaiDate } from '../../core/pdf/thai-text';
 import { ROUND_TH } from '../plan/report.enums';
 import { formatCapped, formatPercent, LEVEL_TH } from '../scoring/scoring';
-import type { PublicLaoYear } from './public.service';
+import type { PublicLaoYear, PublicProvinceRound } from './public.service';
 
 const esc = (s: string | number): string =>
   String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -64,5 +64,32 @@ ${projects}
 </tbody></table></div>
 ${rounds}
 <p class="muted">ข้อมูลจากระบบ e-PlanNACC สำนักงาน ป.ป.ช. เผยแพร่เฉพาะรอบการรายงานที่ปิดแล้ว ไม่มีข้อมูลส่วนบุคคล</p>`,
+  );
+}
+
+/** /public/province/<code>/<year>/<round>: every LAO's score and level of a closed round, by district, with ที่มาของคะแนน. */
+export function publicProvinceHtml(p: PublicProvinceRound): string {
+  const title = `ผลการนำแผนปฏิบัติการป้องกันการทุจริต ไปสู่การปฏิบัติระดับจังหวัด จังหวัด${p.province.name} ประจำปีงบประมาณ พ.ศ. ${p.fiscalYear} ${ROUND_TH[p.round]}`;
+  const rows = p.rows
+    .map((r, i) => {
+      const link = `<a href="/public/lao/${esc(r.lao.code)}/${p.fiscalYear}">${esc(r.lao.name)}</a>`;
+      if (p.withheld.has(r.lao.code)) {
+        return `<tr data-lao="${esc(r.lao.code)}"><td class="num">${i + 1}</td><td>${link}</td><td>${esc(r.districtName)}</td><td colspan="2" class="muted">เปิดให้รายงานเพิ่มเติม ยังไม่เผยแพร่คะแนน</td></tr>`;
+      }
+      return (
+        `<tr data-lao="${esc(r.lao.code)}"><td class="num">${i + 1}</td><td>${link}<div class="why">ที่มาของคะแนน: ${esc(r.score.explanation)}</div></td>` +
+        `<td>${esc(r.districtName)}</td><td class="num" data-score="${formatPercent(r.score.raw)}">${formatCapped(r.score)}</td><td>${LEVEL_TH[r.score.level]}</td></tr>`
+      );
+    })
+    .join('\n');
+  return publicPage(
+    title,
+    `<header><h1>${esc(title)}</h1></header>
+<p>ระดับ${LEVEL_TH.HIGH} ${p.high} แห่ง · ระดับ${LEVEL_TH.MEDIUM} ${p.medium} แห่ง · ระดับ${LEVEL_TH.LOW} ${p.low} แห่ง</p>
+<div class="wrap"><table><thead><tr><th>ลำดับ</th><th>ชื่อ อปท.</th><th>อำเภอ</th><th>ร้อยละ</th><th>ระดับการนำแผนไปปฏิบัติ</th></tr></thead>
+<tbody>
+${rows}
+</tbody></table></div>
+<p class="muted">* คะแนนที่คำนวณได้เกินร้อยละ 100 แสดงเป็น 100.00 ข้อมูลจากระบบ e-PlanNACC สำนักงาน ป.ป.ช. เผยแพร่เฉพาะรอบการรายงานที่ปิดแล้ว</p>`,
   );
 }

@@ -3,19 +3,36 @@ import { Router, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { ContextOf } from '../../core/context';
 import { badInput, sendHttpError } from '../../core/errors';
-import { publicLaoHtml } from './public.html';
-import { publicLaoYear } from './public.service';
+import { ReportRound } from '../plan/report.enums';
+import { publicLaoHtml, publicProvinceHtml } from './public.html';
+import { publicLaoYear, publicProvinceRound } from './public.service';
 
 /** How long a browser or proxy may keep a page before asking again (it then revalidates by ETag). */
 const MAX_AGE_SECONDS = 300;
 
-function checkParams(code: string, year: string): { code: string; year: number } {
-  if (!/^\d{7}$/.test(code)) throw badInput([{ field: 'code', message: 'รหัส อปท. ต้องเป็นตัวเลข 7 หลัก' }], 'รหัส อปท. ต้องเป็นตัวเลข 7 หลัก');
+function checkYear(year: string): number {
   const y = Number(year);
   if (!/^\d{4}$/.test(year) || y < 2500 || y > 2700) {
     throw badInput([{ field: 'year', message: 'ปีงบประมาณต้องเป็นปี พ.ศ. ระหว่าง 2500–2700' }], 'ปีงบประมาณต้องเป็นปี พ.ศ. ระหว่าง 2500–2700');
   }
-  return { code, year: y };
+  return y;
+}
+
+function checkProvinceParams(code: string, year: string, round: string): { code: string; year: number; round: ReportRound } {
+  if (!/^\d{2}$/.test(code)) throw badInput([{ field: 'code', message: 'รหัสจังหวัดต้องเป็นตัวเลข 2 หลัก' }], 'รหัสจังหวัดต้องเป็นตัวเลข 2 หลัก');
+  const y = checkYear(year);
+  if (round !== ReportRound.SIX_MONTHS && round !== ReportRound.TWELVE_MONTHS) {
+    throw badInput(
+      [{ field: 'round', message: 'รอบการรายงานต้องเป็น SIX_MONTHS หรือ TWELVE_MONTHS' }],
+      'รอบการรายงานต้องเป็น SIX_MONTHS หรือ TWELVE_MONTHS',
+    );
+  }
+  return { code, year: y, round };
+}
+
+function checkParams(code: string, year: string): { code: string; year: number } {
+  if (!/^\d{7}$/.test(code)) throw badInput([{ field: 'code', message: 'รหัส อปท. ต้องเป็นตัวเลข 7 หลัก' }], 'รหัส อปท. ต้องเป็นตัวเลข 7 หลัก');
+  return { code, year: checkYear(year) };
 }
 
 /** Sends a page with its ETag, or 304 when the caller already holds it (the tag changes whenever the page would). */
@@ -41,6 +58,15 @@ export function publicRouter(contextOf: ContextOf, log: Logger): Router {
       const { code, year } = checkParams(String(req.params.code), String(req.params.year));
       const ctx = await contextOf(req, res);
       sendCached(req, res, publicLaoHtml(await publicLaoYear(ctx, code, year)));
+    } catch (err) {
+      sendHttpError(res, err, log, 'text');
+    }
+  });
+  router.get('/public/province/:code/:year/:round', async (req: Request, res: Response) => {
+    try {
+      const { code, year, round } = checkProvinceParams(String(req.params.code), String(req.params.year), String(req.params.round));
+      const ctx = await contextOf(req, res);
+      sendCached(req, res, publicProvinceHtml(await publicProvinceRound(ctx, code, year, round)));
     } catch (err) {
       sendHttpError(res, err, log, 'text');
     }

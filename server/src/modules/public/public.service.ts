@@ -11,7 +11,9 @@ import { ProjectYear } from '../project/project-year.entity';
 import { roundIsPast, roundStates } from '../reporting-window/reporting-window.service';
 import { scoreFiguresOf, storedFigures } from '../scoring/figures.store';
 import { roundScore } from '../scoring/lao-summary.service';
-import type { Score } from '../scoring/scoring';
+import { ImplementationLevel, type Score } from '../scoring/scoring';
+import { provinceTable, type ProvinceFigures } from '../scoring/province-scores.service';
+import { ReportingReopening, ReportingWindow } from '../reporting-window/reporting-window.entity';
 import { plannedTotal, thresholdsFor, totalOf } from '../scoring/year-figures';
 
 /** One project of a published plan: what the LAO publishes of it (no note, no person). */
@@ -107,5 +109,42 @@ export async function publicLaoYear(ctx: AppContext, laoCode: string, fiscalYear
     fiscalYear,
     projects: projects.map((p, i) => ({ no: i + 1, name: p.name, dimension: p.dimension, budget: p.budget, quarters: p.quarters })),
     rounds,
+  };
+}
+
+/** A province's table of a round as it is published; `withheld`: LAOs NACC reopened the round for (no score shown yet). */
+export interface PublicProvinceRound extends ProvinceFigures {
+  withheld: Set<string>;
+}
+
+/**
+ * /public/province/<code>/<year>/<round>: the province table of a round that is closed (its window has
+ * closed, or with no window it is past), within READ_PUBLISHED. An LAO the round is reopened for is
+ * listed without a score until it closes again, and is not counted by level.
+ */
+export async function publicProvinceRound(
+  ctx: AppContext,
+  provinceCode: string,
+  fiscalYear: number,
+  round: ReportRound,
+): Promise<PublicProvinceRound> {
+  if (!allow(ctx.user, Permission.READ_PUBLISHED, { provinceCode })) throw forbidden('ข้อมูลนี้ไม่ได้เผยแพร่');
+  const now = ctx.clock.now();
+  const window = await ctx.em.getRepository(ReportingWindow).findOneBy({ fiscalYear, round });
+  const closed = window
+    ? !!window.closesAt && window.closesAt.getTime() <= now.getTime()
+    : roundIsPast(fiscalYear, round, fiscalYearOf(now));
+  if (!closed) throw notFound('รอบการรายงานนี้ยังไม่ปิด จึงยังไม่เผยแพร่');
+  const table = await provinceTable(ctx, provinceCode, fiscalYear, round);
+  const reopened = await ctx.em.getRepository(ReportingReopening).findBy({ fiscalYear, round });
+  const withheld = new Set(reopened.filter((r) => r.openUntil.getTime() > now.getTime()).map((r) => r.laoCode));
+  const shown = table.rows.filter((r) => !withheld.has(r.lao.code));
+  const count = (level: ImplementationLevel) => shown.filter((r) => r.score.level === level).length;
+  return {
+    ...table,
+    high: count(ImplementationLevel.HIGH),
+    medium: count(ImplementationLevel.MEDIUM),
+    low: count(ImplementationLevel.LOW),
+    withheld,
   };
 }

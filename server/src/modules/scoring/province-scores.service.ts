@@ -77,6 +77,20 @@ export async function provinceFigures(
   districtCode?: string | null,
 ): Promise<ProvinceFigures> {
   await assertProvinceReadable(ctx, provinceCode);
+  return provinceTable(ctx, provinceCode, fiscalYear, round, districtCode);
+}
+
+/**
+ * The province table itself, for a caller whose right to it is checked: the officers' above, the public
+ * page's for a published round (modules/public).
+ */
+export async function provinceTable(
+  ctx: AppContext,
+  provinceCode: string,
+  fiscalYear: number,
+  round: ReportRound,
+  districtCode?: string | null,
+): Promise<ProvinceFigures> {
   const province = await ctx.loaders.provinceByCode.load(provinceCode);
   if (!province) throw notFound('ไม่พบจังหวัดนี้');
   const [scored, thresholds] = await Promise.all([
