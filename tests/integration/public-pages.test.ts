@@ -100,6 +100,80 @@ describe.each(databases)('the public pages, with no session ($name)', ({ name })
     expect(await round.text()).toContain('รอบการรายงานต้องเป็น');
   });
 
+  it('open data of 2563, six months: a valid package whose CSV (UTF-8 with BOM) and JSON equal the province table', async () => {
+    const pkgRes = await get('/open-data/2563/SIX_MONTHS/datapackage.json');
+    expect(pkgRes.status).toBe(200);
+    const pkg = (await pkgRes.json()) as {
+      profile: string;
+      name: string;
+      licenses: Array<{ name: string }>;
+      resources: Array<{
+        name: string;
+        path: string;
+        format: string;
+        schema: { fields: Array<{ name: string; type: string; description: string }> };
+      }>;
+    };
+    // The Data Package's own rules: a lower-case name, a licence, resources with a path and a schema of typed fields.
+    expect(pkg.profile).toBe('tabular-data-package');
+    expect(pkg.name).toMatch(/^[a-z0-9._-]+$/);
+    expect(pkg.licenses[0].name).toBeTruthy();
+    expect(pkg.resources.map((r) => [r.format, r.path])).toEqual([
+      ['csv', 'lao-scores-six-months.csv'],
+      ['json', 'lao-scores-six-months.json'],
+    ]);
+    const fields = pkg.resources[0].schema.fields;
+    for (const f of fields) {
+      expect(['string', 'integer', 'number']).toContain(f.type);
+      expect(f.description).toMatch(/[\u0E00-\u0E7F]/);
+    }
+
+    const csvBytes = Buffer.from(await (await get(`/open-data/2563/SIX_MONTHS/${pkg.resources[0].path}`)).arrayBuffer());
+    expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...lines] = csvBytes.toString('utf8').slice(1).trimEnd().split('\r\n');
+    expect(header.split(',')).toEqual(fields.map((f) => f.name));
+    const json = JSON.parse(
+      (await (await get(`/open-data/2563/SIX_MONTHS/${pkg.resources[1].path}`)).text()).replace(/^\uFEFF/, ''),
+    ) as Array<Record<string, unknown>>;
+    expect(json).toHaveLength(lines.length);
+
+    // Krabi's rows are the province page's, LAO by LAO (6810304 withheld while reopened, as there).
+    const page = await (await get('/public/province/81/2563/SIX_MONTHS')).text();
+    const shown = Object.fromEntries(
+      page
+        .split('<tr data-lao="')
+        .slice(1)
+        .map((row) => [row.slice(0, 7), /data-score="([\d.]+)">([^<]+)</.exec(row)?.slice(1) ?? null]),
+    );
+    const krabi = json.filter((r) => r.province_code === '81');
+    // In the page's order (by district, then name, in Thai); an object's keys of digits would be in numeric order.
+    const order = page
+      .split('<tr data-lao="')
+      .slice(1)
+      .map((row) => row.slice(0, 7));
+    expect(krabi.map((r) => r.lao_code)).toEqual(order);
+    for (const r of krabi)
+      expect([r.lao_code, r.score === null ? null : [(r.score as number).toFixed(2), r.shown_score]]).toEqual([
+        r.lao_code,
+        shown[r.lao_code as string],
+      ]);
+    const khaoPhanom = json.find((r) => r.lao_code === '5810201')!;
+    expect(khaoPhanom).toMatchObject({
+      done: 17,
+      in_progress: 0,
+      denominator: 14,
+      denominator_kind: 'baseline',
+      score: 121.43,
+      shown_score: '100.00*',
+      level: 'HIGH',
+    });
+    expect(lines.find((l) => l.startsWith('5810201,'))).toContain(',121.43,100.00*,HIGH,');
+    // No personal data in the files.
+    for (const value of Object.values(COORDINATOR)) expect(csvBytes.toString('utf8')).not.toContain(value);
+    expect((await get('/open-data/2567/SIX_MONTHS/datapackage.json')).status).toBe(404);
+    expect((await get('/open-data/2563/SIX_MONTHS/other.csv')).status).toBe(404);
+  });
+
   it('refuses what is not there, in Thai', async () => {
     const bad = await get('/public/lao/abc/2567');
     expect(bad.status).toBe(400);

@@ -5,7 +5,8 @@ import type { ContextOf } from '../../core/context';
 import { badInput, sendHttpError } from '../../core/errors';
 import { ReportRound } from '../plan/report.enums';
 import { publicLaoHtml, publicProvinceHtml } from './public.html';
-import { publicLaoYear, publicProvinceRound } from './public.service';
+import { openDataRows, publicLaoYear, publicProvinceRound } from './public.service';
+import { dataPackage, openDataCsv, openDataJson, resourceName } from './open-data';
 
 /** How long a browser or proxy may keep a page before asking again (it then revalidates by ETag). */
 const MAX_AGE_SECONDS = 300;
@@ -18,16 +19,17 @@ function checkYear(year: string): number {
   return y;
 }
 
+function checkRound(round: string): ReportRound {
+  if (round !== ReportRound.SIX_MONTHS && round !== ReportRound.TWELVE_MONTHS) {
+    const message = 'รอบการรายงานต้องเป็น SIX_MONTHS หรือ TWELVE_MONTHS';
+    throw badInput([{ field: 'round', message }], message);
+  }
+  return round;
+}
+
 function checkProvinceParams(code: string, year: string, round: string): { code: string; year: number; round: ReportRound } {
   if (!/^\d{2}$/.test(code)) throw badInput([{ field: 'code', message: 'รหัสจังหวัดต้องเป็นตัวเลข 2 หลัก' }], 'รหัสจังหวัดต้องเป็นตัวเลข 2 หลัก');
-  const y = checkYear(year);
-  if (round !== ReportRound.SIX_MONTHS && round !== ReportRound.TWELVE_MONTHS) {
-    throw badInput(
-      [{ field: 'round', message: 'รอบการรายงานต้องเป็น SIX_MONTHS หรือ TWELVE_MONTHS' }],
-      'รอบการรายงานต้องเป็น SIX_MONTHS หรือ TWELVE_MONTHS',
-    );
-  }
-  return { code, year: y, round };
+  return { code, year: checkYear(year), round: checkRound(round) };
 }
 
 function checkParams(code: string, year: string): { code: string; year: number } {
@@ -36,7 +38,7 @@ function checkParams(code: string, year: string): { code: string; year: number }
 }
 
 /** Sends a page with its ETag, or 304 when the caller already holds it (the tag changes whenever the page would). */
-function sendCached(req: Request, res: Response, html: string): void {
+function sendCached(req: Request, res: Response, html: string, type = 'text/html; charset=utf-8'): void {
   const etag = `"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`;
   res.setHeader('ETag', etag);
   res.setHeader('Cache-Control', `public, max-age=${MAX_AGE_SECONDS}, must-revalidate`);
@@ -44,7 +46,7 @@ function sendCached(req: Request, res: Response, html: string): void {
     res.status(304).end();
     return;
   }
-  res.type('text/html; charset=utf-8').send(html);
+  res.type(type).send(html);
 }
 
 /**
@@ -67,6 +69,26 @@ export function publicRouter(contextOf: ContextOf, log: Logger): Router {
       const { code, year, round } = checkProvinceParams(String(req.params.code), String(req.params.year), String(req.params.round));
       const ctx = await contextOf(req, res);
       sendCached(req, res, publicProvinceHtml(await publicProvinceRound(ctx, code, year, round)));
+    } catch (err) {
+      sendHttpError(res, err, log, 'text');
+    }
+  });
+  // Open data of a closed round: /open-data/<year>/<round>/datapackage.json and the resources it names.
+  router.get('/open-data/:year/:round/:file', async (req: Request, res: Response) => {
+    try {
+      const [year, round] = [checkYear(String(req.params.year)), checkRound(String(req.params.round))];
+      const file = String(req.params.file);
+      const known = ['datapackage.json', resourceName(round, 'csv'), resourceName(round, 'json')];
+      if (!known.includes(file)) {
+        res.status(404).type('text/plain; charset=utf-8').send('ไม่พบไฟล์นี้');
+        return;
+      }
+      const ctx = await contextOf(req, res);
+      const rows = await openDataRows(ctx, year, round);
+      if (file === 'datapackage.json')
+        sendCached(req, res, JSON.stringify(dataPackage(year, round, rows.length), null, 2), 'application/json; charset=utf-8');
+      else if (file.endsWith('.csv')) sendCached(req, res, openDataCsv(rows), 'text/csv; charset=utf-8');
+      else sendCached(req, res, openDataJson(rows), 'application/json; charset=utf-8');
     } catch (err) {
       sendHttpError(res, err, log, 'text');
     }

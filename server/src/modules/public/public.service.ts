@@ -9,9 +9,10 @@ import { ReportRound } from '../plan/report.enums';
 import { Project } from '../project/project.entity';
 import { ProjectYear } from '../project/project-year.entity';
 import { roundIsPast, roundStates } from '../reporting-window/reporting-window.service';
-import { scoreFiguresOf, storedFigures } from '../scoring/figures.store';
+import { laosWithScores, scoreFiguresOf, storedFigures } from '../scoring/figures.store';
 import { roundScore } from '../scoring/lao-summary.service';
-import { ImplementationLevel, type Score } from '../scoring/scoring';
+import { formatCapped, formatPercent, ImplementationLevel, type Score } from '../scoring/scoring';
+import { Province } from '../geography/province.entity';
 import { provinceTable, type ProvinceFigures } from '../scoring/province-scores.service';
 import { ReportingReopening, ReportingWindow } from '../reporting-window/reporting-window.entity';
 import { plannedTotal, thresholdsFor, totalOf } from '../scoring/year-figures';
@@ -112,6 +113,21 @@ export async function publicLaoYear(ctx: AppContext, laoCode: string, fiscalYear
   };
 }
 
+/**
+ * Refuses a round that is not closed for every LAO (its window has closed, or with no window it is past);
+ * gives the LAOs NACC has reopened it for, whose scores are withheld until it closes again.
+ */
+export async function publishedRound(ctx: AppContext, fiscalYear: number, round: ReportRound): Promise<Set<string>> {
+  const now = ctx.clock.now();
+  const window = await ctx.em.getRepository(ReportingWindow).findOneBy({ fiscalYear, round });
+  const closed = window
+    ? !!window.closesAt && window.closesAt.getTime() <= now.getTime()
+    : roundIsPast(fiscalYear, round, fiscalYearOf(now));
+  if (!closed) throw notFound('รอบการรายงานนี้ยังไม่ปิด จึงยังไม่เผยแพร่');
+  const reopened = await ctx.em.getRepository(ReportingReopening).findBy({ fiscalYear, round });
+  return new Set(reopened.filter((r) => r.openUntil.getTime() > now.getTime()).map((r) => r.laoCode));
+}
+
 /** A province's table of a round as it is published; `withheld`: LAOs NACC reopened the round for (no score shown yet). */
 export interface PublicProvinceRound extends ProvinceFigures {
   withheld: Set<string>;
@@ -129,15 +145,8 @@ export async function publicProvinceRound(
   round: ReportRound,
 ): Promise<PublicProvinceRound> {
   if (!allow(ctx.user, Permission.READ_PUBLISHED, { provinceCode })) throw forbidden('ข้อมูลนี้ไม่ได้เผยแพร่');
-  const now = ctx.clock.now();
-  const window = await ctx.em.getRepository(ReportingWindow).findOneBy({ fiscalYear, round });
-  const closed = window
-    ? !!window.closesAt && window.closesAt.getTime() <= now.getTime()
-    : roundIsPast(fiscalYear, round, fiscalYearOf(now));
-  if (!closed) throw notFound('รอบการรายงานนี้ยังไม่ปิด จึงยังไม่เผยแพร่');
+  const withheld = await publishedRound(ctx, fiscalYear, round);
   const table = await provinceTable(ctx, provinceCode, fiscalYear, round);
-  const reopened = await ctx.em.getRepository(ReportingReopening).findBy({ fiscalYear, round });
-  const withheld = new Set(reopened.filter((r) => r.openUntil.getTime() > now.getTime()).map((r) => r.laoCode));
   const shown = table.rows.filter((r) => !withheld.has(r.lao.code));
   const count = (level: ImplementationLevel) => shown.filter((r) => r.score.level === level).length;
   return {
@@ -147,4 +156,64 @@ export async function publicProvinceRound(
     low: count(ImplementationLevel.LOW),
     withheld,
   };
+}
+
+/** One LAO in the open data of a round: the figures of the province table, and how they were reached. */
+export interface OpenDataRow {
+  lao_code: string;
+  lao_name: string;
+  province_code: string;
+  province_name: string;
+  district_code: string;
+  district_name: string;
+  fiscal_year: number;
+  round: ReportRound;
+  done: number | null;
+  in_progress: number | null;
+  denominator: number | null;
+  denominator_kind: 'minimum' | 'baseline' | null;
+  score: string | null;
+  shown_score: string | null;
+  level: ImplementationLevel | null;
+  explanation: string | null;
+}
+
+/**
+ * Every LAO's figures of a closed round, province by province, each province's rows those of its
+ * published table (publicProvinceRound), a withheld LAO with no figures.
+ */
+export async function openDataRows(ctx: AppContext, fiscalYear: number, round: ReportRound): Promise<OpenDataRow[]> {
+  if (!allow(ctx.user, Permission.READ_PUBLISHED)) throw forbidden('ข้อมูลนี้ไม่ได้เผยแพร่');
+  await publishedRound(ctx, fiscalYear, round);
+  const provinces = (await ctx.em.getRepository(Province).find()).sort((a, b) => a.code.localeCompare(b.code));
+  const out: OpenDataRow[] = [];
+  for (const province of provinces) {
+    const table = await publicProvinceRound(ctx, province.code, fiscalYear, round);
+    const figures = new Map(
+      (await laosWithScores(ctx, { provinceCode: province.code }, fiscalYear, round)).map((x) => [x.lao.code, x.figures]),
+    );
+    for (const r of table.rows) {
+      const f = figures.get(r.lao.code);
+      const shown = !table.withheld.has(r.lao.code);
+      out.push({
+        lao_code: r.lao.code,
+        lao_name: r.lao.name,
+        province_code: province.code,
+        province_name: province.name,
+        district_code: r.lao.districtCode,
+        district_name: r.districtName,
+        fiscal_year: fiscalYear,
+        round,
+        done: shown ? (f?.done ?? 0) : null,
+        in_progress: shown ? (f?.inProgress ?? 0) : null,
+        denominator: shown ? (f?.denominator ?? 0) : null,
+        denominator_kind: shown ? (f?.fromMinimum ? 'minimum' : 'baseline') : null,
+        score: shown ? formatPercent(r.score.raw) : null,
+        shown_score: shown ? formatCapped(r.score) : null,
+        level: shown ? r.score.level : null,
+        explanation: shown ? r.score.explanation : null,
+      });
+    }
+  }
+  return out;
 }
