@@ -27,6 +27,7 @@ import { requestIdMiddleware } from './core/request-id';
 import { DEVICE_COOKIE } from './modules/account/device-cookie';
 import { sweepLoginLocks } from './modules/account/login.command';
 import { trustedDocuments } from './modules/account/trusted-documents';
+import { publicRouter } from './modules/public/public.routes';
 import { exportRouter } from './modules/export/export.routes';
 import { admitApiToken, auditApiRequest } from './modules/account/api-token';
 import { apiScopePlugin } from './modules/account/api-scope.plugin';
@@ -189,6 +190,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   );
 
   app.use(exportRouter(contextOf, log));
+  app.use(publicRouter(contextOf, log));
   app.use(importRouter(contextOf, log));
   app.use(lineWebhookRouter(deps, log));
 

@@ -45,6 +45,11 @@ describeE2E('progress reports, the home dashboard and the LAO’s reports, in Ch
     expect((await page.getByTestId('dashboard-waiting-SIX_MONTHS').innerText()).trim()).toBe('0');
     await expectText(page.getByTestId('dashboard-level-SIX_MONTHS'), 'มาก');
     await expectText(page.getByTestId('dashboard-capped-SIX_MONTHS'), 'ร้อยละ 266.67');
+    await page.getByTestId('dashboard-explanation-SIX_MONTHS').locator('summary').click();
+    await expectText(
+      page.getByTestId('dashboard-explanation-SIX_MONTHS'),
+      'ดำเนินการแล้วเสร็จ 31 × 1 + อยู่ระหว่างดำเนินการ 18 × 0.5 = 40 ÷ โครงการขั้นต่ำ 15 = 266.67 → แสดง 100.00* ระดับมาก',
+    );
     await expectText(page.getByTestId('dashboard-window-SIX_MONTHS'), 'เปิดรับรายงานผล');
     const chart = await page.getByTestId('dashboard-SIX_MONTHS').locator('svg').getAttribute('aria-label');
     expect(chart).toContain('ดำเนินการแล้วเสร็จ 31');
@@ -135,6 +140,8 @@ describeE2E('progress reports, the home dashboard and the LAO’s reports, in Ch
     const status = (await page.getByTestId('overview-status-row').innerText()).split(/\s+/);
     expect(status).toEqual(['15', '49', '3', '18', '31', '0', '0', '100.00*', 'มาก']);
     await expectText(page.getByTestId('overview-capped-note'), '266.67');
+    await page.getByTestId('overview-explanation').locator('summary').click();
+    await expectText(page.getByTestId('overview-explanation'), '= 40 ÷ โครงการขั้นต่ำ 15 = 266.67 → แสดง 100.00*');
     await expectText(page.getByTestId('overview-planned-table'), '370,000.00');
     await screenshot(page, 'overview');
 

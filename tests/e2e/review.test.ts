@@ -272,6 +272,15 @@ describeE2E('plan-change requests, NACC review, province scores and data adminis
     await expectText(thepha.getByTestId('province-row-score'), '34.67');
     await expectText(thepha.getByTestId('province-row-level'), 'กลาง');
     expect(await tagType(thepha.getByTestId('province-row-level').locator('.el-tag'))).toBe('warning');
+    // ที่มาของคะแนน opens in a row of its own under the LAO, with what would lift it a level.
+    await expect(page.getByTestId('province-row-explanation-6810453').count()).resolves.toBe(0);
+    await page.getByTestId('province-row-why-6810453').click();
+    await expectText(
+      page.getByTestId('province-row-explanation-6810453'),
+      'ดำเนินการแล้วเสร็จ 26 × 1 + อยู่ระหว่างดำเนินการ 0 × 0.5 = 26 ÷ โครงการตั้งต้น 75 = 34.67 ระดับกลาง',
+    );
+    await expectText(page.getByTestId('province-row-explanation-6810453'), 'อีก 12 โครงการที่ดำเนินการแล้วเสร็จ จะได้ระดับมาก');
+    await expect(page.getByTestId('province-row-why-6810453').getAttribute('aria-expanded')).resolves.toBe('true');
     const low = page.getByTestId('province-row-5810404');
     expect((await low.getByTestId('province-row-score').innerText()).trim()).toBe('10.77');
     expect(await tagType(low.getByTestId('province-row-level').locator('.el-tag'))).toBe('danger');

@@ -320,6 +320,8 @@ export type DashboardRound = {
   /** The score’s denominator: the minimum count when NACC set one, else the baseline */
   denominator: Scalars['Int']['output'];
   done: Scalars['Int']['output'];
+  /** ที่มาของคะแนน in plain Thai: the sum, the denominator, the raw and shown score, the round’s thresholds and what would move the LAO up a level (from the scoring module, with the same numbers as the score) */
+  explanation: Scalars['String']['output'];
   /** True when the denominator is NACC’s minimum count */
   fromMinimum: Scalars['Boolean']['output'];
   inProgress: Scalars['Int']['output'];
@@ -557,6 +559,8 @@ export type LaoOverview = {
   cappedScore: Scalars['Float']['output'];
   denominator: Scalars['Int']['output'];
   dimensions: Array<DimensionSummary>;
+  /** ที่มาของคะแนน in plain Thai: the sum, the denominator, the raw and shown score, the round’s thresholds and what would move the LAO up a level (from the scoring module, with the same numbers as the score) */
+  explanation: Scalars['String']['output'];
   fiscalYear: Scalars['Int']['output'];
   fromMinimum: Scalars['Boolean']['output'];
   lao: Lao;
@@ -1231,6 +1235,7 @@ export type Permission =
   | 'READ_LAO'
   | 'READ_NATIONAL_SCORES'
   | 'READ_PROVINCE_SCORES'
+  | 'READ_PUBLISHED'
   | 'READ_REVIEWS'
   | 'REVIEW'
   | 'SUBSCRIBE'
@@ -1552,6 +1557,8 @@ export type ProvinceScoreRow = {
   /** "อำเภอชะอวด"; "เขตคลองเตย" in Bangkok */
   districtLabel: Scalars['String']['output'];
   districtName: Scalars['String']['output'];
+  /** ที่มาของคะแนน in plain Thai: the sum, the denominator, the raw and shown score, the round’s thresholds and what would move the LAO up a level (from the scoring module, with the same numbers as the score) */
+  explanation: Scalars['String']['output'];
   lao: Lao;
   level: ImplementationLevel;
   /** Raw score (may exceed 100; the province PDF prints it) */

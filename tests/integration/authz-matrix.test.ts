@@ -97,6 +97,10 @@ const EXPECTED: Record<string, Outcome[]> = {
   'Mutation.resetPassword':               [ok,     ok,     ok,     ok,     ok,     ok,     ok],
   'GET /healthz':                         [ok,     ok,     ok,     ok,     ok,     ok,     ok],
   'GET /healthz/live':                    [ok,     ok,     ok,     ok,     ok,     ok,     ok],
+  // The public pages: what NACC publishes (READ_PUBLISHED), to everyone, with or without a session.
+  'GET /public/lao/:code/:year':          [ok,     ok,     ok,     ok,     ok,     ok,     ok],
+  'GET /public/province/:code/:year/:round': [ok,   ok,     ok,     ok,     ok,     ok,     ok],
+  'GET /open-data/:year/:round/:file':    [ok,     ok,     ok,     ok,     ok,     ok,     ok],
   // Signed in: one's own password; the year's settings everyone works by.
   'Mutation.changePassword':              [UNAUTH, ok,     ok,     ok,     ok,     FORBID, ok],
   'Query.levelThresholds':                [UNAUTH, ok,     ok,     ok,     ok,     ok,     ok],
@@ -876,6 +880,9 @@ function routeRequest(key: string, fx: Fixtures): { url: string; init: RequestIn
     const issuer = encodeURIComponent('นายทดสอบ สิทธิ์');
     return { url: `${path}?lao=${fx.a1.code}&year=${YEAR}&round=SIX_MONTHS&issuer=${issuer}`, init: { method } };
   }
+  if (path.startsWith('/open-data/')) return { url: '/open-data/2564/SIX_MONTHS/datapackage.json', init: { method } };
+  if (path.startsWith('/public/province/')) return { url: `/public/province/${A.province}/2564/SIX_MONTHS`, init: { method } };
+  if (path.startsWith('/public/lao/')) return { url: `/public/lao/${fx.a1.code}/${YEAR}`, init: { method } };
   if (path.startsWith('/import/')) {
     const fields = Object.keys(COLUMNS[path.slice('/import/'.length) as keyof typeof COLUMNS]);
     const csv = `${fields.join(',')}\r\n${fields.map(() => '1').join(',')}\r\n`;
@@ -1161,11 +1168,11 @@ describe.each(databases)('authorization matrix ($name)', ({ url }) => {
   });
 
   it('API_SCOPES names every operation and document the NACC system reaches, and nothing else', () => {
-    // The health checks answer everyone and read no data: no token is asked for there.
+    // The health checks answer everyone and read no data, the public pages and open data answer everyone: no token is asked for there.
     const reached = [
       ...new Set(
         Object.entries(EXPECTED)
-          .filter(([key, o]) => o[SERVICE] === ok && !key.startsWith('GET /healthz'))
+          .filter(([key, o]) => o[SERVICE] === ok && !/^GET \/(healthz|public\/|open-data\/)/.test(key))
           .map(([key]) => baseOf(key)),
       ),
     ].sort();

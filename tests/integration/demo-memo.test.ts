@@ -1,7 +1,13 @@
 import { DEMO_PASSWORDS, KHON_HAT, loadDemoDataIfEmpty } from '../../server/src/demo/demo-data';
 import { demoDatabaseUrl } from './demo-database';
 import { databases, signIn, TestServer } from './harness';
-import { DemoMemoDashboardDocument, DemoMemoKrabiScoresDocument, DemoMemoOverviewDocument } from '../gql/graphql';
+import {
+  DemoMemoDashboardDocument,
+  DemoMemoExplanationsDocument,
+  DemoMemoKrabiExplanationsDocument,
+  DemoMemoKrabiScoresDocument,
+  DemoMemoOverviewDocument,
+} from '../gql/graphql';
 
 describe.each(databases)('the demo data reproduce the memo of อบต.ขอนหาด, FY 2567, six months ($name)', ({ name }) => {
   let server: TestServer;
@@ -100,5 +106,41 @@ describe.each(databases)('the demo data reproduce the memo of อบต.ขอ�
     ]);
     // 18 LAOs of the manual's table (11 มาก, 1 กลาง, 6 น้อย) and เทศบาลตำบลคลองท่อมใต้, with no plan for 2563 (น้อย).
     expect([r.high, r.medium, r.low]).toEqual([11, 1, 7]);
+  });
+
+  it('explains the score where it is read: 31 × 1 + 18 × 0.5 = 40 ÷ โครงการขั้นต่ำ 15 = 266.67 → แสดง 100.00*', async () => {
+    const res = await server.gql(DemoMemoExplanationsDocument, { lao: KHON_HAT.code }, { token });
+    expect(res.errors).toBeUndefined();
+    const rule = '(เกณฑ์ของรอบ: มาก ≥ 50.00, กลาง > 20.00, น้อย ต่ำกว่านั้น)';
+    const six = 'ดำเนินการแล้วเสร็จ 31 × 1 + อยู่ระหว่างดำเนินการ 18 × 0.5 = 40 ÷ โครงการขั้นต่ำ 15 = 266.67 → แสดง 100.00* ระดับมาก ' + rule;
+    expect(res.data!.laoOverview.explanation).toBe(six);
+    expect(res.data!.laoDashboard.rounds).toEqual([
+      { round: 'SIX_MONTHS', explanation: six },
+      {
+        round: 'TWELVE_MONTHS',
+        explanation:
+          'ดำเนินการแล้วเสร็จ 31 × 1 + อยู่ระหว่างดำเนินการ 0 × 0.5 = 31 ÷ โครงการขั้นต่ำ 15 = 206.67 → แสดง 100.00* ระดับมาก ' +
+          '(เกณฑ์ของรอบ: มาก ≥ 80.00, กลาง ≥ 50.00, น้อย ต่ำกว่านั้น)',
+      },
+    ]);
+  });
+
+  it('explains every row of the manual’s Krabi table with the score the row shows', async () => {
+    const admin = await signIn(server, DEMO_PASSWORDS.admin.username, DEMO_PASSWORDS.admin.password);
+    const res = await server.gql(DemoMemoKrabiExplanationsDocument, {}, { token: admin });
+    expect(res.errors).toBeUndefined();
+    const why = Object.fromEntries(res.data!.provinceScores.rows.map((row) => [row.lao.name, row.explanation]));
+    expect(why['เทศบาลตำบลเขาพนม']).toBe(
+      'ดำเนินการแล้วเสร็จ 17 × 1 + อยู่ระหว่างดำเนินการ 0 × 0.5 = 17 ÷ โครงการตั้งต้น 14 = 121.43 → แสดง 100.00* ระดับมาก ' +
+        '(เกณฑ์ของรอบ: มาก ≥ 50.00, กลาง > 20.00, น้อย ต่ำกว่านั้น)',
+    );
+    expect(why['องค์การบริหารส่วนตำบลเทพา']).toMatch(/= 26 ÷ โครงการตั้งต้น 75 = 34\.67 ระดับกลาง .* อีก 12 โครงการที่ดำเนินการแล้วเสร็จ จะได้ระดับมาก$/);
+    expect(why['องค์การบริหารส่วนตำบลคลองยาง']).toContain('= 27.5 ÷ โครงการตั้งต้น 39 = 70.51 ระดับมาก');
+    // เทศบาลตำบลคลองท่อมใต้ has no plan for 2563: 0.00 and why.
+    expect(why['เทศบาลตำบลคลองท่อมใต้']).toContain('ยังไม่มีโครงการตั้งต้น คะแนนจึงเป็น 0.00');
+    for (const row of res.data!.provinceScores.rows) {
+      expect(row.explanation).toMatch(new RegExp(`(= |เป็น )${row.score.toFixed(2).replace('.', '\\.')}([ )]|$)`));
+      expect(row.explanation).toContain(`ระดับ${{ HIGH: 'มาก', MEDIUM: 'กลาง', LOW: 'น้อย' }[row.level]} (`);
+    }
   });
 });

@@ -5,6 +5,8 @@ import type { Content } from 'pdfmake/interfaces';
 import { renderPdf } from '../../server/src/core/pdf/pdf';
 import { breakThaiWords } from '../../server/src/core/pdf/thai-text';
 import { Role } from '../../server/src/modules/access/role';
+import { ReportRound } from '../../server/src/modules/plan/report.enums';
+import { DEFAULT_THRESHOLDS, score } from '../../server/src/modules/scoring/scoring';
 import { DEMO_LAOS, DEMO_PASSWORDS, KHON_HAT } from '../../server/src/demo/demo-data';
 import { KHON_HAT_2567 } from '../../server/src/demo/khon-hat-2567';
 import { makeLao, makeProject, makeUser, PASSWORD } from '../fixtures/factories';
@@ -15,6 +17,7 @@ import {
   PDF_ENGINES,
   pdfInfo,
   pdfiumFind,
+  pdfText,
   readBackAll,
   squash,
   toUnicodeProblems,
@@ -103,6 +106,13 @@ function expectReadBackEverywhere(pdf: Buffer, names: string[], title: string) {
     },
     60_000,
   );
+
+  it('the overview ends with ที่มาของคะแนน as the scoring module writes it, read back by pdftotext (266.67 → แสดง 100.00*)', () => {
+    const explanation = score(31, 18, 15, DEFAULT_THRESHOLDS[ReportRound.SIX_MONTHS], true).explanation;
+    expect(explanation).toContain('= 40 ÷ โครงการขั้นต่ำ 15 = 266.67 → แสดง 100.00*');
+    const text = pdfText(pdfs.overview);
+    expect(squash(text)).toContain(squash(`ที่มาของคะแนน: ${explanation}`));
+  }, 60_000);
 
   it('the province table of Krabi: every LAO’s name whole on its lines, known to the geography or not, read alike', () => {
     const pdf = pdfs.province;

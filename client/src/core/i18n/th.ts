@@ -164,6 +164,7 @@ export const th = {
     round: 'รอบการรายงาน',
     yearHeading: 'ปีงบประมาณ พ.ศ. {year}',
     cappedNote: '* ผลการนำแผนฯ ไปปฏิบัติคำนวณได้ร้อยละ {raw} ระบบแสดงสูงสุดที่ร้อยละ 100.00',
+    scoreExplanation: 'ที่มาของคะแนน',
     exportPdf: 'ส่งออก PDF',
     exportExcel: 'ส่งออก Excel',
     dashboard: {

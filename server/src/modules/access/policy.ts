@@ -30,6 +30,8 @@ export enum Permission {
   WRITE = 'WRITE',
   /** Subscribe the account's own system to the change feed by webhook (the one write of a read-only account). */
   SUBSCRIBE = 'SUBSCRIBE',
+  /** Read what NACC publishes: plans, figures and scores of closed rounds, no personal data (anyone, signed in or not). */
+  READ_PUBLISHED = 'READ_PUBLISHED',
 }
 registerEnumType(Permission, { name: 'Permission', description: 'What an account may do (the client builds its menus from them)' });
 
@@ -82,6 +84,11 @@ export const POLICY: Record<Role, Partial<Record<Permission, Reach>>> = {
   },
 };
 
+/** What everyone holds, the visitor with no session (the public pages) included. */
+export const PUBLIC_POLICY: Partial<Record<Permission, Reach>> = {
+  READ_PUBLISHED: Reach.NATION,
+};
+
 /**
  * The account acting (its role and the LAO and province it belongs to), or nobody. `tokenProvince`: the
  * province an API token is restricted to — the account then reaches no further than a province officer
@@ -91,8 +98,9 @@ export type Actor = (Pick<User, 'role' | 'laoCode' | 'provinceCode'> & { tokenPr
 
 /** How far the actor's permission reaches, narrowed by a province restriction of its token. */
 export function reachOf(actor: NonNullable<Actor>, permission: Permission): Reach | undefined {
-  const reach = POLICY[actor.role][permission];
-  if (!actor.tokenProvince || !reach) return reach;
+  const reach = POLICY[actor.role][permission] ?? PUBLIC_POLICY[permission];
+  // What is published is everyone's: a token's province does not narrow it.
+  if (!actor.tokenProvince || !reach || permission === Permission.READ_PUBLISHED) return reach;
   if (permission === Permission.READ_NATIONAL_SCORES) return undefined;
   return reach === Reach.NATION ? Reach.OWN_PROVINCE : reach;
 }
@@ -118,9 +126,10 @@ export const permissionsOf = (actor: Actor): Permission[] =>
  * account whose LAO or province is not set reaches no LAO and no province.
  */
 export function allow(actor: Actor, permission: Permission, place?: Place): boolean {
-  const reach = actor ? reachOf(actor, permission) : undefined;
-  if (!actor || !reach) return false;
+  const reach = actor ? reachOf(actor, permission) : PUBLIC_POLICY[permission];
+  if (!reach) return false;
   if (!place || reach === Reach.NATION) return true;
+  if (!actor) return false;
   if (reach === Reach.OWN_PROVINCE) return !!provinceOf(actor) && provinceOf(actor) === place.provinceCode;
   return !!actor.laoCode && actor.laoCode === place.laoCode;
 }

@@ -225,7 +225,11 @@ const fileName = (o: OverviewModel, ext: string) =>
 
 /** ภาพรวมของการดำเนินงานตามแผนราย อปท. (PRODUCT.md §6.2), landscape. */
 export function buildOverviewPdf(o: OverviewModel): PdfDocument {
-  const content: Content = [...heading([`${o.lao.name} ${placeLineOf(o.place)}`, overviewTitle(o)]), ...overviewTables(o)];
+  const content: Content = [
+    ...heading([`${o.lao.name} ${placeLineOf(o.place)}`, overviewTitle(o)]),
+    ...overviewTables(o),
+    { text: t(`ที่มาของคะแนน: ${o.score.explanation}`), fontSize: 11, margin: [0, 4, 0, 0] },
+  ];
   return { info: { title: `${overviewTitle(o)} ${o.lao.name}`, landscape: true }, content, fileName: fileName(o, 'pdf') };
 }
 

@@ -15,7 +15,11 @@ import { scoreFiguresOf, storedFigures, type ScoreFigures } from './figures.stor
 
 /** The score of one round from an LAO's score figures, with the thresholds of the round applied now. */
 export function roundScore(f: ScoreFigures, round: ReportRound, thresholds: Record<ReportRound, Thresholds>) {
-  return { ...score(f.done, f.inProgress, f.denominator, thresholds[round]), denominator: f.denominator, fromMinimum: f.fromMinimum };
+  return {
+    ...score(f.done, f.inProgress, f.denominator, thresholds[round], f.fromMinimum),
+    denominator: f.denominator,
+    fromMinimum: f.fromMinimum,
+  };
 }
 
 /** One round of a year's figures: its score and what its reports add up to. */
@@ -46,6 +50,7 @@ export async function laoDashboard(ctx: AppContext, laoCode: string, fiscalYear:
       score: toPercent(s.raw),
       cappedScore: toPercent(s.capped),
       level: s.level,
+      explanation: s.explanation,
       denominator: s.denominator,
       fromMinimum: s.fromMinimum,
       done: s.total.done,
@@ -151,7 +156,7 @@ export async function roundFigures(ctx: AppContext, laoCode: string, fiscalYear:
       cannotDo: s.total.cannotDo,
       waiting: planned.projects - s.total.done - s.total.inProgress - s.total.cannotDo,
     },
-    score: { raw: s.raw, capped: s.capped, level: s.level },
+    score: { raw: s.raw, capped: s.capped, level: s.level, explanation: s.explanation },
     denominator: s.denominator,
     fromMinimum: s.fromMinimum,
   };
@@ -173,6 +178,7 @@ export async function laoOverview(ctx: AppContext, laoCode: string, fiscalYear: 
     score: toPercent(o.score.raw),
     cappedScore: toPercent(o.score.capped),
     level: o.score.level,
+    explanation: o.score.explanation,
   };
 }
 

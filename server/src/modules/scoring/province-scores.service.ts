@@ -9,7 +9,9 @@ import { allow, Permission } from '../access/policy';
 import { ImplementationLevel, toPercent, type Score } from './scoring';
 import type { NationalScoreRow, ProvinceScoreReport } from './scoring.types';
 import { thresholdsFor } from './year-figures';
-import { laosWithScores, storedScores } from './figures.store';
+import { laosWithScores, storedScores, type ScoreFigures } from './figures.store';
+
+const NO_FIGURES: ScoreFigures = { done: 0, inProgress: 0, denominator: 0, fromMinimum: false };
 
 /**
  * The table of a province is read within READ_PROVINCE_SCORES; an LAO officer's own province is its
@@ -57,6 +59,7 @@ export async function provinceScores(
       score: toPercent(score.raw),
       cappedScore: toPercent(score.capped),
       level: score.level,
+      explanation: score.explanation,
     })),
   };
 }
@@ -74,6 +77,20 @@ export async function provinceFigures(
   districtCode?: string | null,
 ): Promise<ProvinceFigures> {
   await assertProvinceReadable(ctx, provinceCode);
+  return provinceTable(ctx, provinceCode, fiscalYear, round, districtCode);
+}
+
+/**
+ * The province table itself, for a caller whose right to it is checked: the officers' above, the public
+ * page's for a published round (modules/public).
+ */
+export async function provinceTable(
+  ctx: AppContext,
+  provinceCode: string,
+  fiscalYear: number,
+  round: ReportRound,
+  districtCode?: string | null,
+): Promise<ProvinceFigures> {
   const province = await ctx.loaders.provinceByCode.load(provinceCode);
   if (!province) throw notFound('ไม่พบจังหวัดนี้');
   const [scored, thresholds] = await Promise.all([
@@ -89,13 +106,13 @@ export async function provinceFigures(
       .map((d) => [d.code, d.name]),
   );
   const rows = laos.map((lao): ProvinceScoreFigures => {
-    const figures = figuresOf.get(lao.code);
-    const s = figures ? roundScore(figures, round, thresholds) : null;
+    // An LAO with no figures of the year scores as one with nothing planned (0.00, with its explanation).
+    const s = roundScore(figuresOf.get(lao.code) ?? NO_FIGURES, round, thresholds);
     return {
       lao,
       districtName: districtName.get(lao.districtCode) ?? '',
       districtLabel: districtLabel(provinceCode, districtName.get(lao.districtCode) ?? ''),
-      score: s ? { raw: s.raw, capped: s.capped, level: s.level } : { raw: 0, capped: 0, level: ImplementationLevel.LOW },
+      score: { raw: s.raw, capped: s.capped, level: s.level, explanation: s.explanation },
     };
   });
   // By district, then LAO, in Thai dictionary order (เกาะลันตา, เขาพนม, คลองท่อม … as the manual lists them).

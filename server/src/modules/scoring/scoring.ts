@@ -85,13 +85,81 @@ export interface Score {
   raw: Hundredths;
   capped: Hundredths;
   level: ImplementationLevel;
+  /** ที่มาของคะแนน in plain Thai, written from the same numbers as the score (explainScore). */
+  explanation: string;
 }
 
-export function score(done: number, inProgress: number, denominator: number, thresholds: Thresholds): Score {
+/**
+ * The score of an LAO's round with its explanation: both come from the same counts, denominator and
+ * thresholds here, so the words can never disagree with the figure.
+ */
+export function score(done: number, inProgress: number, denominator: number, thresholds: Thresholds, fromMinimum = false): Score {
   const raw = implementationScore(done, inProgress, denominator);
   const capped = capScore(raw);
-  return { raw, capped, level: levelOf(capped, thresholds) };
+  const level = levelOf(capped, thresholds);
+  return { raw, capped, level, explanation: explainScore({ done, inProgress, denominator, fromMinimum, raw, capped, level }, thresholds) };
 }
 
 /** "100.00*" when the raw score was capped, as the memo prints it. */
-export const formatCapped = (s: Score): string => `${formatPercent(s.capped)}${s.raw > s.capped ? '*' : ''}`;
+export const formatCapped = (s: Pick<Score, 'raw' | 'capped'>): string => `${formatPercent(s.capped)}${s.raw > s.capped ? '*' : ''}`;
+
+/** The denominator's name: โครงการขั้นต่ำ when NACC set a minimum, else the baseline (โครงการตั้งต้น). */
+export const denominatorName = (fromMinimum: boolean): string => (fromMinimum ? 'โครงการขั้นต่ำ' : 'โครงการตั้งต้น');
+
+/** A count of halves (2 × done + in progress) as the number it stands for: 40, 27.5. */
+const halves = (n: number): string => `${Math.trunc(n / 2)}${n % 2 ? '.5' : ''}`;
+
+const boundText = (b: Bound): string => `${b.inclusive ? '≥' : '>'} ${formatPercent(b.from)}`;
+
+/** เกณฑ์ของรอบ in words: "มาก ≥ 50.00, กลาง > 20.00, น้อย ต่ำกว่านั้น". */
+export const thresholdsText = (t: Thresholds): string =>
+  `${LEVEL_TH.HIGH} ${boundText(t.high)}, ${LEVEL_TH.MEDIUM} ${boundText(t.medium)}, ${LEVEL_TH.LOW} ต่ำกว่านั้น`;
+
+/**
+ * The fewest more projects done (the others as they are) that lift a score to the next level, or null
+ * at the top or when no number of projects can (no denominator, or a bound above 100 %).
+ */
+export function projectsToNextLevel(done: number, inProgress: number, denominator: number, thresholds: Thresholds): number | null {
+  const level = levelOf(capScore(implementationScore(done, inProgress, denominator)), thresholds);
+  if (level === ImplementationLevel.HIGH || denominator <= 0) return null;
+  const target = level === ImplementationLevel.LOW ? thresholds.medium : thresholds.high;
+  // The score grows with each project done and is capped at 100.00 by `denominator` more: the least that reaches it.
+  const enough = (more: number) => reaches(capScore(implementationScore(done + more, inProgress, denominator)), target);
+  if (!enough(denominator)) return null;
+  let [low, high] = [0, denominator];
+  while (high - low > 1) {
+    const mid = Math.floor((low + high) / 2);
+    if (enough(mid)) high = mid;
+    else low = mid;
+  }
+  return high;
+}
+
+/** What explainScore needs: the counts and what score() made of them. */
+export interface ScoreBasis {
+  done: number;
+  inProgress: number;
+  denominator: number;
+  fromMinimum: boolean;
+  raw: Hundredths;
+  capped: Hundredths;
+  level: ImplementationLevel;
+}
+
+/**
+ * ที่มาของคะแนน, e.g. "ดำเนินการแล้วเสร็จ 31 × 1 + อยู่ระหว่างดำเนินการ 18 × 0.5 = 40 ÷ โครงการขั้นต่ำ 15 =
+ * 266.67 → แสดง 100.00* ระดับมาก (เกณฑ์ของรอบ: มาก ≥ 50.00, กลาง > 20.00, น้อย ต่ำกว่านั้น)", then what
+ * would move the LAO up a level ("อีก 3 โครงการที่ดำเนินการแล้วเสร็จ จะได้ระดับมาก"; nothing at the top).
+ */
+export function explainScore(b: ScoreBasis, thresholds: Thresholds): string {
+  const sum = `ดำเนินการแล้วเสร็จ ${b.done} × 1 + อยู่ระหว่างดำเนินการ ${b.inProgress} × 0.5 = ${halves(2 * b.done + b.inProgress)}`;
+  const divided =
+    b.denominator > 0
+      ? `÷ ${denominatorName(b.fromMinimum)} ${b.denominator} = ${formatPercent(b.raw)}${b.raw > b.capped ? ` → แสดง ${formatCapped(b)}` : ''}`
+      : `÷ ${denominatorName(b.fromMinimum)} 0 (ยังไม่มี${denominatorName(b.fromMinimum)} คะแนนจึงเป็น ${formatPercent(b.raw)})`;
+  const level = `ระดับ${LEVEL_TH[b.level]} (เกณฑ์ของรอบ: ${thresholdsText(thresholds)})`;
+  const more = projectsToNextLevel(b.done, b.inProgress, b.denominator, thresholds);
+  const next = b.level === ImplementationLevel.LOW ? ImplementationLevel.MEDIUM : ImplementationLevel.HIGH;
+  const up = more === null ? '' : ` อีก ${more} โครงการที่ดำเนินการแล้วเสร็จ จะได้ระดับ${LEVEL_TH[next]}`;
+  return `${sum} ${divided} ${level}${up}`;
+}

@@ -32,6 +32,12 @@ export class DashboardRound {
   @Field(() => ImplementationLevel)
   level: ImplementationLevel;
 
+  @Field({
+    description:
+      'ที่มาของคะแนน in plain Thai: the sum, the denominator, the raw and shown score, the round’s thresholds and what would move the LAO up a level (from the scoring module, with the same numbers as the score)',
+  })
+  explanation: string;
+
   @Field(() => Int, { description: 'The score’s denominator: the minimum count when NACC set one, else the baseline' })
   denominator: number;
 
@@ -161,6 +167,12 @@ export class LaoOverview {
   @Field(() => ImplementationLevel)
   level: ImplementationLevel;
 
+  @Field({
+    description:
+      'ที่มาของคะแนน in plain Thai: the sum, the denominator, the raw and shown score, the round’s thresholds and what would move the LAO up a level (from the scoring module, with the same numbers as the score)',
+  })
+  explanation: string;
+
   @Field(() => Int)
   denominator: number;
 
@@ -253,6 +265,12 @@ export class ProvinceScoreRow {
 
   @Field(() => ImplementationLevel)
   level: ImplementationLevel;
+
+  @Field({
+    description:
+      'ที่มาของคะแนน in plain Thai: the sum, the denominator, the raw and shown score, the round’s thresholds and what would move the LAO up a level (from the scoring module, with the same numbers as the score)',
+  })
+  explanation: string;
 }
 
 @ObjectType({ description: 'ผลการนำแผนฯ ไปปฏิบัติระดับจังหวัด for a year and round' })

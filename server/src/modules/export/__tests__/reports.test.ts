@@ -14,6 +14,8 @@ import { paragraphs, sheetRows, tables } from './definition';
 
 const ISSUED = { date: new Date('2024-05-02T03:00:00Z'), issuer: null };
 const MAX = 99_999_999_999_999; // 999,999,999,999.99 baht
+/** Builders print the explanation as the scoring module wrote it (scoring.ts explainScore). */
+const EXPLANATION = 'ดำเนินการแล้วเสร็จ 31 × 1 + อยู่ระหว่างดำเนินการ 5 × 0.5 = 33.5 ÷ โครงการขั้นต่ำ 20 = 167.50 → แสดง 100.00* ระดับมาก';
 const LONG_NOTE = 'ปัญหาในการดำเนินงาน'.repeat(120).slice(0, 2000);
 const KHON_HAT = { code: '6800707', name: 'องค์การบริหารส่วนตำบลขอนหาด' };
 const CHA_UAT = { provinceCode: '80', provinceName: 'นครศรีธรรมราช', districtName: 'ชะอวด' };
@@ -45,7 +47,7 @@ const overview: OverviewModel = {
   ],
   total: dimension(null, { plannedProjects: 49, doneProjects: 31, plannedBudget: MAX, projectPercent: 6327, budgetPercent: 3045 }),
   status: { minimumCount: 20, total: 49, inOrdinance: 40, inProgress: 5, done: 31, cannotDo: 3, waiting: 10 },
-  score: { raw: 10550, capped: 10000, level: ImplementationLevel.HIGH },
+  score: { raw: 10550, capped: 10000, level: ImplementationLevel.HIGH, explanation: EXPLANATION },
   fromMinimum: true,
 };
 
@@ -84,6 +86,10 @@ describe('the overview', () => {
     expect(text).toContain('* ผลการนำแผนฯ ไปปฏิบัติเกินร้อยละ 100 แสดงเป็น 100.00 (คำนวณได้ร้อยละ 105.50)');
   });
 
+  it('ends with where the score comes from, as the scoring module wrote it', () => {
+    expect(text.at(-1)).toBe(`ที่มาของคะแนน: ${EXPLANATION}`);
+  });
+
   it('writes the workbook with percentages as numbers of two decimals and the capped and computed scores', () => {
     const { book, fileName } = buildOverviewXlsx(overview, ISSUED);
     expect(fileName).toBe('รายงานผลการนำแผนไปปฏิบัติ-2567-6เดือน-6800707.xlsx');
@@ -111,7 +117,7 @@ const results: PlanResultsModel = {
   cannotDo: 0,
   disbursed: 100_000,
   disbursedPercent: 3333,
-  score: { raw: 5000, capped: 5000, level: ImplementationLevel.MEDIUM },
+  score: { raw: 5000, capped: 5000, level: ImplementationLevel.MEDIUM, explanation: EXPLANATION },
 };
 
 describe('the plan results', () => {
@@ -160,8 +166,16 @@ const province: ProvinceModel = {
   fiscalYear: 2567,
   round: ReportRound.SIX_MONTHS,
   rows: [
-    { laoName: 'กรุงเทพมหานคร', districtName: 'คลองเตย', score: { raw: 12345, capped: 10000, level: ImplementationLevel.HIGH } },
-    { laoName: 'ชุมชนทดสอบ', districtName: 'บางรัก', score: { raw: 1999, capped: 1999, level: ImplementationLevel.LOW } },
+    {
+      laoName: 'กรุงเทพมหานคร',
+      districtName: 'คลองเตย',
+      score: { raw: 12345, capped: 10000, level: ImplementationLevel.HIGH, explanation: EXPLANATION },
+    },
+    {
+      laoName: 'ชุมชนทดสอบ',
+      districtName: 'บางรัก',
+      score: { raw: 1999, capped: 1999, level: ImplementationLevel.LOW, explanation: EXPLANATION },
+    },
   ],
   high: 1,
   medium: 0,
