@@ -3,7 +3,7 @@ import { Role } from '../../server/src/modules/access/role';
 import { ReportingReopening, ReportingWindow } from '../../server/src/modules/reporting-window/reporting-window.entity';
 import { ReportRound } from '../../server/src/modules/plan/report.enums';
 import { makeLao, makeProject, makeReport, makeSession, makeUser } from '../fixtures/factories';
-import { FollowUpNationalDocument, FollowUpProvinceDocument } from '../gql/graphql';
+import { FollowUpDashboardDocument, FollowUpNationalDocument, FollowUpProvinceDocument, FollowUpWorklistDocument } from '../gql/graphql';
 import { codeOf, databases, TestServer } from './harness';
 
 /**
@@ -17,6 +17,48 @@ describe.each(databases)('reporting follow-up ($name)', ({ name, url }) => {
     server = await TestServer.start(url());
   });
   afterAll(() => server.stop());
+
+  it("gives each LAO the figures its own dashboard shows (every LAO of the district; this test's own on the shared database)", async () => {
+    const db = server.db;
+    const made = [await makeLao(db), await makeLao(db), await makeLao(db)];
+    for (const [i, lao] of made.entries()) {
+      const projects = [];
+      for (let n = 0; n < 3 + i; n++) projects.push(await makeProject(db, lao));
+      for (const project of projects.slice(0, i + 1)) await makeReport(db, project);
+    }
+    await db.getRepository(ReportingReopening).insert({
+      laoCode: made[1].code,
+      fiscalYear: 2567,
+      round: ReportRound.SIX_MONTHS,
+      openUntil: new Date('2024-05-20T10:00:00Z'),
+    });
+    const officer = await makeSession(db, await makeUser(db, Role.PROVINCE_OFFICER, { provinceCode: made[0].provinceCode }));
+    for (const round of ['SIX_MONTHS', 'TWELVE_MONTHS'] as const) {
+      const res = await server.gql(
+        FollowUpWorklistDocument,
+        { y: 2567, r: round, p: made[0].provinceCode, d: made[0].districtCode },
+        { token: officer },
+      );
+      expect(res.errors).toBeUndefined();
+      const ours = new Set(made.map((l) => l.code));
+      const rows = res.data!.reportingWorklist.filter((row) => name === 'sqlite' || ours.has(row.lao.code));
+      expect(rows.map((r) => r.lao.code)).toEqual(expect.arrayContaining([...ours]));
+      for (const row of rows) {
+        const dashboard = await server.gql(FollowUpDashboardDocument, { lao: row.lao.code, y: 2567 }, { token: officer });
+        expect(dashboard.errors).toBeUndefined();
+        const shown = dashboard.data!.laoDashboard.rounds.find((r) => r.round === round)!;
+        expect({ code: row.lao.code, ...row }).toEqual({
+          code: row.lao.code,
+          lao: row.lao,
+          created: dashboard.data!.laoDashboard.created,
+          reported: shown.reported,
+          waiting: shown.waiting,
+          reportingRate: shown.reportingRate,
+          reopenedUntil: shown.reopenedUntil,
+        });
+      }
+    }
+  });
 
   it('lists each LAO of the province with created, reported, waiting, last report and reopening', async () => {
     const db = server.db;
