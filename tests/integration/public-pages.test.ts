@@ -186,3 +186,22 @@ describe.each(databases)('the public pages, with no session ($name)', ({ name })
     expect(await none.text()).toContain('ไม่พบ อปท. รหัสนี้');
   });
 });
+
+describe('the public pages under a flood from one address (embedded database)', () => {
+  it('answer 429 in Thai with Retry-After once the address has spent RATE_LIMIT_PUBLIC_ADDRESS, open data costing more', async () => {
+    const server = await TestServer.start(databases[0].url(), { env: { RATE_LIMIT_PUBLIC_ADDRESS: '21/1m' } });
+    try {
+      const get = (path: string) => fetch(`${server.url}${path}`);
+      // Open data reads the whole country: one file costs 20 of the 21.
+      expect((await get('/open-data/2563/SIX_MONTHS/datapackage.json')).status).toBe(200);
+      expect((await get('/public/lao/6810453/2563')).status).not.toBe(429);
+      const refused = await get('/public/lao/6810453/2563');
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(await refused.text()).toBe('มีการเรียกบ่อยเกินกำหนด กรุณาลองใหม่ภายหลัง');
+      expect((await get('/open-data/2563/SIX_MONTHS/lao-scores-six-months.csv')).status).toBe(429);
+    } finally {
+      await server.stop();
+    }
+  });
+});

@@ -60,6 +60,7 @@ export interface RateLimits {
   costPerAddress: RateRule;
   costPerUser: RateRule;
   lineWebhookPerAddress: RateRule;
+  publicPerAddress: RateRule;
 }
 
 /**
@@ -92,6 +93,7 @@ export const RATE_LIMIT_ENV: Record<keyof RateLimits, [variable: string, fallbac
   costPerAddress: ['RATE_LIMIT_COST_ADDRESS', '200000/1m'],
   costPerUser: ['RATE_LIMIT_COST_USER', '1000000/1m'],
   lineWebhookPerAddress: ['RATE_LIMIT_LINE_WEBHOOK_ADDRESS', '600/1m'],
+  publicPerAddress: ['RATE_LIMIT_PUBLIC_ADDRESS', '300/1m'],
 };
 
 /** Limits no caller reaches, for what measures or exercises something else (benchmarks, the test harness). */

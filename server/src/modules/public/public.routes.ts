@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
-import type { ContextOf } from '../../core/context';
+import type { AppContext, ContextOf } from '../../core/context';
+import { addressKey, take } from '../../core/rate-limit';
 import { badInput, sendHttpError } from '../../core/errors';
 import { ReportRound } from '../plan/report.enums';
 import { publicLaoHtml, publicProvinceHtml } from './public.html';
@@ -10,6 +11,21 @@ import { dataPackage, openDataCsv, openDataJson, resourceName } from './open-dat
 
 /** How long a browser or proxy may keep a page before asking again (it then revalidates by ETag). */
 const MAX_AGE_SECONDS = 300;
+
+/** What a request costs of its address's RATE_LIMIT_PUBLIC_ADDRESS: a page 1, open data (each file reads the whole country) 20. */
+const PAGE_COST = 1;
+const OPEN_DATA_COST = 20;
+
+/**
+ * Charges the caller's address for a public request, or answers 429 with Retry-After (false): the pages
+ * are open to everyone, so no anonymous caller repeating one may cost the database more than its share.
+ */
+async function withinLimit(ctx: AppContext, req: Request, res: Response, cost: number): Promise<boolean> {
+  const wait = await take(ctx.db, ctx.clock.now(), `public:${addressKey(req.ip ?? null)}`, ctx.config.rateLimits.publicPerAddress, cost);
+  if (wait <= 0) return true;
+  res.status(429).set('Retry-After', String(wait)).type('text/plain; charset=utf-8').send('มีการเรียกบ่อยเกินกำหนด กรุณาลองใหม่ภายหลัง');
+  return false;
+}
 
 function checkYear(year: string): number {
   const y = Number(year);
@@ -59,6 +75,7 @@ export function publicRouter(contextOf: ContextOf, log: Logger): Router {
     try {
       const { code, year } = checkParams(String(req.params.code), String(req.params.year));
       const ctx = await contextOf(req, res);
+      if (!(await withinLimit(ctx, req, res, PAGE_COST))) return;
       sendCached(req, res, publicLaoHtml(await publicLaoYear(ctx, code, year)));
     } catch (err) {
       sendHttpError(res, err, log, 'text');
@@ -68,6 +85,7 @@ export function publicRouter(contextOf: ContextOf, log: Logger): Router {
     try {
       const { code, year, round } = checkProvinceParams(String(req.params.code), String(req.params.year), String(req.params.round));
       const ctx = await contextOf(req, res);
+      if (!(await withinLimit(ctx, req, res, PAGE_COST))) return;
       sendCached(req, res, publicProvinceHtml(await publicProvinceRound(ctx, code, year, round)));
     } catch (err) {
       sendHttpError(res, err, log, 'text');
@@ -84,6 +102,7 @@ export function publicRouter(contextOf: ContextOf, log: Logger): Router {
         return;
       }
       const ctx = await contextOf(req, res);
+      if (!(await withinLimit(ctx, req, res, OPEN_DATA_COST))) return;
       const rows = await openDataRows(ctx, year, round);
       if (file === 'datapackage.json')
         sendCached(req, res, JSON.stringify(dataPackage(year, round, rows.length), null, 2), 'application/json; charset=utf-8');
