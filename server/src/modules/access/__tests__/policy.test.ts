@@ -1,14 +1,15 @@
 import { Role } from '../role';
-import { allow, NOWHERE, Permission, permissionsOf, POLICY, provinceWithin, scopeOf } from '../policy';
+import { allow, NOWHERE, Permission, permissionsOf, POLICY, provinceWithin, PUBLIC_POLICY, scopeOf } from '../policy';
 
 const lao = { laoCode: '6800707', provinceCode: '80' };
 const actor = (role: Role, laoCode: string | null = null, provinceCode: string | null = null) => ({ role, laoCode, provinceCode });
 const refusal = () => new Error('refused');
 
 describe('the policy table', () => {
-  it('names every role, and every permission is held by someone', () => {
+  it('names every role, and every permission is held by someone (a role, or everyone)', () => {
     expect(Object.keys(POLICY).sort()).toEqual(Object.values(Role).sort());
-    for (const p of Object.values(Permission)) expect(Object.values(Role).some((r) => POLICY[r][p])).toBe(true);
+    for (const p of Object.values(Permission))
+      expect([p, Object.values(Role).some((r) => POLICY[r][p]) || Boolean(PUBLIC_POLICY[p])]).toEqual([p, true]);
   });
 
   it.each([
@@ -49,6 +50,7 @@ describe('the policy table', () => {
       Permission.READ_PROVINCE_SCORES,
       Permission.READ_NATIONAL_SCORES,
       Permission.SUBSCRIBE,
+      Permission.READ_PUBLISHED,
     ]);
     expect(Object.values(Role).filter((r) => allow(actor(r), Permission.SUBSCRIBE))).toEqual([Role.ADMIN, Role.SERVICE]);
     expect(permissionsOf(null)).toEqual([]);
