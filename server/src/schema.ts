@@ -33,11 +33,13 @@ import { NotificationResolver } from './modules/notification/notification.resolv
 import { LineResolver } from './modules/notification/line.resolver';
 import { JobResolver } from './modules/job/job.resolver';
 import { ReminderResolver } from './modules/reminder/reminder.resolver';
+import { RedFlagResolver } from './modules/red-flag/red-flag.resolver';
 
 export const resolvers = [
   AuthResolver,
   ChangeFeedResolver,
   FollowUpResolver,
+  RedFlagResolver,
   NotificationResolver,
   LineResolver,
   JobResolver,

@@ -28,7 +28,7 @@ registerEnumType(ApiScope, {
     READ_PLANS: { description: 'read:plans — แผนปฏิบัติการและโครงการ' },
     READ_REPORTS: { description: 'read:reports — รายงานผลการดำเนินงาน' },
     READ_SCORES: { description: 'read:scores — คะแนนและระดับการประเมิน' },
-    READ_REVIEWS: { description: 'read:reviews — คำขอที่รอการพิจารณา' },
+    READ_REVIEWS: { description: 'read:reviews — คำขอที่รอการพิจารณา และรายการควรตรวจสอบ' },
     READ_CHANGES: { description: 'read:changes — รายการการเปลี่ยนแปลง (change feed)' },
     WRITE_WEBHOOKS: { description: 'write:webhooks — จัดการ webhook ของระบบงานนี้' },
   },
@@ -46,7 +46,7 @@ export const API_SCOPE_LABELS: Record<ApiScope, string> = {
   [ApiScope.READ_PLANS]: 'อ่านแผนปฏิบัติการและโครงการ',
   [ApiScope.READ_REPORTS]: 'อ่านรายงานผลการดำเนินงาน',
   [ApiScope.READ_SCORES]: 'อ่านคะแนนและระดับการประเมิน',
-  [ApiScope.READ_REVIEWS]: 'อ่านคำขอที่รอการพิจารณา',
+  [ApiScope.READ_REVIEWS]: 'อ่านคำขอที่รอการพิจารณาและรายการควรตรวจสอบ',
   [ApiScope.READ_CHANGES]: 'อ่านรายการการเปลี่ยนแปลง',
   [ApiScope.WRITE_WEBHOOKS]: 'จัดการ webhook',
 };

@@ -235,8 +235,9 @@ export const API_SCOPES: Record<string, ApiScope | null> = {
   'GET /export/province.xlsx': ApiScope.READ_SCORES,
   'GET /export/national-scores.pdf': ApiScope.READ_SCORES,
   'GET /export/national-scores.xlsx': ApiScope.READ_SCORES,
-  // read:reviews — the queue of requests waiting for NACC.
+  // read:reviews — the queue of requests waiting for NACC, and the queue of red flags.
   'Query.reviewQueue': ApiScope.READ_REVIEWS,
+  'Query.redFlags': ApiScope.READ_REVIEWS,
   // read:changes — the change feed.
   'Query.changes': ApiScope.READ_CHANGES,
   'Query.webhookEvents': ApiScope.READ_CHANGES,

@@ -5,6 +5,8 @@ import { ROLE_TH } from '../access/role';
 import { auditActionLabel } from '../audit/audit.actions';
 import { AuditLog } from '../audit/audit-log.entity';
 import type { Project } from '../project/project.entity';
+import { RedFlagRule } from '../red-flag/red-flag.enums';
+import { ruleOf } from '../red-flag/red-flag.rules';
 import { auditSentence, fieldChanges, roundOfYear, type FieldChange } from './audit-trail.describe';
 
 @ObjectType({ description: 'One field of a change, in Thai: its name, the value before and after' })
@@ -84,6 +86,11 @@ export class AuditTrailResolver {
         return roundOfYear(parts[1], parts[0]);
       case 'BaselineRequest':
         return `คำขอปรับจำนวนโครงการตั้งต้น เลขที่ ${row.targetId ?? ''} ของ ${await laoName(row.laoCode)}`;
+      case 'RedFlag': {
+        // rule:lao:year:round:hash
+        const rule = Object.values(RedFlagRule).find((r) => r === parts[0]);
+        return `${rule ? `“${ruleOf(rule).title}” ` : ''}${await laoName(parts[1] || row.laoCode)} ${roundOfYear(parts[3], parts[2])}`;
+      }
       case 'ApiToken':
         return row.targetId ? `เลขที่ ${row.targetId}` : '';
       default:

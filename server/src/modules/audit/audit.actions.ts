@@ -69,6 +69,8 @@ export const AUDIT_ACTIONS = {
   lineUnfollow: 'ยกเลิกการเชื่อมบัญชี LINE (เลิกติดตามบัญชีทางการ)',
   retryNotificationDelivery: 'ส่งการแจ้งเตือนซ้ำ',
   sendTestNotification: 'ทดสอบส่งการแจ้งเตือน',
+  followUpRedFlag: 'ติดตามตรวจสอบรายการควรตรวจสอบของ',
+  dismissRedFlag: 'ปิดรายการควรตรวจสอบ (ไม่มีประเด็น) ของ',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

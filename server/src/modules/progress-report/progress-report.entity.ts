@@ -3,6 +3,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, t
 import { MoneyScalar, satangColumn, type Satang } from '../../core/money';
 import { Project } from '../project/project.entity';
 import { CannotDoReason, ReportRound, WorkStatus } from '../plan/report.enums';
+import { ReportWarning, warningList } from './report-warnings';
 
 /** บันทึกรายงานผลโครงการ: one report per project, fiscal year and round. */
 @ObjectType({ description: 'รายงานผลโครงการ of one project in one fiscal year and round' })
@@ -62,6 +63,12 @@ export class ProgressReport {
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   note: string | null;
+
+  @Field(() => [ReportWarning], {
+    description: 'ข้อควรตรวจสอบ the LAO confirmed when it saved these figures (empty: none raised); the red-flag queue lists them',
+  })
+  @Column({ type: 'varchar', length: 200, nullable: true, transformer: warningList })
+  confirmedWarnings: ReportWarning[];
 
   @Field({ description: 'Carried from the six-month round (DONE there), not typed again' })
   @Column({ type: 'boolean', default: false })

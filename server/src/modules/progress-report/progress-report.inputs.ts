@@ -1,8 +1,9 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { IsEnum, IsOptional, Matches } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsOptional, Matches } from 'class-validator';
 import { FiscalYear, Text } from '../../core/input';
 import { MoneyScalar, type Satang } from '../../core/money';
 import { CannotDoReason, ReportRound, WorkStatus } from '../plan/report.enums';
+import { ReportWarning } from './report-warnings';
 
 /**
  * บันทึกรายงานผลโครงการ: one project, one fiscal year, one round. The answers the form asks for may be
@@ -53,6 +54,16 @@ export class ProgressReportInput {
   @Field(() => String, { nullable: true })
   @Text({ label: 'หมายเหตุ', max: 2000, multiline: true })
   note?: string | null;
+
+  @Field(() => [ReportWarning], {
+    nullable: true,
+    description:
+      'ข้อควรตรวจสอบ the LAO has seen and confirms (the codes of a WARNINGS_UNCONFIRMED answer); a save whose figures raise a warning not listed here is refused',
+  })
+  @IsOptional()
+  @ArrayMaxSize(Object.keys(ReportWarning).length, { message: 'รายการยืนยันข้อควรตรวจสอบไม่ถูกต้อง' })
+  @IsEnum(ReportWarning, { each: true, message: 'รายการยืนยันข้อควรตรวจสอบไม่ถูกต้อง' })
+  confirmedWarnings?: ReportWarning[] | null;
 }
 
 @InputType({ description: 'ปัญหา อุปสรรค ข้อเสนอแนะ และผู้รายงาน' })

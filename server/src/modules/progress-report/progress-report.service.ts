@@ -2,7 +2,7 @@ import type { AppContext, FiguresChange } from '../../core/context';
 import { execute, hydrate, insertReturningId, persisted, selectColumns } from '../../core/db';
 import { parseId } from '../../core/ids';
 import { DomainError, badInput, conflict, notFound, type FieldError } from '../../core/errors';
-import { MAX_MONEY_SATANG } from '../../core/money';
+import { MAX_MONEY_SATANG, satangFromDb } from '../../core/money';
 import { recordAudit } from '../audit/audit.service';
 import { assertEditable, getEditableLao, lockLao } from '../lao/lao.service';
 import { COUNTED_STATUSES, PLAN_STATUS_TH, type PlanStatus } from '../plan/project.enums';
@@ -14,6 +14,7 @@ import { ProgressReport } from './progress-report.entity';
 import { CannotDoReason, ReportRound, WorkStatus } from '../plan/report.enums';
 import type { PlanResultNoteInput, ProgressReportInput } from './progress-report.inputs';
 import { reportDraft, type ReportDraft } from './report-draft';
+import { confirmedWarningsOf, reportWarnings } from './report-warnings';
 
 const ROUND_TH: Record<ReportRound, string> = { SIX_MONTHS: 'รอบ 6 เดือน', TWELVE_MONTHS: 'รอบ 12 เดือน' };
 
@@ -139,6 +140,16 @@ export async function saveProgressReport(ctx: AppContext, input: ProgressReportI
   // Both checked above.
   const status = input.status!;
   const inOrdinance = input.inOrdinance!;
+  // Figures that are allowed but unlikely are saved only once the LAO has confirmed them: judged on what
+  // this save has in hand, so they cost no statement.
+  const warnings = reportWarnings({
+    plannedBudget: row.budget === null ? null : satangFromDb(row.budget),
+    inOrdinance,
+    ordinanceBudget: input.ordinanceBudget ?? null,
+    disbursed: input.disbursed ?? null,
+    status,
+  });
+  const confirmedWarnings = confirmedWarningsOf(warnings, input.confirmedWarnings);
 
   const six = row.r6_id === null ? null : hydrate(em, ProgressReport, row, 'r6_');
   const twelve = row.r12_id === null ? null : hydrate(em, ProgressReport, row, 'r12_');
@@ -155,6 +166,7 @@ export async function saveProgressReport(ctx: AppContext, input: ProgressReportI
     cannotDoReason: status === WorkStatus.CANNOT_DO ? (input.cannotDoReason ?? null) : null,
     cannotDoText: status === WorkStatus.CANNOT_DO && input.cannotDoReason === CannotDoReason.OTHER ? (input.cannotDoText ?? null) : null,
     note: input.note ?? null,
+    confirmedWarnings,
     carried: false,
     reportedBy: ctx.user!.id,
     reportedAt: ctx.clock.now(),
@@ -205,6 +217,7 @@ const REPORT_COLUMNS = [
   'cannotDoReason',
   'cannotDoText',
   'note',
+  'confirmedWarnings',
   'carried',
   'reportedBy',
   'reportedAt',
