@@ -167,6 +167,8 @@ async function main() {
             ...(project.budgeted ? { ordinanceBudget: '150000.00', disbursed: `${n % 100000}.${String(n % 100).padStart(2, '0')}` } : {}),
             status: n % 3 ? 'IN_PROGRESS' : 'DONE',
             note: 'ดำเนินการตามแผน ติดตามผลทุกเดือน',
+            // The generated budgets are random: whatever the amounts raise is confirmed, as an officer would.
+            confirmedWarnings: ['DISBURSED_ABOVE_ORDINANCE', 'DISBURSED_ABOVE_PLANNED', 'DONE_WITHOUT_DISBURSEMENT'],
           },
         },
       }),

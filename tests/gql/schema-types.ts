@@ -669,8 +669,12 @@ export type Mutation = {
   deleteProject: Scalars['Boolean']['output'];
   /** Stop a webhook; its delivery log goes with it */
   deleteWebhook: Scalars['Boolean']['output'];
+  /** ไม่มีประเด็น: dismisses a red flag with a note (REVIEW over its LAO’s province). It stays listed as dismissed; once dismissed, nothing more (CONFLICT) */
+  dismissRedFlag: RedFlag;
   /** ADMIN: end a reopening before its time; false when there was none */
   endReopening: Scalars['Boolean']['output'];
+  /** ติดตามตรวจสอบ: marks a red flag as followed up, with a note (once; it may be dismissed afterwards) */
+  followUpRedFlag: RedFlag;
   /** The LAO registry: create or update LAOs by code (≤ 200 rows a call) */
   importLaos: Array<ImportRowResult>;
   /** Baseline and minimum counts per LAO and fiscal year (≤ 200 rows a call) */
@@ -811,10 +815,22 @@ export type MutationDeleteWebhookArgs = {
 };
 
 
+export type MutationDismissRedFlagArgs = {
+  id: Scalars['ID']['input'];
+  note: Scalars['String']['input'];
+};
+
+
 export type MutationEndReopeningArgs = {
   fiscalYear: Scalars['Int']['input'];
   laoCode: Scalars['String']['input'];
   round: ReportRound;
+};
+
+
+export type MutationFollowUpRedFlagArgs = {
+  id: Scalars['ID']['input'];
+  note: Scalars['String']['input'];
 };
 
 
@@ -1347,6 +1363,8 @@ export type ProgressReport = {
   cannotDoText: Maybe<Scalars['String']['output']>;
   /** Carried from the six-month round (DONE there), not typed again */
   carried: Scalars['Boolean']['output'];
+  /** ข้อควรตรวจสอบ the LAO confirmed when it saved these figures (empty: none raised); the red-flag queue lists them */
+  confirmedWarnings: Array<ReportWarning>;
   /** Disbursed (ใช้จริง); null for a project with no budget */
   disbursed: Maybe<Scalars['Money']['output']>;
   /** Fiscal year (BE) reported on */
@@ -1386,6 +1404,8 @@ export type ProgressReportInput = {
   cannotDoReason?: InputMaybe<CannotDoReason>;
   /** Required for the reason OTHER */
   cannotDoText?: InputMaybe<Scalars['String']['input']>;
+  /** ข้อควรตรวจสอบ the LAO has seen and confirms (the codes of a WARNINGS_UNCONFIRMED answer); a save whose figures raise a warning not listed here is refused */
+  confirmedWarnings?: InputMaybe<Array<ReportWarning>>;
   /** Required for a budgeted project; none for one without budget */
   disbursed?: InputMaybe<Scalars['Money']['input']>;
   fiscalYear: Scalars['Int']['input'];
@@ -1632,6 +1652,8 @@ export type Query = {
   provinces: Array<Province>;
   /** What is left of the caller’s query-cost budget (also in the RateLimit-* headers of every answer); costs nothing */
   rateLimit: RateLimit;
+  /** ควรตรวจสอบ: the red flags of a province’s round by the rules (confirmed warnings, all done at six months, last-minute reports, score jumps, identical plans or notes), each with its evidence and decisions; by district and LAO. Never changes a score */
+  redFlags: Array<RedFlag>;
   /** ADMIN: the days before each round’s close on which LAOs are reminded */
   reminderSchedule: Array<ReminderScheduleRow>;
   /** What the report form of a project's fiscal year and round starts from: the saved report, or for a twelve-month report not yet written the six-month report's ordinance figures */
@@ -1842,6 +1864,13 @@ export type QueryProvinceScoresArgs = {
 };
 
 
+export type QueryRedFlagsArgs = {
+  fiscalYear: Scalars['Int']['input'];
+  provinceCode: Scalars['String']['input'];
+  round: ReportRound;
+};
+
+
 export type QueryReportDraftArgs = {
   fiscalYear: Scalars['Int']['input'];
   projectId: Scalars['ID']['input'];
@@ -1926,6 +1955,58 @@ export type ReassignUserInput = {
   newPassword: Scalars['String']['input'];
 };
 
+/** ควรตรวจสอบ: something in an LAO’s round a province office should look at, by a rule, with its evidence. Computed from the data on each request; it never changes a score */
+export type RedFlag = {
+  __typename?: 'RedFlag';
+  /** Whether the caller may follow it up or dismiss it (REVIEW over the LAO’s province) */
+  canDecide: Scalars['Boolean']['output'];
+  /** What the rule looks for, with its thresholds, in Thai */
+  criterion: Scalars['String']['output'];
+  /** Decisions so far, oldest first (a follow-up, then perhaps a dismissal) */
+  decisions: Array<RedFlagDecisionView>;
+  /** What was found, in Thai, with the figures, dates and names it rests on */
+  evidence: Scalars['String']['output'];
+  fiscalYear: Scalars['Int']['output'];
+  /** Stable: the rule, the LAO, the year, the round and a hash of what the flag is about */
+  id: Scalars['ID']['output'];
+  lao: Lao;
+  round: ReportRound;
+  rule: RedFlagRule;
+  status: RedFlagStatus;
+  /** The rule in Thai */
+  title: Scalars['String']['output'];
+};
+
+/** ติดตามตรวจสอบ / ไม่มีประเด็น (dismissed) */
+export type RedFlagAction =
+  | 'DISMISS'
+  | 'FOLLOW_UP';
+
+/** What an officer decided on a red flag, with the note */
+export type RedFlagDecisionView = {
+  __typename?: 'RedFlagDecisionView';
+  action: RedFlagAction;
+  decidedAt: Scalars['DateTime']['output'];
+  /** The officer who decided (the account’s name, else its username) */
+  decidedBy: Scalars['String']['output'];
+  note: Scalars['String']['output'];
+};
+
+/** Why an LAO is in the ควรตรวจสอบ queue: warnings confirmed on a report; every project DONE at six months; every report saved in the last minutes before the close; a score far above last year and the province’s change; the same project list or the same note as another LAO of the province */
+export type RedFlagRule =
+  | 'ALL_DONE_SIX_MONTHS'
+  | 'CONFIRMED_WARNING'
+  | 'IDENTICAL_NOTES'
+  | 'IDENTICAL_PLANS'
+  | 'LAST_MINUTE'
+  | 'SCORE_JUMP';
+
+/** รอพิจารณา / อยู่ระหว่างติดตาม / ไม่มีประเด็น */
+export type RedFlagStatus =
+  | 'DISMISSED'
+  | 'FOLLOWING_UP'
+  | 'OPEN';
+
 /** What remindLao sent */
 export type RemindLaoResult = {
   __typename?: 'RemindLaoResult';
@@ -1966,6 +2047,13 @@ export type ReportDraft = {
 export type ReportRound =
   | 'SIX_MONTHS'
   | 'TWELVE_MONTHS';
+
+/** ข้อควรตรวจสอบของรายงานผล: disbursed above the ordinance budget / above the planned budget; an ordinance budget on a project not in the ordinance; DONE with a budget and nothing disbursed */
+export type ReportWarning =
+  | 'DISBURSED_ABOVE_ORDINANCE'
+  | 'DISBURSED_ABOVE_PLANNED'
+  | 'DONE_WITHOUT_DISBURSEMENT'
+  | 'ORDINANCE_BUDGET_NOT_IN_ORDINANCE';
 
 /** การเปิดรอบรายงานผลให้ อปท. รายหนึ่งเป็นกรณีพิเศษ */
 export type ReportingReopening = {
