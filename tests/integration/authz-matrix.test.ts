@@ -36,6 +36,8 @@ import {
   NoticeDeliveryStatus,
 } from '../../server/src/modules/notification/notification.entity';
 import { ReminderSent } from '../../server/src/modules/reminder/reminder.entity';
+import { RedFlagDecision } from '../../server/src/modules/red-flag/red-flag-decision.entity';
+import { ReportWarning } from '../../server/src/modules/progress-report/report-warnings';
 import { DeliveryStatus, Webhook, WebhookDelivery } from '../../server/src/modules/webhook/webhook.entity';
 import {
   unusedLaoCode,
@@ -168,6 +170,10 @@ const EXPECTED: Record<string, Outcome[]> = {
   // Review: the province's NACC office and NACC central; NACC systems read the queue. An office sees its province only.
   'Query.reviewQueue':                    [UNAUTH, FORBID, FORBID, ok,     ok,     ok,     ok],
   'Query.reviewQueue naming province A':  [UNAUTH, FORBID, FORBID, ok,     FORBID, ok,     ok],
+  // ควรตรวจสอบ: a province's red flags, read by its office, NACC central and NACC systems; decided by the office and NACC central.
+  'Query.redFlags':                       [UNAUTH, FORBID, FORBID, ok,     FORBID, ok,     ok],
+  'Mutation.followUpRedFlag':             [UNAUTH, FORBID, FORBID, ok,     FORBID, FORBID, ok],
+  'Mutation.dismissRedFlag':              [UNAUTH, FORBID, FORBID, ok,     FORBID, FORBID, ok],
   'Query.auditLog':                       [UNAUTH, FORBID, FORBID, ok,     ok,     FORBID, ok],
   'Query.auditActions':                   [UNAUTH, FORBID, FORBID, ok,     ok,     FORBID, ok],
   'Query.changes':                        [UNAUTH, ok,     ok,     ok,     ok,     ok,     ok],
@@ -321,6 +327,26 @@ const freshRequest = (fx: Fixtures, fiscalYear: number) =>
     decidedBy: null,
     decidedAt: null,
   });
+/**
+ * A fresh red flag of A1 to decide on: a project whose report A1 saved with a warning confirmed (disbursed
+ * above the ordinance budget), its flag read from the queue as NACC central sees it.
+ */
+async function redFlagOfA1(fx: Fixtures): Promise<string> {
+  const project = await makeProject(fx.server.db, fx.a1, { budget: 5_000_000 });
+  await makeReport(fx.server.db, project, {
+    inOrdinance: true,
+    ordinanceBudget: 100_000,
+    disbursed: 200_000,
+    confirmedWarnings: [ReportWarning.DISBURSED_ABOVE_ORDINANCE],
+  });
+  const res = await fx.server.gql(
+    'query($p: String!) { redFlags(provinceCode: $p, fiscalYear: 2567, round: SIX_MONTHS) { id evidence } }',
+    { p: A.province },
+    graphqlAuth(fx.auth.admin),
+  );
+  return res.data!.redFlags.find((f: { evidence: string }) => f.evidence.includes(project.name)).id;
+}
+const decisionsOf = (fx: Fixtures, id: string) => repo(fx, RedFlagDecision).countBy({ flagId: id });
 /** A new session (an API token for a NACC system) of a user, made without signing in. */
 async function sessionOf(fx: Fixtures, user: User): Promise<{ id: number; auth: Auth }> {
   const secret = randomToken();
@@ -619,6 +645,13 @@ const CALLS: Record<string, Call> = {
     vars: () => ({ provinceCode: A.province }),
     select: 'additions { fiscalYear lao { code } } reductions { fiscalYear lao { code } } baselineRequests { id lao { code } }',
   },
+  'Query.redFlags': {
+    vars: () => ({ provinceCode: A.province, fiscalYear: YEAR, round: ReportRound.SIX_MONTHS }),
+    select: 'id rule evidence status lao { code provinceCode }',
+    check: (d, fx) => expect(d.redFlags.map((f: any) => f.lao.code)).toContain(fx.a1.code),
+  },
+  'Mutation.followUpRedFlag': { target: redFlagOfA1, vars: (_fx, id: string) => ({ id, note: 'ขอเอกสารประกอบ' }), state: decisionsOf },
+  'Mutation.dismissRedFlag': { target: redFlagOfA1, vars: (_fx, id: string) => ({ id, note: 'ตรวจแล้วไม่มีประเด็น' }), state: decisionsOf },
   'Query.auditLog': {
     vars: (fx) => ({ laoCode: fx.a1.code }),
     check: (d, _fx, actor) => expect(d.auditLog.total > 0).toBe(actor !== 'otherProvince'),
@@ -1114,6 +1147,12 @@ describe.each(databases)('authorization matrix ($name)', ({ url }) => {
     // What each LAO has: a reported project; requests waiting in A's and B's queues; SAR scores, a note, audit rows.
     const project = await makeProject(db, a1, { budget: 5_000_000 });
     await makeReport(db, project, { status: WorkStatus.DONE });
+    // A report saved with a warning confirmed: a red flag of A1 in province A's queue.
+    await makeReport(db, await makeProject(db, a1, { budget: 5_000_000 }), {
+      ordinanceBudget: 100_000,
+      disbursed: 200_000,
+      confirmedWarnings: [ReportWarning.DISBURSED_ABOVE_ORDINANCE],
+    });
     await makeProject(db, a2);
     for (const lao of [a1, b1]) {
       await makeProject(db, lao, { origin: ProjectOrigin.ADDITIONAL });

@@ -13,6 +13,8 @@ import { ProjectYear } from '../../server/src/modules/project/project-year.entit
 import { Project } from '../../server/src/modules/project/project.entity';
 import { PlanStatus, ProjectOrigin } from '../../server/src/modules/plan/project.enums';
 import { SarScore } from '../../server/src/modules/sar/sar-score.entity';
+import { RedFlagDecision } from '../../server/src/modules/red-flag/red-flag-decision.entity';
+import { ReportWarning } from '../../server/src/modules/progress-report/report-warnings';
 import { getSchema } from '../../server/src/schema';
 import { IsNull } from 'typeorm';
 import {
@@ -35,6 +37,7 @@ import {
   makeDelivery,
   makeLao,
   makeProject,
+  makeReport,
   makeSession,
   makeUser,
   makeWebhook,
@@ -65,6 +68,8 @@ import {
  * hang; the server stays healthy; nothing is lost or stored twice.
  */
 const CALLERS = 24;
+/** What a red flag's decision loses with: decided by someone else first, or (rarely) a race run out of retries. */
+const DECIDED_OR_RACED = /^รายการนี้ได้รับการพิจารณาว่า “(ไม่มีประเด็น|ติดตามตรวจสอบ)” แล้ว โดย |^มีผู้ใช้งานบันทึกข้อมูลเดียวกันนี้/;
 // Dozens of callers at once, argon2 included, on a small machine that runs other suites beside this one.
 jest.setTimeout(60_000);
 /** Password hashing (argon2id, 19 MiB each) is what these calls spend their time on: fewer of them. */
@@ -137,6 +142,22 @@ describe.each(databases)('every write path under concurrent callers ($name)', ({
   }
 
   const projectYear = (projectId: number) => server.db.getRepository(ProjectYear).findOneByOrFail({ projectId, fiscalYear: 2567 });
+
+  /** A new red flag of the officer's LAO (a report saved with a warning confirmed), by its id in province 80's queue. */
+  async function freshRedFlag(): Promise<string> {
+    const project = await makeProject(server.db, lao, { fiscalYears: [2567], budget: 1_000_000 });
+    await makeReport(server.db, project, {
+      ordinanceBudget: 500_000,
+      disbursed: 600_000,
+      confirmedWarnings: [ReportWarning.DISBURSED_ABOVE_ORDINANCE],
+    });
+    const res = await server.gql(
+      'query { redFlags(provinceCode: "80", fiscalYear: 2567, round: SIX_MONTHS) { id evidence } }',
+      {},
+      { token: reviewer },
+    );
+    return res.data!.redFlags.find((f: { evidence: string }) => f.evidence.includes(project.name)).id;
+  }
 
   const scenarios: Scenario[] = [
     {
@@ -563,6 +584,55 @@ describe.each(databases)('every write path under concurrent callers ($name)', ({
         },
         async check() {
           expect(await server.db.getRepository(PlanYear).countBy({ laoCode: own.code, fiscalYear: 2567 })).toBe(1);
+        },
+      } satisfies Scenario;
+    })(),
+    (() => {
+      let flagId: string;
+      return {
+        name: 'dismissRedFlag: two dozen dismissals of one red flag at once keep one, the others are told who dismissed it',
+        successes: 1,
+        async prepare() {
+          flagId = await freshRedFlag();
+          return {
+            token: reviewer,
+            query: 'mutation($id: ID!, $n: String!) { dismissRedFlag(id: $id, note: $n) { status } }',
+            variables: (i) => ({ id: flagId, n: `ตรวจเอกสารแล้ว ไม่มีประเด็น (${i + 1})` }),
+          };
+        },
+        async check(results) {
+          for (const r of results.filter((x) => x.errors)) expect(r.errors![0].message).toMatch(DECIDED_OR_RACED);
+          const kept = await server.db.getRepository(RedFlagDecision).findBy({ flagId });
+          expect(kept.map((d) => d.action)).toEqual(['DISMISS']);
+          expect(await server.db.getRepository(AuditLog).countBy({ action: 'dismissRedFlag', targetId: flagId })).toBe(1);
+        },
+      } satisfies Scenario;
+    })(),
+    (() => {
+      let flagId: string;
+      return {
+        name: 'followUpRedFlag, dismissRedFlag: following up and dismissing one flag at once keep at most one of each, each with its audit row',
+        async prepare() {
+          flagId = await freshRedFlag();
+          return {
+            token: reviewer,
+            query: `mutation($id: ID!, $n: String!, $dismiss: Boolean!) {
+              followUpRedFlag(id: $id, note: $n) @skip(if: $dismiss) { status }
+              dismissRedFlag(id: $id, note: $n) @include(if: $dismiss) { status } }`,
+            variables: (i) => ({ id: flagId, n: `บันทึกของเจ้าหน้าที่คนที่ ${i + 1}`, dismiss: i % 2 === 1 }),
+          };
+        },
+        async check(results) {
+          for (const r of results.filter((x) => x.errors)) expect(r.errors![0].message).toMatch(DECIDED_OR_RACED);
+          const kept = await server.db.getRepository(RedFlagDecision).findBy({ flagId });
+          const actions = kept.map((d) => d.action).sort();
+          expect([['DISMISS'], ['DISMISS', 'FOLLOW_UP']]).toContainEqual(actions);
+          // Every success is a decision kept, and each decision kept answered one caller with its note.
+          expect(results.filter((r) => !r.errors)).toHaveLength(kept.length);
+          const audits = await server.db.getRepository(AuditLog).findBy({ targetType: 'RedFlag', targetId: flagId });
+          expect(audits.map((a) => a.action).sort()).toEqual(
+            actions.map((a) => (a === 'DISMISS' ? 'dismissRedFlag' : 'followUpRedFlag')).sort(),
+          );
         },
       } satisfies Scenario;
     })(),
