@@ -11,6 +11,7 @@ import { projectRoutes } from '@/features/projects/routes';
 import { progressReportRoutes } from '@/features/progress-reports/routes';
 import { provinceScoreRoutes } from '@/features/province-scores/routes';
 import { followUpRoutes } from '@/features/follow-up/routes';
+import { redFlagRoutes } from '@/features/red-flags/routes';
 import { resultsRoutes } from '@/features/results/routes';
 import { reviewRoutes } from '@/features/review/routes';
 import { sarRoutes } from '@/features/sar/routes';
@@ -41,6 +42,7 @@ export const shellRoute: RouteRecordRaw = {
     ...reviewRoutes,
     ...provinceScoreRoutes,
     ...followUpRoutes,
+    ...redFlagRoutes,
     ...sarRoutes,
     ...adminDataRoutes,
     ...notificationRoutes,

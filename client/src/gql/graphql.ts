@@ -566,6 +566,33 @@ export type ProvinceScoresQueryVariables = Exact<{
 
 export type ProvinceScoresQuery = { provinceScores: { fiscalYear: number, round: Types.ReportRound, high: number, medium: number, low: number, province: { code: string, name: string, label: string }, rows: Array<{ districtName: string, districtLabel: string, score: number, cappedScore: number, level: Types.ImplementationLevel, explanation: string, lao: { code: string, name: string, districtCode: string } }> } };
 
+export type DismissRedFlagMutationVariables = Exact<{
+  id: string | number;
+  note: string;
+}>;
+
+
+export type DismissRedFlagMutation = { dismissRedFlag: { id: string, rule: Types.RedFlagRule, title: string, criterion: string, fiscalYear: number, round: Types.ReportRound, evidence: string, status: Types.RedFlagStatus, canDecide: boolean, lao: { code: string, name: string, district: { code: string, label: string } }, decisions: Array<{ action: Types.RedFlagAction, note: string, decidedBy: string, decidedAt: string }> } };
+
+export type FollowUpRedFlagMutationVariables = Exact<{
+  id: string | number;
+  note: string;
+}>;
+
+
+export type FollowUpRedFlagMutation = { followUpRedFlag: { id: string, rule: Types.RedFlagRule, title: string, criterion: string, fiscalYear: number, round: Types.ReportRound, evidence: string, status: Types.RedFlagStatus, canDecide: boolean, lao: { code: string, name: string, district: { code: string, label: string } }, decisions: Array<{ action: Types.RedFlagAction, note: string, decidedBy: string, decidedAt: string }> } };
+
+export type RedFlagFieldsFragment = { id: string, rule: Types.RedFlagRule, title: string, criterion: string, fiscalYear: number, round: Types.ReportRound, evidence: string, status: Types.RedFlagStatus, canDecide: boolean, lao: { code: string, name: string, district: { code: string, label: string } }, decisions: Array<{ action: Types.RedFlagAction, note: string, decidedBy: string, decidedAt: string }> };
+
+export type RedFlagsQueryVariables = Exact<{
+  provinceCode: string;
+  fiscalYear: number;
+  round: Types.ReportRound;
+}>;
+
+
+export type RedFlagsQuery = { redFlags: Array<{ id: string, rule: Types.RedFlagRule, title: string, criterion: string, fiscalYear: number, round: Types.ReportRound, evidence: string, status: Types.RedFlagStatus, canDecide: boolean, lao: { code: string, name: string, district: { code: string, label: string } }, decisions: Array<{ action: Types.RedFlagAction, note: string, decidedBy: string, decidedAt: string }> }> };
+
 export type DimensionSummaryFieldsFragment = { dimension: number | null, plannedProjects: number, doneProjects: number, plannedBudget: string, ordinanceBudget: string, disbursed: string, projectPercent: number, budgetPercent: number };
 
 export type HomeDashboardQueryVariables = Exact<{
@@ -789,6 +816,7 @@ export { NotificationDeliveryRowFragmentDoc } from './documents/NotificationDeli
 export { NotificationSettingsFieldsFragmentDoc } from './documents/NotificationSettingsFieldsFragmentDoc';
 export { ProgressReportFieldsFragmentDoc } from './documents/ProgressReportFieldsFragmentDoc';
 export { EditableProjectFragmentDoc } from './documents/EditableProjectFragmentDoc';
+export { RedFlagFieldsFragmentDoc } from './documents/RedFlagFieldsFragmentDoc';
 export { DimensionSummaryFieldsFragmentDoc } from './documents/DimensionSummaryFieldsFragmentDoc';
 export { LaoDashboardFieldsFragmentDoc } from './documents/LaoDashboardFieldsFragmentDoc';
 export { PlanResultNoteFieldsFragmentDoc } from './documents/PlanResultNoteFieldsFragmentDoc';
@@ -866,6 +894,9 @@ export { RequestProjectReductionDocument } from './documents/RequestProjectReduc
 export { UpdateProjectDocument } from './documents/UpdateProjectDocument';
 export { NationalScoresDocument } from './documents/NationalScoresDocument';
 export { ProvinceScoresDocument } from './documents/ProvinceScoresDocument';
+export { DismissRedFlagDocument } from './documents/DismissRedFlagDocument';
+export { FollowUpRedFlagDocument } from './documents/FollowUpRedFlagDocument';
+export { RedFlagsDocument } from './documents/RedFlagsDocument';
 export { HomeDashboardDocument } from './documents/HomeDashboardDocument';
 export { LaoOverviewReportDocument } from './documents/LaoOverviewReportDocument';
 export { PlanResultsReportDocument } from './documents/PlanResultsReportDocument';

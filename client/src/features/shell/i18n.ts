@@ -26,6 +26,7 @@ export const t = {
     review: 'การพิจารณา',
     reviewQueue: 'คำขอรอการอนุมัติ',
     followUp: 'ติดตามการรายงานผล',
+    redFlags: 'ควรตรวจสอบ',
     laosOfProvince: 'ข้อมูล อปท. ในจังหวัด',
     compliance: 'ความสอดคล้องของโครงการ',
     admin: 'ผู้ดูแลระบบ',

@@ -55,6 +55,7 @@ export const MENU: Array<MenuItem | MenuGroup> = [
     items: [
       { key: 'review-queue', title: t.menu.reviewQueue, route: 'review-queue' },
       { key: 'follow-up', title: t.menu.followUp, route: 'follow-up' },
+      { key: 'red-flags', title: t.menu.redFlags, route: 'red-flags' },
       { key: 'compliance', title: t.menu.compliance, route: 'compliance' },
       { key: 'province-laos', title: t.menu.laosOfProvince, route: 'province-laos' },
       { key: 'province-audit', title: t.oversight.menu.audit, route: 'province-audit' },

@@ -165,4 +165,50 @@ describe('useProgressReportForm', () => {
     });
     expect(saved).toHaveLength(1);
   });
+
+  it('asks the LAO to check the figures the server warns about, and sends them again confirmed', async () => {
+    const warnings = [
+      { code: 'DISBURSED_ABOVE_ORDINANCE', message: 'การเบิกจ่าย 60,000.00 บาท สูงกว่างบประมาณตามข้อบัญญัติ/เทศบัญญัติ 50,000.00 บาท' },
+      { code: 'DONE_WITHOUT_DISBURSEMENT', message: 'ไม่ใช้ในรายงานนี้' },
+    ];
+    const { result, requests, opened, saved } = open({
+      ReportDraft: () => ({ data: { reportDraft: draft({ inOrdinance: true, ordinanceBudget: '50000.00' }) } }),
+      SaveProgressReport: ({ input }) =>
+        input.confirmedWarnings
+          ? {
+              data: {
+                saveProgressReport: {
+                  __typename: 'ProgressReport',
+                  id: '9',
+                  ...input,
+                  carried: false,
+                  reportedAt: '2024-03-01T03:00:00.000Z',
+                },
+              },
+            }
+          : { errors: [{ message: 'กรุณาตรวจสอบก่อนบันทึก: …', extensions: { code: 'WARNINGS_UNCONFIRMED', warnings } }] },
+    });
+    await opened;
+    Object.assign(result.form, { disbursed: '60000', status: 'IN_PROGRESS' });
+
+    // Refused: the warnings wait for an answer; the form itself shows no error and nothing is saved.
+    expect(await result.submit()).toBe(false);
+    expect(result.warnings.value).toEqual(warnings);
+    expect(result.errors.message).toBe('');
+    expect(saved).toEqual([]);
+    // กลับไปแก้ไข: back to the form.
+    result.review();
+    expect(result.warnings.value).toEqual([]);
+
+    await result.submit();
+    expect(await result.confirm()).toBe(true);
+    await settle();
+    expect(requests.filter((r) => r.operation === 'SaveProgressReport').map((r) => r.variables.input.confirmedWarnings)).toEqual([
+      undefined,
+      undefined,
+      ['DISBURSED_ABOVE_ORDINANCE', 'DONE_WITHOUT_DISBURSEMENT'],
+    ]);
+    expect(result.warnings.value).toEqual([]);
+    expect(saved).toHaveLength(1);
+  });
 });

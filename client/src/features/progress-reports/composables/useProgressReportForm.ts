@@ -9,6 +9,7 @@ import {
   type CannotDoReason,
   type ReportDraftQuery,
   type ReportRound,
+  type ReportWarning,
   type WorkStatus,
 } from '@/gql/graphql';
 import { parseMoney } from '@/core/money';
@@ -36,6 +37,12 @@ const blank = () => ({
   note: '',
 });
 
+/** ข้อควรตรวจสอบ the server found in the figures (WARNINGS_UNCONFIRMED's `extensions.warnings`). */
+export interface ReportWarningNotice {
+  code: ReportWarning;
+  message: string;
+}
+
 /** The server's starting values as the form holds them (amounts as the text in their inputs). */
 function fromDraft(draft: ReportDraftQuery['reportDraft']): ReturnType<typeof blank> {
   return {
@@ -57,7 +64,9 @@ function fromDraft(draft: ReportDraftQuery['reportDraft']): ReturnType<typeof bl
  * reads what was typed as an amount (core/money): text that is not one is said under its field, and the
  * report is sent without it so that the server's answer names everything else missing at the same time.
  * A save outside the reporting window comes back ROUND_CLOSED: the form then shows the server's
- * message and turns read-only.
+ * message and turns read-only. Figures that are allowed but unlikely come back WARNINGS_UNCONFIRMED with
+ * the server's list (`warnings`): the page asks the LAO to check them, and `confirm` sends the same report
+ * again with them confirmed; `review` goes back to the form instead.
  */
 export function useProgressReportForm(onSaved: (target: ReportTarget) => void) {
   const target = shallowRef<ReportTarget | null>(null);
@@ -66,6 +75,8 @@ export function useProgressReportForm(onSaved: (target: ReportTarget) => void) {
   /** Whether the form holds the server's starting values for the current target (it is shown only then). */
   const ready = ref(false);
   const prefilledFromSixMonths = ref(false);
+  /** The warnings the last save was refused with, waiting for the LAO to confirm them (empty: none). */
+  const warnings = ref<ReportWarningNotice[]>([]);
   const { resolveClient } = useApolloClient();
   const { mutate, loading: submitting } = useMutation(SaveProgressReportDocument, {
     // The saved report goes into the project's line at once, from the answer; the list and its figures
@@ -100,6 +111,7 @@ export function useProgressReportForm(onSaved: (target: ReportTarget) => void) {
     target.value = next;
     ready.value = false;
     prefilledFromSixMonths.value = false;
+    warnings.value = [];
     errors.clear();
     Object.assign(form, blank());
     try {
@@ -131,10 +143,12 @@ export function useProgressReportForm(onSaved: (target: ReportTarget) => void) {
     return { values, unreadable };
   }
 
-  async function submit(): Promise<boolean> {
+  /** Sends the form (with the warnings the LAO confirmed, if any); false when the server refused it. */
+  async function submit(confirmed: ReportWarning[] = []): Promise<boolean> {
     const current = target.value;
     if (!current || !ready.value) return false;
     errors.clear();
+    warnings.value = [];
     const { values, unreadable } = amounts();
     const cannotDo = form.status === 'CANNOT_DO';
     try {
@@ -149,12 +163,19 @@ export function useProgressReportForm(onSaved: (target: ReportTarget) => void) {
           cannotDoReason: cannotDo ? (form.cannotDoReason ?? null) : null,
           cannotDoText: cannotDo && form.cannotDoReason === 'OTHER' ? trimText(form.cannotDoText) || null : null,
           note: trimText(form.note) || null,
+          ...(confirmed.length ? { confirmedWarnings: confirmed } : {}),
         },
       });
       onSaved(current);
       return true;
     } catch (error) {
       const api = errors.apply(error);
+      if (api.code === 'WARNINGS_UNCONFIRMED') {
+        // Not an error of the form: a question for the LAO, asked in its own dialog.
+        errors.clear();
+        warnings.value = (api.extensions.warnings ?? []) as ReportWarningNotice[];
+        return false;
+      }
       // What was typed but is no amount says so, rather than the server's "required".
       for (const [field, text] of Object.entries(unreadable)) errors.setField(field as MoneyField, text);
       // The window closed while the form was open: the list learns it too.
@@ -163,5 +184,27 @@ export function useProgressReportForm(onSaved: (target: ReportTarget) => void) {
     }
   }
 
-  return { target, form, errors, ready, existing, budgeted, prefilledFromSixMonths, closedMessage, submitting, load, submit };
+  /** ยืนยันบันทึก: the same report again, with the warnings it was refused with confirmed. */
+  const confirm = (): Promise<boolean> => submit(warnings.value.map((w) => w.code));
+  /** กลับไปแก้ไข: back to the form, nothing saved. */
+  const review = (): void => {
+    warnings.value = [];
+  };
+
+  return {
+    target,
+    form,
+    errors,
+    ready,
+    existing,
+    budgeted,
+    prefilledFromSixMonths,
+    closedMessage,
+    submitting,
+    warnings,
+    load,
+    submit,
+    confirm,
+    review,
+  };
 }
