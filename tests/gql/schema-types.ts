@@ -54,7 +54,7 @@ export type ApiScope =
   | 'READ_REGISTRY'
   /** read:reports — รายงานผลการดำเนินงาน */
   | 'READ_REPORTS'
-  /** read:reviews — คำขอที่รอการพิจารณา */
+  /** read:reviews — คำขอที่รอการพิจารณา และรายการควรตรวจสอบ */
   | 'READ_REVIEWS'
   /** read:scores — คะแนนและระดับการประเมิน */
   | 'READ_SCORES'
@@ -1962,7 +1962,7 @@ export type RedFlag = {
   canDecide: Scalars['Boolean']['output'];
   /** What the rule looks for, with its thresholds, in Thai */
   criterion: Scalars['String']['output'];
-  /** Decisions so far, oldest first (a follow-up, then perhaps a dismissal) */
+  /** Decisions so far, oldest first: a follow-up, then perhaps a dismissal (two at most) */
   decisions: Array<RedFlagDecisionView>;
   /** What was found, in Thai, with the figures, dates and names it rests on */
   evidence: Scalars['String']['output'];

@@ -83,7 +83,10 @@ const normalized = (text: string) => text.replace(/\s+/g, ' ').trim();
 /** Text as compared: without any whitespace (Thai writes none between words; a copy often gains or loses some). */
 const comparable = (text: string) => text.replace(/\s+/g, '');
 const digest = (text: string) => sha256(text);
-const quoted = (text: string, max = 80) => `“${[...text].length > max ? `${[...text].slice(0, max).join('')}…` : text}”`;
+/** Text in quotes, cut at `max` characters (a note; names are quoted whole). */
+const quoted = (text: string, max = Infinity) => `“${[...text].length > max ? `${[...text].slice(0, max).join('')}…` : text}”`;
+/** How much of a shared note the evidence quotes. */
+const NOTE_QUOTED = 80;
 const points = (h: Hundredths) => formatPercent(h);
 const signed = (h: Hundredths) => `${h >= 0 ? '+' : '−'}${formatPercent(Math.abs(h))}`;
 
@@ -244,7 +247,7 @@ export const RED_FLAG_RULES: readonly RedFlagRuleDefinition[] = [
             {
               laoCode: p.laoCode,
               hash: digest(comparable(note)),
-              describe: (others: string) => `หมายเหตุของโครงการ ${quoted(p.name, 60)} ตรงกับของ ${others}: ${quoted(normalized(note))}`,
+              describe: (others: string) => `หมายเหตุของโครงการ ${quoted(p.name)} ตรงกับของ ${others}: ${quoted(normalized(note), NOTE_QUOTED)}`,
             },
           ];
         }),

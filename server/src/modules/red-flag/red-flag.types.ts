@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { listOf } from '../../core/limits';
 import { Lao } from '../lao/lao.entity';
 import { ReportRound } from '../plan/report.enums';
 import { RedFlagAction, RedFlagRule, RedFlagStatus } from './red-flag.enums';
@@ -50,7 +51,10 @@ export class RedFlag {
   @Field(() => RedFlagStatus)
   status: RedFlagStatus;
 
-  @Field(() => [RedFlagDecisionView], { description: 'Decisions so far, oldest first (a follow-up, then perhaps a dismissal)' })
+  @Field(() => [RedFlagDecisionView], {
+    complexity: listOf(2),
+    description: 'Decisions so far, oldest first: a follow-up, then perhaps a dismissal (two at most)',
+  })
   decisions: RedFlagDecisionView[];
 
   @Field({ description: 'Whether the caller may follow it up or dismiss it (REVIEW over the LAO’s province)' })
