@@ -247,7 +247,8 @@ export const RED_FLAG_RULES: readonly RedFlagRuleDefinition[] = [
             {
               laoCode: p.laoCode,
               hash: digest(comparable(note)),
-              describe: (others: string) => `หมายเหตุของโครงการ ${quoted(p.name)} ตรงกับของ ${others}: ${quoted(normalized(note), NOTE_QUOTED)}`,
+              describe: (others: string) =>
+                `หมายเหตุของโครงการ ${quoted(p.name)} ตรงกับของ ${others}: ${quoted(normalized(note), NOTE_QUOTED)}`,
             },
           ];
         }),
