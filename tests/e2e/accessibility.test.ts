@@ -60,6 +60,7 @@ const PROVINCE_PAGES: Visit[] = [
   { path: '/results/province?year=2567' },
   { path: '/review/audit?year=2567' },
   { path: '/follow-up?year=2567&round=SIX_MONTHS' },
+  { path: '/red-flags?year=2567&round=SIX_MONTHS' },
   { path: '/notifications?year=2567' },
   { path: '/notifications/settings?year=2567' },
 ];
@@ -75,6 +76,7 @@ const ADMIN_PAGES: Visit[] = [
   { path: '/results/province?year=2567' },
   { path: '/follow-up?year=2567&round=TWELVE_MONTHS' },
   { path: '/follow-up?year=2567&round=SIX_MONTHS&province=81' },
+  { path: '/red-flags?year=2567&round=SIX_MONTHS&province=81' },
   { path: '/admin/reminders' },
   { path: '/notifications/settings' },
 ];
