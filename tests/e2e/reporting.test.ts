@@ -287,6 +287,9 @@ describeE2E('progress reports, the home dashboard and the LAO’s reports, in Ch
     expect(await lao.page.getByTestId('round-closed-SIX_MONTHS').count()).toBe(0);
     await lao.page.locator('[data-round="SIX_MONTHS"][data-reported="true"]').first().click();
     await lao.page.getByTestId('rf-submit').click();
+    // The memo's first project is done with 10,000 baht planned and nothing disbursed: the form asks to confirm first.
+    await expectText(lao.page.getByTestId('rf-warning-DONE_WITHOUT_DISBURSEMENT'), 'แต่ไม่มีการเบิกจ่ายงบประมาณ');
+    await lao.page.getByTestId('rf-warnings-confirm').click();
     await expectText(lao.page.locator('.el-message'), 'บันทึกรายงานผลรอบ 6 เดือน เรียบร้อยแล้ว');
 
     // NACC ends the reopening from the card (after saying what it does): the LAO's round is closed again.
