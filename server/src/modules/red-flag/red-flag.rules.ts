@@ -83,6 +83,9 @@ const normalized = (text: string) => text.replace(/\s+/g, ' ').trim();
 /** Text as compared: without any whitespace (Thai writes none between words; a copy often gains or loses some). */
 const comparable = (text: string) => text.replace(/\s+/g, '');
 const digest = (text: string) => sha256(text);
+/** Whether a text has NOTE_MIN_CHARS characters (code points), without spelling out long ones: a province's notes run to megabytes. */
+const longEnough = (text: string) =>
+  text.length >= 2 * NOTE_MIN_CHARS || (text.length >= NOTE_MIN_CHARS && [...text].length >= NOTE_MIN_CHARS);
 /** Text in quotes, cut at `max` characters (a note; names are quoted whole). */
 const quoted = (text: string, max = Infinity) => `“${[...text].length > max ? `${[...text].slice(0, max).join('')}…` : text}”`;
 /** How much of a shared note the evidence quotes. */
@@ -242,11 +245,12 @@ export const RED_FLAG_RULES: readonly RedFlagRuleDefinition[] = [
         data,
         data.projects.flatMap((p) => {
           const note = p.report?.note ?? '';
-          if ([...comparable(note)].length < NOTE_MIN_CHARS) return [];
+          const compared = comparable(note);
+          if (!longEnough(compared)) return [];
           return [
             {
               laoCode: p.laoCode,
-              hash: digest(comparable(note)),
+              hash: digest(compared),
               describe: (others: string) =>
                 `หมายเหตุของโครงการ ${quoted(p.name)} ตรงกับของ ${others}: ${quoted(normalized(note), NOTE_QUOTED)}`,
             },
