@@ -9,6 +9,7 @@ import { ReportingWindow } from '../../server/src/modules/reporting-window/repor
 import { LaoYearFigures } from '../../server/src/modules/scoring/lao-year-figures.entity';
 import { countStatements, makeLao, makeProject, makeReport, makeUser, PASSWORD } from '../fixtures/factories';
 import {
+  AuditTrailDocument,
   RedFlagDismissDocument,
   RedFlagFollowUpDocument,
   RedFlagReportsDocument,
@@ -336,6 +337,13 @@ describe.each(databases)('plausibility warnings and red flags ($name)', ({ name,
       ['dismissRedFlag', laos.done.code, PROVINCE],
       ['followUpRedFlag', laos.done.code, PROVINCE],
     ]);
+    // The office reads it in its audit log, in Thai.
+    const trail = await server.gql(AuditTrailDocument, { a: 'dismissRedFlag', l: laos.done.code }, { token: officer });
+    expect(trail.data!.auditLog.rows[0].sentence).toMatch(
+      new RegExp(
+        `^${officerName} .*ปิดรายการควรตรวจสอบ \\(ไม่มีประเด็น\\) ของ ${laos.done.name} \\(${laos.done.code}\\) รอบ 6 เดือน ปี พ\\.ศ\\. 2567 \\(“ดำเนินการแล้วเสร็จทุกโครงการตั้งแต่รอบ 6 เดือน”\\) — `,
+      ),
+    );
 
     // A flag the rules do not find (or never made) is not found.
     for (const id of [flag.id.replace(/[0-9a-f]{12}$/, '000000000000'), 'SCORE_JUMP:1234567:2567:SIX_MONTHS:000000000000', 'ไม่ใช่รหัส']) {

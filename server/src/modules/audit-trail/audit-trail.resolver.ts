@@ -89,7 +89,7 @@ export class AuditTrailResolver {
       case 'RedFlag': {
         // rule:lao:year:round:hash
         const rule = Object.values(RedFlagRule).find((r) => r === parts[0]);
-        return `${rule ? `“${ruleOf(rule).title}” ` : ''}${await laoName(parts[1] || row.laoCode)} ${roundOfYear(parts[3], parts[2])}`;
+        return `${await laoName(parts[1] || row.laoCode)} ${roundOfYear(parts[3], parts[2])}${rule ? ` (“${ruleOf(rule).title}”)` : ''}`;
       }
       case 'ApiToken':
         return row.targetId ? `เลขที่ ${row.targetId}` : '';
