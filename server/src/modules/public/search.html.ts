@@ -50,7 +50,7 @@ ${yearSelect('browse-year')}
       `<section data-section="districts"><h2>${esc(word)}ใน${esc(province)}</h2>${
         p.districts.length
           ? `<ul class="links">${p.districts
-              .map((d) => `<li><a href="${districtSearchLink(d.code, y)}">${esc(districtLabel(p.province!.code, d.name))}</a></li>`)
+              .map((d) => `<li><a href="${esc(districtSearchLink(d.code, y))}">${esc(districtLabel(p.province!.code, d.name))}</a></li>`)
               .join('')}</ul>`
           : `<p class="muted">ไม่มี อปท. ในทะเบียนของปีงบประมาณ พ.ศ. ${y}</p>`
       }</section>`,
@@ -93,8 +93,8 @@ function foundSection(p: PublicSearch): string {
     ? `<ul class="links">${p.places
         .map(({ province, district }) =>
           district
-            ? `<li><a href="${districtSearchLink(district.code, y)}">${esc(districtLabel(province.code, district.name))} ${esc(provinceLabel(province.code, province.name))}</a></li>`
-            : `<li><a href="${provinceSearchLink(province.code, y)}">${esc(provinceLabel(province.code, province.name))}</a></li>`,
+            ? `<li><a href="${esc(districtSearchLink(district.code, y))}">${esc(districtLabel(province.code, district.name))} ${esc(provinceLabel(province.code, province.name))}</a></li>`
+            : `<li><a href="${esc(provinceSearchLink(province.code, y))}">${esc(provinceLabel(province.code, province.name))}</a></li>`,
         )
         .join('')}</ul>`
     : '';
