@@ -45,10 +45,13 @@ tfoot td{font-weight:700;background:#f6f8fb}
 .crumbs li+li::before{content:"›";margin-right:6px;color:#5b6676}
 .links{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:6px 16px}
 form{display:flex;flex-wrap:wrap;align-items:flex-end;gap:8px 12px;margin:8px 0 16px}
-label{display:flex;flex-direction:column;font-size:.9rem;min-width:0;max-width:100%}
+label{display:flex;flex-direction:column;font-size:.9rem;min-width:0;max-width:100%;flex:0 1 auto}label.wide{flex:1 1 260px}
 input,select,button{font:inherit;font-size:1rem;padding:4px 8px;max-width:100%;box-sizing:border-box}
 button{background:#1d4f91;color:#fff;border:1px solid #1d4f91;border-radius:4px;padding:4px 16px;cursor:pointer}
-@media (max-width:600px){body{padding:12px}table{font-size:.85rem}th,td{padding:3px 5px}label,input[type=search]{width:100%}}
+@media (max-width:600px){body{padding:12px}table{font-size:.85rem}th,td{padding:3px 5px}label{flex:1 1 140px}label.wide{flex-basis:100%}
+table.stack thead{display:none}table.stack,table.stack tbody,table.stack tr,table.stack td{display:block}
+table.stack tr{border:1px solid #cfd7e2;border-radius:4px;margin-bottom:8px;padding:4px 0}
+table.stack td{border:none;padding:2px 8px;text-align:left;white-space:normal}table.stack td[data-label]::before{content:attr(data-label) ": ";font-weight:600;color:#3b4655}}
 @media print{body{max-width:none;padding:0}a{color:inherit;text-decoration:none}.crumbs,form,.noprint{display:none}thead{display:table-header-group}tr{break-inside:avoid}}
 `;
 
@@ -99,8 +102,8 @@ export function publicLaoHtml(p: PublicLaoYear): PublicPageParts {
         .map(
           (r) => `<section data-round="${r.round}">
 <h2>ผลการดำเนินงาน ${ROUND_TH[r.round]}${r.closedAt ? ` <span class="muted">(ปิดรอบ ${esc(thaiDate(r.closedAt))})</span>` : ''}</h2>
-<div class="wrap"><table><thead><tr><th>โครงการตามแผน</th><th>ดำเนินการแล้วเสร็จ</th><th>อยู่ระหว่างดำเนินการ</th><th>ไม่สามารถดำเนินการได้</th><th>รอรายงาน</th><th>เบิกจ่าย (บาท)</th><th>ผลการนำแผนฯ ไปปฏิบัติ</th><th>ระดับ</th></tr></thead>
-<tbody><tr><td class="num">${r.planned}</td><td class="num">${r.done}</td><td class="num">${r.inProgress}</td><td class="num">${r.cannotDo}</td><td class="num">${r.waiting}</td><td class="num">${formatBaht(r.disbursed)}</td><td class="num" data-score="${formatPercent(r.score.raw)}">${formatCapped(r.score)}</td><td>${LEVEL_TH[r.score.level]}</td></tr></tbody></table></div>
+<div class="wrap"><table class="stack"><thead><tr><th>โครงการตามแผน</th><th>ดำเนินการแล้วเสร็จ</th><th>อยู่ระหว่างดำเนินการ</th><th>ไม่สามารถดำเนินการได้</th><th>รอรายงาน</th><th>เบิกจ่าย (บาท)</th><th>ผลการนำแผนฯ ไปปฏิบัติ</th><th>ระดับ</th></tr></thead>
+<tbody><tr><td data-label="โครงการตามแผน" class="num">${r.planned}</td><td data-label="ดำเนินการแล้วเสร็จ" class="num">${r.done}</td><td data-label="อยู่ระหว่างดำเนินการ" class="num">${r.inProgress}</td><td data-label="ไม่สามารถดำเนินการได้" class="num">${r.cannotDo}</td><td data-label="รอรายงาน" class="num">${r.waiting}</td><td data-label="เบิกจ่าย (บาท)" class="num">${formatBaht(r.disbursed)}</td><td data-label="ผลการนำแผนฯ ไปปฏิบัติ" class="num" data-score="${formatPercent(r.score.raw)}">${formatCapped(r.score)}</td><td data-label="ระดับ">${LEVEL_TH[r.score.level]}</td></tr></tbody></table></div>
 <p class="why" data-testid="public-explanation-${r.round}">ที่มาของคะแนน: ${esc(r.score.explanation)}</p>
 </section>`,
         )
@@ -153,11 +156,11 @@ export function publicProvinceHtml(p: PublicProvinceRound): PublicPageParts {
     .map((r, i) => {
       const link = `<a href="/public/lao/${esc(r.lao.code)}/${p.fiscalYear}">${esc(r.lao.name)}</a>`;
       if (p.withheld.has(r.lao.code)) {
-        return `<tr data-lao="${esc(r.lao.code)}"><td class="num">${i + 1}</td><td>${link}</td><td>${esc(r.districtName)}</td><td colspan="2" class="muted">เปิดให้รายงานเพิ่มเติม ยังไม่เผยแพร่คะแนน</td></tr>`;
+        return `<tr data-lao="${esc(r.lao.code)}"><td data-label="ลำดับ" class="num">${i + 1}</td><td>${link}</td><td data-label="อำเภอ">${esc(r.districtName)}</td><td colspan="2" class="muted">เปิดให้รายงานเพิ่มเติม ยังไม่เผยแพร่คะแนน</td></tr>`;
       }
       return (
-        `<tr data-lao="${esc(r.lao.code)}"><td class="num">${i + 1}</td><td>${link}<div class="why">ที่มาของคะแนน: ${esc(r.score.explanation)}</div></td>` +
-        `<td>${esc(r.districtName)}</td><td class="num" data-score="${formatPercent(r.score.raw)}">${formatCapped(r.score)}</td><td>${LEVEL_TH[r.score.level]}</td></tr>`
+        `<tr data-lao="${esc(r.lao.code)}"><td data-label="ลำดับ" class="num">${i + 1}</td><td>${link}<div class="why">ที่มาของคะแนน: ${esc(r.score.explanation)}</div></td>` +
+        `<td data-label="อำเภอ">${esc(r.districtName)}</td><td data-label="ร้อยละ" class="num" data-score="${formatPercent(r.score.raw)}">${formatCapped(r.score)}</td><td data-label="ระดับ">${LEVEL_TH[r.score.level]}</td></tr>`
       );
     })
     .join('\n');
@@ -183,7 +186,7 @@ export function publicProvinceHtml(p: PublicProvinceRound): PublicPageParts {
       : [HOME, nationalCrumb, { label: province }],
     body: `<header><h1>${esc(title)}</h1></header>
 <p data-testid="level-counts">ระดับ${LEVEL_TH.HIGH} ${count(p.high)} แห่ง · ระดับ${LEVEL_TH.MEDIUM} ${count(p.medium)} แห่ง · ระดับ${LEVEL_TH.LOW} ${count(p.low)} แห่ง</p>
-<div class="wrap"><table><thead><tr><th>ลำดับ</th><th>ชื่อ อปท.</th><th>อำเภอ</th><th>ร้อยละ</th><th>ระดับการนำแผนไปปฏิบัติ</th></tr></thead>
+<div class="wrap"><table class="stack"><thead><tr><th>ลำดับ</th><th>ชื่อ อปท.</th><th>อำเภอ</th><th>ร้อยละ</th><th>ระดับการนำแผนไปปฏิบัติ</th></tr></thead>
 <tbody>
 ${rows}
 </tbody></table></div>

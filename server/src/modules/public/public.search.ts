@@ -84,12 +84,17 @@ export function searchWords(text: string): string[] {
 const literal = (text: string) => text.replace(/[%_!]/g, '!$&');
 
 /**
- * LAOs of the year's registry every word of the search names — in its name, its district's or its
+ * LAOs of the year's registry (of one province, when one is chosen) every word of the search names — in its name, its district's or its
  * province's name, or (digits) the start of its code — at most SEARCH_LIMIT of them, in Thai order by
  * province, district and name, and whether there were more.
  */
-async function findLaos(ctx: AppContext, words: string[], fiscalYear: number): Promise<{ found: FoundLao[]; more: boolean }> {
-  const qb = laosIn(ctx, { all: true }, fiscalYear)
+async function findLaos(
+  ctx: AppContext,
+  words: string[],
+  fiscalYear: number,
+  provinceCode: string | null,
+): Promise<{ found: FoundLao[]; more: boolean }> {
+  const qb = laosIn(ctx, provinceCode ? { provinceCode } : { all: true }, fiscalYear)
     .select('l.code', 'code')
     .addSelect('l.name', 'name')
     .addSelect('l.province_code', 'provinceCode')
@@ -180,8 +185,8 @@ export async function publicSearch(ctx: AppContext, asked: SearchAsked): Promise
           .addSelect('l.name', 'name')
           .getRawMany<Named>()
       : [],
-    words.length ? findLaos(ctx, words, fiscalYear) : { found: [], more: false },
-    findPlaces(ctx, words),
+    words.length ? findLaos(ctx, words, fiscalYear, province?.code ?? null) : { found: [], more: false },
+    province ? [] : findPlaces(ctx, words),
   ]);
   const named = (x: { code: string; name: string } | null | undefined): Named | null => (x ? { code: x.code, name: x.name } : null);
   return {

@@ -26,19 +26,13 @@ const laoLink = (code: string, fiscalYear: number) => `/public/lao/${encodeURICo
 export function publicSearchHtml(p: PublicSearch): PublicPageParts {
   const y = p.fiscalYear;
   const years = p.years.map((year) => option(year, `พ.ศ. ${year}`, year === y)).join('');
-  const yearSelect = (id: string) =>
-    `<label for="${id}">ปีงบประมาณของแผน<select id="${id}" name="year" data-testid="${id}">${years}</select></label>`;
-  const search = `<form method="get" action="/public" role="search" data-testid="public-search-form">
-<label for="q">ค้นหา อปท. จากชื่อ รหัส อำเภอ หรือจังหวัด<input id="q" type="search" name="q" maxlength="100" value="${esc(p.query ?? '')}" placeholder="เช่น ขอนหาด, อบต.เทพา, 6810453" data-testid="public-search-q"></label>
-${yearSelect('search-year')}
+  const provinces = p.provinces.map((x) => option(x.code, provinceLabel(x.code, x.name), x.code === p.province?.code)).join('');
+  // One form: a search (within the province chosen, if any), a province to go down to, the year of the plans the links open.
+  const form = `<form method="get" action="/public" role="search" data-testid="public-search-form">
+<label class="wide" for="q">ค้นหา อปท. จากชื่อ รหัส อำเภอ หรือจังหวัด<input id="q" type="search" name="q" maxlength="100" value="${esc(p.query ?? '')}" placeholder="เช่น ขอนหาด, อบต.เทพา, 6810453" data-testid="public-search-q"></label>
+<label for="province">จังหวัด<select id="province" name="province" data-testid="public-province">${option('', 'ทุกจังหวัด', !p.province)}${provinces}</select></label>
+<label for="year">ปีงบประมาณของแผน<select id="year" name="year" data-testid="public-year">${years}</select></label>
 <button type="submit" data-testid="public-search-submit">ค้นหา</button>
-</form>`;
-  const browse = `<form method="get" action="/public" data-testid="public-province-form">
-<label for="province">จังหวัด<select id="province" name="province" data-testid="public-province">${option('', 'เลือกจังหวัด', !p.province)}${p.provinces
-    .map((x) => option(x.code, provinceLabel(x.code, x.name), x.code === p.province?.code))
-    .join('')}</select></label>
-${yearSelect('browse-year')}
-<button type="submit" data-testid="public-province-submit">แสดงอำเภอ</button>
 </form>`;
 
   const sections: string[] = [];
@@ -50,7 +44,11 @@ ${yearSelect('browse-year')}
       `<section data-section="districts"><h2>${esc(word)}ใน${esc(province)}</h2>${
         p.districts.length
           ? `<ul class="links">${p.districts
-              .map((d) => `<li><a href="${esc(districtSearchLink(d.code, y))}">${esc(districtLabel(p.province!.code, d.name))}</a></li>`)
+              .map((d) =>
+                d.code === p.district?.code
+                  ? `<li><strong aria-current="page">${esc(districtLabel(p.province!.code, d.name))}</strong></li>`
+                  : `<li><a href="${esc(districtSearchLink(d.code, y))}">${esc(districtLabel(p.province!.code, d.name))}</a></li>`,
+              )
               .join('')}</ul>`
           : `<p class="muted">ไม่มี อปท. ในทะเบียนของปีงบประมาณ พ.ศ. ${y}</p>`
       }</section>`,
@@ -79,8 +77,7 @@ ${yearSelect('browse-year')}
     crumbs,
     body: `<header><h1>ข้อมูลเผยแพร่ แผนปฏิบัติการป้องกันการทุจริตของ อปท.</h1>
 <p class="muted">แผนปฏิบัติการป้องกันการทุจริต ผลการดำเนินงาน คะแนนและระดับการนำแผนไปปฏิบัติขององค์กรปกครองส่วนท้องถิ่น ในรอบการรายงานที่ปิดแล้ว</p></header>
-${search}
-${browse}
+${form}
 ${sections.join('\n')}
 <p class="muted">ข้อมูลจากระบบ e-PlanNACC สำนักงาน ป.ป.ช. เผยแพร่เฉพาะรอบการรายงานที่ปิดแล้ว ไม่มีข้อมูลส่วนบุคคล</p>`,
   };
@@ -107,7 +104,8 @@ function foundSection(p: PublicSearch): string {
         .join('')}</ul>`
     : '<p>ไม่พบ อปท. ที่ตรงกับคำค้น ลองพิมพ์เพียงบางส่วนของชื่อ เช่น ชื่อตำบล</p>';
   const more = p.more ? `<p class="muted">แสดง ${SEARCH_LIMIT} แห่งแรก กรุณาระบุคำค้นให้ชัดเจนขึ้น</p>` : '';
-  return `<section data-section="found"><h2>ผลการค้นหา “${esc(p.query ?? '')}”</h2>${places}${laos}${more}</section>`;
+  const within = p.province ? ` ใน${provinceLabel(p.province.code, p.province.name)}` : '';
+  return `<section data-section="found"><h2>ผลการค้นหา “${esc(p.query ?? '')}”${esc(within)}</h2>${places}${laos}${more}</section>`;
 }
 
 /** The published rounds: national tables, or the chosen province's or district's tables. */
