@@ -1,6 +1,6 @@
 import { formatBaht } from '../../core/money';
 import { thaiDate } from '../../core/pdf/thai-text';
-import { districtLabel, placeLine, provinceLabel } from '../geography/places';
+import { districtLabel, districtWord, placeLine, provinceLabel } from '../geography/places';
 import { ReportRound, ROUND_TH } from '../plan/report.enums';
 import { formatCapped, formatPercent, LEVEL_TH } from '../scoring/scoring';
 import { resourceName } from './open-data';
@@ -151,7 +151,7 @@ export const nationalTableLink = (fiscalYear: number, round: ReportRound) => `/p
 export function publicProvinceHtml(p: PublicProvinceRound): PublicPageParts {
   const province = provinceLabel(p.province.code, p.province.name);
   const place = p.district ? `${districtLabel(p.province.code, p.district.name)} ${province}` : province;
-  const title = `ผลการนำแผนปฏิบัติการป้องกันการทุจริต ไปสู่การปฏิบัติระดับ${p.district ? 'อำเภอ' : 'จังหวัด'} ${place} ประจำ${yearRound(p.fiscalYear, p.round)}`;
+  const title = `ผลการนำแผนปฏิบัติการป้องกันการทุจริต ไปสู่การปฏิบัติระดับ${p.district ? districtWord(p.province.code) : 'จังหวัด'} ${place} ประจำ${yearRound(p.fiscalYear, p.round)}`;
   const rows = p.rows
     .map((r, i) => {
       const link = `<a href="/public/lao/${esc(r.lao.code)}/${p.fiscalYear}">${esc(r.lao.name)}</a>`;
@@ -167,7 +167,7 @@ export function publicProvinceHtml(p: PublicProvinceRound): PublicPageParts {
   const districts = [...new Map(p.rows.map((r) => [r.lao.districtCode, r.districtName])).entries()];
   const byDistrict = p.district
     ? ''
-    : `<nav class="noprint" aria-label="ตารางรายอำเภอ"><h2>ดูตารางรายอำเภอ</h2><ul class="links">${districts
+    : `<nav class="noprint" aria-label="ตารางราย${districtWord(p.province.code)}"><h2>ดูตารางราย${districtWord(p.province.code)}</h2><ul class="links">${districts
         .map(
           ([code, name]) =>
             `<li><a href="${districtTableLink(code, p.fiscalYear, p.round)}">${esc(districtLabel(p.province.code, name))}</a></li>`,
