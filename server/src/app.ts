@@ -190,11 +190,11 @@ export async function createApp(options: AppOptions): Promise<App> {
   );
 
   app.use(exportRouter(contextOf, log));
-  app.use(publicRouter(contextOf, log));
+  const clientDir = options.clientDir === undefined ? defaultClientDir() : options.clientDir;
+  app.use(publicRouter(contextOf, log, clientDir));
   app.use(importRouter(contextOf, log));
   app.use(lineWebhookRouter(deps, log));
 
-  const clientDir = options.clientDir === undefined ? defaultClientDir() : options.clientDir;
   // GraphiQL for API token holders: a build of its own next to the client's (client/vite.graphiql.config.ts).
   const graphiqlDir = clientDir && path.join(path.dirname(clientDir), 'dist-graphiql');
   if (graphiqlDir && fs.existsSync(path.join(graphiqlDir, 'index.html'))) {

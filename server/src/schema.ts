@@ -33,6 +33,7 @@ import { NotificationResolver } from './modules/notification/notification.resolv
 import { LineResolver } from './modules/notification/line.resolver';
 import { JobResolver } from './modules/job/job.resolver';
 import { ReminderResolver } from './modules/reminder/reminder.resolver';
+import { PublicationResolver } from './modules/public/public.resolver';
 
 export const resolvers = [
   AuthResolver,
@@ -57,6 +58,7 @@ export const resolvers = [
   ProgressReportResolver,
   ProjectYearReportsResolver,
   ReportingWindowResolver,
+  PublicationResolver,
   PlanYearResolver,
   ScoringResolver,
   BaselineRequestResolver,

@@ -733,6 +733,8 @@ export type Mutation = {
   setProjectCompliance: ProjectYear;
   /** ADMIN: when a round opens and closes (null = no limit) */
   setReportingWindow: ReportingWindow;
+  /** ADMIN: withdraw a round from publication (published: false; a reason required) or publish it again (published: true). Withdrawn, it is on no public page and in no open data */
+  setRoundPublication: RoundPublicationStatus;
   /** Province office or ADMIN: enter the SAR scores of a year (replaces that year’s rows) */
   setSarScores: Array<SarScore>;
   /** Disable (ends every session and API token) or enable an account */
@@ -996,6 +998,14 @@ export type MutationSetReportingWindowArgs = {
   closesAt: InputMaybe<Scalars['DateTime']['input']>;
   fiscalYear: Scalars['Int']['input'];
   opensAt: InputMaybe<Scalars['DateTime']['input']>;
+  round: ReportRound;
+};
+
+
+export type MutationSetRoundPublicationArgs = {
+  fiscalYear: Scalars['Int']['input'];
+  published: Scalars['Boolean']['input'];
+  reason: InputMaybe<Scalars['String']['input']>;
   round: ReportRound;
 };
 
@@ -1565,6 +1575,12 @@ export type ProvinceScoreRow = {
   score: Scalars['Float']['output'];
 };
 
+/** เผยแพร่แล้ว (closed and published) / ยังไม่ปิดรอบ (not closed yet) / ถอนการเผยแพร่ (ADMIN withdrew it) */
+export type PublicationState =
+  | 'NOT_CLOSED'
+  | 'PUBLISHED'
+  | 'WITHDRAWN';
+
 export type Query = {
   __typename?: 'Query';
   /** แผนปฏิบัติการป้องกันการทุจริต of an LAO for a fiscal year, as the action-plan PDF and workbook print it */
@@ -1646,6 +1662,8 @@ export type Query = {
   reviewQueue: ReviewQueue;
   /** The roles an ADMIN may give an account, with what each needs (modules/access/role.ts) */
   roleOptions: Array<RoleOption>;
+  /** ADMIN: both rounds of a fiscal year with their publication (published, not closed yet, withdrawn and why) */
+  roundPublications: Array<RoundPublicationStatus>;
   /** คะแนน SAR of an LAO in a fiscal year, by dimension */
   sarScores: Array<SarScore>;
   /** ADMIN: the scheduled jobs, when each runs next and how its last run went */
@@ -1874,6 +1892,11 @@ export type QueryReviewQueueArgs = {
 };
 
 
+export type QueryRoundPublicationsArgs = {
+  fiscalYear: Scalars['Int']['input'];
+};
+
+
 export type QuerySarScoresArgs = {
   fiscalYear: Scalars['Int']['input'];
   laoCode: Scalars['String']['input'];
@@ -2054,6 +2077,19 @@ export type RolePlace =
   | 'LAO'
   | 'NONE'
   | 'PROVINCE';
+
+/** การเผยแพร่ต่อสาธารณะ of a round of a fiscal year: on the public pages and in the open data or not, and why */
+export type RoundPublicationStatus = {
+  __typename?: 'RoundPublicationStatus';
+  /** When ADMIN last withdrew or published it again; null = never */
+  changedAt: Maybe<Scalars['DateTime']['output']>;
+  fiscalYear: Scalars['Int']['output'];
+  /** Why ADMIN withdrew it (WITHDRAWN only) */
+  reason: Maybe<Scalars['String']['output']>;
+  round: ReportRound;
+  /** PUBLISHED: closed, on the public pages; NOT_CLOSED: published once it closes; WITHDRAWN: ADMIN withdrew it */
+  state: PublicationState;
+};
 
 /** Level thresholds of one round of a fiscal year (hundredths of a percent) */
 export type RoundThresholds = {

@@ -25,6 +25,7 @@ import { ProjectYear } from '../../server/src/modules/project/project-year.entit
 import { Project } from '../../server/src/modules/project/project.entity';
 import { PlanStatus, ProjectOrigin } from '../../server/src/modules/plan/project.enums';
 import { ReportingReopening, ReportingWindow } from '../../server/src/modules/reporting-window/reporting-window.entity';
+import { RoundPublication } from '../../server/src/modules/public/round-publication.entity';
 import { SarScore } from '../../server/src/modules/sar/sar-score.entity';
 import { LevelThreshold } from '../../server/src/modules/scoring/level-threshold.entity';
 import { getSchema } from '../../server/src/schema';
@@ -98,8 +99,11 @@ const EXPECTED: Record<string, Outcome[]> = {
   'GET /healthz':                         [ok,     ok,     ok,     ok,     ok,     ok,     ok],
   'GET /healthz/live':                    [ok,     ok,     ok,     ok,     ok,     ok,     ok],
   // The public pages: what NACC publishes (READ_PUBLISHED), to everyone, with or without a session.
+  'GET /public':                          [ok,     ok,     ok,     ok,     ok,     ok,     ok],
   'GET /public/lao/:code/:year':          [ok,     ok,     ok,     ok,     ok,     ok,     ok],
   'GET /public/province/:code/:year/:round': [ok,   ok,     ok,     ok,     ok,     ok,     ok],
+  'GET /public/district/:code/:year/:round': [ok,   ok,     ok,     ok,     ok,     ok,     ok],
+  'GET /public/national/:year/:round':    [ok,     ok,     ok,     ok,     ok,     ok,     ok],
   'GET /open-data/:year/:round/:file':    [ok,     ok,     ok,     ok,     ok,     ok,     ok],
   // Signed in: one's own password; the year's settings everyone works by.
   'Mutation.changePassword':              [UNAUTH, ok,     ok,     ok,     ok,     FORBID, ok],
@@ -213,6 +217,9 @@ const EXPECTED: Record<string, Outcome[]> = {
   'Mutation.endReopening':                [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Query.openReopenings':                 [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Mutation.setLevelThresholds':          [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
+  // What the public pages publish: withdrawing a round from publication and publishing it again.
+  'Query.roundPublications':              [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
+  'Mutation.setRoundPublication':         [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Query.memoEmblem':                     [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Mutation.setMemoEmblem':               [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Mutation.clearMemoEmblem':             [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
@@ -847,6 +854,19 @@ const CALLS: Record<string, Call> = {
     }),
     state: (fx) => repo(fx, LevelThreshold).findOneBy({ fiscalYear: SETTINGS_YEAR, round: ReportRound.SIX_MONTHS }),
   },
+  'Query.roundPublications': { vars: () => ({ fiscalYear: SETTINGS_YEAR }) },
+  // Withdrawn when found published, published again when found withdrawn.
+  'Mutation.setRoundPublication': {
+    target: async (fx) =>
+      (await repo(fx, RoundPublication).findOneBy({ fiscalYear: SETTINGS_YEAR, round: ReportRound.SIX_MONTHS }))?.published === false,
+    vars: (_fx, withdrawn: boolean) => ({
+      fiscalYear: SETTINGS_YEAR,
+      round: ReportRound.SIX_MONTHS,
+      published: withdrawn,
+      reason: withdrawn ? null : `ตรวจสิทธิ์การถอนการเผยแพร่ ${next()}`,
+    }),
+    state: (fx) => repo(fx, RoundPublication).findOneBy({ fiscalYear: SETTINGS_YEAR, round: ReportRound.SIX_MONTHS }),
+  },
   'Mutation.importLaos': {
     target: (fx) => unusedLaoCode(fx.server.db),
     vars: (_fx, code: string) => ({
@@ -883,6 +903,9 @@ function routeRequest(key: string, fx: Fixtures): { url: string; init: RequestIn
   if (path.startsWith('/open-data/')) return { url: '/open-data/2564/SIX_MONTHS/datapackage.json', init: { method } };
   if (path.startsWith('/public/province/')) return { url: `/public/province/${A.province}/2564/SIX_MONTHS`, init: { method } };
   if (path.startsWith('/public/lao/')) return { url: `/public/lao/${fx.a1.code}/${YEAR}`, init: { method } };
+  if (path.startsWith('/public/district/')) return { url: `/public/district/${A.district}/2564/SIX_MONTHS`, init: { method } };
+  if (path.startsWith('/public/national/')) return { url: '/public/national/2564/SIX_MONTHS', init: { method } };
+  if (path === '/public') return { url: `/public?district=${A.district}&q=${encodeURIComponent('สิทธิ์')}`, init: { method } };
   if (path.startsWith('/import/')) {
     const fields = Object.keys(COLUMNS[path.slice('/import/'.length) as keyof typeof COLUMNS]);
     const csv = `${fields.join(',')}\r\n${fields.map(() => '1').join(',')}\r\n`;
@@ -1172,7 +1195,7 @@ describe.each(databases)('authorization matrix ($name)', ({ url }) => {
     const reached = [
       ...new Set(
         Object.entries(EXPECTED)
-          .filter(([key, o]) => o[SERVICE] === ok && !/^GET \/(healthz|public\/|open-data\/)/.test(key))
+          .filter(([key, o]) => o[SERVICE] === ok && !/^GET \/(healthz|public\b|open-data\/)/.test(key))
           .map(([key]) => baseOf(key)),
       ),
     ].sort();

@@ -9,6 +9,7 @@ import { PlanYear } from '../../server/src/modules/plan-year/plan-year.entity';
 import { PlanResultNote } from '../../server/src/modules/progress-report/plan-result-note.entity';
 import { ProgressReport } from '../../server/src/modules/progress-report/progress-report.entity';
 import { ReportingReopening } from '../../server/src/modules/reporting-window/reporting-window.entity';
+import { RoundPublication } from '../../server/src/modules/public/round-publication.entity';
 import { ProjectYear } from '../../server/src/modules/project/project-year.entity';
 import { Project } from '../../server/src/modules/project/project.entity';
 import { PlanStatus, ProjectOrigin } from '../../server/src/modules/plan/project.enums';
@@ -625,6 +626,24 @@ describe.each(databases)('every write path under concurrent callers ($name)', ({
           query: `mutation($h: Int!) { setLevelThresholds(fiscalYear: 2564, input: { round: TWELVE_MONTHS, highFrom: $h, highInclusive: true, mediumFrom: 40, mediumInclusive: true }) { round } }`,
           variables: (i) => ({ h: 60 + i }),
         };
+      },
+    },
+    {
+      name: 'setRoundPublication: one switch of a year and round, a withdrawal always with its reason',
+      successes: 'all',
+      async prepare() {
+        return {
+          token: admin,
+          query:
+            'mutation($p: Boolean!, $r: String) { setRoundPublication(fiscalYear: 2561, round: SIX_MONTHS, published: $p, reason: $r) { state } }',
+          variables: (i) => ({ p: i % 2 === 0, r: i % 2 === 0 ? null : `ถอนการเผยแพร่พร้อมกัน ${i}` }),
+        };
+      },
+      async check() {
+        const rows = await server.db.getRepository(RoundPublication).findBy({ fiscalYear: 2561 });
+        expect(rows.map((r) => r.published || (r.reason ?? '').startsWith('ถอนการเผยแพร่พร้อมกัน'))).toEqual([true]);
+        // Published again as it was: no other suite on this database finds 2561 withdrawn.
+        await server.db.getRepository(RoundPublication).delete({ fiscalYear: 2561 });
       },
     },
     (() => {

@@ -113,6 +113,8 @@ function valueFor(w: World, op: string, name: string, type: GraphQLInputType): u
     reviewProjectReduction: { projectId: String(w.reductionId) },
     approveMany: { kind: 'ADDITION', projectId: String(w.additionalId) },
     setReportingWindow: { fiscalYear: OWN_YEAR },
+    setRoundPublication: { fiscalYear: OWN_YEAR, reason: 'ถอนการเผยแพร่เพื่อทดสอบ' },
+    roundPublications: { fiscalYear: OWN_YEAR },
     setLevelThresholds: { fiscalYear: OWN_YEAR, highFrom: 5000, highInclusive: true, mediumFrom: 2000, mediumInclusive: false },
     reportingWindows: { fiscalYear: OWN_YEAR },
     reportingReopenings: { fiscalYear: OWN_YEAR },

@@ -760,6 +760,13 @@ export type ReportingWindowsQueryVariables = Exact<{
 
 export type ReportingWindowsQuery = { reportingWindows: Array<{ fiscalYear: number, round: Types.ReportRound, opensAt: string | null, closesAt: string | null }> };
 
+export type RoundPublicationsQueryVariables = Exact<{
+  fiscalYear: number;
+}>;
+
+
+export type RoundPublicationsQuery = { roundPublications: Array<{ fiscalYear: number, round: Types.ReportRound, state: Types.PublicationState, reason: string | null, changedAt: string | null }> };
+
 export type SetLevelThresholdsMutationVariables = Exact<{
   fiscalYear: number;
   input: Types.LevelThresholdInput;
@@ -777,6 +784,16 @@ export type SetReportingWindowMutationVariables = Exact<{
 
 
 export type SetReportingWindowMutation = { setReportingWindow: { fiscalYear: number, round: Types.ReportRound, opensAt: string | null, closesAt: string | null } };
+
+export type SetRoundPublicationMutationVariables = Exact<{
+  fiscalYear: number;
+  round: Types.ReportRound;
+  published: boolean;
+  reason?: string | null | undefined;
+}>;
+
+
+export type SetRoundPublicationMutation = { setRoundPublication: { fiscalYear: number, round: Types.ReportRound, state: Types.PublicationState, reason: string | null, changedAt: string | null } };
 
 export { CurrentUserFragmentDoc } from './documents/CurrentUserFragmentDoc';
 export { AdminUserFragmentDoc } from './documents/AdminUserFragmentDoc';
@@ -888,5 +905,7 @@ export { LevelThresholdsDocument } from './documents/LevelThresholdsDocument';
 export { OpenReopeningsDocument } from './documents/OpenReopeningsDocument';
 export { ReopenRoundDocument } from './documents/ReopenRoundDocument';
 export { ReportingWindowsDocument } from './documents/ReportingWindowsDocument';
+export { RoundPublicationsDocument } from './documents/RoundPublicationsDocument';
 export { SetLevelThresholdsDocument } from './documents/SetLevelThresholdsDocument';
 export { SetReportingWindowDocument } from './documents/SetReportingWindowDocument';
+export { SetRoundPublicationDocument } from './documents/SetRoundPublicationDocument';

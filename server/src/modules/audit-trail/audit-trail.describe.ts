@@ -134,6 +134,7 @@ const FIELDS: Record<string, string> = {
   text: 'รายละเอียด',
   highFrom: 'ระดับมาก ตั้งแต่',
   mediumFrom: 'ระดับกลาง ตั้งแต่',
+  published: 'เผยแพร่ต่อสาธารณะ',
   revokedAt: 'ยกเลิกเมื่อ',
   trustedBrowser: 'เบราว์เซอร์ที่เคยเข้าสู่ระบบ',
   created: 'เพิ่มใหม่',

@@ -81,6 +81,7 @@ export class AuditTrailResolver {
       case 'ReportingWindow':
         return `ช่วงเวลารายงาน${roundOfYear(parts[1], parts[0])}`;
       case 'LevelThreshold':
+      case 'RoundPublication':
         return roundOfYear(parts[1], parts[0]);
       case 'BaselineRequest':
         return `คำขอปรับจำนวนโครงการตั้งต้น เลขที่ ${row.targetId ?? ''} ของ ${await laoName(row.laoCode)}`;

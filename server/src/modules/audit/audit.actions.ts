@@ -52,6 +52,8 @@ export const AUDIT_ACTIONS = {
   approveBaselineRequest: 'อนุมัติ',
   rejectBaselineRequest: 'ไม่อนุมัติ',
   setLevelThresholds: 'กำหนดเกณฑ์ระดับผลการนำแผนฯ ไปปฏิบัติ',
+  publishRound: 'เผยแพร่ผลการนำแผนฯ ไปปฏิบัติต่อสาธารณะ',
+  withdrawRound: 'ถอนการเผยแพร่ผลการนำแผนฯ ไปปฏิบัติ',
   setSarScores: 'บันทึกคะแนน SAR ของ',
   setMemoEmblem: 'อัปโหลดตราครุฑในบันทึกข้อความ',
   clearMemoEmblem: 'ลบตราครุฑในบันทึกข้อความ',

@@ -3,6 +3,8 @@ import { execute, inTransaction } from '../../core/db';
 import type { AppContext } from '../../core/context';
 import { lockedLaos } from '../lao/lao.service';
 import { Lao } from '../lao/lao.entity';
+import { District } from '../geography/district.entity';
+import { Province } from '../geography/province.entity';
 import { ReportRound } from '../plan/report.enums';
 import { scoreDenominator } from './scoring';
 import { LaoYearFigures } from './lao-year-figures.entity';
@@ -132,7 +134,7 @@ export type LaoScope = { provinceCode: string; districtCode?: string | null } | 
  * after (the registry is dated: an LAO added in 2570 is not in 2563's table, one retired in 2570 still
  * is) — as a query of `Lao` aliased `l`.
  */
-function laosIn(ctx: AppContext, scope: LaoScope, fiscalYear: number): SelectQueryBuilder<Lao> {
+export function laosIn(ctx: AppContext, scope: LaoScope, fiscalYear: number): SelectQueryBuilder<Lao> {
   const qb = ctx.em
     .getRepository(Lao)
     .createQueryBuilder('l')
@@ -187,6 +189,10 @@ export async function storedScores(
   return rows.map((r) => ({ laoCode: r.laoCode, provinceCode: r.provinceCode, figures: figures(r) }));
 }
 
+/** The created projects an LAO reported in a round, taken out of the maintained figures' JSON by the database (null: no figures). */
+const reportedColumn = (round: ReportRound) =>
+  `JSON_EXTRACT(f.detail, '$.reportedCreated.${round === ReportRound.SIX_MONTHS ? 'SIX_MONTHS' : 'TWELVE_MONTHS'}')`;
+
 /** One LAO in the year's registry with how far its reports of a round are (the maintained figures; 0 when it has none). */
 export interface StoredReporting {
   laoCode: string;
@@ -215,12 +221,53 @@ export async function storedReporting(
     .addSelect('l.district_code', 'districtCode')
     .leftJoin(LaoYearFigures, 'f', 'f.lao_code = l.code AND f.fiscal_year = :fiscalYear', { fiscalYear })
     .addSelect("JSON_EXTRACT(f.detail, '$.created')", 'created')
-    .addSelect(
-      `JSON_EXTRACT(f.detail, '$.reportedCreated.${round === ReportRound.SIX_MONTHS ? 'SIX_MONTHS' : 'TWELVE_MONTHS'}')`,
-      'reported',
-    )
+    .addSelect(reportedColumn(round), 'reported')
     .getRawMany<Omit<StoredReporting, 'created' | 'reported'> & { created: unknown; reported: unknown }>();
   return rows.map((r) => ({ ...r, created: Number(r.created ?? 0), reported: Number(r.reported ?? 0) }));
+}
+
+/** One LAO in the year's registry with its place names, its score figures of a round and how many of its projects it reported. */
+export interface StoredRoundRow {
+  laoCode: string;
+  laoName: string;
+  provinceCode: string;
+  provinceName: string;
+  districtCode: string;
+  districtName: string;
+  /** Null: the LAO has no data that year. */
+  figures: ScoreFigures | null;
+  /** Created projects with a report of the round. */
+  reported: number;
+}
+
+/**
+ * The LAOs in scope in the year's registry, each with its province's and district's names, its score
+ * figures of a round and its reports of it: one statement over the registry, its places and the
+ * maintained figures (one row per LAO), as plain rows — how the whole country is read at once.
+ */
+export async function storedRoundRows(ctx: AppContext, scope: LaoScope, fiscalYear: number, round: ReportRound): Promise<StoredRoundRow[]> {
+  const qb = laosIn(ctx, scope, fiscalYear)
+    .select('l.code', 'laoCode')
+    .addSelect('l.name', 'laoName')
+    .addSelect('l.province_code', 'provinceCode')
+    .addSelect('l.district_code', 'districtCode')
+    .leftJoin(Province, 'p', 'p.code = l.province_code')
+    .addSelect('p.name', 'provinceName')
+    .leftJoin(District, 'd', 'd.code = l.district_code')
+    .addSelect('d.name', 'districtName');
+  const rows = await withScoreFigures(qb, fiscalYear, round)
+    .addSelect(reportedColumn(round), 'reported')
+    .getRawMany<Record<string, unknown> & Omit<StoredRoundRow, 'figures' | 'reported'>>();
+  return rows.map((r) => ({
+    laoCode: r.laoCode,
+    laoName: r.laoName,
+    provinceCode: r.provinceCode,
+    provinceName: r.provinceName ?? '',
+    districtCode: r.districtCode,
+    districtName: r.districtName ?? '',
+    figures: figures(r),
+    reported: Number(r.reported ?? 0),
+  }));
 }
 
 /** The LAOs in scope in the year's registry as entities, each with its score figures for a round of a year: one statement. */
