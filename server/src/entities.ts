@@ -28,6 +28,7 @@ import { ScheduledJob } from './modules/job/scheduled-job.entity';
 import { Notification, NotificationDelivery, NotificationSetting } from './modules/notification/notification.entity';
 import { ReminderSchedule, ReminderSent } from './modules/reminder/reminder.entity';
 import { LineLinkCode } from './modules/notification/line.entity';
+import { Attachment, AttachmentChunk } from './modules/attachment/attachment.entity';
 
 /** Every entity of the schema, listed once (the DataSource, tests and scripts share it). */
 export const entities = [
@@ -67,4 +68,6 @@ export const entities = [
   ReminderSchedule,
   ReminderSent,
   LineLinkCode,
+  Attachment,
+  AttachmentChunk,
 ];

@@ -33,6 +33,7 @@ import { NotificationResolver } from './modules/notification/notification.resolv
 import { LineResolver } from './modules/notification/line.resolver';
 import { JobResolver } from './modules/job/job.resolver';
 import { ReminderResolver } from './modules/reminder/reminder.resolver';
+import { AttachmentResolver } from './modules/attachment/attachment.resolver';
 
 export const resolvers = [
   AuthResolver,
@@ -68,6 +69,7 @@ export const resolvers = [
   AuditTrailResolver,
   ImportResolver,
   RateLimitResolver,
+  AttachmentResolver,
 ] as const;
 
 const built = new Map<boolean, Promise<GraphQLSchema>>();

@@ -62,7 +62,7 @@ export function safeFileName(declared: string | null, type: AttachmentType): str
 export function contentDisposition(fileName: string, disposition: 'attachment' | 'inline' = 'attachment'): string {
   const replaced = fileName.replace(/[^\w.-]+/g, '_');
   // A Thai name has no ASCII left but its extension: "attachment.pdf".
-  const ascii = /[A-Za-z0-9]/.test(replaced.replace(/\.[^.]*$/, '')) ? replaced : `attachment${/\.[\w-]+$/.exec(fileName)?.[0] ?? ''}`;
+  const ascii = /[A-Za-z]/.test(replaced.replace(/\.[^.]*$/, '')) ? replaced : `attachment${/\.[\w-]+$/.exec(fileName)?.[0] ?? ''}`;
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

@@ -32,12 +32,16 @@ export function boundaryOf(contentType: string | undefined): string | null {
   return m ? (m[1] ?? m[2]) : null;
 }
 
-/** The parameters of a header value (`form-data; name="file"; filename="a.pdf"`), names in lower case. */
+/**
+ * The parameters of a header value (`form-data; name="file"; filename="a.pdf"`), names in lower case.
+ * Browsers send a quoted value as it is (a quote as %22), so a backslash stays a backslash (a Windows
+ * path); only \" and \\, which other clients write, are read as the quote and the backslash they stand for.
+ */
 function parameters(value: string): Map<string, string> {
   const out = new Map<string, string>();
-  const re = /;\s*([\w*-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]*))/g;
+  const re = /;\s*([\w*-]+)\s*=\s*(?:"((?:[^"\\]|\\.|\\)*)"|([^;]*))/g;
   for (let m = re.exec(value); m; m = re.exec(value)) {
-    out.set(m[1].toLowerCase(), m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3].trim());
+    out.set(m[1].toLowerCase(), m[2] !== undefined ? m[2].replace(/\\(["\\])/g, '$1') : m[3].trim());
   }
   return out;
 }
@@ -89,7 +93,7 @@ export async function* readMultipart(
   const delimiter = Buffer.from(`\r\n--${boundary}`);
   let state: 'preamble' | 'boundary' | 'head' | 'body' | 'done' = 'preamble';
   let parts = 0;
-  let buffered = Buffer.alloc(0);
+  let buffered: Buffer = Buffer.alloc(0);
   for await (const chunk of body) {
     if (state === 'done') break;
     buffered = buffered.length ? Buffer.concat([buffered, chunk]) : chunk;

@@ -2,6 +2,7 @@ import { formatBaht } from '../../core/money';
 import { thaiDate } from '../../core/pdf/thai-text';
 import { ROUND_TH } from '../plan/report.enums';
 import { formatCapped, formatPercent, LEVEL_TH } from '../scoring/scoring';
+import type { PublicAttachment } from '../attachment/attachment.service';
 import type { PublicLaoYear, PublicProvinceRound } from './public.service';
 
 const esc = (s: string | number): string =>
@@ -31,8 +32,19 @@ ${body}
 `;
 }
 
-/** /public/lao/<code>/<year>: the plan, each closed round's progress, score, level and ที่มาของคะแนน. */
-export function publicLaoHtml(p: PublicLaoYear): string {
+/** The evidence the LAO publishes with its year (modules/attachment), each a link to its file. */
+function attachmentsHtml(files: PublicAttachment[]): string {
+  if (!files.length) return '';
+  const size = (bytes: number) => `${(bytes / (1024 * 1024)).toLocaleString('th-TH', { maximumFractionDigits: 2 })} MB`;
+  const items = files.map(
+    (f) =>
+      `<li><a href="/attachments/${f.id}">${esc(f.fileName)}</a> <span class="muted">(${f.round ? `หลักฐานรายงานผล${ROUND_TH[f.round]}` : 'หลักฐานประกอบแผน'} · ${size(f.size)})</span></li>`,
+  );
+  return `<h2>เอกสารหลักฐานที่เผยแพร่</h2>\n<ul data-testid="public-attachments">\n${items.join('\n')}\n</ul>`;
+}
+
+/** /public/lao/<code>/<year>: the plan, each closed round's progress, score, level and ที่มาของคะแนน, the published evidence. */
+export function publicLaoHtml(p: PublicLaoYear, files: PublicAttachment[] = []): string {
   const title = `${p.lao.name} แผนปฏิบัติการป้องกันการทุจริต ปีงบประมาณ พ.ศ. ${p.fiscalYear}`;
   const projects = p.projects
     .map(
@@ -63,6 +75,7 @@ export function publicLaoHtml(p: PublicLaoYear): string {
 ${projects}
 </tbody></table></div>
 ${rounds}
+${attachmentsHtml(files)}
 <p class="muted">ข้อมูลจากระบบ e-PlanNACC สำนักงาน ป.ป.ช. เผยแพร่เฉพาะรอบการรายงานที่ปิดแล้ว ไม่มีข้อมูลส่วนบุคคล</p>`,
   );
 }

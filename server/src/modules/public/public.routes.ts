@@ -8,6 +8,7 @@ import { ReportRound } from '../plan/report.enums';
 import { publicLaoHtml, publicProvinceHtml } from './public.html';
 import { openDataRows, publicLaoYear, publicProvinceRound } from './public.service';
 import { dataPackage, openDataCsv, openDataJson, resourceName } from './open-data';
+import { publicAttachments } from '../attachment/attachment.service';
 
 /** How long a browser or proxy may keep a page before asking again (it then revalidates by ETag). */
 const MAX_AGE_SECONDS = 300;
@@ -20,7 +21,7 @@ const OPEN_DATA_COST = 20;
  * Charges the caller's address for a public request, or answers 429 with Retry-After (false): the pages
  * are open to everyone, so no anonymous caller repeating one may cost the database more than its share.
  */
-async function withinLimit(ctx: AppContext, req: Request, res: Response, cost: number): Promise<boolean> {
+export async function withinLimit(ctx: AppContext, req: Request, res: Response, cost: number): Promise<boolean> {
   const wait = await take(ctx.db, ctx.clock.now(), `public:${addressKey(req.ip ?? null)}`, ctx.config.rateLimits.publicPerAddress, cost);
   if (wait <= 0) return true;
   res.status(429).set('Retry-After', String(wait)).type('text/plain; charset=utf-8').send('มีการเรียกบ่อยเกินกำหนด กรุณาลองใหม่ภายหลัง');
@@ -76,7 +77,8 @@ export function publicRouter(contextOf: ContextOf, log: Logger): Router {
       const { code, year } = checkParams(String(req.params.code), String(req.params.year));
       const ctx = await contextOf(req, res);
       if (!(await withinLimit(ctx, req, res, PAGE_COST))) return;
-      sendCached(req, res, publicLaoHtml(await publicLaoYear(ctx, code, year)));
+      const page = await publicLaoYear(ctx, code, year);
+      sendCached(req, res, publicLaoHtml(page, await publicAttachments(ctx, code, year)));
     } catch (err) {
       sendHttpError(res, err, log, 'text');
     }

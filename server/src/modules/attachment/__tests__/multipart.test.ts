@@ -36,7 +36,11 @@ async function partsOf(body: Buffer, size: number) {
 
 describe('multipart/form-data, read as it streams', () => {
   // Bytes that look like the start of a boundary inside the file, and every byte value.
-  const file = Buffer.concat([Buffer.from('%PDF-1.7\r\n--'), Buffer.from(`\r\n--${BOUNDARY.slice(0, 20)}`), Buffer.from(Array.from({ length: 256 }, (_, i) => i))]);
+  const file = Buffer.concat([
+    Buffer.from('%PDF-1.7\r\n--'),
+    Buffer.from(`\r\n--${BOUNDARY.slice(0, 20)}`),
+    Buffer.from(Array.from({ length: 256 }, (_, i) => i)),
+  ]);
   const body = form([
     { name: 'laoCode', value: '6800707' },
     { name: 'fiscalYear', value: '2567' },
@@ -61,7 +65,8 @@ describe('multipart/form-data, read as it streams', () => {
   });
 
   it('prefers the UTF-8 name of filename*', async () => {
-    const named = form([{ name: 'file', value: 'x', fileName: 'a.pdf', headers: [] }]).toString('latin1')
+    const named = form([{ name: 'file', value: 'x', fileName: 'a.pdf', headers: [] }])
+      .toString('latin1')
       .replace('filename="a.pdf"', `filename="a.pdf"; filename*=UTF-8''${encodeURIComponent('หลักฐาน.pdf')}`);
     const [part] = await partsOf(Buffer.from(named, 'latin1'), 5);
     expect(part.fileName).toBe('หลักฐาน.pdf');
