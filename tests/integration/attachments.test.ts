@@ -11,7 +11,7 @@ import type { User } from '../../server/src/modules/account/user.entity';
 import { ReportRound, WorkStatus } from '../../server/src/modules/plan/report.enums';
 import type { ProgressReport } from '../../server/src/modules/progress-report/progress-report.entity';
 import { AttachmentsDocument, DeleteAttachmentDocument, SaveProgressReportIdDocument, SetAttachmentPublicDocument } from '../gql/graphql';
-import { exe, jpeg, pdfOf, png, uploadFile, type UploadAuth } from '../support/attachments';
+import { blobOf, exe, jpeg, pdfOf, png, uploadFile, type UploadAuth } from '../support/attachments';
 import { makeLao, makeProject, makeReport, makeSession, makeUser, PASSWORD } from '../fixtures/factories';
 import { codeOf, databases, signIn, TestServer } from './harness';
 
@@ -243,7 +243,7 @@ describe.each(databases)('evidence attachments ($name)', ({ url }) => {
     }
     // The file first, then its fields.
     const form = new FormData();
-    form.append('file', new Blob([pdfOf()]), 'first.pdf');
+    form.append('file', blobOf(pdfOf()), 'first.pdf');
     form.append('progressReportId', String(report.id));
     const first = await fetch(`${server.url}/attachments`, {
       method: 'POST',
@@ -254,8 +254,8 @@ describe.each(databases)('evidence attachments ($name)', ({ url }) => {
     // Two files.
     const two = new FormData();
     two.append('progressReportId', String(report.id));
-    two.append('file', new Blob([pdfOf()]), 'one.pdf');
-    two.append('file', new Blob([pdfOf()]), 'two.pdf');
+    two.append('file', blobOf(pdfOf()), 'one.pdf');
+    two.append('file', blobOf(pdfOf()), 'two.pdf');
     const twice = await fetch(`${server.url}/attachments`, {
       method: 'POST',
       body: two,

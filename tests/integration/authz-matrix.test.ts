@@ -52,7 +52,7 @@ import {
 } from '../fixtures/factories';
 import { havePoppler, pdfText } from '../support/pdf-text';
 import { discPng } from '../support/png';
-import { pdfOf } from '../support/attachments';
+import { blobOf, pdfOf } from '../support/attachments';
 import { databases, signIn, TestServer, type GqlResult } from './harness';
 
 /**
@@ -916,7 +916,7 @@ function routeRequest(key: string, fx: Fixtures): { url: string; init: RequestIn
     const form = new FormData();
     form.append('laoCode', fx.a1.code);
     form.append('fiscalYear', String(YEAR));
-    form.append('file', new Blob([pdfOf()]), 'หลักฐานตรวจสิทธิ์.pdf');
+    form.append('file', blobOf(pdfOf()), 'หลักฐานตรวจสิทธิ์.pdf');
     return { url: path, init: { method, body: form, headers: { 'apollo-require-preflight': 'true' } } };
   }
   if (path.startsWith('/import/')) {

@@ -33,6 +33,9 @@ export const exe = (): Buffer =>
     Buffer.from('This program cannot be run in DOS mode.'),
   ]);
 
+/** A file's bytes as a form carries them. */
+export const blobOf = (bytes: Buffer): Blob => new Blob([new Uint8Array(bytes)], { type: 'application/octet-stream' });
+
 export interface UploadAuth {
   token?: string;
   cookie?: string;
@@ -56,7 +59,7 @@ export async function uploadFile(
 ): Promise<UploadAnswer> {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  if (file) form.append('file', new Blob([file.bytes], { type: 'application/octet-stream' }), file.name);
+  if (file) form.append('file', blobOf(file.bytes), file.name);
   const headers: Record<string, string> = {};
   if (preflight) headers['apollo-require-preflight'] = 'true';
   if (auth.token) headers.authorization = `Bearer ${auth.token}`;
