@@ -33,6 +33,7 @@ import { admitApiToken, auditApiRequest } from './modules/account/api-token';
 import { apiScopePlugin } from './modules/account/api-scope.plugin';
 import { importRouter } from './modules/import/import.routes';
 import { attachmentRouter } from './modules/attachment/attachment.routes';
+import { publicAttachments } from './modules/attachment/attachment.service';
 import { getSchema } from './schema';
 import { channelsOf } from './modules/notification/notification.channel';
 import { lineWebhookRouter } from './modules/notification/line.link';
@@ -191,7 +192,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   );
 
   app.use(exportRouter(contextOf, log));
-  app.use(publicRouter(contextOf, log));
+  app.use(publicRouter(contextOf, log, publicAttachments));
   app.use(importRouter(contextOf, log));
   app.use(attachmentRouter(contextOf, log));
   app.use(lineWebhookRouter(deps, log));

@@ -8,7 +8,7 @@ import { ReportRound } from '../plan/report.enums';
 import { publicLaoHtml, publicProvinceHtml } from './public.html';
 import { openDataRows, publicLaoYear, publicProvinceRound } from './public.service';
 import { dataPackage, openDataCsv, openDataJson, resourceName } from './open-data';
-import { publicAttachments } from '../attachment/attachment.service';
+import type { PublicAttachment } from '../attachment/attachment.service';
 
 /** How long a browser or proxy may keep a page before asking again (it then revalidates by ETag). */
 const MAX_AGE_SECONDS = 300;
@@ -66,11 +66,14 @@ function sendCached(req: Request, res: Response, html: string, type = 'text/html
   res.type(type).send(html);
 }
 
+/** The evidence an LAO publishes with a year (modules/attachment): given by the application rather than imported, as that module reads this one's rule of what is published. */
+export type PublicAttachmentsOf = (ctx: AppContext, laoCode: string, fiscalYear: number) => Promise<PublicAttachment[]>;
+
 /**
  * The public pages (issue #16): served with or without a session, scoped by READ_PUBLISHED in the policy
  * layer (closed rounds only, no personal data), server-rendered so they are fast and printable.
  */
-export function publicRouter(contextOf: ContextOf, log: Logger): Router {
+export function publicRouter(contextOf: ContextOf, log: Logger, attachmentsOf: PublicAttachmentsOf): Router {
   const router = Router();
   router.get('/public/lao/:code/:year', async (req: Request, res: Response) => {
     try {
@@ -78,7 +81,7 @@ export function publicRouter(contextOf: ContextOf, log: Logger): Router {
       const ctx = await contextOf(req, res);
       if (!(await withinLimit(ctx, req, res, PAGE_COST))) return;
       const page = await publicLaoYear(ctx, code, year);
-      sendCached(req, res, publicLaoHtml(page, await publicAttachments(ctx, code, year)));
+      sendCached(req, res, publicLaoHtml(page, await attachmentsOf(ctx, code, year)));
     } catch (err) {
       sendHttpError(res, err, log, 'text');
     }
