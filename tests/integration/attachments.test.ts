@@ -290,6 +290,13 @@ describe.each(databases)('evidence attachments ($name)', ({ url }) => {
     }
     const seen = await server.gql(AttachmentsDocument, { laoCode: lao.code, fiscalYear: 2567 }, ownProvince);
     expect(seen.data!.attachments.items.map((a) => a.id)).toContain(id);
+    // The round's evidence, every report's with its project: what a reviewer reads beside the round's results.
+    const round = await server.gql(AttachmentsDocument, { laoCode: lao.code, fiscalYear: 2567, round: 'SIX_MONTHS' }, ownProvince);
+    expect(round.errors).toBeUndefined();
+    expect(new Set(round.data!.attachments.items.map((a) => a.project?.id))).toEqual(new Set([String(report.projectId)]));
+    expect(round.data!.attachments.items.length).toBeGreaterThan(0);
+    const both = await server.gql(AttachmentsDocument, { progressReportId: String(report.id), round: 'SIX_MONTHS' }, ownProvince);
+    expect(codeOf(both)).toBe('BAD_USER_INPUT');
     // The province office reads, but may not change the LAO's evidence.
     expect(seen.data!.attachments.canEdit).toBe(false);
     expect(codeOf(await server.gql(DeleteAttachmentDocument, { id }, ownProvince))).toBe('FORBIDDEN');
@@ -418,7 +425,7 @@ describe.each(databases)('evidence attachments ($name)', ({ url }) => {
     expect(codeOf(await server.gql(DeleteAttachmentDocument, { id }, own.officer))).toBe('NOT_FOUND');
   });
 
-  it('keeps the evidence of a carried twelve-month report when the carry goes: it becomes the plan’s of the year', async () => {
+  it('keeps the evidence of a carried twelve-month report when the carry goes: it stays the round’s, of its project', async () => {
     const own = await freshLao();
     const project = await makeProject(server.db, own.lao, { fiscalYears: [2567] });
     const save = (status: string) =>
@@ -432,7 +439,11 @@ describe.each(databases)('evidence attachments ($name)', ({ url }) => {
     const res = await upload(own.officer, { progressReportId: String(carried[0].id) }, { bytes: pdfOf(), name: 'ยกมา.pdf' });
     expect(res.status).toBe(200);
     expect((await save('IN_PROGRESS')).errors).toBeUndefined();
+    const round = await server.gql(AttachmentsDocument, { laoCode: own.lao.code, fiscalYear: 2567, round: 'TWELVE_MONTHS' }, own.officer);
+    expect(round.data!.attachments.items.map((a) => [a.id, a.progressReportId, a.round, a.project?.id])).toEqual([
+      [res.body!.id, null, 'TWELVE_MONTHS', String(project.id)],
+    ]);
     const plan = await server.gql(AttachmentsDocument, { laoCode: own.lao.code, fiscalYear: 2567 }, own.officer);
-    expect(plan.data!.attachments.items.map((a) => [a.id, a.progressReportId, a.round])).toEqual([[res.body!.id, null, 'TWELVE_MONTHS']]);
+    expect(plan.data!.attachments.items).toEqual([]);
   });
 });

@@ -248,10 +248,11 @@ export type AttachmentListQueryVariables = Exact<{
   laoCode?: string | null | undefined;
   fiscalYear?: number | null | undefined;
   progressReportId?: string | number | null | undefined;
+  round?: Types.ReportRound | null | undefined;
 }>;
 
 
-export type AttachmentListQuery = { attachments: { canEdit: boolean, usedBytes: number, quotaBytes: number, maxFileBytes: number, items: Array<{ id: string, fileName: string, mediaType: string, size: number, public: boolean, round: Types.ReportRound | null, uploadedAt: string }> } };
+export type AttachmentListQuery = { attachments: { canEdit: boolean, usedBytes: number, quotaBytes: number, maxFileBytes: number, items: Array<{ id: string, fileName: string, mediaType: string, size: number, public: boolean, round: Types.ReportRound | null, uploadedAt: string, project: { id: string, seq: number, name: string } | null }> } };
 
 export type DeleteAttachmentMutationVariables = Exact<{
   id: string | number;

@@ -102,8 +102,10 @@ export type Attachment = {
   laoCode: Scalars['String']['output'];
   /** What the content was found to be: application/pdf, image/jpeg or image/png (never what the name or the browser said) */
   mediaType: Scalars['String']['output'];
-  /** The progress report it was attached to; null for the plan of the year (or once a carried report it was on is removed) */
+  /** The progress report it was attached to; null for the plan of the year, or once a carried report it was on is removed (it stays its round’s and its project’s) */
   progressReportId: Maybe<Scalars['ID']['output']>;
+  /** The project of the report it was attached to; null for the plan */
+  project: Maybe<Project>;
   /** The LAO publishes it: anyone may open it once its round (or, for the plan, a round of its year) is published */
   public: Scalars['Boolean']['output'];
   /** The round of the report it was attached to; null for the plan of the year */
@@ -1626,7 +1628,7 @@ export type Query = {
   actionPlan: ActionPlan;
   /** API tokens of a SERVICE account (never their secrets) */
   apiTokens: Array<ApiToken>;
-  /** The evidence files of a progress report (`progressReportId`), or of the plan of an LAO’s fiscal year (`laoCode` and `fiscalYear`: files attached to no report); metadata only, the bytes are at GET /attachments/<id> */
+  /** The evidence files of a progress report (`progressReportId`), of every report of a round (`laoCode`, `fiscalYear` and `round`), or of the plan of an LAO’s fiscal year (`laoCode` and `fiscalYear`); metadata only, the bytes are at GET /attachments/<id> */
   attachments: AttachmentList;
   /** Every action of the audit log with its Thai name, for its filter */
   auditActions: Array<AuditActionOption>;
@@ -1735,6 +1737,7 @@ export type QueryAttachmentsArgs = {
   fiscalYear: InputMaybe<Scalars['Int']['input']>;
   laoCode: InputMaybe<Scalars['String']['input']>;
   progressReportId: InputMaybe<Scalars['ID']['input']>;
+  round: InputMaybe<ReportRound>;
 };
 
 

@@ -18,6 +18,7 @@ export class Attachments1797100000000 implements MigrationInterface {
           col.int('fiscal_year'),
           col.varchar('round', 16, { isNullable: true }),
           col.int('progress_report_id', { isNullable: true }),
+          col.int('project_id', { isNullable: true }),
           col.varchar('file_name', 255),
           col.varchar('media_type', 32),
           col.int('size'),
@@ -29,10 +30,12 @@ export class Attachments1797100000000 implements MigrationInterface {
         indices: [
           new TableIndex({ name: 'idx_attachment_lao_year', columnNames: ['lao_code', 'fiscal_year'] }),
           new TableIndex({ name: 'idx_attachment_report', columnNames: ['progress_report_id'] }),
+          new TableIndex({ name: 'idx_attachment_project', columnNames: ['project_id'] }),
         ],
         foreignKeys: [
           fk('fk_attachment_lao', 'lao_code', 'lao', 'code', 'RESTRICT'),
           fk('fk_attachment_report', 'progress_report_id', 'progress_report', 'id', 'SET NULL'),
+          fk('fk_attachment_project', 'project_id', 'project', 'id', 'SET NULL'),
         ],
       }),
     );

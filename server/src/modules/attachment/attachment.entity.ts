@@ -3,6 +3,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGen
 import { Lao } from '../lao/lao.entity';
 import { ReportRound } from '../plan/report.enums';
 import { ProgressReport } from '../progress-report/progress-report.entity';
+import { Project } from '../project/project.entity';
 
 /**
  * A file of evidence an LAO attached to a progress report or to its plan of a fiscal year (PDF, JPEG or
@@ -13,6 +14,7 @@ import { ProgressReport } from '../progress-report/progress-report.entity';
 @Entity('attachment')
 @Index('idx_attachment_lao_year', ['laoCode', 'fiscalYear'])
 @Index('idx_attachment_report', ['progressReportId'])
+@Index('idx_attachment_project', ['projectId'])
 export class Attachment {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
@@ -36,7 +38,7 @@ export class Attachment {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'The progress report it was attached to; null for the plan of the year (or once a carried report it was on is removed)',
+    description: 'The progress report it was attached to; null for the plan of the year, or once a carried report it was on is removed (it stays its round’s and its project’s)',
   })
   @Column({ type: 'int', nullable: true })
   progressReportId: number | null;
@@ -44,6 +46,14 @@ export class Attachment {
   @ManyToOne(() => ProgressReport, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
   @JoinColumn({ name: 'progress_report_id', foreignKeyConstraintName: 'fk_attachment_report' })
   progressReport?: Relation<ProgressReport>;
+
+  /** The project of the report it was attached to (kept when that report goes); null for the plan. Its field is `project`. */
+  @Column({ type: 'int', nullable: true })
+  projectId: number | null;
+
+  @ManyToOne(() => Project, { onDelete: 'SET NULL', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'project_id', foreignKeyConstraintName: 'fk_attachment_project' })
+  project?: Relation<Project>;
 
   @Field({ description: 'The file’s name as it was sent, made safe (no folders or control characters), with the extension of its type' })
   @Column({ type: 'varchar', length: 255 })

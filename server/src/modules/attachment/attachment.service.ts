@@ -24,19 +24,22 @@ export const CHUNK_BYTES = 60 * 1024;
 /** Rows written by one INSERT, and read by one SELECT (about 240 KB a statement). */
 const ROWS_PER_STATEMENT = 4;
 
-/** What an attachment is attached to: a progress report, or the plan of a fiscal year. */
+/** What an attachment is attached to: a progress report, or the plan of a fiscal year; a list may also ask for a whole round's. */
 export interface AttachTo {
   progressReportId: number | null;
   laoCode: string | null;
   fiscalYear: number | null;
+  /** With laoCode and fiscalYear: the evidence of every report of the round (lists only). */
+  round?: ReportRound | null;
 }
 
-/** The record an attachment belongs to, as found: its LAO, the fiscal year, and the report's round and id (null for the plan). */
+/** The record an attachment belongs to, as found: its LAO, the fiscal year, and the report's round, id and project (null for the plan). */
 export interface AttachmentTarget {
   lao: Lao;
   fiscalYear: number;
   round: ReportRound | null;
   progressReportId: number | null;
+  projectId: number | null;
 }
 
 /** Where an upload or a list points: a report (its LAO, year and round are the report's), or an LAO and year. */
@@ -45,11 +48,11 @@ async function targetOf(ctx: AppContext, to: AttachTo): Promise<AttachmentTarget
     const report = await ctx.em.getRepository(ProgressReport).findOneBy({ id: to.progressReportId });
     if (!report) throw notFound('ไม่พบรายงานผลนี้ (อาจถูกลบไปแล้ว)');
     const lao = await ctx.em.getRepository(Lao).findOneByOrFail({ code: report.laoCode });
-    return { lao, fiscalYear: report.fiscalYear, round: report.round, progressReportId: report.id };
+    return { lao, fiscalYear: report.fiscalYear, round: report.round, progressReportId: report.id, projectId: report.projectId };
   }
   const lao = to.laoCode === null ? null : await ctx.em.getRepository(Lao).findOneBy({ code: to.laoCode });
   if (!lao) throw notFound('ไม่พบ อปท. รหัสนี้');
-  return { lao, fiscalYear: to.fiscalYear!, round: null, progressReportId: null };
+  return { lao, fiscalYear: to.fiscalYear!, round: to.round ?? null, progressReportId: null, projectId: null };
 }
 
 /**
@@ -123,6 +126,7 @@ export async function saveAttachment(ctx: AppContext, to: AttachTo, file: Receiv
       fiscalYear: target.fiscalYear,
       round: target.round,
       progressReportId: target.progressReportId,
+      projectId: target.projectId,
       fileName: file.fileName,
       mediaType: file.type,
       size: file.size,
@@ -219,8 +223,9 @@ export interface AttachmentListing {
 }
 
 /**
- * The attachments of a report (`progressReportId`), or of the plan of an LAO's year (`laoCode` and
- * `fiscalYear`: those attached to no report), oldest first, for whoever may read the LAO's data.
+ * The attachments of a report (`progressReportId`), of every report of a round (`laoCode`, `fiscalYear`
+ * and `round`), or of the plan of an LAO's year (`laoCode` and `fiscalYear`), oldest first, for whoever
+ * may read the LAO's data.
  */
 export async function listAttachments(ctx: AppContext, to: AttachTo): Promise<AttachmentListing> {
   const target = await targetOf(ctx, to);
@@ -234,7 +239,7 @@ export async function listAttachments(ctx: AppContext, to: AttachTo): Promise<At
   const items = await ctx.em.getRepository(Attachment).find({
     where:
       target.progressReportId === null
-        ? { laoCode: target.lao.code, fiscalYear: target.fiscalYear, progressReportId: IsNull() }
+        ? { laoCode: target.lao.code, fiscalYear: target.fiscalYear, round: target.round ?? IsNull() }
         : { progressReportId: target.progressReportId },
     order: { id: 'ASC' },
   });

@@ -1,8 +1,14 @@
 import { reportSessionExpired } from '@/core/auth';
 import { t } from '@/core/i18n';
+import type { ReportRound } from '@/gql/graphql';
 
-/** What a file is evidence of: a saved progress report, or the plan of an LAO's fiscal year. */
-export type AttachmentPlace = { progressReportId: string } | { laoCode: string; fiscalYear: number };
+/** Where files are uploaded to: a saved progress report, or the plan of an LAO's fiscal year. */
+export type UploadPlace = { progressReportId: string } | { laoCode: string; fiscalYear: number };
+/** Which files a list shows: an upload place's, or every report's of a round. */
+export type AttachmentPlace = UploadPlace | { laoCode: string; fiscalYear: number; round: ReportRound };
+
+/** Whether files can be uploaded to the place (a round's are each uploaded to its report). */
+export const isUploadPlace = (place: AttachmentPlace): place is UploadPlace => !('round' in place);
 
 /** Why the server refused a file, as POST /attachments says it (`reason`), beside its code. */
 export type RefusalReason = 'TOO_LARGE' | 'WRONG_TYPE' | 'OVER_QUOTA' | 'NO_FILE' | 'BAD_FORM';
@@ -14,7 +20,7 @@ export type SendAnswer = { ok: true; id: string } | { ok: false; code: string; r
  * session's cookie and the header that marks a request of the app's own pages (the server refuses a
  * multipart form without it, as a form of another site would send it).
  */
-export async function sendFile(place: AttachmentPlace, file: File): Promise<SendAnswer> {
+export async function sendFile(place: UploadPlace, file: File): Promise<SendAnswer> {
   const form = new FormData();
   if ('progressReportId' in place) form.append('progressReportId', place.progressReportId);
   else {

@@ -5,7 +5,7 @@ import { fmt } from '@/core/i18n';
 import { t } from '@/features/attachments/i18n';
 import { AttachmentListDocument, DeleteAttachmentDocument, SetAttachmentPublicDocument, type AttachmentListQuery } from '@/gql/graphql';
 import { formatFileSize } from './fileSize';
-import { sendFile, type AttachmentPlace, type RefusalReason } from './sendFile';
+import { isUploadPlace, sendFile, type AttachmentPlace, type RefusalReason } from './sendFile';
 
 export type AttachmentItem = AttachmentListQuery['attachments']['items'][number];
 
@@ -52,7 +52,7 @@ export function useAttachments(place: Ref<AttachmentPlace | null>) {
   async function upload(file: File): Promise<boolean> {
     const to = place.value;
     const l = list.value;
-    if (!to) return false;
+    if (!to || !isUploadPlace(to)) return false;
     message.value = '';
     done.value = '';
     // What the server would refuse anyway is said before a large file travels on a slow line.
@@ -110,6 +110,7 @@ export function useAttachments(place: Ref<AttachmentPlace | null>) {
 
   return {
     list,
+    canUpload: computed(() => Boolean(list.value?.canEdit && place.value && isUploadPlace(place.value))),
     loading,
     loadError: computed(() => (error.value ? toApiError(error.value).message : '')),
     uploading,
