@@ -38,7 +38,8 @@ export class Attachment {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'The progress report it was attached to; null for the plan of the year, or once a carried report it was on is removed (it stays its round’s and its project’s)',
+    description:
+      'The progress report it was attached to; null for the plan of the year, or once a carried report it was on is removed (it stays its round’s and its project’s)',
   })
   @Column({ type: 'int', nullable: true })
   progressReportId: number | null;

@@ -94,11 +94,7 @@ export function attachmentRouter(contextOf: ContextOf, log: Logger): Router {
       const saved = await runMutation(caller, 'uploadAttachment', () => saveAttachment(caller, upload.to, received));
       res.json(attachmentJson(saved));
     } catch (err) {
-      if (ctx?.apiToken && !(err instanceof ScopeRefusal)) {
-        await auditRoute(ctx, UPLOAD_ROUTE, err instanceof DomainError ? err.message : 'ข้อผิดพลาดของระบบ').catch((e) =>
-          log.error({ err: e }),
-        );
-      }
+      // (No token gets past the scope check, which audits its refusal itself: uploading is an LAO's own write.)
       // The browser gave up (closed the page, lost the line): nobody is left to answer.
       if (req.destroyed && !req.complete && !(err instanceof DomainError)) {
         log.info({ err }, 'an upload was cut off by its sender');
@@ -112,6 +108,7 @@ export function attachmentRouter(contextOf: ContextOf, log: Logger): Router {
 
   router.get('/attachments/:id', async (req: Request, res: Response) => {
     let ctx: AppContext | null = null;
+    let audited = false;
     try {
       const id = parseId(String(req.params.id));
       ctx = await contextOf(req, res);
@@ -125,6 +122,7 @@ export function attachmentRouter(contextOf: ContextOf, log: Logger): Router {
         return;
       }
       await auditRoute(ctx, DOWNLOAD_ROUTE, null);
+      audited = true;
       // What the content was found to be, never to be guessed otherwise; offered as a download, run as nothing.
       res.setHeader('Content-Type', attachment.mediaType);
       res.setHeader('Content-Length', String(attachment.size));
@@ -143,7 +141,7 @@ export function attachmentRouter(contextOf: ContextOf, log: Logger): Router {
       }
       await pipeline(Readable.from(attachmentBytes(ctx, attachment.id)), res);
     } catch (err) {
-      if (ctx?.apiToken && !(err instanceof ScopeRefusal)) {
+      if (ctx?.apiToken && !audited && !(err instanceof ScopeRefusal)) {
         await auditRoute(ctx, DOWNLOAD_ROUTE, err instanceof DomainError ? err.message : 'ข้อผิดพลาดของระบบ').catch((e) =>
           log.error({ err: e }),
         );
