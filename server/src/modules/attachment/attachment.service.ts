@@ -173,11 +173,13 @@ async function writeChunks(ctx: AppContext, attachmentId: number, path: string):
   }
 }
 
-/** Whether anyone may read the attachment: the LAO publishes it, and its round (for the plan: a round of its year) is published. */
+/** Whether what an attachment is evidence of is published, given its year's published rounds: its round, or for the plan any round of the year. */
+const ofPublishedRound = (a: Pick<Attachment, 'round'>, rounds: Map<ReportRound, unknown>): boolean =>
+  a.round ? rounds.has(a.round) : rounds.size > 0;
+
+/** Whether anyone may read the attachment: the LAO publishes it, and what it is evidence of is published. */
 async function published(ctx: AppContext, a: Attachment): Promise<boolean> {
-  if (!a.isPublic) return false;
-  const rounds = await publishedRounds(ctx, a.laoCode, a.fiscalYear);
-  return a.round ? rounds.has(a.round) : rounds.size > 0;
+  return a.isPublic && ofPublishedRound(a, await publishedRounds(ctx, a.laoCode, a.fiscalYear));
 }
 
 /**
@@ -313,5 +315,5 @@ export async function publicAttachments(ctx: AppContext, laoCode: string, fiscal
     where: { laoCode, fiscalYear, isPublic: true },
     order: { id: 'ASC' },
   });
-  return rows.filter((a) => a.round === null || rounds.has(a.round));
+  return rows.filter((a) => ofPublishedRound(a, rounds));
 }
