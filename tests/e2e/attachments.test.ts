@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
-import { describeE2E, e2eSuite, expectText, LAPTOP, PHONE, screenshot, scrollsSideways, signIn } from './harness';
+import { describeE2E, e2eSuite, expectText, LAPTOP, PHONE, screenshot, scrollsSideways, seriousA11yViolations, signIn } from './harness';
 import { exe, pdfOf } from '../support/attachments';
 
 jest.setTimeout(120_000);
@@ -44,6 +44,8 @@ describeE2E('evidence files on the report form, in Chromium', () => {
     await item.getByTestId('attachment-public').click();
     await expectText(page.locator('.el-message'), `ไฟล์ “${FILE_NAME}” จะเผยแพร่เมื่อปิดรอบการรายงาน`);
     await screenshot(page, 'report-form-attachments');
+    // The switch, the links and the buttons have names a screen reader says; the contrast holds.
+    expect(await seriousA11yViolations(page)).toEqual([]);
 
     const [download] = await Promise.all([page.waitForEvent('download'), item.getByTestId('attachment-download').click()]);
     expect(download.suggestedFilename()).toBe(FILE_NAME);

@@ -14,6 +14,7 @@ export const t = {
     download: 'ดาวน์โหลด',
     delete: 'ลบ',
     public: 'เผยแพร่',
+    publicLabel: 'เผยแพร่ไฟล์ “{name}” ต่อสาธารณะ',
     ofProject: 'โครงการที่ {seq} {name}',
     uploadedAt: 'แนบเมื่อ {time}',
     kind: { 'application/pdf': 'PDF', 'image/jpeg': 'ภาพ JPEG', 'image/png': 'ภาพ PNG' } as Record<string, string>,
