@@ -34,6 +34,7 @@ import { LineResolver } from './modules/notification/line.resolver';
 import { JobResolver } from './modules/job/job.resolver';
 import { ReminderResolver } from './modules/reminder/reminder.resolver';
 import { PublicationResolver } from './modules/public/public.resolver';
+import { AttachmentResolver } from './modules/attachment/attachment.resolver';
 
 export const resolvers = [
   AuthResolver,
@@ -70,6 +71,7 @@ export const resolvers = [
   AuditTrailResolver,
   ImportResolver,
   RateLimitResolver,
+  AttachmentResolver,
 ] as const;
 
 const built = new Map<boolean, Promise<GraphQLSchema>>();

@@ -90,6 +90,48 @@ export type ApiTokenSecret = {
   secret: Scalars['String']['output'];
 };
 
+/** ไฟล์หลักฐานที่ อปท. แนบกับรายงานผลหรือกับแผนของปีงบประมาณ (PDF, JPEG, PNG; ไม่เกิน 10 MB) */
+export type Attachment = {
+  __typename?: 'Attachment';
+  /** The file’s name as it was sent, made safe (no folders or control characters), with the extension of its type */
+  fileName: Scalars['String']['output'];
+  /** Fiscal year (BE) */
+  fiscalYear: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  /** The LAO whose evidence it is */
+  laoCode: Scalars['String']['output'];
+  /** What the content was found to be: application/pdf, image/jpeg or image/png (never what the name or the browser said) */
+  mediaType: Scalars['String']['output'];
+  /** The progress report it was attached to; null for the plan of the year, or once a carried report it was on is removed (it stays its round’s and its project’s) */
+  progressReportId: Maybe<Scalars['ID']['output']>;
+  /** The project of the report it was attached to; null for the plan */
+  project: Maybe<Project>;
+  /** The LAO publishes it: anyone may open it once its round (or, for the plan, a round of its year) is published */
+  public: Scalars['Boolean']['output'];
+  /** The round of the report it was attached to; null for the plan of the year */
+  round: Maybe<ReportRound>;
+  /** SHA-256 of the content, hex: what was received is what is served */
+  sha256: Scalars['String']['output'];
+  /** Size in bytes */
+  size: Scalars['Int']['output'];
+  uploadedAt: Scalars['DateTime']['output'];
+};
+
+/** ไฟล์หลักฐานของรายงานผลหนึ่งรายการ หรือของแผนปีงบประมาณหนึ่ง พร้อมสิ่งที่ผู้ใช้ทำได้และพื้นที่ที่ใช้ไป */
+export type AttachmentList = {
+  __typename?: 'AttachmentList';
+  /** Whether the caller may upload, publish, withdraw and delete here now (its LAO’s officer; the round open, or the plan’s year not past) */
+  canEdit: Scalars['Boolean']['output'];
+  /** Oldest first */
+  items: Array<Attachment>;
+  /** Largest file accepted, in bytes (10 MB) */
+  maxFileBytes: Scalars['Int']['output'];
+  /** Bytes the LAO’s evidence files may take together (ATTACHMENT_QUOTA_MB) */
+  quotaBytes: Scalars['Int']['output'];
+  /** Bytes the LAO’s evidence files take together */
+  usedBytes: Scalars['Int']['output'];
+};
+
 /** An action the audit log records, with its Thai name */
 export type AuditActionOption = {
   __typename?: 'AuditActionOption';
@@ -665,6 +707,8 @@ export type Mutation = {
   createUser: User;
   /** Push events of the change feed, from now on, to a URL, signed with a secret returned once */
   createWebhook: CreatedWebhook;
+  /** ลบไฟล์หลักฐาน (its LAO’s officer, while its round is open, or for the plan while its year has not passed) */
+  deleteAttachment: Scalars['Boolean']['output'];
   /** Delete a project; refused (CONFLICT) once it has progress reports */
   deleteProject: Scalars['Boolean']['output'];
   /** Stop a webhook; its delivery log goes with it */
@@ -721,6 +765,8 @@ export type Mutation = {
   saveProgressReport: ProgressReport;
   /** ADMIN: a test notice to oneself by one channel (queued; the delivery log shows how it went) */
   sendTestNotification: NotificationDelivery;
+  /** เผยแพร่ / ไม่เผยแพร่ an evidence file: once published, anyone may open it when its round (for the plan: a round of its year) is published */
+  setAttachmentPublic: Attachment;
   /** รางวัลที่ได้รับ: replace the awards of one fiscal year */
   setAwards: Array<Award>;
   /** ADMIN: level thresholds of a round of a fiscal year */
@@ -800,6 +846,11 @@ export type MutationCreateUserArgs = {
 
 export type MutationCreateWebhookArgs = {
   input: CreateWebhookInput;
+};
+
+
+export type MutationDeleteAttachmentArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -957,6 +1008,12 @@ export type MutationSaveProgressReportArgs = {
 
 export type MutationSendTestNotificationArgs = {
   channel: NotificationChannel;
+};
+
+
+export type MutationSetAttachmentPublicArgs = {
+  id: Scalars['ID']['input'];
+  public: Scalars['Boolean']['input'];
 };
 
 
@@ -1587,6 +1644,8 @@ export type Query = {
   actionPlan: ActionPlan;
   /** API tokens of a SERVICE account (never their secrets) */
   apiTokens: Array<ApiToken>;
+  /** The evidence files of a progress report (`progressReportId`), of every report of a round (`laoCode`, `fiscalYear` and `round`), or of the plan of an LAO’s fiscal year (`laoCode` and `fiscalYear`); metadata only, the bytes are at GET /attachments/<id> */
+  attachments: AttachmentList;
   /** Every action of the audit log with its Thai name, for its filter */
   auditActions: Array<AuditActionOption>;
   /** The audit log with filters: ADMIN everything, a province officer its province */
@@ -1689,6 +1748,14 @@ export type QueryActionPlanArgs = {
 
 export type QueryApiTokensArgs = {
   username: Scalars['String']['input'];
+};
+
+
+export type QueryAttachmentsArgs = {
+  fiscalYear: InputMaybe<Scalars['Int']['input']>;
+  laoCode: InputMaybe<Scalars['String']['input']>;
+  progressReportId: InputMaybe<Scalars['ID']['input']>;
+  round: InputMaybe<ReportRound>;
 };
 
 

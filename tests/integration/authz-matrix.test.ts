@@ -11,6 +11,7 @@ import { API_SCOPES } from '../../server/src/modules/access/policy';
 import { Role } from '../../server/src/modules/access/role';
 import { User } from '../../server/src/modules/account/user.entity';
 import { AuditLog } from '../../server/src/modules/audit/audit-log.entity';
+import { Attachment } from '../../server/src/modules/attachment/attachment.entity';
 import { BaselineRequest, RequestStatus } from '../../server/src/modules/baseline-request/baseline-request.entity';
 import { EXPORT_FILES } from '../../server/src/modules/export/export.routes';
 import { COLUMNS } from '../../server/src/modules/import/import.columns';
@@ -41,6 +42,7 @@ import { DeliveryStatus, Webhook, WebhookDelivery } from '../../server/src/modul
 import {
   unusedLaoCode,
   freshName,
+  makeAttachment,
   makeDelivery,
   makeLao,
   makeProject,
@@ -51,6 +53,7 @@ import {
 } from '../fixtures/factories';
 import { havePoppler, pdfText } from '../support/pdf-text';
 import { discPng } from '../support/png';
+import { blobOf, pdfOf } from '../support/attachments';
 import { databases, signIn, TestServer, type GqlResult } from './harness';
 
 /**
@@ -135,6 +138,12 @@ const EXPECTED: Record<string, Outcome[]> = {
   'GET /export/plan-results.pdf':         [UNAUTH, ok,     FORBID, ok,     FORBID, ok,     ok],
   'GET /export/plan-results.xlsx':        [UNAUTH, ok,     FORBID, ok,     FORBID, ok,     ok],
   'GET /export/memo.pdf':                 [UNAUTH, ok,     FORBID, ok,     FORBID, ok,     ok],
+  // Evidence files: read as the LAO's data (a published one by anyone: attachments.test.ts), changed by its own officers.
+  'Query.attachments':                    [UNAUTH, ok,     FORBID, ok,     FORBID, ok,     ok],
+  'GET /attachments/:id':                 [UNAUTH, ok,     FORBID, ok,     FORBID, ok,     ok],
+  'POST /attachments':                    [UNAUTH, ok,     FORBID, FORBID, FORBID, FORBID, FORBID],
+  'Mutation.setAttachmentPublic':         [UNAUTH, ok,     FORBID, FORBID, FORBID, FORBID, FORBID],
+  'Mutation.deleteAttachment':            [UNAUTH, ok,     FORBID, FORBID, FORBID, FORBID, FORBID],
   // The province table (LAO, district, score, level): also every LAO of that province.
   'Query.provinceScores':                 [UNAUTH, ok,     ok,     ok,     FORBID, ok,     ok],
   'GET /export/province.pdf':             [UNAUTH, ok,     ok,     ok,     FORBID, ok,     ok],
@@ -245,6 +254,8 @@ interface Fixtures {
   b1: Lao;
   /** A1's project in YEAR, reported on at six months. */
   project: Project;
+  /** An evidence file of A1's plan of YEAR, not public. */
+  attachment: Attachment;
   users: Record<Exclude<Actor, 'anonymous'>, User>;
   /** How each caller authenticates: officers by their session cookie, the NACC system by its API token. */
   auth: Record<Actor, Auth>;
@@ -455,6 +466,23 @@ const CALLS: Record<string, Call> = {
   'Query.laoOverview': { vars: (fx) => ({ laoCode: fx.a1.code, fiscalYear: YEAR, round: ReportRound.SIX_MONTHS }) },
   'Query.planResults': { vars: (fx) => ({ laoCode: fx.a1.code, fiscalYear: YEAR, round: ReportRound.SIX_MONTHS }) },
   'Query.sarScores': { vars: (fx) => ({ laoCode: fx.a1.code, fiscalYear: YEAR }), check: (d) => expect(d.sarScores).toHaveLength(1) },
+  'Query.attachments': {
+    vars: (fx) => ({ laoCode: fx.a1.code, fiscalYear: YEAR }),
+    check: (d, fx) => expect(d.attachments.items.map((a: Attachment) => a.id)).toContain(String(fx.attachment.id)),
+  },
+  'Mutation.setAttachmentPublic': {
+    target: (fx) => makeAttachment(fx.server.db, fx.a1),
+    vars: (_fx, a: Attachment) => ({ id: String(a.id), public: true }),
+    state: (fx, a: Attachment) =>
+      repo(fx, Attachment)
+        .findOneByOrFail({ id: a.id })
+        .then((row) => row.isPublic),
+  },
+  'Mutation.deleteAttachment': {
+    target: (fx) => makeAttachment(fx.server.db, fx.a1),
+    vars: (_fx, a: Attachment) => ({ id: String(a.id) }),
+    state: (fx, a: Attachment) => repo(fx, Attachment).existsBy({ id: a.id }),
+  },
   'Query.provinceScores': {
     vars: () => ({ provinceCode: A.province, fiscalYear: YEAR, round: ReportRound.SIX_MONTHS }),
     provinceRegistry: true,
@@ -906,6 +934,14 @@ function routeRequest(key: string, fx: Fixtures): { url: string; init: RequestIn
   if (path.startsWith('/public/district/')) return { url: `/public/district/${A.district}/2564/SIX_MONTHS`, init: { method } };
   if (path.startsWith('/public/national/')) return { url: '/public/national/2564/SIX_MONTHS', init: { method } };
   if (path === '/public') return { url: `/public?district=${A.district}&q=${encodeURIComponent('สิทธิ์')}`, init: { method } };
+  if (key === 'GET /attachments/:id') return { url: `/attachments/${fx.attachment.id}`, init: { method } };
+  if (key === 'POST /attachments') {
+    const form = new FormData();
+    form.append('laoCode', fx.a1.code);
+    form.append('fiscalYear', String(YEAR));
+    form.append('file', blobOf(pdfOf()), 'หลักฐานตรวจสิทธิ์.pdf');
+    return { url: path, init: { method, body: form, headers: { 'apollo-require-preflight': 'true' } } };
+  }
   if (path.startsWith('/import/')) {
     const fields = Object.keys(COLUMNS[path.slice('/import/'.length) as keyof typeof COLUMNS]);
     const csv = `${fields.join(',')}\r\n${fields.map(() => '1').join(',')}\r\n`;
@@ -1048,12 +1084,14 @@ const CELLS = Object.entries(EXPECTED).flatMap(([key, outcomes]) => ACTORS.map((
 const baseOf = (key: string) => (/^(Query|Mutation)\./.test(key) ? key.split(' ')[0] : key);
 const SERVICE = ACTORS.indexOf('service');
 /**
- * The scope matrix: every Query field, every document and every mutation a token may make, by the NACC
+ * The scope matrix: every Query field, every document and evidence file, and every mutation a token may make, by the NACC
  * system with a token of each single scope — answered as its account would be answered where API_SCOPES
  * grants that scope (or lists the field as free), refused FORBIDDEN everywhere else.
  */
 const SCOPE_CELLS = Object.entries(EXPECTED)
-  .filter(([key, outcomes]) => /^(Query\.|GET \/export\/)/.test(key) || (key.startsWith('Mutation.') && outcomes[SERVICE] === ok))
+  .filter(
+    ([key, outcomes]) => /^(Query\.|GET \/(export|attachments)\/)/.test(key) || (key.startsWith('Mutation.') && outcomes[SERVICE] === ok),
+  )
   .flatMap(([key, outcomes]) =>
     API_SCOPE_LIST.map((scope) => {
       const base = baseOf(key);
@@ -1169,7 +1207,8 @@ describe.each(databases)('authorization matrix ($name)', ({ url }) => {
     await db
       .getRepository(SarScore)
       .save({ laoCode: a1.code, fiscalYear: YEAR, dimension: 1, selfScore: 8000, evaluatedScore: 7500, budget: null, projectCount: 3 });
-    fx = { server, a1, a2, b1, project, users, auth, scoped, serviceSession: { token: session } };
+    const attachment = await makeAttachment(db, a1);
+    fx = { server, a1, a2, b1, project, attachment, users, auth, scoped, serviceSession: { token: session } };
   }, 60_000);
   afterAll(() => server.stop());
 

@@ -244,6 +244,31 @@ export type SetPlanYearMutationVariables = Exact<{
 
 export type SetPlanYearMutation = { setPlanYear: { laoCode: string, fiscalYear: number, baselineCount: number | null, minimumCount: number | null } };
 
+export type AttachmentListQueryVariables = Exact<{
+  laoCode?: string | null | undefined;
+  fiscalYear?: number | null | undefined;
+  progressReportId?: string | number | null | undefined;
+  round?: Types.ReportRound | null | undefined;
+}>;
+
+
+export type AttachmentListQuery = { attachments: { canEdit: boolean, usedBytes: number, quotaBytes: number, maxFileBytes: number, items: Array<{ id: string, fileName: string, mediaType: string, size: number, public: boolean, round: Types.ReportRound | null, uploadedAt: string, project: { id: string, seq: number, name: string } | null }> } };
+
+export type DeleteAttachmentMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteAttachmentMutation = { deleteAttachment: boolean };
+
+export type SetAttachmentPublicMutationVariables = Exact<{
+  id: string | number;
+  public: boolean;
+}>;
+
+
+export type SetAttachmentPublicMutation = { setAttachmentPublic: { id: string, public: boolean } };
+
 export type BaselineRequestFieldsFragment = { id: string, fiscalYear: number, currentCount: number, requestedCount: number, status: Types.RequestStatus, reason: string | null, requestedAt: string, decidedAt: string | null, canCancel: boolean };
 
 export type BaselineYearsQueryVariables = Exact<{
@@ -841,6 +866,9 @@ export { ImportPlanYearsDocument } from './documents/ImportPlanYearsDocument';
 export { ImportUsersDocument } from './documents/ImportUsersDocument';
 export { PlanYearCountsDocument } from './documents/PlanYearCountsDocument';
 export { SetPlanYearDocument } from './documents/SetPlanYearDocument';
+export { AttachmentListDocument } from './documents/AttachmentListDocument';
+export { DeleteAttachmentDocument } from './documents/DeleteAttachmentDocument';
+export { SetAttachmentPublicDocument } from './documents/SetAttachmentPublicDocument';
 export { BaselineYearsDocument } from './documents/BaselineYearsDocument';
 export { CancelBaselineRequestDocument } from './documents/CancelBaselineRequestDocument';
 export { RequestBaselineChangeDocument } from './documents/RequestBaselineChangeDocument';

@@ -43,6 +43,8 @@ export interface AppConfig {
   line: LineConfig;
   /** How PDFs are rendered: worker threads, their queue and time limit (RENDER_WORKERS, RENDER_QUEUE, RENDER_TIMEOUT_MS). */
   render: RenderSettings;
+  /** What the evidence files of one LAO may take together, in bytes (ATTACHMENT_QUOTA_MB, default 200). */
+  attachmentQuotaBytes: number;
 }
 
 /** At most `count` units (tries, or query cost) per fixed window, counted in the database for every instance. */
@@ -273,6 +275,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
 
   const line = loadLineConfig(env, problems);
+  const attachmentQuotaBytes = parseInteger('ATTACHMENT_QUOTA_MB', env.ATTACHMENT_QUOTA_MB, 200, 1, 2000, problems) * 1024 * 1024;
 
   if (problems.length) throw new ConfigError(problems);
   return {
@@ -294,6 +297,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimits,
     line,
     render,
+    attachmentQuotaBytes,
   };
 }
 

@@ -140,6 +140,8 @@ const FIELDS: Record<string, string> = {
   created: 'เพิ่มใหม่',
   updated: 'ปรับปรุง',
   refused: 'ไม่ถูกบันทึก',
+  fileName: 'ชื่อไฟล์',
+  isPublic: 'เผยแพร่ต่อสาธารณะ',
 };
 
 const EMPTY = '—';

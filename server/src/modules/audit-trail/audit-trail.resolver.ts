@@ -87,6 +87,8 @@ export class AuditTrailResolver {
         return `คำขอปรับจำนวนโครงการตั้งต้น เลขที่ ${row.targetId ?? ''} ของ ${await laoName(row.laoCode)}`;
       case 'ApiToken':
         return row.targetId ? `เลขที่ ${row.targetId}` : '';
+      case 'Attachment':
+        return `ไฟล์ '${String(snap.fileName ?? '')}' ของ ${await laoName(row.laoCode)} ${roundOfYear(snap.round as string | undefined, snap.fiscalYear as number)}`;
       default:
         return '';
     }

@@ -71,6 +71,9 @@ export const AUDIT_ACTIONS = {
   lineUnfollow: 'ยกเลิกการเชื่อมบัญชี LINE (เลิกติดตามบัญชีทางการ)',
   retryNotificationDelivery: 'ส่งการแจ้งเตือนซ้ำ',
   sendTestNotification: 'ทดสอบส่งการแจ้งเตือน',
+  uploadAttachment: 'แนบไฟล์หลักฐาน',
+  setAttachmentPublic: 'เปลี่ยนการเผยแพร่ไฟล์หลักฐาน',
+  deleteAttachment: 'ลบไฟล์หลักฐาน',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -3,6 +3,7 @@ import { thaiDate } from '../../core/pdf/thai-text';
 import { districtLabel, districtWord, placeLine, provinceLabel } from '../geography/places';
 import { ReportRound, ROUND_TH } from '../plan/report.enums';
 import { formatCapped, formatPercent, LEVEL_TH } from '../scoring/scoring';
+import type { PublicAttachment } from '../attachment/attachment.service';
 import { resourceName } from './open-data';
 import type { PublicLaoYear, PublicNationalRound, PublicProvinceRound } from './public.service';
 
@@ -87,8 +88,19 @@ export const provinceSearchLink = (provinceCode: string, fiscalYear?: number) =>
 export const districtSearchLink = (districtCode: string, fiscalYear?: number) =>
   `/public?district=${encodeURIComponent(districtCode)}${fiscalYear ? `&year=${fiscalYear}` : ''}`;
 
-/** /public/lao/<code>/<year>: the plan, each closed round's progress, score, level and ที่มาของคะแนน, the year's awards. */
-export function publicLaoHtml(p: PublicLaoYear): PublicPageParts {
+/** The evidence the LAO publishes with its year (modules/attachment), each a link to its file. */
+function attachmentsHtml(files: PublicAttachment[]): string {
+  if (!files.length) return '';
+  const size = (bytes: number) => `${(bytes / (1024 * 1024)).toLocaleString('th-TH', { maximumFractionDigits: 2 })} MB`;
+  const items = files.map(
+    (f) =>
+      `<li><a href="/attachments/${f.id}">${esc(f.fileName)}</a> <span class="muted">(${f.round ? `หลักฐานรายงานผล${ROUND_TH[f.round]}` : 'หลักฐานประกอบแผน'} · ${size(f.size)})</span></li>`,
+  );
+  return `<section data-section="attachments">\n<h2>เอกสารหลักฐานที่เผยแพร่</h2>\n<ul data-testid="public-attachments">\n${items.join('\n')}\n</ul>\n</section>`;
+}
+
+/** /public/lao/<code>/<year>: the plan, each closed round's progress, score, level and ที่มาของคะแนน, the year's awards, the published evidence. */
+export function publicLaoHtml(p: PublicLaoYear, files: PublicAttachment[] = []): PublicPageParts {
   const title = `${p.lao.name} แผนปฏิบัติการป้องกันการทุจริต ปีงบประมาณ พ.ศ. ${p.fiscalYear}`;
   const projects = p.projects
     .map(
@@ -132,6 +144,7 @@ ${rounds}
 <h2>รางวัลที่ได้รับ ปีงบประมาณ พ.ศ. ${p.fiscalYear}</h2>
 ${awards}
 </section>
+${attachmentsHtml(files)}
 <p class="muted">ข้อมูลจากระบบ e-PlanNACC สำนักงาน ป.ป.ช. เผยแพร่เฉพาะรอบการรายงานที่ปิดแล้ว ไม่มีข้อมูลส่วนบุคคล</p>`,
   };
 }

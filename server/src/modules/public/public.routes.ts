@@ -13,6 +13,7 @@ import { publicLaoHtml, publicNationalHtml, publicPage, publicProvinceHtml, type
 import { publicSearch } from './public.search';
 import { openDataRows, publicDistrictRound, publicLaoYear, publicNationalRound, publicProvinceRound } from './public.service';
 import { dataPackage, openDataCsv, openDataJson, resourceName } from './open-data';
+import type { PublicAttachment } from '../attachment/attachment.service';
 import { publicSearchHtml } from './search.html';
 
 /** How long a browser or proxy may keep a page before asking again (it then revalidates by ETag). */
@@ -29,7 +30,7 @@ const WHOLE_COUNTRY_COST = 20;
  * Charges the caller's address for a public request, or answers 429 with Retry-After (false): the pages
  * are open to everyone, so no anonymous caller repeating one may cost the database more than its share.
  */
-async function withinLimit(ctx: AppContext, req: Request, res: Response, cost: number): Promise<boolean> {
+export async function withinLimit(ctx: AppContext, req: Request, res: Response, cost: number): Promise<boolean> {
   const wait = await take(ctx.db, ctx.clock.now(), `public:${addressKey(req.ip ?? null)}`, ctx.config.rateLimits.publicPerAddress, cost);
   if (wait <= 0) return true;
   res.status(429).set('Retry-After', String(wait)).type('text/plain; charset=utf-8').send('มีการเรียกบ่อยเกินกำหนด กรุณาลองใหม่ภายหลัง');
@@ -104,6 +105,9 @@ function sendCached(req: Request, res: Response, html: string, type = 'text/html
   res.type(type).send(html);
 }
 
+/** The evidence an LAO publishes with a year (modules/attachment): given by the application rather than imported, as that module reads this one's rule of what is published. */
+export type PublicAttachmentsOf = (ctx: AppContext, laoCode: string, fiscalYear: number) => Promise<PublicAttachment[]>;
+
 /**
  * The app's Thai font for the public pages: the built client's Sarabun files (Thai and the Latin the pages
  * show, regular and bold), which the server serves under /assets and browsers keep; none without a built
@@ -142,7 +146,7 @@ export function publicFontFaces(clientDir: string | null): string {
  * without JavaScript: /public (search, province → district → LAO), the LAO's year, the province's,
  * district's and national tables of a published round, and its open data.
  */
-export function publicRouter(contextOf: ContextOf, log: Logger, clientDir: string | null): Router {
+export function publicRouter(contextOf: ContextOf, log: Logger, clientDir: string | null, attachmentsOf: PublicAttachmentsOf): Router {
   const router = Router();
   const fontFaces = publicFontFaces(clientDir);
   /** A page of the router: charged, read, framed and sent with its ETag; any error as Thai text. */
@@ -163,7 +167,8 @@ export function publicRouter(contextOf: ContextOf, log: Logger, clientDir: strin
     '/public/lao/:code/:year',
     page(PAGE_COST, async (ctx, req) => {
       const [code, year] = [checkCode('code', String(req.params.code), LAO_CODE), checkYear(String(req.params.year))];
-      return publicLaoHtml(await publicLaoYear(ctx, code, year));
+      const [lao, files] = await Promise.all([publicLaoYear(ctx, code, year), attachmentsOf(ctx, code, year)]);
+      return publicLaoHtml(lao, files);
     }),
   );
   router.get(
