@@ -30,6 +30,7 @@ import { ReminderSchedule, ReminderSent } from './modules/reminder/reminder.enti
 import { LineLinkCode } from './modules/notification/line.entity';
 import { Attachment, AttachmentChunk } from './modules/attachment/attachment.entity';
 import { RoundPublication } from './modules/public/round-publication.entity';
+import { PublishedFigures, PublishedRound } from './modules/scoring/published-figures.entity';
 
 /** Every entity of the schema, listed once (the DataSource, tests and scripts share it). */
 export const entities = [
@@ -72,4 +73,6 @@ export const entities = [
   Attachment,
   AttachmentChunk,
   RoundPublication,
+  PublishedFigures,
+  PublishedRound,
 ];

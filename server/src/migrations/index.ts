@@ -16,6 +16,7 @@ import { LineChannel1796900000000 } from './1796900000000-LineChannel';
 import { WebhookPause1797000000000 } from './1797000000000-WebhookPause';
 import { Attachments1797100000000 } from './1797100000000-Attachments';
 import { RoundPublication1797300000000 } from './1797300000000-RoundPublication';
+import { PublishedFigures1797400000000 } from './1797400000000-PublishedFigures';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   WebhookPause1797000000000,
   Attachments1797100000000,
   RoundPublication1797300000000,
+  PublishedFigures1797400000000,
 ];

@@ -9,12 +9,12 @@ import { COUNTED_STATUSES } from '../plan/project.enums';
 import { ReportRound } from '../plan/report.enums';
 import { Project } from '../project/project.entity';
 import { ProjectYear } from '../project/project-year.entity';
-import { scoreFiguresOf, storedFigures } from '../scoring/figures.store';
+import { publishedFiguresOfLao, scoreFiguresOf } from '../scoring/figures.store';
 import { roundScore } from '../scoring/lao-summary.service';
 import { nationalTable, provinceTable, type ProvinceFigures } from '../scoring/province-scores.service';
 import { formatCapped, formatPercent, ImplementationLevel, type Score } from '../scoring/scoring';
-import { plannedTotal, thresholdsFor, totalOf } from '../scoring/year-figures';
-import { publishedRound, publishedRoundsOfLao } from './publication';
+import { emptyFigures, plannedTotal, thresholdsFor, totalOf } from '../scoring/year-figures';
+import { freezeRound, publishedRound, publishedRoundsOfLao } from './publication';
 
 /** One project of a published plan: what the LAO publishes of it (no note, no person). */
 export interface PublicProject {
@@ -55,10 +55,12 @@ export async function publicLaoYear(ctx: AppContext, laoCode: string, fiscalYear
   const lao = await ctx.loaders.laoByCode.load(laoCode);
   if (!lao) throw notFound('ไม่พบ อปท. รหัสนี้');
   if (!allow(ctx.user, Permission.READ_PUBLISHED, placeOfLao(lao))) throw forbidden('ข้อมูลนี้ไม่ได้เผยแพร่');
-  const [f, thresholds, published, province, district, awards] = await Promise.all([
-    storedFigures(ctx, laoCode, fiscalYear),
+  // The rounds published for it, frozen by then (publication.ts), and their figures as they were when each closed.
+  const published = await publishedRoundsOfLao(ctx, laoCode, fiscalYear);
+  for (const round of published.keys()) await freezeRound(ctx.db, ctx.clock.now(), fiscalYear, round);
+  const [frozen, thresholds, province, district, awards] = await Promise.all([
+    publishedFiguresOfLao(ctx, laoCode, fiscalYear),
     thresholdsFor(ctx, fiscalYear),
-    publishedRoundsOfLao(ctx, laoCode, fiscalYear),
     ctx.loaders.provinceByCode.load(lao.provinceCode),
     ctx.loaders.districtByCode.load(lao.districtCode),
     ctx.em.getRepository(Award).findBy({ laoCode, fiscalYear }),
@@ -71,8 +73,9 @@ export async function publicLaoYear(ctx: AppContext, laoCode: string, fiscalYear
     .andWhere('y.plan_status IN (:...counted)', { counted: COUNTED_STATUSES })
     .orderBy('p.seq', 'ASC')
     .getMany();
-  const planned = plannedTotal(f).projects;
   const rounds = [...published].map(([round, closedAt]): PublicRound => {
+    const f = frozen.get(round) ?? emptyFigures();
+    const planned = plannedTotal(f).projects;
     const total = totalOf(f.rounds[round]);
     const s = roundScore(scoreFiguresOf(f, round), round, thresholds);
     return {
@@ -126,7 +129,7 @@ export async function publicProvinceRound(
 ): Promise<PublicProvinceRound> {
   if (!allow(ctx.user, Permission.READ_PUBLISHED, { provinceCode })) throw forbidden('ข้อมูลนี้ไม่ได้เผยแพร่');
   const withheld = await publishedRound(ctx, fiscalYear, round);
-  const table = await provinceTable(ctx, provinceCode, fiscalYear, round, district?.code);
+  const table = await provinceTable(ctx, provinceCode, fiscalYear, round, district?.code, 'published');
   const shown = table.rows.filter((r) => !withheld.has(r.lao.code));
   const count = (level: ImplementationLevel) => shown.filter((r) => r.score.level === level).length;
   return {
@@ -182,7 +185,7 @@ const thai = new Intl.Collator('th');
 export async function publicNationalRound(ctx: AppContext, fiscalYear: number, round: ReportRound): Promise<PublicNationalRound> {
   if (!allow(ctx.user, Permission.READ_PUBLISHED)) throw forbidden('ข้อมูลนี้ไม่ได้เผยแพร่');
   const withheld = await publishedRound(ctx, fiscalYear, round);
-  const [rows, provinces] = await Promise.all([nationalTable(ctx, fiscalYear, round), ctx.em.getRepository(Province).find()]);
+  const [rows, provinces] = await Promise.all([nationalTable(ctx, fiscalYear, round, 'published'), ctx.em.getRepository(Province).find()]);
   const byProvince = new Map(provinces.map((province) => [province.code, { province, ...noCounts() }]));
   const total = noCounts();
   for (const row of rows) {
@@ -234,7 +237,7 @@ export interface OpenDataRow {
 export async function openDataRows(ctx: AppContext, fiscalYear: number, round: ReportRound): Promise<OpenDataRow[]> {
   if (!allow(ctx.user, Permission.READ_PUBLISHED)) throw forbidden('ข้อมูลนี้ไม่ได้เผยแพร่');
   const withheld = await publishedRound(ctx, fiscalYear, round);
-  return (await nationalTable(ctx, fiscalYear, round)).map((r) => {
+  return (await nationalTable(ctx, fiscalYear, round, 'published')).map((r) => {
     const shown = !withheld.has(r.laoCode);
     const f = r.figures;
     return {

@@ -1,5 +1,7 @@
 import { registerEnumType } from 'type-graphql';
+import { In, type DataSource } from 'typeorm';
 import type { AppContext } from '../../core/context';
+import { execute, inTransaction, takeWriteLock } from '../../core/db';
 import { badInput, notFound } from '../../core/errors';
 import { fiscalYearOf } from '../../core/fiscal-year';
 import { recordAudit } from '../audit/audit.service';
@@ -7,6 +9,7 @@ import { ReportRound } from '../plan/report.enums';
 import { ReportingReopening, ReportingWindow } from '../reporting-window/reporting-window.entity';
 import { roundIsPast, roundStates } from '../reporting-window/reporting-window.service';
 import { LaoYearFigures } from '../scoring/lao-year-figures.entity';
+import { PublishedFigures, PublishedRound } from '../scoring/published-figures.entity';
 import { RoundPublication } from './round-publication.entity';
 
 /**
@@ -97,7 +100,7 @@ export async function publishedRound(ctx: AppContext, fiscalYear: number, round:
   if (publication.state === PublicationState.WITHDRAWN) throw notFound(WITHDRAWN_MESSAGE);
   if (publication.state === PublicationState.NOT_CLOSED) throw notFound(NOT_CLOSED_MESSAGE);
   const now = ctx.clock.now();
-  const reopened = await ctx.em.getRepository(ReportingReopening).findBy({ fiscalYear, round });
+  const reopened = await freezeRound(ctx.db, now, fiscalYear, round);
   return new Set(reopened.filter((r) => r.openUntil.getTime() > now.getTime()).map((r) => r.laoCode));
 }
 
@@ -121,6 +124,64 @@ export async function publishedRoundsOfLao(ctx: AppContext, laoCode: string, fis
     if (!s.open && !withdrawn && roundClosed(now, fiscalYear, round, s.closesAt ? s : null)) out.set(round, s.closesAt);
   }
   return out;
+}
+
+/**
+ * Published figures never move: once a round is closed, each LAO's figures of it are copied from the
+ * maintained ones (published_figures), and every public page and the open data read the copy — a
+ * reduction approved, a baseline or a minimum set later in the year changes the LAO's own pages, not what
+ * was published. Frozen whole the first time the round is found closed (by the job each pass of the
+ * runner, or by the first public read before it); whole again when NACC's window closes later than the
+ * last freeze; an LAO NACC reopened the round for (withheld meanwhile) alone, when its reopening has
+ * ended. Under the round's write lock, so instances never freeze one round at once. Gives the round's
+ * reopenings (read anyway).
+ */
+export async function freezeRound(db: DataSource, at: Date, fiscalYear: number, round: ReportRound): Promise<ReportingReopening[]> {
+  const [marker, window, reopenings] = await Promise.all([
+    db.getRepository(PublishedRound).findOneBy({ fiscalYear, round }),
+    db.getRepository(ReportingWindow).findOneBy({ fiscalYear, round }),
+    db.getRepository(ReportingReopening).findBy({ fiscalYear, round }),
+  ]);
+  if (!roundClosed(at, fiscalYear, round, window)) return reopenings;
+  const due = (frozen: PublishedRound | null) => {
+    if (!frozen || (window?.closesAt && window.closesAt.getTime() > frozen.frozenAt.getTime())) return 'whole' as const;
+    const ended = reopenings.filter((r) => r.openUntil.getTime() <= at.getTime() && r.openUntil.getTime() > frozen.frozenAt.getTime());
+    return ended.map((r) => r.laoCode);
+  };
+  const first = due(marker);
+  if (first !== 'whole' && first.length === 0) return reopenings;
+  await inTransaction(db, async (em) => {
+    await takeWriteLock({ em, writeLocks: new Map() }, `publish:${fiscalYear}:${round}`);
+    // Again under the lock: another instance may have frozen it meanwhile.
+    const laos = due(await em.getRepository(PublishedRound).findOneBy({ fiscalYear, round }));
+    if (laos !== 'whole' && laos.length === 0) return;
+    const withheld = reopenings.filter((r) => r.openUntil.getTime() > at.getTime()).map((r) => r.laoCode);
+    await em.getRepository(PublishedFigures).delete(laos === 'whole' ? { fiscalYear, round } : { fiscalYear, round, laoCode: In(laos) });
+    const six = round === ReportRound.SIX_MONTHS;
+    const only = laos === 'whole' ? '' : ` AND lao_code IN (${laos.map(() => '?').join(', ')})`;
+    const except = withheld.length ? ` AND lao_code NOT IN (${withheld.map(() => '?').join(', ')})` : '';
+    await execute(
+      em,
+      `INSERT INTO published_figures (lao_code, fiscal_year, round, denominator, from_minimum, done, in_progress, detail, frozen_at)
+       SELECT lao_code, fiscal_year, ?, denominator, from_minimum, ${six ? 'done_six, in_progress_six' : 'done_twelve, in_progress_twelve'}, detail, ?
+       FROM lao_year_figures WHERE fiscal_year = ?${only}${except}`,
+      [round, at, fiscalYear, ...(laos === 'whole' ? [] : laos), ...withheld],
+    );
+    await em.getRepository(PublishedRound).save({ fiscalYear, round, frozenAt: at });
+  });
+  return reopenings;
+}
+
+/** The job's pass (jobs.ts): every round whose window has closed frozen, or frozen again where due (freezeRound). */
+export async function freezeClosedRounds(db: DataSource, at: Date): Promise<number> {
+  const windows = await db.getRepository(ReportingWindow).find();
+  let rounds = 0;
+  for (const w of windows) {
+    if (!roundClosed(at, w.fiscalYear, w.round, w)) continue;
+    await freezeRound(db, at, w.fiscalYear, w.round);
+    rounds++;
+  }
+  return rounds;
 }
 
 /** The published rounds of the fiscal years any LAO has figures for, latest year first: what /public lists. */

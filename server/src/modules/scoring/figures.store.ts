@@ -8,6 +8,7 @@ import { Province } from '../geography/province.entity';
 import { ReportRound } from '../plan/report.enums';
 import { scoreDenominator } from './scoring';
 import { LaoYearFigures } from './lao-year-figures.entity';
+import { PublishedFigures } from './published-figures.entity';
 import { baselineOf, computeFigures, countReport, emptyFigures, totalOf, type LaoYears, type YearFigures } from './year-figures';
 
 /**
@@ -101,6 +102,12 @@ export async function storedFigures(ctx: AppContext, laoCode: string, fiscalYear
   return row ? (JSON.parse(row.detail) as YearFigures) : emptyFigures();
 }
 
+/** One LAO's published figures of a fiscal year (published-figures.entity.ts), by round: the rounds frozen with data. */
+export async function publishedFiguresOfLao(ctx: AppContext, laoCode: string, fiscalYear: number): Promise<Map<ReportRound, YearFigures>> {
+  const rows = await ctx.em.getRepository(PublishedFigures).findBy({ laoCode, fiscalYear });
+  return new Map(rows.map((row) => [row.round, JSON.parse(row.detail) as YearFigures]));
+}
+
 /** One LAO's figures of every fiscal year it has data for, by year. */
 export async function allStoredFigures(ctx: AppContext, laoCode: string): Promise<Map<number, YearFigures>> {
   const rows = await ctx.em.getRepository(LaoYearFigures).findBy({ laoCode });
@@ -147,8 +154,22 @@ export function laosIn(ctx: AppContext, scope: LaoScope, fiscalYear: number): Se
   return qb;
 }
 
+/**
+ * Which figures a table reads: the maintained ones as they are now (`live`), or those of the round as it
+ * was when it closed (`published`: published_figures, what the public pages and open data show).
+ */
+export type FiguresAsOf = 'live' | 'published';
+
 /** Adds to a query of LAOs (alias `l`) their score figures of a round of a year, as the raw columns `figures` reads. */
-function withScoreFigures(qb: SelectQueryBuilder<Lao>, fiscalYear: number, round: ReportRound): SelectQueryBuilder<Lao> {
+function withScoreFigures(qb: SelectQueryBuilder<Lao>, fiscalYear: number, round: ReportRound, asOf: FiguresAsOf): SelectQueryBuilder<Lao> {
+  if (asOf === 'published') {
+    return qb
+      .leftJoin(PublishedFigures, 'f', 'f.lao_code = l.code AND f.fiscal_year = :fiscalYear AND f.round = :round', { fiscalYear, round })
+      .addSelect('f.denominator', 'f_denominator')
+      .addSelect('f.from_minimum', 'f_from_minimum')
+      .addSelect('f.done', 'f_done')
+      .addSelect('f.in_progress', 'f_in_progress');
+  }
   const six = round === ReportRound.SIX_MONTHS;
   return qb
     .leftJoin(LaoYearFigures, 'f', 'f.lao_code = l.code AND f.fiscal_year = :fiscalYear', { fiscalYear })
@@ -184,6 +205,7 @@ export async function storedScores(
     laosIn(ctx, scope, fiscalYear).select('l.code', 'laoCode').addSelect('l.province_code', 'provinceCode'),
     fiscalYear,
     round,
+    'live',
   );
   const rows = await qb.getRawMany<Record<string, unknown> & { laoCode: string; provinceCode: string }>();
   return rows.map((r) => ({ laoCode: r.laoCode, provinceCode: r.provinceCode, figures: figures(r) }));
@@ -245,7 +267,13 @@ export interface StoredRoundRow {
  * figures of a round and its reports of it: one statement over the registry, its places and the
  * maintained figures (one row per LAO), as plain rows — how the whole country is read at once.
  */
-export async function storedRoundRows(ctx: AppContext, scope: LaoScope, fiscalYear: number, round: ReportRound): Promise<StoredRoundRow[]> {
+export async function storedRoundRows(
+  ctx: AppContext,
+  scope: LaoScope,
+  fiscalYear: number,
+  round: ReportRound,
+  asOf: FiguresAsOf = 'live',
+): Promise<StoredRoundRow[]> {
   const qb = laosIn(ctx, scope, fiscalYear)
     .select('l.code', 'laoCode')
     .addSelect('l.name', 'laoName')
@@ -255,7 +283,7 @@ export async function storedRoundRows(ctx: AppContext, scope: LaoScope, fiscalYe
     .addSelect('p.name', 'provinceName')
     .leftJoin(District, 'd', 'd.code = l.district_code')
     .addSelect('d.name', 'districtName');
-  const rows = await withScoreFigures(qb, fiscalYear, round)
+  const rows = await withScoreFigures(qb, fiscalYear, round, asOf)
     .addSelect(reportedColumn(round), 'reported')
     .getRawMany<Record<string, unknown> & Omit<StoredRoundRow, 'figures' | 'reported'>>();
   return rows.map((r) => ({
@@ -276,8 +304,9 @@ export async function laosWithScores(
   scope: LaoScope,
   fiscalYear: number,
   round: ReportRound,
+  asOf: FiguresAsOf = 'live',
 ): Promise<Array<{ lao: Lao; figures: ScoreFigures | null }>> {
-  const { entities, raw } = await withScoreFigures(laosIn(ctx, scope, fiscalYear), fiscalYear, round).getRawAndEntities();
+  const { entities, raw } = await withScoreFigures(laosIn(ctx, scope, fiscalYear), fiscalYear, round, asOf).getRawAndEntities();
   const byCode = new Map(raw.map((r: Record<string, unknown>) => [String(r.l_code), figures(r)]));
   return entities.map((lao) => ({ lao, figures: byCode.get(lao.code) ?? null }));
 }

@@ -9,7 +9,7 @@ import { allow, Permission } from '../access/policy';
 import { ImplementationLevel, toPercent, type Score } from './scoring';
 import type { NationalScoreRow, ProvinceScoreReport } from './scoring.types';
 import { thresholdsFor } from './year-figures';
-import { laosWithScores, storedRoundRows, storedScores, type ScoreFigures, type StoredRoundRow } from './figures.store';
+import { laosWithScores, storedRoundRows, storedScores, type FiguresAsOf, type ScoreFigures, type StoredRoundRow } from './figures.store';
 import type { Thresholds } from './scoring';
 
 const NO_FIGURES: ScoreFigures = { done: 0, inProgress: 0, denominator: 0, fromMinimum: false };
@@ -103,11 +103,12 @@ export async function provinceTable(
   fiscalYear: number,
   round: ReportRound,
   districtCode?: string | null,
+  asOf: FiguresAsOf = 'live',
 ): Promise<ProvinceFigures> {
   const province = await ctx.loaders.provinceByCode.load(provinceCode);
   if (!province) throw notFound('ไม่พบจังหวัดนี้');
   const [scored, thresholds] = await Promise.all([
-    laosWithScores(ctx, { provinceCode, districtCode }, fiscalYear, round),
+    laosWithScores(ctx, { provinceCode, districtCode }, fiscalYear, round, asOf),
     thresholdsFor(ctx, fiscalYear),
   ]);
   const laos = scored.map((s) => s.lao);
@@ -150,8 +151,16 @@ export interface NationalTableRow extends StoredRoundRow {
  * the registry and the maintained figures, whatever the number of provinces. For a caller whose right to
  * it is checked (the public pages and open data of a published round, modules/public).
  */
-export async function nationalTable(ctx: AppContext, fiscalYear: number, round: ReportRound): Promise<NationalTableRow[]> {
-  const [rows, thresholds] = await Promise.all([storedRoundRows(ctx, { all: true }, fiscalYear, round), thresholdsFor(ctx, fiscalYear)]);
+export async function nationalTable(
+  ctx: AppContext,
+  fiscalYear: number,
+  round: ReportRound,
+  asOf: FiguresAsOf = 'live',
+): Promise<NationalTableRow[]> {
+  const [rows, thresholds] = await Promise.all([
+    storedRoundRows(ctx, { all: true }, fiscalYear, round, asOf),
+    thresholdsFor(ctx, fiscalYear),
+  ]);
   return rows
     .map((r) => ({ ...r, score: tableScore(r.figures, round, thresholds) }))
     .sort((a, b) => a.provinceCode.localeCompare(b.provinceCode) || tableOrder(a, b));
