@@ -199,15 +199,33 @@ async function closedLoop({ urls, label, concurrency, seconds, request }: Drive)
   };
 }
 
-/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux; 0 elsewhere or when gone). */
-export function cpuMsOf(pid: number): number {
+/** A process's fields after its command name in /proc (whose parentheses may hold spaces), or null when gone. */
+function statOf(pid: number): string[] | null {
   try {
-    // Fields after the command name, whose parentheses may hold spaces: utime and stime are the 12th and 13th.
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+    return fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   } catch {
-    return 0;
+    return null;
   }
+}
+
+/** The live processes whose parent is `pid` (e.g. the server processes of a primary, WEB_CONCURRENCY), from /proc (Linux). */
+export function childPidsOf(pid: number): number[] {
+  return fs
+    .readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number)
+    .filter((child) => Number(statOf(child)?.[1]) === pid);
+}
+
+/**
+ * CPU time (user + system) a process and its live children (a primary's server processes) have used so
+ * far, in ms, from /proc (Linux; 0 elsewhere or when gone): utime and stime are the 12th and 13th fields.
+ */
+export function cpuMsOf(pid: number): number {
+  return [pid, ...childPidsOf(pid)].reduce((sum, p) => {
+    const fields = statOf(p);
+    return sum + (fields ? ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS : 0);
+  }, 0);
 }
 
 /** Linux counts process times in ticks of 1/100 s on every architecture it runs Node on. */
