@@ -218,11 +218,13 @@ export function childPidsOf(pid: number): number[] {
 }
 
 /**
- * CPU time (user + system) a process and its live children (a primary's server processes) have used so
- * far, in ms, from /proc (Linux; 0 elsewhere or when gone): utime and stime are the 12th and 13th fields.
+ * CPU time (user + system) a process has used so far, in ms, from /proc (Linux; 0 elsewhere or when
+ * gone): utime and stime are the 12th and 13th fields. With its live children (a primary's server
+ * processes, WEB_CONCURRENCY) — but not for this process, whose children are the servers it drives.
  */
 export function cpuMsOf(pid: number): number {
-  return [pid, ...childPidsOf(pid)].reduce((sum, p) => {
+  const processes = pid === process.pid ? [pid] : [pid, ...childPidsOf(pid)];
+  return processes.reduce((sum, p) => {
     const fields = statOf(p);
     return sum + (fields ? ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS : 0);
   }, 0);
