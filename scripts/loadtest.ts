@@ -49,7 +49,7 @@ const option = (name: string, fallback: string) => {
   return i > 0 ? process.argv[i + 1] : fallback;
 };
 const SECONDS = Number(option('seconds', '15'));
-const CONCURRENCY = option('concurrency', '16,64,256').split(',').map(Number);
+const CONCURRENCY = option('concurrency', '16,64,256').split(',').filter(Boolean).map(Number);
 const RATES = option('rate', '250').split(',').filter(Boolean).map(Number);
 const OFFICERS = Number(option('officers', '2000'));
 const JSON_OUT = option('json', '');

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 
 /** What one phase of load measured: throughput, latency, and every answer by kind. */
@@ -39,13 +41,116 @@ export interface Drive {
   watch?: Record<string, number>;
 }
 
+/** An answer's kind: `ok`, the GraphQL error code, or the HTTP status. */
+function kindOf(status: number, text: string): string {
+  if (status === 200 && !text.startsWith('{')) return 'ok';
+  try {
+    const parsed = JSON.parse(text) as { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> };
+    return parsed.errors ? String(parsed.errors[0].extensions?.code) : 'ok';
+  } catch {
+    return `HTTP ${status}`; // not JSON: the HTTP status says it
+  }
+}
+
 /**
- * One phase of load from a real load generator (autocannon, in this process; the servers run in
- * their own), each answer counted by kind: `ok`, the GraphQL error code, or the HTTP status.
+ * One phase of load from a real load generator (in this process; the servers run in their own), each
+ * answer counted by kind: `ok`, the GraphQL error code, or the HTTP status. A closed loop (no `rate`)
+ * runs on autocannon; an open loop on {@link openLoop}.
  */
-export async function drive({ urls, label, concurrency, seconds, request, rate, watch = {} }: Drive): Promise<Phase> {
+export async function drive(d: Drive): Promise<Phase> {
+  const cpuBefore = Object.fromEntries(Object.entries(d.watch ?? {}).map(([name, pid]) => [name, cpuMsOf(pid)]));
+  const phase = d.rate ? await openLoop({ ...d, rate: d.rate }) : await closedLoop(d);
+  const answered = Math.max(1, phase.requests);
+  phase.cpuMsPerRequest = Object.fromEntries(
+    Object.entries(d.watch ?? {}).map(([name, pid]) => [name, Math.round(((cpuMsOf(pid) - cpuBefore[name]) / answered) * 100) / 100]),
+  );
+  return phase;
+}
+
+/**
+ * An open loop: request i leaves at start + i / rate, evenly spaced, whether or not earlier answers have
+ * come (up to `concurrency` connections in all; beyond them a request waits for a socket, and that wait
+ * counts). Each latency is measured from the moment the request was due, so a generator or server that
+ * falls behind shows in the figures (no coordinated omission). Requests go round the servers in turn;
+ * the slowest server's percentiles are reported.
+ */
+async function openLoop({ urls, label, concurrency, seconds, request, rate }: Drive & { rate: number }): Promise<Phase> {
   const answers: Record<string, number> = {};
-  const cpuBefore = Object.fromEntries(Object.entries(watch).map(([name, pid]) => [name, cpuMsOf(pid)]));
+  const agents = urls.map(() => new http.Agent({ keepAlive: true, maxSockets: Math.max(1, Math.round(concurrency / urls.length)) }));
+  const latencies: number[][] = urls.map(() => []);
+  let timeouts = 0;
+  let errors = 0;
+  let non2xx = 0;
+  const send = (i: number, due: number) =>
+    new Promise<void>((resolve) => {
+      const next = request();
+      const u = i % urls.length;
+      const target = new URL(next.path ?? '/graphql', urls[u]);
+      const req = http.request(target, {
+        agent: agents[u],
+        method: next.path ? 'GET' : 'POST',
+        headers: next.path ? authorization(next.token) : { 'content-type': 'application/json', ...authorization(next.token) },
+      });
+      req.setTimeout(10_000, () => {
+        timeouts++;
+        req.destroy();
+      });
+      req.on('error', () => {
+        errors++;
+        resolve();
+      });
+      req.on('response', (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const status = res.statusCode ?? 0;
+          if (status < 200 || status > 299) non2xx++;
+          const kind = kindOf(status, Buffer.concat(chunks).toString('utf8'));
+          answers[kind] = (answers[kind] ?? 0) + 1;
+          latencies[u].push(performance.now() - due);
+          resolve();
+        });
+      });
+      req.end(next.body);
+    });
+  const total = Math.round(rate * seconds);
+  const interval = 1000 / rate;
+  const start = performance.now() + 20;
+  const inFlight: Array<Promise<void>> = [];
+  for (let i = 0; i < total; ) {
+    const now = performance.now();
+    for (; i < total && start + i * interval <= now; i++) inFlight.push(send(i, start + i * interval));
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  await Promise.all(inFlight);
+  const elapsed = (performance.now() - start) / 1000;
+  for (const a of agents) a.destroy();
+  const pct = (xs: number[], q: number) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    return sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]) : 0;
+  };
+  const slowest = (q: number) => Math.max(...latencies.map((xs) => pct(xs, q)));
+  const requests = latencies.reduce((n, xs) => n + xs.length, 0);
+  return {
+    label,
+    concurrency,
+    rate,
+    requestsPerSecond: requests / elapsed,
+    p50: slowest(0.5),
+    p99: slowest(0.99),
+    max: slowest(1),
+    requests,
+    timeouts,
+    non2xx,
+    errors: errors - timeouts,
+    answers,
+    cpuMsPerRequest: {},
+  };
+}
+
+/** A closed loop on autocannon: `concurrency` requests in flight, the next sent as each answer comes. */
+async function closedLoop({ urls, label, concurrency, seconds, request }: Drive): Promise<Phase> {
+  const answers: Record<string, number> = {};
   const results = await Promise.all(
     urls.map((url) =>
       autocannon({
@@ -53,7 +158,6 @@ export async function drive({ urls, label, concurrency, seconds, request, rate, 
         connections: Math.max(1, Math.round(concurrency / urls.length)),
         duration: seconds,
         timeout: 10,
-        ...(rate ? { overallRate: Math.max(1, Math.round(rate / urls.length)) } : {}),
         requests: [
           {
             setupRequest: (req) => {
@@ -68,16 +172,7 @@ export async function drive({ urls, label, concurrency, seconds, request, rate, 
               };
             },
             onResponse: (status, text) => {
-              let kind = `HTTP ${status}`;
-              if (status === 200 && !text.startsWith('{')) kind = 'ok';
-              else {
-                try {
-                  const parsed = JSON.parse(text) as { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> };
-                  kind = parsed.errors ? String(parsed.errors[0].extensions?.code) : 'ok';
-                } catch {
-                  // not JSON: the HTTP status says it
-                }
-              }
+              const kind = kindOf(status, text);
               answers[kind] = (answers[kind] ?? 0) + 1;
             },
           },
@@ -86,18 +181,11 @@ export async function drive({ urls, label, concurrency, seconds, request, rate, 
     ),
   );
   const sum = (f: (r: autocannon.Result) => number) => results.reduce((n, r) => n + f(r), 0);
-  const answered = Math.max(
-    1,
-    sum((r) => r.requests.total),
-  );
-  const cpuMsPerRequest = Object.fromEntries(
-    Object.entries(watch).map(([name, pid]) => [name, Math.round(((cpuMsOf(pid) - cpuBefore[name]) / answered) * 100) / 100]),
-  );
   const slowest = (f: (r: autocannon.Result) => number) => Math.max(...results.map(f));
   return {
     label,
     concurrency,
-    rate: rate ?? null,
+    rate: null,
     requestsPerSecond: sum((r) => r.requests.average),
     p50: slowest((r) => r.latency.p50),
     p99: slowest((r) => r.latency.p99),
@@ -107,19 +195,39 @@ export async function drive({ urls, label, concurrency, seconds, request, rate, 
     non2xx: sum((r) => r.non2xx),
     errors: sum((r) => r.errors),
     answers,
-    cpuMsPerRequest,
+    cpuMsPerRequest: {},
   };
 }
 
-/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux; 0 elsewhere or when gone). */
-export function cpuMsOf(pid: number): number {
+/** A process's fields after its command name in /proc (whose parentheses may hold spaces), or null when gone. */
+function statOf(pid: number): string[] | null {
   try {
-    // Fields after the command name, whose parentheses may hold spaces: utime and stime are the 12th and 13th.
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+    return fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   } catch {
-    return 0;
+    return null;
   }
+}
+
+/** The live processes whose parent is `pid` (e.g. the server processes of a primary, WEB_CONCURRENCY), from /proc (Linux). */
+export function childPidsOf(pid: number): number[] {
+  return fs
+    .readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number)
+    .filter((child) => Number(statOf(child)?.[1]) === pid);
+}
+
+/**
+ * CPU time (user + system) a process has used so far, in ms, from /proc (Linux; 0 elsewhere or when
+ * gone): utime and stime are the 12th and 13th fields. With its live children (a primary's server
+ * processes, WEB_CONCURRENCY) — but not for this process, whose children are the servers it drives.
+ */
+export function cpuMsOf(pid: number): number {
+  const processes = pid === process.pid ? [pid] : [pid, ...childPidsOf(pid)];
+  return processes.reduce((sum, p) => {
+    const fields = statOf(p);
+    return sum + (fields ? ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS : 0);
+  }, 0);
 }
 
 /** Linux counts process times in ticks of 1/100 s on every architecture it runs Node on. */

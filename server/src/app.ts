@@ -32,6 +32,8 @@ import { exportRouter } from './modules/export/export.routes';
 import { admitApiToken, auditApiRequest } from './modules/account/api-token';
 import { apiScopePlugin } from './modules/account/api-scope.plugin';
 import { importRouter } from './modules/import/import.routes';
+import { attachmentRouter } from './modules/attachment/attachment.routes';
+import { publicAttachments } from './modules/attachment/attachment.service';
 import { getSchema } from './schema';
 import { channelsOf } from './modules/notification/notification.channel';
 import { lineWebhookRouter } from './modules/notification/line.link';
@@ -190,11 +192,12 @@ export async function createApp(options: AppOptions): Promise<App> {
   );
 
   app.use(exportRouter(contextOf, log));
-  app.use(publicRouter(contextOf, log));
+  const clientDir = options.clientDir === undefined ? defaultClientDir() : options.clientDir;
+  app.use(publicRouter(contextOf, log, clientDir, publicAttachments));
   app.use(importRouter(contextOf, log));
+  app.use(attachmentRouter(contextOf, log));
   app.use(lineWebhookRouter(deps, log));
 
-  const clientDir = options.clientDir === undefined ? defaultClientDir() : options.clientDir;
   // GraphiQL for API token holders: a build of its own next to the client's (client/vite.graphiql.config.ts).
   const graphiqlDir = clientDir && path.join(path.dirname(clientDir), 'dist-graphiql');
   if (graphiqlDir && fs.existsSync(path.join(graphiqlDir, 'index.html'))) {

@@ -28,6 +28,9 @@ import { ScheduledJob } from './modules/job/scheduled-job.entity';
 import { Notification, NotificationDelivery, NotificationSetting } from './modules/notification/notification.entity';
 import { ReminderSchedule, ReminderSent } from './modules/reminder/reminder.entity';
 import { LineLinkCode } from './modules/notification/line.entity';
+import { Attachment, AttachmentChunk } from './modules/attachment/attachment.entity';
+import { RoundPublication } from './modules/public/round-publication.entity';
+import { PublishedFigures, PublishedRound } from './modules/scoring/published-figures.entity';
 import { RedFlagDecision } from './modules/red-flag/red-flag-decision.entity';
 
 /** Every entity of the schema, listed once (the DataSource, tests and scripts share it). */
@@ -68,5 +71,10 @@ export const entities = [
   ReminderSchedule,
   ReminderSent,
   LineLinkCode,
+  Attachment,
+  AttachmentChunk,
+  RoundPublication,
+  PublishedFigures,
+  PublishedRound,
   RedFlagDecision,
 ];

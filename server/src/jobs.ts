@@ -1,6 +1,7 @@
 import type { ContextDeps } from './core/context';
 import type { JobDefinition } from './modules/job/job.runner';
 import { DELIVERY_LEASE_MS, deliverNotices } from './modules/notification/notification.delivery';
+import { freezeClosedRounds } from './modules/public/publication';
 import { sendDeadlineReminders, sendReviewDigest, sendRoundOpenedNotices } from './modules/reminder/reminder.jobs';
 
 const HOUR_MS = 3_600_000;
@@ -16,8 +17,8 @@ export function nextDigestTime(now: Date): Date {
 }
 
 /**
- * Every scheduled job of the application (run by modules/job in every instance): the notices' outbox at
- * every pass of the runner, reminders and round-opening notices every hour (each step goes once whenever
+ * Every scheduled job of the application (run by modules/job in every instance): the notices' outbox and
+ * the freezing of closed rounds' published figures at every pass of the runner, reminders and round-opening notices every hour (each step goes once whenever
  * it runs), the review digest daily.
  */
 export function applicationJobs(deps: ContextDeps): JobDefinition[] {
@@ -30,6 +31,12 @@ export function applicationJobs(deps: ContextDeps): JobDefinition[] {
         const { sent, failed, held } = await deliverNotices(deps, () => deps.clock.now());
         return `ส่งสำเร็จ ${sent} รายการ ส่งไม่สำเร็จ ${failed} รายการ${held ? ` เลื่อนไปส่งภายหลัง ${held} รายการ` : ''}`;
       },
+    },
+    {
+      name: 'freezeClosedRounds',
+      nextRun: (now) => now,
+      leaseMs: 15 * 60_000,
+      run: async (now) => `รอบที่ปิดแล้ว ${await freezeClosedRounds(deps.db, now)} รอบ ตัวเลขที่เผยแพร่คงตามวันปิดรอบ`,
     },
     {
       name: 'deadlineReminders',

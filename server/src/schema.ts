@@ -34,6 +34,8 @@ import { LineResolver } from './modules/notification/line.resolver';
 import { JobResolver } from './modules/job/job.resolver';
 import { ReminderResolver } from './modules/reminder/reminder.resolver';
 import { RedFlagResolver } from './modules/red-flag/red-flag.resolver';
+import { PublicationResolver } from './modules/public/public.resolver';
+import { AttachmentResolver } from './modules/attachment/attachment.resolver';
 
 export const resolvers = [
   AuthResolver,
@@ -59,6 +61,7 @@ export const resolvers = [
   ProgressReportResolver,
   ProjectYearReportsResolver,
   ReportingWindowResolver,
+  PublicationResolver,
   PlanYearResolver,
   ScoringResolver,
   BaselineRequestResolver,
@@ -70,6 +73,7 @@ export const resolvers = [
   AuditTrailResolver,
   ImportResolver,
   RateLimitResolver,
+  AttachmentResolver,
 ] as const;
 
 const built = new Map<boolean, Promise<GraphQLSchema>>();

@@ -19,7 +19,19 @@ const SIZES = [
 /** A page and, where the page shows more after a click, what to do before scanning. */
 type Visit = { path: string; then?: (page: Page) => Promise<void> };
 
-const SIGNED_OUT: Visit[] = [{ path: '/login' }, { path: '/username-lookup' }, { path: '/forgot-password' }];
+const SIGNED_OUT: Visit[] = [
+  { path: '/login' },
+  { path: '/username-lookup' },
+  { path: '/forgot-password' },
+  // The public pages (server-rendered, no session).
+  { path: '/public' },
+  { path: `/public?q=${encodeURIComponent('ขอนหาด')}` },
+  { path: '/public?district=8104&year=2563' },
+  { path: '/public/lao/6810453/2563' },
+  { path: '/public/province/81/2563/SIX_MONTHS' },
+  { path: '/public/district/8104/2563/SIX_MONTHS' },
+  { path: '/public/national/2563/SIX_MONTHS' },
+];
 const LAO_PAGES: Visit[] = [
   { path: '/?year=2567' },
   { path: '/projects?year=2567' },

@@ -11,6 +11,7 @@ import { API_SCOPES } from '../../server/src/modules/access/policy';
 import { Role } from '../../server/src/modules/access/role';
 import { User } from '../../server/src/modules/account/user.entity';
 import { AuditLog } from '../../server/src/modules/audit/audit-log.entity';
+import { Attachment } from '../../server/src/modules/attachment/attachment.entity';
 import { BaselineRequest, RequestStatus } from '../../server/src/modules/baseline-request/baseline-request.entity';
 import { EXPORT_FILES } from '../../server/src/modules/export/export.routes';
 import { COLUMNS } from '../../server/src/modules/import/import.columns';
@@ -25,6 +26,7 @@ import { ProjectYear } from '../../server/src/modules/project/project-year.entit
 import { Project } from '../../server/src/modules/project/project.entity';
 import { PlanStatus, ProjectOrigin } from '../../server/src/modules/plan/project.enums';
 import { ReportingReopening, ReportingWindow } from '../../server/src/modules/reporting-window/reporting-window.entity';
+import { RoundPublication } from '../../server/src/modules/public/round-publication.entity';
 import { SarScore } from '../../server/src/modules/sar/sar-score.entity';
 import { LevelThreshold } from '../../server/src/modules/scoring/level-threshold.entity';
 import { getSchema } from '../../server/src/schema';
@@ -42,6 +44,7 @@ import { DeliveryStatus, Webhook, WebhookDelivery } from '../../server/src/modul
 import {
   unusedLaoCode,
   freshName,
+  makeAttachment,
   makeDelivery,
   makeLao,
   makeProject,
@@ -52,6 +55,7 @@ import {
 } from '../fixtures/factories';
 import { havePoppler, pdfText } from '../support/pdf-text';
 import { discPng } from '../support/png';
+import { blobOf, pdfOf } from '../support/attachments';
 import { databases, signIn, TestServer, type GqlResult } from './harness';
 
 /**
@@ -100,8 +104,11 @@ const EXPECTED: Record<string, Outcome[]> = {
   'GET /healthz':                         [ok,     ok,     ok,     ok,     ok,     ok,     ok],
   'GET /healthz/live':                    [ok,     ok,     ok,     ok,     ok,     ok,     ok],
   // The public pages: what NACC publishes (READ_PUBLISHED), to everyone, with or without a session.
+  'GET /public':                          [ok,     ok,     ok,     ok,     ok,     ok,     ok],
   'GET /public/lao/:code/:year':          [ok,     ok,     ok,     ok,     ok,     ok,     ok],
   'GET /public/province/:code/:year/:round': [ok,   ok,     ok,     ok,     ok,     ok,     ok],
+  'GET /public/district/:code/:year/:round': [ok,   ok,     ok,     ok,     ok,     ok,     ok],
+  'GET /public/national/:year/:round':    [ok,     ok,     ok,     ok,     ok,     ok,     ok],
   'GET /open-data/:year/:round/:file':    [ok,     ok,     ok,     ok,     ok,     ok,     ok],
   // Signed in: one's own password; the year's settings everyone works by.
   'Mutation.changePassword':              [UNAUTH, ok,     ok,     ok,     ok,     FORBID, ok],
@@ -133,6 +140,12 @@ const EXPECTED: Record<string, Outcome[]> = {
   'GET /export/plan-results.pdf':         [UNAUTH, ok,     FORBID, ok,     FORBID, ok,     ok],
   'GET /export/plan-results.xlsx':        [UNAUTH, ok,     FORBID, ok,     FORBID, ok,     ok],
   'GET /export/memo.pdf':                 [UNAUTH, ok,     FORBID, ok,     FORBID, ok,     ok],
+  // Evidence files: read as the LAO's data (a published one by anyone: attachments.test.ts), changed by its own officers.
+  'Query.attachments':                    [UNAUTH, ok,     FORBID, ok,     FORBID, ok,     ok],
+  'GET /attachments/:id':                 [UNAUTH, ok,     FORBID, ok,     FORBID, ok,     ok],
+  'POST /attachments':                    [UNAUTH, ok,     FORBID, FORBID, FORBID, FORBID, FORBID],
+  'Mutation.setAttachmentPublic':         [UNAUTH, ok,     FORBID, FORBID, FORBID, FORBID, FORBID],
+  'Mutation.deleteAttachment':            [UNAUTH, ok,     FORBID, FORBID, FORBID, FORBID, FORBID],
   // The province table (LAO, district, score, level): also every LAO of that province.
   'Query.provinceScores':                 [UNAUTH, ok,     ok,     ok,     FORBID, ok,     ok],
   'GET /export/province.pdf':             [UNAUTH, ok,     ok,     ok,     FORBID, ok,     ok],
@@ -219,6 +232,9 @@ const EXPECTED: Record<string, Outcome[]> = {
   'Mutation.endReopening':                [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Query.openReopenings':                 [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Mutation.setLevelThresholds':          [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
+  // What the public pages publish: withdrawing a round from publication and publishing it again.
+  'Query.roundPublications':              [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
+  'Mutation.setRoundPublication':         [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Query.memoEmblem':                     [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Mutation.setMemoEmblem':               [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
   'Mutation.clearMemoEmblem':             [UNAUTH, FORBID, FORBID, FORBID, FORBID, FORBID, ok],
@@ -244,6 +260,8 @@ interface Fixtures {
   b1: Lao;
   /** A1's project in YEAR, reported on at six months. */
   project: Project;
+  /** An evidence file of A1's plan of YEAR, not public. */
+  attachment: Attachment;
   users: Record<Exclude<Actor, 'anonymous'>, User>;
   /** How each caller authenticates: officers by their session cookie, the NACC system by its API token. */
   auth: Record<Actor, Auth>;
@@ -474,6 +492,23 @@ const CALLS: Record<string, Call> = {
   'Query.laoOverview': { vars: (fx) => ({ laoCode: fx.a1.code, fiscalYear: YEAR, round: ReportRound.SIX_MONTHS }) },
   'Query.planResults': { vars: (fx) => ({ laoCode: fx.a1.code, fiscalYear: YEAR, round: ReportRound.SIX_MONTHS }) },
   'Query.sarScores': { vars: (fx) => ({ laoCode: fx.a1.code, fiscalYear: YEAR }), check: (d) => expect(d.sarScores).toHaveLength(1) },
+  'Query.attachments': {
+    vars: (fx) => ({ laoCode: fx.a1.code, fiscalYear: YEAR }),
+    check: (d, fx) => expect(d.attachments.items.map((a: Attachment) => a.id)).toContain(String(fx.attachment.id)),
+  },
+  'Mutation.setAttachmentPublic': {
+    target: (fx) => makeAttachment(fx.server.db, fx.a1),
+    vars: (_fx, a: Attachment) => ({ id: String(a.id), public: true }),
+    state: (fx, a: Attachment) =>
+      repo(fx, Attachment)
+        .findOneByOrFail({ id: a.id })
+        .then((row) => row.isPublic),
+  },
+  'Mutation.deleteAttachment': {
+    target: (fx) => makeAttachment(fx.server.db, fx.a1),
+    vars: (_fx, a: Attachment) => ({ id: String(a.id) }),
+    state: (fx, a: Attachment) => repo(fx, Attachment).existsBy({ id: a.id }),
+  },
   'Query.provinceScores': {
     vars: () => ({ provinceCode: A.province, fiscalYear: YEAR, round: ReportRound.SIX_MONTHS }),
     provinceRegistry: true,
@@ -880,6 +915,19 @@ const CALLS: Record<string, Call> = {
     }),
     state: (fx) => repo(fx, LevelThreshold).findOneBy({ fiscalYear: SETTINGS_YEAR, round: ReportRound.SIX_MONTHS }),
   },
+  'Query.roundPublications': { vars: () => ({ fiscalYear: SETTINGS_YEAR }) },
+  // Withdrawn when found published, published again when found withdrawn.
+  'Mutation.setRoundPublication': {
+    target: async (fx) =>
+      (await repo(fx, RoundPublication).findOneBy({ fiscalYear: SETTINGS_YEAR, round: ReportRound.SIX_MONTHS }))?.published === false,
+    vars: (_fx, withdrawn: boolean) => ({
+      fiscalYear: SETTINGS_YEAR,
+      round: ReportRound.SIX_MONTHS,
+      published: withdrawn,
+      reason: withdrawn ? null : `ตรวจสิทธิ์การถอนการเผยแพร่ ${next()}`,
+    }),
+    state: (fx) => repo(fx, RoundPublication).findOneBy({ fiscalYear: SETTINGS_YEAR, round: ReportRound.SIX_MONTHS }),
+  },
   'Mutation.importLaos': {
     target: (fx) => unusedLaoCode(fx.server.db),
     vars: (_fx, code: string) => ({
@@ -916,6 +964,17 @@ function routeRequest(key: string, fx: Fixtures): { url: string; init: RequestIn
   if (path.startsWith('/open-data/')) return { url: '/open-data/2564/SIX_MONTHS/datapackage.json', init: { method } };
   if (path.startsWith('/public/province/')) return { url: `/public/province/${A.province}/2564/SIX_MONTHS`, init: { method } };
   if (path.startsWith('/public/lao/')) return { url: `/public/lao/${fx.a1.code}/${YEAR}`, init: { method } };
+  if (path.startsWith('/public/district/')) return { url: `/public/district/${A.district}/2564/SIX_MONTHS`, init: { method } };
+  if (path.startsWith('/public/national/')) return { url: '/public/national/2564/SIX_MONTHS', init: { method } };
+  if (path === '/public') return { url: `/public?district=${A.district}&q=${encodeURIComponent('สิทธิ์')}`, init: { method } };
+  if (key === 'GET /attachments/:id') return { url: `/attachments/${fx.attachment.id}`, init: { method } };
+  if (key === 'POST /attachments') {
+    const form = new FormData();
+    form.append('laoCode', fx.a1.code);
+    form.append('fiscalYear', String(YEAR));
+    form.append('file', blobOf(pdfOf()), 'หลักฐานตรวจสิทธิ์.pdf');
+    return { url: path, init: { method, body: form, headers: { 'apollo-require-preflight': 'true' } } };
+  }
   if (path.startsWith('/import/')) {
     const fields = Object.keys(COLUMNS[path.slice('/import/'.length) as keyof typeof COLUMNS]);
     const csv = `${fields.join(',')}\r\n${fields.map(() => '1').join(',')}\r\n`;
@@ -1058,12 +1117,14 @@ const CELLS = Object.entries(EXPECTED).flatMap(([key, outcomes]) => ACTORS.map((
 const baseOf = (key: string) => (/^(Query|Mutation)\./.test(key) ? key.split(' ')[0] : key);
 const SERVICE = ACTORS.indexOf('service');
 /**
- * The scope matrix: every Query field, every document and every mutation a token may make, by the NACC
+ * The scope matrix: every Query field, every document and evidence file, and every mutation a token may make, by the NACC
  * system with a token of each single scope — answered as its account would be answered where API_SCOPES
  * grants that scope (or lists the field as free), refused FORBIDDEN everywhere else.
  */
 const SCOPE_CELLS = Object.entries(EXPECTED)
-  .filter(([key, outcomes]) => /^(Query\.|GET \/export\/)/.test(key) || (key.startsWith('Mutation.') && outcomes[SERVICE] === ok))
+  .filter(
+    ([key, outcomes]) => /^(Query\.|GET \/(export|attachments)\/)/.test(key) || (key.startsWith('Mutation.') && outcomes[SERVICE] === ok),
+  )
   .flatMap(([key, outcomes]) =>
     API_SCOPE_LIST.map((scope) => {
       const base = baseOf(key);
@@ -1185,7 +1246,8 @@ describe.each(databases)('authorization matrix ($name)', ({ url }) => {
     await db
       .getRepository(SarScore)
       .save({ laoCode: a1.code, fiscalYear: YEAR, dimension: 1, selfScore: 8000, evaluatedScore: 7500, budget: null, projectCount: 3 });
-    fx = { server, a1, a2, b1, project, users, auth, scoped, serviceSession: { token: session } };
+    const attachment = await makeAttachment(db, a1);
+    fx = { server, a1, a2, b1, project, attachment, users, auth, scoped, serviceSession: { token: session } };
   }, 60_000);
   afterAll(() => server.stop());
 
@@ -1211,7 +1273,7 @@ describe.each(databases)('authorization matrix ($name)', ({ url }) => {
     const reached = [
       ...new Set(
         Object.entries(EXPECTED)
-          .filter(([key, o]) => o[SERVICE] === ok && !/^GET \/(healthz|public\/|open-data\/)/.test(key))
+          .filter(([key, o]) => o[SERVICE] === ok && !/^GET \/(healthz|public\b|open-data\/)/.test(key))
           .map(([key]) => baseOf(key)),
       ),
     ].sort();

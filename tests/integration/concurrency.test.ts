@@ -9,6 +9,7 @@ import { PlanYear } from '../../server/src/modules/plan-year/plan-year.entity';
 import { PlanResultNote } from '../../server/src/modules/progress-report/plan-result-note.entity';
 import { ProgressReport } from '../../server/src/modules/progress-report/progress-report.entity';
 import { ReportingReopening } from '../../server/src/modules/reporting-window/reporting-window.entity';
+import { RoundPublication } from '../../server/src/modules/public/round-publication.entity';
 import { ProjectYear } from '../../server/src/modules/project/project-year.entity';
 import { Project } from '../../server/src/modules/project/project.entity';
 import { PlanStatus, ProjectOrigin } from '../../server/src/modules/plan/project.enums';
@@ -32,8 +33,11 @@ import { inTransaction } from '../../server/src/core/db';
 import { readEmblem } from '../../server/src/modules/memo-emblem/emblem-image';
 import { MemoEmblem } from '../../server/src/modules/memo-emblem/memo-emblem.entity';
 import { discPng } from '../support/png';
+import { pdfOf, uploadFile } from '../support/attachments';
+import { Attachment, AttachmentChunk } from '../../server/src/modules/attachment/attachment.entity';
 import {
   freshName,
+  makeAttachment,
   makeDelivery,
   makeLao,
   makeProject,
@@ -697,6 +701,24 @@ describe.each(databases)('every write path under concurrent callers ($name)', ({
         };
       },
     },
+    {
+      name: 'setRoundPublication: one switch of a year and round, a withdrawal always with its reason',
+      successes: 'all',
+      async prepare() {
+        return {
+          token: admin,
+          query:
+            'mutation($p: Boolean!, $r: String) { setRoundPublication(fiscalYear: 2561, round: SIX_MONTHS, published: $p, reason: $r) { state } }',
+          variables: (i) => ({ p: i % 2 === 0, r: i % 2 === 0 ? null : `ถอนการเผยแพร่พร้อมกัน ${i}` }),
+        };
+      },
+      async check() {
+        const rows = await server.db.getRepository(RoundPublication).findBy({ fiscalYear: 2561 });
+        expect(rows.map((r) => r.published || (r.reason ?? '').startsWith('ถอนการเผยแพร่พร้อมกัน'))).toEqual([true]);
+        // Published again as it was: no other suite on this database finds 2561 withdrawn.
+        await server.db.getRepository(RoundPublication).delete({ fiscalYear: 2561 });
+      },
+    },
     (() => {
       const codes: string[] = [];
       return {
@@ -1162,6 +1184,51 @@ describe.each(databases)('every write path under concurrent callers ($name)', ({
         for (const r of results) expect(r.data!.updateReminderSchedule.days).toEqual([21, 14, 7, 1]);
       },
     },
+    (() => {
+      let attachment: Attachment;
+      return {
+        name: 'setAttachmentPublic: one file published and withdrawn from many tabs at once: each succeeds, each audited',
+        successes: 'all',
+        async prepare() {
+          const own = await freshOfficer();
+          attachment = await makeAttachment(server.db, own.lao);
+          return {
+            token: own.token,
+            query: 'mutation($id: ID!, $p: Boolean!) { setAttachmentPublic(id: $id, public: $p) { id public } }',
+            variables: (i) => ({ id: String(attachment.id), p: i % 2 === 0 }),
+          };
+        },
+        async check(results) {
+          const stored = await server.db.getRepository(Attachment).findOneByOrFail({ id: attachment.id });
+          expect(results.map((r) => r.data!.setAttachmentPublic.public)).toContain(stored.isPublic);
+          const audited = await server.db
+            .getRepository(AuditLog)
+            .countBy({ action: 'setAttachmentPublic', targetId: String(attachment.id) });
+          expect(audited).toBe(results.length);
+        },
+      } satisfies Scenario;
+    })(),
+    (() => {
+      let attachment: Attachment;
+      return {
+        name: 'deleteAttachment: deleted once, its bytes with it; the others find it gone',
+        successes: 1,
+        alsoAllowed: ['NOT_FOUND'],
+        async prepare() {
+          const own = await freshOfficer();
+          attachment = await makeAttachment(server.db, own.lao, { bytes: pdfOf(200_000) });
+          return {
+            token: own.token,
+            query: 'mutation($id: ID!) { deleteAttachment(id: $id) }',
+            variables: () => ({ id: String(attachment.id) }),
+          };
+        },
+        async check() {
+          expect(await server.db.getRepository(AttachmentChunk).countBy({ attachmentId: attachment.id })).toBe(0);
+          expect(await server.db.getRepository(AuditLog).countBy({ action: 'deleteAttachment', targetId: String(attachment.id) })).toBe(1);
+        },
+      } satisfies Scenario;
+    })(),
     {
       name: 'changePassword: one account changing its password from many tabs',
       callers: HASHING_CALLERS,
@@ -1203,6 +1270,57 @@ describe.each(databases)('every write path under concurrent callers ($name)', ({
     expect(healthChecks.failures).toEqual([]);
     expect(healthChecks.answered).toBeGreaterThan(0);
     await scenario.check?.(results);
+  });
+
+  it(`POST /attachments: ${CALLERS} uploads of one LAO at once near its quota: each kept whole or refused, never beyond the quota (${dbName})`, async () => {
+    // The same database behind a server whose quota is 1 MB: ten files of 100 KB fit, the eleventh does not.
+    const small = await TestServer.start(url(), { db: server.db, env: { ATTACHMENT_QUOTA_MB: '1' } });
+    try {
+      const own = await freshOfficer();
+      const files = Array.from({ length: CALLERS }, (_, i) => pdfOf(100 * 1024 - i));
+      const health = watchHealth(small.url);
+      const started = Date.now();
+      const results = await Promise.all(
+        files.map((bytes, i) =>
+          uploadFile(
+            small.url,
+            { token: own.token },
+            { laoCode: own.lao.code, fiscalYear: '2567' },
+            { bytes, name: `หลักฐานที่ ${i + 1}.pdf` },
+          ),
+        ),
+      );
+      const ms = Date.now() - started;
+      const checks = await health.stop();
+      const refused = results.filter((r) => r.status !== 200);
+      expect(refused.map((r) => [r.status, r.body?.reason])).toEqual(refused.map(() => [413, 'OVER_QUOTA']));
+      for (const r of refused) expect(r.body!.message).toMatch(/[\u0E00-\u0E7F]/);
+      const kept = await server.db.getRepository(Attachment).findBy({ laoCode: own.lao.code });
+      // As many as fit, whichever came first: 10 of 100 KB (less a few bytes each) in 1 MB.
+      expect(kept.length).toBe(10);
+      expect(
+        results
+          .filter((r) => r.status === 200)
+          .map((r) => Number(r.body!.id))
+          .sort(),
+      ).toEqual(kept.map((a) => a.id).sort());
+      expect(kept.reduce((n, a) => n + a.size, 0)).toBeLessThanOrEqual(1024 * 1024);
+      // Each kept whole: its rows hold its bytes exactly.
+      for (const a of kept) {
+        const chunks = await server.db.getRepository(AttachmentChunk).find({ where: { attachmentId: a.id }, order: { seq: 'ASC' } });
+        const bytes = Buffer.concat(chunks.map((c) => Buffer.from(c.data)));
+        expect(bytes.equals(files[Number(/\d+/.exec(a.fileName)![0]) - 1])).toBe(true);
+      }
+      // And nothing of the refused ones.
+      const orphans = await server.db.query(
+        'SELECT COUNT(*) AS n FROM attachment_chunk c LEFT JOIN attachment a ON a.id = c.attachment_id WHERE a.id IS NULL',
+      );
+      expect(Number(orphans[0].n)).toBe(0);
+      expect(checks.failures).toEqual([]);
+      console.log(`${CALLERS} uploads of 100 KB at once near the quota (${dbName}): ${ms} ms`);
+    } finally {
+      await small.stop(false);
+    }
   });
 
   it(`answers a mixed surge of 100 mutations of many LAOs, with /healthz answering throughout (${dbName})`, async () => {

@@ -7,7 +7,7 @@ import { MAX_MONEY_SATANG } from '../../server/src/core/money';
 import { Role } from '../../server/src/modules/access/role';
 import { BaselineRequest, RequestStatus } from '../../server/src/modules/baseline-request/baseline-request.entity';
 import { PlanStatus, ProjectOrigin } from '../../server/src/modules/plan/project.enums';
-import { makeLao, makeProject, makeUser, freshLaoCode, freshName, PASSWORD } from '../fixtures/factories';
+import { makeAttachment, makeLao, makeProject, makeUser, freshLaoCode, freshName, PASSWORD } from '../fixtures/factories';
 import {
   documentOf,
   toLiteral,
@@ -85,6 +85,7 @@ interface World {
   reductionId: number;
   victimProjectId: number;
   requestId: number;
+  attachmentId: number;
   apiTokenId: string;
   victim: string;
   service: string;
@@ -113,6 +114,8 @@ function valueFor(w: World, op: string, name: string, type: GraphQLInputType): u
     reviewProjectReduction: { projectId: String(w.reductionId) },
     approveMany: { kind: 'ADDITION', projectId: String(w.additionalId) },
     setReportingWindow: { fiscalYear: OWN_YEAR },
+    setRoundPublication: { fiscalYear: OWN_YEAR, reason: 'ถอนการเผยแพร่เพื่อทดสอบ' },
+    roundPublications: { fiscalYear: OWN_YEAR },
     setLevelThresholds: { fiscalYear: OWN_YEAR, highFrom: 5000, highInclusive: true, mediumFrom: 2000, mediumInclusive: false },
     reportingWindows: { fiscalYear: OWN_YEAR },
     reportingReopenings: { fiscalYear: OWN_YEAR },
@@ -121,6 +124,8 @@ function valueFor(w: World, op: string, name: string, type: GraphQLInputType): u
     requestBaselineChange: { fiscalYear: 2568 },
     importPlanYears: { fiscalYear: '2568', baselineCount: '5', minimumCount: '3' },
     setSarScores: { dimension: 1, selfScore: 50.5, evaluatedScore: 60, budget: '1000.00', projectCount: 3 },
+    setAttachmentPublic: { id: String(w.attachmentId) },
+    deleteAttachment: { id: String(w.attachmentId) },
   };
   const named: Record<string, unknown> = {
     laoCode: w.laoCode,
@@ -273,6 +278,7 @@ describe.each(databases)('hostile input generated from the schema ($name)', ({ u
       reductionId: reduction.id,
       victimProjectId: victimProject.id,
       requestId: request.id,
+      attachmentId: (await makeAttachment(server.db, lao)).id,
       apiTokenId: issued.data!.createApiToken.apiToken.id,
       victim: victim.username,
       service: service.username,

@@ -244,6 +244,31 @@ export type SetPlanYearMutationVariables = Exact<{
 
 export type SetPlanYearMutation = { setPlanYear: { laoCode: string, fiscalYear: number, baselineCount: number | null, minimumCount: number | null } };
 
+export type AttachmentListQueryVariables = Exact<{
+  laoCode?: string | null | undefined;
+  fiscalYear?: number | null | undefined;
+  progressReportId?: string | number | null | undefined;
+  round?: Types.ReportRound | null | undefined;
+}>;
+
+
+export type AttachmentListQuery = { attachments: { canEdit: boolean, usedBytes: number, quotaBytes: number, maxFileBytes: number, items: Array<{ id: string, fileName: string, mediaType: string, size: number, public: boolean, round: Types.ReportRound | null, uploadedAt: string, project: { id: string, seq: number, name: string } | null }> } };
+
+export type DeleteAttachmentMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteAttachmentMutation = { deleteAttachment: boolean };
+
+export type SetAttachmentPublicMutationVariables = Exact<{
+  id: string | number;
+  public: boolean;
+}>;
+
+
+export type SetAttachmentPublicMutation = { setAttachmentPublic: { id: string, public: boolean } };
+
 export type BaselineRequestFieldsFragment = { id: string, fiscalYear: number, currentCount: number, requestedCount: number, status: Types.RequestStatus, reason: string | null, requestedAt: string, decidedAt: string | null, canCancel: boolean };
 
 export type BaselineYearsQueryVariables = Exact<{
@@ -787,6 +812,13 @@ export type ReportingWindowsQueryVariables = Exact<{
 
 export type ReportingWindowsQuery = { reportingWindows: Array<{ fiscalYear: number, round: Types.ReportRound, opensAt: string | null, closesAt: string | null }> };
 
+export type RoundPublicationsQueryVariables = Exact<{
+  fiscalYear: number;
+}>;
+
+
+export type RoundPublicationsQuery = { roundPublications: Array<{ fiscalYear: number, round: Types.ReportRound, state: Types.PublicationState, reason: string | null, changedAt: string | null }> };
+
 export type SetLevelThresholdsMutationVariables = Exact<{
   fiscalYear: number;
   input: Types.LevelThresholdInput;
@@ -804,6 +836,16 @@ export type SetReportingWindowMutationVariables = Exact<{
 
 
 export type SetReportingWindowMutation = { setReportingWindow: { fiscalYear: number, round: Types.ReportRound, opensAt: string | null, closesAt: string | null } };
+
+export type SetRoundPublicationMutationVariables = Exact<{
+  fiscalYear: number;
+  round: Types.ReportRound;
+  published: boolean;
+  reason?: string | null | undefined;
+}>;
+
+
+export type SetRoundPublicationMutation = { setRoundPublication: { fiscalYear: number, round: Types.ReportRound, state: Types.PublicationState, reason: string | null, changedAt: string | null } };
 
 export { CurrentUserFragmentDoc } from './documents/CurrentUserFragmentDoc';
 export { AdminUserFragmentDoc } from './documents/AdminUserFragmentDoc';
@@ -852,6 +894,9 @@ export { ImportPlanYearsDocument } from './documents/ImportPlanYearsDocument';
 export { ImportUsersDocument } from './documents/ImportUsersDocument';
 export { PlanYearCountsDocument } from './documents/PlanYearCountsDocument';
 export { SetPlanYearDocument } from './documents/SetPlanYearDocument';
+export { AttachmentListDocument } from './documents/AttachmentListDocument';
+export { DeleteAttachmentDocument } from './documents/DeleteAttachmentDocument';
+export { SetAttachmentPublicDocument } from './documents/SetAttachmentPublicDocument';
 export { BaselineYearsDocument } from './documents/BaselineYearsDocument';
 export { CancelBaselineRequestDocument } from './documents/CancelBaselineRequestDocument';
 export { RequestBaselineChangeDocument } from './documents/RequestBaselineChangeDocument';
@@ -919,5 +964,7 @@ export { LevelThresholdsDocument } from './documents/LevelThresholdsDocument';
 export { OpenReopeningsDocument } from './documents/OpenReopeningsDocument';
 export { ReopenRoundDocument } from './documents/ReopenRoundDocument';
 export { ReportingWindowsDocument } from './documents/ReportingWindowsDocument';
+export { RoundPublicationsDocument } from './documents/RoundPublicationsDocument';
 export { SetLevelThresholdsDocument } from './documents/SetLevelThresholdsDocument';
 export { SetReportingWindowDocument } from './documents/SetReportingWindowDocument';
+export { SetRoundPublicationDocument } from './documents/SetRoundPublicationDocument';

@@ -90,6 +90,48 @@ export type ApiTokenSecret = {
   secret: Scalars['String']['output'];
 };
 
+/** ไฟล์หลักฐานที่ อปท. แนบกับรายงานผลหรือกับแผนของปีงบประมาณ (PDF, JPEG, PNG; ไม่เกิน 10 MB) */
+export type Attachment = {
+  __typename?: 'Attachment';
+  /** The file’s name as it was sent, made safe (no folders or control characters), with the extension of its type */
+  fileName: Scalars['String']['output'];
+  /** Fiscal year (BE) */
+  fiscalYear: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  /** The LAO whose evidence it is */
+  laoCode: Scalars['String']['output'];
+  /** What the content was found to be: application/pdf, image/jpeg or image/png (never what the name or the browser said) */
+  mediaType: Scalars['String']['output'];
+  /** The progress report it was attached to; null for the plan of the year, or once a carried report it was on is removed (it stays its round’s and its project’s) */
+  progressReportId: Maybe<Scalars['ID']['output']>;
+  /** The project of the report it was attached to; null for the plan */
+  project: Maybe<Project>;
+  /** The LAO publishes it: anyone may open it once its round (or, for the plan, a round of its year) is published */
+  public: Scalars['Boolean']['output'];
+  /** The round of the report it was attached to; null for the plan of the year */
+  round: Maybe<ReportRound>;
+  /** SHA-256 of the content, hex: what was received is what is served */
+  sha256: Scalars['String']['output'];
+  /** Size in bytes */
+  size: Scalars['Int']['output'];
+  uploadedAt: Scalars['DateTime']['output'];
+};
+
+/** ไฟล์หลักฐานของรายงานผลหนึ่งรายการ หรือของแผนปีงบประมาณหนึ่ง พร้อมสิ่งที่ผู้ใช้ทำได้และพื้นที่ที่ใช้ไป */
+export type AttachmentList = {
+  __typename?: 'AttachmentList';
+  /** Whether the caller may upload, publish, withdraw and delete here now (its LAO’s officer; the round open, or the plan’s year not past) */
+  canEdit: Scalars['Boolean']['output'];
+  /** Oldest first */
+  items: Array<Attachment>;
+  /** Largest file accepted, in bytes (10 MB) */
+  maxFileBytes: Scalars['Int']['output'];
+  /** Bytes the LAO’s evidence files may take together (ATTACHMENT_QUOTA_MB) */
+  quotaBytes: Scalars['Int']['output'];
+  /** Bytes the LAO’s evidence files take together */
+  usedBytes: Scalars['Int']['output'];
+};
+
 /** An action the audit log records, with its Thai name */
 export type AuditActionOption = {
   __typename?: 'AuditActionOption';
@@ -665,6 +707,8 @@ export type Mutation = {
   createUser: User;
   /** Push events of the change feed, from now on, to a URL, signed with a secret returned once */
   createWebhook: CreatedWebhook;
+  /** ลบไฟล์หลักฐาน (its LAO’s officer, while its round is open, or for the plan while its year has not passed) */
+  deleteAttachment: Scalars['Boolean']['output'];
   /** Delete a project; refused (CONFLICT) once it has progress reports */
   deleteProject: Scalars['Boolean']['output'];
   /** Stop a webhook; its delivery log goes with it */
@@ -725,6 +769,8 @@ export type Mutation = {
   saveProgressReport: ProgressReport;
   /** ADMIN: a test notice to oneself by one channel (queued; the delivery log shows how it went) */
   sendTestNotification: NotificationDelivery;
+  /** เผยแพร่ / ไม่เผยแพร่ an evidence file: once published, anyone may open it when its round (for the plan: a round of its year) is published */
+  setAttachmentPublic: Attachment;
   /** รางวัลที่ได้รับ: replace the awards of one fiscal year */
   setAwards: Array<Award>;
   /** ADMIN: level thresholds of a round of a fiscal year */
@@ -737,6 +783,8 @@ export type Mutation = {
   setProjectCompliance: ProjectYear;
   /** ADMIN: when a round opens and closes (null = no limit) */
   setReportingWindow: ReportingWindow;
+  /** ADMIN: withdraw a round from publication (published: false; a reason required) or publish it again (published: true). Withdrawn, it is on no public page and in no open data */
+  setRoundPublication: RoundPublicationStatus;
   /** Province office or ADMIN: enter the SAR scores of a year (replaces that year’s rows) */
   setSarScores: Array<SarScore>;
   /** Disable (ends every session and API token) or enable an account */
@@ -802,6 +850,11 @@ export type MutationCreateUserArgs = {
 
 export type MutationCreateWebhookArgs = {
   input: CreateWebhookInput;
+};
+
+
+export type MutationDeleteAttachmentArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -974,6 +1027,12 @@ export type MutationSendTestNotificationArgs = {
 };
 
 
+export type MutationSetAttachmentPublicArgs = {
+  id: Scalars['ID']['input'];
+  public: Scalars['Boolean']['input'];
+};
+
+
 export type MutationSetAwardsArgs = {
   awards: Array<AwardInput>;
   fiscalYear: Scalars['Int']['input'];
@@ -1012,6 +1071,14 @@ export type MutationSetReportingWindowArgs = {
   closesAt: InputMaybe<Scalars['DateTime']['input']>;
   fiscalYear: Scalars['Int']['input'];
   opensAt: InputMaybe<Scalars['DateTime']['input']>;
+  round: ReportRound;
+};
+
+
+export type MutationSetRoundPublicationArgs = {
+  fiscalYear: Scalars['Int']['input'];
+  published: Scalars['Boolean']['input'];
+  reason: InputMaybe<Scalars['String']['input']>;
   round: ReportRound;
 };
 
@@ -1585,12 +1652,20 @@ export type ProvinceScoreRow = {
   score: Scalars['Float']['output'];
 };
 
+/** เผยแพร่แล้ว (closed and published) / ยังไม่ปิดรอบ (not closed yet) / ถอนการเผยแพร่ (ADMIN withdrew it) */
+export type PublicationState =
+  | 'NOT_CLOSED'
+  | 'PUBLISHED'
+  | 'WITHDRAWN';
+
 export type Query = {
   __typename?: 'Query';
   /** แผนปฏิบัติการป้องกันการทุจริต of an LAO for a fiscal year, as the action-plan PDF and workbook print it */
   actionPlan: ActionPlan;
   /** API tokens of a SERVICE account (never their secrets) */
   apiTokens: Array<ApiToken>;
+  /** The evidence files of a progress report (`progressReportId`), of every report of a round (`laoCode`, `fiscalYear` and `round`), or of the plan of an LAO’s fiscal year (`laoCode` and `fiscalYear`); metadata only, the bytes are at GET /attachments/<id> */
+  attachments: AttachmentList;
   /** Every action of the audit log with its Thai name, for its filter */
   auditActions: Array<AuditActionOption>;
   /** The audit log with filters: ADMIN everything, a province officer its province */
@@ -1668,6 +1743,8 @@ export type Query = {
   reviewQueue: ReviewQueue;
   /** The roles an ADMIN may give an account, with what each needs (modules/access/role.ts) */
   roleOptions: Array<RoleOption>;
+  /** ADMIN: both rounds of a fiscal year with their publication (published, not closed yet, withdrawn and why) */
+  roundPublications: Array<RoundPublicationStatus>;
   /** คะแนน SAR of an LAO in a fiscal year, by dimension */
   sarScores: Array<SarScore>;
   /** ADMIN: the scheduled jobs, when each runs next and how its last run went */
@@ -1693,6 +1770,14 @@ export type QueryActionPlanArgs = {
 
 export type QueryApiTokensArgs = {
   username: Scalars['String']['input'];
+};
+
+
+export type QueryAttachmentsArgs = {
+  fiscalYear: InputMaybe<Scalars['Int']['input']>;
+  laoCode: InputMaybe<Scalars['String']['input']>;
+  progressReportId: InputMaybe<Scalars['ID']['input']>;
+  round: InputMaybe<ReportRound>;
 };
 
 
@@ -1900,6 +1985,11 @@ export type QueryReviewQueueArgs = {
   districtCode: InputMaybe<Scalars['String']['input']>;
   kind: InputMaybe<ReviewItemKind>;
   provinceCode: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryRoundPublicationsArgs = {
+  fiscalYear: Scalars['Int']['input'];
 };
 
 
@@ -2142,6 +2232,19 @@ export type RolePlace =
   | 'LAO'
   | 'NONE'
   | 'PROVINCE';
+
+/** การเผยแพร่ต่อสาธารณะ of a round of a fiscal year: on the public pages and in the open data or not, and why */
+export type RoundPublicationStatus = {
+  __typename?: 'RoundPublicationStatus';
+  /** When ADMIN last withdrew or published it again; null = never */
+  changedAt: Maybe<Scalars['DateTime']['output']>;
+  fiscalYear: Scalars['Int']['output'];
+  /** Why ADMIN withdrew it (WITHDRAWN only) */
+  reason: Maybe<Scalars['String']['output']>;
+  round: ReportRound;
+  /** PUBLISHED: closed, on the public pages; NOT_CLOSED: published once it closes; WITHDRAWN: ADMIN withdrew it */
+  state: PublicationState;
+};
 
 /** Level thresholds of one round of a fiscal year (hundredths of a percent) */
 export type RoundThresholds = {

@@ -43,6 +43,14 @@ export interface AppConfig {
   line: LineConfig;
   /** How PDFs are rendered: worker threads, their queue and time limit (RENDER_WORKERS, RENDER_QUEUE, RENDER_TIMEOUT_MS). */
   render: RenderSettings;
+  /** What the evidence files of one LAO may take together, in bytes (ATTACHMENT_QUOTA_MB, default 200). */
+  attachmentQuotaBytes: number;
+  /**
+   * Processes that answer requests on the port (WEB_CONCURRENCY, default 1): above 1, a primary prepares
+   * the database once and starts that many, sharing the port — one Node process uses one core for
+   * requests. MySQL/MariaDB only (the embedded database belongs to one process).
+   */
+  processes: number;
 }
 
 /** At most `count` units (tries, or query cost) per fixed window, counted in the database for every instance. */
@@ -273,6 +281,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
 
   const line = loadLineConfig(env, problems);
+  const attachmentQuotaBytes = parseInteger('ATTACHMENT_QUOTA_MB', env.ATTACHMENT_QUOTA_MB, 200, 1, 2000, problems) * 1024 * 1024;
+  const processes = parseInteger('WEB_CONCURRENCY', env.WEB_CONCURRENCY, 1, 1, 64, problems);
+  if (processes > 1 && db.kind === 'sqlite') {
+    problems.push('WEB_CONCURRENCY above 1 needs MySQL/MariaDB (DB_URL=mysql://…): the embedded database belongs to one process');
+  }
 
   if (problems.length) throw new ConfigError(problems);
   return {
@@ -294,6 +307,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimits,
     line,
     render,
+    attachmentQuotaBytes,
+    processes,
   };
 }
 

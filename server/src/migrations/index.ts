@@ -14,7 +14,10 @@ import { ScopedTokens1796700000000 } from './1796700000000-ScopedTokens';
 import { Notices1796800000000 } from './1796800000000-Notices';
 import { LineChannel1796900000000 } from './1796900000000-LineChannel';
 import { WebhookPause1797000000000 } from './1797000000000-WebhookPause';
+import { Attachments1797100000000 } from './1797100000000-Attachments';
 import { RedFlags1797200000000 } from './1797200000000-RedFlags';
+import { RoundPublication1797300000000 } from './1797300000000-RoundPublication';
+import { PublishedFigures1797400000000 } from './1797400000000-PublishedFigures';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations = [
@@ -34,5 +37,8 @@ export const migrations = [
   Notices1796800000000,
   LineChannel1796900000000,
   WebhookPause1797000000000,
+  Attachments1797100000000,
   RedFlags1797200000000,
+  RoundPublication1797300000000,
+  PublishedFigures1797400000000,
 ];

@@ -99,6 +99,7 @@ export const t = {
     total: 'ทั้งหมด {count} รายการ',
     jobNames: {
       deliverNotices: 'ส่งการแจ้งเตือนทางอีเมลและ LINE',
+      freezeClosedRounds: 'คงตัวเลขของรอบที่ปิดแล้วไว้สำหรับการเผยแพร่',
       deadlineReminders: 'เตือนก่อนปิดรอบรายงานผล',
       roundOpenedNotices: 'แจ้งเปิดรอบรายงานผล',
       reviewDigest: 'สรุปรายการรอพิจารณาประจำวัน',

@@ -11,6 +11,7 @@ export const t = {
     viewHeading: 'ดูโครงการ',
     projectHeading: core.pages.project,
     listHeading: core.pages.projects,
+    evidence: 'ไฟล์หลักฐานประกอบแผนปฏิบัติการป้องกันการทุจริต ปีงบประมาณ พ.ศ. {year}',
     listIntro: 'โครงการที่ต้องดำเนินการในปีงบประมาณที่เลือก กรณีหาโครงการที่สร้างไว้ไม่เจอ ให้เลือกปีเป็น “ทุกปีงบประมาณ”',
     chooseLao: 'กรุณาเลือก อปท. เพื่อดูโครงการ',
     chooseYear: 'เลือกปี',

@@ -50,6 +50,15 @@ describe('configuration from the environment', () => {
     );
   });
 
+  it('WEB_CONCURRENCY: server processes on the port, 1 by default, several only on MySQL/MariaDB', () => {
+    expect(loadConfig({}).processes).toBe(1);
+    expect(loadConfig({ DB_URL: 'mysql://app@db/eplan', WEB_CONCURRENCY: '2' }).processes).toBe(2);
+    expect(() => loadConfig({ WEB_CONCURRENCY: '2' })).toThrow('WEB_CONCURRENCY above 1 needs MySQL/MariaDB');
+    expect(() => loadConfig({ DB_URL: 'mysql://app@db/eplan', WEB_CONCURRENCY: '0' })).toThrow(
+      'WEB_CONCURRENCY must be a whole number from 1 to 64 (got "0")',
+    );
+  });
+
   it('lists every problem at once, without echoing passwords', () => {
     let error: ConfigError | undefined;
     try {

@@ -226,6 +226,9 @@ export const API_SCOPES: Record<string, ApiScope | null> = {
   'Query.nationalFollowUp': ApiScope.READ_REPORTS,
   'GET /export/follow-up.xlsx': ApiScope.READ_REPORTS,
   'Query.reportingWorklist': ApiScope.READ_REPORTS,
+  // The evidence files of reports and plans (uploading one is an LAO's own write: no token makes it).
+  'Query.attachments': ApiScope.READ_REPORTS,
+  'GET /attachments/:id': ApiScope.READ_REPORTS,
   // read:scores — SAR scores, the province and national tables, the levels they are read by.
   'Query.sarScores': ApiScope.READ_SCORES,
   'Query.provinceScores': ApiScope.READ_SCORES,

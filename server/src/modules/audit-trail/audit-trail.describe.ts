@@ -134,11 +134,14 @@ const FIELDS: Record<string, string> = {
   text: 'รายละเอียด',
   highFrom: 'ระดับมาก ตั้งแต่',
   mediumFrom: 'ระดับกลาง ตั้งแต่',
+  published: 'เผยแพร่ต่อสาธารณะ',
   revokedAt: 'ยกเลิกเมื่อ',
   trustedBrowser: 'เบราว์เซอร์ที่เคยเข้าสู่ระบบ',
   created: 'เพิ่มใหม่',
   updated: 'ปรับปรุง',
   refused: 'ไม่ถูกบันทึก',
+  fileName: 'ชื่อไฟล์',
+  isPublic: 'เผยแพร่ต่อสาธารณะ',
 };
 
 const EMPTY = '—';

@@ -83,6 +83,7 @@ export class AuditTrailResolver {
       case 'ReportingWindow':
         return `ช่วงเวลารายงาน${roundOfYear(parts[1], parts[0])}`;
       case 'LevelThreshold':
+      case 'RoundPublication':
         return roundOfYear(parts[1], parts[0]);
       case 'BaselineRequest':
         return `คำขอปรับจำนวนโครงการตั้งต้น เลขที่ ${row.targetId ?? ''} ของ ${await laoName(row.laoCode)}`;
@@ -93,6 +94,8 @@ export class AuditTrailResolver {
       }
       case 'ApiToken':
         return row.targetId ? `เลขที่ ${row.targetId}` : '';
+      case 'Attachment':
+        return `ไฟล์ '${String(snap.fileName ?? '')}' ของ ${await laoName(row.laoCode)} ${roundOfYear(snap.round as string | undefined, snap.fiscalYear as number)}`;
       default:
         return '';
     }

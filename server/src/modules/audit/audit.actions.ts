@@ -52,6 +52,8 @@ export const AUDIT_ACTIONS = {
   approveBaselineRequest: 'อนุมัติ',
   rejectBaselineRequest: 'ไม่อนุมัติ',
   setLevelThresholds: 'กำหนดเกณฑ์ระดับผลการนำแผนฯ ไปปฏิบัติ',
+  publishRound: 'เผยแพร่ผลการนำแผนฯ ไปปฏิบัติต่อสาธารณะ',
+  withdrawRound: 'ถอนการเผยแพร่ผลการนำแผนฯ ไปปฏิบัติ',
   setSarScores: 'บันทึกคะแนน SAR ของ',
   setMemoEmblem: 'อัปโหลดตราครุฑในบันทึกข้อความ',
   clearMemoEmblem: 'ลบตราครุฑในบันทึกข้อความ',
@@ -69,6 +71,9 @@ export const AUDIT_ACTIONS = {
   lineUnfollow: 'ยกเลิกการเชื่อมบัญชี LINE (เลิกติดตามบัญชีทางการ)',
   retryNotificationDelivery: 'ส่งการแจ้งเตือนซ้ำ',
   sendTestNotification: 'ทดสอบส่งการแจ้งเตือน',
+  uploadAttachment: 'แนบไฟล์หลักฐาน',
+  setAttachmentPublic: 'เปลี่ยนการเผยแพร่ไฟล์หลักฐาน',
+  deleteAttachment: 'ลบไฟล์หลักฐาน',
   followUpRedFlag: 'ติดตามตรวจสอบรายการควรตรวจสอบของ',
   dismissRedFlag: 'ปิดรายการควรตรวจสอบ (ไม่มีประเด็น) ของ',
 } as const;

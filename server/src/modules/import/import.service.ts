@@ -13,7 +13,7 @@ import { Province } from '../geography/province.entity';
 import { CreateLaoInput } from '../lao/lao.inputs';
 import { Lao } from '../lao/lao.entity';
 import { lockLao } from '../lao/lao.service';
-import { LAO_TYPE_TH, LaoSize, LaoType } from '../lao/lao.enums';
+import { LAO_TYPE_ABBREVIATIONS, LAO_TYPE_TH, LaoSize, LaoType } from '../lao/lao.enums';
 import { PlanYear } from '../plan-year/plan-year.entity';
 import type { ImportRowResult, LaoImportRow, PlanYearImportRow, UserImportRow } from './import.types';
 
@@ -22,12 +22,7 @@ export const MAX_ROWS = 200;
 
 const TYPE_NAMES: Record<string, LaoType> = {
   ...Object.fromEntries(Object.entries(LAO_TYPE_TH).map(([k, v]) => [v, k as LaoType])),
-  'อบจ.': LaoType.PAO,
-  'ทน.': LaoType.CITY_MUNICIPALITY,
-  'ทม.': LaoType.TOWN_MUNICIPALITY,
-  'ทต.': LaoType.SUBDISTRICT_MUNICIPALITY,
-  'อบต.': LaoType.SAO,
-  'กทม.': LaoType.BANGKOK,
+  ...LAO_TYPE_ABBREVIATIONS,
 };
 const SIZE_NAMES: Record<string, LaoSize> = { เล็ก: LaoSize.SMALL, กลาง: LaoSize.MEDIUM, ใหญ่: LaoSize.LARGE };
 const ROLE_NAMES: Record<string, Role> = Object.fromEntries(Object.entries(ROLE_TH).map(([k, v]) => [v, k as Role]));

@@ -13,6 +13,9 @@ registerEnumType(AwardKind, {
   description: 'รางวัล พระปกเกล้า (KPI) / กระจายอำนาจ / กพร. (OPDC) / อื่น ๆ (with text)',
 });
 
+/** The kinds of award as the LAO's basic-data screen names them (the public LAO page lists them so). */
+export const AWARD_KIND_TH: Record<AwardKind, string> = { KPI: 'พระปกเกล้า', DECENTRALIZATION: 'กระจายอำนาจ', OPDC: 'กพร.', OTHER: 'อื่น ๆ' };
+
 /** An award an LAO received in a fiscal year (รางวัลที่ได้รับ). */
 @ObjectType({ description: 'รางวัลที่ได้รับ in one fiscal year' })
 @Entity('award')

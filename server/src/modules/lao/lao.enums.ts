@@ -31,3 +31,13 @@ export const LAO_TYPE_TH: Record<LaoType, string> = {
   BANGKOK: 'กรุงเทพมหานคร',
   PATTAYA: 'เมืองพัทยา',
 };
+
+/** The abbreviations of LAO types as officials write them before a name (อบต.ขอนหาด, ทต.คลองท่อมใต้). */
+export const LAO_TYPE_ABBREVIATIONS: Record<string, LaoType> = {
+  'อบจ.': LaoType.PAO,
+  'ทน.': LaoType.CITY_MUNICIPALITY,
+  'ทม.': LaoType.TOWN_MUNICIPALITY,
+  'ทต.': LaoType.SUBDISTRICT_MUNICIPALITY,
+  'อบต.': LaoType.SAO,
+  'กทม.': LaoType.BANGKOK,
+};

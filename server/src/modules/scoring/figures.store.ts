@@ -3,9 +3,12 @@ import { execute, inTransaction } from '../../core/db';
 import type { AppContext } from '../../core/context';
 import { lockedLaos } from '../lao/lao.service';
 import { Lao } from '../lao/lao.entity';
+import { District } from '../geography/district.entity';
+import { Province } from '../geography/province.entity';
 import { ReportRound } from '../plan/report.enums';
 import { scoreDenominator } from './scoring';
 import { LaoYearFigures } from './lao-year-figures.entity';
+import { PublishedFigures } from './published-figures.entity';
 import { baselineOf, computeFigures, countReport, emptyFigures, totalOf, type LaoYears, type YearFigures } from './year-figures';
 
 /**
@@ -99,6 +102,12 @@ export async function storedFigures(ctx: AppContext, laoCode: string, fiscalYear
   return row ? (JSON.parse(row.detail) as YearFigures) : emptyFigures();
 }
 
+/** One LAO's published figures of a fiscal year (published-figures.entity.ts), by round: the rounds frozen with data. */
+export async function publishedFiguresOfLao(ctx: AppContext, laoCode: string, fiscalYear: number): Promise<Map<ReportRound, YearFigures>> {
+  const rows = await ctx.em.getRepository(PublishedFigures).findBy({ laoCode, fiscalYear });
+  return new Map(rows.map((row) => [row.round, JSON.parse(row.detail) as YearFigures]));
+}
+
 /** One LAO's figures of every fiscal year it has data for, by year. */
 export async function allStoredFigures(ctx: AppContext, laoCode: string): Promise<Map<number, YearFigures>> {
   const rows = await ctx.em.getRepository(LaoYearFigures).findBy({ laoCode });
@@ -132,7 +141,7 @@ export type LaoScope = { provinceCode: string; districtCode?: string | null } | 
  * after (the registry is dated: an LAO added in 2570 is not in 2563's table, one retired in 2570 still
  * is) — as a query of `Lao` aliased `l`.
  */
-function laosIn(ctx: AppContext, scope: LaoScope, fiscalYear: number): SelectQueryBuilder<Lao> {
+export function laosIn(ctx: AppContext, scope: LaoScope, fiscalYear: number): SelectQueryBuilder<Lao> {
   const qb = ctx.em
     .getRepository(Lao)
     .createQueryBuilder('l')
@@ -145,8 +154,22 @@ function laosIn(ctx: AppContext, scope: LaoScope, fiscalYear: number): SelectQue
   return qb;
 }
 
+/**
+ * Which figures a table reads: the maintained ones as they are now (`live`), or those of the round as it
+ * was when it closed (`published`: published_figures, what the public pages and open data show).
+ */
+export type FiguresAsOf = 'live' | 'published';
+
 /** Adds to a query of LAOs (alias `l`) their score figures of a round of a year, as the raw columns `figures` reads. */
-function withScoreFigures(qb: SelectQueryBuilder<Lao>, fiscalYear: number, round: ReportRound): SelectQueryBuilder<Lao> {
+function withScoreFigures(qb: SelectQueryBuilder<Lao>, fiscalYear: number, round: ReportRound, asOf: FiguresAsOf): SelectQueryBuilder<Lao> {
+  if (asOf === 'published') {
+    return qb
+      .leftJoin(PublishedFigures, 'f', 'f.lao_code = l.code AND f.fiscal_year = :fiscalYear AND f.round = :round', { fiscalYear, round })
+      .addSelect('f.denominator', 'f_denominator')
+      .addSelect('f.from_minimum', 'f_from_minimum')
+      .addSelect('f.done', 'f_done')
+      .addSelect('f.in_progress', 'f_in_progress');
+  }
   const six = round === ReportRound.SIX_MONTHS;
   return qb
     .leftJoin(LaoYearFigures, 'f', 'f.lao_code = l.code AND f.fiscal_year = :fiscalYear', { fiscalYear })
@@ -182,10 +205,15 @@ export async function storedScores(
     laosIn(ctx, scope, fiscalYear).select('l.code', 'laoCode').addSelect('l.province_code', 'provinceCode'),
     fiscalYear,
     round,
+    'live',
   );
   const rows = await qb.getRawMany<Record<string, unknown> & { laoCode: string; provinceCode: string }>();
   return rows.map((r) => ({ laoCode: r.laoCode, provinceCode: r.provinceCode, figures: figures(r) }));
 }
+
+/** The created projects an LAO reported in a round, taken out of the maintained figures' JSON by the database (null: no figures). */
+const reportedColumn = (round: ReportRound) =>
+  `JSON_EXTRACT(f.detail, '$.reportedCreated.${round === ReportRound.SIX_MONTHS ? 'SIX_MONTHS' : 'TWELVE_MONTHS'}')`;
 
 /** One LAO in the year's registry with how far its reports of a round are (the maintained figures; 0 when it has none). */
 export interface StoredReporting {
@@ -215,12 +243,59 @@ export async function storedReporting(
     .addSelect('l.district_code', 'districtCode')
     .leftJoin(LaoYearFigures, 'f', 'f.lao_code = l.code AND f.fiscal_year = :fiscalYear', { fiscalYear })
     .addSelect("JSON_EXTRACT(f.detail, '$.created')", 'created')
-    .addSelect(
-      `JSON_EXTRACT(f.detail, '$.reportedCreated.${round === ReportRound.SIX_MONTHS ? 'SIX_MONTHS' : 'TWELVE_MONTHS'}')`,
-      'reported',
-    )
+    .addSelect(reportedColumn(round), 'reported')
     .getRawMany<Omit<StoredReporting, 'created' | 'reported'> & { created: unknown; reported: unknown }>();
   return rows.map((r) => ({ ...r, created: Number(r.created ?? 0), reported: Number(r.reported ?? 0) }));
+}
+
+/** One LAO in the year's registry with its place names, its score figures of a round and how many of its projects it reported. */
+export interface StoredRoundRow {
+  laoCode: string;
+  laoName: string;
+  provinceCode: string;
+  provinceName: string;
+  districtCode: string;
+  districtName: string;
+  /** Null: the LAO has no data that year. */
+  figures: ScoreFigures | null;
+  /** Created projects with a report of the round. */
+  reported: number;
+}
+
+/**
+ * The LAOs in scope in the year's registry, each with its province's and district's names, its score
+ * figures of a round and its reports of it: one statement over the registry, its places and the
+ * maintained figures (one row per LAO), as plain rows — how the whole country is read at once.
+ */
+export async function storedRoundRows(
+  ctx: AppContext,
+  scope: LaoScope,
+  fiscalYear: number,
+  round: ReportRound,
+  asOf: FiguresAsOf = 'live',
+): Promise<StoredRoundRow[]> {
+  const qb = laosIn(ctx, scope, fiscalYear)
+    .select('l.code', 'laoCode')
+    .addSelect('l.name', 'laoName')
+    .addSelect('l.province_code', 'provinceCode')
+    .addSelect('l.district_code', 'districtCode')
+    .leftJoin(Province, 'p', 'p.code = l.province_code')
+    .addSelect('p.name', 'provinceName')
+    .leftJoin(District, 'd', 'd.code = l.district_code')
+    .addSelect('d.name', 'districtName');
+  const rows = await withScoreFigures(qb, fiscalYear, round, asOf)
+    .addSelect(reportedColumn(round), 'reported')
+    .getRawMany<Record<string, unknown> & Omit<StoredRoundRow, 'figures' | 'reported'>>();
+  return rows.map((r) => ({
+    laoCode: r.laoCode,
+    laoName: r.laoName,
+    provinceCode: r.provinceCode,
+    provinceName: r.provinceName ?? '',
+    districtCode: r.districtCode,
+    districtName: r.districtName ?? '',
+    figures: figures(r),
+    reported: Number(r.reported ?? 0),
+  }));
 }
 
 /** The LAOs in scope in the year's registry as entities, each with its score figures for a round of a year: one statement. */
@@ -229,8 +304,9 @@ export async function laosWithScores(
   scope: LaoScope,
   fiscalYear: number,
   round: ReportRound,
+  asOf: FiguresAsOf = 'live',
 ): Promise<Array<{ lao: Lao; figures: ScoreFigures | null }>> {
-  const { entities, raw } = await withScoreFigures(laosIn(ctx, scope, fiscalYear), fiscalYear, round).getRawAndEntities();
+  const { entities, raw } = await withScoreFigures(laosIn(ctx, scope, fiscalYear), fiscalYear, round, asOf).getRawAndEntities();
   const byCode = new Map(raw.map((r: Record<string, unknown>) => [String(r.l_code), figures(r)]));
   return entities.map((lao) => ({ lao, figures: byCode.get(lao.code) ?? null }));
 }

@@ -9,9 +9,22 @@ import { allow, Permission } from '../access/policy';
 import { ImplementationLevel, toPercent, type Score } from './scoring';
 import type { NationalScoreRow, ProvinceScoreReport } from './scoring.types';
 import { thresholdsFor } from './year-figures';
-import { laosWithScores, storedScores, type ScoreFigures } from './figures.store';
+import { laosWithScores, storedRoundRows, storedScores, type FiguresAsOf, type ScoreFigures, type StoredRoundRow } from './figures.store';
+import type { Thresholds } from './scoring';
 
 const NO_FIGURES: ScoreFigures = { done: 0, inProgress: 0, denominator: 0, fromMinimum: false };
+
+/** A row of a table of LAOs: its score of a round (an LAO with no figures of the year scores as one with nothing planned: 0.00, with its explanation). */
+function tableScore(figures: ScoreFigures | null | undefined, round: ReportRound, thresholds: Record<ReportRound, Thresholds>): Score {
+  const s = roundScore(figures ?? NO_FIGURES, round, thresholds);
+  return { raw: s.raw, capped: s.capped, level: s.level, explanation: s.explanation };
+}
+
+const thai = new Intl.Collator('th');
+
+/** The order of a province's table: by district, then LAO, in Thai dictionary order (เกาะลันตา, เขาพนม, คลองท่อม … as the manual lists them). */
+const tableOrder = (a: { districtName: string; laoName: string }, b: { districtName: string; laoName: string }): number =>
+  thai.compare(a.districtName, b.districtName) || thai.compare(a.laoName, b.laoName);
 
 /**
  * The table of a province is read within READ_PROVINCE_SCORES; an LAO officer's own province is its
@@ -90,11 +103,12 @@ export async function provinceTable(
   fiscalYear: number,
   round: ReportRound,
   districtCode?: string | null,
+  asOf: FiguresAsOf = 'live',
 ): Promise<ProvinceFigures> {
   const province = await ctx.loaders.provinceByCode.load(provinceCode);
   if (!province) throw notFound('ไม่พบจังหวัดนี้');
   const [scored, thresholds] = await Promise.all([
-    laosWithScores(ctx, { provinceCode, districtCode }, fiscalYear, round),
+    laosWithScores(ctx, { provinceCode, districtCode }, fiscalYear, round, asOf),
     thresholdsFor(ctx, fiscalYear),
   ]);
   const laos = scored.map((s) => s.lao);
@@ -105,18 +119,15 @@ export async function provinceTable(
       .filter((d): d is NonNullable<typeof d> & { code: string; name: string } => !!d && !(d instanceof Error))
       .map((d) => [d.code, d.name]),
   );
-  const rows = laos.map((lao): ProvinceScoreFigures => {
-    // An LAO with no figures of the year scores as one with nothing planned (0.00, with its explanation).
-    const s = roundScore(figuresOf.get(lao.code) ?? NO_FIGURES, round, thresholds);
-    return {
-      lao,
-      districtName: districtName.get(lao.districtCode) ?? '',
-      districtLabel: districtLabel(provinceCode, districtName.get(lao.districtCode) ?? ''),
-      score: { raw: s.raw, capped: s.capped, level: s.level, explanation: s.explanation },
-    };
-  });
-  // By district, then LAO, in Thai dictionary order (เกาะลันตา, เขาพนม, คลองท่อม … as the manual lists them).
-  rows.sort((a, b) => thai.compare(a.districtName, b.districtName) || thai.compare(a.lao.name, b.lao.name));
+  const rows = laos.map((lao): ProvinceScoreFigures => ({
+    lao,
+    districtName: districtName.get(lao.districtCode) ?? '',
+    districtLabel: districtLabel(provinceCode, districtName.get(lao.districtCode) ?? ''),
+    score: tableScore(figuresOf.get(lao.code), round, thresholds),
+  }));
+  rows.sort((a, b) =>
+    tableOrder({ districtName: a.districtName, laoName: a.lao.name }, { districtName: b.districtName, laoName: b.lao.name }),
+  );
   const count = (level: ImplementationLevel) => rows.filter((r) => r.score.level === level).length;
   return {
     province,
@@ -129,8 +140,33 @@ export async function provinceTable(
   };
 }
 
+/** One LAO of the country's table: where it is, its score of a round and how many projects it reported. */
+export interface NationalTableRow extends StoredRoundRow {
+  score: Score;
+}
+
+/**
+ * Every LAO of the country in the year's registry with its score of a round, province by province (by
+ * code), each province's LAOs in the order of its table and scored as there (provinceTable): one read of
+ * the registry and the maintained figures, whatever the number of provinces. For a caller whose right to
+ * it is checked (the public pages and open data of a published round, modules/public).
+ */
+export async function nationalTable(
+  ctx: AppContext,
+  fiscalYear: number,
+  round: ReportRound,
+  asOf: FiguresAsOf = 'live',
+): Promise<NationalTableRow[]> {
+  const [rows, thresholds] = await Promise.all([
+    storedRoundRows(ctx, { all: true }, fiscalYear, round, asOf),
+    thresholdsFor(ctx, fiscalYear),
+  ]);
+  return rows
+    .map((r) => ({ ...r, score: tableScore(r.figures, round, thresholds) }))
+    .sort((a, b) => a.provinceCode.localeCompare(b.provinceCode) || tableOrder(a, b));
+}
+
 /** ADMIN: every province with its LAOs counted by level (the whole country: one row per LAO). */
-const thai = new Intl.Collator('th');
 
 export async function nationalScores(ctx: AppContext, fiscalYear: number, round: ReportRound): Promise<NationalScoreRow[]> {
   if (!allow(ctx.user, Permission.READ_NATIONAL_SCORES)) throw forbidden('ท่านไม่มีสิทธิ์ดูผลการนำแผนไปปฏิบัติทั้งประเทศ');
