@@ -148,7 +148,6 @@ export function useProgressReportForm(onSaved: (target: ReportTarget) => void) {
     const current = target.value;
     if (!current || !ready.value) return false;
     errors.clear();
-    warnings.value = [];
     const { values, unreadable } = amounts();
     const cannotDo = form.status === 'CANNOT_DO';
     try {
@@ -166,14 +165,16 @@ export function useProgressReportForm(onSaved: (target: ReportTarget) => void) {
           ...(confirmed.length ? { confirmedWarnings: confirmed } : {}),
         },
       });
+      warnings.value = [];
       onSaved(current);
       return true;
     } catch (error) {
       const api = errors.apply(error);
-      if (api.code === 'WARNINGS_UNCONFIRMED') {
-        // Not an error of the form: a question for the LAO, asked in its own dialog.
+      // A question for the LAO rather than an error of the form, asked in its own dialog (which stays open,
+      // its button spinning, while a confirmation is on its way).
+      warnings.value = api.code === 'WARNINGS_UNCONFIRMED' ? ((api.extensions.warnings ?? []) as ReportWarningNotice[]) : [];
+      if (warnings.value.length) {
         errors.clear();
-        warnings.value = (api.extensions.warnings ?? []) as ReportWarningNotice[];
         return false;
       }
       // What was typed but is no amount says so, rather than the server's "required".
