@@ -117,7 +117,7 @@ async function openLoop({ urls, label, concurrency, seconds, request, rate }: Dr
   const interval = 1000 / rate;
   const start = performance.now() + 20;
   const inFlight: Array<Promise<void>> = [];
-  for (let i = 0; i < total; ) {
+  for (let i = 0; i < total;) {
     const now = performance.now();
     for (; i < total && start + i * interval <= now; i++) inFlight.push(send(i, start + i * interval));
     await new Promise((r) => setTimeout(r, 1));

@@ -145,71 +145,80 @@ describe.each(databases.filter((d) => d.name === 'mariadb'))('a server killed du
   });
 });
 
-describe.each(databases.filter((d) => d.name === 'mariadb'))('several server processes on one port, WEB_CONCURRENCY=2 ($name)', ({ url }) => {
-  it('both take saves; one killed is started again while the other answers, no acknowledged save lost; SIGTERM stops them all', async () => {
-    const db = await openDatabase(loadConfig({ DB_URL: url() }).db);
-    let server: ServerProcess | undefined;
-    try {
-      const fiscalYear = fiscalYearOf(new Date());
-      const officer = await makeUser(db, Role.LAO_OFFICER);
-      const lao = await db.getRepository(Lao).findOneByOrFail({ code: officer.laoCode! });
-      const token = await makeSession(db, officer);
-      const projects: Project[] = [];
-      for (let i = 0; i < 60; i++) projects.push(await makeProject(db, lao, { fiscalYears: [fiscalYear], budget: 10_000_000 }));
-      server = await startServerProcess({ DB_URL: url(), WEB_CONCURRENCY: '2', ...OWN_WEBHOOKS_ONLY });
-      const primary = server.child.pid!;
-      const workers = await waitFor(() => childPidsOf(primary), (pids) => pids.length === 2);
-      expect(workers).toHaveLength(2);
-
-      const acknowledged = new Map<number, string>();
-      const refused: Array<string | null> = [];
-      let cut = 0;
-      const saveAll = async (batch: Project[]) => {
-        let next = 0;
-        await Promise.all(
-          Array.from({ length: 10 }, async () => {
-            while (next < batch.length) {
-              const project = batch[next++];
-              try {
-                const saved = await saveReport(server!.url, token, project.id, fiscalYear);
-                if (saved.disbursed === null) refused.push(saved.code);
-                else acknowledged.set(project.id, saved.disbursed);
-              } catch {
-                cut++; // a connection of the killed process
-              }
-            }
-          }),
+describe.each(databases.filter((d) => d.name === 'mariadb'))(
+  'several server processes on one port, WEB_CONCURRENCY=2 ($name)',
+  ({ url }) => {
+    it('both take saves; one killed is started again while the other answers, no acknowledged save lost; SIGTERM stops them all', async () => {
+      const db = await openDatabase(loadConfig({ DB_URL: url() }).db);
+      let server: ServerProcess | undefined;
+      try {
+        const fiscalYear = fiscalYearOf(new Date());
+        const officer = await makeUser(db, Role.LAO_OFFICER);
+        const lao = await db.getRepository(Lao).findOneByOrFail({ code: officer.laoCode! });
+        const token = await makeSession(db, officer);
+        const projects: Project[] = [];
+        for (let i = 0; i < 60; i++) projects.push(await makeProject(db, lao, { fiscalYears: [fiscalYear], budget: 10_000_000 }));
+        server = await startServerProcess({ DB_URL: url(), WEB_CONCURRENCY: '2', ...OWN_WEBHOOKS_ONLY });
+        const primary = server.child.pid!;
+        const workers = await waitFor(
+          () => childPidsOf(primary),
+          (pids) => pids.length === 2,
         );
-      };
-      await saveAll(projects.slice(0, 20));
-      expect(acknowledged.size).toBe(20);
-      // Both processes took some of them (each new connection goes to one or the other).
-      const cpu = workers.map((pid) => cpuMsOf(pid));
-      expect(cpu.every((ms) => ms > 0)).toBe(true);
+        expect(workers).toHaveLength(2);
 
-      process.kill(workers[0], 'SIGKILL');
-      await saveAll(projects.slice(20, 40));
-      const replaced = await waitFor(() => childPidsOf(primary), (pids) => pids.length === 2 && !pids.includes(workers[0]));
-      expect(replaced).toContain(workers[1]);
-      await saveAll(projects.slice(40));
-      expect(refused).toEqual([]);
-      expect(acknowledged.size + cut).toBe(60);
-      expect(acknowledged.size).toBeGreaterThanOrEqual(40);
-      const saved = await db.getRepository(ProgressReport).findBy({ laoCode: lao.code, round: ReportRound.SIX_MONTHS, fiscalYear });
-      const byProject = new Map(saved.map((r) => [r.projectId, r.disbursed]));
-      for (const [projectId, disbursed] of acknowledged) {
-        expect({ projectId, disbursed: byProject.get(projectId) }).toEqual({ projectId, disbursed: Number(disbursed.replace('.', '')) });
+        const acknowledged = new Map<number, string>();
+        const refused: Array<string | null> = [];
+        let cut = 0;
+        const saveAll = async (batch: Project[]) => {
+          let next = 0;
+          await Promise.all(
+            Array.from({ length: 10 }, async () => {
+              while (next < batch.length) {
+                const project = batch[next++];
+                try {
+                  const saved = await saveReport(server!.url, token, project.id, fiscalYear);
+                  if (saved.disbursed === null) refused.push(saved.code);
+                  else acknowledged.set(project.id, saved.disbursed);
+                } catch {
+                  cut++; // a connection of the killed process
+                }
+              }
+            }),
+          );
+        };
+        await saveAll(projects.slice(0, 20));
+        expect(acknowledged.size).toBe(20);
+        // Both processes took some of them (each new connection goes to one or the other).
+        const cpu = workers.map((pid) => cpuMsOf(pid));
+        expect(cpu.every((ms) => ms > 0)).toBe(true);
+
+        process.kill(workers[0], 'SIGKILL');
+        await saveAll(projects.slice(20, 40));
+        const replaced = await waitFor(
+          () => childPidsOf(primary),
+          (pids) => pids.length === 2 && !pids.includes(workers[0]),
+        );
+        expect(replaced).toContain(workers[1]);
+        await saveAll(projects.slice(40));
+        expect(refused).toEqual([]);
+        expect(acknowledged.size + cut).toBe(60);
+        expect(acknowledged.size).toBeGreaterThanOrEqual(40);
+        const saved = await db.getRepository(ProgressReport).findBy({ laoCode: lao.code, round: ReportRound.SIX_MONTHS, fiscalYear });
+        const byProject = new Map(saved.map((r) => [r.projectId, r.disbursed]));
+        for (const [projectId, disbursed] of acknowledged) {
+          expect({ projectId, disbursed: byProject.get(projectId) }).toEqual({ projectId, disbursed: Number(disbursed.replace('.', '')) });
+        }
+
+        await server.stop();
+        expect(childPidsOf(primary)).toEqual([]);
+        for (const pid of replaced) expect(() => process.kill(pid, 0)).toThrow();
+      } finally {
+        await server?.kill();
+        await db.destroy();
       }
-
-      await server.stop();
-      expect(childPidsOf(primary)).toEqual([]);
-      for (const pid of replaced) expect(() => process.kill(pid, 0)).toThrow();
-    } finally {
-      await server?.kill();
-      await db.destroy();
-    }
-  });
-});
+    });
+  },
+);
 
 /** Polls `read` until `done` holds of its value (10 s at most), and gives the last value. */
 async function waitFor<T>(read: () => T, done: (value: T) => boolean): Promise<T> {

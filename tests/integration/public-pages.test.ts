@@ -474,7 +474,8 @@ describe.each(databases)('the public pages, with no session ($name)', ({ name })
   it('published figures never move: a report removed after the round closed changes the LAO’s own figures, not its public page, table or open data; reopened and closed again, the LAO alone is published anew', async () => {
     const code = '6810453';
     const page = async () => (await get(`/public/lao/${code}/2563`)).text();
-    const tableScore = async () => tableRows(await (await get('/public/province/81/2563/SIX_MONTHS')).text()).find((r) => r.code === code)?.score;
+    const tableScore = async () =>
+      tableRows(await (await get('/public/province/81/2563/SIX_MONTHS')).text()).find((r) => r.code === code)?.score;
     const openDataScore = async () => {
       const body = (await (await get('/open-data/2563/SIX_MONTHS/lao-scores-six-months.json')).text()).replace(/^\uFEFF/, '');
       return (JSON.parse(body) as Array<{ lao_code: string; score: number | null }>).find((r) => r.lao_code === code)?.score;
@@ -484,17 +485,27 @@ describe.each(databases)('the public pages, with no session ($name)', ({ name })
     // A change to the closed year behind the reporting window's back (as a late reduction or a baseline
     // set later would change it): one six-month DONE report fewer, the LAO's maintained figures remade.
     const reports = server.db.getRepository(ProgressReport);
-    const report = await reports.findOneByOrFail({ laoCode: code, fiscalYear: 2563, round: ReportRound.SIX_MONTHS, status: WorkStatus.DONE });
+    const report = await reports.findOneByOrFail({
+      laoCode: code,
+      fiscalYear: 2563,
+      round: ReportRound.SIX_MONTHS,
+      status: WorkStatus.DONE,
+    });
     await reports.delete({ id: report.id });
     await refreshFigures(server.db.manager, [{ laoCode: code, fiscalYears: [2563] }]);
-    expect(await server.db.getRepository(LaoYearFigures).findOneByOrFail({ laoCode: code, fiscalYear: 2563 })).toMatchObject({ doneSix: 25 });
+    expect(await server.db.getRepository(LaoYearFigures).findOneByOrFail({ laoCode: code, fiscalYear: 2563 })).toMatchObject({
+      doneSix: 25,
+    });
     expect(await page()).toContain(published);
     expect(await tableScore()).toBe('34.67');
     expect(await openDataScore()).toBe(34.67);
     // NACC reopens the round for the LAO: withheld while open; once it closes, the LAO's figures as they then stand are published.
-    await server.db
-      .getRepository(ReportingReopening)
-      .insert({ laoCode: code, fiscalYear: 2563, round: ReportRound.SIX_MONTHS, openUntil: new Date(server.clock.now().getTime() + 3_600_000) });
+    await server.db.getRepository(ReportingReopening).insert({
+      laoCode: code,
+      fiscalYear: 2563,
+      round: ReportRound.SIX_MONTHS,
+      openUntil: new Date(server.clock.now().getTime() + 3_600_000),
+    });
     expect(await tableScore()).toBeNull();
     expect(await page()).not.toContain('ผลการดำเนินงาน รอบ 6 เดือน');
     server.clock.advance(2 * 3_600_000);
@@ -502,7 +513,9 @@ describe.each(databases)('the public pages, with no session ($name)', ({ name })
     expect(await page()).toContain('= 25 ÷ โครงการตั้งต้น 75 = 33.33');
     expect(await openDataScore()).toBe(33.33);
     // Every other LAO of the table kept what was published.
-    expect(tableRows(await (await get('/public/province/81/2563/SIX_MONTHS')).text()).find((r) => r.code === '5810201')?.score).toBe('121.43');
+    expect(tableRows(await (await get('/public/province/81/2563/SIX_MONTHS')).text()).find((r) => r.code === '5810201')?.score).toBe(
+      '121.43',
+    );
   });
 });
 
