@@ -902,7 +902,8 @@ const CALLS: Record<string, Call> = {
         openUntil: new Date('2024-06-30T10:00:00Z'),
       }),
     vars: (fx) => ({ laoCode: fx.a1.code, fiscalYear: YEAR, round: ReportRound.SIX_MONTHS }),
-    state: (fx) => repo(fx, ReportingReopening).existsBy({ laoCode: fx.a1.code, fiscalYear: YEAR, round: ReportRound.SIX_MONTHS }),
+    // Ended now, not deleted (its end is what makes the LAO's published figures again): the row's openUntil is the state.
+    state: (fx) => repo(fx, ReportingReopening).findOneBy({ laoCode: fx.a1.code, fiscalYear: YEAR, round: ReportRound.SIX_MONTHS }),
   },
   'Mutation.setLevelThresholds': {
     target: async (fx) => {

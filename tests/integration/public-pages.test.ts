@@ -10,7 +10,7 @@ import { RoundPublication } from '../../server/src/modules/public/round-publicat
 import { ReportingReopening } from '../../server/src/modules/reporting-window/reporting-window.entity';
 import { DEMO_PASSWORDS, KHON_HAT } from '../../server/src/demo/demo-data';
 import { KRABI_2563 } from '../../server/src/demo/khon-hat-2567';
-import { RoundPublicationsDocument, SetRoundPublicationDocument } from '../gql/graphql';
+import { EndReopeningOfRoundDocument, RoundPublicationsDocument, SetRoundPublicationDocument } from '../gql/graphql';
 import { demoDatabaseUrl } from './demo-database';
 import { codeOf, databases, signIn, TestServer } from './harness';
 
@@ -516,6 +516,31 @@ describe.each(databases)('the public pages, with no session ($name)', ({ name })
     expect(tableRows(await (await get('/public/province/81/2563/SIX_MONTHS')).text()).find((r) => r.code === '5810201')?.score).toBe(
       '121.43',
     );
+  });
+  it('a reopening ADMIN ends early publishes the LAO’s figures as they then stand, like one that runs out', async () => {
+    const table = async () => tableRows(await (await get('/public/province/81/2563/SIX_MONTHS')).text());
+    const asserted = new Set(['6810453', '5810201', '6810304']);
+    const { code, score } = (await table()).find((r) => r.score !== null && Number(r.score) > 0 && !asserted.has(r.code))!;
+    const reports = server.db.getRepository(ProgressReport);
+    const done = await reports.findBy({ laoCode: code, fiscalYear: 2563, round: ReportRound.SIX_MONTHS, status: WorkStatus.DONE });
+    expect(done.length).toBeGreaterThan(0);
+    await server.db.getRepository(ReportingReopening).insert({
+      laoCode: code,
+      fiscalYear: 2563,
+      round: ReportRound.SIX_MONTHS,
+      openUntil: new Date(server.clock.now().getTime() + 3_600_000),
+    });
+    // While it is reopened the LAO corrects its report (one DONE fewer), then ADMIN ends the reopening at once.
+    await reports.delete({ id: done[0].id });
+    await refreshFigures(server.db.manager, [{ laoCode: code, fiscalYears: [2563] }]);
+    server.clock.advance(60_000);
+    const admin = await signIn(server, DEMO_PASSWORDS.admin.username, DEMO_PASSWORDS.admin.password);
+    const ended = await server.gql(EndReopeningOfRoundDocument, { laoCode: code, fiscalYear: 2563, round: 'SIX_MONTHS' }, { token: admin });
+    expect(ended.data).toEqual({ endReopening: true });
+    server.clock.advance(1_000);
+    const after = (await table()).find((r) => r.code === code)!;
+    expect(after.score).not.toBeNull();
+    expect(Number(after.score)).toBeLessThan(Number(score));
   });
 });
 

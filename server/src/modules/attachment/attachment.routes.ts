@@ -114,13 +114,14 @@ export function attachmentRouter(contextOf: ContextOf, log: Logger): Router {
       ctx = await contextOf(req, res);
       await checkRouteScope(ctx, DOWNLOAD_ROUTE);
       if (Number.isNaN(id)) throw notFound('ไม่พบไฟล์แนบนี้');
-      const attachment = await readableAttachment(ctx, id);
+      // Charged before anything is read, so that probing ids that end in 404/401/403 costs as much as a download.
       if (ctx.user) {
         const budget = await chargeQueryCost(ctx, ATTACHMENT_COST);
         for (const [name, value] of rateLimitHeaders(budget, ctx.clock.now())) res.setHeader(name, value);
       } else if (!(await withinLimit(ctx, req, res, PUBLIC_DOWNLOAD_COST))) {
         return;
       }
+      const attachment = await readableAttachment(ctx, id);
       await auditRoute(ctx, DOWNLOAD_ROUTE, null);
       audited = true;
       // What the content was found to be, never to be guessed otherwise; offered as a download, run as nothing.
@@ -139,7 +140,7 @@ export function attachmentRouter(contextOf: ContextOf, log: Logger): Router {
         res.end();
         return;
       }
-      await pipeline(Readable.from(attachmentBytes(ctx, attachment.id)), res);
+      await pipeline(Readable.from(attachmentBytes(ctx, attachment)), res);
     } catch (err) {
       if (ctx?.apiToken && !audited && !(err instanceof ScopeRefusal)) {
         await auditRoute(ctx, DOWNLOAD_ROUTE, err instanceof DomainError ? err.message : 'ข้อผิดพลาดของระบบ').catch((e) =>

@@ -200,9 +200,13 @@ export async function readableAttachment(ctx: AppContext, id: number): Promise<A
 
 /**
  * An attachment's bytes in order, a few rows a query: each query is short and on its own, so a slow
- * download holds no connection (and no transaction) while the bytes travel.
+ * download holds no connection (and no transaction) while the bytes travel. Throws when they do not come
+ * to its size (the file was deleted meanwhile), so that a download already under way is cut off, not
+ * ended short as if whole.
  */
-export async function* attachmentBytes(ctx: AppContext, id: number): AsyncGenerator<Buffer> {
+export async function* attachmentBytes(ctx: AppContext, attachment: Pick<Attachment, 'id' | 'size'>): AsyncGenerator<Buffer> {
+  const { id } = attachment;
+  let sent = 0;
   for (let seq = 0; ; seq += ROWS_PER_STATEMENT) {
     const rows = await ctx.db
       .getRepository(AttachmentChunk)
@@ -211,9 +215,13 @@ export async function* attachmentBytes(ctx: AppContext, id: number): AsyncGenera
       .where('c.attachment_id = :id AND c.seq >= :from AND c.seq < :to', { id, from: seq, to: seq + ROWS_PER_STATEMENT })
       .orderBy('c.seq', 'ASC')
       .getMany();
-    for (const row of rows) yield Buffer.from(row.data);
-    if (rows.length < ROWS_PER_STATEMENT) return;
+    for (const row of rows) {
+      sent += row.data.length;
+      yield Buffer.from(row.data);
+    }
+    if (rows.length < ROWS_PER_STATEMENT) break;
   }
+  if (sent !== attachment.size) throw notFound('ไฟล์แนบนี้ถูกลบระหว่างการดาวน์โหลด');
 }
 
 /** An LAO's evidence of a report or of the plan of a year, with what the caller may do there and what the LAO's files take. */

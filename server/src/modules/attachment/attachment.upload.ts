@@ -5,6 +5,7 @@ import path from 'node:path';
 import { badInput, DomainError, type FieldError } from '../../core/errors';
 import { hasFormat, LAO_CODE } from '../../core/field-rules';
 import { fiscalYearProblem } from '../../core/fiscal-year';
+import { parseId } from '../../core/ids';
 import { detectType, MAX_FILE_BYTES, safeFileName, SIGNATURE_BYTES, type AttachmentType } from './attachment-file';
 import type { AttachTo } from './attachment.service';
 import { MultipartError, readMultipart } from './multipart';
@@ -54,10 +55,11 @@ function attachToOf(fields: Map<string, string>, now: Date): AttachTo {
   const report = fields.get('progressReportId');
   const laoCode = fields.get('laoCode');
   const year = fields.get('fiscalYear');
+  const reportId = parseId(report);
   const problems: FieldError[] = [];
   if (report !== undefined) {
     if (laoCode !== undefined || year !== undefined) problems.push({ field: 'progressReportId', message: WHICH });
-    else if (!/^\d{1,15}$/.test(report)) problems.push({ field: 'progressReportId', message: 'รหัสรายงานผลไม่ถูกต้อง' });
+    else if (Number.isNaN(reportId)) problems.push({ field: 'progressReportId', message: 'รหัสรายงานผลไม่ถูกต้อง' });
   } else if (laoCode === undefined && year === undefined) {
     problems.push({ field: 'progressReportId', message: WHICH });
   } else {
@@ -67,7 +69,7 @@ function attachToOf(fields: Map<string, string>, now: Date): AttachTo {
   }
   if (problems.length) throw badInput(problems, problems[0].message);
   return report !== undefined
-    ? { progressReportId: Number(report), laoCode: null, fiscalYear: null }
+    ? { progressReportId: reportId, laoCode: null, fiscalYear: null }
     : { progressReportId: null, laoCode: laoCode!, fiscalYear: Number(year) };
 }
 

@@ -1,7 +1,8 @@
 import { registerEnumType } from 'type-graphql';
-import { In, type DataSource } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { AppContext } from '../../core/context';
 import { execute, inTransaction, takeWriteLock } from '../../core/db';
+import { retryingRaces } from '../../core/transaction';
 import { badInput, notFound } from '../../core/errors';
 import { fiscalYearOf } from '../../core/fiscal-year';
 import { recordAudit } from '../audit/audit.service';
@@ -137,38 +138,46 @@ export async function publishedRoundsOfLao(ctx: AppContext, laoCode: string, fis
  * reopenings (read anyway).
  */
 export async function freezeRound(db: DataSource, at: Date, fiscalYear: number, round: ReportRound): Promise<ReportingReopening[]> {
-  const [marker, window, reopenings] = await Promise.all([
-    db.getRepository(PublishedRound).findOneBy({ fiscalYear, round }),
-    db.getRepository(ReportingWindow).findOneBy({ fiscalYear, round }),
-    db.getRepository(ReportingReopening).findBy({ fiscalYear, round }),
-  ]);
-  if (!roundClosed(at, fiscalYear, round, window)) return reopenings;
-  const due = (frozen: PublishedRound | null) => {
-    if (!frozen || (window?.closesAt && window.closesAt.getTime() > frozen.frozenAt.getTime())) return 'whole' as const;
+  const read = (em: EntityManager) =>
+    Promise.all([
+      em.getRepository(PublishedRound).findOneBy({ fiscalYear, round }),
+      em.getRepository(ReportingWindow).findOneBy({ fiscalYear, round }),
+      em.getRepository(ReportingReopening).findBy({ fiscalYear, round }),
+    ]);
+  /** What is due: nothing (the round is open, or frozen and no reopening has ended since), the whole round, or these LAOs. */
+  const due = ([frozen, window, reopenings]: Awaited<ReturnType<typeof read>>): 'whole' | string[] => {
+    if (!roundClosed(at, fiscalYear, round, window)) return [];
+    if (!frozen || (window?.closesAt && window.closesAt.getTime() > frozen.frozenAt.getTime())) return 'whole';
     const ended = reopenings.filter((r) => r.openUntil.getTime() <= at.getTime() && r.openUntil.getTime() > frozen.frozenAt.getTime());
     return ended.map((r) => r.laoCode);
   };
-  const first = due(marker);
-  if (first !== 'whole' && first.length === 0) return reopenings;
-  await inTransaction(db, async (em) => {
-    await takeWriteLock({ em, writeLocks: new Map() }, `publish:${fiscalYear}:${round}`);
-    // Again under the lock: another instance may have frozen it meanwhile.
-    const laos = due(await em.getRepository(PublishedRound).findOneBy({ fiscalYear, round }));
-    if (laos !== 'whole' && laos.length === 0) return;
-    const withheld = reopenings.filter((r) => r.openUntil.getTime() > at.getTime()).map((r) => r.laoCode);
-    await em.getRepository(PublishedFigures).delete(laos === 'whole' ? { fiscalYear, round } : { fiscalYear, round, laoCode: In(laos) });
-    const six = round === ReportRound.SIX_MONTHS;
-    const only = laos === 'whole' ? '' : ` AND lao_code IN (${laos.map(() => '?').join(', ')})`;
-    const except = withheld.length ? ` AND lao_code NOT IN (${withheld.map(() => '?').join(', ')})` : '';
-    await execute(
-      em,
-      `INSERT INTO published_figures (lao_code, fiscal_year, round, denominator, from_minimum, done, in_progress, detail, frozen_at)
-       SELECT lao_code, fiscal_year, ?, denominator, from_minimum, ${six ? 'done_six, in_progress_six' : 'done_twelve, in_progress_twelve'}, detail, ?
-       FROM lao_year_figures WHERE fiscal_year = ?${only}${except}`,
-      [round, at, fiscalYear, ...(laos === 'whole' ? [] : laos), ...withheld],
-    );
-    await em.getRepository(PublishedRound).save({ fiscalYear, round, frozenAt: at });
-  });
+  const first = await read(db.manager);
+  const reopenings = first[2];
+  const nothing = (laos: 'whole' | string[]) => laos !== 'whole' && laos.length === 0;
+  if (nothing(due(first))) return reopenings;
+  // A lost race (a deadlock, a Galera certification failure) runs again, rereading under the lock.
+  await retryingRaces(null, 'freezeRound', () =>
+    inTransaction(db, async (em) => {
+      await takeWriteLock({ em, writeLocks: new Map() }, `publish:${fiscalYear}:${round}`);
+      // Again under the lock: another instance may have frozen it, NACC may have reopened it for an LAO meanwhile.
+      const now = await read(em);
+      const laos = due(now);
+      if (nothing(laos)) return;
+      const withheld = now[2].filter((r) => r.openUntil.getTime() > at.getTime()).map((r) => r.laoCode);
+      await em.getRepository(PublishedFigures).delete(laos === 'whole' ? { fiscalYear, round } : { fiscalYear, round, laoCode: In(laos) });
+      const six = round === ReportRound.SIX_MONTHS;
+      const only = laos === 'whole' ? '' : ` AND lao_code IN (${laos.map(() => '?').join(', ')})`;
+      const except = withheld.length ? ` AND lao_code NOT IN (${withheld.map(() => '?').join(', ')})` : '';
+      await execute(
+        em,
+        `INSERT INTO published_figures (lao_code, fiscal_year, round, denominator, from_minimum, done, in_progress, detail, frozen_at)
+         SELECT lao_code, fiscal_year, ?, denominator, from_minimum, ${six ? 'done_six, in_progress_six' : 'done_twelve, in_progress_twelve'}, detail, ?
+         FROM lao_year_figures WHERE fiscal_year = ?${only}${except}`,
+        [round, at, fiscalYear, ...(laos === 'whole' ? [] : laos), ...withheld],
+      );
+      await em.getRepository(PublishedRound).save({ fiscalYear, round, frozenAt: at });
+    }),
+  );
   return reopenings;
 }
 

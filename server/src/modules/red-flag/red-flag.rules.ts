@@ -26,6 +26,8 @@ export interface RoundReport {
   ordinanceBudget: Satang | null;
   disbursed: Satang | null;
   confirmedWarnings: ReportWarning[];
+  /** A six-month DONE carried to twelve months: its warnings were confirmed (and flagged) in the six-month round. */
+  carried: boolean;
   /** The note when it is long enough for IDENTICAL_NOTES to compare (NOTE_MIN_CHARS), else null. */
   note: string | null;
 }
@@ -148,7 +150,7 @@ export const RED_FLAG_RULES: readonly RedFlagRuleDefinition[] = [
     evaluate: (data) =>
       data.projects.flatMap((p) => {
         const r = p.report;
-        if (!r || r.confirmedWarnings.length === 0) return [];
+        if (!r || r.carried || r.confirmedWarnings.length === 0) return [];
         // The warnings as the report form said them, from the same rules and the figures kept.
         const said = reportWarnings({ plannedBudget: p.plannedBudget, ...r }).filter((w) => r.confirmedWarnings.includes(w.code));
         if (said.length === 0) return [];

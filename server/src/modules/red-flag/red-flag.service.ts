@@ -1,6 +1,6 @@
 import { In } from 'typeorm';
 import type { AppContext } from '../../core/context';
-import { hydrate } from '../../core/db';
+import { hydrate, isMysql, takeWriteLock } from '../../core/db';
 import { conflict, forbidden, notFound } from '../../core/errors';
 import { sha256 } from '../../core/crypto';
 import { satangFromDb } from '../../core/money';
@@ -40,8 +40,8 @@ async function roundProjects(ctx: AppContext, provinceCode: string, fiscalYear: 
   const rows: Array<Record<string, unknown>> = await em.query(
     `SELECT p.id AS project_id, p.lao_code AS lao_code, p.name AS name, p.budget AS budget, r.id AS r_id, r.status AS r_status,
         r.reported_at AS r_reported_at, r.in_ordinance AS r_in_ordinance, r.ordinance_budget AS r_ordinance_budget,
-        r.disbursed AS r_disbursed, r.confirmed_warnings AS r_confirmed_warnings,
-        CASE WHEN LENGTH(r.note) >= ? THEN r.note ELSE NULL END AS r_note
+        r.disbursed AS r_disbursed, r.confirmed_warnings AS r_confirmed_warnings, r.carried AS r_carried,
+        CASE WHEN ${isMysql(em.connection) ? 'CHAR_LENGTH' : 'LENGTH'}(r.note) >= ? THEN r.note ELSE NULL END AS r_note
       FROM project_year y
       JOIN lao l ON l.code = y.lao_code
       JOIN project p ON p.id = y.project_id
@@ -64,6 +64,7 @@ async function roundProjects(ctx: AppContext, provinceCode: string, fiscalYear: 
         ordinanceBudget: report.ordinanceBudget,
         disbursed: report.disbursed,
         confirmedWarnings: report.confirmedWarnings,
+        carried: report.carried,
         note: report.note,
       },
     };
@@ -201,6 +202,8 @@ export async function decideRedFlag(ctx: AppContext, id: string, action: RedFlag
   if (!allow(ctx.user, Permission.REVIEW, { laoCode, provinceCode: lao.provinceCode })) {
     throw forbidden('ท่านพิจารณารายการควรตรวจสอบได้เฉพาะของ อปท. ในจังหวัดของท่าน');
   }
+  // One flag's decisions one after another: a follow-up and a dismissal sent at once must not both pass the check below.
+  await takeWriteLock(ctx, `red-flag:${sha256(id).slice(0, 32)}`); // a lock's name is at most 64 characters
   const flags = await computeFlags(ctx, lao.provinceCode, Number(year), round as ReportRound);
   const flag = flags.find((f) => f.id === id);
   if (!flag) throw notFound('ไม่พบรายการควรตรวจสอบนี้ (ข้อมูลอาจเปลี่ยนไปแล้ว กรุณาโหลดรายการใหม่)');

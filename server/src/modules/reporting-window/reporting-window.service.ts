@@ -128,7 +128,9 @@ export async function endReopening(ctx: AppContext, laoCode: string, fiscalYear:
   const lao = await getReadableLao(ctx, laoCode);
   const repo = ctx.em.getRepository(ReportingReopening);
   const before = await repo.findOneBy({ laoCode, fiscalYear, round });
-  if (before) await repo.delete({ laoCode, fiscalYear, round });
+  // Ended now rather than deleted: the reopening's end is what tells the published figures to be made again for the LAO (modules/public).
+  const now = ctx.clock.now();
+  if (before && before.openUntil.getTime() > now.getTime()) await repo.update({ laoCode, fiscalYear, round }, { openUntil: now });
   await recordAudit(ctx, {
     action: 'endReopening',
     targetType: 'ReportingReopening',

@@ -18,6 +18,7 @@ const report = (over: Partial<RoundReport> = {}): RoundReport => ({
   ordinanceBudget: null,
   disbursed: null,
   confirmedWarnings: [],
+  carried: false,
   note: null,
   ...over,
 });
@@ -75,6 +76,22 @@ describe('the rules of the red-flag queue', () => {
           ],
         }),
       [[A, 'โครงการ “โครงการอบรม”: การเบิกจ่าย 60,000.00 บาท สูงกว่างบประมาณตามข้อบัญญัติ/เทศบัญญัติ 50,000.00 บาท']],
+    ],
+    [
+      'CONFIRMED_WARNING: a six-month report carried to twelve months is not flagged again (its round flagged it)',
+      RedFlagRule.CONFIRMED_WARNING,
+      () =>
+        round({
+          projects: [
+            project(A, 'โครงการอบรม', {
+              ordinanceBudget: 5_000_000,
+              disbursed: 6_000_000,
+              confirmedWarnings: [ReportWarning.DISBURSED_ABOVE_ORDINANCE],
+              carried: true,
+            }),
+          ],
+        }),
+      [],
     ],
     [
       'CONFIRMED_WARNING: two warnings of one report make one flag',
