@@ -1,4 +1,5 @@
 import { isIPv6 } from 'node:net';
+import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import type { RateRule } from './config';
 import type { AppContext } from './context';
@@ -218,4 +219,16 @@ export async function chargeQueryCost(ctx: AppContext, cost: number): Promise<Qu
   const budget = await spendQueryCost(ctx, cost);
   if (budget.retryAfterSeconds > 0) throw costRefusal(budget);
   return budget;
+}
+
+/**
+ * Charges the caller's address for a request anyone may make without a session (the public pages, open
+ * data, published files) against RATE_LIMIT_PUBLIC_ADDRESS, or answers 429 in Thai with Retry-After
+ * (false): no anonymous caller repeating one may cost the database more than its share.
+ */
+export async function withinPublicLimit(ctx: AppContext, req: Request, res: Response, cost: number): Promise<boolean> {
+  const wait = await take(ctx.db, ctx.clock.now(), `public:${addressKey(req.ip ?? null)}`, ctx.config.rateLimits.publicPerAddress, cost);
+  if (wait <= 0) return true;
+  res.status(429).set('Retry-After', String(wait)).type('text/plain; charset=utf-8').send('มีการเรียกบ่อยเกินกำหนด กรุณาลองใหม่ภายหลัง');
+  return false;
 }

@@ -5,11 +5,10 @@ import type { Logger } from 'pino';
 import type { AppContext, ContextOf } from '../../core/context';
 import { DomainError, forbidden, notFound, sendHttpError, unauthenticated } from '../../core/errors';
 import { parseId } from '../../core/ids';
-import { chargeQueryCost, rateLimitHeaders } from '../../core/rate-limit';
+import { chargeQueryCost, rateLimitHeaders, withinPublicLimit } from '../../core/rate-limit';
 import { runMutation } from '../../core/transaction';
 import { allow, Permission } from '../access/policy';
 import { auditRoute, checkRouteScope, ScopeRefusal } from '../account/api-scope.plugin';
-import { withinLimit } from '../public/public.routes';
 import { contentDisposition, MAX_FILE_BYTES } from './attachment-file';
 import type { Attachment } from './attachment.entity';
 import { attachmentBytes, readableAttachment, saveAttachment, uploadTarget } from './attachment.service';
@@ -118,7 +117,7 @@ export function attachmentRouter(contextOf: ContextOf, log: Logger): Router {
       if (ctx.user) {
         const budget = await chargeQueryCost(ctx, ATTACHMENT_COST);
         for (const [name, value] of rateLimitHeaders(budget, ctx.clock.now())) res.setHeader(name, value);
-      } else if (!(await withinLimit(ctx, req, res, PUBLIC_DOWNLOAD_COST))) {
+      } else if (!(await withinPublicLimit(ctx, req, res, PUBLIC_DOWNLOAD_COST))) {
         return;
       }
       const attachment = await readableAttachment(ctx, id);

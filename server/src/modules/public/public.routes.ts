@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Router, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { AppContext, ContextOf } from '../../core/context';
-import { addressKey, take } from '../../core/rate-limit';
+import { withinPublicLimit } from '../../core/rate-limit';
 import { badInput, sendHttpError } from '../../core/errors';
 import { LAO_CODE, type FormatRule } from '../../core/field-rules';
 import { cleanText } from '../../core/input';
@@ -25,17 +25,6 @@ const MAX_AGE_SECONDS = 300;
  */
 const PAGE_COST = 1;
 const WHOLE_COUNTRY_COST = 20;
-
-/**
- * Charges the caller's address for a public request, or answers 429 with Retry-After (false): the pages
- * are open to everyone, so no anonymous caller repeating one may cost the database more than its share.
- */
-export async function withinLimit(ctx: AppContext, req: Request, res: Response, cost: number): Promise<boolean> {
-  const wait = await take(ctx.db, ctx.clock.now(), `public:${addressKey(req.ip ?? null)}`, ctx.config.rateLimits.publicPerAddress, cost);
-  if (wait <= 0) return true;
-  res.status(429).set('Retry-After', String(wait)).type('text/plain; charset=utf-8').send('มีการเรียกบ่อยเกินกำหนด กรุณาลองใหม่ภายหลัง');
-  return false;
-}
 
 function checkYear(year: string): number {
   const y = Number(year);
@@ -153,7 +142,7 @@ export function publicRouter(contextOf: ContextOf, log: Logger, clientDir: strin
   const page = (cost: number, read: (ctx: AppContext, req: Request) => Promise<PublicPageParts>) => async (req: Request, res: Response) => {
     try {
       const ctx = await contextOf(req, res);
-      if (!(await withinLimit(ctx, req, res, cost))) return;
+      if (!(await withinPublicLimit(ctx, req, res, cost))) return;
       sendCached(req, res, publicPage(await read(ctx, req), fontFaces));
     } catch (err) {
       sendHttpError(res, err, log, 'text');
@@ -203,7 +192,7 @@ export function publicRouter(contextOf: ContextOf, log: Logger, clientDir: strin
         return;
       }
       const ctx = await contextOf(req, res);
-      if (!(await withinLimit(ctx, req, res, WHOLE_COUNTRY_COST))) return;
+      if (!(await withinPublicLimit(ctx, req, res, WHOLE_COUNTRY_COST))) return;
       const rows = await openDataRows(ctx, year, round);
       if (file === 'datapackage.json')
         sendCached(req, res, JSON.stringify(dataPackage(year, round, rows.length), null, 2), 'application/json; charset=utf-8');
